@@ -1,0 +1,28 @@
+#pragma once
+
+#include "db/DbConfig.h"
+
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+namespace shopdesk {
+
+// How shopdesk-central was asked to run: command line over ini file over defaults.
+struct CentralOptions
+{
+    QHostAddress listen = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    std::optional<DbConfig> database;
+    int workerThreads = 8;
+
+    bool showHelp = false;
+    bool showVersion = false;
+    QString helpText;
+    QString error; // what is wrong with the command line or the ini file
+};
+
+CentralOptions parseCentralOptions(const QStringList &arguments);
+
+} // namespace shopdesk

@@ -1,0 +1,74 @@
+// shopdesk-central: the head-office server. Thin: options, database schema,
+// the HTTP server, and a clean stop on SIGTERM.
+
+#include "CentralOptions.h"
+#include "CentralServer.h"
+#include "SignalWatcher.h"
+#include "db/Database.h"
+#include "db/MigrationRunner.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"ShopDesk"_s);
+    QCoreApplication::setApplicationName(u"shopdesk-central"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(SHOPDESK_VERSION));
+    QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false"_s);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const shopdesk::CentralOptions options = shopdesk::parseCentralOptions(app.arguments());
+    if (options.showHelp) {
+        out << options.helpText;
+        return 0;
+    }
+    if (options.showVersion) {
+        out << "shopdesk-central " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    if (!options.error.isEmpty()) {
+        err << "shopdesk-central: " << options.error << Qt::endl
+            << "Run \"shopdesk-central --help\" for the options." << Qt::endl;
+        return 2;
+    }
+
+    {
+        shopdesk::ScopedConnection conn(*options.database, u"migrate"_s);
+        if (!conn.isOpen()) {
+            err << "shopdesk-central: cannot connect to " << options.database->toRedactedUrl()
+                << ": " << conn.errorText() << Qt::endl;
+            return 1;
+        }
+        auto applied = shopdesk::MigrationRunner(conn.db()).run();
+        if (!applied) {
+            err << "shopdesk-central: " << applied.error().message << Qt::endl;
+            return 1;
+        }
+    }
+
+    shopdesk::CentralServer server(options);
+    QString error;
+    const quint16 port = server.listen(&error);
+    if (port == 0) {
+        err << "shopdesk-central: " << error << Qt::endl;
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port chosen with --port 0.
+    out << "shopdesk-central listening on http://" << options.listen.toString() << ":" << port
+        << Qt::endl;
+
+    shopdesk::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &shopdesk::SignalWatcher::terminationRequested, &app,
+                     [&](int) {
+                         out << "shopdesk-central stopping" << Qt::endl;
+                         server.finishRequests();
+                         app.quit();
+                     });
+    return app.exec();
+}

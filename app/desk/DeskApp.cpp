@@ -1,0 +1,201 @@
+#include "DeskApp.h"
+
+#include "MainWindow.h"
+#include "db/Database.h"
+#include "db/PgPassFile.h"
+#include "demo/DemoDataGenerator.h"
+#include "dialogs/ConnectionDialog.h"
+#include "dialogs/FirstRunDialog.h"
+#include "dialogs/LoginDialog.h"
+#include "settings/AppSettings.h"
+#include "store/AppStateStore.h"
+#include "store/StaffStore.h"
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+DeskApp::DeskApp(DeskOptions options) : m_options(std::move(options)) { }
+
+DeskApp::~DeskApp()
+{
+    shutDown();
+}
+
+std::optional<DbConfig> DeskApp::savedServer() const
+{
+    const QString url = AppSettings().databaseUrl();
+    if (url.isEmpty())
+        return std::nullopt;
+    QString error;
+    DbConfig config = DbConfig::fromUrl(url, &error);
+    if (!config.isValid())
+        return std::nullopt;
+    config.passFile = PgPassFile::defaultPath();
+    return config;
+}
+
+Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig> &server)
+{
+    DatabaseStartup::Options options;
+    options.server = server;
+    options.clusterDir =
+        m_options.dataDir.isEmpty() ? QString() : m_options.dataDir + u"/cluster"_s;
+    options.demo = m_options.demo;
+    options.demoOptions = m_options.demoOptions;
+    m_startup = std::make_unique<DatabaseStartup>(options);
+
+    QProgressDialog progress(tr("Starting ShopDesk…"), tr("Cancel"), 0, 0);
+    progress.setWindowTitle(tr("ShopDesk"));
+    progress.setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
+    progress.setMinimumWidth(420);
+    progress.setMinimumDuration(300);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [this, &progress] {
+        progress.setLabelText(tr("Cancelling…"));
+        m_startup->cancel();
+    });
+
+    DatabaseStartup *startup = m_startup.get();
+    QProgressDialog *dialog = &progress;
+    auto report = [dialog](int percent, const QString &step) {
+        // From the worker thread: hand the update to the GUI thread.
+        QMetaObject::invokeMethod(dialog, [dialog, percent, step] {
+            if (percent > 0 && dialog->maximum() == 0)
+                dialog->setRange(0, 100);
+            if (percent > 0)
+                dialog->setValue(percent);
+            dialog->setLabelText(step);
+        });
+    };
+    QFutureWatcher<Result<DatabaseStartup::Outcome>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([startup, report] { return startup->run(report); }));
+    loop.exec();
+    return watcher.result();
+}
+
+std::optional<DatabaseStartup::Outcome> DeskApp::prepareDatabase()
+{
+    std::optional<DbConfig> server = m_options.server ? m_options.server : savedServer();
+    for (;;) {
+        auto outcome = startOnce(server);
+        if (outcome)
+            return outcome.value();
+        if (outcome.error().code == StoreError::Code::Cancelled)
+            return std::nullopt;
+
+        QMessageBox box(QMessageBox::Critical, tr("ShopDesk cannot start"),
+                        tr("ShopDesk could not open its database."), QMessageBox::NoButton);
+        box.setInformativeText(outcome.error().message);
+        QPushButton *retry = box.addButton(tr("&Try again"), QMessageBox::AcceptRole);
+        QPushButton *other = box.addButton(tr("&Use another database…"), QMessageBox::ActionRole);
+        box.addButton(tr("&Quit"), QMessageBox::RejectRole);
+        box.setDefaultButton(retry);
+        box.exec();
+        if (box.clickedButton() == retry)
+            continue;
+        if (box.clickedButton() != other)
+            return std::nullopt;
+        ConnectionDialog dialog;
+        dialog.setConfig(server);
+        dialog.setMessage(outcome.error().message);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        server = dialog.config();
+    }
+}
+
+std::optional<Session> DeskApp::signIn(const DbConfig &config)
+{
+    Database::setDefaultConfig(config);
+    QString error;
+    // The staff and shop tables are small: these reads do not hold the window up.
+    QSqlDatabase db = Database::threadConnection(&error);
+    auto fail = [](const QString &message) -> std::optional<Session> {
+        QMessageBox::critical(nullptr, tr("ShopDesk cannot start"), message);
+        return std::nullopt;
+    };
+    if (!db.isOpen())
+        return fail(error);
+
+    AppSettings settings;
+    Session session;
+    session.database = config;
+    auto staffCount = StaffStore(db).count();
+    if (!staffCount)
+        return fail(staffCount.error().message);
+
+    if (staffCount.value() == 0) {
+        FirstRunDialog firstRun;
+        if (firstRun.exec() != QDialog::Accepted)
+            return std::nullopt;
+        session.actor = firstRun.actor();
+        auto shop = ShopStore(db).byId(session.actor.shopId);
+        if (!shop)
+            return fail(shop.error().message);
+        session.shop = shop.value();
+    } else {
+        auto shop = ShopStore(db).byIdOrFirst(settings.shopId());
+        if (!shop)
+            return fail(shop.error().message);
+        session.shop = shop.value();
+        LoginDialog login(session.shop, settings.lastLogin());
+        login.setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
+        auto demoFlag = AppStateStore(db).value(QString::fromLatin1(AppStateStore::kDemoData));
+        if (demoFlag && demoFlag.value() == u"true"_s) {
+            QStringList rows;
+            for (const DemoAccount &a : DemoDataGenerator::accounts())
+                rows << u"<tr><td>%1</td><td>%2</td><td>%3</td></tr>"_s.arg(
+                    a.login, a.password, roleDisplayName(a.role));
+            login.setHint(tr("<small>Demo accounts:</small><table cellspacing=4>%1</table>")
+                              .arg(rows.join(QString())));
+        }
+        if (login.exec() != QDialog::Accepted)
+            return std::nullopt;
+        session.actor = login.actor();
+    }
+    settings.setShopId(session.shop.id);
+    settings.setLastLogin(session.actor.login);
+    return session;
+}
+
+int DeskApp::run()
+{
+    const auto outcome = prepareDatabase();
+    if (!outcome)
+        return 1;
+    if (m_options.demo && outcome->demoLoaded)
+        qInfo().noquote() << "demo data loaded:" << outcome->demoSummary.customers << "customers,"
+                          << outcome->demoSummary.history << "history rows";
+
+    const auto session = signIn(outcome->config);
+    if (!session)
+        return 0;
+
+    MainWindow window(*session);
+    window.show();
+    return qApp->exec();
+}
+
+void DeskApp::shutDown()
+{
+    // Worker threads hold their own connections; let them finish and close.
+    QThreadPool::globalInstance()->waitForDone();
+    Database::closeThreadConnection();
+    if (m_startup && m_startup->cluster())
+        m_startup->cluster()->stopIfUnused();
+}
+
+} // namespace shopdesk

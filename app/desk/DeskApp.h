@@ -1,0 +1,38 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "Session.h"
+#include "startup/DatabaseStartup.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+
+namespace shopdesk {
+
+// The windowed application from start to exit: database start-up with a
+// progress dialog (and a way out when it fails), sign-in, the main window,
+// and shutting the built-in database down at the end.
+class DeskApp
+{
+    Q_DECLARE_TR_FUNCTIONS(DeskApp)
+public:
+    explicit DeskApp(DeskOptions options);
+    ~DeskApp();
+
+    // Returns the process exit code.
+    int run();
+
+private:
+    std::optional<DatabaseStartup::Outcome> prepareDatabase();
+    Result<DatabaseStartup::Outcome> startOnce(const std::optional<DbConfig> &server);
+    std::optional<Session> signIn(const DbConfig &config);
+    std::optional<DbConfig> savedServer() const;
+    void shutDown();
+
+    DeskOptions m_options;
+    std::unique_ptr<DatabaseStartup> m_startup;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,72 @@
+#include "HeadlessSetup.h"
+
+#include "startup/DatabaseStartup.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+int runHeadlessSetup(const DeskOptions &options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    DatabaseStartup::Options startupOptions;
+    startupOptions.server = options.server;
+    startupOptions.clusterDir =
+        options.dataDir.isEmpty() ? QString() : options.dataDir + u"/cluster"_s;
+    startupOptions.demo = options.demo;
+    startupOptions.demoOptions = options.demoOptions;
+
+    DatabaseStartup startup(startupOptions);
+    QElapsedTimer timer;
+    timer.start();
+    QString lastStep;
+    auto outcome = startup.run([&out, &lastStep](int percent, const QString &step) {
+        if (step == lastStep)
+            return;
+        lastStep = step;
+        if (percent > 0)
+            out << u"[%1%] "_s.arg(percent, 3);
+        out << step << Qt::endl;
+    });
+    int code = 0;
+    if (!outcome) {
+        err << QCoreApplication::translate("HeadlessSetup", "shopdesk: %1")
+                   .arg(outcome.error().message)
+            << Qt::endl;
+        code = 1;
+    } else {
+        const auto &o = outcome.value();
+        out << QCoreApplication::translate("HeadlessSetup",
+                                           "Database %1 is ready (%n migration(s) "
+                                           "applied).",
+                                           nullptr, o.migrationsApplied)
+                   .arg(o.config.toRedactedUrl())
+            << Qt::endl;
+        if (o.demoAlreadyPresent)
+            out << QCoreApplication::translate("HeadlessSetup",
+                                               "Demo data was already loaded; left as it is.")
+                << Qt::endl;
+        if (o.demoLoaded)
+            out << QCoreApplication::translate("HeadlessSetup",
+                                               "Demo data: %1 shops, %2 staff, %3 products, %4 "
+                                               "stocks, %5 history rows, %6 customers in %7 s.")
+                       .arg(o.demoSummary.shops)
+                       .arg(o.demoSummary.staff)
+                       .arg(o.demoSummary.products)
+                       .arg(o.demoSummary.stocks)
+                       .arg(o.demoSummary.history)
+                       .arg(o.demoSummary.customers)
+                       .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                << Qt::endl;
+    }
+    if (startup.cluster())
+        startup.cluster()->stopIfUnused();
+    return code;
+}
+
+} // namespace shopdesk

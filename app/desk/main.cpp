@@ -1,0 +1,63 @@
+// shopdesk: the desktop application. Thin on purpose: everything it does
+// lives in the libraries, where the tests can reach it.
+
+#include "CommandLine.h"
+#include "DeskApp.h"
+#include "HeadlessSetup.h"
+#include "settings/AppSettings.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // --help, --version and --setup-only must work without a display.
+    std::unique_ptr<QCoreApplication> app;
+    if (shopdesk::commandLineNeedsNoWindow(arguments))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(u"ShopDesk"_s);
+    QCoreApplication::setApplicationName(u"shopdesk"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(SHOPDESK_VERSION));
+    QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false"_s);
+
+    const shopdesk::DeskOptions options = shopdesk::parseCommandLine(arguments);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!options.error.isEmpty()) {
+        err << "shopdesk: " << options.error << Qt::endl
+            << QCoreApplication::translate("main", "Run \"shopdesk --help\" for the options.")
+            << Qt::endl;
+        return 2;
+    }
+    if (options.showHelp) {
+        out << options.helpText;
+        return 0;
+    }
+    if (options.showVersion) {
+        out << "ShopDesk " << QCoreApplication::applicationVersion() << " (Qt " << qVersion() << ")"
+            << Qt::endl;
+        return 0;
+    }
+    if (!options.settingsFile.isEmpty())
+        shopdesk::AppSettings::setFilePath(options.settingsFile);
+
+    if (options.setupOnly)
+        return shopdesk::runHeadlessSetup(options);
+
+    QApplication::setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
+    QApplication::setApplicationDisplayName(u"ShopDesk"_s);
+    shopdesk::DeskApp desk(options);
+    return desk.run();
+}

@@ -1,0 +1,134 @@
+#include "Database.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSqlError>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDb, "shopdesk.db")
+
+namespace shopdesk {
+
+namespace {
+
+QMutex s_configMutex;
+DbConfig s_defaultConfig;
+QAtomicInteger<quint64> s_connectionCounter;
+
+// Owns the calling thread's default connection; removes it when the thread exits.
+struct ThreadConnection
+{
+    QString name;
+    DbConfig config;
+
+    void close()
+    {
+        if (name.isEmpty())
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        name.clear();
+    }
+    ~ThreadConnection() { close(); }
+};
+
+thread_local ThreadConnection t_connection;
+
+} // namespace
+
+void Database::setDefaultConfig(const DbConfig &config)
+{
+    QMutexLocker locker(&s_configMutex);
+    s_defaultConfig = config;
+}
+
+DbConfig Database::defaultConfig()
+{
+    QMutexLocker locker(&s_configMutex);
+    return s_defaultConfig;
+}
+
+QString Database::applicationName()
+{
+    return u"shopdesk-%1"_s.arg(QCoreApplication::applicationPid());
+}
+
+QString Database::uniqueConnectionName(const QString &purpose)
+{
+    return u"%1-%2"_s.arg(purpose).arg(++s_connectionCounter);
+}
+
+QSqlDatabase Database::open(const DbConfig &config, const QString &connectionName, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(config.host);
+    db.setPort(config.port);
+    db.setDatabaseName(config.database);
+    db.setUserName(config.user);
+    db.setPassword(config.password);
+    QStringList options {u"application_name=%1"_s.arg(applicationName()), u"connect_timeout=10"_s};
+    if (!config.passFile.isEmpty())
+        options << u"passfile=%1"_s.arg(config.passFile);
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        const QString text = db.lastError().text().trimmed();
+        qCWarning(lcDb).noquote() << "cannot connect to" << config.toRedactedUrl() << ":" << text;
+        if (error)
+            *error = text;
+        return db;
+    }
+    qCDebug(lcDb).noquote() << "connected" << connectionName << "to" << config.toRedactedUrl();
+    if (error)
+        error->clear();
+    return db;
+}
+
+QSqlDatabase Database::threadConnection(QString *error)
+{
+    const DbConfig config = defaultConfig();
+    if (!t_connection.name.isEmpty() && !(t_connection.config == config))
+        t_connection.close(); // the default changed (e.g. a new server was chosen)
+    if (t_connection.name.isEmpty()) {
+        t_connection.name = uniqueConnectionName(u"thread"_s);
+        t_connection.config = config;
+    }
+    QSqlDatabase db = QSqlDatabase::database(t_connection.name, false);
+    if (db.isValid() && db.isOpen()) {
+        if (error)
+            error->clear();
+        return db;
+    }
+    if (db.isValid()) {
+        if (!db.open() && error)
+            *error = db.lastError().text();
+        return db;
+    }
+    return open(config, t_connection.name, error);
+}
+
+void Database::closeThreadConnection()
+{
+    t_connection.close();
+}
+
+ScopedConnection::ScopedConnection(const DbConfig &config, const QString &purpose)
+    : m_name(Database::uniqueConnectionName(purpose))
+{
+    m_db = Database::open(config, m_name, &m_error);
+}
+
+ScopedConnection::~ScopedConnection()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,409 @@
+#include "EmbeddedCluster.h"
+
+#include "Database.h"
+#include "SystemUser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCluster, "shopdesk.cluster")
+
+namespace shopdesk {
+
+namespace {
+
+const QString kServerUser = u"postgres"_s;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EmbeddedCluster", text);
+}
+
+bool writePrivateFile(const QString &path, const QByteArray &contents)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return f.write(contents) == contents.size() && f.flush();
+}
+
+QString randomSecret()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+EmbeddedCluster::EmbeddedCluster(QString baseDir, QString binDir)
+    : m_baseDir(QDir(baseDir).absolutePath()), m_binDirOverride(std::move(binDir))
+{
+}
+
+QString EmbeddedCluster::defaultBaseDir()
+{
+    const QString fromEnv = qEnvironmentVariable("SHOPDESK_DATA_DIR");
+    if (!fromEnv.isEmpty())
+        return QDir(fromEnv).filePath(u"cluster"_s);
+    // Root's home is closed to other accounts, and the server must run as postgres.
+    if (SystemUser::isRoot())
+        return u"/var/lib/shopdesk/cluster"_s;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(u"cluster"_s);
+}
+
+QString EmbeddedCluster::dataDir() const
+{
+    return QDir(m_baseDir).filePath(u"data"_s);
+}
+
+QString EmbeddedCluster::logFile() const
+{
+    return QDir(m_baseDir).filePath(u"postgres.log"_s);
+}
+
+EmbeddedCluster::CommandResult EmbeddedCluster::runPg(const QString &program,
+                                                      const QStringList &args, int timeoutMs) const
+{
+    QStringList command = m_runAs.isEmpty() ? QStringList {program} + args
+                                            : SystemUser::commandAs(m_runAs, program, args);
+    QProcess process;
+    // The server account may not be able to enter our current folder.
+    process.setWorkingDirectory(m_baseDir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    const QString executable = command.takeFirst();
+    process.start(executable, command);
+    CommandResult result;
+    if (!process.waitForStarted(10000)) {
+        result.output = tr("Cannot run %1: %2").arg(executable, process.errorString());
+        return result;
+    }
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        result.output = tr("%1 did not finish in %2 seconds.").arg(program).arg(timeoutMs / 1000);
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.output = QString::fromLocal8Bit(process.readAll()).trimmed();
+    return result;
+}
+
+Result<void> EmbeddedCluster::prepareBaseDir()
+{
+    m_runAs.clear();
+    if (SystemUser::isRoot()) {
+        if (!SystemUser::exists(kServerUser))
+            return StoreError::notFound(
+                tr("ShopDesk runs as root, and PostgreSQL refuses to run as root, so its "
+                   "built-in database must run as the \"postgres\" system account, which does "
+                   "not exist. Install PostgreSQL (it creates that account) or start ShopDesk "
+                   "as an ordinary user."));
+        m_runAs = kServerUser;
+    }
+    if (!QDir().mkpath(m_baseDir))
+        return StoreError::database(tr("Cannot create the database folder %1. Check that it is "
+                                       "writable.")
+                                        .arg(QDir::toNativeSeparators(m_baseDir)));
+    QFile::setPermissions(m_baseDir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!m_runAs.isEmpty()) {
+        QString error;
+        if (!SystemUser::changeOwner(m_baseDir, m_runAs, &error))
+            return StoreError::database(
+                tr("Cannot hand the database folder %1 to the %2 account: %3")
+                    .arg(m_baseDir, m_runAs, error));
+    }
+    return {};
+}
+
+Result<QString> EmbeddedCluster::readOrCreateSecret(bool creating)
+{
+    const QString path = QDir(m_baseDir).filePath(u"superuser.secret"_s);
+    if (creating) {
+        const QString secret = randomSecret();
+        if (!writePrivateFile(path, secret.toLatin1()))
+            return StoreError::database(tr("Cannot write %1.").arg(path));
+        return secret;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return StoreError::database(
+            tr("The built-in database in %1 has lost its password file (%2). Restore it, or "
+               "move the folder away to let ShopDesk create a new, empty database.")
+                .arg(QDir::toNativeSeparators(m_baseDir), path));
+    return QString::fromLatin1(f.readAll()).trimmed();
+}
+
+Result<void> EmbeddedCluster::initialize(const QString &secret)
+{
+    const QString pwFile = QDir(m_baseDir).filePath(u"initdb.pw"_s);
+    if (!writePrivateFile(pwFile, secret.toLatin1()))
+        return StoreError::database(tr("Cannot write %1.").arg(pwFile));
+    if (!m_runAs.isEmpty())
+        SystemUser::changeOwner(pwFile, m_runAs, nullptr);
+
+    const CommandResult r =
+        runPg(m_binaries.initdb(),
+              {u"-D"_s, dataDir(), u"-U"_s, QString::fromLatin1(kSuperuser),
+               u"--pwfile=%1"_s.arg(pwFile), u"--auth=scram-sha-256"_s, u"--encoding=UTF8"_s,
+               u"--locale=C.UTF-8"_s, u"--no-instructions"_s},
+              180000);
+    QFile::remove(pwFile);
+    if (r.exitCode != 0) {
+        QDir(dataDir()).removeRecursively(); // a half-made cluster would fail every later start
+        return StoreError::database(tr("Creating the built-in database failed:\n%1").arg(r.output));
+    }
+
+    QFile conf(QDir(dataDir()).filePath(u"postgresql.conf"_s));
+    if (!conf.open(QIODevice::Append))
+        return StoreError::database(tr("Cannot configure %1.").arg(conf.fileName()));
+    conf.write("\n# Added by ShopDesk: a private server reachable from this computer only.\n"
+               "listen_addresses = '127.0.0.1'\n"
+               "unix_socket_directories = ''\n"
+               "max_connections = 60\n"
+               "shared_buffers = 128MB\n"
+               "log_min_messages = warning\n");
+    return {};
+}
+
+int EmbeddedCluster::runningPort() const
+{
+    QFile pidFile(QDir(dataDir()).filePath(u"postmaster.pid"_s));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> lines = pidFile.readAll().split('\n');
+    return lines.size() > 3 ? lines.at(3).trimmed().toInt() : 0;
+}
+
+qint64 EmbeddedCluster::postmasterPid() const
+{
+    QFile pidFile(QDir(dataDir()).filePath(u"postmaster.pid"_s));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return 0;
+    return pidFile.readLine().trimmed().toLongLong();
+}
+
+bool EmbeddedCluster::isRunning() const
+{
+    return SystemUser::processIsRunning(postmasterPid(), u"postgres"_s);
+}
+
+QString EmbeddedCluster::logTail(int lines) const
+{
+    QFile f(logFile());
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    if (f.size() > 16384)
+        f.seek(f.size() - 16384);
+    const QStringList all = QString::fromLocal8Bit(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    return all.mid(qMax(0, all.size() - lines)).join(u'\n');
+}
+
+Result<int> EmbeddedCluster::startServer()
+{
+    const QString pidPath = QDir(dataDir()).filePath(u"postmaster.pid"_s);
+    const qint64 stalePid = postmasterPid();
+    if (SystemUser::processIsRunning(stalePid, {}) &&
+        !SystemUser::processIsRunning(stalePid, u"postgres"_s)) {
+        // After a crash and a reboot the old server's process id may belong to
+        // another program, and PostgreSQL would refuse to start. (A dead id is
+        // left alone: PostgreSQL checks such a file itself, including for
+        // orphaned server processes still attached to its shared memory.)
+        QFile::remove(pidPath + u".stale"_s);
+        QFile::rename(pidPath, pidPath + u".stale"_s);
+        qCInfo(lcCluster) << "moved aside a stale postmaster.pid of process" << stalePid;
+    }
+
+    const QString portFile = QDir(m_baseDir).filePath(u"last.port"_s);
+    QFile lastPort(portFile);
+    int port = 0;
+    if (lastPort.open(QIODevice::ReadOnly))
+        port = lastPort.readAll().trimmed().toInt();
+    lastPort.close();
+
+    QString lastError;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        if (port < 1024 || port > 65535)
+            port = 20000 + QRandomGenerator::global()->bounded(40000);
+        const CommandResult r = runPg(m_binaries.pgCtl(),
+                                      {u"start"_s, u"-D"_s, dataDir(), u"-l"_s, logFile(), u"-w"_s,
+                                       u"-t"_s, u"120"_s, u"-s"_s, u"-o"_s, u"-p %1"_s.arg(port)},
+                                      150000);
+        if (r.exitCode == 0) {
+            writePrivateFile(portFile, QByteArray::number(port));
+            return port;
+        }
+        const QString log = logTail(12);
+        lastError = r.output + u'\n' + log;
+        qCWarning(lcCluster).noquote() << "server start failed on port" << port << ":" << lastError;
+        if (log.contains(u"could not bind"_s) || log.contains(u"Address already in use"_s)) {
+            port = 0; // someone else has that port: try another
+        } else if (log.contains(u"still in use"_s) || log.contains(u"already exists"_s)) {
+            QThread::msleep(1000); // processes of a killed server are still exiting
+        } else {
+            break;
+        }
+    }
+    return StoreError::database(tr("The built-in database server did not start. Its log (%1) "
+                                   "says:\n%2")
+                                    .arg(QDir::toNativeSeparators(logFile()), lastError.trimmed()));
+}
+
+Result<void> EmbeddedCluster::createDatabase(const DbConfig &serverConfig)
+{
+    // A server still recovering after a crash refuses connections for a moment.
+    QString error;
+    for (int attempt = 0; attempt < 60; ++attempt) {
+        ScopedConnection conn(serverConfig, u"cluster-setup"_s);
+        if (conn.isOpen()) {
+            QSqlQuery q(conn.db());
+            q.prepare(u"SELECT 1 FROM pg_database WHERE datname = ?"_s);
+            q.addBindValue(QString::fromLatin1(kDatabaseName));
+            if (!q.exec())
+                return StoreError::database(q.lastError());
+            if (q.next())
+                return {};
+            if (!q.exec(u"CREATE DATABASE %1"_s.arg(QString::fromLatin1(kDatabaseName))))
+                return StoreError::database(q.lastError());
+            return {};
+        }
+        error = conn.errorText();
+        if (!error.contains(u"starting up"_s) && !error.contains(u"recovery"_s))
+            break;
+        QThread::msleep(500);
+    }
+    return StoreError::database(
+        tr("The built-in database server in %1 is running but ShopDesk cannot sign in to it: "
+           "%2\nIf another program started it, stop that program; otherwise remove the folder "
+           "to start afresh.")
+            .arg(QDir::toNativeSeparators(m_baseDir), error));
+}
+
+Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
+{
+    auto report = [&progress](const QString &step) {
+        qCInfo(lcCluster).noquote() << step;
+        if (progress)
+            progress(step);
+    };
+    report(tr("Looking for PostgreSQL…"));
+    auto binaries = PgBinaries::locate(m_binDirOverride);
+    if (!binaries)
+        return binaries.error();
+    m_binaries = binaries.value();
+
+    if (auto prepared = prepareBaseDir(); !prepared)
+        return prepared.error();
+
+    // One ShopDesk at a time decides whether to create or start the cluster.
+    QLockFile lock(QDir(m_baseDir).filePath(u"cluster.lock"_s));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(120000))
+        return StoreError::locked(tr("Another ShopDesk is still starting the built-in database "
+                                     "in %1. Wait for it and try again.")
+                                      .arg(QDir::toNativeSeparators(m_baseDir)));
+
+    const bool fresh = !QFile::exists(QDir(dataDir()).filePath(u"PG_VERSION"_s));
+    auto secret = readOrCreateSecret(fresh);
+    if (!secret)
+        return secret.error();
+    if (fresh) {
+        report(
+            tr("Creating the built-in database in %1…").arg(QDir::toNativeSeparators(m_baseDir)));
+        if (auto made = initialize(secret.value()); !made)
+            return made.error();
+    }
+
+    int port = 0;
+    m_startedHere = false;
+    if (isRunning()) {
+        port = runningPort();
+        qCInfo(lcCluster) << "joining the server already running on port" << port;
+    } else {
+        report(tr("Starting the built-in database server…"));
+        auto started = startServer();
+        if (!started)
+            return started.error();
+        port = started.value();
+        m_startedHere = true;
+    }
+
+    DbConfig server;
+    server.host = u"127.0.0.1"_s;
+    server.port = port;
+    server.database = u"postgres"_s;
+    server.user = QString::fromLatin1(kSuperuser);
+    server.password = secret.value();
+    server.embedded = true;
+    if (auto created = createDatabase(server); !created)
+        return created.error();
+    m_config = server.withDatabase(QString::fromLatin1(kDatabaseName));
+    return m_config;
+}
+
+bool EmbeddedCluster::stopIfUnused()
+{
+    if (!isRunning())
+        return false;
+    QLockFile lock(QDir(m_baseDir).filePath(u"cluster.lock"_s));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(30000))
+        return false;
+    if (m_config.isValid()) {
+        ScopedConnection conn(m_config.withDatabase(u"postgres"_s), u"cluster-stop"_s);
+        if (conn.isOpen()) {
+            QSqlQuery q(conn.db());
+            q.prepare(
+                u"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
+                "AND pid <> pg_backend_pid() AND coalesce(application_name, '') <> ?"_s);
+            q.addBindValue(Database::applicationName());
+            if (q.exec() && q.next() && q.value(0).toInt() > 0) {
+                qCInfo(lcCluster) << "leaving the server running:" << q.value(0).toInt()
+                                  << "connection(s) of other programs are open";
+                return false;
+            }
+        }
+    }
+    auto stopped = stop();
+    if (!stopped)
+        qCWarning(lcCluster).noquote() << stopped.error().message;
+    return stopped.ok();
+}
+
+Result<void> EmbeddedCluster::stop()
+{
+    if (m_binaries.binDir.isEmpty()) {
+        auto binaries = PgBinaries::locate(m_binDirOverride);
+        if (!binaries)
+            return binaries.error();
+        m_binaries = binaries.value();
+        if (SystemUser::isRoot())
+            m_runAs = kServerUser;
+    }
+    const CommandResult r = runPg(
+        m_binaries.pgCtl(),
+        {u"stop"_s, u"-D"_s, dataDir(), u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"60"_s, u"-s"_s},
+        70000);
+    if (r.exitCode != 0 && isRunning())
+        return StoreError::database(tr("Stopping the built-in database failed: %1").arg(r.output));
+    qCInfo(lcCluster) << "server stopped";
+    return {};
+}
+
+} // namespace shopdesk

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "store/Result.h"
+
+#include <QString>
+
+namespace shopdesk {
+
+// The PostgreSQL server programs ShopDesk needs to run its embedded cluster.
+struct PgBinaries
+{
+    QString binDir;
+
+    QString initdb() const;
+    QString pgCtl() const;
+
+    // Looks in: `preferred` (if given), $SHOPDESK_PG_BINDIR, `pg_config --bindir`,
+    // /usr/lib/postgresql/<newest>/bin and other usual places, then PATH.
+    // The error says what to install when nothing is found.
+    static Result<PgBinaries> locate(const QString &preferred = {});
+    // True when binDir holds initdb, pg_ctl and postgres.
+    static bool isComplete(const QString &binDir);
+};
+
+} // namespace shopdesk

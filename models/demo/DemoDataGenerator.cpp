@@ -1,0 +1,475 @@
+#include "DemoDataGenerator.h"
+
+#include "ProductCatalogGenerator.h"
+#include "WordLists.h"
+#include "auth/PasswordHash.h"
+#include "db/Database.h"
+#include "db/PgArray.h"
+#include "db/Sql.h"
+#include "store/AppStateStore.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlError>
+
+#include <future>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDemo, "shopdesk.demo")
+
+namespace shopdesk {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("DemoDataGenerator", text, disambiguation, n);
+}
+
+// Secondary indexes slow a bulk load down several times over; they are
+// dropped before it and built again afterwards, in the same transaction.
+class SuspendedIndexes
+{
+public:
+    static Result<SuspendedIndexes> drop(const QSqlDatabase &db, const QString &table)
+    {
+        auto q = Sql::run(db,
+                          u"SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                          "JOIN pg_class i ON i.oid = x.indexrelid "
+                          "WHERE x.indrelid = ?::regclass AND NOT EXISTS "
+                          "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"_s,
+                          {table});
+        if (!q)
+            return q.error();
+        SuspendedIndexes suspended;
+        while (q.value().next()) {
+            suspended.m_definitions.append(q.value().value(1).toString());
+            if (auto dropped = Sql::run(db, u"DROP INDEX %1"_s.arg(q.value().value(0).toString()));
+                !dropped)
+                return dropped.error();
+        }
+        return suspended;
+    }
+
+    Result<void> rebuild(const QSqlDatabase &db) const
+    {
+        for (const QString &definition : m_definitions) {
+            if (auto made = Sql::run(db, definition); !made)
+                return made.error();
+        }
+        return {};
+    }
+
+private:
+    QStringList m_definitions;
+};
+
+} // namespace
+
+DemoDataGenerator::DemoDataGenerator(DbConfig config, DemoOptions options)
+    : m_config(std::move(config)), m_options(options)
+{
+}
+
+QList<DemoAccount> DemoDataGenerator::accounts()
+{
+    return {
+        {u"admin"_s, u"admin123"_s, Role::Admin, u"Анна Администратова"_s},
+        {u"manager"_s, u"manager123"_s, Role::Manager, u"Михаил Руководов"_s},
+        {u"keeper"_s, u"keeper123"_s, Role::StockKeeper, u"Степан Складов"_s},
+        {u"cashier"_s, u"cashier123"_s, Role::Cashier, u"Ксения Кассирова"_s},
+        {u"cashier2"_s, u"cashier123"_s, Role::Cashier, u"Kate Cashman"_s},
+    };
+}
+
+std::optional<StoreError> DemoDataGenerator::validate(const DemoOptions &options)
+{
+    if (options.customers < 0 || options.customers > DemoOptions::kMaxCustomers)
+        return StoreError::invalid(u"customers"_s,
+                                   tr("The number of customers must be between 0 and %1.")
+                                       .arg(DemoOptions::kMaxCustomers));
+    if (options.history < 0 || options.history > DemoOptions::kMaxHistory)
+        return StoreError::invalid(u"history"_s,
+                                   tr("The number of history rows must be between 0 and %1.")
+                                       .arg(DemoOptions::kMaxHistory));
+    if (options.products < 1 || options.products > DemoOptions::kMaxProducts)
+        return StoreError::invalid(
+            u"products"_s,
+            tr("The number of products must be between 1 and %1.").arg(DemoOptions::kMaxProducts));
+    return std::nullopt;
+}
+
+Result<qint64> DemoDataGenerator::existingRows(QSqlDatabase db)
+{
+    auto count = Sql::scalar(db,
+                             u"SELECT (SELECT count(*) FROM shops) + (SELECT count(*) FROM "
+                             "staff) + (SELECT count(*) FROM products) + (SELECT count(*) "
+                             "FROM customers) + (SELECT count(*) FROM orders)"_s);
+    if (!count)
+        return count.error();
+    return count.value().toLongLong();
+}
+
+void DemoDataGenerator::cancel()
+{
+    m_cancelled = true;
+    // A long INSERT ... SELECT cannot be interrupted from its own connection.
+    if (const qint64 pid = m_backendPid.load()) {
+        ScopedConnection conn(m_config, u"demo-cancel"_s);
+        if (conn.isOpen() && !Sql::run(conn.db(), u"SELECT pg_cancel_backend(?)"_s, {pid}))
+            qCWarning(lcDemo) << "could not interrupt the demo data statement";
+    }
+}
+
+Result<DemoSummary> DemoDataGenerator::run(const Progress &progress)
+{
+    if (auto invalid = validate(m_options))
+        return *invalid;
+    ScopedConnection conn(m_config, u"demo"_s);
+    if (!conn.isOpen())
+        return StoreError::database(conn.errorText());
+    QSqlDatabase db = conn.db();
+    if (auto pid = Sql::scalar(db, u"SELECT pg_backend_pid()"_s))
+        m_backendPid = pid.value().toLongLong();
+
+    if (!db.transaction())
+        return StoreError::database(db.lastError());
+    Result<void> filled = fill(db, progress);
+    if (!filled || cancelled()) {
+        db.rollback();
+        m_backendPid = 0;
+        if (cancelled())
+            return StoreError::cancelled(
+                tr("Loading demo data was cancelled; nothing was changed."));
+        return filled.error();
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return StoreError::database(error);
+    }
+    m_backendPid = 0;
+
+    if (progress)
+        progress(98, tr("Updating statistics…"));
+    // Fresh statistics so the first queries on the new data get good plans.
+    if (auto analyzed = Sql::run(db, u"ANALYZE"_s); !analyzed)
+        qCWarning(lcDemo).noquote() << analyzed.error().message;
+
+    DemoSummary summary;
+    auto count = [&db](const QString &table) {
+        auto n = Sql::scalar(db, u"SELECT count(*) FROM %1"_s.arg(table));
+        return n ? n.value().toLongLong() : -1;
+    };
+    summary.shops = count(u"shops"_s);
+    summary.staff = count(u"staff"_s);
+    summary.products = count(u"products"_s);
+    summary.stocks = count(u"stocks"_s);
+    summary.history = count(u"history"_s);
+    summary.customers = count(u"customers"_s);
+    if (progress)
+        progress(100, tr("Demo data loaded."));
+    return summary;
+}
+
+Result<void> DemoDataGenerator::fill(QSqlDatabase db, const Progress &progress)
+{
+    auto report = [&](int percent, const QString &step) {
+        qCInfo(lcDemo).noquote() << percent << step;
+        if (progress)
+            progress(percent, step);
+        return !cancelled();
+    };
+    // Passwords are hashed on another thread while the server works.
+    auto staffHashes = std::async(std::launch::async, [] {
+        QStringList hashes;
+        for (const DemoAccount &a : accounts())
+            hashes << PasswordHash::hash(a.password);
+        return hashes;
+    });
+
+    auto existing = existingRows(db);
+    if (!existing)
+        return existing.error();
+    if (existing.value() > 0) {
+        if (!m_options.force)
+            return StoreError::conflict(
+                tr("The database already holds data, so demo data was not loaded. Demo data "
+                   "goes only into an empty database; use --force to delete everything in "
+                   "it and load demo data instead."));
+        if (!report(1, tr("Deleting the existing data…")))
+            return {};
+        if (auto cleared = clearAll(db); !cleared)
+            return cleared;
+    }
+    // Server-side random() repeats for the same seed: the same options give the same data.
+    for (const auto &[sql, values] : QList<QPair<QString, QVariantList>> {
+             {u"SELECT setseed(?)"_s, {double(m_options.seed % 1000) / 1000.0}},
+             {u"SET LOCAL maintenance_work_mem = '256MB'"_s, {}}}) {
+        if (auto done = Sql::run(db, sql, values); !done)
+            return done.error();
+    }
+
+    if (!report(2, tr("Creating shops and staff…")))
+        return {};
+    if (auto shops = insertShops(db); !shops)
+        return shops;
+    QList<qint64> staffIds;
+    {
+        const QStringList hashes = staffHashes.get();
+        const QList<DemoAccount> list = accounts();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            auto id =
+                Sql::scalar(db,
+                            u"INSERT INTO staff (login, display_name, role, password_hash) "
+                            "VALUES (?, ?, ?, ?) RETURNING id"_s,
+                            {list[i].login, list[i].displayName, roleKey(list[i].role), hashes[i]});
+            if (!id)
+                return id.error();
+            staffIds << id.value().toLongLong();
+        }
+    }
+
+    if (!report(5, tr("Creating %n product(s) and their stock…", nullptr, m_options.products)))
+        return {};
+    if (auto products = insertProductsAndStock(db); !products)
+        return products;
+
+    // History and customers are the bulk; share the bar between them by size.
+    const double total = double(m_options.history) * 3 + double(m_options.customers) + 1;
+    const int historyEnd = 10 + int(85 * (double(m_options.history) * 3 / total));
+    if (!report(10, tr("Writing %n history row(s)…", nullptr, int(m_options.history))))
+        return {};
+    if (auto history = insertHistory(db, staffIds); !history)
+        return history;
+
+    if (!report(historyEnd, tr("Creating %n customer(s)…", nullptr, int(m_options.customers))))
+        return {};
+    if (auto customers = insertCustomers(db); !customers)
+        return customers;
+
+    return AppStateStore(db).setValue(QString::fromLatin1(AppStateStore::kDemoData), u"true"_s);
+}
+
+Result<void> DemoDataGenerator::clearAll(QSqlDatabase db)
+{
+    auto done = Sql::run(db,
+                         u"TRUNCATE history, order_lines, orders, stocks, products, customers, "
+                         "promo_codes, outbox, sync_state, staff, shops, app_state "
+                         "RESTART IDENTITY CASCADE"_s);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<void> DemoDataGenerator::insertShops(QSqlDatabase db)
+{
+    auto done = Sql::run(db,
+                         u"INSERT INTO shops (code, name, address, time_zone) VALUES "
+                         "('MSK-01', 'ShopDesk Тверская', 'Москва, ул. Тверская, 12', "
+                         "'Europe/Moscow'), "
+                         "('SPB-01', 'ShopDesk Невский', 'Санкт-Петербург, Невский пр., 48', "
+                         "'Europe/Moscow'), "
+                         "('EKB-01', 'ShopDesk Плотинка', 'Екатеринбург, ул. Ленина, 5', "
+                         "'Asia/Yekaterinburg')"_s);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
+{
+    auto products = ProductCatalogGenerator(m_options.seed).generate(m_options.products);
+    if (!products)
+        return products.error();
+    QStringList plus, barcodes, names;
+    QList<qint64> prices;
+    for (const DemoProduct &p : products.value()) {
+        plus << p.plu;
+        barcodes << p.barcode;
+        names << p.name;
+        prices << p.price;
+    }
+    auto inserted = Sql::run(db,
+                             u"INSERT INTO products (plu, barcode, name, price, created_at) "
+                             "SELECT plu, barcode, name, price, now() - interval '182 days' "
+                             "FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) "
+                             "AS p(plu, barcode, name, price)"_s,
+                             {PgArray::text(plus), PgArray::text(barcodes), PgArray::text(names),
+                              PgArray::integers(prices)});
+    if (!inserted)
+        return inserted.error();
+    // Most lines are well stocked, some run low and a few are sold out.
+    auto stocked = Sql::run(db,
+                            u"INSERT INTO stocks (product_id, shop_id, shelf_qty) "
+                            "SELECT product_id, shop_id, CASE WHEN r < 0.05 THEN 0 "
+                            "  WHEN r < 0.15 THEN floor(random() * 5)::int "
+                            "  ELSE 5 + floor(random() * 120)::int END "
+                            "FROM (SELECT p.id AS product_id, s.id AS shop_id, random() AS r "
+                            "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id) x"_s);
+    if (!stocked)
+        return stocked.error();
+    return {};
+}
+
+Result<void> DemoDataGenerator::insertHistory(QSqlDatabase db, const QList<qint64> &staffIds)
+{
+    // staffIds follow accounts(): admin, manager, keeper, cashier, cashier2.
+    const qint64 admin = staffIds.value(0), keeper = staffIds.value(2);
+    const QString cashiers = PgArray::integers({staffIds.value(3), staffIds.value(4)});
+
+    auto suspended = SuspendedIndexes::drop(db, u"history"_s);
+    if (!suspended)
+        return suspended.error();
+
+    const QStringList steps = {
+        u"CREATE TEMP TABLE demo_stock ON COMMIT DROP AS "
+        "SELECT row_number() OVER (ORDER BY s.id)::int AS idx, s.id AS stock_id, s.product_id, "
+        "s.shop_id, p.plu, s.shelf_qty FROM stocks s JOIN products p ON p.id = s.product_id"_s,
+        // Random movements: mostly sales, regular deliveries, some write-offs,
+        // returns and stocktake corrections.
+        u"CREATE TEMP TABLE demo_events ON COMMIT DROP AS "
+        "SELECT seq, idx, at, action, r3, (CASE action "
+        "  WHEN 'sold' THEN -(1 + floor(r2 * 3)) "
+        "  WHEN 'stock_increased' THEN 10 + floor(r2 * 31) "
+        "  WHEN 'stock_decreased' THEN -(1 + floor(r2 * 5)) "
+        "  WHEN 'returned' THEN 1 "
+        "  ELSE floor(r2 * 5) - 2 END)::int AS delta "
+        "FROM (SELECT g AS seq, 1 + floor(random() * (SELECT count(*) FROM demo_stock))::int AS "
+        "idx, "
+        "  now() - random() * interval '180 days' AS at, "
+        "  CASE WHEN r1 < 0.80 THEN 'sold' WHEN r1 < 0.88 THEN 'stock_increased' "
+        "    WHEN r1 < 0.93 THEN 'stock_decreased' WHEN r1 < 0.95 THEN 'returned' "
+        "    ELSE 'stocktake' END AS action, random() AS r2, random() AS r3 "
+        "  FROM (SELECT g, random() AS r1 FROM generate_series(1, %1) g) x) e"_s.arg(
+            m_options.history),
+        // Walk each stock's movements in time order. The starting quantity is
+        // chosen so the walk never goes below zero, which makes every row's
+        // "after" quantities true and the last one today's stock.
+        u"CREATE TEMP TABLE demo_walk ON COMMIT DROP AS "
+        "SELECT seq, idx, at, action, delta, r3, "
+        "  prefix + base AS shelf_after, base, rn = cnt AS is_last "
+        "FROM (SELECT *, (idx % 7) - least(0, min(prefix) OVER (PARTITION BY idx)) AS base "
+        "  FROM (SELECT *, sum(delta) OVER w AS prefix, row_number() OVER w AS rn, "
+        "    count(*) OVER (PARTITION BY idx) AS cnt "
+        "    FROM demo_events WINDOW w AS (PARTITION BY idx ORDER BY at, seq)) p) b"_s,
+        u"INSERT INTO history (at, shop_id, product_id, plu, action, staff_id) "
+        "SELECT now() - interval '182 days', NULL, id, plu, 'product_created', %1 "
+        "FROM products ORDER BY id"_s.arg(admin),
+        u"INSERT INTO history (at, shop_id, product_id, plu, action, shelf_delta, shelf_after, "
+        "  order_after, staff_id) "
+        "SELECT now() - interval '181 days', s.shop_id, s.product_id, s.plu, 'stock_created', "
+        "  coalesce(w.base, s.shelf_qty), coalesce(w.base, s.shelf_qty), 0, %1 "
+        "FROM demo_stock s LEFT JOIN demo_walk w ON w.idx = s.idx AND w.is_last "
+        "ORDER BY s.idx"_s.arg(keeper),
+        u"INSERT INTO history (at, shop_id, product_id, plu, action, shelf_delta, shelf_after, "
+        "  order_after, staff_id, reason) "
+        "SELECT w.at, s.shop_id, s.product_id, s.plu, w.action, w.delta, w.shelf_after, 0, "
+        "  CASE WHEN w.action IN ('sold', 'returned') "
+        "    THEN ('%1'::bigint[])[1 + w.seq % 2] ELSE %2 END, "
+        "  CASE w.action WHEN 'stock_increased' THEN 'Поставка' "
+        "    WHEN 'stock_decreased' THEN (ARRAY['Списание: брак', 'Списание: истёк срок', "
+        "      'Списание: повреждена упаковка'])[1 + floor(w.r3 * 3)::int] "
+        "    WHEN 'stocktake' THEN 'Инвентаризация' "
+        "    WHEN 'returned' THEN 'Возврат покупателя' ELSE '' END "
+        "FROM demo_walk w JOIN demo_stock s ON s.idx = w.idx ORDER BY w.at, w.seq"_s.arg(cashiers)
+            .arg(keeper),
+        u"UPDATE stocks st SET shelf_qty = w.shelf_after FROM demo_walk w "
+        "JOIN demo_stock s ON s.idx = w.idx WHERE w.is_last AND st.id = s.stock_id"_s,
+    };
+    for (const QString &sql : steps) {
+        if (cancelled())
+            return {};
+        if (auto done = Sql::run(db, sql); !done)
+            return done.error();
+    }
+    return suspended->rebuild(db);
+}
+
+Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
+{
+    auto ruMale = WordList::load(u"first_names_ru_male"_s, 2);
+    auto ruFemale = WordList::load(u"first_names_ru_female"_s, 2);
+    auto ruLast = WordList::load(u"last_names_ru"_s, 3);
+    auto enMale = WordList::load(u"first_names_en_male"_s, 2);
+    auto enFemale = WordList::load(u"first_names_en_female"_s, 2);
+    auto enLast = WordList::load(u"last_names_en"_s, 2);
+    for (const auto *list : {&ruMale, &ruFemale, &ruLast, &enMale, &enFemale, &enLast}) {
+        if (!*list)
+            return list->error();
+    }
+
+    QList<QPair<QString, QVariantList>> steps = {
+        {u"CREATE TEMP TABLE demo_first (lang text, gender text, idx int, name text, "
+         "latin text) ON COMMIT DROP"_s,
+         {}},
+        {u"CREATE TEMP TABLE demo_last (lang text, idx int, male text, female text, "
+         "latin text) ON COMMIT DROP"_s,
+         {}},
+    };
+    const QString firstSql =
+        u"INSERT INTO demo_first SELECT ?, ?, n, name, latin "
+        "FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS w(name, latin, n)"_s;
+    const QString lastSql = u"INSERT INTO demo_last SELECT ?, n, male, female, latin FROM "
+                            "unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY "
+                            "AS w(male, female, latin, n)"_s;
+    auto first = [&](const QString &lang, const QString &gender, const WordList &list) {
+        steps.append(
+            {firstSql,
+             {lang, gender, PgArray::text(list.column(0)), PgArray::text(list.column(1))}});
+    };
+    first(u"ru"_s, u"male"_s, ruMale.value());
+    first(u"ru"_s, u"female"_s, ruFemale.value());
+    first(u"en"_s, u"male"_s, enMale.value());
+    first(u"en"_s, u"female"_s, enFemale.value());
+    steps.append({lastSql,
+                  {u"ru"_s, PgArray::text(ruLast->column(0)), PgArray::text(ruLast->column(1)),
+                   PgArray::text(ruLast->column(2))}});
+    steps.append({lastSql,
+                  {u"en"_s, PgArray::text(enLast->column(0)), PgArray::text(enLast->column(0)),
+                   PgArray::text(enLast->column(1))}});
+
+    auto suspended = SuspendedIndexes::drop(db, u"customers"_s);
+    if (!suspended)
+        return suspended.error();
+
+    // Like Faker: a gender first, then a first name of that gender and the
+    // surname in its matching form; ages 16-90; about 30% with problems.
+    steps.append(
+        {u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email, "
+         "  created_at, updated_at) "
+         "SELECT f.name, CASE WHEN r.gender = 'male' THEN l.male ELSE l.female END, "
+         "  r.age, r.gender, r.problems, "
+         "  '+7 9' || substr(r.digits, 1, 2) || ' ' || substr(r.digits, 3, 3) || '-' || "
+         "    substr(r.digits, 6, 2) || '-' || substr(r.digits, 8, 2), "
+         "  f.latin || '.' || l.latin || CASE WHEN r.i % 4 = 0 THEN (r.i % 97)::text ELSE '' END "
+         "    || '@' || (ARRAY['mail.ru', 'yandex.ru', 'gmail.com', 'inbox.ru', "
+         "    'outlook.com'])[1 + r.i % 5], "
+         "  r.created, r.created "
+         "FROM (SELECT g AS i, "
+         "    CASE WHEN random() < 0.5 THEN 'male' ELSE 'female' END AS gender, "
+         "    CASE WHEN random() < 0.75 THEN 'ru' ELSE 'en' END AS lang, "
+         "    (16 + floor(random() * 75))::smallint AS age, random() < 0.3 AS problems, "
+         "    random() AS rf, random() AS rl, "
+         "    lpad(floor(random() * 1000000000)::bigint::text, 9, '0') AS digits, "
+         "    now() - random() * interval '3 years' AS created "
+         "  FROM generate_series(1, ?) g) r "
+         "JOIN (SELECT lang, gender, count(*) AS n FROM demo_first GROUP BY 1, 2) fc "
+         "  ON fc.lang = r.lang AND fc.gender = r.gender "
+         "JOIN demo_first f ON f.lang = r.lang AND f.gender = r.gender "
+         "  AND f.idx = 1 + floor(r.rf * fc.n)::int "
+         "JOIN (SELECT lang, count(*) AS n FROM demo_last GROUP BY 1) lc ON lc.lang = r.lang "
+         "JOIN demo_last l ON l.lang = r.lang AND l.idx = 1 + floor(r.rl * lc.n)::int"_s,
+         {m_options.customers}});
+
+    for (const auto &[sql, values] : steps) {
+        if (cancelled())
+            return {};
+        if (auto done = Sql::run(db, sql, values); !done)
+            return done.error();
+    }
+    return suspended->rebuild(db);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,110 @@
+#include "AppSettings.h"
+
+#include <QMutex>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+QMutex s_pathMutex;
+QString s_filePath;
+} // namespace
+
+void AppSettings::setFilePath(const QString &path)
+{
+    QMutexLocker locker(&s_pathMutex);
+    s_filePath = path;
+}
+
+QString AppSettings::filePath()
+{
+    QMutexLocker locker(&s_pathMutex);
+    return s_filePath;
+}
+
+AppSettings::AppSettings()
+{
+    const QString path = filePath();
+    if (path.isEmpty())
+        m_settings = std::make_unique<QSettings>();
+    else
+        m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+}
+
+QVariant AppSettings::get(const QString &key, const QVariant &fallback) const
+{
+    return m_settings->value(key, fallback);
+}
+
+void AppSettings::set(const QString &key, const QVariant &value)
+{
+    m_settings->setValue(key, value);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+QString AppSettings::databaseUrl() const
+{
+    return get(u"database/url"_s).toString();
+}
+
+void AppSettings::setDatabaseUrl(const QString &url)
+{
+    set(u"database/url"_s, url);
+}
+
+qint64 AppSettings::shopId() const
+{
+    return get(u"shop/id"_s, 0).toLongLong();
+}
+
+void AppSettings::setShopId(qint64 id)
+{
+    set(u"shop/id"_s, id);
+}
+
+QByteArray AppSettings::mainWindowGeometry() const
+{
+    return get(u"mainwindow/geometry"_s).toByteArray();
+}
+
+void AppSettings::setMainWindowGeometry(const QByteArray &geometry)
+{
+    set(u"mainwindow/geometry"_s, geometry);
+}
+
+QByteArray AppSettings::mainWindowState() const
+{
+    return get(u"mainwindow/state"_s).toByteArray();
+}
+
+void AppSettings::setMainWindowState(const QByteArray &state)
+{
+    set(u"mainwindow/state"_s, state);
+}
+
+QString AppSettings::lastPage() const
+{
+    return get(u"mainwindow/page"_s).toString();
+}
+
+void AppSettings::setLastPage(const QString &page)
+{
+    set(u"mainwindow/page"_s, page);
+}
+
+QString AppSettings::lastLogin() const
+{
+    return get(u"login/last"_s).toString();
+}
+
+void AppSettings::setLastLogin(const QString &login)
+{
+    set(u"login/last"_s, login);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace shopdesk {
+
+// Every setting ShopDesk keeps, with its key and default, in one place.
+// Backed by QSettings; tests and --settings point it at a file of their own.
+class AppSettings
+{
+public:
+    AppSettings();
+
+    // Use this settings file instead of the user's (an .ini path); empty = default.
+    static void setFilePath(const QString &path);
+    static QString filePath();
+
+    // The configured server without its password ("" = the built-in database).
+    // Passwords never go into the settings file; see PgPassFile.
+    QString databaseUrl() const;
+    void setDatabaseUrl(const QString &url);
+
+    qint64 shopId() const;
+    void setShopId(qint64 id);
+
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray &geometry);
+    QByteArray mainWindowState() const;
+    void setMainWindowState(const QByteArray &state);
+    QString lastPage() const;
+    void setLastPage(const QString &page);
+
+    QString lastLogin() const;
+    void setLastLogin(const QString &login);
+
+    void sync();
+
+private:
+    QVariant get(const QString &key, const QVariant &fallback = {}) const;
+    void set(const QString &key, const QVariant &value);
+
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,48 @@
+#include "SetupStore.h"
+
+#include "store/ShopStore.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+Result<SetupStore::Created> SetupStore::initialize(const QString &shopCode, const QString &shopName,
+                                                   const NewStaff &admin)
+{
+    if (auto invalid = ShopStore::validate(shopCode, shopName))
+        return *invalid;
+    if (auto invalid = StaffStore::validate(admin))
+        return *invalid;
+
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](StoreError error) {
+        m_db.rollback();
+        return error;
+    };
+
+    Created created;
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO shops (code, name) VALUES (?, ?) "
+              "ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id"_s);
+    q.addBindValue(shopCode);
+    q.addBindValue(shopName.trimmed());
+    if (!q.exec() || !q.next())
+        return fail(StoreError::database(q.lastError()));
+    created.shopId = q.value(0).toLongLong();
+
+    auto adminId = StaffStore(m_db).createFirstAdmin(admin);
+    if (!adminId)
+        return fail(adminId.error());
+    created.adminId = adminId.value();
+
+    if (!m_db.commit())
+        return fail(StoreError::database(m_db.lastError()));
+    return created;
+}
+
+} // namespace shopdesk

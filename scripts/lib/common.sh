@@ -1,0 +1,50 @@
+# Shared by scripts/run and scripts/test: install what is missing, then build.
+# Sourced, not run.
+
+SHOPDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SHOPDESK_BUILD=${SHOPDESK_BUILD_DIR:-$SHOPDESK_ROOT/build}
+
+# Debian/Ubuntu packages ShopDesk needs to build, run and test.
+SHOPDESK_PACKAGES=(
+    cmake ninja-build g++
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+    libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
+    postgresql postgresql-contrib
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_missing_packages() {
+    local missing=() pkg
+    for pkg in "${SHOPDESK_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "Missing packages: ${missing[*]}. Install them with your system's package manager." >&2
+        exit 1
+    fi
+    local sudo=()
+    if [ "$(id -u)" != 0 ]; then
+        command -v sudo >/dev/null 2>&1 || {
+            echo "Missing packages: ${missing[*]}; run as root or install sudo." >&2
+            exit 1
+        }
+        sudo=(sudo)
+    fi
+    log "Installing ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        "${missing[@]}"
+    # The Debian postgresql package starts its own cluster; ShopDesk runs its own.
+    if command -v pg_lsclusters >/dev/null 2>&1; then
+        "${sudo[@]}" pg_ctlcluster --skip-systemctl-redirect 15 main stop >/dev/null 2>&1 || true
+    fi
+}
+
+build_shopdesk() {
+    log "Building in $SHOPDESK_BUILD"
+    cmake -S "$SHOPDESK_ROOT" -B "$SHOPDESK_BUILD" -G Ninja "$@" >/dev/null
+    cmake --build "$SHOPDESK_BUILD" --parallel "$(nproc)"
+}

@@ -1,0 +1,150 @@
+#include "CommandLine.h"
+#include "TestDatabase.h"
+#include "db/Sql.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The command line as parsed, and the real `shopdesk` binary run with it.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Run shopdesk(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk"), args);
+        if (!p.waitForFinished(300000))
+            return {};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromLocal8Bit(p.readAllStandardOutput()),
+                QString::fromLocal8Bit(p.readAllStandardError())};
+    }
+
+private slots:
+    void parsesGoodOptions()
+    {
+        const DeskOptions o = parseCommandLine({u"shopdesk"_s, u"--demo"_s, u"--customers"_s,
+                                                u"250000"_s, u"--history"_s, u"10000000"_s,
+                                                u"--db"_s, u"postgresql://u:p@h:1/d"_s});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QVERIFY(o.demo);
+        QCOMPARE(o.demoOptions.customers, 250000);
+        QCOMPARE(o.demoOptions.history, 10000000);
+        QVERIFY(o.server.has_value());
+        QCOMPARE(o.server->host, u"h"_s);
+        QCOMPARE(o.server->password, u"p"_s);
+    }
+
+    void explainsBadOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("customers not a number")
+            << QStringList {u"--demo"_s, u"--customers"_s, u"lots"_s} << u"--customers"_s;
+        QTest::newRow("too many customers")
+            << QStringList {u"--demo"_s, u"--customers"_s, u"1000001"_s} << u"1000000"_s;
+        QTest::newRow("negative history")
+            << QStringList {u"--demo"_s, u"--history"_s, u"-5"_s} << u"--history"_s;
+        QTest::newRow("customers without demo")
+            << QStringList {u"--customers"_s, u"10"_s} << u"--demo"_s;
+        QTest::newRow("force without demo") << QStringList {u"--force"_s} << u"--demo"_s;
+        QTest::newRow("bad db url") << QStringList {u"--db"_s, u"mysql://h/d"_s} << u"--db"_s;
+        QTest::newRow("unknown option") << QStringList {u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("stray argument") << QStringList {u"oops"_s} << u"oops"_s;
+    }
+    void explainsBadOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const DeskOptions o = parseCommandLine(QStringList {u"shopdesk"_s} + args);
+        QVERIFY(!o.error.isEmpty());
+        QVERIFY2(o.error.contains(mentions), qPrintable(o.error));
+
+        // The real program says the same and exits with 2, without opening a window.
+        const Run run = shopdesk(args + QStringList {u"--setup-only"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    }
+
+    void environmentNamesTheServer()
+    {
+        qputenv("SHOPDESK_DB", "postgresql://env@envhost:5433/envdb");
+        const DeskOptions fromEnv = parseCommandLine({u"shopdesk"_s});
+        const DeskOptions overridden =
+            parseCommandLine({u"shopdesk"_s, u"--db"_s, u"postgresql://h/d"_s});
+        qunsetenv("SHOPDESK_DB");
+        QVERIFY(fromEnv.server.has_value());
+        QCOMPARE(fromEnv.server->host, u"envhost"_s);
+        QCOMPARE(overridden.server->host, u"h"_s);
+        QVERIFY(!parseCommandLine({u"shopdesk"_s}).server.has_value());
+    }
+
+    void versionAndHelp()
+    {
+        const Run version = shopdesk({u"--version"_s});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.startsWith(u"ShopDesk "_s), qPrintable(version.out));
+        QVERIFY(version.out.contains(QStringLiteral(SHOPDESK_VERSION)));
+        const Run help = shopdesk({u"--help"_s});
+        QCOMPARE(help.exitCode, 0);
+        for (const QString &option : {u"--demo"_s, u"--db"_s, u"--customers"_s, u"--history"_s,
+                                      u"--force"_s, u"--version"_s})
+            QVERIFY2(help.out.contains(option), qPrintable(option));
+    }
+
+    void setupOnlyFillsDemoDataOnceAndRefusesOtherData()
+    {
+        test::TestDatabase tdb(u"cli_demo"_s);
+        QVERIFY2(tdb.isReady(), qPrintable(tdb.errorText()));
+        const QString url = tdb.config().toUrl();
+        const QStringList small {u"--customers"_s, u"2000"_s, u"--history"_s, u"3000"_s};
+
+        const Run first =
+            shopdesk(QStringList {u"--setup-only"_s, u"--db"_s, url, u"--demo"_s} + small);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out));
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 2000);
+
+        // Again with --demo: the demo database is used as it is.
+        const Run again = shopdesk({u"--setup-only"_s, u"--db"_s, url, u"--demo"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(u"already"_s), qPrintable(again.out));
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 2000);
+
+        // A shop's real data is never overwritten by --demo...
+        QVERIFY(Sql::run(tdb.db(), u"DELETE FROM app_state"_s).ok());
+        const Run refused =
+            shopdesk(QStringList {u"--setup-only"_s, u"--db"_s, url, u"--demo"_s} + small);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"--force"_s), qPrintable(refused.err));
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 2000);
+
+        // ...unless asked to with --force.
+        const Run forced = shopdesk({u"--setup-only"_s, u"--db"_s, url, u"--demo"_s, u"--force"_s,
+                                     u"--customers"_s, u"700"_s, u"--history"_s, u"100"_s});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 700);
+    }
+
+    void unreachableServerIsExplained()
+    {
+        const Run run = shopdesk(
+            {u"--setup-only"_s, u"--db"_s, u"postgresql://nobody:secret@127.0.0.1:1/none"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"cannot connect"_s), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(u"secret"_s), "the password was printed");
+        QVERIFY2(!run.out.contains(u"secret"_s), "the password was printed");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,213 @@
+#include "db/Database.h"
+#include "db/EmbeddedCluster.h"
+#include "db/Sql.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The built-in PostgreSQL cluster, for real: initdb, pg_ctl, a server process.
+class TestEmbeddedCluster : public QObject
+{
+    Q_OBJECT
+
+    // As root the cluster runs as "postgres", which must be able to enter the folder.
+    static std::unique_ptr<QTemporaryDir> makeDir()
+    {
+        auto dir =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/shopdesk-cluster-XXXXXX"_s);
+        QFile::setPermissions(dir->path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                  QFileDevice::ExeOther | QFileDevice::ExeGroup |
+                                  QFileDevice::ReadGroup);
+        return dir;
+    }
+
+    static QVariant queryOne(const DbConfig &config, const QString &sql)
+    {
+        ScopedConnection conn(config, u"cluster-test"_s);
+        if (!conn.isOpen())
+            return {};
+        auto v = Sql::scalar(conn.db(), sql);
+        return v ? v.value() : QVariant();
+    }
+
+    static bool exec(const DbConfig &config, const QStringList &statements)
+    {
+        ScopedConnection conn(config, u"cluster-test"_s);
+        for (const QString &sql : statements) {
+            if (!conn.isOpen() || !Sql::run(conn.db(), sql).ok())
+                return false;
+        }
+        return true;
+    }
+
+    static bool waitUntilDead(qint64 pid)
+    {
+        for (int i = 0; i < 100; ++i) {
+            if (::kill(pid_t(pid), 0) != 0)
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+
+private slots:
+    void startQueryStopAndStartAgain()
+    {
+        auto dir = makeDir();
+        EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        QVERIFY(cluster.startedHere());
+        QVERIFY(cluster.isRunning());
+        QCOMPARE(config->host, u"127.0.0.1"_s);
+        QCOMPARE(config->database, u"shopdesk"_s);
+        QVERIFY(!config->password.isEmpty());
+
+        QCOMPARE(queryOne(*config, u"SELECT 40 + 2"_s).toInt(), 42);
+        // Private to this computer: TCP on loopback only, no Unix socket.
+        QCOMPARE(queryOne(*config, u"SHOW listen_addresses"_s).toString(), u"127.0.0.1"_s);
+        QCOMPARE(queryOne(*config, u"SHOW unix_socket_directories"_s).toString(), QString());
+        // A wrong password is refused (the cluster is not open to everyone on the machine).
+        DbConfig wrong = *config;
+        wrong.password = u"guess"_s;
+        ScopedConnection intruder(wrong, u"intruder"_s);
+        QVERIFY(!intruder.isOpen());
+
+        QVERIFY(exec(*config, {u"CREATE TABLE kept (v int)"_s, u"INSERT INTO kept VALUES (7)"_s}));
+        QVERIFY(cluster.stopIfUnused());
+        QVERIFY(!cluster.isRunning());
+
+        EmbeddedCluster again(dir->filePath(u"cluster"_s));
+        auto config2 = again.start();
+        QVERIFY2(config2.ok(), config2.ok() ? "" : qPrintable(config2.error().message));
+        QCOMPARE(queryOne(*config2, u"SELECT v FROM kept"_s).toInt(), 7);
+        QVERIFY(again.stop().ok());
+    }
+
+    void recoversAfterTheServerWasKilled()
+    {
+        auto dir = makeDir();
+        EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        QVERIFY(exec(*config, {u"CREATE TABLE t (v int)"_s, u"INSERT INTO t VALUES (1)"_s}));
+
+        const qint64 pid = cluster.postmasterPid();
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        QVERIFY(waitUntilDead(pid));
+        QVERIFY(!cluster.isRunning());
+        QVERIFY(QFile::exists(QDir(cluster.dataDir()).filePath(u"postmaster.pid"_s)));
+
+        EmbeddedCluster restarted(dir->filePath(u"cluster"_s));
+        auto config2 = restarted.start();
+        QVERIFY2(config2.ok(), config2.ok() ? "" : qPrintable(config2.error().message));
+        QVERIFY(restarted.startedHere());
+        QCOMPARE(queryOne(*config2, u"SELECT v FROM t"_s).toInt(), 1);
+        QVERIFY(restarted.stop().ok());
+    }
+
+    void stalePidFileOfAnotherProgramIsSetAside()
+    {
+        auto dir = makeDir();
+        {
+            EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+            QVERIFY(cluster.start().ok());
+            QVERIFY(cluster.stop().ok());
+        }
+        // After a reboot the old postmaster's id may belong to any program: here, this test.
+        const QString pidPath = dir->filePath(u"cluster/data/postmaster.pid"_s);
+        QFile pidFile(pidPath);
+        QVERIFY(pidFile.open(QIODevice::WriteOnly));
+        pidFile.write(QByteArray::number(QCoreApplication::applicationPid()) +
+                      "\n/x\n1\n5432\n\n\n");
+        pidFile.close();
+
+        EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        QCOMPARE(queryOne(*config, u"SELECT 1"_s).toInt(), 1);
+        QVERIFY(cluster.stop().ok());
+    }
+
+    void secondInstanceJoinsAndTheLastOneStops()
+    {
+        auto dir = makeDir();
+        EmbeddedCluster first(dir->filePath(u"cluster"_s));
+        auto config = first.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+
+        EmbeddedCluster second(dir->filePath(u"cluster"_s));
+        auto joined = second.start();
+        QVERIFY2(joined.ok(), joined.ok() ? "" : qPrintable(joined.error().message));
+        QVERIFY(!second.startedHere());
+        QCOMPARE(joined->port, config->port);
+
+        // Another program (another ShopDesk) is connected: the cluster must stay up.
+        const QString name = u"other-instance"_s;
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            other.setHostName(config->host);
+            other.setPort(config->port);
+            other.setDatabaseName(config->database);
+            other.setUserName(config->user);
+            other.setPassword(config->password);
+            other.setConnectOptions(u"application_name=shopdesk-other"_s);
+            QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+            QVERIFY(!first.stopIfUnused());
+            QVERIFY(first.isRunning());
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        // The server notices the closed connection a moment later.
+        bool stopped = false;
+        for (int i = 0; i < 100 && !stopped; ++i) {
+            stopped = second.stopIfUnused();
+            if (!stopped)
+                QTest::qWait(100);
+        }
+        QVERIFY(stopped);
+        QVERIFY(!first.isRunning());
+    }
+
+    void missingPostgresIsExplained()
+    {
+        auto dir = makeDir();
+        EmbeddedCluster cluster(dir->filePath(u"cluster"_s), dir->filePath(u"no-postgres-here"_s));
+        auto config = cluster.start();
+        QVERIFY(!config.ok());
+        QCOMPARE(config.error().code, StoreError::Code::NotFound);
+        QVERIFY2(config.error().message.contains(u"initdb"_s), qPrintable(config.error().message));
+    }
+
+    void lostPasswordFileIsExplained()
+    {
+        auto dir = makeDir();
+        {
+            EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+            QVERIFY(cluster.start().ok());
+            QVERIFY(cluster.stop().ok());
+        }
+        QVERIFY(QFile::remove(dir->filePath(u"cluster/superuser.secret"_s)));
+        EmbeddedCluster cluster(dir->filePath(u"cluster"_s));
+        auto config = cluster.start();
+        QVERIFY(!config.ok());
+        QVERIFY2(config.error().message.contains(u"password file"_s),
+                 qPrintable(config.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEmbeddedCluster)
+#include "tst_embeddedcluster.moc"

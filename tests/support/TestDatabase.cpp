@@ -1,0 +1,84 @@
+#include "TestDatabase.h"
+
+#include "db/Database.h"
+#include "db/MigrationRunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk::test {
+
+std::optional<DbConfig> testServer(QString *error)
+{
+    QString url = qEnvironmentVariable("SHOPDESK_TEST_DB");
+    if (url.isEmpty()) {
+        const QString state = qEnvironmentVariable("SHOPDESK_TESTDB_STATE");
+        QFile file(QDir(state).filePath(u"url"_s));
+        if (state.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+            *error = u"No test database server: run the tests through ctest (the pg fixture starts "
+                     "one with scripts/testdb) or set SHOPDESK_TEST_DB."_s;
+            return std::nullopt;
+        }
+        url = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    const DbConfig config = DbConfig::fromUrl(url, error);
+    if (!config.isValid())
+        return std::nullopt;
+    return config;
+}
+
+TestDatabase::TestDatabase(const QString &purpose)
+{
+    auto server = testServer(&m_error);
+    if (!server)
+        return;
+    m_server = *server;
+    const QString name =
+        u"t_%1_%2"_s.arg(purpose.toLower()).arg(QCoreApplication::applicationPid());
+    {
+        ScopedConnection admin(m_server, u"test-admin"_s);
+        if (!admin.isOpen()) {
+            m_error = admin.errorText();
+            return;
+        }
+        QSqlQuery q(admin.db());
+        q.exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name));
+        if (!q.exec(u"CREATE DATABASE %1"_s.arg(name))) {
+            m_error = q.lastError().text();
+            return;
+        }
+    }
+    m_config = m_server.withDatabase(name);
+    m_connectionName = Database::uniqueConnectionName(u"test"_s);
+    m_db = Database::open(m_config, m_connectionName, &m_error);
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (!m_connectionName.isEmpty()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (m_config.database.isEmpty())
+        return;
+    ScopedConnection admin(m_server, u"test-admin"_s);
+    if (admin.isOpen())
+        QSqlQuery(admin.db())
+            .exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_config.database));
+}
+
+bool TestDatabase::migrate()
+{
+    auto applied = MigrationRunner(m_db).run();
+    if (!applied)
+        m_error = applied.error().message;
+    return applied.ok();
+}
+
+} // namespace shopdesk::test

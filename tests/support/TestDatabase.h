@@ -1,0 +1,41 @@
+#pragma once
+
+#include "db/DbConfig.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace shopdesk::test {
+
+// The throwaway PostgreSQL server the `pg` CTest fixture started
+// (scripts/testdb), or $SHOPDESK_TEST_DB when set.
+std::optional<DbConfig> testServer(QString *error);
+
+// A fresh, empty database on the test server for one test case, dropped
+// again on destruction. Its connection is db(); others can use config().
+class TestDatabase
+{
+public:
+    explicit TestDatabase(const QString &purpose);
+    ~TestDatabase();
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    bool isReady() const { return m_db.isOpen(); }
+    QString errorText() const { return m_error; }
+    DbConfig config() const { return m_config; }
+    QSqlDatabase db() const { return m_db; }
+    // Applies the schema; false (with errorText()) on failure.
+    bool migrate();
+
+private:
+    DbConfig m_server;
+    DbConfig m_config;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace shopdesk::test

@@ -1,0 +1,191 @@
+#include "MainWindow.h"
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "dialogs/FirstRunDialog.h"
+#include "dialogs/LoginDialog.h"
+#include "settings/AppSettings.h"
+#include "store/SetupStore.h"
+#include "store/StaffStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// Real widgets, offscreen, over a real database: what a member of staff sees.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QTemporaryDir m_settingsDir;
+    Shop m_shop;
+
+    Session adminSession()
+    {
+        Session s;
+        s.database = m_tdb->config();
+        s.shop = m_shop;
+        s.actor =
+            StaffStore(m_tdb->db()).authenticate(u"boss"_s, u"boss-password"_s, m_shop.id).value();
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // Every test run gets its own settings file.
+        AppSettings::setFilePath(m_settingsDir.filePath(u"shopdesk.ini"_s));
+        m_tdb = std::make_unique<test::TestDatabase>(u"gui"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->migrate());
+        auto created =
+            SetupStore(m_tdb->db())
+                .initialize(u"MSK-01"_s, u"ShopDesk Тверская"_s,
+                            NewStaff {u"boss"_s, u"Anna Boss"_s, Role::Admin, u"boss-password"_s});
+        QVERIFY(created.ok());
+        m_shop = ShopStore(m_tdb->db()).byId(created->shopId).value();
+        Database::setDefaultConfig(m_tdb->config());
+    }
+
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_tdb.reset();
+    }
+
+    void loginFromTheKeyboardAlone()
+    {
+        LoginDialog dialog(m_shop, QString());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *login = dialog.findChild<QLineEdit *>(u"login"_s);
+        QTRY_COMPARE(QApplication::focusWidget(), login);
+        QTest::keyClicks(login, u"boss"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), u"boss-password"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        QCOMPARE(dialog.actor().login, u"boss"_s);
+        QCOMPARE(dialog.actor().role, Role::Admin);
+        QCOMPARE(dialog.actor().shopId, m_shop.id);
+    }
+
+    void wrongPasswordStaysOnTheDialog()
+    {
+        LoginDialog dialog(m_shop, u"boss"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *password = dialog.findChild<QLineEdit *>(u"password"_s);
+        QTRY_COMPARE(QApplication::focusWidget(), password); // the login is remembered
+        QTest::keyClicks(password, u"guess"_s);
+        QTest::keyClick(password, Qt::Key_Return);
+        auto *banner = dialog.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+        QVERIFY2(banner->text().contains(u"Wrong login or password"_s), qPrintable(banner->text()));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QTRY_VERIFY(password->isEnabled());
+    }
+
+    void everyPageIsReachableFromTheNavigation()
+    {
+        MainWindow window(adminSession());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        auto *pages = window.findChild<QStackedWidget *>();
+        QCOMPARE(navigation->count(), MainWindow::pageKeys().size());
+        const QStringList titles {u"Checkout"_s, u"Stock"_s,   u"History"_s, u"Customers"_s,
+                                  u"Orders"_s,   u"Reports"_s, u"Settings"_s};
+        for (int i = navigation->count() - 1; i >= 0; --i) {
+            QListWidgetItem *item = navigation->item(i);
+            QCOMPARE(item->text(), titles.at(i));
+            QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
+                              navigation->visualItemRect(item).center());
+            QCOMPARE(pages->currentWidget()->objectName(),
+                     MainWindow::pageKeys().at(i) + u"Page"_s);
+            auto *title = pages->currentWidget()->findChild<QLabel *>(u"pageTitle"_s);
+            QVERIFY(title);
+            QCOMPARE(title->text(), titles.at(i));
+        }
+        // And from the keyboard: Ctrl+3 is History.
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentPageKey(), u"history"_s);
+    }
+
+    void statusBarNamesDatabaseShopAndStaff()
+    {
+        MainWindow window(adminSession());
+        window.show();
+        QCOMPARE(window.findChild<QLabel *>(u"shopStatus"_s)->text(), u"Shop: ShopDesk Тверская"_s);
+        QVERIFY(window.findChild<QLabel *>(u"staffStatus"_s)->text().contains(u"Anna Boss"_s));
+        QVERIFY(window.findChild<QLabel *>(u"databaseStatus"_s)
+                    ->text()
+                    .contains(m_tdb->config().database));
+        QVERIFY(window.windowTitle().contains(u"ShopDesk Тверская"_s));
+    }
+
+    void lastPageAndGeometryAreRestored()
+    {
+        {
+            MainWindow window(adminSession());
+            window.show();
+            window.resize(900, 650);
+            QVERIFY(window.showPage(u"customers"_s));
+            window.close();
+        }
+        MainWindow again(adminSession());
+        QCOMPARE(again.currentPageKey(), u"customers"_s);
+        QCOMPARE(again.size(), QSize(900, 650));
+    }
+
+    void firstRunDialogCreatesTheAdministrator()
+    {
+        test::TestDatabase empty(u"gui_firstrun"_s);
+        QVERIFY2(empty.isReady(), qPrintable(empty.errorText()));
+        QVERIFY(empty.migrate());
+        Database::setDefaultConfig(empty.config());
+
+        FirstRunDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"shopName"_s), u"Corner shop"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"displayName"_s), u"Olga Owner"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"password"_s), u"long-password"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"confirm"_s), u"long-passwork"_s);
+        QTest::keyClick(dialog.findChild<QLineEdit *>(u"confirm"_s), Qt::Key_Return);
+        auto *banner = dialog.findChild<MessageBanner *>();
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(u"differ"_s));
+        QCOMPARE(StaffStore(empty.db()).count().value(), 0);
+
+        auto *confirm = dialog.findChild<QLineEdit *>(u"confirm"_s);
+        confirm->clear();
+        QTest::keyClicks(confirm, u"long-password"_s);
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        QCOMPARE(dialog.actor().role, Role::Admin);
+        QCOMPARE(StaffStore(empty.db()).count().value(), 1);
+        QVERIFY(StaffStore(empty.db())
+                    .authenticate(u"admin"_s, u"long-password"_s, dialog.actor().shopId)
+                    .ok());
+
+        QThreadPool::globalInstance()->waitForDone();
+        Database::setDefaultConfig(m_tdb->config());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,197 @@
+#include "MainWindow.h"
+
+#include "dialogs/AboutDialog.h"
+#include "pages/PlaceholderPage.h"
+#include "pages/SettingsPage.h"
+#include "settings/AppSettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+QStringList MainWindow::pageKeys()
+{
+    return {u"checkout"_s, u"stock"_s,   u"history"_s, u"customers"_s,
+            u"orders"_s,   u"reports"_s, u"settings"_s};
+}
+
+MainWindow::MainWindow(const Session &session, QWidget *parent)
+    : QMainWindow(parent),
+      m_session(session),
+      m_navigation(new QListWidget(this)),
+      m_pages(new QStackedWidget(this)),
+      m_databaseLabel(new QLabel(this)),
+      m_shopLabel(new QLabel(this)),
+      m_staffLabel(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
+
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    // Tall rows: comfortable to click and to touch on a till screen.
+    m_navigation->setStyleSheet(u"QListWidget::item { min-height: 44px; padding-left: 6px; }"_s);
+
+    addPage(u"checkout"_s, tr("Checkout"),
+            new PlaceholderPage(tr("Checkout"),
+                                tr("Scan or type products, take payment in cash or by card, and "
+                                   "print the receipt."),
+                                this),
+            QStyle::SP_DialogApplyButton);
+    addPage(u"stock"_s, tr("Stock"),
+            new PlaceholderPage(tr("Stock"),
+                                tr("Products and their quantities on the shelf and in orders, "
+                                   "per shop; adjustments and stocktakes."),
+                                this),
+            QStyle::SP_DirIcon);
+    addPage(u"history"_s, tr("History"),
+            new PlaceholderPage(tr("History"),
+                                tr("Every change to products and stock: who did what, when "
+                                   "and why."),
+                                this),
+            QStyle::SP_FileDialogDetailedView);
+    addPage(u"customers"_s, tr("Customers"),
+            new PlaceholderPage(tr("Customers"),
+                                tr("The customer base: search, edit, and reset problem flags."),
+                                this),
+            QStyle::SP_DirHomeIcon);
+    addPage(u"orders"_s, tr("Orders"),
+            new PlaceholderPage(tr("Orders"),
+                                tr("Orders with their status, payments and returns; shift "
+                                   "reports."),
+                                this),
+            QStyle::SP_FileDialogListView);
+    addPage(u"reports"_s, tr("Reports"),
+            new PlaceholderPage(tr("Reports"),
+                                tr("Charts of stock movements, sales by hour, top products and "
+                                   "stock value."),
+                                this),
+            QStyle::SP_FileDialogInfoView);
+    auto *settingsPage = new SettingsPage(m_session, this);
+    addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
+    connect(settingsPage, &SettingsPage::shopChanged, this, [this](const Shop &shop) {
+        m_session.shop = shop;
+        m_session.actor.shopId = shop.id;
+        updateStatusBar();
+    });
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_databaseLabel->setObjectName(u"databaseStatus"_s);
+    m_shopLabel->setObjectName(u"shopStatus"_s);
+    m_staffLabel->setObjectName(u"staffStatus"_s);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+    statusBar()->addPermanentWidget(m_shopLabel);
+    statusBar()->addPermanentWidget(m_staffLabel);
+
+    createMenus();
+    updateStatusBar();
+    restoreSettings();
+}
+
+void MainWindow::addPage(const QString &key, const QString &title, QWidget *page,
+                         QStyle::StandardPixmap icon)
+{
+    page->setObjectName(key + u"Page"_s);
+    m_pages->addWidget(page);
+    auto *item = new QListWidgetItem(style()->standardIcon(icon), title, m_navigation);
+    item->setData(Qt::UserRole, key);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        QAction *action = go->addAction(item->icon(), item->text());
+        // Ctrl+1 ... Ctrl+7: straight to a page from the keyboard.
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        const QString key = item->data(Qt::UserRole).toString();
+        connect(action, &QAction::triggered, this, [this, key] { showPage(key); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About ShopDesk"), this,
+                                     [this] { showAboutDialog(this, m_databaseLabel->text()); });
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+bool MainWindow::showPage(const QString &key)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        if (m_navigation->item(i)->data(Qt::UserRole).toString() == key) {
+            m_navigation->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentPageKey() const
+{
+    const QListWidgetItem *item = m_navigation->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::updateStatusBar()
+{
+    const DbConfig &db = m_session.database;
+    m_databaseLabel->setText(db.embedded ? tr("Database: built-in")
+                                         : tr("Database: %1").arg(db.displayName()));
+    m_databaseLabel->setToolTip(db.toRedactedUrl());
+    m_shopLabel->setText(tr("Shop: %1").arg(m_session.shop.name));
+    m_staffLabel->setText(
+        tr("Signed in: %1 (%2)")
+            .arg(m_session.actor.displayName, roleDisplayName(m_session.actor.role)));
+    setWindowTitle(tr("ShopDesk — %1").arg(m_session.shop.name));
+}
+
+void MainWindow::restoreSettings()
+{
+    const AppSettings settings;
+    if (!restoreGeometry(settings.mainWindowGeometry()))
+        resize(1200, 760);
+    restoreState(settings.mainWindowState());
+    if (!showPage(settings.lastPage()))
+        showPage(pageKeys().constFirst());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings settings;
+    settings.setMainWindowGeometry(saveGeometry());
+    settings.setMainWindowState(saveState());
+    settings.setLastPage(currentPageKey());
+    event->accept();
+}
+
+} // namespace shopdesk

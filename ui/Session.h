@@ -1,0 +1,18 @@
+#pragma once
+
+#include "db/DbConfig.h"
+#include "store/Actor.h"
+#include "store/ShopStore.h"
+
+namespace shopdesk {
+
+// Who is signed in, at which shop, on which database: what the main window
+// and its pages need to know about the running session.
+struct Session
+{
+    Actor actor;
+    Shop shop;
+    DbConfig database;
+};
+
+} // namespace shopdesk

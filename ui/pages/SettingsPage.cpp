@@ -1,0 +1,113 @@
+#include "SettingsPage.h"
+
+#include "TaskRunner.h"
+#include "db/Database.h"
+#include "dialogs/ConnectionDialog.h"
+#include "settings/AppSettings.h"
+#include "widgets/MessageBanner.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+SettingsPage::SettingsPage(const Session &session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_banner(new MessageBanner(this)),
+      m_shop(new QComboBox(this)),
+      m_database(new QLabel(this))
+{
+    auto *heading = new QLabel(tr("Settings"), this);
+    heading->setObjectName(u"pageTitle"_s);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.6);
+    font.setBold(true);
+    heading->setFont(font);
+
+    m_shop->setObjectName(u"shopCombo"_s);
+    auto *shopBox = new QGroupBox(tr("Shop"), this);
+    auto *shopForm = new QFormLayout(shopBox);
+    shopForm->addRow(tr("This till serves:"), m_shop);
+
+    m_database->setText(session.database.embedded
+                            ? tr("Built-in database (%1)").arg(session.database.displayName())
+                            : session.database.toRedactedUrl());
+    m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *change = new QPushButton(tr("Change database &connection…"), this);
+    auto *dbBox = new QGroupBox(tr("Database"), this);
+    auto *dbForm = new QFormLayout(dbBox);
+    dbForm->addRow(tr("In use:"), m_database);
+    dbForm->addRow(QString(), change);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_banner);
+    layout->addWidget(shopBox);
+    layout->addWidget(dbBox);
+    layout->addStretch(1);
+
+    connect(change, &QPushButton::clicked, this, &SettingsPage::changeConnection);
+    loadShops();
+}
+
+void SettingsPage::loadShops()
+{
+    runThenCallback(
+        this,
+        []() -> Result<QList<Shop>> {
+            QString error;
+            QSqlDatabase db = Database::threadConnection(&error);
+            if (!db.isOpen())
+                return StoreError::database(error);
+            return ShopStore(db).list();
+        },
+        [this](const Result<QList<Shop>> &shops) {
+            if (!shops) {
+                m_banner->showMessage(shops.error().message);
+                return;
+            }
+            m_shops = shops.value();
+            const QSignalBlocker blocker(m_shop);
+            m_shop->clear();
+            for (const Shop &shop : std::as_const(m_shops)) {
+                m_shop->addItem(u"%1 (%2)"_s.arg(shop.name, shop.code), shop.id);
+                if (shop.id == m_session.shop.id)
+                    m_shop->setCurrentIndex(m_shop->count() - 1);
+            }
+            connect(m_shop, &QComboBox::currentIndexChanged, this, &SettingsPage::chooseShop,
+                    Qt::UniqueConnection);
+        });
+}
+
+void SettingsPage::chooseShop(int index)
+{
+    if (index < 0 || index >= m_shops.size())
+        return;
+    const Shop shop = m_shops.at(index);
+    AppSettings settings;
+    settings.setShopId(shop.id);
+    m_session.shop = shop;
+    m_banner->showMessage(tr("This till now serves %1.").arg(shop.name),
+                          MessageBanner::Type::Positive);
+    emit shopChanged(shop);
+}
+
+void SettingsPage::changeConnection()
+{
+    ConnectionDialog dialog(this);
+    if (!m_session.database.embedded)
+        dialog.setConfig(m_session.database);
+    if (dialog.exec() == QDialog::Accepted)
+        m_banner->showMessage(tr("The new database connection is used from the next start of "
+                                 "ShopDesk."),
+                              MessageBanner::Type::Information);
+}
+
+} // namespace shopdesk
