@@ -102,6 +102,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     m_databaseLabel->setObjectName(u"databaseStatus"_s);
     m_shopLabel->setObjectName(u"shopStatus"_s);
     m_staffLabel->setObjectName(u"staffStatus"_s);
+    for (QLabel *label : {m_databaseLabel, m_shopLabel, m_staffLabel})
+        label->setContentsMargins(10, 0, 10, 0);
     statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_shopLabel);
     statusBar()->addPermanentWidget(m_staffLabel);

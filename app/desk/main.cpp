@@ -53,8 +53,11 @@ int main(int argc, char *argv[])
     if (!options.settingsFile.isEmpty())
         shopdesk::AppSettings::setFilePath(options.settingsFile);
 
-    if (options.setupOnly)
+    if (options.setupOnly) {
+        // The terminal shows the progress; the info log would repeat it.
+        QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false\nshopdesk.*.info=false"_s);
         return shopdesk::runHeadlessSetup(options);
+    }
 
     QApplication::setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
     QApplication::setApplicationDisplayName(u"ShopDesk"_s);

@@ -78,7 +78,10 @@ QSqlDatabase Database::open(const DbConfig &config, const QString &connectionNam
         options << u"passfile=%1"_s.arg(config.passFile);
     db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
-        const QString text = db.lastError().text().trimmed();
+        // libpq's text spans lines with tab indents; one line reads better in a dialog.
+        QString text = db.lastError().databaseText().simplified();
+        if (text.isEmpty())
+            text = db.lastError().text().simplified();
         qCWarning(lcDb).noquote() << "cannot connect to" << config.toRedactedUrl() << ":" << text;
         if (error)
             *error = text;

@@ -9,6 +9,7 @@
 #include "store/AppStateStore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlError>
 
@@ -27,42 +28,66 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("DemoDataGenerator", text, disambiguation, n);
 }
 
-// Secondary indexes slow a bulk load down several times over; they are
-// dropped before it and built again afterwards, in the same transaction.
-class SuspendedIndexes
+// Secondary indexes and foreign-key checks slow a bulk load down several
+// times over (each row updates every index and looks up every referenced
+// row). They are dropped before the load and put back afterwards, in the same
+// transaction: building an index or validating a foreign key once over the
+// whole table is far cheaper, and a failure still rolls everything back.
+class SuspendedConstraints
 {
 public:
-    static Result<SuspendedIndexes> drop(const QSqlDatabase &db, const QString &table)
+    static Result<SuspendedConstraints> drop(const QSqlDatabase &db, const QString &table)
     {
-        auto q = Sql::run(db,
-                          u"SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
-                          "JOIN pg_class i ON i.oid = x.indexrelid "
-                          "WHERE x.indrelid = ?::regclass AND NOT EXISTS "
-                          "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"_s,
-                          {table});
-        if (!q)
-            return q.error();
-        SuspendedIndexes suspended;
-        while (q.value().next()) {
-            suspended.m_definitions.append(q.value().value(1).toString());
-            if (auto dropped = Sql::run(db, u"DROP INDEX %1"_s.arg(q.value().value(0).toString()));
-                !dropped)
+        SuspendedConstraints suspended;
+        suspended.m_table = table;
+        auto indexes = Sql::run(db,
+                                u"SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                                "JOIN pg_class i ON i.oid = x.indexrelid "
+                                "WHERE x.indrelid = ?::regclass AND NOT EXISTS "
+                                "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"_s,
+                                {table});
+        if (!indexes)
+            return indexes.error();
+        QStringList drops;
+        while (indexes.value().next()) {
+            suspended.m_restore.append(indexes.value().value(1).toString());
+            drops.append(u"DROP INDEX %1"_s.arg(indexes.value().value(0).toString()));
+        }
+        auto keys = Sql::run(db,
+                             u"SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                             "WHERE conrelid = ?::regclass AND contype = 'f'"_s,
+                             {table});
+        if (!keys)
+            return keys.error();
+        while (keys.value().next()) {
+            const QString name = keys.value().value(0).toString();
+            suspended.m_restore.append(u"ALTER TABLE %1 ADD CONSTRAINT %2 %3"_s.arg(
+                    table, name, keys.value().value(1).toString()));
+            drops.append(u"ALTER TABLE %1 DROP CONSTRAINT %2"_s.arg(table, name));
+        }
+        for (const QString &sql : std::as_const(drops)) {
+            if (auto dropped = Sql::run(db, sql); !dropped)
                 return dropped.error();
         }
         return suspended;
     }
 
-    Result<void> rebuild(const QSqlDatabase &db) const
+    Result<void> restore(const QSqlDatabase &db) const
     {
-        for (const QString &definition : m_definitions) {
-            if (auto made = Sql::run(db, definition); !made)
+        QElapsedTimer timer;
+        timer.start();
+        for (const QString &sql : m_restore) {
+            if (auto made = Sql::run(db, sql); !made)
                 return made.error();
         }
+        qCInfo(lcDemo) << "restored" << m_restore.size() << "indexes and foreign keys of"
+                       << m_table << "in" << timer.elapsed() << "ms";
         return {};
     }
 
 private:
-    QStringList m_definitions;
+    QString m_table;
+    QStringList m_restore;
 };
 
 } // namespace
@@ -307,7 +332,7 @@ Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
                             "  WHEN r < 0.15 THEN floor(random() * 5)::int "
                             "  ELSE 5 + floor(random() * 120)::int END "
                             "FROM (SELECT p.id AS product_id, s.id AS shop_id, random() AS r "
-                            "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id) x"_s);
+                            "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id OFFSET 0) x"_s);
     if (!stocked)
         return stocked.error();
     return {};
@@ -319,7 +344,7 @@ Result<void> DemoDataGenerator::insertHistory(QSqlDatabase db, const QList<qint6
     const qint64 admin = staffIds.value(0), keeper = staffIds.value(2);
     const QString cashiers = PgArray::integers({staffIds.value(3), staffIds.value(4)});
 
-    auto suspended = SuspendedIndexes::drop(db, u"history"_s);
+    auto suspended = SuspendedConstraints::drop(db, u"history"_s);
     if (!suspended)
         return suspended.error();
 
@@ -336,14 +361,14 @@ Result<void> DemoDataGenerator::insertHistory(QSqlDatabase db, const QList<qint6
         "  WHEN 'stock_decreased' THEN -(1 + floor(r2 * 5)) "
         "  WHEN 'returned' THEN 1 "
         "  ELSE floor(r2 * 5) - 2 END)::int AS delta "
-        "FROM (SELECT g AS seq, 1 + floor(random() * (SELECT count(*) FROM demo_stock))::int AS "
-        "idx, "
-        "  now() - random() * interval '180 days' AS at, "
-        "  CASE WHEN r1 < 0.80 THEN 'sold' WHEN r1 < 0.88 THEN 'stock_increased' "
-        "    WHEN r1 < 0.93 THEN 'stock_decreased' WHEN r1 < 0.95 THEN 'returned' "
-        "    ELSE 'stocktake' END AS action, random() AS r2, random() AS r3 "
-        "  FROM (SELECT g, random() AS r1 FROM generate_series(1, %1) g) x) e"_s.arg(
-            m_options.history),
+        "FROM (SELECT seq, idx, at, r2, r3, "
+        "    CASE WHEN r1 < 0.80 THEN 'sold' WHEN r1 < 0.88 THEN 'stock_increased' "
+        "      WHEN r1 < 0.93 THEN 'stock_decreased' WHEN r1 < 0.95 THEN 'returned' "
+        "      ELSE 'stocktake' END AS action "
+        "  FROM (SELECT g AS seq, random() AS r1, random() AS r2, random() AS r3, "
+        "      1 + floor(random() * (SELECT count(*) FROM demo_stock))::int AS idx, "
+        "      now() - random() * interval '180 days' AS at "
+        "    FROM generate_series(1, %1) g OFFSET 0) x OFFSET 0) e"_s.arg(m_options.history),
         // Walk each stock's movements in time order. The starting quantity is
         // chosen so the walk never goes below zero, which makes every row's
         // "after" quantities true and the last one today's stock.
@@ -381,10 +406,13 @@ Result<void> DemoDataGenerator::insertHistory(QSqlDatabase db, const QList<qint6
     for (const QString &sql : steps) {
         if (cancelled())
             return {};
+        QElapsedTimer timer;
+        timer.start();
         if (auto done = Sql::run(db, sql); !done)
             return done.error();
+        qCDebug(lcDemo).noquote() << timer.elapsed() << "ms:" << sql.left(60);
     }
-    return suspended->rebuild(db);
+    return suspended->restore(db);
 }
 
 Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
@@ -430,23 +458,26 @@ Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
                   {u"en"_s, PgArray::text(enLast->column(0)), PgArray::text(enLast->column(0)),
                    PgArray::text(enLast->column(1))}});
 
-    auto suspended = SuspendedIndexes::drop(db, u"customers"_s);
+    // Temporary tables are never auto-analyzed; the planner needs their sizes
+    // to join a million people to them with hash joins.
+    steps.append({u"ANALYZE demo_first"_s, {}});
+    steps.append({u"ANALYZE demo_last"_s, {}});
+
+    auto suspended = SuspendedConstraints::drop(db, u"customers"_s);
     if (!suspended)
         return suspended.error();
 
     // Like Faker: a gender first, then a first name of that gender and the
     // surname in its matching form; ages 16-90; about 30% with problems.
+    // The people are drawn into a table first, so each random choice is made
+    // once: a subquery would be folded into the joins, and its random() calls
+    // evaluated again there (a woman's row could get a man's name).
     steps.append(
-        {u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email, "
-         "  created_at, updated_at) "
-         "SELECT f.name, CASE WHEN r.gender = 'male' THEN l.male ELSE l.female END, "
-         "  r.age, r.gender, r.problems, "
-         "  '+7 9' || substr(r.digits, 1, 2) || ' ' || substr(r.digits, 3, 3) || '-' || "
-         "    substr(r.digits, 6, 2) || '-' || substr(r.digits, 8, 2), "
-         "  f.latin || '.' || l.latin || CASE WHEN r.i % 4 = 0 THEN (r.i % 97)::text ELSE '' END "
-         "    || '@' || (ARRAY['mail.ru', 'yandex.ru', 'gmail.com', 'inbox.ru', "
-         "    'outlook.com'])[1 + r.i % 5], "
-         "  r.created, r.created "
+        {u"CREATE TEMP TABLE demo_people ON COMMIT DROP AS "
+         "SELECT i, gender, lang, age, problems, digits, created, "
+         "  1 + floor(rf * CASE WHEN lang = 'ru' THEN (CASE WHEN gender = 'male' THEN %2 ELSE %3 END) "
+         "    ELSE (CASE WHEN gender = 'male' THEN %4 ELSE %5 END) END)::int AS first_idx, "
+         "  1 + floor(rl * CASE WHEN lang = 'ru' THEN %6 ELSE %7 END)::int AS last_idx "
          "FROM (SELECT g AS i, "
          "    CASE WHEN random() < 0.5 THEN 'male' ELSE 'female' END AS gender, "
          "    CASE WHEN random() < 0.75 THEN 'ru' ELSE 'en' END AS lang, "
@@ -454,22 +485,41 @@ Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
          "    random() AS rf, random() AS rl, "
          "    lpad(floor(random() * 1000000000)::bigint::text, 9, '0') AS digits, "
          "    now() - random() * interval '3 years' AS created "
-         "  FROM generate_series(1, ?) g) r "
-         "JOIN (SELECT lang, gender, count(*) AS n FROM demo_first GROUP BY 1, 2) fc "
-         "  ON fc.lang = r.lang AND fc.gender = r.gender "
-         "JOIN demo_first f ON f.lang = r.lang AND f.gender = r.gender "
-         "  AND f.idx = 1 + floor(r.rf * fc.n)::int "
-         "JOIN (SELECT lang, count(*) AS n FROM demo_last GROUP BY 1) lc ON lc.lang = r.lang "
-         "JOIN demo_last l ON l.lang = r.lang AND l.idx = 1 + floor(r.rl * lc.n)::int"_s,
-         {m_options.customers}});
+         "  FROM generate_series(1, %1) g OFFSET 0) r"_s.arg(m_options.customers)
+                 .arg(ruMale->size())
+                 .arg(ruFemale->size())
+                 .arg(enMale->size())
+                 .arg(enFemale->size())
+                 .arg(ruLast->size())
+                 .arg(enLast->size()),
+         {}});
+    steps.append({u"ANALYZE demo_people"_s, {}});
+    steps.append(
+        {u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email, "
+         "  created_at, updated_at) "
+         "SELECT f.name, CASE WHEN p.gender = 'male' THEN l.male ELSE l.female END, "
+         "  p.age, p.gender, p.problems, "
+         "  '+7 9' || substr(p.digits, 1, 2) || ' ' || substr(p.digits, 3, 3) || '-' || "
+         "    substr(p.digits, 6, 2) || '-' || substr(p.digits, 8, 2), "
+         "  f.latin || '.' || l.latin || CASE WHEN p.i % 4 = 0 THEN (p.i % 97)::text ELSE '' END "
+         "    || '@' || (ARRAY['mail.ru', 'yandex.ru', 'gmail.com', 'inbox.ru', "
+         "    'outlook.com'])[1 + p.i % 5], "
+         "  p.created, p.created "
+         "FROM demo_people p "
+         "JOIN demo_first f ON f.lang = p.lang AND f.gender = p.gender AND f.idx = p.first_idx "
+         "JOIN demo_last l ON l.lang = p.lang AND l.idx = p.last_idx ORDER BY p.i"_s,
+         {}});
 
     for (const auto &[sql, values] : steps) {
         if (cancelled())
             return {};
+        QElapsedTimer timer;
+        timer.start();
         if (auto done = Sql::run(db, sql, values); !done)
             return done.error();
+        qCDebug(lcDemo).noquote() << timer.elapsed() << "ms:" << sql.left(60);
     }
-    return suspended->rebuild(db);
+    return suspended->restore(db);
 }
 
 } // namespace shopdesk

@@ -150,6 +150,12 @@ private slots:
                   "WHERE last.shelf_after <> s.shelf_qty"_s),
             0);
         QVERIFY(count(u"SELECT count(DISTINCT action) FROM history"_s) >= 6);
+        // Each movement goes the way its action says: sales and write-offs take, deliveries
+        // and returns give.
+        QCOMPARE(count(u"SELECT count(*) FROM history WHERE "
+                       "(action IN ('sold', 'stock_decreased') AND shelf_delta >= 0) OR "
+                       "(action IN ('stock_increased', 'returned') AND shelf_delta <= 0)"_s),
+                 0);
         QVERIFY(count(u"SELECT count(*) FROM stocks WHERE shelf_qty < 5"_s) > 0);
     }
 
