@@ -62,7 +62,7 @@ public:
         while (keys.value().next()) {
             const QString name = keys.value().value(0).toString();
             suspended.m_restore.append(u"ALTER TABLE %1 ADD CONSTRAINT %2 %3"_s.arg(
-                    table, name, keys.value().value(1).toString()));
+                table, name, keys.value().value(1).toString()));
             drops.append(u"ALTER TABLE %1 DROP CONSTRAINT %2"_s.arg(table, name));
         }
         for (const QString &sql : std::as_const(drops)) {
@@ -80,8 +80,8 @@ public:
             if (auto made = Sql::run(db, sql); !made)
                 return made.error();
         }
-        qCInfo(lcDemo) << "restored" << m_restore.size() << "indexes and foreign keys of"
-                       << m_table << "in" << timer.elapsed() << "ms";
+        qCInfo(lcDemo) << "restored" << m_restore.size() << "indexes and foreign keys of" << m_table
+                       << "in" << timer.elapsed() << "ms";
         return {};
     }
 
@@ -326,13 +326,14 @@ Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
     if (!inserted)
         return inserted.error();
     // Most lines are well stocked, some run low and a few are sold out.
-    auto stocked = Sql::run(db,
-                            u"INSERT INTO stocks (product_id, shop_id, shelf_qty) "
-                            "SELECT product_id, shop_id, CASE WHEN r < 0.05 THEN 0 "
-                            "  WHEN r < 0.15 THEN floor(random() * 5)::int "
-                            "  ELSE 5 + floor(random() * 120)::int END "
-                            "FROM (SELECT p.id AS product_id, s.id AS shop_id, random() AS r "
-                            "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id OFFSET 0) x"_s);
+    auto stocked =
+        Sql::run(db,
+                 u"INSERT INTO stocks (product_id, shop_id, shelf_qty) "
+                 "SELECT product_id, shop_id, CASE WHEN r < 0.05 THEN 0 "
+                 "  WHEN r < 0.15 THEN floor(random() * 5)::int "
+                 "  ELSE 5 + floor(random() * 120)::int END "
+                 "FROM (SELECT p.id AS product_id, s.id AS shop_id, random() AS r "
+                 "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id OFFSET 0) x"_s);
     if (!stocked)
         return stocked.error();
     return {};
@@ -475,7 +476,8 @@ Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
     steps.append(
         {u"CREATE TEMP TABLE demo_people ON COMMIT DROP AS "
          "SELECT i, gender, lang, age, problems, digits, created, "
-         "  1 + floor(rf * CASE WHEN lang = 'ru' THEN (CASE WHEN gender = 'male' THEN %2 ELSE %3 END) "
+         "  1 + floor(rf * CASE WHEN lang = 'ru' THEN (CASE WHEN gender = 'male' THEN %2 ELSE %3 "
+         "END) "
          "    ELSE (CASE WHEN gender = 'male' THEN %4 ELSE %5 END) END)::int AS first_idx, "
          "  1 + floor(rl * CASE WHEN lang = 'ru' THEN %6 ELSE %7 END)::int AS last_idx "
          "FROM (SELECT g AS i, "
@@ -486,12 +488,12 @@ Result<void> DemoDataGenerator::insertCustomers(QSqlDatabase db)
          "    lpad(floor(random() * 1000000000)::bigint::text, 9, '0') AS digits, "
          "    now() - random() * interval '3 years' AS created "
          "  FROM generate_series(1, %1) g OFFSET 0) r"_s.arg(m_options.customers)
-                 .arg(ruMale->size())
-                 .arg(ruFemale->size())
-                 .arg(enMale->size())
-                 .arg(enFemale->size())
-                 .arg(ruLast->size())
-                 .arg(enLast->size()),
+             .arg(ruMale->size())
+             .arg(ruFemale->size())
+             .arg(enMale->size())
+             .arg(enFemale->size())
+             .arg(ruLast->size())
+             .arg(enLast->size()),
          {}});
     steps.append({u"ANALYZE demo_people"_s, {}});
     steps.append(

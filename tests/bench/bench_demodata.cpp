@@ -28,9 +28,9 @@ QTextStream out(stdout);
 bool recreate(const DbConfig &server, const QString &name)
 {
     ScopedConnection admin(server, u"bench-admin"_s);
-    return admin.isOpen()
-            && Sql::run(admin.db(), u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)).ok()
-            && Sql::run(admin.db(), u"CREATE DATABASE %1"_s.arg(name)).ok();
+    return admin.isOpen() &&
+        Sql::run(admin.db(), u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)).ok() &&
+        Sql::run(admin.db(), u"CREATE DATABASE %1"_s.arg(name)).ok();
 }
 
 } // namespace
@@ -41,8 +41,10 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(u"shopdesk.*=false"_s);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption customersOption(u"customers"_s, u"customers to generate"_s, u"N"_s, u"1000000"_s);
-    const QCommandLineOption baselineOption(u"baseline-rows"_s, u"rows for the row-by-row baseline"_s, u"M"_s, u"20000"_s);
+    const QCommandLineOption customersOption(u"customers"_s, u"customers to generate"_s, u"N"_s,
+                                             u"1000000"_s);
+    const QCommandLineOption baselineOption(
+        u"baseline-rows"_s, u"rows for the row-by-row baseline"_s, u"M"_s, u"20000"_s);
     parser.addOptions({customersOption, baselineOption});
     parser.process(app);
     const qint64 customers = parser.value(customersOption).toLongLong();
@@ -54,7 +56,8 @@ int main(int argc, char *argv[])
     QString error;
     const DbConfig server = DbConfig::fromUrl(url, &error);
     if (!server.isValid()) {
-        QTextStream(stderr) << "bench_demodata: set SHOPDESK_BENCH_DB to a server URL (" << error << ")\n";
+        QTextStream(stderr) << "bench_demodata: set SHOPDESK_BENCH_DB to a server URL (" << error
+                            << ")\n";
         return 2;
     }
     const DbConfig target = server.withDatabase(u"bench_demodata"_s);
@@ -88,8 +91,9 @@ int main(int argc, char *argv[])
         if (!MigrationRunner(conn.db()).run().ok())
             return 1;
         QSqlQuery insert(conn.db());
-        insert.prepare(u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.prepare(
+            u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
         timer.restart();
         conn.db().transaction();
         for (qint64 i = 0; i < baselineRows; ++i) {
@@ -115,17 +119,17 @@ int main(int argc, char *argv[])
     const double baselineRate = double(baselineRows) / baselineSeconds;
     out << "| method | rows | seconds | customers/s |\n|---|---:|---:|---:|\n";
     out << u"| server-side generator (whole demo shop, %1 customers) | %1 | %2 | %3 |\n"_s
-                    .arg(customers)
-                    .arg(generatorSeconds, 0, 'f', 1)
-                    .arg(generatorRate, 0, 'f', 0);
+               .arg(customers)
+               .arg(generatorSeconds, 0, 'f', 1)
+               .arg(generatorRate, 0, 'f', 0);
     out << u"| row by row, prepared INSERT per customer (baseline) | %1 | %2 | %3 |\n"_s
-                    .arg(baselineRows)
-                    .arg(baselineSeconds, 0, 'f', 1)
-                    .arg(baselineRate, 0, 'f', 0);
-    out << u"\nratio: the generator makes customers %1x as fast; %2 customers row by row would take "
-           "about %3 s\n"_s
-                    .arg(generatorRate / baselineRate, 0, 'f', 1)
-                    .arg(customers)
-                    .arg(double(customers) / baselineRate, 0, 'f', 0);
+               .arg(baselineRows)
+               .arg(baselineSeconds, 0, 'f', 1)
+               .arg(baselineRate, 0, 'f', 0);
+    out << u"\nratio: the generator makes customers %1x as fast; %2 customers row by row would "
+           u"take "
+           "about %3 s\n"_s.arg(generatorRate / baselineRate, 0, 'f', 1)
+               .arg(customers)
+               .arg(double(customers) / baselineRate, 0, 'f', 0);
     return 0;
 }
