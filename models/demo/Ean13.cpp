@@ -25,6 +25,25 @@ bool isValid(QStringView code)
     return expected >= 0 && code.at(12) == QChar(u'0' + expected);
 }
 
+bool isValidGtin(QStringView code)
+{
+    const qsizetype n = code.size();
+    if (n != 8 && n != 12 && n != 13 && n != 14)
+        return false;
+    int sum = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = code.at(i);
+        if (c < u'0' || c > u'9')
+            return false;
+        if (i == n - 1)
+            break;
+        // From the right, not counting the check digit: weights 3, 1, 3, ...
+        const qsizetype fromRight = n - 1 - i;
+        sum += (c.unicode() - u'0') * (fromRight % 2 == 1 ? 3 : 1);
+    }
+    return code.at(n - 1).unicode() - u'0' == (10 - sum % 10) % 10;
+}
+
 QString complete(QStringView first12)
 {
     const int digit = checkDigit(first12);

@@ -10,6 +10,9 @@ namespace shopdesk::Ean13 {
 int checkDigit(QStringView first12);
 // True for 13 digits whose last one is the right check digit.
 bool isValid(QStringView code);
+// True for a GTIN-8, GTIN-12 (UPC-A), GTIN-13 (EAN-13) or GTIN-14 with the
+// right check digit: the barcodes a shop's scanner reads off packages.
+bool isValidGtin(QStringView code);
 // `first12` followed by its check digit (empty when `first12` is invalid).
 QString complete(QStringView first12);
 

@@ -24,22 +24,37 @@ struct StoreError
     Code code = Code::Database;
     QString message;
     QString field;
+    // For database errors: the SQLSTATE (e.g. "23505" for a unique violation)
+    // and the constraint at fault, so callers can explain it in their terms.
+    QString sqlState;
+    QString constraint;
 
     static StoreError invalid(const QString &field, const QString &message)
     {
-        return {Code::Invalid, message, field};
+        return {Code::Invalid, message, field, {}, {}};
     }
-    static StoreError notFound(const QString &message) { return {Code::NotFound, message, {}}; }
+    static StoreError notFound(const QString &message) { return {Code::NotFound, message, {}, {}, {}}; }
     static StoreError conflict(const QString &message, const QString &field = {})
     {
-        return {Code::Conflict, message, field};
+        return {Code::Conflict, message, field, {}, {}};
     }
-    static StoreError permission(const QString &message) { return {Code::Permission, message, {}}; }
-    static StoreError locked(const QString &message) { return {Code::Locked, message, {}}; }
-    static StoreError cancelled(const QString &message) { return {Code::Cancelled, message, {}}; }
+    static StoreError permission(const QString &message)
+    {
+        return {Code::Permission, message, {}, {}, {}};
+    }
+    static StoreError locked(const QString &message) { return {Code::Locked, message, {}, {}, {}}; }
+    static StoreError cancelled(const QString &message)
+    {
+        return {Code::Cancelled, message, {}, {}, {}};
+    }
     // A database failure, with the driver's text kept for the details.
     static StoreError database(const QSqlError &error);
-    static StoreError database(const QString &message) { return {Code::Database, message, {}}; }
+    static StoreError database(const QString &message)
+    {
+        return {Code::Database, message, {}, {}, {}};
+    }
+    bool isUniqueViolation() const { return sqlState == QLatin1String("23505"); }
+    bool isForeignKeyViolation() const { return sqlState == QLatin1String("23503"); }
 };
 
 } // namespace shopdesk

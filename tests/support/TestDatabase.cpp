@@ -4,6 +4,8 @@
 #include "db/MigrationRunner.h"
 
 #include <QCoreApplication>
+
+#include <atomic>
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
@@ -79,6 +81,44 @@ bool TestDatabase::migrate()
     if (!applied)
         m_error = applied.error().message;
     return applied.ok();
+}
+
+} // namespace shopdesk::test
+
+namespace shopdesk::test {
+
+qint64 TestDatabase::addShop(const QString &code, const QString &name)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO shops (code, name) VALUES (?, ?) RETURNING id"_s);
+    q.addBindValue(code);
+    q.addBindValue(name);
+    if (!q.exec() || !q.next()) {
+        m_error = q.lastError().text();
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+Actor TestDatabase::addStaff(const QString &login, Role role, qint64 shopId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO staff (login, display_name, role, password_hash) "
+              "VALUES (?, ?, ?, 'pbkdf2-sha256$1$AAAA$AAAA') RETURNING id"_s);
+    q.addBindValue(login);
+    q.addBindValue(u"Staff %1"_s.arg(login));
+    q.addBindValue(roleKey(role));
+    Actor actor;
+    if (!q.exec() || !q.next()) {
+        m_error = q.lastError().text();
+        return actor;
+    }
+    actor.staffId = q.value(0).toLongLong();
+    actor.login = login;
+    actor.displayName = u"Staff %1"_s.arg(login);
+    actor.role = role;
+    actor.shopId = shopId;
+    return actor;
 }
 
 } // namespace shopdesk::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DbConfig.h"
+#include "store/Actor.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -29,6 +30,10 @@ public:
     QSqlDatabase db() const { return m_db; }
     // Applies the schema; false (with errorText()) on failure.
     bool migrate();
+
+    // Fixture rows written directly (no password hashing: fast), for store tests.
+    qint64 addShop(const QString &code, const QString &name);
+    Actor addStaff(const QString &login, Role role, qint64 shopId);
 
 private:
     DbConfig m_server;

@@ -1,0 +1,59 @@
+#include "Permissions.h"
+
+#include <QCoreApplication>
+
+namespace shopdesk {
+
+bool hasPermission(Role role, Permission permission)
+{
+    switch (permission) {
+    case Permission::Sell:
+        return true;
+    case Permission::ManageProducts:
+    case Permission::AdjustStock:
+    case Permission::Stocktake:
+        return role == Role::StockKeeper || role == Role::Manager || role == Role::Admin;
+    case Permission::ViewHistory:
+    case Permission::ManageCustomers:
+        return role == Role::Manager || role == Role::Admin;
+    case Permission::ManageStaff:
+        return role == Role::Admin;
+    }
+    return false;
+}
+
+std::optional<StoreError> checkPermission(Role role, Permission permission)
+{
+    if (hasPermission(role, permission))
+        return std::nullopt;
+    const char *what = "";
+    switch (permission) {
+    case Permission::Sell:
+        what = QT_TRANSLATE_NOOP("Permissions", "sell");
+        break;
+    case Permission::ManageProducts:
+        what = QT_TRANSLATE_NOOP("Permissions", "create or change products");
+        break;
+    case Permission::AdjustStock:
+        what = QT_TRANSLATE_NOOP("Permissions", "change stock quantities");
+        break;
+    case Permission::Stocktake:
+        what = QT_TRANSLATE_NOOP("Permissions", "run a stocktake");
+        break;
+    case Permission::ViewHistory:
+        what = QT_TRANSLATE_NOOP("Permissions", "see the history and reports");
+        break;
+    case Permission::ManageCustomers:
+        what = QT_TRANSLATE_NOOP("Permissions", "change customers in bulk");
+        break;
+    case Permission::ManageStaff:
+        what = QT_TRANSLATE_NOOP("Permissions", "manage staff and settings");
+        break;
+    }
+    return StoreError::permission(
+            QCoreApplication::translate("Permissions", "A %1 may not %2. Ask a manager.")
+                    .arg(roleDisplayName(role).toLower(),
+                         QCoreApplication::translate("Permissions", what)));
+}
+
+} // namespace shopdesk

@@ -1,0 +1,97 @@
+#include "StockFilter.h"
+
+#include "store/ProductStore.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+std::optional<StoreError> StockFilter::validate() const
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("StockFilter", text); };
+    const struct
+    {
+        const std::optional<int> &value;
+        const char *field;
+    } bounds[] = {{shelfMin, "quantity_on_shelf_min"},
+                  {shelfMax, "quantity_on_shelf_max"},
+                  {orderMin, "quantity_in_order_min"},
+                  {orderMax, "quantity_in_order_max"}};
+    for (const auto &b : bounds) {
+        if (b.value && *b.value < 0)
+            return StoreError::invalid(QString::fromLatin1(b.field),
+                                       tr("%1 cannot be negative.").arg(QString::fromLatin1(b.field)));
+    }
+    if (shelfMin && shelfMax && *shelfMin > *shelfMax)
+        return StoreError::invalid(u"quantity_on_shelf_min"_s,
+                                   tr("The smallest shelf quantity (%1) is above the largest (%2).")
+                                           .arg(*shelfMin)
+                                           .arg(*shelfMax));
+    if (orderMin && orderMax && *orderMin > *orderMax)
+        return StoreError::invalid(u"quantity_in_order_min"_s,
+                                   tr("The smallest order quantity (%1) is above the largest (%2).")
+                                           .arg(*orderMin)
+                                           .arg(*orderMax));
+    if (shopId && *shopId <= 0)
+        return StoreError::invalid(u"shop_id"_s, tr("shop_id must be a positive number."));
+    return std::nullopt;
+}
+
+QString StockFilter::whereClause(QVariantList *values) const
+{
+    QStringList conditions;
+    auto add = [&](const QString &condition, const QVariant &value) {
+        conditions << condition;
+        values->append(value);
+    };
+    if (!plu.isEmpty())
+        add(u"s.plu = ?"_s, plu);
+    if (shopId)
+        add(u"s.shop_id = ?"_s, *shopId);
+    if (shelfMin)
+        add(u"s.shelf_qty >= ?"_s, *shelfMin);
+    if (shelfMax)
+        add(u"s.shelf_qty <= ?"_s, *shelfMax);
+    if (orderMin)
+        add(u"s.order_qty >= ?"_s, *orderMin);
+    if (orderMax)
+        add(u"s.order_qty <= ?"_s, *orderMax);
+    if (!name.trimmed().isEmpty())
+        add(u"s.product_name ILIKE ?"_s, ProductStore::likePattern(name.trimmed()));
+    return conditions.isEmpty() ? QString() : u"WHERE "_s + conditions.join(u" AND "_s);
+}
+
+QString StockOrder::orderBy() const
+{
+    QString key;
+    switch (column) {
+    case StockSort::Plu:
+        key = u"s.plu"_s;
+        break;
+    case StockSort::Name:
+        key = u"s.product_name"_s;
+        break;
+    case StockSort::Shop:
+        key = u"s.shop_id"_s;
+        break;
+    case StockSort::Shelf:
+        key = u"s.shelf_qty"_s;
+        break;
+    case StockSort::Order:
+        key = u"s.order_qty"_s;
+        break;
+    case StockSort::Price:
+        key = u"s.price"_s;
+        break;
+    case StockSort::Updated:
+        key = u"s.updated_at"_s;
+        break;
+    }
+    const QString direction = descending ? u" DESC"_s : QString();
+    return u"ORDER BY %1%2, s.id%2"_s.arg(key, direction);
+}
+
+} // namespace shopdesk
