@@ -15,6 +15,7 @@ bool hasPermission(Role role, Permission permission)
         return role == Role::StockKeeper || role == Role::Manager || role == Role::Admin;
     case Permission::ViewHistory:
     case Permission::ManageCustomers:
+    case Permission::ConfigureTill:
         return role == Role::Manager || role == Role::Admin;
     case Permission::ManageStaff:
         return role == Role::Admin;
@@ -46,14 +47,17 @@ std::optional<StoreError> checkPermission(Role role, Permission permission)
     case Permission::ManageCustomers:
         what = QT_TRANSLATE_NOOP("Permissions", "change customers in bulk");
         break;
+    case Permission::ConfigureTill:
+        what = QT_TRANSLATE_NOOP("Permissions", "change this till's shop or database");
+        break;
     case Permission::ManageStaff:
         what = QT_TRANSLATE_NOOP("Permissions", "manage staff and settings");
         break;
     }
     return StoreError::permission(
-            QCoreApplication::translate("Permissions", "A %1 may not %2. Ask a manager.")
-                    .arg(roleDisplayName(role).toLower(),
-                         QCoreApplication::translate("Permissions", what)));
+        QCoreApplication::translate("Permissions", "A %1 may not %2. Ask a manager.")
+            .arg(roleDisplayName(role).toLower(),
+                 QCoreApplication::translate("Permissions", what)));
 }
 
 } // namespace shopdesk

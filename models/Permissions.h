@@ -10,13 +10,14 @@ namespace shopdesk {
 // What a role may do (docs/PERMISSIONS.md). Stores check it on every change,
 // so hiding a button is never the only guard.
 enum class Permission {
-    Sell,            // checkout, own orders
-    ManageProducts,  // create and edit products
-    AdjustStock,     // create stock, increase and decrease quantities
-    Stocktake,       // count stock and commit corrections
-    ViewHistory,     // the action history and reports
+    Sell, // checkout, own orders
+    ManageProducts, // create and edit products
+    AdjustStock, // create stock, increase and decrease quantities
+    Stocktake, // count stock and commit corrections
+    ViewHistory, // the action history and reports
     ManageCustomers, // bulk customer actions (reset problems)
-    ManageStaff,     // staff accounts and settings
+    ConfigureTill, // which shop this till serves, its database
+    ManageStaff, // staff accounts and settings
 };
 
 bool hasPermission(Role role, Permission permission);

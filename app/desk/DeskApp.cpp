@@ -2,7 +2,6 @@
 
 #include "MainWindow.h"
 #include "db/Database.h"
-#include "db/PgPassFile.h"
 #include "demo/DemoDataGenerator.h"
 #include "dialogs/ConnectionDialog.h"
 #include "dialogs/FirstRunDialog.h"
@@ -31,19 +30,6 @@ DeskApp::~DeskApp()
     shutDown();
 }
 
-std::optional<DbConfig> DeskApp::savedServer() const
-{
-    const QString url = AppSettings().databaseUrl();
-    if (url.isEmpty())
-        return std::nullopt;
-    QString error;
-    DbConfig config = DbConfig::fromUrl(url, &error);
-    if (!config.isValid())
-        return std::nullopt;
-    config.passFile = PgPassFile::defaultPath();
-    return config;
-}
-
 Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig> &server)
 {
     DatabaseStartup::Options options;
@@ -52,6 +38,9 @@ Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig
         m_options.dataDir.isEmpty() ? QString() : m_options.dataDir + u"/cluster"_s;
     options.demo = m_options.demo;
     options.demoOptions = m_options.demoOptions;
+    // A cluster started by an earlier attempt is not needed any more.
+    if (m_startup && m_startup->cluster())
+        m_startup->cluster()->stopIfUnused();
     m_startup = std::make_unique<DatabaseStartup>(options);
 
     QProgressDialog progress(tr("Starting ShopDesk…"), tr("Cancel"), 0, 0);
@@ -61,12 +50,13 @@ Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig
     progress.setMinimumDuration(300);
     progress.setAutoClose(false);
     progress.setAutoReset(false);
-    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [this, &progress] {
+    DatabaseStartup *startup = m_startup.get();
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [startup, &progress] {
         progress.setLabelText(tr("Cancelling…"));
-        m_startup->cancel();
+        // Cancelling opens a connection of its own: not on the GUI thread.
+        (void)QtConcurrent::run([startup] { startup->cancel(); });
     });
 
-    DatabaseStartup *startup = m_startup.get();
     QProgressDialog *dialog = &progress;
     auto report = [dialog](int percent, const QString &step) {
         // From the worker thread: hand the update to the GUI thread.
@@ -88,7 +78,8 @@ Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig
 
 std::optional<DatabaseStartup::Outcome> DeskApp::prepareDatabase()
 {
-    std::optional<DbConfig> server = m_options.server ? m_options.server : savedServer();
+    std::optional<DbConfig> server =
+        m_options.server ? m_options.server : AppSettings().configuredServer();
     for (;;) {
         auto outcome = startOnce(server);
         if (outcome)
@@ -176,6 +167,8 @@ int DeskApp::run()
     const auto outcome = prepareDatabase();
     if (!outcome)
         return 1;
+    if (!outcome->demoRefused.isEmpty())
+        QMessageBox::warning(nullptr, tr("Demo data not loaded"), outcome->demoRefused);
     if (m_options.demo && outcome->demoLoaded)
         qInfo().noquote() << "demo data loaded:" << outcome->demoSummary.customers << "customers,"
                           << outcome->demoSummary.history << "history rows";

@@ -28,7 +28,6 @@ private:
     std::optional<DatabaseStartup::Outcome> prepareDatabase();
     Result<DatabaseStartup::Outcome> startOnce(const std::optional<DbConfig> &server);
     std::optional<Session> signIn(const DbConfig &config);
-    std::optional<DbConfig> savedServer() const;
     void shutDown();
 
     DeskOptions m_options;

@@ -1,5 +1,6 @@
 #include "HeadlessSetup.h"
 
+#include "settings/AppSettings.h"
 #include "startup/DatabaseStartup.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ int runHeadlessSetup(const DeskOptions &options)
     QTextStream out(stdout);
     QTextStream err(stderr);
     DatabaseStartup::Options startupOptions;
-    startupOptions.server = options.server;
+    startupOptions.server = options.server ? options.server : AppSettings().configuredServer();
     startupOptions.clusterDir =
         options.dataDir.isEmpty() ? QString() : options.dataDir + u"/cluster"_s;
     startupOptions.demo = options.demo;
@@ -47,6 +48,11 @@ int runHeadlessSetup(const DeskOptions &options)
                                            nullptr, o.migrationsApplied)
                    .arg(o.config.toRedactedUrl())
             << Qt::endl;
+        if (!o.demoRefused.isEmpty()) {
+            err << QCoreApplication::translate("HeadlessSetup", "shopdesk: %1").arg(o.demoRefused)
+                << Qt::endl;
+            code = 1;
+        }
         if (o.demoAlreadyPresent)
             out << QCoreApplication::translate("HeadlessSetup",
                                                "Demo data was already loaded; left as it is.")

@@ -74,8 +74,15 @@ QSqlDatabase Database::open(const DbConfig &config, const QString &connectionNam
     db.setUserName(config.user);
     db.setPassword(config.password);
     QStringList options {u"application_name=%1"_s.arg(applicationName()), u"connect_timeout=10"_s};
+    // Values go into a libpq connection string: quote them, so a path with
+    // spaces (C:/Users/John Smith/...) stays one value.
+    auto quoted = [](QString value) {
+        return u"'"_s + value.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s) + u"'"_s;
+    };
     if (!config.passFile.isEmpty())
-        options << u"passfile=%1"_s.arg(config.passFile);
+        options << u"passfile=%1"_s.arg(quoted(config.passFile));
+    if (!config.sslMode.isEmpty())
+        options << u"sslmode=%1"_s.arg(config.sslMode);
     db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
         // libpq's text spans lines with tab indents; one line reads better in a dialog.

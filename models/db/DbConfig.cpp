@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +47,18 @@ DbConfig DbConfig::fromUrl(const QString &text, QString *error)
     if (config.database.isEmpty() || config.database.contains(u'/'))
         return fail(tr("The database URL names no database; add it after the port, "
                        "as in postgresql://host:5432/shopdesk."));
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        static const QStringList sslModes {u"disable"_s, u"allow"_s,     u"prefer"_s,
+                                           u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+        if (key != u"sslmode"_s)
+            return fail(tr("The database URL has a parameter ShopDesk does not know: \"%1\". "
+                           "Only sslmode is supported.")
+                            .arg(key));
+        if (!sslModes.contains(value))
+            return fail(tr("sslmode must be one of %1.").arg(sslModes.join(u", "_s)));
+        config.sslMode = value;
+    }
     config.user = url.userName(QUrl::FullyDecoded);
     config.password = url.password(QUrl::FullyDecoded);
     if (error)
@@ -64,6 +77,8 @@ static QString buildUrl(const DbConfig &c, const QString &password)
         url.setUserName(c.user);
     if (!password.isEmpty())
         url.setPassword(password);
+    if (!c.sslMode.isEmpty())
+        url.setQuery(u"sslmode="_s + c.sslMode);
     return url.toString(QUrl::FullyEncoded);
 }
 

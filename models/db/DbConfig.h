@@ -15,6 +15,8 @@ struct DbConfig
     QString password;
     // libpq password file used when password is empty (see PgPassFile).
     QString passFile;
+    // libpq sslmode from ?sslmode= (empty: libpq's default, "prefer").
+    QString sslMode;
     // True for the private cluster ShopDesk runs itself.
     bool embedded = false;
 

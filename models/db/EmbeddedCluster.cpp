@@ -32,10 +32,12 @@ QString tr(const char *text)
 
 bool writePrivateFile(const QString &path, const QByteArray &contents)
 {
+    // Created readable by the owner only: never for a moment open to others.
+    QFile::remove(path);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return false;
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return f.write(contents) == contents.size() && f.flush();
 }
 
@@ -54,6 +56,8 @@ EmbeddedCluster::EmbeddedCluster(QString baseDir, QString binDir)
     : m_baseDir(QDir(baseDir).absolutePath()), m_binDirOverride(std::move(binDir))
 {
 }
+
+EmbeddedCluster::~EmbeddedCluster() = default;
 
 QString EmbeddedCluster::defaultBaseDir()
 {
@@ -201,7 +205,17 @@ qint64 EmbeddedCluster::postmasterPid() const
 
 bool EmbeddedCluster::isRunning() const
 {
-    return SystemUser::processIsRunning(postmasterPid(), u"postgres"_s);
+    const qint64 pid = postmasterPid();
+    if (!SystemUser::processIsRunning(pid, u"postgres"_s))
+        return false;
+#ifdef Q_OS_LINUX
+    // After a reboot the old id may belong to another PostgreSQL (the system's
+    // own cluster, say): only a postmaster started on our data folder counts.
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+    if (cmdline.open(QIODevice::ReadOnly))
+        return QString::fromLocal8Bit(cmdline.readAll()).contains(dataDir());
+#endif
+    return true;
 }
 
 QString EmbeddedCluster::logTail(int lines) const
@@ -314,7 +328,9 @@ Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
     // One ShopDesk at a time decides whether to create or start the cluster.
     QLockFile lock(QDir(m_baseDir).filePath(u"cluster.lock"_s));
     lock.setStaleLockTime(0);
-    if (!lock.tryLock(120000))
+    if (!lock.tryLock(0))
+        report(tr("Waiting for another ShopDesk that is starting the same database…"));
+    if (!lock.isLocked() && !lock.tryLock(120000))
         return StoreError::locked(tr("Another ShopDesk is still starting the built-in database "
                                      "in %1. Wait for it and try again.")
                                       .arg(QDir::toNativeSeparators(m_baseDir)));
@@ -354,7 +370,44 @@ Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
     if (auto created = createDatabase(server); !created)
         return created.error();
     m_config = server.withDatabase(QString::fromLatin1(kDatabaseName));
+    registerInstance();
     return m_config;
+}
+
+QString EmbeddedCluster::instancesDir() const
+{
+    return QDir(m_baseDir).filePath(u"instances"_s);
+}
+
+void EmbeddedCluster::registerInstance()
+{
+    // Held for as long as this object lives: other ShopDesks see that this one
+    // uses the server even before it has opened its first connection.
+    QDir().mkpath(instancesDir());
+    m_instanceLock = std::make_unique<QLockFile>(
+        QDir(instancesDir()).filePath(u"%1.lock"_s.arg(QCoreApplication::applicationPid())));
+    m_instanceLock->setStaleLockTime(0);
+    if (!m_instanceLock->tryLock(1000))
+        qCWarning(lcCluster) << "cannot register this instance in" << instancesDir();
+}
+
+int EmbeddedCluster::otherInstances() const
+{
+    int others = 0;
+    const QString own = u"%1.lock"_s.arg(QCoreApplication::applicationPid());
+    const QDir dir(instancesDir());
+    for (const QString &name : dir.entryList({u"*.lock"_s}, QDir::Files)) {
+        if (name == own)
+            continue;
+        // A lock whose process is gone is stale: tryLock removes it and succeeds.
+        QLockFile other(dir.filePath(name));
+        other.setStaleLockTime(0);
+        if (other.tryLock(0))
+            other.unlock();
+        else
+            ++others;
+    }
+    return others;
 }
 
 bool EmbeddedCluster::stopIfUnused()
@@ -365,19 +418,29 @@ bool EmbeddedCluster::stopIfUnused()
     lock.setStaleLockTime(0);
     if (!lock.tryLock(30000))
         return false;
-    if (m_config.isValid()) {
+    if (const int others = otherInstances(); others > 0) {
+        qCInfo(lcCluster) << "leaving the server running for" << others << "other ShopDesk(s)";
+        return false;
+    }
+    // Other programs (psql, a report tool) count too. When that cannot be
+    // checked the server is left running: stopping it under someone would be
+    // worse than leaving it up.
+    if (!m_config.isValid())
+        return false;
+    {
         ScopedConnection conn(m_config.withDatabase(u"postgres"_s), u"cluster-stop"_s);
-        if (conn.isOpen()) {
-            QSqlQuery q(conn.db());
-            q.prepare(
-                u"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
-                "AND pid <> pg_backend_pid() AND coalesce(application_name, '') <> ?"_s);
-            q.addBindValue(Database::applicationName());
-            if (q.exec() && q.next() && q.value(0).toInt() > 0) {
-                qCInfo(lcCluster) << "leaving the server running:" << q.value(0).toInt()
-                                  << "connection(s) of other programs are open";
-                return false;
-            }
+        if (!conn.isOpen())
+            return false;
+        QSqlQuery q(conn.db());
+        q.prepare(u"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
+                  "AND pid <> pg_backend_pid() AND coalesce(application_name, '') <> ?"_s);
+        q.addBindValue(Database::applicationName());
+        if (!q.exec() || !q.next())
+            return false;
+        if (q.value(0).toInt() > 0) {
+            qCInfo(lcCluster) << "leaving the server running:" << q.value(0).toInt()
+                              << "connection(s) of other programs are open";
+            return false;
         }
     }
     auto stopped = stop();

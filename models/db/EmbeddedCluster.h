@@ -8,6 +8,9 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+
+class QLockFile;
 
 namespace shopdesk {
 
@@ -25,6 +28,7 @@ public:
     // `baseDir` holds the cluster (baseDir/data), its log and its password;
     // `binDir` forces a PostgreSQL bin folder (otherwise PgBinaries::locate()).
     explicit EmbeddedCluster(QString baseDir, QString binDir = {});
+    ~EmbeddedCluster();
 
     // The user's data folder; as root a folder the postgres account can reach.
     static QString defaultBaseDir();
@@ -60,6 +64,10 @@ private:
     Result<void> createDatabase(const DbConfig &serverConfig);
     int runningPort() const;
     QString logTail(int lines) const;
+    QString instancesDir() const;
+    void registerInstance();
+    // Other live ShopDesk processes that started or joined this cluster.
+    int otherInstances() const;
 
     QString m_baseDir;
     QString m_binDirOverride;
@@ -67,6 +75,7 @@ private:
     QString m_runAs; // system user the server runs as; empty = ourselves
     DbConfig m_config;
     bool m_startedHere = false;
+    std::unique_ptr<QLockFile> m_instanceLock;
 };
 
 } // namespace shopdesk

@@ -100,7 +100,12 @@ Result<PgBinaries> PgBinaries::locate(const QString &preferred)
     if (!onPath.isEmpty())
         candidates << QFileInfo(onPath).absolutePath();
 
-    for (const QString &dir : std::as_const(candidates)) {
+    return locateIn(candidates);
+}
+
+Result<PgBinaries> PgBinaries::locateIn(const QStringList &candidates)
+{
+    for (const QString &dir : candidates) {
         if (isComplete(dir))
             return PgBinaries {dir};
     }

@@ -3,6 +3,7 @@
 #include "store/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace shopdesk {
 
@@ -18,6 +19,8 @@ struct PgBinaries
     // /usr/lib/postgresql/<newest>/bin and other usual places, then PATH.
     // The error says what to install when nothing is found.
     static Result<PgBinaries> locate(const QString &preferred = {});
+    // The first complete folder among `candidates`, or the error that says what to install.
+    static Result<PgBinaries> locateIn(const QStringList &candidates);
     // True when binDir holds initdb, pg_ctl and postgres.
     static bool isComplete(const QString &binDir);
 };

@@ -1,23 +1,44 @@
 #include "Sql.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 
+using namespace Qt::StringLiterals;
+
 namespace shopdesk::Sql {
+
+namespace {
+
+// A connection the server dropped (restart, network) stays "open" in QPSQL.
+// Closing it makes Database::threadConnection() open a fresh one next time.
+StoreError failed(QSqlDatabase db, const QSqlError &error)
+{
+    const QString text = error.databaseText() + error.driverText();
+    const QString state = error.nativeErrorCode();
+    if (error.type() == QSqlError::ConnectionError || state.startsWith(u"08"_s) ||
+        state == u"57P01"_s || state == u"57P02"_s || state == u"57P03"_s ||
+        text.contains(u"server closed the connection"_s) ||
+        text.contains(u"no connection to the server"_s))
+        db.close();
+    return StoreError::database(error);
+}
+
+} // namespace
 
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(db);
     if (values.isEmpty()) {
         if (!q.exec(sql))
-            return StoreError::database(q.lastError());
+            return failed(db, q.lastError());
         return q;
     }
     if (!q.prepare(sql))
-        return StoreError::database(q.lastError());
+        return failed(db, q.lastError());
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec())
-        return StoreError::database(q.lastError());
+        return failed(db, q.lastError());
     return q;
 }
 
@@ -27,7 +48,8 @@ Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVaria
     if (!q)
         return q.error();
     if (!q.value().next())
-        return StoreError::database(QStringLiteral("no row returned"));
+        return StoreError::database(QCoreApplication::translate(
+            "Sql", "The database returned no row where one was expected."));
     return q.value().value(0);
 }
 

@@ -1,5 +1,8 @@
 #include "AppSettings.h"
 
+#include "db/PgPassFile.h"
+
+#include <QDebug>
 #include <QMutex>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +58,21 @@ QString AppSettings::databaseUrl() const
 void AppSettings::setDatabaseUrl(const QString &url)
 {
     set(u"database/url"_s, url);
+}
+
+std::optional<DbConfig> AppSettings::configuredServer() const
+{
+    const QString url = databaseUrl();
+    if (url.isEmpty())
+        return std::nullopt;
+    QString error;
+    DbConfig config = DbConfig::fromUrl(url, &error);
+    if (!config.isValid()) {
+        qWarning().noquote() << "ignoring the saved database URL:" << error;
+        return std::nullopt;
+    }
+    config.passFile = PgPassFile::defaultPath();
+    return config;
 }
 
 qint64 AppSettings::shopId() const

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "db/DbConfig.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace shopdesk {
 
@@ -24,6 +27,9 @@ public:
     // Passwords never go into the settings file; see PgPassFile.
     QString databaseUrl() const;
     void setDatabaseUrl(const QString &url);
+    // databaseUrl() as a config whose password comes from the PgPassFile;
+    // nothing when no server is configured (or the saved URL is unusable).
+    std::optional<DbConfig> configuredServer() const;
 
     qint64 shopId() const;
     void setShopId(qint64 id);

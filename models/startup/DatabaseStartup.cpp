@@ -86,6 +86,10 @@ Result<DatabaseStartup::Outcome> DatabaseStartup::run(const Progress &progress)
             QMutexLocker locker(&m_generatorMutex);
             m_generator = nullptr;
         }
+        if (!summary && summary.error().code == StoreError::Code::Conflict) {
+            outcome.demoRefused = summary.error().message;
+            return outcome;
+        }
         if (!summary)
             return summary.error();
         outcome.demoLoaded = true;

@@ -38,6 +38,9 @@ public:
         bool demoLoaded = false;
         // Set when --demo found demo data already there and left it alone.
         bool demoAlreadyPresent = false;
+        // Set when --demo found other data and (without --force) refused to
+        // touch it: why, for the user. The database is usable as it is.
+        QString demoRefused;
         DemoSummary demoSummary;
     };
 

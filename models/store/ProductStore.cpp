@@ -24,11 +24,12 @@ const QString kColumns = u"id, plu, coalesce(barcode, ''), name, price, updated_
 
 Product fromQuery(const QSqlQuery &q)
 {
-    return Product{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                   q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime()};
+    return Product {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
+                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime()};
 }
 
-Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where, const QString &value)
+Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where,
+                                   const QString &value)
 {
     auto q = Sql::run(db, u"SELECT %1 FROM products WHERE %2 = ?"_s.arg(kColumns, where), {value});
     if (!q)
@@ -51,8 +52,9 @@ std::optional<StoreError> ProductStore::validate(const NewProduct &p)
 {
     static const QRegularExpression pluPattern(u"^[0-9A-Za-z_-]{1,32}$"_s);
     if (!pluPattern.match(p.plu).hasMatch())
-        return StoreError::invalid(u"plu"_s, tr("The PLU must be 1 to 32 Latin letters, digits, "
-                                                "'-' or '_'."));
+        return StoreError::invalid(u"plu"_s,
+                                   tr("The PLU must be 1 to 32 Latin letters, digits, "
+                                      "'-' or '_'."));
     const QString name = p.name.trimmed();
     if (name.isEmpty() || name.size() > 200)
         return StoreError::invalid(u"name"_s, tr("The product name must be 1 to 200 characters."));
@@ -72,31 +74,31 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     if (auto invalid = validate(product))
         return *invalid;
     // One statement: the product, its history row and its outbox event stand or fall together.
-    auto q = Sql::run(m_db,
-                      u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
-                      "  nullif(?::text, '') AS barcode, ?::bigint AS staff), "
-                      "made AS (INSERT INTO products (plu, name, price, barcode) "
-                      "  SELECT plu, name, price, barcode FROM args RETURNING *), "
-                      "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
-                      "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
-                      "  RETURNING id), "
-                      "queued AS (INSERT INTO outbox (event_type, payload) "
-                      "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
-                      "    'price', m.price, 'barcode', m.barcode, 'staff_id', a.staff) "
-                      "  FROM made m, args a RETURNING id) "
-                      "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at "
-                      "FROM made m"_s,
-                      {product.plu, product.name.trimmed(), product.price, product.barcode,
-                       actor.staffId});
+    auto q = Sql::run(
+        m_db,
+        u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
+        "  nullif(?::text, '') AS barcode, ?::bigint AS staff), "
+        "made AS (INSERT INTO products (plu, name, price, barcode) "
+        "  SELECT plu, name, price, barcode FROM args RETURNING *), "
+        "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
+        "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
+        "  RETURNING id), "
+        "queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
+        "    'price', m.price, 'barcode', m.barcode, 'staff_id', a.staff) "
+        "  FROM made m, args a RETURNING id) "
+        "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at "
+        "FROM made m"_s,
+        {product.plu, product.name.trimmed(), product.price, product.barcode, actor.staffId});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)
-            return StoreError::conflict(tr("Another product already has the barcode %1.")
-                                                .arg(product.barcode),
-                                        u"barcode"_s);
+            return StoreError::conflict(
+                tr("Another product already has the barcode %1.").arg(product.barcode),
+                u"barcode"_s);
         if (e.isUniqueViolation() && e.constraint == u"products_plu_key"_s)
-            return StoreError::conflict(tr("A product with PLU %1 already exists.").arg(product.plu),
-                                        u"plu"_s);
+            return StoreError::conflict(
+                tr("A product with PLU %1 already exists.").arg(product.plu), u"plu"_s);
         return q.error();
     }
     q.value().next();
@@ -115,10 +117,10 @@ Result<std::optional<Product>> ProductStore::byBarcode(const QString &barcode) c
 
 Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) const
 {
-    auto q = Sql::run(m_db,
-                      u"SELECT %1 FROM products WHERE name ILIKE ? ORDER BY name, id LIMIT ?"_s.arg(
-                              kColumns),
-                      {likePattern(text.trimmed()), qBound(1, limit, 1000)});
+    auto q = Sql::run(
+        m_db,
+        u"SELECT %1 FROM products WHERE name ILIKE ? ORDER BY name, id LIMIT ?"_s.arg(kColumns),
+        {likePattern(text.trimmed()), qBound(1, limit, 1000)});
     if (!q)
         return q.error();
     QList<Product> products;

@@ -25,6 +25,12 @@ Result<SetupStore::Created> SetupStore::initialize(const QString &shopCode, cons
         return error;
     };
 
+    // Two tills set up at the same moment would both see no staff; the lock
+    // makes the second wait and then find the first one's administrator.
+    QSqlQuery lock(m_db);
+    if (!lock.exec(u"LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"_s))
+        return fail(StoreError::database(lock.lastError()));
+
     Created created;
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO shops (code, name) VALUES (?, ?) "

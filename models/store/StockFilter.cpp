@@ -11,7 +11,9 @@ namespace shopdesk {
 
 std::optional<StoreError> StockFilter::validate() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("StockFilter", text); };
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("StockFilter", text);
+    };
     const struct
     {
         const std::optional<int> &value;
@@ -22,19 +24,20 @@ std::optional<StoreError> StockFilter::validate() const
                   {orderMax, "quantity_in_order_max"}};
     for (const auto &b : bounds) {
         if (b.value && *b.value < 0)
-            return StoreError::invalid(QString::fromLatin1(b.field),
-                                       tr("%1 cannot be negative.").arg(QString::fromLatin1(b.field)));
+            return StoreError::invalid(
+                QString::fromLatin1(b.field),
+                tr("%1 cannot be negative.").arg(QString::fromLatin1(b.field)));
     }
     if (shelfMin && shelfMax && *shelfMin > *shelfMax)
         return StoreError::invalid(u"quantity_on_shelf_min"_s,
                                    tr("The smallest shelf quantity (%1) is above the largest (%2).")
-                                           .arg(*shelfMin)
-                                           .arg(*shelfMax));
+                                       .arg(*shelfMin)
+                                       .arg(*shelfMax));
     if (orderMin && orderMax && *orderMin > *orderMax)
         return StoreError::invalid(u"quantity_in_order_min"_s,
                                    tr("The smallest order quantity (%1) is above the largest (%2).")
-                                           .arg(*orderMin)
-                                           .arg(*orderMax));
+                                       .arg(*orderMin)
+                                       .arg(*orderMax));
     if (shopId && *shopId <= 0)
         return StoreError::invalid(u"shop_id"_s, tr("shop_id must be a positive number."));
     return std::nullopt;

@@ -13,13 +13,13 @@ namespace shopdesk {
 // Every field is optional; an unset field does not filter.
 struct StockFilter
 {
-    QString plu;                      // exact
+    QString plu; // exact
     std::optional<qint64> shopId;
-    std::optional<int> shelfMin;      // quantity_on_shelf_min, inclusive
-    std::optional<int> shelfMax;      // quantity_on_shelf_max, inclusive
-    std::optional<int> orderMin;      // quantity_in_order_min
-    std::optional<int> orderMax;      // quantity_in_order_max
-    QString name;                     // case-insensitive substring
+    std::optional<int> shelfMin; // quantity_on_shelf_min, inclusive
+    std::optional<int> shelfMax; // quantity_on_shelf_max, inclusive
+    std::optional<int> orderMin; // quantity_in_order_min
+    std::optional<int> orderMax; // quantity_in_order_max
+    QString name; // case-insensitive substring
 
     // The first problem (a negative bound, min above max), naming the field.
     std::optional<StoreError> validate() const;

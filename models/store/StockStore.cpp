@@ -37,10 +37,11 @@ StockRow StockStore::rowFromQuery(const QSqlQuery &q)
     return r;
 }
 
-QString StockStore::listSql(const StockFilter &filter, const StockOrder &order, QVariantList *values)
+QString StockStore::listSql(const StockFilter &filter, const StockOrder &order,
+                            QVariantList *values)
 {
     return u"SELECT %1 FROM stocks s JOIN shops sh ON sh.id = s.shop_id %2 %3"_s.arg(
-            kColumns, filter.whereClause(values), order.orderBy());
+        kColumns, filter.whereClause(values), order.orderBy());
 }
 
 Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint64 shopId,
@@ -49,11 +50,13 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
     if (auto refused = checkPermission(actor.role, Permission::AdjustStock))
         return *refused;
     if (shelfQty < 0 || shelfQty > kMaxQuantity)
-        return StoreError::invalid(u"quantity_on_shelf"_s,
-                                   tr("The shelf quantity must be between 0 and %1.").arg(kMaxQuantity));
+        return StoreError::invalid(
+            u"quantity_on_shelf"_s,
+            tr("The shelf quantity must be between 0 and %1.").arg(kMaxQuantity));
     if (orderQty < 0 || orderQty > kMaxQuantity)
-        return StoreError::invalid(u"quantity_in_order"_s,
-                                   tr("The order quantity must be between 0 and %1.").arg(kMaxQuantity));
+        return StoreError::invalid(
+            u"quantity_in_order"_s,
+            tr("The order quantity must be between 0 and %1.").arg(kMaxQuantity));
     auto product = Sql::scalar(m_db, u"SELECT count(*) FROM products WHERE plu = ?"_s, {plu});
     if (!product)
         return product.error();
@@ -65,31 +68,32 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
     if (shop.value().toInt() == 0)
         return StoreError::notFound(tr("There is no shop with id %1.").arg(shopId));
 
-    auto q = Sql::run(m_db,
-                      u"WITH args AS (SELECT ?::text AS plu, ?::bigint AS shop, ?::int AS shelf, "
-                      "  ?::int AS ord, ?::bigint AS staff), "
-                      "made AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
-                      "  SELECT p.id, a.shop, a.shelf, a.ord FROM products p, args a WHERE p.plu = a.plu "
-                      "  ON CONFLICT (product_id, shop_id) DO NOTHING RETURNING *), "
-                      "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
-                      "  order_delta, shelf_after, order_after, staff_id) "
-                      "  SELECT m.shop_id, m.product_id, m.plu, 'stock_created', m.shelf_qty, "
-                      "  m.order_qty, m.shelf_qty, m.order_qty, a.staff FROM made m, args a RETURNING id), "
-                      "queued AS (INSERT INTO outbox (event_type, payload) "
-                      "  SELECT 'stock.created', jsonb_build_object('plu', m.plu, 'shop_id', m.shop_id, "
-                      "  'shop_code', (SELECT code FROM shops WHERE id = m.shop_id), "
-                      "  'quantity_on_shelf', m.shelf_qty, 'quantity_in_order', m.order_qty, "
-                      "  'staff_id', a.staff) FROM made m, args a RETURNING id) "
-                      "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
-                      "  m.shelf_qty, m.order_qty, m.price, m.updated_at "
-                      "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,
-                      {plu, shopId, shelfQty, orderQty, actor.staffId});
+    auto q = Sql::run(
+        m_db,
+        u"WITH args AS (SELECT ?::text AS plu, ?::bigint AS shop, ?::int AS shelf, "
+        "  ?::int AS ord, ?::bigint AS staff), "
+        "made AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
+        "  SELECT p.id, a.shop, a.shelf, a.ord FROM products p, args a WHERE p.plu = a.plu "
+        "  ON CONFLICT (product_id, shop_id) DO NOTHING RETURNING *), "
+        "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
+        "  order_delta, shelf_after, order_after, staff_id) "
+        "  SELECT m.shop_id, m.product_id, m.plu, 'stock_created', m.shelf_qty, "
+        "  m.order_qty, m.shelf_qty, m.order_qty, a.staff FROM made m, args a RETURNING id), "
+        "queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'stock.created', jsonb_build_object('plu', m.plu, 'shop_id', m.shop_id, "
+        "  'shop_code', (SELECT code FROM shops WHERE id = m.shop_id), "
+        "  'quantity_on_shelf', m.shelf_qty, 'quantity_in_order', m.order_qty, "
+        "  'staff_id', a.staff) FROM made m, args a RETURNING id) "
+        "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
+        "  m.shelf_qty, m.order_qty, m.price, m.updated_at "
+        "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,
+        {plu, shopId, shelfQty, orderQty, actor.staffId});
     if (!q)
         return q.error();
     if (!q.value().next())
         return StoreError::conflict(tr("PLU %1 already has stock in this shop; increase or "
                                        "decrease it instead.")
-                                            .arg(plu));
+                                        .arg(plu));
     return rowFromQuery(q.value());
 }
 
@@ -106,8 +110,8 @@ Result<StockRow> StockStore::decrease(const Actor &actor, const StockAdjustment 
 Result<StockRow> StockStore::adjust(const Actor &actor, const StockAdjustment &a, bool increase)
 {
     if (a.amount <= 0 || a.amount > kMaxAmount)
-        return StoreError::invalid(u"amount"_s, tr("The amount must be a whole number from 1 to %1.")
-                                                        .arg(kMaxAmount));
+        return StoreError::invalid(
+            u"amount"_s, tr("The amount must be a whole number from 1 to %1.").arg(kMaxAmount));
     Change change;
     change.shopId = a.shopId;
     change.plu = a.plu;
@@ -133,32 +137,32 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
     // concurrent changes, and the WHERE clause re-checked after the wait keeps
     // both quantities within bounds. Nothing is inserted if nothing was updated.
     auto q = Sql::run(
-            m_db,
-            u"WITH args AS (SELECT ?::bigint AS shop, ?::text AS plu, ?::int AS ds, ?::int AS dord, "
-            "  ?::text AS action, coalesce(?::text, '') AS reason, ?::bigint AS staff, "
-            "  nullif(?::bigint, 0) AS order_id, nullif(?::bigint, 0) AS approved_by), "
-            "changed AS (UPDATE stocks s SET shelf_qty = s.shelf_qty + a.ds, "
-            "    order_qty = s.order_qty + a.dord, updated_at = now() FROM args a "
-            "  WHERE s.shop_id = a.shop AND s.plu = a.plu "
-            "    AND s.shelf_qty + a.ds BETWEEN 0 AND %1 AND s.order_qty + a.dord BETWEEN 0 AND %1 "
-            "  RETURNING s.*), "
-            "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
-            "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason) "
-            "  SELECT c.shop_id, c.product_id, c.plu, a.action, a.ds, a.dord, c.shelf_qty, "
-            "    c.order_qty, a.staff, a.approved_by, a.order_id, a.reason "
-            "  FROM changed c, args a RETURNING id, at), "
-            "queued AS (INSERT INTO outbox (event_type, payload) "
-            "  SELECT 'stock.changed', jsonb_build_object('plu', c.plu, 'shop_id', c.shop_id, "
-            "    'shop_code', (SELECT code FROM shops WHERE id = c.shop_id), 'action', a.action, "
-            "    'shelf_delta', a.ds, 'order_delta', a.dord, 'quantity_on_shelf', c.shelf_qty, "
-            "    'quantity_in_order', c.order_qty, 'reason', a.reason, 'staff_id', a.staff, "
-            "    'order_id', a.order_id, 'history_id', l.id, 'at', l.at) "
-            "  FROM changed c, logged l, args a RETURNING id) "
-            "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
-            "  c.order_qty, c.price, c.updated_at, (SELECT count(*) FROM queued) "
-            "FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s.arg(kMaxQuantity),
-            {c.shopId, c.plu, c.shelfDelta, c.orderDelta, c.action, c.reason, actor.staffId,
-             c.orderId, c.approvedBy});
+        m_db,
+        u"WITH args AS (SELECT ?::bigint AS shop, ?::text AS plu, ?::int AS ds, ?::int AS dord, "
+        "  ?::text AS action, coalesce(?::text, '') AS reason, ?::bigint AS staff, "
+        "  nullif(?::bigint, 0) AS order_id, nullif(?::bigint, 0) AS approved_by), "
+        "changed AS (UPDATE stocks s SET shelf_qty = s.shelf_qty + a.ds, "
+        "    order_qty = s.order_qty + a.dord, updated_at = now() FROM args a "
+        "  WHERE s.shop_id = a.shop AND s.plu = a.plu "
+        "    AND s.shelf_qty + a.ds BETWEEN 0 AND %1 AND s.order_qty + a.dord BETWEEN 0 AND %1 "
+        "  RETURNING s.*), "
+        "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
+        "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason) "
+        "  SELECT c.shop_id, c.product_id, c.plu, a.action, a.ds, a.dord, c.shelf_qty, "
+        "    c.order_qty, a.staff, a.approved_by, a.order_id, a.reason "
+        "  FROM changed c, args a RETURNING id, at), "
+        "queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'stock.changed', jsonb_build_object('plu', c.plu, 'shop_id', c.shop_id, "
+        "    'shop_code', (SELECT code FROM shops WHERE id = c.shop_id), 'action', a.action, "
+        "    'shelf_delta', a.ds, 'order_delta', a.dord, 'quantity_on_shelf', c.shelf_qty, "
+        "    'quantity_in_order', c.order_qty, 'reason', a.reason, 'staff_id', a.staff, "
+        "    'order_id', a.order_id, 'history_id', l.id, 'at', l.at) "
+        "  FROM changed c, logged l, args a RETURNING id) "
+        "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
+        "  c.order_qty, c.price, c.updated_at, (SELECT count(*) FROM queued) "
+        "FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s.arg(kMaxQuantity),
+        {c.shopId, c.plu, c.shelfDelta, c.orderDelta, c.action, c.reason, actor.staffId, c.orderId,
+         c.approvedBy});
     if (!q)
         return q.error();
     if (q.value().next())
@@ -173,18 +177,18 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
     const StockRow &row = *current.value();
     if (row.shelfQty + c.shelfDelta < 0)
         return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
-                                            .arg(row.shelfQty)
-                                            .arg(c.plu)
-                                            .arg(-c.shelfDelta),
+                                        .arg(row.shelfQty)
+                                        .arg(c.plu)
+                                        .arg(-c.shelfDelta),
                                     u"amount"_s);
     if (row.orderQty + c.orderDelta < 0)
         return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
-                                            .arg(row.orderQty)
-                                            .arg(c.plu)
-                                            .arg(-c.orderDelta),
+                                        .arg(row.orderQty)
+                                        .arg(c.plu)
+                                        .arg(-c.orderDelta),
                                     u"amount"_s);
-    return StoreError::conflict(tr("That would make the quantity larger than %1.").arg(kMaxQuantity),
-                                u"amount"_s);
+    return StoreError::conflict(
+        tr("That would make the quantity larger than %1.").arg(kMaxQuantity), u"amount"_s);
 }
 
 Result<std::optional<StockRow>> StockStore::find(qint64 shopId, const QString &plu) const

@@ -69,7 +69,7 @@ public:
         int orderDelta = 0;
         QString action;
         QString reason;
-        qint64 orderId = 0;    // 0: none
+        qint64 orderId = 0; // 0: none
         qint64 approvedBy = 0; // 0: none
     };
     Result<StockRow> apply(const Actor &actor, const Change &change, Permission permission);
@@ -81,7 +81,8 @@ public:
 
     // SELECT of the stock list's columns for `filter` (values appended to
     // *values), for streaming exports. Columns as in StockRow.
-    static QString listSql(const StockFilter &filter, const StockOrder &order, QVariantList *values);
+    static QString listSql(const StockFilter &filter, const StockOrder &order,
+                           QVariantList *values);
     static StockRow rowFromQuery(const class QSqlQuery &q);
 
 private:

@@ -23,8 +23,8 @@ struct StocktakeLine
 
 struct StocktakeSummary
 {
-    int lines = 0;      // lines counted
-    int corrected = 0;  // lines whose quantity changed
+    int lines = 0; // lines counted
+    int corrected = 0; // lines whose quantity changed
     qint64 netChange = 0;
 };
 

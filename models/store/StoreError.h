@@ -33,7 +33,10 @@ struct StoreError
     {
         return {Code::Invalid, message, field, {}, {}};
     }
-    static StoreError notFound(const QString &message) { return {Code::NotFound, message, {}, {}, {}}; }
+    static StoreError notFound(const QString &message)
+    {
+        return {Code::NotFound, message, {}, {}, {}};
+    }
     static StoreError conflict(const QString &message, const QString &field = {})
     {
         return {Code::Conflict, message, field, {}, {}};

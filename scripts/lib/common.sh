@@ -37,9 +37,12 @@ install_missing_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
         "${missing[@]}"
-    # The Debian postgresql package starts its own cluster; ShopDesk runs its own.
+    # The Debian postgresql package starts a system cluster; ShopDesk runs its own.
     if command -v pg_lsclusters >/dev/null 2>&1; then
-        "${sudo[@]}" pg_ctlcluster --skip-systemctl-redirect 15 main stop >/dev/null 2>&1 || true
+        pg_lsclusters -h 2>/dev/null | while read -r version cluster _; do
+            "${sudo[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" stop \
+                >/dev/null 2>&1 || true
+        done
     fi
 }
 

@@ -3,6 +3,7 @@
 #include "db/Sql.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +79,14 @@ private slots:
 
     void environmentNamesTheServer()
     {
+        const QByteArray saved = qgetenv("SHOPDESK_DB");
+        const bool wasSet = qEnvironmentVariableIsSet("SHOPDESK_DB");
+        auto restore = qScopeGuard([&] {
+            if (wasSet)
+                qputenv("SHOPDESK_DB", saved);
+            else
+                qunsetenv("SHOPDESK_DB");
+        });
         qputenv("SHOPDESK_DB", "postgresql://env@envhost:5433/envdb");
         const DeskOptions fromEnv = parseCommandLine({u"shopdesk"_s});
         const DeskOptions overridden =

@@ -1,5 +1,6 @@
 #include "db/Database.h"
 #include "db/EmbeddedCluster.h"
+#include "db/PgBinaries.h"
 #include "db/Sql.h"
 
 #include <QCoreApplication>
@@ -190,6 +191,19 @@ private slots:
         QVERIFY(!config.ok());
         QCOMPARE(config.error().code, StoreError::Code::NotFound);
         QVERIFY2(config.error().message.contains(u"initdb"_s), qPrintable(config.error().message));
+    }
+
+    void missingPostgresSaysWhatToInstall()
+    {
+        QTemporaryDir empty;
+        auto found = PgBinaries::locateIn({empty.path(), QString(), u"/nonexistent"_s});
+        QVERIFY(!found.ok());
+        QCOMPARE(found.error().code, StoreError::Code::NotFound);
+        QVERIFY2(found.error().message.contains(u"apt install postgresql"_s),
+                 qPrintable(found.error().message));
+        QVERIFY(found.error().message.contains(u"existing PostgreSQL server"_s));
+        // And a real installation is found where Debian puts it.
+        QVERIFY(PgBinaries::locate().ok());
     }
 
     void lostPasswordFileIsExplained()

@@ -3,7 +3,12 @@
 #include "store/SetupStore.h"
 #include "store/StaffStore.h"
 
+#include "db/Database.h"
+
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -52,6 +57,31 @@ private slots:
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, StoreError::Code::Conflict);
         QCOMPARE(staffCount(), 1);
+    }
+
+    // Two tills set up the same empty database at the same moment: one admin.
+    void concurrentFirstRunsMakeOneAdministrator()
+    {
+        std::atomic<int> created {0}, conflicts {0};
+        std::vector<std::thread> tills;
+        const DbConfig config = m_tdb->config();
+        for (int i = 0; i < 6; ++i) {
+            tills.emplace_back([&, i] {
+                ScopedConnection conn(config, u"till-%1"_s.arg(i));
+                auto r = SetupStore(conn.db()).initialize(u"S%1"_s.arg(i), u"Shop"_s,
+                                                          person(u"admin%1"_s.arg(i)));
+                if (r.ok())
+                    ++created;
+                else if (r.error().code == StoreError::Code::Conflict)
+                    ++conflicts;
+            });
+        }
+        for (auto &t : tills)
+            t.join();
+        QCOMPARE(created.load(), 1);
+        QCOMPARE(conflicts.load(), 5);
+        QCOMPARE(staffCount(), 1);
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM shops"_s).value().toInt(), 1);
     }
 
     void invalidFirstRunWritesNothing_data()

@@ -30,9 +30,10 @@ class TestStockStore : public QObject
     StockStore stock() const { return StockStore(m_tdb->db()); }
     ProductStore products() const { return ProductStore(m_tdb->db()); }
 
-    void makeProduct(const QString &plu, const QString &name, qint64 price, const QString &barcode = {})
+    void makeProduct(const QString &plu, const QString &name, qint64 price,
+                     const QString &barcode = {})
     {
-        auto made = products().create(m_keeper, NewProduct{plu, name, price, barcode});
+        auto made = products().create(m_keeper, NewProduct {plu, name, price, barcode});
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
     }
     void makeStock(const QString &plu, qint64 shop, int shelf, int order)
@@ -74,25 +75,26 @@ private slots:
             NewProduct product;
             QString field;
         } bad[] = {
-                {{u""_s, u"Name"_s, 1, {}}, u"plu"_s},
-                {{u"a b"_s, u"Name"_s, 1, {}}, u"plu"_s},
-                {{u"'; DROP TABLE products; --"_s, u"Name"_s, 1, {}}, u"plu"_s},
-                {{u"2001"_s, u"   "_s, 1, {}}, u"name"_s},
-                {{u"2002"_s, u"Name"_s, -1, {}}, u"price"_s},
-                {{u"2003"_s, u"Name"_s, 1, u"4600000000014"_s}, u"barcode"_s}, // wrong check digit
-                {{u"2004"_s, u"Name"_s, 1, u"12345"_s}, u"barcode"_s},
+            {{u""_s, u"Name"_s, 1, {}}, u"plu"_s},
+            {{u"a b"_s, u"Name"_s, 1, {}}, u"plu"_s},
+            {{u"'; DROP TABLE products; --"_s, u"Name"_s, 1, {}}, u"plu"_s},
+            {{u"2001"_s, u"   "_s, 1, {}}, u"name"_s},
+            {{u"2002"_s, u"Name"_s, -1, {}}, u"price"_s},
+            {{u"2003"_s, u"Name"_s, 1, u"4600000000014"_s}, u"barcode"_s}, // wrong check digit
+            {{u"2004"_s, u"Name"_s, 1, u"12345"_s}, u"barcode"_s},
         };
         for (const auto &b : bad) {
             auto r = products().create(m_keeper, b.product);
             QVERIFY(!r.ok());
             QCOMPARE(r.error().field, b.field);
         }
-        auto duplicatePlu = products().create(m_keeper, NewProduct{u"1001"_s, u"Other"_s, 1, {}});
+        auto duplicatePlu = products().create(m_keeper, NewProduct {u"1001"_s, u"Other"_s, 1, {}});
         QCOMPARE(duplicatePlu.error().code, StoreError::Code::Conflict);
         QCOMPARE(duplicatePlu.error().field, u"plu"_s);
-        auto duplicateBarcode = products().create(m_keeper, NewProduct{u"2005"_s, u"Other"_s, 1, u"4600000000015"_s});
+        auto duplicateBarcode =
+            products().create(m_keeper, NewProduct {u"2005"_s, u"Other"_s, 1, u"4600000000015"_s});
         QCOMPARE(duplicateBarcode.error().field, u"barcode"_s);
-        auto byCashier = products().create(m_cashier, NewProduct{u"2006"_s, u"Other"_s, 1, {}});
+        auto byCashier = products().create(m_cashier, NewProduct {u"2006"_s, u"Other"_s, 1, {}});
         QCOMPARE(byCashier.error().code, StoreError::Code::Permission);
         // Nothing of the refused ones was written.
         QCOMPARE(count(u"SELECT count(*) FROM products"_s), 4);
@@ -120,11 +122,16 @@ private slots:
 
     void createStockRefusals()
     {
-        QCOMPARE(stock().create(m_keeper, u"9999"_s, m_shop1, 1, 0).error().code, StoreError::Code::NotFound);
-        QCOMPARE(stock().create(m_keeper, u"1002"_s, 999, 1, 0).error().code, StoreError::Code::NotFound);
-        QCOMPARE(stock().create(m_keeper, u"1001"_s, m_shop1, 1, 0).error().code, StoreError::Code::Conflict);
-        QCOMPARE(stock().create(m_keeper, u"1002"_s, m_shop2, -1, 0).error().field, u"quantity_on_shelf"_s);
-        QCOMPARE(stock().create(m_cashier, u"1002"_s, m_shop2, 1, 0).error().code, StoreError::Code::Permission);
+        QCOMPARE(stock().create(m_keeper, u"9999"_s, m_shop1, 1, 0).error().code,
+                 StoreError::Code::NotFound);
+        QCOMPARE(stock().create(m_keeper, u"1002"_s, 999, 1, 0).error().code,
+                 StoreError::Code::NotFound);
+        QCOMPARE(stock().create(m_keeper, u"1001"_s, m_shop1, 1, 0).error().code,
+                 StoreError::Code::Conflict);
+        QCOMPARE(stock().create(m_keeper, u"1002"_s, m_shop2, -1, 0).error().field,
+                 u"quantity_on_shelf"_s);
+        QCOMPARE(stock().create(m_cashier, u"1002"_s, m_shop2, 1, 0).error().code,
+                 StoreError::Code::Permission);
         QCOMPARE(count(u"SELECT count(*) FROM stocks"_s), 6);
         QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'stock_created'"_s), 6);
     }
@@ -133,40 +140,64 @@ private slots:
     {
         QTest::addColumn<StockFilter>("filter");
         QTest::addColumn<QStringList>("expected"); // "plu@shopcode", sorted by name then id
-        auto f = [] { return StockFilter{}; };
+        auto f = [] {
+            return StockFilter {};
+        };
         StockFilter x;
         // Sorted by name in the cluster's C.UTF-8 collation: Latin before Cyrillic.
-        QTest::newRow("none") << f() << QStringList{u"1003@S1"_s, u"1003@S2"_s, u"1002@S1"_s, u"1001@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
-        x = f(); x.plu = u"1001"_s;
-        QTest::newRow("plu") << x << QStringList{u"1001@S1"_s, u"1001@S2"_s};
-        x = f(); x.plu = u"100"_s;
-        QTest::newRow("plu is exact") << x << QStringList{};
-        x = f(); x.shopId = 2;
-        QTest::newRow("shop") << x << QStringList{u"1003@S2"_s, u"1001@S2"_s};
-        x = f(); x.shelfMin = 5;
-        QTest::newRow("shelf min") << x << QStringList{u"1003@S1"_s, u"1003@S2"_s, u"1001@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
-        x = f(); x.shelfMax = 5;
-        QTest::newRow("shelf max") << x << QStringList{u"1003@S1"_s, u"1003@S2"_s, u"1002@S1"_s};
-        x = f(); x.shelfMin = 5; x.shelfMax = 5;
-        QTest::newRow("shelf min = max") << x << QStringList{u"1003@S1"_s, u"1003@S2"_s};
-        x = f(); x.orderMin = 1; x.orderMax = 3;
-        QTest::newRow("order range") << x << QStringList{u"1002@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
-        x = f(); x.orderMin = 0; x.orderMax = 0;
-        QTest::newRow("order min = max = 0") << x << QStringList{u"1003@S2"_s, u"1001@S1"_s};
-        x = f(); x.name = u"простоквашино"_s;
-        QTest::newRow("name, case-insensitive") << x << QStringList{u"1002@S1"_s, u"1001@S1"_s, u"1001@S2"_s};
-        x = f(); x.name = u"простоквашино"_s; x.shopId = 2; x.shelfMin = 7; x.orderMax = 3;
-        QTest::newRow("all combined") << x << QStringList{u"1001@S2"_s};
-        x = f(); x.shelfMin = 1000;
-        QTest::newRow("empty result") << x << QStringList{};
-        x = f(); x.name = u"'; DROP TABLE stocks; --"_s;
-        QTest::newRow("injection is just text") << x << QStringList{};
+        QTest::newRow("none") << f() << QStringList {u"1003@S1"_s, u"1003@S2"_s, u"1002@S1"_s,
+                                                     u"1001@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
+        x = f();
+        x.plu = u"1001"_s;
+        QTest::newRow("plu") << x << QStringList {u"1001@S1"_s, u"1001@S2"_s};
+        x = f();
+        x.plu = u"100"_s;
+        QTest::newRow("plu is exact") << x << QStringList {};
+        x = f();
+        x.shopId = 2;
+        QTest::newRow("shop") << x << QStringList {u"1003@S2"_s, u"1001@S2"_s};
+        x = f();
+        x.shelfMin = 5;
+        QTest::newRow("shelf min")
+            << x
+            << QStringList {u"1003@S1"_s, u"1003@S2"_s, u"1001@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
+        x = f();
+        x.shelfMax = 5;
+        QTest::newRow("shelf max") << x << QStringList {u"1003@S1"_s, u"1003@S2"_s, u"1002@S1"_s};
+        x = f();
+        x.shelfMin = 5;
+        x.shelfMax = 5;
+        QTest::newRow("shelf min = max") << x << QStringList {u"1003@S1"_s, u"1003@S2"_s};
+        x = f();
+        x.orderMin = 1;
+        x.orderMax = 3;
+        QTest::newRow("order range") << x << QStringList {u"1002@S1"_s, u"1001@S2"_s, u"1004@S1"_s};
+        x = f();
+        x.orderMin = 0;
+        x.orderMax = 0;
+        QTest::newRow("order min = max = 0") << x << QStringList {u"1003@S2"_s, u"1001@S1"_s};
+        x = f();
+        x.name = u"простоквашино"_s;
+        QTest::newRow("name, case-insensitive")
+            << x << QStringList {u"1002@S1"_s, u"1001@S1"_s, u"1001@S2"_s};
+        x = f();
+        x.name = u"простоквашино"_s;
+        x.shopId = 2;
+        x.shelfMin = 7;
+        x.orderMax = 3;
+        QTest::newRow("all combined") << x << QStringList {u"1001@S2"_s};
+        x = f();
+        x.shelfMin = 1000;
+        QTest::newRow("empty result") << x << QStringList {};
+        x = f();
+        x.name = u"'; DROP TABLE stocks; --"_s;
+        QTest::newRow("injection is just text") << x << QStringList {};
     }
     void filters()
     {
         QFETCH(StockFilter, filter);
         QFETCH(QStringList, expected);
-        auto rows = stock().list(filter, StockOrder{StockSort::Name, false}, 0, 100);
+        auto rows = stock().list(filter, StockOrder {StockSort::Name, false}, 0, 100);
         QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().message));
         QStringList got;
         for (const StockRow &r : rows.value())
@@ -192,7 +223,7 @@ private slots:
         for (StockSort sort : {StockSort::Plu, StockSort::Name, StockSort::Shop, StockSort::Shelf,
                                StockSort::Order, StockSort::Price, StockSort::Updated}) {
             for (bool descending : {false, true}) {
-                const StockOrder order{sort, descending};
+                const StockOrder order {sort, descending};
                 const QList<StockRow> all = stock().list({}, order, 0, 100).value();
                 QCOMPARE(all.size(), 6);
                 // Pages of two put together are the whole list, in the same order.
@@ -204,18 +235,26 @@ private slots:
                 for (int i = 1; i < all.size(); ++i) {
                     auto key = [sort](const StockRow &r) -> QVariant {
                         switch (sort) {
-                        case StockSort::Plu: return r.plu;
-                        case StockSort::Name: return r.name;
-                        case StockSort::Shop: return r.shopId;
-                        case StockSort::Shelf: return r.shelfQty;
-                        case StockSort::Order: return r.orderQty;
-                        case StockSort::Price: return r.price;
-                        case StockSort::Updated: return r.updatedAt;
+                        case StockSort::Plu:
+                            return r.plu;
+                        case StockSort::Name:
+                            return r.name;
+                        case StockSort::Shop:
+                            return r.shopId;
+                        case StockSort::Shelf:
+                            return r.shelfQty;
+                        case StockSort::Order:
+                            return r.orderQty;
+                        case StockSort::Price:
+                            return r.price;
+                        case StockSort::Updated:
+                            return r.updatedAt;
                         }
                         return {};
                     };
                     const auto cmp = QVariant::compare(key(all[i - 1]), key(all[i]));
-                    QVERIFY(descending ? cmp != QPartialOrdering::Less : cmp != QPartialOrdering::Greater);
+                    QVERIFY(descending ? cmp != QPartialOrdering::Less
+                                       : cmp != QPartialOrdering::Greater);
                 }
             }
         }
@@ -223,23 +262,30 @@ private slots:
 
     void increaseAndDecreaseRecordHistoryAndOutbox()
     {
-        auto up = stock().increase(m_keeper, StockAdjustment{m_shop1, u"1001"_s, StockQuantity::Shelf, 5, u"Delivery"_s});
+        auto up = stock().increase(
+            m_keeper, StockAdjustment {m_shop1, u"1001"_s, StockQuantity::Shelf, 5, u"Delivery"_s});
         QVERIFY(up.ok());
         QCOMPARE(up->shelfQty, 15);
-        auto down = stock().decrease(m_keeper, StockAdjustment{m_shop1, u"1001"_s, StockQuantity::Order, 0, {}});
+        auto down = stock().decrease(
+            m_keeper, StockAdjustment {m_shop1, u"1001"_s, StockQuantity::Order, 0, {}});
         QCOMPARE(down.error().field, u"amount"_s); // zero is not an amount
-        auto orderUp = stock().increase(m_keeper, StockAdjustment{m_shop1, u"1001"_s, StockQuantity::Order, 3, {}});
+        auto orderUp = stock().increase(
+            m_keeper, StockAdjustment {m_shop1, u"1001"_s, StockQuantity::Order, 3, {}});
         QCOMPARE(orderUp->orderQty, 3);
-        auto shelfDown = stock().decrease(m_keeper, StockAdjustment{m_shop1, u"1001"_s, StockQuantity::Shelf, 15, u"Write-off"_s});
+        auto shelfDown = stock().decrease(
+            m_keeper,
+            StockAdjustment {m_shop1, u"1001"_s, StockQuantity::Shelf, 15, u"Write-off"_s});
         QCOMPARE(shelfDown->shelfQty, 0);
 
         QSqlQuery q(m_tdb->db());
-        QVERIFY(q.exec(u"SELECT action, shelf_delta, order_delta, shelf_after, order_after, staff_id, reason "
-                       "FROM history WHERE plu = '1001' AND shop_id = %1 AND action LIKE 'stock_%creased' ORDER BY id"_s.arg(m_shop1)));
-        const QList<QVariantList> expected{
-                {u"stock_increased"_s, 5, 0, 15, 0, m_keeper.staffId, u"Delivery"_s},
-                {u"stock_increased"_s, 0, 3, 15, 3, m_keeper.staffId, QString()},
-                {u"stock_decreased"_s, -15, 0, 0, 3, m_keeper.staffId, u"Write-off"_s},
+        QVERIFY(q.exec(
+            u"SELECT action, shelf_delta, order_delta, shelf_after, order_after, staff_id, reason "
+            "FROM history WHERE plu = '1001' AND shop_id = %1 AND action LIKE 'stock_%creased' ORDER BY id"_s
+                .arg(m_shop1)));
+        const QList<QVariantList> expected {
+            {u"stock_increased"_s, 5, 0, 15, 0, m_keeper.staffId, u"Delivery"_s},
+            {u"stock_increased"_s, 0, 3, 15, 3, m_keeper.staffId, QString()},
+            {u"stock_decreased"_s, -15, 0, 0, 3, m_keeper.staffId, u"Write-off"_s},
         };
         for (const QVariantList &row : expected) {
             QVERIFY(q.next());
@@ -249,24 +295,33 @@ private slots:
         QVERIFY(!q.next());
         QCOMPARE(count(u"SELECT count(*) FROM outbox WHERE event_type = 'stock.changed'"_s), 3);
         QCOMPARE(count(u"SELECT (payload->>'quantity_on_shelf')::int FROM outbox "
-                       "WHERE event_type = 'stock.changed' ORDER BY id DESC LIMIT 1"_s), 0);
+                       "WHERE event_type = 'stock.changed' ORDER BY id DESC LIMIT 1"_s),
+                 0);
     }
 
     void takingTooMuchIsRefusedAndWritesNothing()
     {
         const qint64 history = count(u"SELECT count(*) FROM history"_s);
         const qint64 outbox = count(u"SELECT count(*) FROM outbox"_s);
-        auto refused = stock().decrease(m_keeper, StockAdjustment{m_shop1, u"1003"_s, StockQuantity::Shelf, 6, {}});
+        auto refused = stock().decrease(
+            m_keeper, StockAdjustment {m_shop1, u"1003"_s, StockQuantity::Shelf, 6, {}});
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, StoreError::Code::Conflict);
-        QVERIFY2(refused.error().message.contains(u"Only 5"_s), qPrintable(refused.error().message));
-        auto order = stock().decrease(m_keeper, StockAdjustment{m_shop1, u"1003"_s, StockQuantity::Order, 6, {}});
+        QVERIFY2(refused.error().message.contains(u"Only 5"_s),
+                 qPrintable(refused.error().message));
+        auto order = stock().decrease(
+            m_keeper, StockAdjustment {m_shop1, u"1003"_s, StockQuantity::Order, 6, {}});
         QVERIFY2(order.error().message.contains(u"Only 5"_s), qPrintable(order.error().message));
-        auto missing = stock().decrease(m_keeper, StockAdjustment{m_shop2, u"1002"_s, StockQuantity::Shelf, 1, {}});
+        auto missing = stock().decrease(
+            m_keeper, StockAdjustment {m_shop2, u"1002"_s, StockQuantity::Shelf, 1, {}});
         QCOMPARE(missing.error().code, StoreError::Code::NotFound);
-        auto cashier = stock().increase(m_cashier, StockAdjustment{m_shop1, u"1003"_s, StockQuantity::Shelf, 1, {}});
+        auto cashier = stock().increase(
+            m_cashier, StockAdjustment {m_shop1, u"1003"_s, StockQuantity::Shelf, 1, {}});
         QCOMPARE(cashier.error().code, StoreError::Code::Permission);
-        auto huge = stock().increase(m_keeper, StockAdjustment{m_shop1, u"1003"_s, StockQuantity::Shelf, StockStore::kMaxAmount + 1, {}});
+        auto huge = stock().increase(
+            m_keeper,
+            StockAdjustment {
+                m_shop1, u"1003"_s, StockQuantity::Shelf, StockStore::kMaxAmount + 1, {}});
         QCOMPARE(huge.error().field, u"amount"_s);
 
         const StockRow row = stock().find(m_shop1, u"1003"_s).value().value();
@@ -281,10 +336,14 @@ private slots:
     void racingDecreasesSellExactlyWhatIsThere()
     {
         const int units = 157;
-        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = %1 WHERE plu = '1004' AND shop_id = %2"_s
-                                              .arg(units).arg(m_shop1)).ok());
-        const qint64 historyBefore = count(u"SELECT count(*) FROM history WHERE action = 'stock_decreased'"_s);
-        std::atomic<int> succeeded{0}, refused{0}, failed{0};
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = %1 WHERE plu = '1004' AND shop_id = %2"_s
+                             .arg(units)
+                             .arg(m_shop1))
+                    .ok());
+        const qint64 historyBefore =
+            count(u"SELECT count(*) FROM history WHERE action = 'stock_decreased'"_s);
+        std::atomic<int> succeeded {0}, refused {0}, failed {0};
         std::vector<std::thread> workers;
         const DbConfig config = m_tdb->config();
         for (int w = 0; w < 8; ++w) {
@@ -292,7 +351,9 @@ private slots:
                 ScopedConnection conn(config, u"racer-%1"_s.arg(w));
                 StockStore store(conn.db());
                 for (int i = 0; i < 40; ++i) {
-                    auto r = store.decrease(m_keeper, StockAdjustment{m_shop1, u"1004"_s, StockQuantity::Shelf, 1, {}});
+                    auto r = store.decrease(
+                        m_keeper,
+                        StockAdjustment {m_shop1, u"1004"_s, StockQuantity::Shelf, 1, {}});
                     if (r.ok())
                         ++succeeded;
                     else if (r.error().code == StoreError::Code::Conflict)
@@ -308,15 +369,20 @@ private slots:
         QCOMPARE(succeeded.load(), units);
         QCOMPARE(refused.load(), 8 * 40 - units);
         QCOMPARE(stock().find(m_shop1, u"1004"_s).value()->shelfQty, 0);
-        QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'stock_decreased'"_s) - historyBefore, units);
+        QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'stock_decreased'"_s) -
+                     historyBefore,
+                 units);
         // Every history row's "after" is distinct: each saw the one before it.
-        QCOMPARE(count(u"SELECT count(DISTINCT shelf_after) FROM history WHERE action = 'stock_decreased' AND plu = '1004'"_s), units);
+        QCOMPARE(
+            count(
+                u"SELECT count(DISTINCT shelf_after) FROM history WHERE action = 'stock_decreased' AND plu = '1004'"_s),
+            units);
     }
 
     void racingIncreasesLoseNothing()
     {
         std::vector<std::thread> workers;
-        std::atomic<int> failed{0};
+        std::atomic<int> failed {0};
         const DbConfig config = m_tdb->config();
         for (int w = 0; w < 8; ++w) {
             workers.emplace_back([&, w] {
@@ -324,9 +390,15 @@ private slots:
                 StockStore store(conn.db());
                 for (int i = 0; i < 25; ++i) {
                     const bool shelf = (i + w) % 2 == 0;
-                    if (!store.increase(m_keeper, StockAdjustment{m_shop2, u"1001"_s,
-                                                                  shelf ? StockQuantity::Shelf : StockQuantity::Order,
-                                                                  w + 1, {}}).ok())
+                    if (!store
+                             .increase(m_keeper,
+                                       StockAdjustment {m_shop2,
+                                                        u"1001"_s,
+                                                        shelf ? StockQuantity::Shelf
+                                                              : StockQuantity::Order,
+                                                        w + 1,
+                                                        {}})
+                             .ok())
                         ++failed;
                 }
             });
@@ -345,7 +417,11 @@ private slots:
 
     void productRenameReachesTheStockList()
     {
-        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET name = 'Хлеб Дарницкий', price = 6490 WHERE plu = '1004'"_s).ok());
+        QVERIFY(
+            Sql::run(
+                m_tdb->db(),
+                u"UPDATE products SET name = 'Хлеб Дарницкий', price = 6490 WHERE plu = '1004'"_s)
+                .ok());
         const StockRow row = stock().find(m_shop1, u"1004"_s).value().value();
         QCOMPARE(row.name, u"Хлеб Дарницкий"_s);
         QCOMPARE(row.price, 6490);

@@ -19,10 +19,16 @@ class TestStocktake : public QObject
     qint64 m_shop = 0;
     Actor m_keeper, m_cashier;
 
-    int shelf(const QString &plu) { return StockStore(m_tdb->db()).find(m_shop, plu).value()->shelfQty; }
+    int shelf(const QString &plu)
+    {
+        return StockStore(m_tdb->db()).find(m_shop, plu).value()->shelfQty;
+    }
     void sell(const QString &plu, int n)
     {
-        QVERIFY(StockStore(m_tdb->db()).decrease(m_keeper, StockAdjustment{m_shop, plu, StockQuantity::Shelf, n, u"sale"_s}).ok());
+        QVERIFY(StockStore(m_tdb->db())
+                    .decrease(m_keeper,
+                              StockAdjustment {m_shop, plu, StockQuantity::Shelf, n, u"sale"_s})
+                    .ok());
     }
 
 private slots:
@@ -34,8 +40,11 @@ private slots:
         m_shop = m_tdb->addShop(u"S1"_s, u"Shop"_s);
         m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, m_shop);
         m_cashier = m_tdb->addStaff(u"cashier"_s, Role::Cashier, m_shop);
-        for (const auto &[plu, qty] : QList<QPair<QString, int>>{{u"A"_s, 20}, {u"B"_s, 10}, {u"C"_s, 3}, {u"D"_s, 8}}) {
-            QVERIFY(ProductStore(m_tdb->db()).create(m_keeper, NewProduct{plu, u"Product "_s + plu, 100, {}}).ok());
+        for (const auto &[plu, qty] :
+             QList<QPair<QString, int>> {{u"A"_s, 20}, {u"B"_s, 10}, {u"C"_s, 3}, {u"D"_s, 8}}) {
+            QVERIFY(ProductStore(m_tdb->db())
+                        .create(m_keeper, NewProduct {plu, u"Product "_s + plu, 100, {}})
+                        .ok());
             QVERIFY(StockStore(m_tdb->db()).create(m_keeper, plu, m_shop, qty, 0).ok());
         }
     }
@@ -77,9 +86,9 @@ private slots:
         QSqlQuery q(m_tdb->db());
         QVERIFY(q.exec(u"SELECT plu, shelf_delta, shelf_after, staff_id FROM history "
                        "WHERE action = 'stocktake' ORDER BY plu"_s));
-        const QList<QVariantList> expected{{u"A"_s, -2, 13, m_keeper.staffId},
-                                           {u"C"_s, 2, 4, m_keeper.staffId},
-                                           {u"D"_s, -2, 6, m_keeper.staffId}};
+        const QList<QVariantList> expected {{u"A"_s, -2, 13, m_keeper.staffId},
+                                            {u"C"_s, 2, 4, m_keeper.staffId},
+                                            {u"D"_s, -2, 6, m_keeper.staffId}};
         for (const QVariantList &row : expected) {
             QVERIFY(q.next());
             for (int c = 0; c < row.size(); ++c)
@@ -120,7 +129,7 @@ private slots:
         StocktakeStore takes(m_tdb->db());
         const qint64 id = takes.start(m_keeper, m_shop).value();
         QVERIFY(takes.count(m_keeper, id, u"C"_s, 0).ok()); // counted none; system had 3
-        sell(u"C"_s, 1);                                     // yet one was sold after
+        sell(u"C"_s, 1); // yet one was sold after
         QVERIFY(takes.commit(m_keeper, id).ok());
         QCOMPARE(shelf(u"C"_s), 0);
     }

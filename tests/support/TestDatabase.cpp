@@ -5,11 +5,11 @@
 
 #include <QCoreApplication>
 
-#include <atomic>
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 

@@ -95,7 +95,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
         QVERIFY2(banner->text().contains(u"Wrong login or password"_s), qPrintable(banner->text()));
         QVERIFY(dialog.isVisible());
-        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.actor().isValid()); // nobody signed in
         QTRY_VERIFY(password->isEnabled());
     }
 

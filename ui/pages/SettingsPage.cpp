@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "Permissions.h"
 #include "TaskRunner.h"
 #include "db/Database.h"
 #include "dialogs/ConnectionDialog.h"
@@ -54,6 +55,14 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     layout->addStretch(1);
 
     connect(change, &QPushButton::clicked, this, &SettingsPage::changeConnection);
+    // Only a manager or an administrator moves a till to another shop or database.
+    const bool mayConfigure = hasPermission(session.actor.role, Permission::ConfigureTill);
+    m_shop->setEnabled(mayConfigure);
+    change->setEnabled(mayConfigure);
+    if (!mayConfigure) {
+        m_shop->setToolTip(checkPermission(session.actor.role, Permission::ConfigureTill)->message);
+        change->setToolTip(m_shop->toolTip());
+    }
     loadShops();
 }
 
