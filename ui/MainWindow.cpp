@@ -3,6 +3,7 @@
 #include "dialogs/AboutDialog.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
+#include "pages/StockPage.h"
 #include "settings/AppSettings.h"
 
 #include <QAction>
@@ -52,12 +53,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
                                    "print the receipt."),
                                 this),
             QStyle::SP_DialogApplyButton);
-    addPage(u"stock"_s, tr("Stock"),
-            new PlaceholderPage(tr("Stock"),
-                                tr("Products and their quantities on the shelf and in orders, "
-                                   "per shop; adjustments and stocktakes."),
-                                this),
-            QStyle::SP_DirIcon);
+    auto *stockPage = new StockPage(m_session, this);
+    addPage(u"stock"_s, tr("Stock"), stockPage, QStyle::SP_DirIcon);
     addPage(u"history"_s, tr("History"),
             new PlaceholderPage(tr("History"),
                                 tr("Every change to products and stock: who did what, when "
@@ -83,11 +80,14 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
             QStyle::SP_FileDialogInfoView);
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
-    connect(settingsPage, &SettingsPage::shopChanged, this, [this](const Shop &shop) {
+    connect(settingsPage, &SettingsPage::shopChanged, this, [this, stockPage](const Shop &shop) {
         m_session.shop = shop;
         m_session.actor.shopId = shop.id;
+        stockPage->setShop(shop);
         updateStatusBar();
     });
+    connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,
+            &StockPage::setLowStockThreshold);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);

@@ -115,6 +115,16 @@ void AppSettings::setLastPage(const QString &page)
     set(u"mainwindow/page"_s, page);
 }
 
+int AppSettings::lowStockThreshold() const
+{
+    return qBound(0, get(u"stock/lowThreshold"_s, 5).toInt(), 1'000'000);
+}
+
+void AppSettings::setLowStockThreshold(int threshold)
+{
+    set(u"stock/lowThreshold"_s, threshold);
+}
+
 QString AppSettings::lastLogin() const
 {
     return get(u"login/last"_s).toString();

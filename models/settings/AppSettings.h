@@ -41,6 +41,10 @@ public:
     QString lastPage() const;
     void setLastPage(const QString &page);
 
+    // Shelf quantities below this are highlighted in the stock list (0: off).
+    int lowStockThreshold() const;
+    void setLowStockThreshold(int threshold);
+
     QString lastLogin() const;
     void setLastLogin(const QString &login);
 

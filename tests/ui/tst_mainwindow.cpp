@@ -142,13 +142,13 @@ private slots:
         {
             MainWindow window(adminSession());
             window.show();
-            window.resize(900, 650);
+            window.resize(1150, 700);
             QVERIFY(window.showPage(u"customers"_s));
             window.close();
         }
         MainWindow again(adminSession());
         QCOMPARE(again.currentPageKey(), u"customers"_s);
-        QCOMPARE(again.size(), QSize(900, 650));
+        QCOMPARE(again.size(), QSize(1150, 700));
     }
 
     void firstRunDialogCreatesTheAdministrator()

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -47,10 +48,24 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     dbForm->addRow(tr("In use:"), m_database);
     dbForm->addRow(QString(), change);
 
+    auto *lowStock = new QSpinBox(this);
+    lowStock->setObjectName(u"lowStockThreshold"_s);
+    lowStock->setRange(0, 1'000'000);
+    lowStock->setSpecialValueText(tr("off"));
+    lowStock->setValue(AppSettings().lowStockThreshold());
+    auto *stockBox = new QGroupBox(tr("Stock"), this);
+    auto *stockForm = new QFormLayout(stockBox);
+    stockForm->addRow(tr("Highlight stock &below:"), lowStock);
+    connect(lowStock, &QSpinBox::valueChanged, this, [this](int value) {
+        AppSettings().setLowStockThreshold(value);
+        emit lowStockThresholdChanged(value);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(m_banner);
     layout->addWidget(shopBox);
+    layout->addWidget(stockBox);
     layout->addWidget(dbBox);
     layout->addStretch(1);
 

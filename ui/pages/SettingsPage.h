@@ -20,6 +20,7 @@ public:
 
 signals:
     void shopChanged(const shopdesk::Shop &shop);
+    void lowStockThresholdChanged(int threshold);
 
 private:
     void loadShops();

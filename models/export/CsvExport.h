@@ -1,0 +1,40 @@
+#pragma once
+
+#include "db/DbConfig.h"
+#include "store/Result.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <functional>
+
+namespace shopdesk {
+
+// Streams a query into a CSV file without holding the rows in memory: the
+// query is read row by row (libpq single-row mode) on the calling thread's
+// own connection, and the file is written to a temporary name and renamed
+// only when complete, so a cancelled or failed export leaves no half file.
+class CsvExport
+{
+public:
+    struct Job
+    {
+        DbConfig database;
+        QString sql;
+        QVariantList values;
+        QStringList headers;
+        // One CSV row from the current query row.
+        std::function<QStringList(const QSqlQuery &)> format;
+        QString path;
+    };
+    // Called every few thousand rows with the rows written so far; return
+    // false to cancel.
+    using Progress = std::function<bool(qint64 rows)>;
+
+    // Returns the number of rows written.
+    static Result<qint64> run(const Job &job, const Progress &progress = {});
+};
+
+} // namespace shopdesk

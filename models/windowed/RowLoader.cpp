@@ -1,0 +1,132 @@
+#include "RowLoader.h"
+
+#include "db/Database.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLoader, "shopdesk.loader")
+
+namespace shopdesk {
+
+namespace {
+// More pending blocks than this means the view has moved on; drop the oldest.
+constexpr size_t kMaxPendingBlocks = 12;
+} // namespace
+
+RowLoader::RowLoader(DbConfig config, QObject *parent)
+    : QThread(parent), m_config(std::move(config))
+{
+    qRegisterMetaType<QList<QVariantList>>();
+}
+
+RowLoader::~RowLoader()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopping = true;
+        m_queue.clear();
+    }
+    m_wake.wakeAll();
+    wait();
+}
+
+void RowLoader::setGeneration(quint64 generation)
+{
+    QMutexLocker locker(&m_mutex);
+    m_generation = generation;
+    std::erase_if(m_queue, [generation](const Request &r) { return r.generation < generation; });
+}
+
+void RowLoader::requestCount(quint64 generation, RowSourcePtr source)
+{
+    enqueue({generation, std::move(source), -1, 0});
+}
+
+void RowLoader::requestBlock(quint64 generation, RowSourcePtr source, qint64 block, int blockSize)
+{
+    enqueue({generation, std::move(source), block, blockSize});
+}
+
+void RowLoader::enqueue(Request request)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        if (request.generation < m_generation)
+            return;
+        // Newest first: counts lead (the view needs the size), then the latest block.
+        if (request.block < 0)
+            m_queue.push_front(std::move(request));
+        else {
+            auto firstBlock = std::find_if(m_queue.begin(), m_queue.end(),
+                                           [](const Request &r) { return r.block >= 0; });
+            m_queue.insert(firstBlock, std::move(request));
+            size_t blocks = std::count_if(m_queue.begin(), m_queue.end(),
+                                          [](const Request &r) { return r.block >= 0; });
+            while (blocks-- > kMaxPendingBlocks)
+                m_queue.pop_back();
+        }
+    }
+    if (!isRunning())
+        start();
+    m_wake.wakeOne();
+}
+
+void RowLoader::run()
+{
+    // This thread's own connection: QSqlDatabase is used only where it was opened.
+    const QString name = Database::uniqueConnectionName(u"loader"_s);
+    QString error;
+    QSqlDatabase db = Database::open(m_config, name, &error);
+    for (;;) {
+        Request request;
+        {
+            QMutexLocker locker(&m_mutex);
+            while (!m_stopping && m_queue.empty())
+                m_wake.wait(&m_mutex);
+            if (m_stopping)
+                break;
+            request = std::move(m_queue.front());
+            m_queue.pop_front();
+            if (request.generation < m_generation)
+                continue;
+        }
+        if (!db.isOpen() && !db.open())
+            error = db.lastError().text();
+        else
+            error.clear();
+        if (request.block < 0) {
+            qint64 count = 0;
+            if (error.isEmpty()) {
+                auto result = request.source->count(db);
+                if (result)
+                    count = result.value();
+                else
+                    error = result.error().message;
+            }
+            emit countReady(request.generation, count, error);
+        } else {
+            QList<QVariantList> rows;
+            if (error.isEmpty()) {
+                auto result =
+                    request.source->rows(db, request.block * request.blockSize, request.blockSize);
+                if (result)
+                    rows = std::move(result.value());
+                else
+                    error = result.error().message;
+            }
+            emit blockReady(request.generation, request.block, rows, error);
+        }
+        if (!error.isEmpty())
+            qCWarning(lcLoader).noquote() << error;
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace shopdesk

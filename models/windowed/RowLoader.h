@@ -1,0 +1,56 @@
+#pragma once
+
+#include "RowSource.h"
+#include "db/DbConfig.h"
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <deque>
+
+namespace shopdesk {
+
+// The worker behind a windowed model: a thread with its own database
+// connection that answers count and block requests. Requests carry the
+// model's generation; older generations are dropped unanswered, and the most
+// recently asked block is loaded first (it is the one the view now shows).
+class RowLoader : public QThread
+{
+    Q_OBJECT
+public:
+    explicit RowLoader(DbConfig config, QObject *parent = nullptr);
+    ~RowLoader() override;
+
+    // Everything older than `generation` is no longer wanted.
+    void setGeneration(quint64 generation);
+    void requestCount(quint64 generation, RowSourcePtr source);
+    void requestBlock(quint64 generation, RowSourcePtr source, qint64 block, int blockSize);
+
+signals:
+    void countReady(quint64 generation, qint64 count, const QString &error);
+    void blockReady(quint64 generation, qint64 block, const QList<QVariantList> &rows,
+                    const QString &error);
+
+protected:
+    void run() override;
+
+private:
+    struct Request
+    {
+        quint64 generation = 0;
+        RowSourcePtr source;
+        qint64 block = -1; // -1: a count
+        int blockSize = 0;
+    };
+    void enqueue(Request request);
+
+    DbConfig m_config;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<Request> m_queue;
+    quint64 m_generation = 0;
+    bool m_stopping = false;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QVariantList>
+
+#include <memory>
+
+namespace shopdesk {
+
+// What a windowed model shows: one filter and sort order, frozen. The loader
+// thread calls it with its own connection; it must not touch anything else.
+class RowSource
+{
+public:
+    virtual ~RowSource() = default;
+    // How many rows there are.
+    virtual Result<qint64> count(const QSqlDatabase &db) const = 0;
+    // Rows [offset, offset + limit), each a list of column values.
+    virtual Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
+                                             int limit) const = 0;
+};
+
+using RowSourcePtr = std::shared_ptr<const RowSource>;
+
+} // namespace shopdesk

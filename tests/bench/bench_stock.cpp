@@ -1,0 +1,256 @@
+// Stock on a million rows.
+//  1. Adjustments per second with 8 connections through StockStore (one
+//     statement: conditional UPDATE + history row + outbox event) against
+//     pgbench running the equivalent SQL (conditional UPDATE + history INSERT
+//     in one transaction) with 8 clients on the same database, same run.
+//  2. Latency of a filtered stock page (StockStore::list, 200 rows) over
+//     random filter combinations, against loading the same filtered rows
+//     through QSqlQueryModel (the whole result, as a naive list would).
+//
+//   bench_stock [--stocks N] [--seconds S]
+// Needs SHOPDESK_BENCH_DB; see scripts/bench.
+
+#include "db/Database.h"
+#include "db/MigrationRunner.h"
+#include "db/PgBinaries.h"
+#include "db/Sql.h"
+#include "store/StockStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QSqlQueryModel>
+#include <QTemporaryFile>
+#include <QTextStream>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+namespace {
+
+QTextStream out(stdout);
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty()
+        ? 0
+        : values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+bool run(const QSqlDatabase &db, const QString &sql)
+{
+    auto r = Sql::run(db, sql);
+    if (!r)
+        QTextStream(stderr) << r.error().message << "\n";
+    return r.ok();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"shopdesk.*=false"_s);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption stocksOption(u"stocks"_s, u"stock rows"_s, u"N"_s, u"1000000"_s);
+    const QCommandLineOption secondsOption(u"seconds"_s, u"seconds per throughput run"_s, u"S"_s,
+                                           u"15"_s);
+    parser.addOptions({stocksOption, secondsOption});
+    parser.process(app);
+    const qint64 stocks = parser.value(stocksOption).toLongLong();
+    const int seconds = parser.value(secondsOption).toInt();
+    const qint64 products = (stocks + 2) / 3;
+
+    QString error;
+    const DbConfig server = DbConfig::fromUrl(qEnvironmentVariable("SHOPDESK_BENCH_DB"), &error);
+    if (!server.isValid()) {
+        QTextStream(stderr) << "bench_stock: set SHOPDESK_BENCH_DB (" << error << ")\n";
+        return 2;
+    }
+    const DbConfig target = server.withDatabase(u"bench_stock"_s);
+    {
+        ScopedConnection admin(server, u"admin"_s);
+        run(admin.db(), u"DROP DATABASE IF EXISTS bench_stock WITH (FORCE)"_s);
+        if (!run(admin.db(), u"CREATE DATABASE bench_stock"_s))
+            return 1;
+    }
+    ScopedConnection conn(target, u"bench"_s);
+    if (!MigrationRunner(conn.db()).run().ok())
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    const QStringList setup {
+        u"INSERT INTO shops (code, name) VALUES ('B1', 'Bench one'), ('B2', 'Bench two'), ('B3', 'Bench three')"_s,
+        u"INSERT INTO staff (login, display_name, role, password_hash) VALUES ('bench', 'Bench', 'stock_keeper', 'pbkdf2-sha256$1$AAAA$AAAA')"_s,
+        u"INSERT INTO products (plu, name, price) SELECT (100000 + g)::text, "
+        "(ARRAY['Молоко', 'Кефир', 'Хлеб', 'Сыр', 'Coffee', 'Tea', 'Juice', 'Масло'])[1 + g % 8] "
+        "|| ' ' || (ARRAY['Простоквашино', 'Valio', 'Lipton', 'Добрый', 'Jacobs'])[1 + g % 5] || ' "
+        "' || g, "
+        "100 + g % 50000 FROM generate_series(1, %1) g"_s.arg(products),
+        u"INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) SELECT p.id, s.id, "
+        "(p.id * 7 + s.id * 13) % 200, (p.id + s.id) % 5 FROM products p CROSS JOIN shops s"_s,
+        u"VACUUM ANALYZE"_s,
+    };
+    for (const QString &sql : setup) {
+        if (!run(conn.db(), sql))
+            return 1;
+    }
+    const qint64 rows =
+        Sql::scalar(conn.db(), u"SELECT count(*) FROM stocks"_s).value().toLongLong();
+    out << u"data: %1 stock rows (%2 products x 3 shops) made in %3 s\n\n"_s.arg(rows)
+               .arg(products)
+               .arg(double(timer.elapsed()) / 1000, 0, 'f', 1);
+
+    // --- 1. throughput ------------------------------------------------------
+    Actor actor;
+    actor.staffId = Sql::scalar(conn.db(), u"SELECT id FROM staff"_s).value().toLongLong();
+    actor.role = Role::StockKeeper;
+    std::atomic<qint64> done {0}, failed {0};
+    std::atomic<bool> stop {false};
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 8; ++w) {
+        workers.emplace_back([&, w] {
+            ScopedConnection c(target, u"w%1"_s.arg(w));
+            StockStore store(c.db());
+            QRandomGenerator random(quint32(w + 1));
+            while (!stop) {
+                const qint64 product = 1 + random.bounded(products);
+                StockAdjustment a {1 + random.bounded(3), QString::number(100000 + product),
+                                   StockQuantity::Shelf, 1, u"bench"_s};
+                if (store.increase(actor, a).ok())
+                    ++done;
+                else
+                    ++failed;
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(seconds));
+    stop = true;
+    for (auto &t : workers)
+        t.join();
+    const double oursTps = double(done) / seconds;
+
+    QTemporaryFile script;
+    script.open();
+    script.write(
+        QStringLiteral(
+            "\\set product random(1, %1)\n\\set shop random(1, 3)\n"
+            "BEGIN;\n"
+            "UPDATE stocks SET shelf_qty = shelf_qty + 1, updated_at = now() WHERE shop_id = :shop "
+            "AND plu = (100000 + :product)::text AND shelf_qty + 1 BETWEEN 0 AND 2000000000;\n"
+            "INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, order_delta, "
+            "shelf_after, order_after, staff_id, reason) SELECT shop_id, product_id, plu, "
+            "'stock_increased', 1, 0, shelf_qty, order_qty, %2, 'bench' FROM stocks "
+            "WHERE shop_id = :shop AND plu = (100000 + :product)::text;\n"
+            "END;\n")
+            .arg(products)
+            .arg(actor.staffId)
+            .toUtf8());
+    script.flush();
+    const QString pgbench = PgBinaries::locate().value().binDir + u"/pgbench"_s;
+    QProcess bench;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSWORD"_s, target.password);
+    bench.setProcessEnvironment(env);
+    bench.start(pgbench,
+                {u"-n"_s, u"-M"_s, u"prepared"_s, u"-c"_s, u"8"_s, u"-j"_s, u"2"_s, u"-T"_s,
+                 QString::number(seconds), u"-f"_s, script.fileName(), u"-h"_s, target.host,
+                 u"-p"_s, QString::number(target.port), u"-U"_s, target.user, target.database});
+    bench.waitForFinished(seconds * 1000 + 60000);
+    const QString report = QString::fromLocal8Bit(bench.readAllStandardOutput());
+    double pgbenchTps = 0;
+    for (const QString &line : report.split(u'\n'))
+        if (line.startsWith(u"tps = "_s))
+            pgbenchTps = line.section(u' ', 2, 2).toDouble();
+    if (pgbenchTps <= 0) {
+        QTextStream(stderr) << "pgbench failed:\n" << report << bench.readAllStandardError();
+        return 1;
+    }
+    out << "| adjustments, 8 connections | per second |\n|---|---:|\n";
+    out << u"| StockStore::increase (UPDATE + history + outbox, one statement) | %1 |\n"_s.arg(
+        oursTps, 0, 'f', 0);
+    out << u"| pgbench, UPDATE + history INSERT in one transaction | %1 |\n"_s.arg(pgbenchTps, 0,
+                                                                                   'f', 0);
+    out << u"\nratio ours/pgbench: %1 (refused: %2)\n\n"_s.arg(oursTps / pgbenchTps, 0, 'f', 2)
+               .arg(failed.load());
+
+    // --- 2. filtered page latency ------------------------------------------
+    QRandomGenerator random(42);
+    const QStringList names {u"молоко"_s, u"valio"_s, u"tea"_s, u"хлеб 1"_s, u"jacobs"_s, u"сыр"_s};
+    QList<double> pageMs, countMs, naiveMs;
+    StockStore store(conn.db());
+    for (int i = 0; i < 200; ++i) {
+        StockFilter f;
+        switch (i % 5) {
+        case 0:
+            f.shopId = 1 + random.bounded(3);
+            f.shelfMax = random.bounded(10);
+            break;
+        case 1:
+            f.name = names.at(random.bounded(names.size()));
+            break;
+        case 2:
+            f.plu = QString::number(100000 + 1 + random.bounded(products));
+            break;
+        case 3:
+            f.shopId = 1 + random.bounded(3);
+            f.orderMin = 4;
+            f.shelfMin = 150;
+            break;
+        case 4:
+            f.shopId = 1 + random.bounded(3);
+            f.name = names.at(random.bounded(names.size()));
+            f.shelfMin = 20;
+            f.shelfMax = 120;
+            break;
+        }
+        const StockOrder order {static_cast<StockSort>(random.bounded(7)), random.bounded(2) == 1};
+        timer.restart();
+        auto page = store.list(f, order, 0, 200);
+        pageMs << double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        auto n = store.count(f);
+        countMs << double(timer.nsecsElapsed()) / 1e6;
+        if (!page || !n)
+            return 1;
+        if (i % 10 == 0) { // the naive way is slow: sample it
+            QVariantList values;
+            QSqlQuery q(conn.db());
+            q.prepare(StockStore::listSql(f, order, &values));
+            for (const QVariant &v : values)
+                q.addBindValue(v);
+            timer.restart();
+            q.exec();
+            QSqlQueryModel model;
+            model.setQuery(std::move(q));
+            while (model.canFetchMore())
+                model.fetchMore();
+            naiveMs << double(timer.nsecsElapsed()) / 1e6;
+        }
+    }
+    out << "| filtered stock query, 200 random filters | p50 ms | p95 ms |\n|---|---:|---:|\n";
+    out << u"| StockStore::list, first 200 rows | %1 | %2 |\n"_s
+               .arg(percentile(pageMs, 0.5), 0, 'f', 2)
+               .arg(percentile(pageMs, 0.95), 0, 'f', 2);
+    out << u"| StockStore::count of the same filter | %1 | %2 |\n"_s
+               .arg(percentile(countMs, 0.5), 0, 'f', 2)
+               .arg(percentile(countMs, 0.95), 0, 'f', 2);
+    out << u"| QSqlQueryModel loading every filtered row (baseline, 20 samples) | %1 | %2 |\n"_s
+               .arg(percentile(naiveMs, 0.5), 0, 'f', 2)
+               .arg(percentile(naiveMs, 0.95), 0, 'f', 2);
+    {
+        ScopedConnection admin(server, u"admin"_s);
+        run(admin.db(), u"DROP DATABASE IF EXISTS bench_stock WITH (FORCE)"_s);
+    }
+    return 0;
+}

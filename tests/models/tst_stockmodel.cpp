@@ -1,0 +1,164 @@
+#include "StockModel.h"
+#include "TestDatabase.h"
+#include "db/Sql.h"
+#include "demo/DemoDataGenerator.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The windowed stock model over the demo shop (6,000 stock rows).
+class TestStockModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+
+    // Waits until the model has nothing on its way.
+    static bool settle(StockModel &model)
+    {
+        if (!model.isLoading())
+            return true;
+        QSignalSpy idle(&model, &StockModel::idle);
+        return idle.wait(20000);
+    }
+    // The value of `row` once its block has arrived.
+    static std::optional<StockRow> loadedRow(StockModel &model, int row)
+    {
+        if (!model.stockAt(row)) // asks for the block
+            settle(model);
+        return model.stockAt(row);
+    }
+    // The ids the SQL query gives for the same filter and order, OFFSET i.
+    qint64 sqlIdAt(const StockFilter &filter, const StockOrder &order, qint64 offset)
+    {
+        QVariantList values;
+        const QString sql =
+            StockStore::listSql(filter, order, &values) + u" LIMIT 1 OFFSET %1"_s.arg(offset);
+        auto id = Sql::scalar(m_tdb->db(), sql, values);
+        return id ? id.value().toLongLong() : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_tdb = std::make_unique<test::TestDatabase>(u"stockmodel"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->migrate());
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 1000;
+        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
+    }
+    void cleanupTestCase() { m_tdb.reset(); }
+
+    void passesTheModelTester()
+    {
+        StockModel model(m_tdb->config());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(settle(model));
+        QCOMPARE(model.rowCount(), 6000);
+        QCOMPARE(model.columnCount(), int(StockModel::ColumnCount));
+        for (int row : {0, 1999, 5999})
+            QVERIFY(loadedRow(model, row).has_value());
+        StockFilter filter;
+        filter.shopId = 2;
+        model.setFilter(filter);
+        QVERIFY(settle(model));
+        QCOMPARE(model.rowCount(), 2000);
+        model.sort(StockModel::Shelf, Qt::DescendingOrder);
+        QVERIFY(settle(model));
+        QVERIFY(loadedRow(model, 10).has_value());
+        model.refresh();
+        QVERIFY(settle(model));
+    }
+
+    void rowsMatchTheQuery_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<StockFilter>("filter");
+        StockFilter none, shop, low, named;
+        shop.shopId = 3;
+        low.shelfMax = 20;
+        named.name = u"мол"_s;
+        for (int column = 0; column < StockModel::ColumnCount; ++column)
+            for (bool descending : {false, true})
+                QTest::newRow(qPrintable(
+                    u"column %1 %2"_s.arg(column).arg(descending ? u"desc"_s : u"asc"_s)))
+                    << column << descending << none;
+        QTest::newRow("shop 3 by shelf") << int(StockModel::Shelf) << false << shop;
+        QTest::newRow("shelf <= 20 by name") << int(StockModel::Name) << true << low;
+        QTest::newRow("name contains мол") << int(StockModel::Price) << false << named;
+    }
+    void rowsMatchTheQuery()
+    {
+        QFETCH(int, column);
+        QFETCH(bool, descending);
+        QFETCH(StockFilter, filter);
+        StockModel model(m_tdb->config());
+        model.setBlockSize(100);
+        model.setFilter(filter);
+        model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        QVERIFY(settle(model));
+        const qint64 expectedCount = StockStore(m_tdb->db()).count(filter).value();
+        QCOMPARE(model.totalCount(), expectedCount);
+        QVERIFY(expectedCount > 0);
+        const StockOrder order {StockModel::sortFor(column), descending};
+        // Samples across the range, the last row, then back to the start.
+        for (qint64 i :
+             {qint64(0), expectedCount / 3, expectedCount / 2 + 7, expectedCount - 1, qint64(1)}) {
+            if (i >= expectedCount)
+                continue;
+            const auto row = loadedRow(model, int(i));
+            QVERIFY2(row.has_value(), qPrintable(u"row %1 never arrived"_s.arg(i)));
+            QCOMPARE(row->id, sqlIdAt(filter, order, i));
+        }
+    }
+
+    void cacheStaysBounded()
+    {
+        StockModel model(m_tdb->config());
+        model.setBlockSize(50);
+        model.setMaxBlocks(5);
+        QVERIFY(settle(model));
+        for (int row = 0; row < 6000; row += 50)
+            loadedRow(model, row);
+        QVERIFY(model.cachedBlocks() <= 5);
+        // The most recent rows are still there; the first ones were evicted.
+        QVERIFY(model.isRowLoaded(5950));
+        QVERIFY(!model.isRowLoaded(0));
+    }
+
+    void unloadedRowsSayLoading()
+    {
+        StockModel model(m_tdb->config());
+        QVERIFY(settle(model));
+        const QModelIndex far = model.index(5500, 0);
+        QCOMPARE(model.data(far).toString(), u"Loading…"_s);
+        QVERIFY(settle(model));
+        QVERIFY(model.data(far).toString() != u"Loading…"_s);
+    }
+
+    void lowStockIsHighlighted()
+    {
+        StockModel model(m_tdb->config());
+        StockFilter empty;
+        empty.shelfMax = 0;
+        model.setFilter(empty);
+        QVERIFY(settle(model));
+        QVERIFY(model.rowCount() > 0);
+        QVERIFY(loadedRow(model, 0).has_value());
+        QVERIFY(model.data(model.index(0, StockModel::Name), Qt::BackgroundRole).isValid());
+        model.setLowStockThreshold(0);
+        QVERIFY(!model.data(model.index(0, StockModel::Name), Qt::BackgroundRole).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStockModel)
+#include "tst_stockmodel.moc"

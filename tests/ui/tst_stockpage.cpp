@@ -1,0 +1,217 @@
+#include "StockModel.h"
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "demo/DemoDataGenerator.h"
+#include "dialogs/AdjustStockDialog.h"
+#include "pages/StockFilterPanel.h"
+#include "pages/StockPage.h"
+#include "settings/AppSettings.h"
+#include "store/StaffStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The Stock page driven like a stock keeper would, over the demo shop.
+class TestStockPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QTemporaryDir m_dir;
+
+    Session sessionFor(const QString &login, const QString &password)
+    {
+        Session s;
+        s.database = m_tdb->config();
+        s.shop = ShopStore(m_tdb->db()).byId(1).value();
+        s.actor = StaffStore(m_tdb->db()).authenticate(login, password, s.shop.id).value();
+        return s;
+    }
+    static bool settle(StockModel *model)
+    {
+        if (!model->isLoading())
+            return true;
+        QSignalSpy idle(model, &StockModel::idle);
+        return idle.wait(20000);
+    }
+    int shelfOf(const QString &plu, qint64 shop)
+    {
+        return Sql::scalar(m_tdb->db(),
+                           u"SELECT shelf_qty FROM stocks WHERE plu = ? AND shop_id = ?"_s,
+                           {plu, shop})
+            .value()
+            .toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        m_tdb = std::make_unique<test::TestDatabase>(u"stockpage"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->migrate());
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 100;
+        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
+        Database::setDefaultConfig(m_tdb->config());
+    }
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_tdb.reset();
+    }
+
+    void filterAdjustAndSeeTheNewQuantity()
+    {
+        StockPage page(sessionFor(u"keeper"_s, u"keeper123"_s));
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        StockModel *model = page.model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(2000), 20000); // this till's shop
+
+        // Filter by PLU, as typed.
+        auto *plu = page.findChild<QLineEdit *>(u"pluFilter"_s);
+        QTest::keyClicks(plu, u"10001"_s);
+        QTest::keyClick(plu, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(1), 20000);
+        QVERIFY(settle(model));
+        QTRY_VERIFY(model->stockAt(0).has_value());
+        const int before = model->stockAt(0)->shelfQty;
+        QCOMPARE(before, shelfOf(u"10001"_s, 1));
+        const int take = qMin(3, before);
+        QVERIFY2(take > 0, "the demo stock of PLU 10001 is empty");
+
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(model->index(0, 0));
+        // The dialog is modal: answer it once it is up.
+        bool sawRefusal = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<AdjustStockDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QRadioButton *>(u"decrease"_s)->click();
+            auto *amount = dialog->findChild<QSpinBox *>(u"amount"_s);
+            auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            // More than there is: refused in the form, Save disabled.
+            amount->setValue(before + 1);
+            sawRefusal = !save->isEnabled() &&
+                dialog->findChild<QLabel *>(u"preview"_s)
+                    ->text()
+                    .contains(u"Only %1"_s.arg(before));
+            amount->selectAll();
+            QTest::keyClicks(amount, QString::number(take));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"note"_s), u"broken jar"_s);
+            QVERIFY(save->isEnabled());
+            save->click();
+        });
+        QTest::keyClick(page.table(), Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(sawRefusal);
+        QTRY_COMPARE_WITH_TIMEOUT(shelfOf(u"10001"_s, 1), before - take, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->stockAt(0).value_or(StockRow {}).shelfQty, before - take,
+                                  15000);
+        QCOMPARE(model->data(model->index(0, StockModel::Shelf)).toString(),
+                 QString::number(before - take));
+        const QString reason =
+            Sql::scalar(m_tdb->db(), u"SELECT reason FROM history ORDER BY id DESC LIMIT 1"_s)
+                .value()
+                .toString();
+        QVERIFY2(reason.contains(u"broken jar"_s), qPrintable(reason));
+    }
+
+    void scannedBarcodeFindsItsProduct()
+    {
+        StockPage page(sessionFor(u"keeper"_s, u"keeper123"_s));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const QString barcode =
+            Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = '10042'"_s)
+                .value()
+                .toString();
+        auto *search = page.findChild<QLineEdit *>(u"stockSearch"_s);
+        QTest::keyClicks(search, barcode);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page.findChild<QLineEdit *>(u"pluFilter"_s)->text(), u"10042"_s,
+                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->totalCount(), qint64(1), 15000);
+        QVERIFY(search->text().isEmpty());
+    }
+
+    void filtersNarrowTheList()
+    {
+        StockPage page(sessionFor(u"manager"_s, u"manager123"_s));
+        page.show();
+        StockModel *model = page.model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(2000), 20000);
+        page.findChild<QComboBox *>(u"shopFilter"_s)->setCurrentIndex(0); // all shops
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(6000), 20000);
+        page.findChild<QSpinBox *>(u"shelfMax"_s)->setValue(0);
+        const qint64 empty =
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM stocks WHERE shelf_qty = 0"_s)
+                .value()
+                .toLongLong();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), empty, 20000);
+        page.findChild<QSpinBox *>(u"shelfMin"_s)->setValue(1); // min above max
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+        QVERIFY2(banner->text().contains(u"above"_s), qPrintable(banner->text()));
+        QCOMPARE(model->totalCount(), empty); // the bad filter was not applied
+    }
+
+    void csvExportEqualsTheQuery()
+    {
+        StockPage page(sessionFor(u"manager"_s, u"manager123"_s));
+        StockModel *model = page.model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(2000), 20000);
+        QSignalSpy exported(&page, &StockPage::exported);
+        const QString path = m_dir.filePath(u"stock.csv"_s);
+        page.exportTo(path);
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exported.first().at(1).toLongLong(), qint64(2000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 2000 + 2); // header, rows, and the empty piece after the last CRLF
+        // Same order as the list: the first data line is the first row by name.
+        const QString firstPlu = Sql::scalar(m_tdb->db(),
+                                             u"SELECT plu FROM stocks WHERE shop_id = 1 "
+                                             "ORDER BY product_name, id LIMIT 1"_s)
+                                     .value()
+                                     .toString();
+        QVERIFY(QString::fromUtf8(lines.at(1)).startsWith(firstPlu + u','));
+    }
+
+    void cashiersCannotAdjust()
+    {
+        StockPage page(sessionFor(u"cashier"_s, u"cashier123"_s));
+        for (QAction *action : page.actions()) {
+            const QString text = action->text();
+            if (text.contains(u"Adjust"_s) || text.contains(u"product"_s) ||
+                text.contains(u"Stocktake"_s) || text.contains(u"stock…"_s))
+                QVERIFY2(!action->isEnabled(), qPrintable(text));
+        }
+    }
+};
+
+QTEST_MAIN(TestStockPage)
+#include "tst_stockpage.moc"

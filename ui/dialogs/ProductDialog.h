@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/Actor.h"
+#include "store/ProductStore.h"
+
+#include <QDialog>
+
+class QDoubleSpinBox;
+class QLineEdit;
+class QPushButton;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Create a product: PLU, name, shelf price and (optionally) its barcode.
+class ProductDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ProductDialog(const Actor &actor, QWidget *parent = nullptr);
+    Product product() const { return m_product; }
+
+private:
+    void submit();
+    QWidget *fieldFor(const QString &name) const;
+
+    Actor m_actor;
+    Product m_product;
+    MessageBanner *m_banner;
+    QLineEdit *m_plu;
+    QLineEdit *m_name;
+    QDoubleSpinBox *m_price;
+    QLineEdit *m_barcode;
+    QPushButton *m_ok;
+};
+
+} // namespace shopdesk

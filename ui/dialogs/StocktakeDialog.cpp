@@ -1,0 +1,257 @@
+#include "StocktakeDialog.h"
+
+#include "TaskRunner.h"
+#include "db/Database.h"
+#include "demo/Ean13.h"
+#include "store/ProductStore.h"
+#include "store/StockStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+// Runs a store call on the pool thread's own connection.
+template<typename Call>
+auto onDatabase(Call call) -> decltype(call(QSqlDatabase()))
+{
+    QString error;
+    QSqlDatabase db = Database::threadConnection(&error);
+    if (!db.isOpen())
+        return StoreError::database(error);
+    return call(db);
+}
+
+} // namespace
+
+StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent)
+    : QDialog(parent),
+      m_actor(actor),
+      m_shop(shop),
+      m_banner(new MessageBanner(this)),
+      m_status(new QLabel(this)),
+      m_code(new QLineEdit(this)),
+      m_counted(new QSpinBox(this)),
+      m_record(new QPushButton(tr("&Record"), this)),
+      m_commit(new QPushButton(tr("&Commit count…"), this)),
+      m_cancelCount(new QPushButton(tr("Discard count…"), this)),
+      m_lines(new QTableWidget(0, 4, this))
+{
+    setWindowTitle(tr("Stocktake — %1").arg(shop.name));
+    m_code->setObjectName(u"code"_s);
+    m_code->setPlaceholderText(tr("PLU or barcode"));
+    m_counted->setObjectName(u"counted"_s);
+    m_counted->setRange(0, StockStore::kMaxQuantity);
+    m_lines->setHorizontalHeaderLabels(
+        {tr("PLU"), tr("Product"), tr("Counted"), tr("System at count")});
+    m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines->verticalHeader()->hide();
+
+    auto *entry = new QHBoxLayout;
+    entry->addWidget(new QLabel(tr("&Code:"), this));
+    entry->addWidget(m_code, 2);
+    entry->addWidget(new QLabel(tr("Co&unted:"), this));
+    entry->addWidget(m_counted);
+    entry->addWidget(m_record);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_commit, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancelCount, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addWidget(m_banner);
+    layout->addLayout(entry);
+    layout->addWidget(m_lines, 1);
+    layout->addWidget(buttons);
+    resize(720, 480);
+
+    connect(m_code, &QLineEdit::returnPressed, m_counted, [this] {
+        m_counted->setFocus();
+        m_counted->selectAll();
+    });
+    connect(m_counted, &QSpinBox::editingFinished, this, [this] {
+        if (m_counted->hasFocus())
+            record();
+    });
+    connect(m_record, &QPushButton::clicked, this, &StocktakeDialog::record);
+    connect(m_commit, &QPushButton::clicked, this, &StocktakeDialog::commitCount);
+    connect(m_cancelCount, &QPushButton::clicked, this, &StocktakeDialog::cancelCount);
+    setBusy(true);
+    openCount();
+}
+
+void StocktakeDialog::setBusy(bool busy)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_code), static_cast<QWidget *>(m_counted),
+                       static_cast<QWidget *>(m_record), static_cast<QWidget *>(m_commit),
+                       static_cast<QWidget *>(m_cancelCount)})
+        w->setEnabled(!busy && m_stocktakeId > 0);
+}
+
+void StocktakeDialog::openCount()
+{
+    const Actor actor = m_actor;
+    const qint64 shopId = m_shop.id;
+    runThenCallback(
+        this,
+        [actor, shopId]() -> Result<QPair<qint64, QList<StocktakeLine>>> {
+            return onDatabase([&](QSqlDatabase db) -> Result<QPair<qint64, QList<StocktakeLine>>> {
+                StocktakeStore store(db);
+                auto open = store.openFor(shopId);
+                if (!open)
+                    return open.error();
+                qint64 id = open.value().value_or(0);
+                if (!id) {
+                    auto started = store.start(actor, shopId);
+                    if (!started)
+                        return started.error();
+                    id = started.value();
+                }
+                auto lines = store.lines(id);
+                if (!lines)
+                    return lines.error();
+                return qMakePair(id, lines.value());
+            });
+        },
+        [this](const Result<QPair<qint64, QList<StocktakeLine>>> &result) {
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            m_stocktakeId = result->first;
+            m_status->setText(tr("Count %1 is open. Sales go on while you count; each line is "
+                                 "corrected by what was sold after it was counted.")
+                                  .arg(m_stocktakeId));
+            m_status->setWordWrap(true);
+            showLines(result->second);
+            setBusy(false);
+            m_code->setFocus();
+        });
+}
+
+void StocktakeDialog::showLines(const QList<StocktakeLine> &lines)
+{
+    m_lines->setRowCount(int(lines.size()));
+    for (int i = 0; i < lines.size(); ++i) {
+        const StocktakeLine &l = lines.at(i);
+        const QStringList cells {l.plu, l.name, QString::number(l.countedQty),
+                                 QString::number(l.expectedQty)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_lines->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+}
+
+void StocktakeDialog::record()
+{
+    const QString code = m_code->text().trimmed();
+    if (code.isEmpty()) {
+        m_banner->showMessage(tr("Scan or type the product's PLU or barcode."));
+        m_code->setFocus();
+        return;
+    }
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    const int counted = m_counted->value();
+    setBusy(true);
+    runThenCallback(
+        this,
+        [actor, id, code, counted]() -> Result<QList<StocktakeLine>> {
+            return onDatabase([&](QSqlDatabase db) -> Result<QList<StocktakeLine>> {
+                QString plu = code;
+                if (Ean13::isValidGtin(code)) {
+                    auto product = ProductStore(db).byBarcode(code);
+                    if (!product)
+                        return product.error();
+                    if (product.value())
+                        plu = product.value()->plu;
+                }
+                StocktakeStore store(db);
+                auto line = store.count(actor, id, plu, counted);
+                if (!line)
+                    return line.error();
+                return store.lines(id);
+            });
+        },
+        [this](const Result<QList<StocktakeLine>> &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                m_code->setFocus();
+                m_code->selectAll();
+                return;
+            }
+            m_banner->hideMessage();
+            showLines(result.value());
+            m_code->clear();
+            m_counted->setValue(0);
+            m_code->setFocus();
+        });
+}
+
+void StocktakeDialog::commitCount()
+{
+    if (QMessageBox::question(this, tr("Commit the count"),
+                              tr("Correct the stock of the %n counted line(s) now?", nullptr,
+                                 m_lines->rowCount())) != QMessageBox::Yes)
+        return;
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    setBusy(true);
+    runThenCallback(
+        this,
+        [actor, id]() -> Result<StocktakeSummary> {
+            return onDatabase(
+                [&](QSqlDatabase db) { return StocktakeStore(db).commit(actor, id); });
+        },
+        [this](const Result<StocktakeSummary> &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            emit stockChanged();
+            QMessageBox::information(
+                this, tr("Count committed"),
+                tr("%1 line(s) counted, %2 corrected.").arg(result->lines).arg(result->corrected));
+            accept();
+        });
+}
+
+void StocktakeDialog::cancelCount()
+{
+    if (QMessageBox::question(this, tr("Discard the count"),
+                              tr("Discard this count? No stock will change.")) != QMessageBox::Yes)
+        return;
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    runThenCallback(
+        this,
+        [actor, id]() -> Result<void> {
+            return onDatabase(
+                [&](QSqlDatabase db) { return StocktakeStore(db).cancel(actor, id); });
+        },
+        [this](const Result<void> &result) {
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            reject();
+        });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "store/Actor.h"
+#include "store/ShopStore.h"
+#include "store/StocktakeStore.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Counting a shop's stock while it stays open: scan or type a PLU or
+// barcode, enter the counted quantity, Enter; commit when done. Closing the
+// dialog keeps the count open for later.
+class StocktakeDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent = nullptr);
+
+signals:
+    // Stock quantities changed (the count was committed).
+    void stockChanged();
+
+private:
+    void openCount();
+    void record();
+    void commitCount();
+    void cancelCount();
+    void showLines(const QList<StocktakeLine> &lines);
+    void setBusy(bool busy);
+
+    Actor m_actor;
+    Shop m_shop;
+    qint64 m_stocktakeId = 0;
+    MessageBanner *m_banner;
+    QLabel *m_status;
+    QLineEdit *m_code;
+    QSpinBox *m_counted;
+    QPushButton *m_record;
+    QPushButton *m_commit;
+    QPushButton *m_cancelCount;
+    QTableWidget *m_lines;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,307 @@
+#include "StockPage.h"
+
+#include "Permissions.h"
+#include "StockModel.h"
+#include "TaskRunner.h"
+#include "db/Database.h"
+#include "dialogs/AdjustStockDialog.h"
+#include "dialogs/ProductDialog.h"
+#include "dialogs/StockDialog.h"
+#include "dialogs/StocktakeDialog.h"
+#include "export/CsvExport.h"
+#include "pages/StockFilterPanel.h"
+#include "settings/AppSettings.h"
+#include "widgets/MessageBanner.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+StockPage::StockPage(const Session &session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_banner(new MessageBanner(this)),
+      m_filters(new StockFilterPanel(this)),
+      m_model(new StockModel(session.database, this)),
+      m_table(new QTableView(this)),
+      m_count(new QLabel(this))
+{
+    auto *heading = new QLabel(tr("Stock"), this);
+    heading->setObjectName(u"pageTitle"_s);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.6);
+    font.setBold(true);
+    heading->setFont(font);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto action = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
+        QAction *a = toolbar->addAction(text);
+        a->setShortcut(shortcut);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
+                                       shortcut.toString(QKeySequence::NativeText)));
+        addAction(a);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_adjust =
+        action(tr("&Adjust…"), QKeySequence(Qt::CTRL | Qt::Key_E), &StockPage::adjustSelected);
+    m_newProduct =
+        action(tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N), &StockPage::newProduct);
+    m_newStock = action(tr("New s&tock…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                        &StockPage::newStock);
+    m_stocktake =
+        action(tr("Stoc&ktake…"), QKeySequence(Qt::CTRL | Qt::Key_T), &StockPage::startStocktake);
+    m_export = action(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                      &StockPage::exportCsv);
+    m_refresh = action(tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_filters->searchBox()->setFocus();
+        m_filters->searchBox()->selectAll();
+    });
+
+    m_table->setObjectName(u"stockTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(StockModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never asks every row for its size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(30);
+    m_table->horizontalHeader()->setSectionResizeMode(StockModel::Name, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setColumnWidth(StockModel::Plu, 90);
+    m_table->setColumnWidth(StockModel::Shop, 170);
+    m_table->setColumnWidth(StockModel::Updated, 140);
+    connect(m_table, &QTableView::activated, this, &StockPage::adjustSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &StockPage::updateActions);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_filters);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+
+    connect(m_filters, &StockFilterPanel::filterChanged, this, [this](const StockFilter &filter) {
+        if (auto invalid = filter.validate()) {
+            m_banner->showMessage(invalid->message, MessageBanner::Type::Warning);
+            return;
+        }
+        m_banner->hideMessage();
+        m_model->setFilter(filter);
+    });
+    connect(m_filters, &StockFilterPanel::notice, this, [this](const QString &text) {
+        m_banner->showMessage(text, MessageBanner::Type::Information);
+    });
+    connect(m_model, &StockModel::totalCountChanged, this, &StockPage::showCount);
+    connect(m_model, &StockModel::loadFailed, this,
+            [this](const QString &text) { m_banner->showMessage(text); });
+
+    setLowStockThreshold(AppSettings().lowStockThreshold());
+    m_filters->setShops({}, 0);
+    loadShops();
+    updateActions();
+}
+
+void StockPage::loadShops()
+{
+    runThenCallback(
+        this,
+        []() -> Result<QList<Shop>> {
+            QString error;
+            QSqlDatabase db = Database::threadConnection(&error);
+            if (!db.isOpen())
+                return StoreError::database(error);
+            return ShopStore(db).list();
+        },
+        [this](const Result<QList<Shop>> &shops) {
+            if (!shops) {
+                m_banner->showMessage(shops.error().message);
+                return;
+            }
+            m_shops = shops.value();
+            // Start on this till's shop; "All shops" is one click away.
+            m_filters->setShops(m_shops, m_session.shop.id);
+            m_model->setFilter(m_filters->filter());
+        });
+}
+
+void StockPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_session.actor.shopId = shop.id;
+    m_filters->setShops(m_shops, shop.id);
+    m_model->setFilter(m_filters->filter());
+}
+
+void StockPage::setLowStockThreshold(int threshold)
+{
+    m_model->setLowStockThreshold(threshold);
+}
+
+void StockPage::showCount(qint64 count)
+{
+    m_count->setText(tr("%n stock row(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+}
+
+void StockPage::updateActions()
+{
+    const Role role = m_session.actor.role;
+    const bool canAdjust = hasPermission(role, Permission::AdjustStock);
+    const QModelIndex current = m_table->currentIndex();
+    m_adjust->setEnabled(canAdjust && current.isValid());
+    m_newStock->setEnabled(canAdjust);
+    m_newProduct->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
+}
+
+void StockPage::adjustSelected()
+{
+    if (!m_adjust->isEnabled())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const auto stock = current.isValid() ? m_model->stockAt(current.row()) : std::nullopt;
+    if (!stock) {
+        m_banner->showMessage(tr("Select a loaded row to adjust."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    AdjustStockDialog dialog(m_session.actor, *stock, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const StockRow after = dialog.result();
+        m_banner->showMessage(tr("%1: now %2 on the shelf, %3 in orders.")
+                                  .arg(after.name)
+                                  .arg(after.shelfQty)
+                                  .arg(after.orderQty),
+                              MessageBanner::Type::Positive);
+        m_model->refresh();
+    }
+}
+
+void StockPage::newProduct()
+{
+    if (!m_newProduct->isEnabled())
+        return;
+    ProductDialog dialog(m_session.actor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // A new product has no stock yet: offer to create it right away.
+    StockDialog stock(m_session.actor, m_shops, m_session.shop.id, this);
+    stock.setPlu(dialog.product().plu);
+    if (stock.exec() == QDialog::Accepted)
+        m_model->refresh();
+}
+
+void StockPage::newStock()
+{
+    if (!m_newStock->isEnabled())
+        return;
+    StockDialog dialog(m_session.actor, m_shops, m_session.shop.id, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_model->refresh();
+}
+
+void StockPage::startStocktake()
+{
+    if (!m_stocktake->isEnabled())
+        return;
+    StocktakeDialog dialog(m_session.actor, m_session.shop, this);
+    connect(&dialog, &StocktakeDialog::stockChanged, m_model, &StockModel::refresh);
+    dialog.exec();
+}
+
+void StockPage::exportCsv()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export stock"),
+        dir + u"/stock-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void StockPage::exportTo(const QString &path)
+{
+    CsvExport::Job job;
+    job.database = m_session.database;
+    job.sql = StockStore::listSql(m_model->filter(), m_model->order(), &job.values);
+    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),   tr("On shelf"),
+                   tr("In orders"), tr("Price"),   tr("Changed")};
+    job.path = path;
+    // Plain, locale-independent numbers: the file is for other programs too.
+    job.format = [](const QSqlQuery &q) {
+        const StockRow r = StockStore::rowFromQuery(q);
+        return QStringList {r.plu,
+                            r.name,
+                            r.shopName,
+                            QString::number(r.shelfQty),
+                            QString::number(r.orderQty),
+                            QString::number(double(r.price) / 100.0, 'f', 2),
+                            r.updatedAt.toUTC().toString(Qt::ISODate)};
+    };
+    const qint64 total = qMax<qint64>(1, m_model->totalCount());
+    auto *progress = new QProgressDialog(tr("Exporting stock…"), tr("Cancel"), 0, 1000, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    QPointer<QProgressDialog> dialog(progress);
+    runThenCallback(
+        this,
+        [job, cancelled, dialog, total]() {
+            return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
+                QMetaObject::invokeMethod(dialog, [dialog, rows, total] {
+                    if (dialog)
+                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                });
+                return !cancelled->load();
+            });
+        },
+        [this, dialog, path](const Result<qint64> &result) {
+            if (dialog)
+                dialog->close();
+            if (!result) {
+                m_banner->showMessage(result.error().message,
+                                      result.error().code == StoreError::Code::Cancelled
+                                          ? MessageBanner::Type::Information
+                                          : MessageBanner::Type::Error);
+                return;
+            }
+            m_banner->showMessage(
+                tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
+                MessageBanner::Type::Positive);
+            emit exported(path, result.value());
+        });
+}
+
+} // namespace shopdesk
