@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QSqlQuery>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
@@ -21,12 +23,18 @@ public:
     }
     Result<qint64> count(const QSqlDatabase &db) const override
     {
-        return StockStore(db).count(m_filter);
+        auto n = StockStore(db).count(m_filter);
+        if (n)
+            m_matches = n.value();
+        return n;
     }
     Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
                                      int limit) const override
     {
-        auto rows = StockStore(db).list(m_filter, m_order, offset, limit);
+        const qint64 matches = m_matches.load();
+        auto rows =
+            StockStore(db).list(m_filter, m_order, offset, limit,
+                                matches >= 0 ? std::optional<qint64>(matches) : std::nullopt);
         if (!rows)
             return rows.error();
         QList<QVariantList> values;
@@ -39,6 +47,8 @@ public:
 private:
     StockFilter m_filter;
     StockOrder m_order;
+    // The count, once the loader has it: chooses the plan for name searches.
+    mutable std::atomic<qint64> m_matches {-1};
 };
 
 } // namespace

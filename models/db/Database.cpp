@@ -2,6 +2,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSqlError>
@@ -24,9 +25,11 @@ struct ThreadConnection
 {
     QString name;
     DbConfig config;
+    QHash<QString, QSqlQuery> prepared;
 
     void close()
     {
+        prepared.clear(); // before the connection goes: they belong to it
         if (name.isEmpty())
             return;
         {
@@ -121,6 +124,26 @@ QSqlDatabase Database::threadConnection(QString *error)
         return db;
     }
     return open(config, t_connection.name, error);
+}
+
+QSqlQuery *Database::preparedQuery(const QSqlDatabase &db, const QString &sql)
+{
+    if (t_connection.name.isEmpty() || db.connectionName() != t_connection.name || !db.isOpen())
+        return nullptr;
+    auto it = t_connection.prepared.find(sql);
+    if (it == t_connection.prepared.end()) {
+        QSqlQuery q(db);
+        if (!q.prepare(sql))
+            return nullptr;
+        it = t_connection.prepared.insert(sql, q);
+    }
+    return &it.value();
+}
+
+void Database::forgetPreparedQuery(const QSqlDatabase &db, const QString &sql)
+{
+    if (db.connectionName() == t_connection.name)
+        t_connection.prepared.remove(sql);
 }
 
 void Database::closeThreadConnection()

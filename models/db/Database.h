@@ -3,6 +3,7 @@
 #include "DbConfig.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 namespace shopdesk {
@@ -23,6 +24,13 @@ public:
     // Closes the calling thread's connection now (it is also closed when the
     // thread finishes).
     static void closeThreadConnection();
+
+    // A statement prepared once on the calling thread's own connection and
+    // reused (values are bound by position before each exec), or nullptr when
+    // `db` is not that connection. Saves the prepare and deallocate round
+    // trips on hot paths; dropped when the connection closes.
+    static QSqlQuery *preparedQuery(const QSqlDatabase &db, const QString &sql);
+    static void forgetPreparedQuery(const QSqlDatabase &db, const QString &sql);
 
     // Opens a new connection under `connectionName`. The caller owns it and
     // removes it with QSqlDatabase::removeDatabase when done.

@@ -1,5 +1,7 @@
 #include "Sql.h"
 
+#include "Database.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 
@@ -27,6 +29,22 @@ StoreError failed(QSqlDatabase db, const QSqlError &error)
 
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
+    if (!values.isEmpty()) {
+        if (QSqlQuery *cached = Database::preparedQuery(db, sql)) {
+            for (qsizetype i = 0; i < values.size(); ++i)
+                cached->bindValue(int(i), values.at(i));
+            if (cached->exec()) {
+                // A copy shares the cached statement's result set; the caller
+                // reads it before the next call with the same SQL re-runs it.
+                QT_WARNING_PUSH
+                QT_WARNING_DISABLE_DEPRECATED
+                return QSqlQuery(*cached);
+                QT_WARNING_POP
+            }
+            // Perhaps the server forgot the statement (reconnected): prepare afresh below.
+            Database::forgetPreparedQuery(db, sql);
+        }
+    }
     QSqlQuery q(db);
     if (values.isEmpty()) {
         if (!q.exec(sql))

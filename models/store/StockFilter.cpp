@@ -78,7 +78,9 @@ QString StockOrder::orderBy() const
         key = u"s.product_name"_s;
         break;
     case StockSort::Shop:
-        key = u"s.shop_id"_s;
+        // Within a shop, alphabetical: reads as a shop's list, and walks the
+        // (shop_id, product_name, id) index instead of sorting.
+        key = u"s.shop_id%1, s.product_name"_s;
         break;
     case StockSort::Shelf:
         key = u"s.shelf_qty"_s;
@@ -94,6 +96,8 @@ QString StockOrder::orderBy() const
         break;
     }
     const QString direction = descending ? u" DESC"_s : QString();
+    if (key.contains(u"%1"_s))
+        key = key.arg(direction);
     return u"ORDER BY %1%2, s.id%2"_s.arg(key, direction);
 }
 

@@ -76,13 +76,15 @@ public:
 
     Result<std::optional<StockRow>> find(qint64 shopId, const QString &plu) const;
     Result<qint64> count(const StockFilter &filter) const;
+    // `matches`, when known (the list's count), picks the plan for a name
+    // search: many matches walk the sort index, few are sorted directly.
     Result<QList<StockRow>> list(const StockFilter &filter, const StockOrder &order, qint64 offset,
-                                 int limit) const;
+                                 int limit, std::optional<qint64> matches = std::nullopt) const;
 
     // SELECT of the stock list's columns for `filter` (values appended to
     // *values), for streaming exports. Columns as in StockRow.
-    static QString listSql(const StockFilter &filter, const StockOrder &order,
-                           QVariantList *values);
+    static QString listSql(const StockFilter &filter, const StockOrder &order, QVariantList *values,
+                           std::optional<qint64> matches = std::nullopt);
     static StockRow rowFromQuery(const class QSqlQuery &q);
 
 private:

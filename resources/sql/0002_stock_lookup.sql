@@ -48,6 +48,12 @@ CREATE INDEX stocks_name_id ON stocks (product_name, id);
 CREATE INDEX stocks_shelf_id ON stocks (shelf_qty, id);
 CREATE INDEX stocks_order_id ON stocks (order_qty, id);
 CREATE INDEX stocks_product ON stocks (product_id);
+-- Sorting by price or by last change, across shops and within one: the list
+-- then walks the index and stops after a page instead of sorting every match.
+CREATE INDEX stocks_price_id ON stocks (price, id);
+CREATE INDEX stocks_updated_id ON stocks (updated_at, id);
+CREATE INDEX stocks_shop_price ON stocks (shop_id, price, id);
+CREATE INDEX stocks_shop_updated ON stocks (shop_id, updated_at, id);
 
 -- Stocktake while the shop stays open: each line remembers what the system
 -- said at the moment it was counted, so sales during the count are kept.
