@@ -41,6 +41,7 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_plu->setClearButtonEnabled(true);
     m_plu->setMaximumWidth(140);
     m_shop->setObjectName(u"shopFilter"_s);
+    m_shop->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_shop->addItem(tr("All shops"), QVariant());
 
     auto *reset = new QPushButton(tr("C&lear filters"), this);

@@ -89,6 +89,7 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false); // long names are elided, rows keep one height
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never asks every row for its size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -97,7 +98,7 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setColumnWidth(StockModel::Plu, 90);
     m_table->setColumnWidth(StockModel::Shop, 170);
-    m_table->setColumnWidth(StockModel::Updated, 140);
+    m_table->setColumnWidth(StockModel::Updated, 175);
     connect(m_table, &QTableView::activated, this, &StockPage::adjustSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &StockPage::updateActions);
