@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "dialogs/AboutDialog.h"
+#include "pages/CustomersPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/SettingsPage.h"
 #include "pages/StockPage.h"
@@ -61,10 +62,7 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
                                    "and why."),
                                 this),
             QStyle::SP_FileDialogDetailedView);
-    addPage(u"customers"_s, tr("Customers"),
-            new PlaceholderPage(tr("Customers"),
-                                tr("The customer base: search, edit, and reset problem flags."),
-                                this),
+    addPage(u"customers"_s, tr("Customers"), new CustomersPage(m_session, this),
             QStyle::SP_DirHomeIcon);
     addPage(u"orders"_s, tr("Orders"),
             new PlaceholderPage(tr("Orders"),

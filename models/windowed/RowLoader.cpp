@@ -44,6 +44,11 @@ void RowLoader::setGeneration(quint64 generation)
 
 void RowLoader::requestCount(quint64 generation, RowSourcePtr source)
 {
+    {
+        QMutexLocker locker(&m_mutex);
+        m_warmUp = source; // prepared when nothing else is asked for
+        m_warmUpGeneration = generation;
+    }
     enqueue({generation, std::move(source), -1, 0});
 }
 
@@ -84,31 +89,47 @@ void RowLoader::run()
     QSqlDatabase db = Database::open(m_config, name, &error);
     for (;;) {
         Request request;
+        RowSourcePtr warmUp;
         {
             QMutexLocker locker(&m_mutex);
-            while (!m_stopping && m_queue.empty())
+            while (!m_stopping && m_queue.empty() && !m_warmUp)
                 m_wake.wait(&m_mutex);
             if (m_stopping)
                 break;
-            request = std::move(m_queue.front());
-            m_queue.pop_front();
-            if (request.generation < m_generation)
-                continue;
+            if (m_queue.empty()) {
+                // Idle: prepare the current source for far jumps.
+                if (m_warmUpGeneration >= m_generation)
+                    warmUp = m_warmUp;
+                m_warmUp.reset();
+            } else {
+                request = std::move(m_queue.front());
+                m_queue.pop_front();
+                if (request.generation < m_generation)
+                    continue;
+            }
         }
         if (!db.isOpen() && !db.open())
             error = db.lastError().text();
         else
             error.clear();
+        if (warmUp) {
+            if (error.isEmpty())
+                warmUp->warmUp(db);
+            continue;
+        }
         if (request.block < 0) {
             qint64 count = 0;
             if (error.isEmpty()) {
+                // An estimate first, so the scrollbar is right at once.
+                if (auto quick = request.source->quickCount(db))
+                    emit countReady(request.generation, *quick, true, QString());
                 auto result = request.source->count(db);
                 if (result)
                     count = result.value();
                 else
                     error = result.error().message;
             }
-            emit countReady(request.generation, count, error);
+            emit countReady(request.generation, count, false, error);
         } else {
             QList<QVariantList> rows;
             if (error.isEmpty()) {

@@ -28,7 +28,8 @@ public:
     void requestBlock(quint64 generation, RowSourcePtr source, qint64 block, int blockSize);
 
 signals:
-    void countReady(quint64 generation, qint64 count, const QString &error);
+    // `estimate`: a quick approximation; the exact count follows.
+    void countReady(quint64 generation, qint64 count, bool estimate, const QString &error);
     void blockReady(quint64 generation, qint64 block, const QList<QVariantList> &rows,
                     const QString &error);
 
@@ -51,6 +52,8 @@ private:
     std::deque<Request> m_queue;
     quint64 m_generation = 0;
     bool m_stopping = false;
+    RowSourcePtr m_warmUp;
+    quint64 m_warmUpGeneration = 0;
 };
 
 } // namespace shopdesk

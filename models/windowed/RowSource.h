@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 namespace shopdesk {
 
@@ -21,6 +22,10 @@ public:
     // Rows [offset, offset + limit), each a list of column values.
     virtual Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
                                              int limit) const = 0;
+    // A cheap approximate count to show before count() finishes, if any.
+    virtual std::optional<qint64> quickCount(const QSqlDatabase &) const { return std::nullopt; }
+    // Background preparation when the loader is idle (e.g. a sparse index).
+    virtual void warmUp(const QSqlDatabase &) const { }
 };
 
 using RowSourcePtr = std::shared_ptr<const RowSource>;

@@ -105,11 +105,12 @@ void WindowedTableModel::touch(qint64 block) const
     m_recent.append(block);
 }
 
-void WindowedTableModel::onCountReady(quint64 generation, qint64 count, const QString &error)
+void WindowedTableModel::onCountReady(quint64 generation, qint64 count, bool estimate,
+                                      const QString &error)
 {
     if (generation != m_generation)
         return;
-    m_countPending = false;
+    m_countPending = estimate;
     if (!error.isEmpty()) {
         emit loadFailed(error);
         checkIdle();
@@ -121,14 +122,15 @@ void WindowedTableModel::onCountReady(quint64 generation, qint64 count, const QS
             beginInsertRows({}, 0, rows - 1);
             m_rowCount = rows;
             endInsertRows();
-        } else {
-            // The data moved under the cached blocks: start the window afresh.
-            beginResetModel();
-            m_blocks.clear();
-            m_recent.clear();
-            m_pending.clear();
+        } else if (rows > m_rowCount) {
+            // An estimate corrected, or rows added: the cached blocks stay.
+            beginInsertRows({}, m_rowCount, rows - 1);
             m_rowCount = rows;
-            endResetModel();
+            endInsertRows();
+        } else {
+            beginRemoveRows({}, rows, m_rowCount - 1);
+            m_rowCount = rows;
+            endRemoveRows();
         }
     }
     if (m_totalCount != count) {

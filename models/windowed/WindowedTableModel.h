@@ -60,7 +60,7 @@ protected:
     virtual QVariant rowData(const QVariantList &values, int column, int role) const = 0;
 
 private:
-    void onCountReady(quint64 generation, qint64 count, const QString &error);
+    void onCountReady(quint64 generation, qint64 count, bool estimate, const QString &error);
     void onBlockReady(quint64 generation, qint64 block, const QList<QVariantList> &rows,
                       const QString &error);
     void requestBlock(qint64 block) const;

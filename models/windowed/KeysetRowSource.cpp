@@ -1,0 +1,145 @@
+#include "KeysetRowSource.h"
+
+#include "db/Sql.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+constexpr qsizetype kMaxAnchors = 4096;
+}
+
+KeysetRowSource::KeysetRowSource(Spec spec) : m_spec(std::move(spec)) { }
+
+Result<qint64> KeysetRowSource::count(const QSqlDatabase &db) const
+{
+    auto n = Sql::scalar(db, u"SELECT count(*) FROM %1 %2"_s.arg(m_spec.from, m_spec.where),
+                         m_spec.values);
+    if (!n)
+        return n.error();
+    m_count = n.value().toLongLong();
+    return m_count;
+}
+
+std::optional<qint64> KeysetRowSource::quickCount(const QSqlDatabase &db) const
+{
+    if (!m_spec.estimateWhenUnfiltered || !m_spec.where.isEmpty() || m_spec.estimateSql.isEmpty())
+        return std::nullopt;
+    auto n = Sql::scalar(db, m_spec.estimateSql);
+    if (!n || n.value().toLongLong() <= 0)
+        return std::nullopt;
+    return n.value().toLongLong();
+}
+
+QString KeysetRowSource::select(const QString &extraCondition, bool backward) const
+{
+    QString where = m_spec.where;
+    if (!extraCondition.isEmpty())
+        where = where.isEmpty() ? QString(u"WHERE "_s + extraCondition)
+                                : QString(where + u" AND "_s + extraCondition);
+    const bool descending = m_spec.descending != backward;
+    const QString direction = descending ? u" DESC"_s : QString();
+    return u"SELECT %1 FROM %2 %3 ORDER BY %4%6, %5%6"_s.arg(m_spec.columns, m_spec.from, where,
+                                                             m_spec.key, m_spec.id, direction);
+}
+
+Result<QList<QVariantList>> KeysetRowSource::fetch(const QSqlDatabase &db, const QString &sql,
+                                                   const QVariantList &values) const
+{
+    auto q = Sql::run(db, sql, values);
+    if (!q)
+        return q.error();
+    QList<QVariantList> rows;
+    const int columns = q.value().record().count();
+    while (q.value().next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value().value(c));
+        rows.append(row);
+    }
+    return rows;
+}
+
+void KeysetRowSource::remember(qint64 offset, const QList<QVariantList> &rows) const
+{
+    if (rows.isEmpty())
+        return;
+    if (m_after.size() > kMaxAnchors)
+        m_after.clear();
+    const QVariantList &last = rows.constLast();
+    m_after.insert(offset + rows.size(), {last.at(m_spec.keyColumn), last.at(m_spec.idColumn)});
+}
+
+Result<QList<QVariantList>> KeysetRowSource::rows(const QSqlDatabase &db, qint64 offset,
+                                                  int limit) const
+{
+    const QString after = m_spec.descending ? u"(%1, %2) < (?, ?)"_s : u"(%1, %2) > (?, ?)"_s;
+    const QString from = m_spec.descending ? u"(%1, %2) <= (?, ?)"_s : u"(%1, %2) >= (?, ?)"_s;
+    QVariantList values = m_spec.values;
+    Result<QList<QVariantList>> result = QList<QVariantList>();
+
+    const qint64 fromEnd = m_count >= 0 ? m_count - offset : -1;
+    if (offset == 0) {
+        m_lastPath = Path::Start;
+        values << limit;
+        result = fetch(db, select({}, false) + u" LIMIT ?"_s, values);
+    } else if (auto anchor = m_after.constFind(offset); anchor != m_after.cend()) {
+        // The next block: continue right after the last row we have.
+        m_lastPath = Path::Continue;
+        values << anchor->first << anchor->second << limit;
+        result = fetch(db, select(after.arg(m_spec.key, m_spec.id), false) + u" LIMIT ?"_s, values);
+    } else if (fromEnd > 0 && fromEnd <= qMax<qint64>(offset, 2 * qint64(m_spec.sparseStep)) &&
+               (!m_sparseReady || fromEnd <= 2 * qint64(m_spec.sparseStep))) {
+        // Near the end: read the order backwards from the last row.
+        m_lastPath = Path::Backward;
+        const qint64 take = qMin<qint64>(limit, fromEnd);
+        values << take << (fromEnd - take);
+        result = fetch(db, select({}, true) + u" LIMIT ? OFFSET ?"_s, values);
+        if (result)
+            std::reverse(result.value().begin(), result.value().end());
+    } else if (m_sparseReady && offset / m_spec.sparseStep < m_sparse.size()) {
+        // A far jump: start at the nearest sampled key before it.
+        m_lastPath = Path::Sparse;
+        const qsizetype entry = qsizetype(offset / m_spec.sparseStep);
+        const Key &key = m_sparse.at(entry);
+        values << key.first << key.second << limit << (offset - qint64(entry) * m_spec.sparseStep);
+        result = fetch(db, select(from.arg(m_spec.key, m_spec.id), false) + u" LIMIT ? OFFSET ?"_s,
+                       values);
+    } else {
+        m_lastPath = Path::Offset;
+        values << limit << offset;
+        result = fetch(db, select({}, false) + u" LIMIT ? OFFSET ?"_s, values);
+    }
+    if (result)
+        remember(offset, result.value());
+    return result;
+}
+
+void KeysetRowSource::warmUp(const QSqlDatabase &db) const
+{
+    if (m_sparseReady)
+        return;
+    const QString direction = m_spec.descending ? u" DESC"_s : QString();
+    // One pass over the filtered order, keeping every Nth (key, id).
+    const QString sql = u"SELECT k, i FROM (SELECT %1 AS k, %2 AS i, row_number() OVER (ORDER BY "
+                        "%1%5, %2%5) - 1 AS rn FROM %3 %4) t WHERE rn % %6 = 0 ORDER BY rn"_s
+                            .arg(m_spec.key, m_spec.id, m_spec.from, m_spec.where, direction)
+                            .arg(m_spec.sparseStep);
+    auto q = Sql::run(db, sql, m_spec.values);
+    if (!q)
+        return;
+    QList<Key> sparse;
+    while (q.value().next())
+        sparse.append({q.value().value(0), q.value().value(1)});
+    m_sparse = std::move(sparse);
+    m_sparseReady = true;
+}
+
+} // namespace shopdesk

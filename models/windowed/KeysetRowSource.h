@@ -1,0 +1,69 @@
+#pragma once
+
+#include "RowSource.h"
+
+#include <QMap>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace shopdesk {
+
+// Rows of one filtered query in (key, id) order, fetched without reading
+// everything before them:
+//  - the next block after a loaded one continues from its last (key, id);
+//  - a far jump starts from a sparse index of every Nth (key, id), built in
+//    the background, and skips at most N rows;
+//  - a jump near the end reads the order backwards from the last row.
+// Called only on the loader thread, which owns its caches.
+class KeysetRowSource : public RowSource
+{
+public:
+    struct Spec
+    {
+        QString from; // e.g. "customers c"
+        QString columns; // the SELECT list
+        QString where; // "WHERE ..." or empty; bound values in `values`
+        QVariantList values;
+        QString key; // sort expression, e.g. "c.last_name" (id breaks ties)
+        QString id; // e.g. "c.id"
+        int keyColumn = 0; // where key and id sit in the SELECT list
+        int idColumn = 0;
+        bool descending = false;
+        int sparseStep = 4096;
+        // When set, count() answers with this first (the model shows it at
+        // once) and the exact count follows.
+        bool estimateWhenUnfiltered = false;
+        QString estimateSql;
+    };
+
+    explicit KeysetRowSource(Spec spec);
+
+    Result<qint64> count(const QSqlDatabase &db) const override;
+    std::optional<qint64> quickCount(const QSqlDatabase &db) const override;
+    Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
+                                     int limit) const override;
+    void warmUp(const QSqlDatabase &db) const override;
+
+    // For tests and benchmarks: how the last block was found.
+    enum class Path { Start, Continue, Sparse, Backward, Offset };
+    Path lastPath() const { return m_lastPath; }
+    bool hasSparseIndex() const { return m_sparseReady; }
+
+private:
+    using Key = QPair<QVariant, QVariant>; // (key, id)
+    QString select(const QString &extraCondition, bool backward) const;
+    Result<QList<QVariantList>> fetch(const QSqlDatabase &db, const QString &sql,
+                                      const QVariantList &values) const;
+    void remember(qint64 offset, const QList<QVariantList> &rows) const;
+
+    Spec m_spec;
+    mutable qint64 m_count = -1;
+    mutable QMap<qint64, Key> m_after; // offset -> (key, id) of the row before it
+    mutable QList<Key> m_sparse; // entry i = (key, id) of row i * sparseStep
+    mutable bool m_sparseReady = false;
+    mutable Path m_lastPath = Path::Start;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,138 @@
+#include "CustomerModel.h"
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "demo/DemoDataGenerator.h"
+#include "dialogs/CustomerDialog.h"
+#include "pages/CustomersPage.h"
+#include "settings/AppSettings.h"
+#include "store/StaffStore.h"
+#include "widgets/Confirm.h"
+#include "widgets/MessageBanner.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The Customers page driven like a manager would.
+class TestCustomersPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QTemporaryDir m_dir;
+
+    Session managerSession()
+    {
+        Session s;
+        s.database = m_tdb->config();
+        s.shop = ShopStore(m_tdb->db()).byId(1).value();
+        s.actor = StaffStore(m_tdb->db()).authenticate(u"manager"_s, u"manager123"_s, 1).value();
+        return s;
+    }
+    qint64 count(const QString &sql) { return Sql::scalar(m_tdb->db(), sql).value().toLongLong(); }
+
+private slots:
+    void initTestCase()
+    {
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        m_tdb = std::make_unique<test::TestDatabase>(u"customerspage"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->migrate());
+        DemoOptions options;
+        options.customers = 5000;
+        options.history = 10;
+        options.products = 20;
+        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
+        Database::setDefaultConfig(m_tdb->config());
+        Confirm::setAnswerForTests(true);
+    }
+    void cleanupTestCase()
+    {
+        Confirm::setAnswerForTests(std::nullopt);
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_tdb.reset();
+    }
+
+    void searchEditAndReset()
+    {
+        CustomersPage page(managerSession());
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        CustomerModel *model = page.model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(5000), 20000);
+
+        // Search: typed, debounced, counted on the server.
+        const QString lastName =
+            Sql::scalar(
+                m_tdb->db(),
+                u"SELECT last_name FROM customers WHERE last_name ~ '^[A-Za-z]+$' ORDER BY id LIMIT 1"_s)
+                .value()
+                .toString();
+        const qint64 matches =
+            count(u"SELECT count(*) FROM customers WHERE (first_name || ' ' || last_name) "
+                  "ILIKE '%%1%'"_s.arg(lastName));
+        QTest::keyClicks(page.findChild<QLineEdit *>(u"customerSearch"_s), lastName);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), matches, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->customerAt(0).has_value(), 20000);
+
+        // Edit the first one through the form.
+        const Customer before = *model->customerAt(0);
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(model->index(0, 0));
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<CustomerDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *age = dialog->findChild<QSpinBox *>(u"age"_s);
+            age->setValue(77);
+            auto *first = dialog->findChild<QLineEdit *>(u"firstName"_s);
+            first->clear();
+            // An empty name is refused in the form, nothing is sent.
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+            QVERIFY(dialog->isVisible());
+            QVERIFY(dialog->findChild<MessageBanner *>()->text().contains(u"first name"_s));
+            QTest::keyClicks(first, u"Zinaida"_s); // QTest types ASCII only
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        });
+        QTest::keyClick(page.table(), Qt::Key_E, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            count(u"SELECT age FROM customers WHERE id = %1"_s.arg(before.id)), qint64(77), 15000);
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT first_name FROM customers WHERE id = ?"_s,
+                             {before.id})
+                     .value()
+                     .toString(),
+                 u"Zinaida"_s);
+
+        // Reset problems: the exact count, then 0.
+        const qint64 flagged = count(u"SELECT count(*) FROM customers WHERE problems"_s);
+        QVERIFY(flagged > 0);
+        QSignalSpy reset(&page, &CustomersPage::problemsReset);
+        page.resetProblems();
+        QVERIFY(reset.wait(20000));
+        QCOMPARE(reset.takeFirst().at(0).toLongLong(), flagged);
+        auto *banner = page.findChild<MessageBanner *>();
+        QVERIFY2(banner->text().contains(u"had problems; all cleared"_s),
+                 qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QLocale().toString(flagged)));
+        page.resetProblems();
+        QVERIFY(reset.wait(20000));
+        QCOMPARE(reset.takeFirst().at(0).toLongLong(), qint64(0));
+        QCOMPARE(count(u"SELECT count(*) FROM customers WHERE problems"_s), qint64(0));
+    }
+};
+
+QTEST_MAIN(TestCustomersPage)
+#include "tst_customerspage.moc"
