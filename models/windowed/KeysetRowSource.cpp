@@ -104,11 +104,11 @@ Result<QList<QVariantList>> KeysetRowSource::rows(const QSqlDatabase &db, qint64
         result = fetch(db, select({}, true) + u" LIMIT ? OFFSET ?"_s, values);
         if (result)
             std::reverse(result.value().begin(), result.value().end());
-    } else if (m_sparseReady && offset / m_spec.sparseStep < m_sparse.size()) {
+    } else if (const auto sampled = sparseEntry(offset)) {
         // A far jump: start at the nearest sampled key before it.
         m_lastPath = Path::Sparse;
         const qsizetype entry = qsizetype(offset / m_spec.sparseStep);
-        const Key &key = m_sparse.at(entry);
+        const Key &key = *sampled;
         values << key.first << key.second << limit << (offset - qint64(entry) * m_spec.sparseStep);
         result = fetch(db, select(from.arg(m_spec.key, m_spec.id), false) + u" LIMIT ? OFFSET ?"_s,
                        values);
@@ -138,8 +138,20 @@ void KeysetRowSource::warmUp(const QSqlDatabase &db) const
     QList<Key> sparse;
     while (q.value().next())
         sparse.append({q.value().value(0), q.value().value(1)});
+    QMutexLocker locker(&m_sparseMutex);
     m_sparse = std::move(sparse);
     m_sparseReady = true;
+}
+
+std::optional<KeysetRowSource::Key> KeysetRowSource::sparseEntry(qint64 offset) const
+{
+    if (!m_sparseReady)
+        return std::nullopt;
+    QMutexLocker locker(&m_sparseMutex);
+    const qint64 entry = offset / m_spec.sparseStep;
+    if (entry >= m_sparse.size())
+        return std::nullopt;
+    return m_sparse.at(qsizetype(entry));
 }
 
 } // namespace shopdesk

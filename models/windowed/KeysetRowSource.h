@@ -3,9 +3,11 @@
 #include "RowSource.h"
 
 #include <QMap>
+#include <QMutex>
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
 #include <optional>
 
 namespace shopdesk {
@@ -57,12 +59,15 @@ private:
     Result<QList<QVariantList>> fetch(const QSqlDatabase &db, const QString &sql,
                                       const QVariantList &values) const;
     void remember(qint64 offset, const QList<QVariantList> &rows) const;
+    std::optional<Key> sparseEntry(qint64 offset) const;
 
     Spec m_spec;
     mutable qint64 m_count = -1;
     mutable QMap<qint64, Key> m_after; // offset -> (key, id) of the row before it
+    // Built by the warm-up thread, read by the loader thread.
+    mutable QMutex m_sparseMutex;
     mutable QList<Key> m_sparse; // entry i = (key, id) of row i * sparseStep
-    mutable bool m_sparseReady = false;
+    mutable std::atomic<bool> m_sparseReady {false};
     mutable Path m_lastPath = Path::Start;
 };
 

@@ -33,6 +33,8 @@ RowLoader::~RowLoader()
     }
     m_wake.wakeAll();
     wait();
+    for (Warmer &warmer : m_warmers)
+        warmer.thread.join();
 }
 
 void RowLoader::setGeneration(quint64 generation)
@@ -113,8 +115,23 @@ void RowLoader::run()
         else
             error.clear();
         if (warmUp) {
-            if (error.isEmpty())
-                warmUp->warmUp(db);
+            // On a thread and connection of its own: building a sparse index
+            // over millions of rows must not hold up the blocks the view asks for.
+            // Finished warm-ups are joined and dropped; a running one goes on.
+            std::erase_if(m_warmers, [](Warmer &w) {
+                if (!w.done->load())
+                    return false;
+                w.thread.join();
+                return true;
+            });
+            auto done = std::make_shared<std::atomic<bool>>(false);
+            m_warmers.push_back({std::thread([config = m_config, warmUp, done] {
+                                     ScopedConnection conn(config, u"warm-up"_s);
+                                     if (conn.isOpen())
+                                         warmUp->warmUp(conn.db());
+                                     *done = true;
+                                 }),
+                                 done});
             continue;
         }
         if (request.block < 0) {

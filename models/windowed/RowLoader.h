@@ -7,7 +7,11 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <deque>
+#include <memory>
+#include <thread>
+#include <vector>
 
 namespace shopdesk {
 
@@ -54,6 +58,12 @@ private:
     bool m_stopping = false;
     RowSourcePtr m_warmUp;
     quint64 m_warmUpGeneration = 0;
+    struct Warmer
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::vector<Warmer> m_warmers; // touched by the loader thread only (and the destructor)
 };
 
 } // namespace shopdesk
