@@ -33,8 +33,8 @@ RowLoader::~RowLoader()
     }
     m_wake.wakeAll();
     wait();
-    for (Warmer &warmer : m_warmers)
-        warmer.thread.join();
+    for (Helper &helper : m_helpers)
+        helper.thread.join();
 }
 
 void RowLoader::setGeneration(quint64 generation)
@@ -83,6 +83,26 @@ void RowLoader::enqueue(Request request)
     m_wake.wakeOne();
 }
 
+void RowLoader::runInBackground(std::function<void(const QSqlDatabase &)> work)
+{
+    // Finished helpers are joined and dropped; running ones go on.
+    std::erase_if(m_helpers, [](Helper &h) {
+        if (!h.done->load())
+            return false;
+        h.thread.join();
+        return true;
+    });
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    m_helpers.push_back({std::thread([config = m_config, work = std::move(work), done] {
+                             // Its own connection: QSqlDatabase stays in the thread that opened it.
+                             ScopedConnection conn(config, u"loader-helper"_s);
+                             if (conn.isOpen())
+                                 work(conn.db());
+                             *done = true;
+                         }),
+                         done});
+}
+
 void RowLoader::run()
 {
     // This thread's own connection: QSqlDatabase is used only where it was opened.
@@ -117,29 +137,27 @@ void RowLoader::run()
         if (warmUp) {
             // On a thread and connection of its own: building a sparse index
             // over millions of rows must not hold up the blocks the view asks for.
-            // Finished warm-ups are joined and dropped; a running one goes on.
-            std::erase_if(m_warmers, [](Warmer &w) {
-                if (!w.done->load())
-                    return false;
-                w.thread.join();
-                return true;
-            });
-            auto done = std::make_shared<std::atomic<bool>>(false);
-            m_warmers.push_back({std::thread([config = m_config, warmUp, done] {
-                                     ScopedConnection conn(config, u"warm-up"_s);
-                                     if (conn.isOpen())
-                                         warmUp->warmUp(conn.db());
-                                     *done = true;
-                                 }),
-                                 done});
+            runInBackground(
+                [warmUp](const QSqlDatabase &background) { warmUp->warmUp(background); });
             continue;
         }
         if (request.block < 0) {
             qint64 count = 0;
             if (error.isEmpty()) {
-                // An estimate first, so the scrollbar is right at once.
-                if (auto quick = request.source->quickCount(db))
+                // An estimate first, so the scrollbar is right at once; the
+                // exact count (a second or more on ten million rows) then runs
+                // in the background while this thread serves the blocks.
+                if (auto quick = request.source->quickCount(db)) {
                     emit countReady(request.generation, *quick, true, QString());
+                    const quint64 generation = request.generation;
+                    const RowSourcePtr source = request.source;
+                    runInBackground([this, generation, source](const QSqlDatabase &background) {
+                        auto exact = source->count(background);
+                        emit countReady(generation, exact ? exact.value() : 0, false,
+                                        exact ? QString() : exact.error().message);
+                    });
+                    continue;
+                }
                 auto result = request.source->count(db);
                 if (result)
                     count = result.value();

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -58,12 +59,15 @@ private:
     bool m_stopping = false;
     RowSourcePtr m_warmUp;
     quint64 m_warmUpGeneration = 0;
-    struct Warmer
+    // Work that must not hold up the blocks (exact counts, sparse indexes)
+    // runs on helper threads, each with its own connection.
+    void runInBackground(std::function<void(const QSqlDatabase &)> work);
+    struct Helper
     {
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> done;
     };
-    std::vector<Warmer> m_warmers; // touched by the loader thread only (and the destructor)
+    std::vector<Helper> m_helpers; // touched by the loader thread only (and the destructor)
 };
 
 } // namespace shopdesk
