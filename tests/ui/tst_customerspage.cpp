@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -131,6 +132,24 @@ private slots:
         QVERIFY(reset.wait(20000));
         QCOMPARE(reset.takeFirst().at(0).toLongLong(), qint64(0));
         QCOMPARE(count(u"SELECT count(*) FROM customers WHERE problems"_s), qint64(0));
+    }
+
+    void exportWritesTheFilteredSet()
+    {
+        CustomersPage page(managerSession());
+        CustomerModel *model = page.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() > 0, 20000);
+        page.findChild<QSpinBox *>(u"ageMin"_s)->setValue(60);
+        const qint64 expected = count(u"SELECT count(*) FROM customers WHERE age >= 60"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), expected, 20000);
+        QSignalSpy exported(&page, &CustomersPage::exported);
+        const QString path = m_dir.filePath(u"customers.csv"_s);
+        page.exportTo(path);
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exported.first().at(1).toLongLong(), expected);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), expected + 1); // the header and one line per customer
     }
 };
 
