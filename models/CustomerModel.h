@@ -21,6 +21,8 @@ public:
 
     void setFilter(const CustomerFilter &filter);
     CustomerFilter filter() const { return m_filter; }
+    CustomerSort sortKey() const { return m_sort; }
+    bool sortDescending() const { return m_descending; }
     std::optional<Customer> customerAt(int row) const;
 
     static CustomerSort sortFor(int column);

@@ -21,6 +21,10 @@ public:
         : m_filter(std::move(filter)), m_order(order)
     {
     }
+    std::shared_ptr<const RowSource> fresh() const override
+    {
+        return std::make_shared<StockRowSource>(m_filter, m_order);
+    }
     Result<qint64> count(const QSqlDatabase &db) const override
     {
         auto n = StockStore(db).count(m_filter);

@@ -41,7 +41,11 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
                 return QSqlQuery(*cached);
                 QT_WARNING_POP
             }
-            // Perhaps the server forgot the statement (reconnected): prepare afresh below.
+            // Only a statement the server forgot (after a reconnect) or whose
+            // plan went stale is prepared afresh; any other error is the answer.
+            const QString state = cached->lastError().nativeErrorCode();
+            if (state != u"26000"_s && state != u"0A000"_s)
+                return failed(db, cached->lastError());
             Database::forgetPreparedQuery(db, sql);
         }
     }

@@ -18,15 +18,21 @@ std::optional<StoreError> StockFilter::validate() const
     {
         const std::optional<int> &value;
         const char *field;
-    } bounds[] = {{shelfMin, "quantity_on_shelf_min"},
-                  {shelfMax, "quantity_on_shelf_max"},
-                  {orderMin, "quantity_in_order_min"},
-                  {orderMax, "quantity_in_order_max"}};
+        const char *label;
+    } bounds[] = {
+        {shelfMin, "quantity_on_shelf_min",
+         QT_TRANSLATE_NOOP("StockFilter", "The smallest shelf quantity")},
+        {shelfMax, "quantity_on_shelf_max",
+         QT_TRANSLATE_NOOP("StockFilter", "The largest shelf quantity")},
+        {orderMin, "quantity_in_order_min",
+         QT_TRANSLATE_NOOP("StockFilter", "The smallest order quantity")},
+        {orderMax, "quantity_in_order_max",
+         QT_TRANSLATE_NOOP("StockFilter", "The largest order quantity")},
+    };
     for (const auto &b : bounds) {
         if (b.value && *b.value < 0)
-            return StoreError::invalid(
-                QString::fromLatin1(b.field),
-                tr("%1 cannot be negative.").arg(QString::fromLatin1(b.field)));
+            return StoreError::invalid(QString::fromLatin1(b.field),
+                                       tr("%1 cannot be negative.").arg(tr(b.label)));
     }
     if (shelfMin && shelfMax && *shelfMin > *shelfMax)
         return StoreError::invalid(u"quantity_on_shelf_min"_s,

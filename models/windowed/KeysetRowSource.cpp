@@ -17,6 +17,11 @@ constexpr qsizetype kMaxAnchors = 4096;
 
 KeysetRowSource::KeysetRowSource(Spec spec) : m_spec(std::move(spec)) { }
 
+std::shared_ptr<const RowSource> KeysetRowSource::fresh() const
+{
+    return std::make_shared<KeysetRowSource>(m_spec);
+}
+
 Result<qint64> KeysetRowSource::count(const QSqlDatabase &db) const
 {
     auto n = Sql::scalar(db, u"SELECT count(*) FROM %1 %2"_s.arg(m_spec.from, m_spec.where),
@@ -24,7 +29,7 @@ Result<qint64> KeysetRowSource::count(const QSqlDatabase &db) const
     if (!n)
         return n.error();
     m_count = n.value().toLongLong();
-    return m_count;
+    return m_count.load();
 }
 
 std::optional<qint64> KeysetRowSource::quickCount(const QSqlDatabase &db) const

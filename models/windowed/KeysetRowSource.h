@@ -47,6 +47,8 @@ public:
     Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
                                      int limit) const override;
     void warmUp(const QSqlDatabase &db) const override;
+    bool needsWarmUp() const override { return true; }
+    std::shared_ptr<const RowSource> fresh() const override;
 
     // For tests and benchmarks: how the last block was found.
     enum class Path { Start, Continue, Sparse, Backward, Offset };
@@ -62,7 +64,7 @@ private:
     std::optional<Key> sparseEntry(qint64 offset) const;
 
     Spec m_spec;
-    mutable qint64 m_count = -1;
+    mutable std::atomic<qint64> m_count {-1}; // written by a helper thread
     mutable QMap<qint64, Key> m_after; // offset -> (key, id) of the row before it
     // Built by the warm-up thread, read by the loader thread.
     mutable QMutex m_sparseMutex;

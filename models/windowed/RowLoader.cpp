@@ -41,17 +41,22 @@ void RowLoader::setGeneration(quint64 generation)
 {
     QMutexLocker locker(&m_mutex);
     m_generation = generation;
+    m_currentGeneration = generation;
     std::erase_if(m_queue, [generation](const Request &r) { return r.generation < generation; });
 }
 
-void RowLoader::requestCount(quint64 generation, RowSourcePtr source)
+void RowLoader::requestCount(quint64 generation, RowSourcePtr source, bool estimate)
 {
     {
         QMutexLocker locker(&m_mutex);
-        m_warmUp = source; // prepared when nothing else is asked for
-        m_warmUpGeneration = generation;
+        if (source->needsWarmUp()) {
+            m_warmUp = source; // prepared when nothing else is asked for
+            m_warmUpGeneration = generation;
+        }
     }
-    enqueue({generation, std::move(source), -1, 0});
+    Request request {generation, std::move(source), -1, 0};
+    request.estimate = estimate;
+    enqueue(std::move(request));
 }
 
 void RowLoader::requestBlock(quint64 generation, RowSourcePtr source, qint64 block, int blockSize)
@@ -61,26 +66,32 @@ void RowLoader::requestBlock(quint64 generation, RowSourcePtr source, qint64 blo
 
 void RowLoader::enqueue(Request request)
 {
+    QList<Request> dropped;
     {
         QMutexLocker locker(&m_mutex);
         if (request.generation < m_generation)
             return;
         // Newest first: counts lead (the view needs the size), then the latest block.
-        if (request.block < 0)
+        if (request.block < 0) {
             m_queue.push_front(std::move(request));
-        else {
+        } else {
             auto firstBlock = std::find_if(m_queue.begin(), m_queue.end(),
                                            [](const Request &r) { return r.block >= 0; });
             m_queue.insert(firstBlock, std::move(request));
             size_t blocks = std::count_if(m_queue.begin(), m_queue.end(),
                                           [](const Request &r) { return r.block >= 0; });
-            while (blocks-- > kMaxPendingBlocks)
+            while (blocks-- > kMaxPendingBlocks) {
+                dropped.append(std::move(m_queue.back()));
                 m_queue.pop_back();
+            }
         }
     }
     if (!isRunning())
         start();
     m_wake.wakeOne();
+    // Called from the model's thread: it learns at once that it may ask again.
+    for (const Request &r : std::as_const(dropped))
+        emit blockDropped(r.generation, r.block);
 }
 
 void RowLoader::runInBackground(std::function<void(const QSqlDatabase &)> work)
@@ -93,14 +104,19 @@ void RowLoader::runInBackground(std::function<void(const QSqlDatabase &)> work)
         return true;
     });
     auto done = std::make_shared<std::atomic<bool>>(false);
-    m_helpers.push_back({std::thread([config = m_config, work = std::move(work), done] {
-                             // Its own connection: QSqlDatabase stays in the thread that opened it.
-                             ScopedConnection conn(config, u"loader-helper"_s);
-                             if (conn.isOpen())
-                                 work(conn.db());
-                             *done = true;
-                         }),
-                         done});
+    const quint64 generation = m_currentGeneration;
+    m_helpers.push_back(
+        {std::thread([this, config = m_config, work = std::move(work), done, generation] {
+             // Not wanted any more (a newer filter or sort): skip it.
+             if (generation >= m_currentGeneration) {
+                 // Its own connection: QSqlDatabase stays in the thread that opened it.
+                 ScopedConnection conn(config, u"loader-helper"_s);
+                 if (conn.isOpen())
+                     work(conn.db());
+             }
+             *done = true;
+         }),
+         done});
 }
 
 void RowLoader::run()
@@ -147,7 +163,7 @@ void RowLoader::run()
                 // An estimate first, so the scrollbar is right at once; the
                 // exact count (a second or more on ten million rows) then runs
                 // in the background while this thread serves the blocks.
-                if (auto quick = request.source->quickCount(db)) {
+                if (auto quick = request.estimate ? request.source->quickCount(db) : std::nullopt) {
                     emit countReady(request.generation, *quick, true, QString());
                     const quint64 generation = request.generation;
                     const RowSourcePtr source = request.source;

@@ -29,7 +29,9 @@ public:
 
     // Everything older than `generation` is no longer wanted.
     void setGeneration(quint64 generation);
-    void requestCount(quint64 generation, RowSourcePtr source);
+    // `estimate`: show the source's quick count first (not on a refresh: the
+    // rows on screen would jump to the estimate and back).
+    void requestCount(quint64 generation, RowSourcePtr source, bool estimate = true);
     void requestBlock(quint64 generation, RowSourcePtr source, qint64 block, int blockSize);
 
 signals:
@@ -37,6 +39,8 @@ signals:
     void countReady(quint64 generation, qint64 count, bool estimate, const QString &error);
     void blockReady(quint64 generation, qint64 block, const QList<QVariantList> &rows,
                     const QString &error);
+    // A block request given up because the view has moved far on; ask again if needed.
+    void blockDropped(quint64 generation, qint64 block);
 
 protected:
     void run() override;
@@ -48,6 +52,7 @@ private:
         RowSourcePtr source;
         qint64 block = -1; // -1: a count
         int blockSize = 0;
+        bool estimate = true;
     };
     void enqueue(Request request);
 
@@ -56,6 +61,7 @@ private:
     QWaitCondition m_wake;
     std::deque<Request> m_queue;
     quint64 m_generation = 0;
+    std::atomic<quint64> m_currentGeneration {0}; // read by helper threads
     bool m_stopping = false;
     RowSourcePtr m_warmUp;
     quint64 m_warmUpGeneration = 0;

@@ -26,6 +26,10 @@ public:
     virtual std::optional<qint64> quickCount(const QSqlDatabase &) const { return std::nullopt; }
     // Background preparation when the loader is idle (e.g. a sparse index).
     virtual void warmUp(const QSqlDatabase &) const { }
+    virtual bool needsWarmUp() const { return false; }
+    // The same query without anything learned about the data so far (for a
+    // refresh after the data changed).
+    virtual std::shared_ptr<const RowSource> fresh() const = 0;
 };
 
 using RowSourcePtr = std::shared_ptr<const RowSource>;

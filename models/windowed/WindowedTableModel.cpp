@@ -14,6 +14,12 @@ WindowedTableModel::WindowedTableModel(DbConfig config, QObject *parent)
 {
     connect(m_loader, &RowLoader::countReady, this, &WindowedTableModel::onCountReady);
     connect(m_loader, &RowLoader::blockReady, this, &WindowedTableModel::onBlockReady);
+    connect(m_loader, &RowLoader::blockDropped, this, [this](quint64 generation, qint64 block) {
+        if (generation != m_generation)
+            return;
+        m_pending.remove(block); // asked again when the view comes back to it
+        checkIdle();
+    });
 }
 
 WindowedTableModel::~WindowedTableModel() = default;
@@ -45,11 +51,15 @@ void WindowedTableModel::refresh()
 {
     if (!m_source)
         return;
+    // A fresh source: anchors, sparse index and count learned from the old
+    // data would put rows in the wrong places. The old values stay on screen
+    // until the new blocks replace them.
+    m_source = m_source->fresh();
     ++m_generation;
     m_loader->setGeneration(m_generation);
     m_pending.clear();
     m_countPending = true;
-    m_loader->requestCount(m_generation, m_source);
+    m_loader->requestCount(m_generation, m_source, /*estimate=*/false);
     for (qint64 block : std::as_const(m_recent))
         requestBlock(block);
 }

@@ -189,6 +189,29 @@ private slots:
         QVERIFY(!model.isRowLoaded(last / 2));
     }
 
+    // After the data changes under it, a refresh must not reuse what the old
+    // data taught it (anchors, the sparse index, the count).
+    void refreshAfterChangesStaysExact()
+    {
+        CustomerModel model(m_tdb->config());
+        model.setBlockSize(100);
+        QVERIFY(settle(model));
+        const int rows = model.rowCount();
+        for (int i : {0, 100, rows / 2, rows - 1})
+            QVERIFY(loaded(model, i).has_value());
+        QVERIFY(Sql::run(m_tdb->db(), u"INSERT INTO customers (first_name, last_name, age, gender) "
+                                      "SELECT 'Aa', 'Aaa' || g, 30, 'female' FROM generate_series(1, 250) g"_s).ok());
+        model.refresh();
+        QVERIFY(settle(model));
+        QCOMPARE(model.rowCount(), rows + 250);
+        for (qint64 i : {qint64(0), qint64(150), qint64(rows / 2), qint64(rows + 249), qint64(1)}) {
+            const auto row = loaded(model, int(i));
+            QVERIFY(row.has_value());
+            QCOMPARE(row->id, sqlIdAt({}, CustomerSort::LastName, false, i));
+        }
+        QVERIFY(Sql::run(m_tdb->db(), u"DELETE FROM customers WHERE last_name LIKE 'Aaa%'"_s).ok());
+    }
+
     void resetProblemsCountsExactlyThenZero()
     {
         const qint64 flagged = count(u"SELECT count(*) FROM customers WHERE problems"_s);

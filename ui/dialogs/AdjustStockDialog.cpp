@@ -148,7 +148,7 @@ void AdjustStockDialog::submit()
         note.isEmpty() ? m_reason->currentText() : u"%1: %2"_s.arg(m_reason->currentText(), note);
     const bool increase = m_increase->isChecked();
     const Actor actor = m_actor;
-    m_ok->setEnabled(false);
+    setSaving(true);
     runThenCallback(
         this,
         [actor, adjustment, increase]() -> Result<StockRow> {
@@ -160,7 +160,7 @@ void AdjustStockDialog::submit()
             return increase ? store.increase(actor, adjustment) : store.decrease(actor, adjustment);
         },
         [this](const Result<StockRow> &result) {
-            m_ok->setEnabled(true);
+            setSaving(false);
             if (!result) {
                 m_banner->showMessage(result.error().message);
                 return;
@@ -168,6 +168,15 @@ void AdjustStockDialog::submit()
             m_stock = result.value();
             accept();
         });
+}
+
+void AdjustStockDialog::setSaving(bool saving)
+{
+    // While the change is on its way neither Save nor Cancel: a Cancel now
+    // would close the dialog on a change that is still being committed.
+    m_ok->setEnabled(!saving);
+    if (auto *buttons = findChild<QDialogButtonBox *>())
+        buttons->button(QDialogButtonBox::Cancel)->setEnabled(!saving);
 }
 
 } // namespace shopdesk

@@ -34,6 +34,7 @@ public:
 private:
     void updateForm();
     void submit();
+    void setSaving(bool saving);
 
     Actor m_actor;
     StockRow m_stock;

@@ -95,7 +95,7 @@ void CustomerDialog::submit()
         return;
     }
     const Actor actor = m_actor;
-    m_ok->setEnabled(false);
+    setSaving(true);
     runThenCallback(
         this,
         [actor, c]() -> Result<Customer> {
@@ -107,7 +107,7 @@ void CustomerDialog::submit()
             return c.id ? store.update(actor, c) : store.create(actor, c);
         },
         [this](const Result<Customer> &result) {
-            m_ok->setEnabled(true);
+            setSaving(false);
             if (!result) {
                 m_banner->showMessage(result.error().message);
                 return;
@@ -115,6 +115,15 @@ void CustomerDialog::submit()
             m_customer = result.value();
             accept();
         });
+}
+
+void CustomerDialog::setSaving(bool saving)
+{
+    // While the change is on its way neither Save nor Cancel: a Cancel now
+    // would close the dialog on a change that is still being committed.
+    m_ok->setEnabled(!saving);
+    if (auto *buttons = findChild<QDialogButtonBox *>())
+        buttons->button(QDialogButtonBox::Cancel)->setEnabled(!saving);
 }
 
 } // namespace shopdesk

@@ -25,6 +25,7 @@ public:
 
 private:
     void submit();
+    void setSaving(bool saving);
     QWidget *fieldFor(const QString &name) const;
 
     Actor m_actor;

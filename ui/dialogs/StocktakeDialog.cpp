@@ -225,9 +225,9 @@ void StocktakeDialog::commitCount()
                 return;
             }
             emit stockChanged();
-            QMessageBox::information(
-                this, tr("Count committed"),
-                tr("%1 line(s) counted, %2 corrected.").arg(result->lines).arg(result->corrected));
+            QMessageBox::information(this, tr("Count committed"),
+                                     tr("%n line(s) counted", nullptr, result->lines) + u", "_s +
+                                         tr("%n corrected.", nullptr, result->corrected));
             accept();
         });
 }
@@ -239,6 +239,7 @@ void StocktakeDialog::cancelCount()
         return;
     const Actor actor = m_actor;
     const qint64 id = m_stocktakeId;
+    setBusy(true);
     runThenCallback(
         this,
         [actor, id]() -> Result<void> {
@@ -246,6 +247,7 @@ void StocktakeDialog::cancelCount()
                 [&](QSqlDatabase db) { return StocktakeStore(db).cancel(actor, id); });
         },
         [this](const Result<void> &result) {
+            setBusy(false);
             if (!result) {
                 m_banner->showMessage(result.error().message);
                 return;

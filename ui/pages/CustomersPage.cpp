@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -140,8 +141,9 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
         connect(box, &QSpinBox::valueChanged, m_debounce, qOverload<>(&QTimer::start));
     for (QComboBox *box : {m_gender, m_problems})
         connect(box, &QComboBox::currentIndexChanged, this, &CustomersPage::applyFilter);
-    connect(m_model, &CustomerModel::totalCountChanged, this,
-            [this](qint64 n) { m_count->setText(tr("%1 customers").arg(QLocale().toString(n))); });
+    connect(m_model, &CustomerModel::totalCountChanged, this, [this](qint64 n) {
+        m_count->setText(tr("%n customer(s)", nullptr, int(qMin<qint64>(n, INT_MAX))));
+    });
     connect(m_model, &CustomerModel::loadFailed, this,
             [this](const QString &text) { m_banner->showMessage(text); });
 }
@@ -284,8 +286,8 @@ void CustomersPage::exportTo(const QString &path)
 {
     CsvExport::Job job;
     job.database = m_session.database;
-    job.sql =
-        CustomerModel::orderedSql(m_model->filter(), CustomerSort::LastName, false, &job.values);
+    job.sql = CustomerModel::orderedSql(m_model->filter(), m_model->sortKey(),
+                                        m_model->sortDescending(), &job.values);
     job.headers = {tr("Id"),     tr("First name"), tr("Last name"), tr("Age"),
                    tr("Gender"), tr("Problems"),   tr("Phone"),     tr("E-mail")};
     job.path = path;
@@ -312,10 +314,11 @@ void CustomersPage::exportTo(const QString &path)
         this,
         [job, cancelled, dialog, total]() {
             return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
-                QMetaObject::invokeMethod(dialog, [dialog, rows, total] {
-                    if (dialog)
-                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
-                });
+                QMetaObject::invokeMethod(
+                    qApp, [dialog, rows, total] { // QPointer read on the GUI thread only
+                        if (dialog)
+                            dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                    });
                 return !cancelled->load();
             });
         },

@@ -14,6 +14,7 @@
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -281,10 +282,11 @@ void StockPage::exportTo(const QString &path)
         this,
         [job, cancelled, dialog, total]() {
             return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
-                QMetaObject::invokeMethod(dialog, [dialog, rows, total] {
-                    if (dialog)
-                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
-                });
+                QMetaObject::invokeMethod(
+                    qApp, [dialog, rows, total] { // QPointer read on the GUI thread only
+                        if (dialog)
+                            dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                    });
                 return !cancelled->load();
             });
         },
