@@ -44,13 +44,21 @@ std::optional<qint64> KeysetRowSource::quickCount(const QSqlDatabase &db) const
 
 QString KeysetRowSource::select(const QString &extraCondition, bool backward) const
 {
+    QString from = m_spec.from;
     QString where = m_spec.where;
+    const qint64 count = m_count.load();
+    if (m_spec.fenceBelow > 0 && !where.isEmpty() && count >= 0 && count < m_spec.fenceBelow) {
+        // The alias stays the same, so the column references still hold.
+        const QString alias = m_spec.from.section(u' ', -1);
+        from = u"(SELECT %1.* FROM %2 %3 OFFSET 0) %1"_s.arg(alias, m_spec.from, where);
+        where.clear();
+    }
     if (!extraCondition.isEmpty())
         where = where.isEmpty() ? QString(u"WHERE "_s + extraCondition)
                                 : QString(where + u" AND "_s + extraCondition);
     const bool descending = m_spec.descending != backward;
     const QString direction = descending ? u" DESC"_s : QString();
-    return u"SELECT %1 FROM %2 %3 ORDER BY %4%6, %5%6"_s.arg(m_spec.columns, m_spec.from, where,
+    return u"SELECT %1 FROM %2 %3 ORDER BY %4%6, %5%6"_s.arg(m_spec.columns, from, where,
                                                              m_spec.key, m_spec.id, direction);
 }
 

@@ -37,6 +37,11 @@ public:
         // When set, count() answers with this first (the model shows it at
         // once) and the exact count follows.
         bool estimateWhenUnfiltered = false;
+        // With fewer matches than this (once counted), the filter is applied
+        // first behind a fence and only the matches are ordered: PostgreSQL
+        // cannot estimate a substring search and might walk the sort index
+        // through the whole table looking for a rare word. 0: never.
+        qint64 fenceBelow = 0;
         QString estimateSql;
     };
 

@@ -199,8 +199,10 @@ private slots:
         const int rows = model.rowCount();
         for (int i : {0, 100, rows / 2, rows - 1})
             QVERIFY(loaded(model, i).has_value());
-        QVERIFY(Sql::run(m_tdb->db(), u"INSERT INTO customers (first_name, last_name, age, gender) "
-                                      "SELECT 'Aa', 'Aaa' || g, 30, 'female' FROM generate_series(1, 250) g"_s).ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO customers (first_name, last_name, age, gender) "
+                         "SELECT 'Aa', 'Aaa' || g, 30, 'female' FROM generate_series(1, 250) g"_s)
+                    .ok());
         model.refresh();
         QVERIFY(settle(model));
         QCOMPARE(model.rowCount(), rows + 250);
