@@ -122,6 +122,10 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(28);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(CustomerModel::LastName, 160);
+    m_table->setColumnWidth(CustomerModel::FirstName, 130);
+    m_table->setColumnWidth(CustomerModel::Age, 60);
+    m_table->setColumnWidth(CustomerModel::Phone, 160);
     connect(m_table, &QTableView::activated, this, &CustomersPage::editSelected);
 
     auto *layout = new QVBoxLayout(this);
