@@ -1,61 +1,17 @@
 #include "StockModel.h"
 
+#include "windowed/KeysetRowSource.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
 #include <QSqlQuery>
 
-#include <atomic>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
-
-namespace {
-
-// One filter and order, frozen for the loader thread.
-class StockRowSource : public RowSource
-{
-public:
-    StockRowSource(StockFilter filter, StockOrder order)
-        : m_filter(std::move(filter)), m_order(order)
-    {
-    }
-    std::shared_ptr<const RowSource> fresh() const override
-    {
-        return std::make_shared<StockRowSource>(m_filter, m_order);
-    }
-    Result<qint64> count(const QSqlDatabase &db) const override
-    {
-        auto n = StockStore(db).count(m_filter);
-        if (n)
-            m_matches = n.value();
-        return n;
-    }
-    Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
-                                     int limit) const override
-    {
-        const qint64 matches = m_matches.load();
-        auto rows =
-            StockStore(db).list(m_filter, m_order, offset, limit,
-                                matches >= 0 ? std::optional<qint64>(matches) : std::nullopt);
-        if (!rows)
-            return rows.error();
-        QList<QVariantList> values;
-        values.reserve(rows->size());
-        for (const StockRow &r : rows.value())
-            values.append({QVariant::fromValue(r)});
-        return values;
-    }
-
-private:
-    StockFilter m_filter;
-    StockOrder m_order;
-    // The count, once the loader has it: chooses the plan for name searches.
-    mutable std::atomic<qint64> m_matches {-1};
-};
-
-} // namespace
 
 StockModel::StockModel(DbConfig config, QObject *parent)
     : WindowedTableModel(std::move(config), parent)
@@ -144,7 +100,27 @@ void StockModel::setLowStockThreshold(int threshold)
 
 void StockModel::reload()
 {
-    setSource(std::make_shared<StockRowSource>(m_filter, m_order));
+    KeysetRowSource::Spec spec;
+    spec.from = u"stocks s"_s;
+    spec.columns = StockStore::listColumns();
+    spec.where = m_filter.whereClause(&spec.values);
+    spec.key = m_order.keyExpression();
+    spec.id = u"s.id"_s;
+    spec.keyColumn = m_order.keyColumn();
+    spec.idColumn = 0;
+    spec.descending = m_order.descending;
+    spec.estimateWhenUnfiltered = true;
+    spec.estimateSql = u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'stocks'::regclass"_s;
+    if (!m_filter.name.trimmed().isEmpty()) {
+        // A word's matches sit together in name order (and shop, then id, is
+        // no help either): there the matches are always sorted by themselves.
+        // In a numeric order a common word's matches are spread out and the
+        // sort index finds a page at once.
+        const bool clustered = m_order.column == StockSort::Name ||
+            m_order.column == StockSort::Shop || m_order.column == StockSort::Plu;
+        spec.fenceBelow = clustered ? std::numeric_limits<qint64>::max() : 20000;
+    }
+    setSource(std::make_shared<KeysetRowSource>(spec));
 }
 
 std::optional<StockRow> StockModel::stockAt(int row) const
@@ -152,12 +128,12 @@ std::optional<StockRow> StockModel::stockAt(int row) const
     const QVariantList *values = rowValues(row);
     if (!values)
         return std::nullopt;
-    return values->first().value<StockRow>();
+    return StockStore::rowFromValues(*values);
 }
 
 QVariant StockModel::rowData(const QVariantList &values, int column, int role) const
 {
-    const StockRow r = values.first().value<StockRow>();
+    const StockRow r = StockStore::rowFromValues(values);
     const bool low = m_lowStock > 0 && r.shelfQty < m_lowStock;
     switch (role) {
     case Qt::DisplayRole:

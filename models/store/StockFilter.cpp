@@ -84,9 +84,7 @@ QString StockOrder::orderBy() const
         key = u"s.product_name"_s;
         break;
     case StockSort::Shop:
-        // Within a shop, alphabetical: reads as a shop's list, and walks the
-        // (shop_id, product_name, id) index instead of sorting.
-        key = u"s.shop_id%1, s.product_name"_s;
+        key = u"s.shop_id"_s;
         break;
     case StockSort::Shelf:
         key = u"s.shelf_qty"_s;
@@ -102,9 +100,51 @@ QString StockOrder::orderBy() const
         break;
     }
     const QString direction = descending ? u" DESC"_s : QString();
-    if (key.contains(u"%1"_s))
-        key = key.arg(direction);
     return u"ORDER BY %1%2, s.id%2"_s.arg(key, direction);
+}
+
+QString StockOrder::keyExpression() const
+{
+    switch (column) {
+    case StockSort::Plu:
+        return u"s.plu"_s;
+    case StockSort::Name:
+        return u"s.product_name"_s;
+    case StockSort::Shop:
+        return u"s.shop_id"_s;
+    case StockSort::Shelf:
+        return u"s.shelf_qty"_s;
+    case StockSort::Order:
+        return u"s.order_qty"_s;
+    case StockSort::Price:
+        return u"s.price"_s;
+    case StockSort::Updated:
+        return u"s.updated_at"_s;
+    }
+    return u"s.product_name"_s;
+}
+
+int StockOrder::keyColumn() const
+{
+    switch (column) {
+    case StockSort::Plu:
+        return 3;
+    case StockSort::Name:
+        return 4;
+    case StockSort::Shop:
+        return 2;
+    case StockSort::Shelf:
+        return 6;
+    case StockSort::Order:
+        return 7;
+    case StockSort::Price:
+        return 8;
+    case StockSort::Updated:
+        // The text form: a QDateTime keeps milliseconds, PostgreSQL keeps
+        // microseconds, and a rounded key would repeat or skip rows.
+        return 10;
+    }
+    return 4;
 }
 
 } // namespace shopdesk

@@ -41,6 +41,10 @@ struct StockOrder
     bool descending = false;
 
     QString orderBy() const; // "ORDER BY ..., s.id"
+    // The sort key alone (keyset paging adds s.id) and its column in the
+    // stock list's SELECT (StockStore::listColumns()).
+    QString keyExpression() const;
+    int keyColumn() const;
 };
 
 } // namespace shopdesk

@@ -18,8 +18,35 @@ QString tr(const char *text)
 
 const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, sh.name, "
                          "s.shelf_qty, s.order_qty, s.price, s.updated_at"_s;
+// The same columns without the join (the shop's name by a lookup per row),
+// plus the exact change time as text for keyset paging.
+const QString kListColumns =
+    u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, "
+    "(SELECT name FROM shops WHERE id = s.shop_id), s.shelf_qty, s.order_qty, "
+    "s.price, s.updated_at, s.updated_at::text"_s;
 
 } // namespace
+
+QString StockStore::listColumns()
+{
+    return kListColumns;
+}
+
+StockRow StockStore::rowFromValues(const QVariantList &v)
+{
+    StockRow r;
+    r.id = v.value(0).toLongLong();
+    r.productId = v.value(1).toLongLong();
+    r.shopId = v.value(2).toLongLong();
+    r.plu = v.value(3).toString();
+    r.name = v.value(4).toString();
+    r.shopName = v.value(5).toString();
+    r.shelfQty = v.value(6).toInt();
+    r.orderQty = v.value(7).toInt();
+    r.price = v.value(8).toLongLong();
+    r.updatedAt = v.value(9).toDateTime();
+    return r;
+}
 
 StockRow StockStore::rowFromQuery(const QSqlQuery &q)
 {

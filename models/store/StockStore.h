@@ -86,6 +86,10 @@ public:
     static QString listSql(const StockFilter &filter, const StockOrder &order, QVariantList *values,
                            std::optional<qint64> matches = std::nullopt);
     static StockRow rowFromQuery(const class QSqlQuery &q);
+    // The stock list's SELECT list over `stocks s` alone (for keyset paging),
+    // and a row of it as a StockRow.
+    static QString listColumns();
+    static StockRow rowFromValues(const QVariantList &values);
 
 private:
     Result<StockRow> adjust(const Actor &actor, const StockAdjustment &adjustment, bool increase);

@@ -81,3 +81,7 @@ CREATE TABLE stocktake_lines (
     counted_by      bigint NOT NULL REFERENCES staff (id),
     UNIQUE (stocktake_id, stock_id)
 );
+
+-- Keyset paging sorts by (key, id): PLU and shop need their own pair.
+CREATE INDEX stocks_plu_id ON stocks (plu, id);
+CREATE INDEX stocks_shop_id_id ON stocks (shop_id, id);

@@ -121,6 +121,26 @@ private slots:
         }
     }
 
+    // Change times differ in microseconds: paging on them must neither repeat
+    // nor skip a row at block edges (a QDateTime keeps only milliseconds).
+    void microsecondKeysPageExactly()
+    {
+        QVERIFY(Sql::run(
+                    m_tdb->db(),
+                    u"UPDATE stocks SET updated_at = now() - (id % 7) * interval '1 microsecond'"_s)
+                    .ok());
+        StockModel model(m_tdb->config());
+        model.setBlockSize(50);
+        model.sort(StockModel::Updated, Qt::AscendingOrder);
+        QVERIFY(settle(model));
+        const StockOrder order {StockSort::Updated, false};
+        for (int i = 0; i < 400; ++i) {
+            const auto row = loadedRow(model, i);
+            QVERIFY(row.has_value());
+            QCOMPARE(row->id, sqlIdAt({}, order, i));
+        }
+    }
+
     void cacheStaysBounded()
     {
         StockModel model(m_tdb->config());
