@@ -7,7 +7,9 @@
 #include "dialogs/CustomerDialog.h"
 #include "export/CsvExport.h"
 #include "widgets/Confirm.h"
+#include "widgets/ExportRunner.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/PageTitle.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,8 +29,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -52,12 +52,7 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
       m_count(new QLabel(this)),
       m_debounce(new QTimer(this))
 {
-    auto *heading = new QLabel(tr("Customers"), this);
-    heading->setObjectName(u"pageTitle"_s);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
+    auto *heading = createPageTitle(tr("Customers"), this);
 
     m_search->setObjectName(u"customerSearch"_s);
     m_search->setPlaceholderText(tr("Search by name"));
@@ -306,38 +301,17 @@ void CustomersPage::exportTo(const QString &path)
                             c.phone,
                             c.email};
     };
-    const qint64 total = qMax<qint64>(1, m_model->totalCount());
-    auto *progress = new QProgressDialog(tr("Exporting customers…"), tr("Cancel"), 0, 1000, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    QPointer<QProgressDialog> dialog(progress);
-    runThenCallback(
-        this,
-        [job, cancelled, dialog, total]() {
-            return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
-                QMetaObject::invokeMethod(
-                    qApp, [dialog, rows, total] { // QPointer read on the GUI thread only
-                        if (dialog)
-                            dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
-                    });
-                return !cancelled->load();
-            });
-        },
-        [this, dialog, path](const Result<qint64> &result) {
-            if (dialog)
-                dialog->close();
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_banner->showMessage(
-                tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
-                MessageBanner::Type::Positive);
-            emit exported(path, result.value());
-        });
+    runCsvExport(this, job, m_model->totalCount(), tr("Exporting customers…"),
+                 [this, path](const Result<qint64> &result) {
+                     if (!result) {
+                         m_banner->showMessage(result.error().message);
+                         return;
+                     }
+                     m_banner->showMessage(
+                         tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
+                         MessageBanner::Type::Positive);
+                     emit exported(path, result.value());
+                 });
 }
 
 } // namespace shopdesk

@@ -1,5 +1,7 @@
 #include "PlaceholderPage.h"
 
+#include "widgets/PageTitle.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -10,12 +12,7 @@ namespace shopdesk {
 PlaceholderPage::PlaceholderPage(const QString &title, const QString &description, QWidget *parent)
     : QWidget(parent)
 {
-    auto *heading = new QLabel(title, this);
-    heading->setObjectName(u"pageTitle"_s);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
+    auto *heading = createPageTitle(title, this);
     auto *text = new QLabel(description, this);
     text->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);

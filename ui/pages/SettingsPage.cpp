@@ -6,6 +6,7 @@
 #include "dialogs/ConnectionDialog.h"
 #include "settings/AppSettings.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/PageTitle.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -26,12 +27,7 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
       m_shop(new QComboBox(this)),
       m_database(new QLabel(this))
 {
-    auto *heading = new QLabel(tr("Settings"), this);
-    heading->setObjectName(u"pageTitle"_s);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
+    auto *heading = createPageTitle(tr("Settings"), this);
 
     m_shop->setObjectName(u"shopCombo"_s);
     auto *shopBox = new QGroupBox(tr("Shop"), this);

@@ -11,7 +11,9 @@
 #include "export/CsvExport.h"
 #include "pages/StockFilterPanel.h"
 #include "settings/AppSettings.h"
+#include "widgets/ExportRunner.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/PageTitle.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -20,15 +22,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -43,12 +41,7 @@ StockPage::StockPage(const Session &session, QWidget *parent)
       m_table(new QTableView(this)),
       m_count(new QLabel(this))
 {
-    auto *heading = new QLabel(tr("Stock"), this);
-    heading->setObjectName(u"pageTitle"_s);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
+    auto *heading = createPageTitle(tr("Stock"), this);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -270,41 +263,20 @@ void StockPage::exportTo(const QString &path)
                             QString::number(double(r.price) / 100.0, 'f', 2),
                             r.updatedAt.toUTC().toString(Qt::ISODate)};
     };
-    const qint64 total = qMax<qint64>(1, m_model->totalCount());
-    auto *progress = new QProgressDialog(tr("Exporting stock…"), tr("Cancel"), 0, 1000, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    QPointer<QProgressDialog> dialog(progress);
-    runThenCallback(
-        this,
-        [job, cancelled, dialog, total]() {
-            return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
-                QMetaObject::invokeMethod(
-                    qApp, [dialog, rows, total] { // QPointer read on the GUI thread only
-                        if (dialog)
-                            dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
-                    });
-                return !cancelled->load();
-            });
-        },
-        [this, dialog, path](const Result<qint64> &result) {
-            if (dialog)
-                dialog->close();
-            if (!result) {
-                m_banner->showMessage(result.error().message,
-                                      result.error().code == StoreError::Code::Cancelled
-                                          ? MessageBanner::Type::Information
-                                          : MessageBanner::Type::Error);
-                return;
-            }
-            m_banner->showMessage(
-                tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
-                MessageBanner::Type::Positive);
-            emit exported(path, result.value());
-        });
+    runCsvExport(this, job, m_model->totalCount(), tr("Exporting stock…"),
+                 [this, path](const Result<qint64> &result) {
+                     if (!result) {
+                         m_banner->showMessage(result.error().message,
+                                               result.error().code == StoreError::Code::Cancelled
+                                                   ? MessageBanner::Type::Information
+                                                   : MessageBanner::Type::Error);
+                         return;
+                     }
+                     m_banner->showMessage(
+                         tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
+                         MessageBanner::Type::Positive);
+                     emit exported(path, result.value());
+                 });
 }
 
 } // namespace shopdesk

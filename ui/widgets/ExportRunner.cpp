@@ -1,0 +1,46 @@
+#include "ExportRunner.h"
+
+#include "TaskRunner.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QProgressDialog>
+
+#include <atomic>
+#include <memory>
+
+namespace shopdesk {
+
+void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
+                  const QString &label, std::function<void(const Result<qint64> &)> done)
+{
+    const qint64 total = qMax<qint64>(1, expectedRows);
+    auto *progress = new QProgressDialog(
+        label, QCoreApplication::translate("ExportRunner", "Cancel"), 0, 1000, parent);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    QObject::connect(progress, &QProgressDialog::canceled, progress,
+                     [cancelled] { *cancelled = true; });
+    QPointer<QProgressDialog> dialog(progress);
+    runThenCallback(
+        parent,
+        [job, cancelled, dialog, total]() {
+            return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
+                // The QPointer is read on the GUI thread only (qApp lives there).
+                QMetaObject::invokeMethod(qApp, [dialog, rows, total] {
+                    if (dialog)
+                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                });
+                return !cancelled->load();
+            });
+        },
+        [dialog, done = std::move(done)](const Result<qint64> &result) {
+            if (dialog)
+                dialog->close();
+            done(result);
+        });
+}
+
+} // namespace shopdesk
