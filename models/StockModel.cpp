@@ -98,29 +98,32 @@ void StockModel::setLowStockThreshold(int threshold)
                          {Qt::BackgroundRole, Qt::ForegroundRole, Qt::ToolTipRole});
 }
 
-void StockModel::reload()
+RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &order)
 {
     KeysetRowSource::Spec spec;
     spec.from = u"stocks s"_s;
     spec.columns = StockStore::listColumns();
-    spec.where = m_filter.whereClause(&spec.values);
-    spec.key = m_order.keyExpression();
+    spec.where = filter.whereClause(&spec.values);
+    spec.key = order.keyExpression();
     spec.id = u"s.id"_s;
-    spec.keyColumn = m_order.keyColumn();
+    spec.keyColumn = order.keyColumn();
     spec.idColumn = 0;
-    spec.descending = m_order.descending;
+    spec.descending = order.descending;
     spec.estimateWhenUnfiltered = true;
     spec.estimateSql = u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'stocks'::regclass"_s;
-    if (!m_filter.name.trimmed().isEmpty()) {
-        // A word's matches sit together in name order (and shop, then id, is
-        // no help either): there the matches are always sorted by themselves.
-        // In a numeric order a common word's matches are spread out and the
-        // sort index finds a page at once.
-        const bool clustered = m_order.column == StockSort::Name ||
-            m_order.column == StockSort::Shop || m_order.column == StockSort::Plu;
-        spec.fenceBelow = clustered ? std::numeric_limits<qint64>::max() : 20000;
+    if (!filter.name.trimmed().isEmpty()) {
+        // A word's matches sit together in name order: there they are always
+        // sorted by themselves. In any other order a common word's matches
+        // are spread out and walking the sort index finds a page at once.
+        const bool clustered = order.column == StockSort::Name;
+        spec.fenceBelow = clustered ? std::numeric_limits<qint64>::max() : 3000;
     }
-    setSource(std::make_shared<KeysetRowSource>(spec));
+    return std::make_shared<KeysetRowSource>(spec);
+}
+
+void StockModel::reload()
+{
+    setSource(sourceFor(m_filter, m_order));
 }
 
 std::optional<StockRow> StockModel::stockAt(int row) const
@@ -167,8 +170,6 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
         if (low)
             return tr("Low stock: %1 on the shelf (threshold %2)").arg(r.shelfQty).arg(m_lowStock);
         return {};
-    case StockRowRole:
-        return QVariant::fromValue(r);
     }
     return {};
 }

@@ -13,8 +13,6 @@ class StockModel : public WindowedTableModel
     Q_OBJECT
 public:
     enum Column { Plu, Name, Shop, Shelf, Order, Price, Updated, ColumnCount };
-    // Role for the row's StockRow (QVariant holding it) once loaded.
-    static constexpr int StockRowRole = Qt::UserRole + 1;
 
     explicit StockModel(DbConfig config, QObject *parent = nullptr);
 
@@ -33,6 +31,8 @@ public:
     std::optional<StockRow> stockAt(int row) const;
 
     static StockSort sortFor(int column);
+    // What the model reads for a filter and order (benchmarks measure this).
+    static RowSourcePtr sourceFor(const StockFilter &filter, const StockOrder &order);
 
 protected:
     QVariant rowData(const QVariantList &values, int column, int role) const override;
@@ -46,5 +46,3 @@ private:
 };
 
 } // namespace shopdesk
-
-Q_DECLARE_METATYPE(shopdesk::StockRow)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "db/Database.h"
+#include "store/Result.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent>
@@ -25,6 +28,19 @@ void runThenCallback(QObject *context, Task task, Callback callback)
                          watcher->deleteLater();
                      });
     watcher->setFuture(QtConcurrent::run(std::move(task)));
+}
+
+// Runs `call(db)` on the calling pool thread's own connection (opened on
+// first use); a connection that cannot be opened becomes the call's error.
+// For the `task` of runThenCallback.
+template<typename Call>
+auto onThreadDatabase(Call call) -> decltype(call(std::declval<const QSqlDatabase &>()))
+{
+    QString error;
+    const QSqlDatabase db = Database::threadConnection(&error);
+    if (!db.isOpen())
+        return StoreError::database(error);
+    return call(db);
 }
 
 } // namespace shopdesk

@@ -34,15 +34,21 @@ int main(int argc, char *argv[])
     }
     if (!options.error.isEmpty()) {
         err << "shopdesk-central: " << options.error << Qt::endl
-            << "Run \"shopdesk-central --help\" for the options." << Qt::endl;
+            << QCoreApplication::translate("main",
+                                           "Run \"shopdesk-central --help\" for the options.")
+            << Qt::endl;
         return 2;
     }
 
     {
         shopdesk::ScopedConnection conn(*options.database, u"migrate"_s);
         if (!conn.isOpen()) {
-            err << "shopdesk-central: cannot connect to " << options.database->toRedactedUrl()
-                << ": " << conn.errorText() << Qt::endl;
+            err << "shopdesk-central: "
+                << QCoreApplication::translate("main",
+                                               "cannot connect to %1: %2. Check that the database "
+                                               "server runs and the URL is right.")
+                       .arg(options.database->toRedactedUrl(), conn.errorText())
+                << Qt::endl;
             return 1;
         }
         auto applied = shopdesk::MigrationRunner(conn.db()).run();

@@ -1,5 +1,6 @@
 #include "SystemUser.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QStandardPaths>
 
@@ -40,7 +41,8 @@ bool SystemUser::changeOwner(const QString &path, const QString &name, QString *
     const passwd *pw = getpwnam(name.toLocal8Bit().constData());
     if (!pw) {
         if (error)
-            *error = u"no system user %1"_s.arg(name);
+            *error = QCoreApplication::translate("SystemUser", "there is no system account \"%1\"")
+                         .arg(name);
         return false;
     }
     if (::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) != 0) {

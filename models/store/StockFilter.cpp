@@ -75,32 +75,8 @@ QString StockFilter::whereClause(QVariantList *values) const
 
 QString StockOrder::orderBy() const
 {
-    QString key;
-    switch (column) {
-    case StockSort::Plu:
-        key = u"s.plu"_s;
-        break;
-    case StockSort::Name:
-        key = u"s.product_name"_s;
-        break;
-    case StockSort::Shop:
-        key = u"s.shop_id"_s;
-        break;
-    case StockSort::Shelf:
-        key = u"s.shelf_qty"_s;
-        break;
-    case StockSort::Order:
-        key = u"s.order_qty"_s;
-        break;
-    case StockSort::Price:
-        key = u"s.price"_s;
-        break;
-    case StockSort::Updated:
-        key = u"s.updated_at"_s;
-        break;
-    }
     const QString direction = descending ? u" DESC"_s : QString();
-    return u"ORDER BY %1%2, s.id%2"_s.arg(key, direction);
+    return u"ORDER BY %1%2, s.id%2"_s.arg(keyExpression(), direction);
 }
 
 QString StockOrder::keyExpression() const

@@ -65,24 +65,10 @@ StockRow StockStore::rowFromQuery(const QSqlQuery &q)
 }
 
 QString StockStore::listSql(const StockFilter &filter, const StockOrder &order,
-                            QVariantList *values, std::optional<qint64> matches)
+                            QVariantList *values)
 {
-    // A common word matches every few rows of a numeric sort order: walking
-    // that index finds a page at once. Sorted by name (or shop, then name) the
-    // matches of a word sit together, so the walk may read half the table
-    // first; and below this many matches sorting them is cheaper anyway.
-    constexpr qint64 kWalkIndexAbove = 20000;
-    const bool sortedByName = order.column == StockSort::Name || order.column == StockSort::Shop;
-    if (filter.name.trimmed().isEmpty() || (matches && *matches > kWalkIndexAbove && !sortedByName))
-        return u"SELECT %1 FROM stocks s JOIN shops sh ON sh.id = s.shop_id %2 %3"_s.arg(
-            kColumns, filter.whereClause(values), order.orderBy());
-    // PostgreSQL cannot estimate how many names contain a substring, and may
-    // walk a sort index hoping to meet 200 matches soon; for a rare word that
-    // means reading the whole table. The fence (OFFSET 0) makes it find the
-    // matches through the trigram index first and sort only those.
-    return u"SELECT %1 FROM (SELECT * FROM stocks s %2 OFFSET 0) s "
-           "JOIN shops sh ON sh.id = s.shop_id %3"_s.arg(kColumns, filter.whereClause(values),
-                                                         order.orderBy());
+    return u"SELECT %1 FROM stocks s JOIN shops sh ON sh.id = s.shop_id %2 %3"_s.arg(
+        kColumns, filter.whereClause(values), order.orderBy());
 }
 
 Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint64 shopId,
@@ -258,13 +244,12 @@ Result<qint64> StockStore::count(const StockFilter &filter) const
 }
 
 Result<QList<StockRow>> StockStore::list(const StockFilter &filter, const StockOrder &order,
-                                         qint64 offset, int limit,
-                                         std::optional<qint64> matches) const
+                                         qint64 offset, int limit) const
 {
     if (auto invalid = filter.validate())
         return *invalid;
     QVariantList values;
-    QString sql = listSql(filter, order, &values, matches) + u" LIMIT ? OFFSET ?"_s;
+    QString sql = listSql(filter, order, &values) + u" LIMIT ? OFFSET ?"_s;
     values << qBound(1, limit, 10000) << qMax<qint64>(0, offset);
     auto q = Sql::run(m_db, sql, values);
     if (!q)

@@ -76,15 +76,13 @@ public:
 
     Result<std::optional<StockRow>> find(qint64 shopId, const QString &plu) const;
     Result<qint64> count(const StockFilter &filter) const;
-    // `matches`, when known (the list's count), picks the plan for a name
-    // search: many matches walk the sort index, few are sorted directly.
     Result<QList<StockRow>> list(const StockFilter &filter, const StockOrder &order, qint64 offset,
-                                 int limit, std::optional<qint64> matches = std::nullopt) const;
+                                 int limit) const;
 
     // SELECT of the stock list's columns for `filter` (values appended to
     // *values), for streaming exports. Columns as in StockRow.
-    static QString listSql(const StockFilter &filter, const StockOrder &order, QVariantList *values,
-                           std::optional<qint64> matches = std::nullopt);
+    static QString listSql(const StockFilter &filter, const StockOrder &order,
+                           QVariantList *values);
     static StockRow rowFromQuery(const class QSqlQuery &q);
     // The stock list's SELECT list over `stocks s` alone (for keyset paging),
     // and a row of it as a StockRow.

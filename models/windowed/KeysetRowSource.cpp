@@ -100,18 +100,15 @@ Result<QList<QVariantList>> KeysetRowSource::rows(const QSqlDatabase &db, qint64
 
     const qint64 fromEnd = m_count >= 0 ? m_count - offset : -1;
     if (offset == 0) {
-        m_lastPath = Path::Start;
         values << limit;
         result = fetch(db, select({}, false) + u" LIMIT ?"_s, values);
     } else if (auto anchor = m_after.constFind(offset); anchor != m_after.cend()) {
         // The next block: continue right after the last row we have.
-        m_lastPath = Path::Continue;
         values << anchor->first << anchor->second << limit;
         result = fetch(db, select(after.arg(m_spec.key, m_spec.id), false) + u" LIMIT ?"_s, values);
     } else if (fromEnd > 0 && fromEnd <= qMax<qint64>(offset, 2 * qint64(m_spec.sparseStep)) &&
                (!m_sparseReady || fromEnd <= 2 * qint64(m_spec.sparseStep))) {
         // Near the end: read the order backwards from the last row.
-        m_lastPath = Path::Backward;
         const qint64 take = qMin<qint64>(limit, fromEnd);
         values << take << (fromEnd - take);
         result = fetch(db, select({}, true) + u" LIMIT ? OFFSET ?"_s, values);
@@ -119,14 +116,12 @@ Result<QList<QVariantList>> KeysetRowSource::rows(const QSqlDatabase &db, qint64
             std::reverse(result.value().begin(), result.value().end());
     } else if (const auto sampled = sparseEntry(offset)) {
         // A far jump: start at the nearest sampled key before it.
-        m_lastPath = Path::Sparse;
         const qsizetype entry = qsizetype(offset / m_spec.sparseStep);
         const Key &key = *sampled;
         values << key.first << key.second << limit << (offset - qint64(entry) * m_spec.sparseStep);
         result = fetch(db, select(from.arg(m_spec.key, m_spec.id), false) + u" LIMIT ? OFFSET ?"_s,
                        values);
     } else {
-        m_lastPath = Path::Offset;
         values << limit << offset;
         result = fetch(db, select({}, false) + u" LIMIT ? OFFSET ?"_s, values);
     }

@@ -55,11 +55,6 @@ public:
     bool needsWarmUp() const override { return true; }
     std::shared_ptr<const RowSource> fresh() const override;
 
-    // For tests and benchmarks: how the last block was found.
-    enum class Path { Start, Continue, Sparse, Backward, Offset };
-    Path lastPath() const { return m_lastPath; }
-    bool hasSparseIndex() const { return m_sparseReady; }
-
 private:
     using Key = QPair<QVariant, QVariant>; // (key, id)
     QString select(const QString &extraCondition, bool backward) const;
@@ -75,7 +70,6 @@ private:
     mutable QMutex m_sparseMutex;
     mutable QList<Key> m_sparse; // entry i = (key, id) of row i * sparseStep
     mutable std::atomic<bool> m_sparseReady {false};
-    mutable Path m_lastPath = Path::Start;
 };
 
 } // namespace shopdesk

@@ -5,9 +5,9 @@
 //   bench_customers [--sizes 1000000,10000000]
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
+#include "BenchSupport.h"
 #include "CustomerModel.h"
 #include "db/Database.h"
-#include "db/MigrationRunner.h"
 #include "db/PgBinaries.h"
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
@@ -64,14 +64,6 @@ double timeToRow(CustomerModel &model, int row)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-bool exec(const QSqlDatabase &db, const QString &sql)
-{
-    auto r = Sql::run(db, sql);
-    if (!r)
-        QTextStream(stderr) << r.error().message << "\n";
-    return r.ok();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -85,13 +77,10 @@ int main(int argc, char *argv[])
     parser.addOption(sizesOption);
     parser.process(app);
 
-    QString error;
-    const DbConfig server = DbConfig::fromUrl(qEnvironmentVariable("SHOPDESK_BENCH_DB"), &error);
-    if (!server.isValid()) {
-        QTextStream(stderr) << "bench_customers: set SHOPDESK_BENCH_DB (" << error << ")\n";
+    const auto server = bench::server(u"bench_customers"_s);
+    if (!server)
         return 2;
-    }
-    const DbConfig target = server.withDatabase(u"bench_customers"_s);
+    const QString name = u"bench_customers"_s;
     const QString psql = PgBinaries::locate().value().binDir + u"/psql"_s;
 
     out << "| rows | model | first rows ms | last row after jump ms | re-sort ms | memory growth "
@@ -100,16 +89,10 @@ int main(int argc, char *argv[])
     QStringList resetLines;
     for (const QString &sizeText : parser.value(sizesOption).split(u',')) {
         const qint64 size = sizeText.toLongLong();
-        {
-            ScopedConnection admin(server, u"admin"_s);
-            exec(admin.db(), u"DROP DATABASE IF EXISTS bench_customers WITH (FORCE)"_s);
-            exec(admin.db(), u"CREATE DATABASE bench_customers"_s);
-        }
-        {
-            ScopedConnection conn(target, u"setup"_s);
-            if (!MigrationRunner(conn.db()).run().ok())
-                return 1;
-        }
+        const auto fresh = bench::freshDatabase(*server, name);
+        if (!fresh)
+            return 1;
+        const DbConfig target = *fresh;
         // The demo generator makes up to a million; larger tables repeat them.
         DemoOptions options;
         options.customers = qMin<qint64>(size, DemoOptions::kMaxCustomers);
@@ -121,14 +104,15 @@ int main(int argc, char *argv[])
             ScopedConnection conn(target, u"setup"_s);
             const qint64 copies = size / options.customers - 1;
             if (copies > 0) {
-                exec(conn.db(),
-                     u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, "
-                     u"email, created_at, updated_at) "
-                     "SELECT first_name, last_name, age, gender, problems, phone, email, "
-                     "created_at, updated_at "
-                     "FROM customers CROSS JOIN generate_series(1, %1)"_s.arg(copies));
+                bench::exec(
+                    conn.db(),
+                    u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, "
+                    u"email, created_at, updated_at) "
+                    "SELECT first_name, last_name, age, gender, problems, phone, email, "
+                    "created_at, updated_at "
+                    "FROM customers CROSS JOIN generate_series(1, %1)"_s.arg(copies));
             }
-            exec(conn.db(), u"VACUUM ANALYZE customers"_s);
+            bench::exec(conn.db(), u"VACUUM ANALYZE customers"_s);
         }
 
         // --- the windowed model
@@ -190,8 +174,8 @@ int main(int argc, char *argv[])
         ScopedConnection conn(target, u"reset"_s);
         const QString flag = u"UPDATE customers SET problems = (id % 10 < 3)"_s;
         auto reflag = [&] {
-            exec(conn.db(), flag);
-            exec(conn.db(), u"VACUUM ANALYZE customers"_s);
+            bench::exec(conn.db(), flag);
+            bench::exec(conn.db(), u"VACUUM ANALYZE customers"_s);
         };
         Actor manager;
         manager.staffId = 1;
@@ -247,9 +231,6 @@ int main(int argc, char *argv[])
                 .arg(size));
     }
     out << resetLines.join(u'\n') << "\n";
-    {
-        ScopedConnection admin(server, u"admin"_s);
-        exec(admin.db(), u"DROP DATABASE IF EXISTS bench_customers WITH (FORCE)"_s);
-    }
+    bench::dropDatabase(*server, name);
     return 0;
 }

@@ -6,8 +6,8 @@
 // Needs SHOPDESK_BENCH_DB (or SHOPDESK_TEST_DB): a server URL whose user may
 // create databases; see scripts/bench.
 
+#include "BenchSupport.h"
 #include "db/Database.h"
-#include "db/MigrationRunner.h"
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
 
@@ -24,14 +24,6 @@ using namespace shopdesk;
 namespace {
 
 QTextStream out(stdout);
-
-bool recreate(const DbConfig &server, const QString &name)
-{
-    ScopedConnection admin(server, u"bench-admin"_s);
-    return admin.isOpen() &&
-        Sql::run(admin.db(), u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)).ok() &&
-        Sql::run(admin.db(), u"CREATE DATABASE %1"_s.arg(name)).ok();
-}
 
 } // namespace
 
@@ -50,32 +42,21 @@ int main(int argc, char *argv[])
     const qint64 customers = parser.value(customersOption).toLongLong();
     const qint64 baselineRows = parser.value(baselineOption).toLongLong();
 
-    QString url = qEnvironmentVariable("SHOPDESK_BENCH_DB");
-    if (url.isEmpty())
-        url = qEnvironmentVariable("SHOPDESK_TEST_DB");
-    QString error;
-    const DbConfig server = DbConfig::fromUrl(url, &error);
-    if (!server.isValid()) {
-        QTextStream(stderr) << "bench_demodata: set SHOPDESK_BENCH_DB to a server URL (" << error
-                            << ")\n";
+    const auto server = bench::server(u"bench_demodata"_s);
+    if (!server)
         return 2;
-    }
-    const DbConfig target = server.withDatabase(u"bench_demodata"_s);
+    const QString name = u"bench_demodata"_s;
 
     // 1. The generator: 1M customers plus the rest of the demo shop.
-    if (!recreate(server, target.database))
+    auto target = bench::freshDatabase(*server, name);
+    if (!target)
         return 1;
-    {
-        ScopedConnection conn(target, u"bench"_s);
-        if (!MigrationRunner(conn.db()).run().ok())
-            return 1;
-    }
     DemoOptions options;
     options.customers = customers;
     options.history = 0;
     QElapsedTimer timer;
     timer.start();
-    auto summary = DemoDataGenerator(target, options).run();
+    auto summary = DemoDataGenerator(*target, options).run();
     const double generatorSeconds = double(timer.elapsed()) / 1000.0;
     if (!summary) {
         QTextStream(stderr) << summary.error().message << "\n";
@@ -83,13 +64,12 @@ int main(int argc, char *argv[])
     }
 
     // 2. The baseline: the same rows, one INSERT round trip each (indexes kept, as an app would).
-    if (!recreate(server, target.database))
+    target = bench::freshDatabase(*server, name);
+    if (!target)
         return 1;
     double baselineSeconds = 0;
     {
-        ScopedConnection conn(target, u"bench"_s);
-        if (!MigrationRunner(conn.db()).run().ok())
-            return 1;
+        ScopedConnection conn(*target, u"bench"_s);
         QSqlQuery insert(conn.db());
         insert.prepare(
             u"INSERT INTO customers (first_name, last_name, age, gender, problems, phone, email) "
@@ -110,10 +90,7 @@ int main(int argc, char *argv[])
         conn.db().commit();
         baselineSeconds = double(timer.elapsed()) / 1000.0;
     }
-    {
-        ScopedConnection admin(server, u"bench-admin"_s);
-        (void)Sql::run(admin.db(), u"DROP DATABASE IF EXISTS bench_demodata WITH (FORCE)"_s);
-    }
+    bench::dropDatabase(*server, name);
 
     const double generatorRate = double(customers) / generatorSeconds;
     const double baselineRate = double(baselineRows) / baselineSeconds;

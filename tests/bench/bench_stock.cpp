@@ -10,8 +10,9 @@
 //   bench_stock [--stocks N] [--seconds S]
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
+#include "BenchSupport.h"
+#include "StockModel.h"
 #include "db/Database.h"
-#include "db/MigrationRunner.h"
 #include "db/PgArray.h"
 #include "db/PgBinaries.h"
 #include "db/Sql.h"
@@ -40,22 +41,6 @@ namespace {
 
 QTextStream out(stdout);
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty()
-        ? 0
-        : values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
-bool run(const QSqlDatabase &db, const QString &sql)
-{
-    auto r = Sql::run(db, sql);
-    if (!r)
-        QTextStream(stderr) << r.error().message << "\n";
-    return r.ok();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -74,22 +59,14 @@ int main(int argc, char *argv[])
     const int seconds = parser.value(secondsOption).toInt();
     const qint64 products = (stocks + 2) / 3;
 
-    QString error;
-    const DbConfig server = DbConfig::fromUrl(qEnvironmentVariable("SHOPDESK_BENCH_DB"), &error);
-    if (!server.isValid()) {
-        QTextStream(stderr) << "bench_stock: set SHOPDESK_BENCH_DB (" << error << ")\n";
+    const auto server = bench::server(u"bench_stock"_s);
+    if (!server)
         return 2;
-    }
-    const DbConfig target = server.withDatabase(u"bench_stock"_s);
-    {
-        ScopedConnection admin(server, u"admin"_s);
-        run(admin.db(), u"DROP DATABASE IF EXISTS bench_stock WITH (FORCE)"_s);
-        if (!run(admin.db(), u"CREATE DATABASE bench_stock"_s))
-            return 1;
-    }
-    ScopedConnection conn(target, u"bench"_s);
-    if (!MigrationRunner(conn.db()).run().ok())
+    const auto fresh = bench::freshDatabase(*server, u"bench_stock"_s);
+    if (!fresh)
         return 1;
+    const DbConfig target = *fresh;
+    ScopedConnection conn(target, u"bench"_s);
     QElapsedTimer timer;
     timer.start();
     const QStringList setup {
@@ -204,7 +181,6 @@ int main(int argc, char *argv[])
                                 u"шоколад"_s, u"coca"_s,          u"#1234"_s, u"хлеб"_s,  u"чай"_s};
     QList<double> pageMs, countMs, naiveMs;
     QList<QPair<double, QString>> slowest;
-    StockStore store(conn.db());
     for (int i = 0; i < 200; ++i) {
         StockFilter f;
         switch (i % 5) {
@@ -232,14 +208,16 @@ int main(int argc, char *argv[])
         }
         const StockOrder order {static_cast<StockSort>(random.bounded(7)), random.bounded(2) == 1};
         const bool sampleNaive = i < 20; // the naive way is slow: four samples of each kind
-        // As the model does: the count first, then the page (which uses it).
+        // The model's own path: its source counts first (the model needs the
+        // size), then reads the first block knowing the count.
+        const RowSourcePtr source = StockModel::sourceFor(f, order);
         timer.restart();
-        auto n = store.count(f);
+        auto n = source->count(conn.db());
         countMs << double(timer.nsecsElapsed()) / 1e6;
         if (!n)
             return 1;
         timer.restart();
-        auto page = store.list(f, order, 0, 200, n.value());
+        auto page = source->rows(conn.db(), 0, 200);
         pageMs << double(timer.nsecsElapsed()) / 1e6;
         QVariantList shown;
         slowest.append({pageMs.last(), u"%1 | %2"_s.arg(f.whereClause(&shown), order.orderBy())});
@@ -261,23 +239,20 @@ int main(int argc, char *argv[])
         }
     }
     out << "| filtered stock query, 200 random filters | p50 ms | p95 ms |\n|---|---:|---:|\n";
-    out << u"| StockStore::list, first 200 rows | %1 | %2 |\n"_s
-               .arg(percentile(pageMs, 0.5), 0, 'f', 2)
-               .arg(percentile(pageMs, 0.95), 0, 'f', 2);
-    out << u"| StockStore::count of the same filter | %1 | %2 |\n"_s
-               .arg(percentile(countMs, 0.5), 0, 'f', 2)
-               .arg(percentile(countMs, 0.95), 0, 'f', 2);
+    out << u"| the stock model's first block (200 rows, keyset source) | %1 | %2 |\n"_s
+               .arg(bench::percentile(pageMs, 0.5), 0, 'f', 2)
+               .arg(bench::percentile(pageMs, 0.95), 0, 'f', 2);
+    out << u"| its count of the same filter | %1 | %2 |\n"_s
+               .arg(bench::percentile(countMs, 0.5), 0, 'f', 2)
+               .arg(bench::percentile(countMs, 0.95), 0, 'f', 2);
     out << u"| QSqlQueryModel loading every filtered row (baseline, 20 samples) | %1 | %2 |\n"_s
-               .arg(percentile(naiveMs, 0.5), 0, 'f', 2)
-               .arg(percentile(naiveMs, 0.95), 0, 'f', 2);
+               .arg(bench::percentile(naiveMs, 0.5), 0, 'f', 2)
+               .arg(bench::percentile(naiveMs, 0.95), 0, 'f', 2);
     std::sort(slowest.begin(), slowest.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
     out << "\nslowest pages:\n";
     for (int i = 0; i < qMin<qsizetype>(5, slowest.size()); ++i)
         out << u"  %1 ms  %2\n"_s.arg(slowest[i].first, 0, 'f', 1).arg(slowest[i].second);
-    {
-        ScopedConnection admin(server, u"admin"_s);
-        run(admin.db(), u"DROP DATABASE IF EXISTS bench_stock WITH (FORCE)"_s);
-    }
+    bench::dropDatabase(*server, u"bench_stock"_s);
     return 0;
 }

@@ -1,7 +1,6 @@
 #include "AdjustStockDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "widgets/MessageBanner.h"
 
 #include <QButtonGroup>
@@ -152,12 +151,11 @@ void AdjustStockDialog::submit()
     runThenCallback(
         this,
         [actor, adjustment, increase]() -> Result<StockRow> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            StockStore store(db);
-            return increase ? store.increase(actor, adjustment) : store.decrease(actor, adjustment);
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                StockStore store(db);
+                return increase ? store.increase(actor, adjustment)
+                                : store.decrease(actor, adjustment);
+            });
         },
         [this](const Result<StockRow> &result) {
             setSaving(false);

@@ -1,7 +1,6 @@
 #include "CustomerDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "widgets/MessageBanner.h"
 
 #include <QCheckBox>
@@ -99,12 +98,10 @@ void CustomerDialog::submit()
     runThenCallback(
         this,
         [actor, c]() -> Result<Customer> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            CustomerStore store(db);
-            return c.id ? store.update(actor, c) : store.create(actor, c);
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                CustomerStore store(db);
+                return c.id ? store.update(actor, c) : store.create(actor, c);
+            });
         },
         [this](const Result<Customer> &result) {
             setSaving(false);

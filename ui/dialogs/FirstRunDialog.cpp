@@ -1,7 +1,6 @@
 #include "FirstRunDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "store/SetupStore.h"
 #include "store/ShopStore.h"
 #include "widgets/MessageBanner.h"
@@ -111,11 +110,9 @@ void FirstRunDialog::create()
     runThenCallback(
         this,
         [code, name, admin]() -> Result<SetupStore::Created> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return SetupStore(db).initialize(code, name, admin);
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return SetupStore(db).initialize(code, name, admin);
+            });
         },
         [this, admin](const Result<SetupStore::Created> &result) {
             m_create->setEnabled(true);

@@ -1,7 +1,6 @@
 #include "LoginDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "store/StaffStore.h"
 #include "widgets/MessageBanner.h"
 
@@ -94,11 +93,9 @@ void LoginDialog::signIn()
     runThenCallback(
         this,
         [login, password, shopId]() -> Result<Actor> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return StaffStore(db).authenticate(login, password, shopId);
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return StaffStore(db).authenticate(login, password, shopId);
+            });
         },
         [this](const Result<Actor> &result) {
             setBusy(false);

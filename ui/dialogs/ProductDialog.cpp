@@ -1,7 +1,6 @@
 #include "ProductDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "widgets/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -86,11 +85,8 @@ void ProductDialog::submit()
     runThenCallback(
         this,
         [actor, product]() -> Result<Product> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return ProductStore(db).create(actor, product);
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return ProductStore(db).create(actor, product); });
         },
         [this](const Result<Product> &result) {
             m_ok->setEnabled(true);

@@ -1,7 +1,6 @@
 #include "StockDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "widgets/MessageBanner.h"
 
 #include <QComboBox>
@@ -79,11 +78,9 @@ void StockDialog::submit()
     runThenCallback(
         this,
         [actor, plu, shopId, shelf, order]() -> Result<StockRow> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return StockStore(db).create(actor, plu, shopId, shelf, order);
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return StockStore(db).create(actor, plu, shopId, shelf, order);
+            });
         },
         [this](const Result<StockRow> &result) {
             m_ok->setEnabled(true);

@@ -1,7 +1,6 @@
 #include "StocktakeDialog.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "demo/Ean13.h"
 #include "store/ProductStore.h"
 #include "store/StockStore.h"
@@ -21,21 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
-
-namespace {
-
-// Runs a store call on the pool thread's own connection.
-template<typename Call>
-auto onDatabase(Call call) -> decltype(call(QSqlDatabase()))
-{
-    QString error;
-    QSqlDatabase db = Database::threadConnection(&error);
-    if (!db.isOpen())
-        return StoreError::database(error);
-    return call(db);
-}
-
-} // namespace
 
 StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent)
     : QDialog(parent),
@@ -110,23 +94,24 @@ void StocktakeDialog::openCount()
     runThenCallback(
         this,
         [actor, shopId]() -> Result<QPair<qint64, QList<StocktakeLine>>> {
-            return onDatabase([&](QSqlDatabase db) -> Result<QPair<qint64, QList<StocktakeLine>>> {
-                StocktakeStore store(db);
-                auto open = store.openFor(shopId);
-                if (!open)
-                    return open.error();
-                qint64 id = open.value().value_or(0);
-                if (!id) {
-                    auto started = store.start(actor, shopId);
-                    if (!started)
-                        return started.error();
-                    id = started.value();
-                }
-                auto lines = store.lines(id);
-                if (!lines)
-                    return lines.error();
-                return qMakePair(id, lines.value());
-            });
+            return onThreadDatabase(
+                [&](QSqlDatabase db) -> Result<QPair<qint64, QList<StocktakeLine>>> {
+                    StocktakeStore store(db);
+                    auto open = store.openFor(shopId);
+                    if (!open)
+                        return open.error();
+                    qint64 id = open.value().value_or(0);
+                    if (!id) {
+                        auto started = store.start(actor, shopId);
+                        if (!started)
+                            return started.error();
+                        id = started.value();
+                    }
+                    auto lines = store.lines(id);
+                    if (!lines)
+                        return lines.error();
+                    return qMakePair(id, lines.value());
+                });
         },
         [this](const Result<QPair<qint64, QList<StocktakeLine>>> &result) {
             if (!result) {
@@ -171,7 +156,7 @@ void StocktakeDialog::record()
     runThenCallback(
         this,
         [actor, id, code, counted]() -> Result<QList<StocktakeLine>> {
-            return onDatabase([&](QSqlDatabase db) -> Result<QList<StocktakeLine>> {
+            return onThreadDatabase([&](QSqlDatabase db) -> Result<QList<StocktakeLine>> {
                 QString plu = code;
                 if (Ean13::isValidGtin(code)) {
                     auto product = ProductStore(db).byBarcode(code);
@@ -215,7 +200,7 @@ void StocktakeDialog::commitCount()
     runThenCallback(
         this,
         [actor, id]() -> Result<StocktakeSummary> {
-            return onDatabase(
+            return onThreadDatabase(
                 [&](QSqlDatabase db) { return StocktakeStore(db).commit(actor, id); });
         },
         [this](const Result<StocktakeSummary> &result) {
@@ -243,7 +228,7 @@ void StocktakeDialog::cancelCount()
     runThenCallback(
         this,
         [actor, id]() -> Result<void> {
-            return onDatabase(
+            return onThreadDatabase(
                 [&](QSqlDatabase db) { return StocktakeStore(db).cancel(actor, id); });
         },
         [this](const Result<void> &result) {

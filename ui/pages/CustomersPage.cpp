@@ -3,7 +3,6 @@
 #include "CustomerModel.h"
 #include "Permissions.h"
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "dialogs/CustomerDialog.h"
 #include "export/CsvExport.h"
 #include "widgets/Confirm.h"
@@ -218,11 +217,8 @@ void CustomersPage::deleteSelected()
     runThenCallback(
         this,
         [actor, id]() -> Result<void> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return CustomerStore(db).remove(actor, id);
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return CustomerStore(db).remove(actor, id); });
         },
         [this](const Result<void> &result) {
             if (!result) {
@@ -250,11 +246,8 @@ void CustomersPage::resetProblems()
     runThenCallback(
         this,
         [actor]() -> Result<qint64> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return CustomerStore(db).resetProblems(actor);
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return CustomerStore(db).resetProblems(actor); });
         },
         [this, dialog](const Result<qint64> &result) {
             if (dialog)

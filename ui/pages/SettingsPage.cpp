@@ -2,7 +2,6 @@
 
 #include "Permissions.h"
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "dialogs/ConnectionDialog.h"
 #include "settings/AppSettings.h"
 #include "widgets/MessageBanner.h"
@@ -82,11 +81,7 @@ void SettingsPage::loadShops()
     runThenCallback(
         this,
         []() -> Result<QList<Shop>> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return ShopStore(db).list();
+            return onThreadDatabase([&](const QSqlDatabase &db) { return ShopStore(db).list(); });
         },
         [this](const Result<QList<Shop>> &shops) {
             if (!shops) {

@@ -1,7 +1,6 @@
 #include "StockFilterPanel.h"
 
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "demo/Ean13.h"
 #include "store/ProductStore.h"
 
@@ -152,11 +151,8 @@ void StockFilterPanel::emitFilter()
     runThenCallback(
         this,
         [text]() -> Result<std::optional<Product>> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return ProductStore(db).byBarcode(text);
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return ProductStore(db).byBarcode(text); });
         },
         [this, text](const Result<std::optional<Product>> &product) {
             if (m_search->text().trimmed() != text)

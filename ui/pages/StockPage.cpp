@@ -3,7 +3,6 @@
 #include "Permissions.h"
 #include "StockModel.h"
 #include "TaskRunner.h"
-#include "db/Database.h"
 #include "dialogs/AdjustStockDialog.h"
 #include "dialogs/ProductDialog.h"
 #include "dialogs/StockDialog.h"
@@ -131,11 +130,7 @@ void StockPage::loadShops()
     runThenCallback(
         this,
         []() -> Result<QList<Shop>> {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            if (!db.isOpen())
-                return StoreError::database(error);
-            return ShopStore(db).list();
+            return onThreadDatabase([&](const QSqlDatabase &db) { return ShopStore(db).list(); });
         },
         [this](const Result<QList<Shop>> &shops) {
             if (!shops) {
