@@ -1,8 +1,10 @@
 #include "StockStore.h"
 
+#include "db/PgArray.h"
 #include "db/Sql.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -149,73 +151,183 @@ Result<StockRow> StockStore::adjust(const Actor &actor, const StockAdjustment &a
     return apply(actor, change, Permission::AdjustStock);
 }
 
+namespace {
+
+// What every stock change statement does after its UPDATE: `changed` holds
+// the updated rows (s.*) with the change's n, ds, dord, action, reason,
+// staff, order_id and approved_by; each gets a history row and an outbox event.
+QString stockChangeStatement(const QString &argsAndChanged, const QString &finalSelect)
+{
+    return u"WITH %1, "
+           "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
+           "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason) "
+           "  SELECT c.shop_id, c.product_id, c.plu, c.action, c.ds, c.dord, c.shelf_qty, "
+           "    c.order_qty, c.staff, c.approved_by, c.order_id, c.reason FROM changed c "
+           "  ORDER BY c.n RETURNING id, at, shop_id, plu), "
+           "queued AS (INSERT INTO outbox (event_type, payload) "
+           "  SELECT 'stock.changed', jsonb_build_object('plu', c.plu, 'shop_id', c.shop_id, "
+           "    'shop_code', (SELECT code FROM shops WHERE id = c.shop_id), 'action', c.action, "
+           "    'shelf_delta', c.ds, 'order_delta', c.dord, 'quantity_on_shelf', c.shelf_qty, "
+           "    'quantity_in_order', c.order_qty, 'reason', c.reason, 'staff_id', c.staff, "
+           "    'order_id', c.order_id, 'history_id', l.id, 'at', l.at) "
+           "  FROM changed c JOIN logged l ON l.shop_id = c.shop_id AND l.plu = c.plu "
+           "  ORDER BY c.n RETURNING id) "
+           "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
+           "  c.order_qty, c.price, c.updated_at %2"_s.arg(argsAndChanged, finalSelect);
+}
+
+// The UPDATE of one stock row per `args` row; both quantities stay within
+// bounds, re-checked after waiting for a concurrent change's lock.
+QString changedCte(const QString &extraFrom, const QString &extraWhere)
+{
+    return u"changed AS (UPDATE stocks s SET shelf_qty = s.shelf_qty + a.ds, "
+           "    order_qty = s.order_qty + a.dord, updated_at = now() "
+           "  FROM args a%1 WHERE s.shop_id = a.shop AND s.plu = a.plu%2 "
+           "    AND s.shelf_qty + a.ds BETWEEN 0 AND %3 AND s.order_qty + a.dord BETWEEN 0 AND %3 "
+           "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, ?::bigint AS staff, "
+           "    nullif(a.order_id, 0) AS order_id, nullif(a.approved_by, 0) AS approved_by)"_s
+               .arg(extraFrom, extraWhere)
+               .arg(StockStore::kMaxQuantity);
+}
+
+} // namespace
+
 Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permission permission)
 {
     if (auto refused = checkPermission(actor.role, permission))
         return *refused;
+    if (auto invalid = validate(c))
+        return *invalid;
+
+    // One statement, one transaction: the row lock taken by the UPDATE orders
+    // concurrent changes, and the WHERE clause re-checked after the wait keeps
+    // both quantities within bounds. Nothing is inserted if nothing was updated.
+    static const QString sql = stockChangeStatement(
+        u"args AS (SELECT ?::bigint AS shop, ?::text AS plu, ?::int AS ds, ?::int AS dord, "
+        "  ?::text AS action, coalesce(?::text, '') AS reason, ?::bigint AS order_id, "
+        "  ?::bigint AS approved_by, 1 AS n), "_s +
+            changedCte({}, {}),
+        u"FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s);
+    auto q = Sql::run(m_db, sql,
+                      {c.shopId, c.plu, c.shelfDelta, c.orderDelta, c.action, c.reason, c.orderId,
+                       c.approvedBy, actor.staffId});
+    if (!q)
+        return q.error();
+    if (q.value().next())
+        return rowFromQuery(q.value());
+    return whyRefused({c});
+}
+
+std::optional<StoreError> StockStore::validate(const Change &c)
+{
     if (c.plu.isEmpty())
         return StoreError::invalid(u"plu"_s, tr("Give the product's PLU."));
     if (c.shopId <= 0)
         return StoreError::invalid(u"shop_id"_s, tr("Give the shop."));
     if (c.reason.size() > 500)
         return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+    return std::nullopt;
+}
 
-    // One statement, one transaction: the row lock taken by the UPDATE orders
-    // concurrent changes, and the WHERE clause re-checked after the wait keeps
-    // both quantities within bounds. Nothing is inserted if nothing was updated.
-    auto q = Sql::run(
-        m_db,
-        u"WITH args AS (SELECT ?::bigint AS shop, ?::text AS plu, ?::int AS ds, ?::int AS dord, "
-        "  ?::text AS action, coalesce(?::text, '') AS reason, ?::bigint AS staff, "
-        "  nullif(?::bigint, 0) AS order_id, nullif(?::bigint, 0) AS approved_by), "
-        "changed AS (UPDATE stocks s SET shelf_qty = s.shelf_qty + a.ds, "
-        "    order_qty = s.order_qty + a.dord, updated_at = now() FROM args a "
-        "  WHERE s.shop_id = a.shop AND s.plu = a.plu "
-        "    AND s.shelf_qty + a.ds BETWEEN 0 AND %1 AND s.order_qty + a.dord BETWEEN 0 AND %1 "
-        "  RETURNING s.*), "
-        "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
-        "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason) "
-        "  SELECT c.shop_id, c.product_id, c.plu, a.action, a.ds, a.dord, c.shelf_qty, "
-        "    c.order_qty, a.staff, a.approved_by, a.order_id, a.reason "
-        "  FROM changed c, args a RETURNING id, at), "
-        "queued AS (INSERT INTO outbox (event_type, payload) "
-        "  SELECT 'stock.changed', jsonb_build_object('plu', c.plu, 'shop_id', c.shop_id, "
-        "    'shop_code', (SELECT code FROM shops WHERE id = c.shop_id), 'action', a.action, "
-        "    'shelf_delta', a.ds, 'order_delta', a.dord, 'quantity_on_shelf', c.shelf_qty, "
-        "    'quantity_in_order', c.order_qty, 'reason', a.reason, 'staff_id', a.staff, "
-        "    'order_id', a.order_id, 'history_id', l.id, 'at', l.at) "
-        "  FROM changed c, logged l, args a RETURNING id) "
-        "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
-        "  c.order_qty, c.price, c.updated_at, (SELECT count(*) FROM queued) "
-        "FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s.arg(kMaxQuantity),
-        {c.shopId, c.plu, c.shelfDelta, c.orderDelta, c.action, c.reason, actor.staffId, c.orderId,
-         c.approvedBy});
-    if (!q)
+Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Change> &changes,
+                                             Permission permission)
+{
+    if (auto refused = checkPermission(actor.role, permission))
+        return *refused;
+    if (changes.isEmpty())
+        return QList<StockRow>();
+    QList<qint64> shops, orders, approvers;
+    QList<qint64> shelfDeltas, orderDeltas;
+    QStringList plus, actions, reasons;
+    QSet<QPair<qint64, QString>> seen;
+    for (const Change &c : changes) {
+        if (auto invalid = validate(c))
+            return *invalid;
+        // One row can be updated only once per statement: a second change of
+        // the same stock would be silently dropped.
+        const QPair<qint64, QString> stock {c.shopId, c.plu};
+        if (seen.contains(stock))
+            return StoreError::invalid(u"plu"_s,
+                                       tr("PLU %1 appears twice; add the quantities "
+                                          "into one line.")
+                                           .arg(c.plu));
+        seen.insert(stock);
+        shops << c.shopId;
+        plus << c.plu;
+        shelfDeltas << c.shelfDelta;
+        orderDeltas << c.orderDelta;
+        actions << c.action;
+        reasons << c.reason;
+        orders << c.orderId;
+        approvers << c.approvedBy;
+    }
+
+    // One statement: it locks the rows in id order (so two batches cannot
+    // deadlock), applies every change, and fails as a whole, writing
+    // nothing, unless every change kept its quantities within bounds. The
+    // check sits on a row of its own so it runs even when nothing changed.
+    static const QString sql = stockChangeStatement(
+        u"args AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], "
+        "    ?::text[], ?::text[], ?::bigint[], ?::bigint[]) WITH ORDINALITY "
+        "    AS a(shop, plu, ds, dord, action, reason, order_id, approved_by, n)), "
+        "locked AS (SELECT s.id FROM stocks s JOIN args a ON s.shop_id = a.shop "
+        "  AND s.plu = a.plu ORDER BY s.id FOR UPDATE OF s), "_s +
+            changedCte(u", locked l"_s, u" AND l.id = s.id"_s),
+        u"FROM (SELECT shopdesk_all_applied((SELECT count(*) FROM args), "
+        "  (SELECT count(*) FROM changed), (SELECT count(*) FROM queued)) AS ok) checked "
+        "LEFT JOIN (changed c JOIN shops sh ON sh.id = c.shop_id) ON checked.ok "
+        "ORDER BY c.n"_s);
+    auto q =
+        Sql::run(m_db, sql,
+                 {PgArray::integers(shops), PgArray::text(plus), PgArray::integers(shelfDeltas),
+                  PgArray::integers(orderDeltas), PgArray::text(actions), PgArray::text(reasons),
+                  PgArray::integers(orders), PgArray::integers(approvers), actor.staffId});
+    if (q) {
+        QList<StockRow> rows;
+        while (q.value().next())
+            rows.append(rowFromQuery(q.value()));
+        if (rows.size() == changes.size())
+            return rows;
+        return StoreError::database(
+            tr("Only %1 of %2 stock changes came back.").arg(rows.size()).arg(changes.size()));
+    }
+    if (q.error().sqlState != QLatin1String(kNotAllAppliedState))
         return q.error();
-    if (q.value().next())
-        return rowFromQuery(q.value());
+    return whyRefused(changes);
+}
 
-    // Nothing changed: say why, with the quantities as they are now.
-    auto current = find(c.shopId, c.plu);
-    if (!current)
-        return current.error();
-    if (!current.value())
-        return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
-    const StockRow &row = *current.value();
-    if (row.shelfQty + c.shelfDelta < 0)
-        return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
-                                        .arg(row.shelfQty)
-                                        .arg(c.plu)
-                                        .arg(-c.shelfDelta),
-                                    u"amount"_s);
-    if (row.orderQty + c.orderDelta < 0)
-        return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
-                                        .arg(row.orderQty)
-                                        .arg(c.plu)
-                                        .arg(-c.orderDelta),
-                                    u"amount"_s);
-    return StoreError::conflict(
-        tr("That would make the quantity larger than %1.").arg(kMaxQuantity), u"amount"_s);
+StoreError StockStore::whyRefused(const QList<Change> &changes) const
+{
+    // Nothing changed: name the first line that could not be applied, with
+    // its quantities as they are now.
+    for (const Change &c : changes) {
+        auto current = find(c.shopId, c.plu);
+        if (!current)
+            return current.error();
+        if (!current.value())
+            return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
+        const StockRow &row = *current.value();
+        if (row.shelfQty + c.shelfDelta < 0)
+            return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
+                                            .arg(row.shelfQty)
+                                            .arg(c.plu)
+                                            .arg(-c.shelfDelta),
+                                        u"amount"_s);
+        if (row.orderQty + c.orderDelta < 0)
+            return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
+                                            .arg(row.orderQty)
+                                            .arg(c.plu)
+                                            .arg(-c.orderDelta),
+                                        u"amount"_s);
+        if (qint64(row.shelfQty) + c.shelfDelta > kMaxQuantity ||
+            qint64(row.orderQty) + c.orderDelta > kMaxQuantity)
+            return StoreError::conflict(tr("That would make the quantity of PLU %1 larger than %2.")
+                                            .arg(c.plu)
+                                            .arg(kMaxQuantity),
+                                        u"amount"_s);
+    }
+    // Every line fits now: another till changed the stock in between.
+    return StoreError::conflict(tr("The stock changed while this was being saved; try again."));
 }
 
 Result<std::optional<StockRow>> StockStore::find(qint64 shopId, const QString &plu) const

@@ -73,6 +73,14 @@ public:
         qint64 approvedBy = 0; // 0: none
     };
     Result<StockRow> apply(const Actor &actor, const Change &change, Permission permission);
+    // All of the changes or none, in one statement: an order's reservation,
+    // a stocktake's corrections. Refused (nothing written) when any line does
+    // not fit; the message names the first such line and what it has.
+    // Each stock may appear once.
+    Result<QList<StockRow>> applyAll(const Actor &actor, const QList<Change> &changes,
+                                     Permission permission);
+    // SQLSTATE raised by shopdesk_all_applied() when a batch did not fit.
+    static constexpr char kNotAllAppliedState[] = "SD409";
 
     Result<std::optional<StockRow>> find(qint64 shopId, const QString &plu) const;
     Result<qint64> count(const StockFilter &filter) const;
@@ -90,6 +98,8 @@ public:
     static StockRow rowFromValues(const QVariantList &values);
 
 private:
+    static std::optional<StoreError> validate(const Change &change);
+    StoreError whyRefused(const QList<Change> &changes) const;
     Result<StockRow> adjust(const Actor &actor, const StockAdjustment &adjustment, bool increase);
 
     QSqlDatabase m_db;

@@ -164,10 +164,11 @@ Result<StocktakeSummary> StocktakeStore::commit(const Actor &actor, qint64 stock
                             .arg(expected);
         changes.append(change);
     }
+    // Every correction in one statement, while the rows stay locked.
+    auto applied = stock.applyAll(actor, changes, Permission::Stocktake);
+    if (!applied)
+        return fail(applied.error());
     for (const StockStore::Change &change : std::as_const(changes)) {
-        auto applied = stock.apply(actor, change, Permission::Stocktake);
-        if (!applied)
-            return fail(applied.error());
         ++summary.corrected;
         summary.netChange += change.shelfDelta;
     }

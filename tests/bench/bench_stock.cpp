@@ -7,7 +7,7 @@
 //     random filter combinations, against loading the same filtered rows
 //     through QSqlQueryModel (the whole result, as a naive list would).
 //
-//   bench_stock [--stocks N] [--seconds S]
+//   bench_stock [--stocks N] [--seconds S] [--skip-throughput] [--keep]
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
 #include "BenchSupport.h"
@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption secondsOption(u"seconds"_s, u"seconds per throughput run"_s, u"S"_s,
                                            u"15"_s);
     const QCommandLineOption skipOption(u"skip-throughput"_s, u"only the query latency"_s);
-    parser.addOptions({stocksOption, secondsOption, skipOption});
+    const QCommandLineOption keepOption(u"keep"_s, u"keep the database for a look with psql"_s);
+    parser.addOptions({stocksOption, secondsOption, skipOption, keepOption});
     parser.process(app);
     const qint64 stocks = parser.value(stocksOption).toLongLong();
     const int seconds = parser.value(secondsOption).toInt();
@@ -253,6 +254,7 @@ int main(int argc, char *argv[])
     out << "\nslowest pages:\n";
     for (int i = 0; i < qMin<qsizetype>(5, slowest.size()); ++i)
         out << u"  %1 ms  %2\n"_s.arg(slowest[i].first, 0, 'f', 1).arg(slowest[i].second);
-    bench::dropDatabase(*server, u"bench_stock"_s);
+    if (!parser.isSet(keepOption))
+        bench::dropDatabase(*server, u"bench_stock"_s);
     return 0;
 }

@@ -306,7 +306,8 @@ private slots:
         auto refused = stock().decrease(
             m_keeper, StockAdjustment {m_shop1, u"1003"_s, StockQuantity::Shelf, 6, {}});
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().code, StoreError::Code::Conflict);
+        QVERIFY2(refused.error().code == StoreError::Code::Conflict,
+                 qPrintable(refused.error().message));
         QVERIFY2(refused.error().message.contains(u"Only 5"_s),
                  qPrintable(refused.error().message));
         auto order = stock().decrease(
@@ -413,6 +414,112 @@ private slots:
         const StockRow row = stock().find(m_shop2, u"1001"_s).value().value();
         QCOMPARE(row.shelfQty, 7 + shelfAdded);
         QCOMPARE(row.orderQty, 3 + orderAdded);
+    }
+
+    // A batch (an order's reservation) applies every line or none.
+    void batchAppliesEveryLineOrNone()
+    {
+        const qint64 history = count(u"SELECT count(*) FROM history"_s);
+        const qint64 outbox = count(u"SELECT count(*) FROM outbox"_s);
+        auto change = [&](const QString &plu, int shelf, int order) {
+            StockStore::Change c;
+            c.shopId = m_shop1;
+            c.plu = plu;
+            c.shelfDelta = shelf;
+            c.orderDelta = order;
+            c.action = u"reserved"_s;
+            return c;
+        };
+        // 1002 has nothing on the shelf: the whole batch is refused.
+        auto refused = stock().applyAll(
+            m_keeper,
+            {change(u"1001"_s, -2, 2), change(u"1004"_s, -1, 1), change(u"1002"_s, -1, 1)},
+            Permission::AdjustStock);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, StoreError::Code::Conflict);
+        QVERIFY2(refused.error().message.contains(u"Only 0 of PLU 1002"_s),
+                 qPrintable(refused.error().message));
+        QCOMPARE(stock().find(m_shop1, u"1001"_s).value()->shelfQty, 10);
+        QCOMPARE(stock().find(m_shop1, u"1004"_s).value()->shelfQty, 100);
+        QCOMPARE(count(u"SELECT count(*) FROM history"_s), history);
+        QCOMPARE(count(u"SELECT count(*) FROM outbox"_s), outbox);
+
+        auto missing =
+            stock().applyAll(m_keeper, {change(u"1001"_s, -1, 1), change(u"9999"_s, -1, 1)},
+                             Permission::AdjustStock);
+        QCOMPARE(missing.error().code, StoreError::Code::NotFound);
+        auto twice =
+            stock().applyAll(m_keeper, {change(u"1001"_s, -1, 1), change(u"1001"_s, -1, 1)},
+                             Permission::AdjustStock);
+        QCOMPARE(twice.error().field, u"plu"_s);
+        auto cashier =
+            stock().applyAll(m_cashier, {change(u"1001"_s, 1, 0)}, Permission::AdjustStock);
+        QCOMPARE(cashier.error().code, StoreError::Code::Permission);
+        QCOMPARE(count(u"SELECT count(*) FROM history"_s), history);
+
+        auto applied =
+            stock().applyAll(m_keeper, {change(u"1004"_s, -3, 3), change(u"1001"_s, -2, 2)},
+                             Permission::AdjustStock);
+        QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+        QCOMPARE(applied->size(), 2);
+        QCOMPARE(applied->at(0).plu, u"1004"_s); // in the order given
+        QCOMPARE(applied->at(0).shelfQty, 97);
+        QCOMPARE(applied->at(0).orderQty, 4);
+        QCOMPARE(applied->at(1).shelfQty, 8);
+        QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'reserved'"_s), 2);
+        QCOMPARE(count(u"SELECT count(*) FROM outbox"_s), outbox + 2);
+        // Each event carries its own line's history row and quantities.
+        QCOMPARE(count(u"SELECT count(*) FROM outbox o JOIN history h "
+                       "ON h.id = (o.payload->>'history_id')::bigint "
+                       "AND h.plu = o.payload->>'plu' "
+                       "AND h.shelf_after = (o.payload->>'quantity_on_shelf')::int "
+                       "WHERE h.action = 'reserved'"_s),
+                 2);
+    }
+
+    // Batches naming the same stocks in opposite orders must not deadlock:
+    // rows are locked in id order. Exactly the units there are get taken.
+    void opposedBatchesNeitherDeadlockNorOversell()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = 60 WHERE shop_id = %1 "
+                         "AND plu IN ('1001', '1004')"_s.arg(m_shop1))
+                    .ok());
+        std::atomic<int> succeeded {0}, refused {0}, failed {0};
+        std::vector<std::thread> workers;
+        const DbConfig config = m_tdb->config();
+        for (int w = 0; w < 8; ++w) {
+            workers.emplace_back([&, w] {
+                ScopedConnection conn(config, u"batch-%1"_s.arg(w));
+                StockStore store(conn.db());
+                QList<StockStore::Change> batch(2);
+                const QStringList plus =
+                    w % 2 ? QStringList {u"1001"_s, u"1004"_s} : QStringList {u"1004"_s, u"1001"_s};
+                for (int i = 0; i < 2; ++i) {
+                    batch[i].shopId = m_shop1;
+                    batch[i].plu = plus[i];
+                    batch[i].shelfDelta = -1;
+                    batch[i].action = u"sold"_s;
+                }
+                for (int i = 0; i < 10; ++i) {
+                    auto r = store.applyAll(m_keeper, batch, Permission::AdjustStock);
+                    if (r.ok())
+                        ++succeeded;
+                    else if (r.error().code == StoreError::Code::Conflict)
+                        ++refused;
+                    else
+                        ++failed;
+                }
+            });
+        }
+        for (auto &t : workers)
+            t.join();
+        QCOMPARE(failed.load(), 0); // a deadlock would land here
+        QCOMPARE(succeeded.load(), 60);
+        QCOMPARE(refused.load(), 80 - 60);
+        QCOMPARE(stock().find(m_shop1, u"1001"_s).value()->shelfQty, 0);
+        QCOMPARE(stock().find(m_shop1, u"1004"_s).value()->shelfQty, 0);
+        QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'sold'"_s), 120);
     }
 
     void productRenameReachesTheStockList()

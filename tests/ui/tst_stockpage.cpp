@@ -4,10 +4,13 @@
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
 #include "dialogs/AdjustStockDialog.h"
+#include "dialogs/StocktakeDialog.h"
 #include "pages/StockFilterPanel.h"
 #include "pages/StockPage.h"
 #include "settings/AppSettings.h"
 #include "store/StaffStore.h"
+#include "store/StockStore.h"
+#include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAction>
@@ -19,9 +22,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -137,6 +142,108 @@ private slots:
                 .value()
                 .toString();
         QVERIFY2(reason.contains(u"broken jar"_s), qPrintable(reason));
+    }
+
+    // A count while the shop sells: scan one product, type another's PLU,
+    // a sale happens before the commit, and the sale is kept.
+    void stocktakeKeepsASaleMadeDuringTheCount()
+    {
+        StockPage page(sessionFor(u"keeper"_s, u"keeper123"_s));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->totalCount(), qint64(2000), 20000);
+        // Two products of this shop with something on the shelf; the first has a barcode.
+        auto pick =
+            Sql::run(m_tdb->db(),
+                     u"SELECT s.plu, p.barcode, s.shelf_qty FROM stocks s "
+                     "JOIN products p ON p.id = s.product_id WHERE s.shop_id = 1 "
+                     "AND s.shelf_qty >= 5 AND p.barcode IS NOT NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM stocktake_lines l WHERE l.stock_id = s.id) "
+                     "ORDER BY s.id LIMIT 2"_s);
+        QVERIFY(pick.ok());
+        QVERIFY(pick.value().next());
+        const QString scannedPlu = pick.value().value(0).toString();
+        const QString barcode = pick.value().value(1).toString();
+        QVERIFY(pick.value().next());
+        const QString typedPlu = pick.value().value(0).toString();
+        const int typedBefore = pick.value().value(2).toInt();
+        const int scannedCount = 4, typedCount = typedBefore + 2; // two found behind the shelf
+        const qint64 stocktakeRows =
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM history WHERE action = 'stocktake'"_s)
+                .value()
+                .toLongLong();
+
+        bool driven = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<StocktakeDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            // Whatever fails below, the dialog must not stay up and hang the test.
+            auto closeOnExit = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            auto *code = dialog->findChild<QLineEdit *>(u"code"_s);
+            auto *counted = dialog->findChild<QSpinBox *>(u"counted"_s);
+            auto *lines = dialog->findChild<QTableWidget *>(u"countedLines"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(code->isEnabled(), 15000); // the count is open
+            QTRY_VERIFY(code->hasFocus());
+
+            // An unknown code is refused in the dialog's banner, nothing recorded.
+            QTest::keyClicks(code, u"NO-SUCH-PLU"_s);
+            QTest::keyClick(code, Qt::Key_Return);
+            QVERIFY(counted->hasFocus());
+            QTest::keyClick(counted, Qt::Key_Return);
+            auto *banner = dialog->findChild<MessageBanner *>();
+            QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+            QVERIFY2(banner->text().contains(u"NO-SUCH-PLU"_s), qPrintable(banner->text()));
+            QCOMPARE(lines->rowCount(), 0);
+
+            // The scanner types the barcode and Enter; the keeper types the count.
+            code->clear();
+            QTest::keyClicks(code, barcode);
+            QTest::keyClick(code, Qt::Key_Return);
+            QTest::keyClicks(counted, QString::number(scannedCount));
+            QTest::keyClick(counted, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(lines->rowCount(), 1, 15000);
+            QCOMPARE(lines->item(0, 0)->text(), scannedPlu);
+            QCOMPARE(lines->item(0, 2)->text(), QString::number(scannedCount));
+
+            QTRY_VERIFY(code->hasFocus() && code->isEnabled());
+            QTest::keyClicks(code, typedPlu);
+            QTest::keyClick(code, Qt::Key_Return);
+            QTest::keyClicks(counted, QString::number(typedCount));
+            QTest::keyClick(counted, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(lines->rowCount(), 2, 15000);
+
+            // A cashier sells 2 of the scanned product before the count is committed.
+            auto sold =
+                StockStore(m_tdb->db())
+                    .decrease(sessionFor(u"keeper"_s, u"keeper123"_s).actor,
+                              StockAdjustment {1, scannedPlu, StockQuantity::Shelf, 2, u"sale"_s});
+            QVERIFY(sold.ok());
+
+            Confirm::setAnswerForTests(true);
+            QSignalSpy committed(dialog, &StocktakeDialog::committed);
+            QTRY_VERIFY(dialog->findChild<QPushButton *>(u"commitCount"_s)->isEnabled());
+            dialog->findChild<QPushButton *>(u"commitCount"_s)->click();
+            QVERIFY(committed.wait(15000));
+            Confirm::setAnswerForTests(std::nullopt);
+            QCOMPARE(committed.first().first().value<StocktakeSummary>().corrected, 2);
+            driven = true;
+        });
+        QTest::keyClick(&page, Qt::Key_T, Qt::ControlModifier); // Stocktake…
+        QVERIFY(driven);
+        // The count said 4 before the sale of 2: 2 are left, not 4.
+        QCOMPARE(shelfOf(scannedPlu, 1), scannedCount - 2);
+        QCOMPARE(shelfOf(typedPlu, 1), typedCount);
+        QCOMPARE(
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM history WHERE action = 'stocktake'"_s)
+                .value()
+                .toLongLong(),
+            stocktakeRows + 2);
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(u"2 corrected"_s), qPrintable(banner->text()));
     }
 
     void scannedBarcodeFindsItsProduct()

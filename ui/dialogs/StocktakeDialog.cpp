@@ -4,6 +4,7 @@
 #include "demo/Ean13.h"
 #include "store/ProductStore.h"
 #include "store/StockStore.h"
+#include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -11,7 +12,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -38,6 +38,13 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     m_code->setObjectName(u"code"_s);
     m_code->setPlaceholderText(tr("PLU or barcode"));
     m_counted->setObjectName(u"counted"_s);
+    // Enter belongs to the scanner and the count fields (code → count →
+    // record), never to a button that would record or commit half a line.
+    for (QPushButton *button : {m_record, m_commit, m_cancelCount})
+        button->setAutoDefault(false);
+    m_commit->setObjectName(u"commitCount"_s);
+    m_cancelCount->setObjectName(u"discardCount"_s);
+    m_lines->setObjectName(u"countedLines"_s);
     m_counted->setRange(0, StockStore::kMaxQuantity);
     m_lines->setHorizontalHeaderLabels(
         {tr("PLU"), tr("Product"), tr("Counted"), tr("System at count")});
@@ -46,14 +53,19 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     m_lines->verticalHeader()->hide();
 
     auto *entry = new QHBoxLayout;
-    entry->addWidget(new QLabel(tr("&Code:"), this));
+    auto *codeLabel = new QLabel(tr("&Code:"), this);
+    codeLabel->setBuddy(m_code);
+    auto *countedLabel = new QLabel(tr("Co&unted:"), this);
+    countedLabel->setBuddy(m_counted);
+    entry->addWidget(codeLabel);
     entry->addWidget(m_code, 2);
-    entry->addWidget(new QLabel(tr("Co&unted:"), this));
+    entry->addWidget(countedLabel);
     entry->addWidget(m_counted);
     entry->addWidget(m_record);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_commit, QDialogButtonBox::ActionRole);
     buttons->addButton(m_cancelCount, QDialogButtonBox::ActionRole);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -190,9 +202,9 @@ void StocktakeDialog::record()
 
 void StocktakeDialog::commitCount()
 {
-    if (QMessageBox::question(this, tr("Commit the count"),
-                              tr("Correct the stock of the %n counted line(s) now?", nullptr,
-                                 m_lines->rowCount())) != QMessageBox::Yes)
+    if (!Confirm::ask(
+            this, tr("Commit the count"),
+            tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
         return;
     const Actor actor = m_actor;
     const qint64 id = m_stocktakeId;
@@ -209,18 +221,15 @@ void StocktakeDialog::commitCount()
                 m_banner->showMessage(result.error().message);
                 return;
             }
-            emit stockChanged();
-            QMessageBox::information(this, tr("Count committed"),
-                                     tr("%n line(s) counted", nullptr, result->lines) + u", "_s +
-                                         tr("%n corrected.", nullptr, result->corrected));
+            emit committed(result.value());
             accept();
         });
 }
 
 void StocktakeDialog::cancelCount()
 {
-    if (QMessageBox::question(this, tr("Discard the count"),
-                              tr("Discard this count? No stock will change.")) != QMessageBox::Yes)
+    if (!Confirm::ask(this, tr("Discard the count"),
+                      tr("Discard this count? No stock will change.")))
         return;
     const Actor actor = m_actor;
     const qint64 id = m_stocktakeId;

@@ -26,8 +26,8 @@ public:
     StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent = nullptr);
 
 signals:
-    // Stock quantities changed (the count was committed).
-    void stockChanged();
+    // The count was committed: stock quantities changed.
+    void committed(const shopdesk::StocktakeSummary &summary);
 
 private:
     void openCount();

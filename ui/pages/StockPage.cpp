@@ -224,7 +224,13 @@ void StockPage::startStocktake()
     if (!m_stocktake->isEnabled())
         return;
     StocktakeDialog dialog(m_session.actor, m_session.shop, this);
-    connect(&dialog, &StocktakeDialog::stockChanged, m_model, &StockModel::refresh);
+    connect(&dialog, &StocktakeDialog::committed, this, [this](const StocktakeSummary &summary) {
+        m_model->refresh();
+        m_banner->showMessage(
+            tr("Stocktake committed: %n line(s) counted", nullptr, summary.lines) + u", "_s +
+                tr("%n corrected.", nullptr, summary.corrected),
+            MessageBanner::Type::Information);
+    });
     dialog.exec();
 }
 
