@@ -1,0 +1,237 @@
+#include "HistoryModel.h"
+
+#include "db/Database.h"
+
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+// Runs `work(db)` on a pool thread's own connection and hands the result to
+// `done` on the model's thread, unless the model is gone by then.
+template<typename Work, typename Done>
+void runOnPool(QObject *context, Work work, Done done)
+{
+    using R = decltype(work(std::declval<const QSqlDatabase &>()));
+    auto *watcher = new QFutureWatcher<R>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
+        done(watcher->future().result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([work]() -> R {
+        QString error;
+        const QSqlDatabase db = Database::threadConnection(&error);
+        if (!db.isOpen())
+            return StoreError::database(error);
+        return work(db);
+    }));
+}
+
+QString signedNumber(int value)
+{
+    if (value == 0)
+        return {};
+    return value > 0 ? u"+"_s + QLocale().toString(value) : QLocale().toString(value);
+}
+
+} // namespace
+
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+HistoryModel::~HistoryModel() = default;
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString HistoryModel::actionText(const QString &action)
+{
+    static const QHash<QString, const char *> texts {
+        {u"product_created"_s, QT_TR_NOOP("Product created")},
+        {u"product_changed"_s, QT_TR_NOOP("Product changed")},
+        {u"stock_created"_s, QT_TR_NOOP("Stock created")},
+        {u"stock_increased"_s, QT_TR_NOOP("Increased")},
+        {u"stock_decreased"_s, QT_TR_NOOP("Decreased")},
+        {u"reserved"_s, QT_TR_NOOP("Reserved")},
+        {u"released"_s, QT_TR_NOOP("Released")},
+        {u"sold"_s, QT_TR_NOOP("Sold")},
+        {u"returned"_s, QT_TR_NOOP("Returned")},
+        {u"stocktake"_s, QT_TR_NOOP("Stocktake")},
+    };
+    const auto it = texts.constFind(action);
+    return it == texts.constEnd() ? action : tr(it.value());
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const HistoryEntry &e = m_rows.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Time:
+            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        case Shop:
+            return e.shopName;
+        case Plu:
+            return e.plu;
+        case Product:
+            return e.productName;
+        case Action:
+            return actionText(e.action);
+        case ShelfChange:
+            return signedNumber(e.shelfDelta);
+        case ShelfAfter:
+            return QLocale().toString(e.shelfAfter);
+        case OrderChange:
+            return signedNumber(e.orderDelta);
+        case OrderAfter:
+            return QLocale().toString(e.orderAfter);
+        case Staff:
+            return e.staffName;
+        case Reason:
+            return e.reason;
+        }
+    } else if (role == Qt::TextAlignmentRole) {
+        if (index.column() >= ShelfChange && index.column() <= OrderAfter)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == Qt::ToolTipRole && index.column() == Time) {
+        return QLocale().toString(e.at.toLocalTime(), QLocale::LongFormat);
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Shop:
+        return tr("Shop");
+    case Plu:
+        return tr("PLU");
+    case Product:
+        return tr("Product");
+    case Action:
+        return tr("Action");
+    case ShelfChange:
+        return tr("Shelf ±");
+    case ShelfAfter:
+        return tr("Shelf after");
+    case OrderChange:
+        return tr("In orders ±");
+    case OrderAfter:
+        return tr("In orders after");
+    case Staff:
+        return tr("Staff");
+    case Reason:
+        return tr("Reason");
+    }
+    return {};
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_next && !m_loading;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        loadPage();
+}
+
+void HistoryModel::setFilter(const HistoryFilter &filter)
+{
+    ++m_generation;
+    beginResetModel();
+    m_filter = filter;
+    m_rows.clear();
+    m_next.reset();
+    m_total = 0;
+    m_totalKnown = false;
+    endResetModel();
+    emit totalChanged();
+    m_loading = false;
+    loadPage();
+    countTotal();
+}
+
+void HistoryModel::setPageSize(int rows)
+{
+    m_pageSize = qBound(1, rows, HistoryStore::kMaxPageSize);
+}
+
+std::optional<HistoryEntry> HistoryModel::entryAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return m_rows.at(row);
+}
+
+void HistoryModel::loadPage()
+{
+    const quint64 generation = m_generation;
+    const HistoryFilter filter = m_filter;
+    const std::optional<HistoryCursor> after = m_next; // none before the first page
+    const int size = m_pageSize;
+    m_loading = true;
+    emit loadingChanged(true);
+    runOnPool(
+        this,
+        [filter, after, size](const QSqlDatabase &db) {
+            return HistoryStore(db).page(filter, after, size);
+        },
+        [this, generation](const Result<HistoryPage> &page) {
+            if (generation != m_generation)
+                return; // a newer filter took over
+            // Still "loading" while the rows go in: a view that asks for
+            // more on rowsInserted must wait for this page to be complete.
+            const int first = int(m_rows.size());
+            if (page) {
+                m_next = page->next;
+                if (!page->entries.isEmpty()) {
+                    beginInsertRows({}, first, first + int(page->entries.size()) - 1);
+                    m_rows.append(page->entries);
+                    endInsertRows();
+                }
+            }
+            m_loading = false;
+            emit loadingChanged(false);
+            if (!page)
+                emit failed(page.error().message);
+            else
+                emit pageLoaded(first, int(m_rows.size()) - 1);
+        });
+}
+
+void HistoryModel::countTotal()
+{
+    const quint64 generation = m_generation;
+    const HistoryFilter filter = m_filter;
+    runOnPool(
+        this,
+        [filter](const QSqlDatabase &db) { return HistoryStore(db).countUpTo(filter, kCountCap); },
+        [this, generation](const Result<qint64> &count) {
+            if (generation != m_generation || !count)
+                return; // a failed count leaves "loading"; the page reports the error
+            m_total = count.value();
+            m_totalKnown = true;
+            emit totalChanged();
+        });
+}
+
+} // namespace shopdesk
