@@ -80,8 +80,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     const HistoryEntry &e = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time:
-            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        case Time: {
+            const QDateTime local = e.at.toLocalTime();
+            return QString(QLocale().toString(local.date(), QLocale::ShortFormat) + u' ' +
+                           local.time().toString(u"HH:mm"_s));
+        }
         case Shop:
             return e.shopName;
         case Plu:
@@ -195,7 +198,7 @@ void HistoryModel::loadPage()
         [filter, after, size](const QSqlDatabase &db) {
             return HistoryStore(db).page(filter, after, size);
         },
-        [this, generation](const Result<HistoryPage> &page) {
+        [this, generation](const Result<HistoryRows> &page) {
             if (generation != m_generation)
                 return; // a newer filter took over
             // Still "loading" while the rows go in: a view that asks for

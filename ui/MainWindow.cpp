@@ -2,8 +2,11 @@
 
 #include "dialogs/AboutDialog.h"
 #include "pages/CustomersPage.h"
+#include "pages/HistoryPage.h"
 #include "pages/PlaceholderPage.h"
+#include "pages/ReportsPage.h"
 #include "pages/SettingsPage.h"
+#include "pages/StockFilterPanel.h"
 #include "pages/StockPage.h"
 #include "settings/AppSettings.h"
 
@@ -56,12 +59,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
             QStyle::SP_DialogApplyButton);
     auto *stockPage = new StockPage(m_session, this);
     addPage(u"stock"_s, tr("Stock"), stockPage, QStyle::SP_DirIcon);
-    addPage(u"history"_s, tr("History"),
-            new PlaceholderPage(tr("History"),
-                                tr("Every change to products and stock: who did what, when "
-                                   "and why."),
-                                this),
-            QStyle::SP_FileDialogDetailedView);
+    auto *historyPage = new HistoryPage(m_session, this);
+    addPage(u"history"_s, tr("History"), historyPage, QStyle::SP_FileDialogDetailedView);
     addPage(u"customers"_s, tr("Customers"), new CustomersPage(m_session, this),
             QStyle::SP_DirHomeIcon);
     addPage(u"orders"_s, tr("Orders"),
@@ -70,12 +69,17 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
                                    "reports."),
                                 this),
             QStyle::SP_FileDialogListView);
-    addPage(u"reports"_s, tr("Reports"),
-            new PlaceholderPage(tr("Reports"),
-                                tr("Charts of stock movements, sales by hour, top products and "
-                                   "stock value."),
-                                this),
-            QStyle::SP_FileDialogInfoView);
+    auto *reportsPage = new ReportsPage(m_session, this);
+    addPage(u"reports"_s, tr("Reports"), reportsPage, QStyle::SP_FileDialogInfoView);
+    // The reports follow the history's filters; the history's rows lead to
+    // their product's stock and to their order.
+    connect(historyPage, &HistoryPage::filterChanged, reportsPage, &ReportsPage::setFilter);
+    connect(historyPage, &HistoryPage::showProductRequested, this,
+            [this, stockPage](const QString &plu, qint64 shopId) {
+                stockPage->filterPanel()->showPlu(plu, shopId);
+                showPage(u"stock"_s);
+            });
+    connect(historyPage, &HistoryPage::showOrderRequested, this, [this] { showPage(u"orders"_s); });
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
     connect(settingsPage, &SettingsPage::shopChanged, this, [this, stockPage](const Shop &shop) {

@@ -77,13 +77,13 @@ QString HistoryStore::listSql(const HistoryFilter &filter, QVariantList *values)
     return u"SELECT %1 FROM history h %2 %3"_s.arg(kColumns, filter.whereClause(values), kOrder);
 }
 
-Result<HistoryPage> HistoryStore::fetch(const QString &sql, const QVariantList &values,
+Result<HistoryRows> HistoryStore::fetch(const QString &sql, const QVariantList &values,
                                         int limit) const
 {
     auto q = Sql::run(m_db, sql, values);
     if (!q)
         return q.error();
-    HistoryPage page;
+    HistoryRows page;
     while (q.value().next())
         page.entries.append(entryFromQuery(q.value()));
     // One row more than the page was asked for: it says there is a next page.
@@ -94,7 +94,7 @@ Result<HistoryPage> HistoryStore::fetch(const QString &sql, const QVariantList &
     return page;
 }
 
-Result<HistoryPage> HistoryStore::page(const HistoryFilter &filter,
+Result<HistoryRows> HistoryStore::page(const HistoryFilter &filter,
                                        const std::optional<HistoryCursor> &after, int limit) const
 {
     if (auto invalid = filter.validate())
@@ -117,7 +117,7 @@ Result<HistoryPage> HistoryStore::page(const HistoryFilter &filter,
         values, limit);
 }
 
-Result<HistoryPage> HistoryStore::pageAt(const HistoryFilter &filter, qint64 offset,
+Result<HistoryRows> HistoryStore::pageAt(const HistoryFilter &filter, qint64 offset,
                                          int limit) const
 {
     if (auto invalid = filter.validate())

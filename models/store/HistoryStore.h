@@ -39,7 +39,7 @@ struct HistoryEntry
     int orderBefore() const { return orderAfter - orderDelta; }
 };
 
-struct HistoryPage
+struct HistoryRows
 {
     QList<HistoryEntry> entries;
     // Where the next page starts; empty on the last page.
@@ -57,10 +57,10 @@ public:
     explicit HistoryStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
     // The page after `after` (the first page without it).
-    Result<HistoryPage> page(const HistoryFilter &filter, const std::optional<HistoryCursor> &after,
+    Result<HistoryRows> page(const HistoryFilter &filter, const std::optional<HistoryCursor> &after,
                              int limit) const;
     // The page at a row offset (REST `page=`; slower deep down).
-    Result<HistoryPage> pageAt(const HistoryFilter &filter, qint64 offset, int limit) const;
+    Result<HistoryRows> pageAt(const HistoryFilter &filter, qint64 offset, int limit) const;
     // The number of matching rows, counting no further than `cap`: a result
     // above `cap` means "more than cap".
     Result<qint64> countUpTo(const HistoryFilter &filter, qint64 cap) const;
@@ -72,7 +72,7 @@ public:
     static HistoryEntry entryFromQuery(const class QSqlQuery &q);
 
 private:
-    Result<HistoryPage> fetch(const QString &sql, const QVariantList &values, int limit) const;
+    Result<HistoryRows> fetch(const QString &sql, const QVariantList &values, int limit) const;
 
     QSqlDatabase m_db;
 };

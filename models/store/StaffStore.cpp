@@ -1,6 +1,7 @@
 #include "StaffStore.h"
 
 #include "auth/PasswordHash.h"
+#include "db/Sql.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -44,6 +45,19 @@ std::optional<StoreError> StaffStore::validate(const NewStaff &staff)
             u"password"_s,
             tr("The password must be at least %1 characters.").arg(kMinPasswordLength));
     return std::nullopt;
+}
+
+Result<QList<StaffName>> StaffStore::names() const
+{
+    auto q =
+        Sql::run(m_db, u"SELECT id, login, display_name FROM staff ORDER BY display_name, id"_s);
+    if (!q)
+        return q.error();
+    QList<StaffName> names;
+    while (q.value().next())
+        names.append({q.value().value(0).toLongLong(), q.value().value(1).toString(),
+                      q.value().value(2).toString()});
+    return names;
 }
 
 Result<qint64> StaffStore::count() const

@@ -19,6 +19,14 @@ struct NewStaff
     QString password;
 };
 
+// A staff member as a filter or a report names them.
+struct StaffName
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+};
+
 class StaffStore
 {
 public:
@@ -30,6 +38,8 @@ public:
 
     // How many staff accounts exist (0 on a new database: the first admin must be made).
     Result<qint64> count() const;
+    // Everyone who ever had an account (history names them), by name.
+    Result<QList<StaffName>> names() const;
 
     // Creates an account; only an administrator may.
     Result<qint64> create(const Actor &actor, const NewStaff &staff);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 
@@ -168,6 +169,21 @@ void StockFilterPanel::emitFilter()
                                 : product.error().message);
             emit filterChanged(filter());
         });
+}
+
+void StockFilterPanel::showPlu(const QString &plu, qint64 shopId)
+{
+    {
+        const QSignalBlocker b1(m_search), b2(m_plu), b3(m_shelfMin), b4(m_shelfMax),
+            b5(m_orderMin), b6(m_orderMax), b7(m_shop);
+        m_search->clear();
+        m_plu->setText(plu);
+        for (QSpinBox *box : {m_shelfMin, m_shelfMax, m_orderMin, m_orderMax})
+            box->setValue(kAny);
+        const int shop = shopId > 0 ? m_shop->findData(shopId) : 0;
+        m_shop->setCurrentIndex(qMax(0, shop));
+    }
+    emitFilter();
 }
 
 } // namespace shopdesk

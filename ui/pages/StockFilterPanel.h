@@ -25,6 +25,8 @@ public:
     StockFilter filter() const;
     QLineEdit *searchBox() const { return m_search; }
     void clear();
+    // Shows one product's stock: only this PLU, in this shop (0: all shops).
+    void showPlu(const QString &plu, qint64 shopId);
 
 signals:
     void filterChanged(const shopdesk::StockFilter &filter);

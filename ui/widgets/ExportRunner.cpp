@@ -6,7 +6,9 @@
 #include <QPointer>
 #include <QProgressDialog>
 
+#include <QLocale>
 #include <atomic>
+
 #include <memory>
 
 namespace shopdesk {
@@ -15,10 +17,14 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
                   const QString &label, std::function<void(const Result<qint64> &)> done)
 {
     const qint64 total = qMax<qint64>(1, expectedRows);
+    // Without a count (a large history) the bar just shows that work goes on.
+    const bool known = expectedRows > 0;
     auto *progress = new QProgressDialog(
         label, QCoreApplication::translate("ExportRunner", "Cancel"), 0, 1000, parent);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
+    if (!known)
+        progress->setRange(0, 0);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     QObject::connect(progress, &QProgressDialog::canceled, progress,
@@ -26,12 +32,18 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
     QPointer<QProgressDialog> dialog(progress);
     runThenCallback(
         parent,
-        [job, cancelled, dialog, total]() {
-            return CsvExport::run(job, [cancelled, dialog, total](qint64 rows) {
+        [job, cancelled, dialog, total, known]() {
+            return CsvExport::run(job, [cancelled, dialog, total, known](qint64 rows) {
                 // The QPointer is read on the GUI thread only (qApp lives there).
-                QMetaObject::invokeMethod(qApp, [dialog, rows, total] {
-                    if (dialog)
+                QMetaObject::invokeMethod(qApp, [dialog, rows, total, known] {
+                    if (!dialog)
+                        return;
+                    if (known)
                         dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                    else
+                        dialog->setLabelText(
+                            QCoreApplication::translate("ExportRunner", "%1 rows written…")
+                                .arg(QLocale().toString(rows)));
                 });
                 return !cancelled->load();
             });

@@ -11,7 +11,7 @@ namespace shopdesk {
 
 // Runs a CSV export off the GUI thread behind a cancellable progress dialog
 // over `parent`, then calls `done` on the GUI thread (not at all if `parent`
-// is gone by then).
+// is gone by then). With expectedRows <= 0 the dialog counts rows instead.
 void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
                   const QString &label, std::function<void(const Result<qint64> &)> done);
 

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/HistoryStore.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+
+namespace shopdesk {
+
+// One history row in full: quantities before and after, who (and who
+// approved), why, and the order it belongs to, with jumps to the product
+// and the order.
+class HistoryDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HistoryDetailPane(QWidget *parent = nullptr);
+
+    void showEntry(const std::optional<HistoryEntry> &entry);
+    QString text() const; // everything shown, for tests and copying
+
+signals:
+    void showProductRequested(const QString &plu, qint64 shopId);
+    void showOrderRequested(qint64 orderId);
+
+private:
+    std::optional<HistoryEntry> m_entry;
+    QLabel *m_empty;
+    QWidget *m_fields;
+    QList<QLabel *> m_values;
+    QPushButton *m_product;
+    QPushButton *m_order;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "store/HistoryFilter.h"
+#include "store/ShopStore.h"
+#include "store/StaffStore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QTimer;
+class QToolButton;
+
+namespace shopdesk {
+
+// The history filters (seed 000: shop, PLU, date range, action) plus staff
+// member, shared by the History and Reports pages. Dates are days in the
+// chosen shop's time zone (the till's shop when all shops are shown).
+class HistoryFilterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HistoryFilterBar(const Shop &homeShop, QWidget *parent = nullptr);
+
+    void setShops(const QList<Shop> &shops);
+    void setStaff(const QList<StaffName> &staff);
+    HistoryFilter filter() const;
+    // Shows `filter` (e.g. the other page's) without emitting filterChanged.
+    void setFilter(const HistoryFilter &filter);
+    void clear();
+
+signals:
+    void filterChanged(const shopdesk::HistoryFilter &filter);
+
+private:
+    void scheduleUpdate();
+    void emitFilter();
+    void updateActionsButton();
+    QDateEdit *dateBox(const QString &objectName);
+
+    Shop m_homeShop;
+    QList<Shop> m_shops;
+    QComboBox *m_shop;
+    QLineEdit *m_plu;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QToolButton *m_actions;
+    QComboBox *m_staff;
+    QTimer *m_debounce;
+    bool m_quiet = false; // setFilter() in progress
+};
+
+} // namespace shopdesk
