@@ -131,13 +131,13 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     case Action:
         return tr("Action");
     case ShelfChange:
-        return tr("Shelf ±");
+        return tr("± shelf");
     case ShelfAfter:
-        return tr("Shelf after");
+        return tr("On shelf");
     case OrderChange:
-        return tr("In orders ±");
+        return tr("± orders");
     case OrderAfter:
-        return tr("In orders after");
+        return tr("In orders");
     case Staff:
         return tr("Staff");
     case Reason:

@@ -4,6 +4,7 @@
 #include "db/MigrationRunner.h"
 #include "db/Sql.h"
 
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -65,6 +66,17 @@ double percentile(QList<double> values, double p)
         return 0;
     std::sort(values.begin(), values.end());
     return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+qint64 rssKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
 }
 
 } // namespace shopdesk::bench

@@ -21,5 +21,7 @@ void dropDatabase(const DbConfig &server, const QString &name);
 bool exec(const QSqlDatabase &db, const QString &sql);
 // The p-th percentile (0..1) of the values.
 double percentile(QList<double> values, double p);
+// This process's resident memory (kB), from /proc.
+qint64 rssKb();
 
 } // namespace shopdesk::bench

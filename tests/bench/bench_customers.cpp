@@ -32,17 +32,6 @@ namespace {
 
 QTextStream out(stdout);
 
-qint64 rssKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return 0;
-}
-
 // Runs the event loop until `done` holds (or 120 s pass); returns elapsed ms.
 template<typename Done>
 double waitFor(Done done)
@@ -117,7 +106,7 @@ int main(int argc, char *argv[])
 
         // --- the windowed model
         {
-            const qint64 before = rssKb();
+            const qint64 before = bench::rssKb();
             QElapsedTimer timer;
             timer.start();
             CustomerModel model(target);
@@ -131,7 +120,7 @@ int main(int argc, char *argv[])
             model.sort(CustomerModel::Age, Qt::DescendingOrder);
             waitFor([&] { return model.rowCount() > 0; });
             const double resort = double(timer.nsecsElapsed()) / 1e6 + timeToRow(model, 0);
-            const double grown = double(rssKb() - before) / 1024.0;
+            const double grown = double(bench::rssKb() - before) / 1024.0;
             out << u"| %1 | CustomerModel (windowed) | %2 | %3 | %4 | %5 |\n"_s.arg(size)
                        .arg(first, 0, 'f', 1)
                        .arg(last, 0, 'f', 1)
@@ -140,7 +129,7 @@ int main(int argc, char *argv[])
         }
         // --- the baseline: QSqlTableModel reads the whole result first
         {
-            const qint64 before = rssKb();
+            const qint64 before = bench::rssKb();
             ScopedConnection conn(target, u"table-model"_s);
             QElapsedTimer timer;
             timer.start();
@@ -160,7 +149,7 @@ int main(int argc, char *argv[])
             model.select();
             model.data(model.index(0, 1));
             const double resort = double(timer.nsecsElapsed()) / 1e6;
-            const double grown = double(rssKb() - before) / 1024.0;
+            const double grown = double(bench::rssKb() - before) / 1024.0;
             out << u"| %1 | QSqlTableModel (baseline) | %2 | %3 | %4 | %5 |\n"_s.arg(size)
                        .arg(first, 0, 'f', 1)
                        .arg(last, 0, 'f', 1)

@@ -28,6 +28,8 @@ HistoryDetailPane::HistoryDetailPane(QWidget *parent)
     m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     auto *form = new QFormLayout(m_fields);
     form->setContentsMargins(0, 0, 0, 0);
+    // Captions above their values: the pane is narrow and values are long.
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
     const QStringList labels {tr("When:"),  tr("Shop:"),      tr("Product:"), tr("Action:"),
                               tr("Shelf:"), tr("In orders:"), tr("By:"),      tr("Approved by:"),
                               tr("Order:"), tr("Reason:")};
@@ -71,7 +73,9 @@ void HistoryDetailPane::showEntry(const std::optional<HistoryEntry> &entry)
     auto change = [&](int before, int after) {
         return tr("%1 → %2").arg(locale.toString(before), locale.toString(after));
     };
-    m_values[When]->setText(locale.toString(e.at.toLocalTime(), QLocale::LongFormat));
+    const QDateTime local = e.at.toLocalTime();
+    m_values[When]->setText(locale.toString(local.date(), QLocale::LongFormat) + u' ' +
+                            local.time().toString(u"HH:mm:ss"_s));
     m_values[Where]->setText(e.shopName);
     m_values[Product]->setText(u"%1 — %2"_s.arg(e.plu, e.productName));
     m_values[Action]->setText(HistoryModel::actionText(e.action));

@@ -85,15 +85,17 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(28);
-    m_table->horizontalHeader()->setSectionResizeMode(HistoryModel::Product, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true); // the reason
     m_table->horizontalHeader()->setMinimumSectionSize(60);
-    m_table->setColumnWidth(HistoryModel::Time, 130);
-    m_table->setColumnWidth(HistoryModel::Plu, 70);
-    m_table->setColumnWidth(HistoryModel::Shop, 140);
-    m_table->setColumnWidth(HistoryModel::Action, 90);
+    m_table->setColumnWidth(HistoryModel::Time, 125);
+    m_table->setColumnWidth(HistoryModel::Plu, 60);
+    m_table->setColumnWidth(HistoryModel::Shop, 130);
+    m_table->setColumnWidth(HistoryModel::Product, 220);
+    m_table->setColumnWidth(HistoryModel::Action, 85);
     for (int c : {HistoryModel::ShelfChange, HistoryModel::ShelfAfter, HistoryModel::OrderChange,
                   HistoryModel::OrderAfter})
-        m_table->setColumnWidth(c, 80);
+        m_table->setColumnWidth(c, 70);
+    m_table->setColumnWidth(HistoryModel::Staff, 150);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_table);

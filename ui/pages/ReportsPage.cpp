@@ -47,6 +47,9 @@ void fillTable(QTableWidget *table, const QStringList &headers, const QList<QStr
     table->setColumnCount(int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
     table->setRowCount(int(rows.size()));
+    // The names take the room; the numbers as wide as they need (a few hundred rows at most).
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int r = 0; r < rows.size(); ++r)
         for (int c = 0; c < rows.at(r).size(); ++c) {
             auto *item = new QTableWidgetItem(rows.at(r).at(c));
@@ -100,7 +103,7 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
         auto *table = new QTableWidget(this);
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         table->verticalHeader()->hide();
-        table->horizontalHeader()->setStretchLastSection(true);
+        table->setWordWrap(false);
         auto *splitter = new QSplitter(Qt::Vertical, this);
         splitter->addWidget(view);
         splitter->addWidget(table);
