@@ -1,36 +1,15 @@
 #include "HistoryModel.h"
 
-#include "db/Database.h"
+#include "TaskRunner.h"
 
-#include <QFutureWatcher>
 #include <QLocale>
-#include <QtConcurrent>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
 namespace {
-
-// Runs `work(db)` on a pool thread's own connection and hands the result to
-// `done` on the model's thread, unless the model is gone by then.
-template<typename Work, typename Done>
-void runOnPool(QObject *context, Work work, Done done)
-{
-    using R = decltype(work(std::declval<const QSqlDatabase &>()));
-    auto *watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
-        done(watcher->future().result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([work]() -> R {
-        QString error;
-        const QSqlDatabase db = Database::threadConnection(&error);
-        if (!db.isOpen())
-            return StoreError::database(error);
-        return work(db);
-    }));
-}
 
 QString signedNumber(int value)
 {
@@ -81,7 +60,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time: {
-            const QDateTime local = e.at.toLocalTime();
+            const QDateTime local = shownTime(e.at);
             return QString(QLocale().toString(local.date(), QLocale::ShortFormat) + u' ' +
                            local.time().toString(u"HH:mm"_s));
         }
@@ -110,7 +89,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() >= ShelfChange && index.column() <= OrderAfter)
             return int(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ToolTipRole && index.column() == Time) {
-        return QLocale().toString(e.at.toLocalTime(), QLocale::LongFormat);
+        return QLocale().toString(shownTime(e.at), QLocale::LongFormat);
     }
     return {};
 }
@@ -148,7 +127,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_next && !m_loading;
+    return !parent.isValid() && m_next && !m_loading && !m_failed;
 }
 
 void HistoryModel::fetchMore(const QModelIndex &parent)
@@ -166,6 +145,8 @@ void HistoryModel::setFilter(const HistoryFilter &filter)
     m_next.reset();
     m_total = 0;
     m_totalKnown = false;
+    m_failed = false;
+    m_zone = QTimeZone(filter.timeZone.toUtf8());
     endResetModel();
     emit totalChanged();
     m_loading = false;
@@ -176,6 +157,11 @@ void HistoryModel::setFilter(const HistoryFilter &filter)
 void HistoryModel::setPageSize(int rows)
 {
     m_pageSize = qBound(1, rows, HistoryStore::kMaxPageSize);
+}
+
+QDateTime HistoryModel::shownTime(const QDateTime &at) const
+{
+    return m_zone.isValid() ? at.toTimeZone(m_zone) : at.toLocalTime();
 }
 
 std::optional<HistoryEntry> HistoryModel::entryAt(int row) const
@@ -193,10 +179,11 @@ void HistoryModel::loadPage()
     const int size = m_pageSize;
     m_loading = true;
     emit loadingChanged(true);
-    runOnPool(
+    runThenCallback(
         this,
-        [filter, after, size](const QSqlDatabase &db) {
-            return HistoryStore(db).page(filter, after, size);
+        [filter, after, size] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return HistoryStore(db).page(filter, after, size); });
         },
         [this, generation](const Result<HistoryRows> &page) {
             if (generation != m_generation)
@@ -204,6 +191,9 @@ void HistoryModel::loadPage()
             // Still "loading" while the rows go in: a view that asks for
             // more on rowsInserted must wait for this page to be complete.
             const int first = int(m_rows.size());
+            // A failed page is not asked for again on every scroll: a refresh
+            // (or a new filter) tries again.
+            m_failed = !page;
             if (page) {
                 m_next = page->next;
                 if (!page->entries.isEmpty()) {
@@ -225,9 +215,13 @@ void HistoryModel::countTotal()
 {
     const quint64 generation = m_generation;
     const HistoryFilter filter = m_filter;
-    runOnPool(
+    runThenCallback(
         this,
-        [filter](const QSqlDatabase &db) { return HistoryStore(db).countUpTo(filter, kCountCap); },
+        [filter] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return HistoryStore(db).countUpTo(filter, kCountCap);
+            });
+        },
         [this, generation](const Result<qint64> &count) {
             if (generation != m_generation || !count)
                 return; // a failed count leaves "loading"; the page reports the error

@@ -3,6 +3,7 @@
 #include "store/HistoryStore.h"
 
 #include <QAbstractTableModel>
+#include <QTimeZone>
 
 namespace shopdesk {
 
@@ -50,6 +51,9 @@ public:
 
     std::optional<HistoryEntry> entryAt(int row) const;
     bool isLoading() const { return m_loading; }
+    // A time as the table shows it: in the filter's zone (the shop's), the
+    // same zone the date filter counts days in.
+    QDateTime shownTime(const QDateTime &at) const;
     bool hasMore() const { return m_next.has_value(); }
     // The count so far: exact when known() and not more(), else a floor.
     qint64 total() const { return m_total; }
@@ -75,6 +79,8 @@ private:
     QList<HistoryEntry> m_rows;
     std::optional<HistoryCursor> m_next;
     bool m_loading = false;
+    bool m_failed = false; // the last page failed: no more until refreshed
+    QTimeZone m_zone;
     qint64 m_total = 0;
     bool m_totalKnown = false;
     // Bumped by every new filter: results of older requests are dropped.

@@ -45,7 +45,10 @@ std::optional<StoreError> HistoryFilter::validate() const
             u"date_min"_s,
             tr("date_min (%1) is after date_max (%2).")
                 .arg(dateMin->toString(Qt::ISODate), dateMax->toString(Qt::ISODate)));
-    if (!QTimeZone(timeZone.toUtf8()).isValid())
+    // Region names only (and UTC): PostgreSQL reads an offset name such as
+    // "UTC+03:00" the POSIX way, with the sign reversed.
+    if (!QTimeZone(timeZone.toUtf8()).isValid() ||
+        (timeZone != u"UTC"_s && !timeZone.contains(u'/')))
         return StoreError::invalid(u"time_zone"_s, tr("Unknown time zone \"%1\".").arg(timeZone));
     if (plu.size() > 64)
         return StoreError::invalid(u"plu"_s, tr("A PLU has at most 64 characters."));

@@ -99,23 +99,23 @@ Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filt
 {
     if (auto invalid = filter.validate())
         return *invalid;
-    QStringList conditions;
+    // Every shop, a shop without (matching) stock at zero.
+    QString stockJoin = u"s.shop_id = sh.id"_s;
+    QString where;
     QVariantList values;
-    if (filter.shopId) {
-        conditions << u"s.shop_id = ?"_s;
-        values << *filter.shopId;
-    }
     if (!filter.plu.isEmpty()) {
-        conditions << u"s.plu = ?"_s;
+        stockJoin += u" AND s.plu = ?"_s;
         values << filter.plu;
     }
-    const QString where =
-        conditions.isEmpty() ? QString() : u"WHERE "_s + conditions.join(u" AND "_s);
+    if (filter.shopId) {
+        where = u"WHERE sh.id = ?"_s;
+        values << *filter.shopId;
+    }
     auto q = Sql::run(m_db,
                       u"SELECT sh.id, sh.name, coalesce(sum(s.shelf_qty + s.order_qty), 0), "
                       "  coalesce(sum((s.shelf_qty + s.order_qty)::bigint * s.price), 0) "
-                      "FROM stocks s JOIN shops sh ON sh.id = s.shop_id %1 "
-                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(where),
+                      "FROM shops sh LEFT JOIN stocks s ON %1 %2 "
+                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(stockJoin, where),
                       values);
     if (!q)
         return q.error();

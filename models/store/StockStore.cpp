@@ -4,6 +4,7 @@
 #include "db/Sql.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -215,7 +216,7 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
         return q.error();
     if (q.value().next())
         return rowFromQuery(q.value());
-    return whyRefused({c});
+    return whyRefused(c);
 }
 
 std::optional<StoreError> StockStore::validate(const Change &c)
@@ -272,9 +273,17 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         "    AS a(shop, plu, ds, dord, action, reason, order_id, approved_by, n)), "
         "locked AS (SELECT s.id FROM stocks s JOIN args a ON s.shop_id = a.shop "
         "  AND s.plu = a.plu ORDER BY s.id FOR UPDATE OF s), "_s +
-            changedCte(u", locked l"_s, u" AND l.id = s.id"_s),
+            changedCte(u", locked l"_s, u" AND l.id = s.id"_s) +
+            // The first line left out, with its quantities as the statement
+            // saw them (the changes above are not visible to it).
+            u", missing AS (SELECT a.n, s.shelf_qty, s.order_qty FROM args a "
+            "  LEFT JOIN stocks s ON s.shop_id = a.shop AND s.plu = a.plu "
+            "  WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.n = a.n) "
+            "  ORDER BY a.n LIMIT 1)"_s,
         u"FROM (SELECT shopdesk_all_applied((SELECT count(*) FROM args), "
-        "  (SELECT count(*) FROM changed), (SELECT count(*) FROM queued)) AS ok) checked "
+        "  (SELECT count(*) FROM changed), (SELECT count(*) FROM queued), "
+        "  (SELECT n FROM missing), (SELECT shelf_qty FROM missing), "
+        "  (SELECT order_qty FROM missing)) AS ok) checked "
         "LEFT JOIN (changed c JOIN shops sh ON sh.id = c.shop_id) ON checked.ok "
         "ORDER BY c.n"_s);
     auto q =
@@ -293,41 +302,53 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     }
     if (q.error().sqlState != QLatin1String(kNotAllAppliedState))
         return q.error();
-    return whyRefused(changes);
+    // The message carries the line and its quantities: nothing more can be
+    // read when the caller's transaction was aborted by the refusal.
+    static const QRegularExpression line(
+        u"line (\\d+) does not fit \\(shelf (\\w+), order (\\w+)\\)"_s);
+    const auto match = line.match(q.error().message);
+    const int n = match.hasMatch() ? match.captured(1).toInt() : 0;
+    if (n < 1 || n > changes.size())
+        return StoreError::conflict(tr("The stock changed while this was being saved; try again."));
+    const Change &c = changes.at(n - 1);
+    if (match.captured(2) == u"none"_s)
+        return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
+    return refusal(c, match.captured(2).toInt(), match.captured(3).toInt());
 }
 
-StoreError StockStore::whyRefused(const QList<Change> &changes) const
+StoreError StockStore::refusal(const Change &c, int shelfQty, int orderQty)
 {
-    // Nothing changed: name the first line that could not be applied, with
-    // its quantities as they are now.
-    for (const Change &c : changes) {
-        auto current = find(c.shopId, c.plu);
-        if (!current)
-            return current.error();
-        if (!current.value())
-            return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
-        const StockRow &row = *current.value();
-        if (row.shelfQty + c.shelfDelta < 0)
-            return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
-                                            .arg(row.shelfQty)
-                                            .arg(c.plu)
-                                            .arg(-c.shelfDelta),
-                                        u"amount"_s);
-        if (row.orderQty + c.orderDelta < 0)
-            return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
-                                            .arg(row.orderQty)
-                                            .arg(c.plu)
-                                            .arg(-c.orderDelta),
-                                        u"amount"_s);
-        if (qint64(row.shelfQty) + c.shelfDelta > kMaxQuantity ||
-            qint64(row.orderQty) + c.orderDelta > kMaxQuantity)
-            return StoreError::conflict(tr("That would make the quantity of PLU %1 larger than %2.")
-                                            .arg(c.plu)
-                                            .arg(kMaxQuantity),
-                                        u"amount"_s);
-    }
-    // Every line fits now: another till changed the stock in between.
+    if (shelfQty + c.shelfDelta < 0)
+        return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
+                                        .arg(shelfQty)
+                                        .arg(c.plu)
+                                        .arg(-c.shelfDelta),
+                                    u"amount"_s);
+    if (orderQty + c.orderDelta < 0)
+        return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
+                                        .arg(orderQty)
+                                        .arg(c.plu)
+                                        .arg(-c.orderDelta),
+                                    u"amount"_s);
+    if (qint64(shelfQty) + c.shelfDelta > kMaxQuantity ||
+        qint64(orderQty) + c.orderDelta > kMaxQuantity)
+        return StoreError::conflict(tr("That would make the quantity of PLU %1 larger than %2.")
+                                        .arg(c.plu)
+                                        .arg(kMaxQuantity),
+                                    u"amount"_s);
+    // It fits now: another till changed the stock in between.
     return StoreError::conflict(tr("The stock changed while this was being saved; try again."));
+}
+
+StoreError StockStore::whyRefused(const Change &c) const
+{
+    // Nothing changed: say why, with the quantities as they are now.
+    auto current = find(c.shopId, c.plu);
+    if (!current)
+        return current.error();
+    if (!current.value())
+        return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
+    return refusal(c, current.value()->shelfQty, current.value()->orderQty);
 }
 
 Result<std::optional<StockRow>> StockStore::find(qint64 shopId, const QString &plu) const

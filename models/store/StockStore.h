@@ -99,7 +99,9 @@ public:
 
 private:
     static std::optional<StoreError> validate(const Change &change);
-    StoreError whyRefused(const QList<Change> &changes) const;
+    StoreError whyRefused(const Change &change) const;
+    // Why `change` does not fit quantities (shelf, order).
+    static StoreError refusal(const Change &change, int shelfQty, int orderQty);
     Result<StockRow> adjust(const Actor &actor, const StockAdjustment &adjustment, bool increase);
 
     QSqlDatabase m_db;

@@ -3,13 +3,18 @@
 -- A batch of stock changes (an order's reservation, a stocktake's
 -- corrections) is one statement that must apply every line or none. The
 -- statement's final SELECT calls this; raising here undoes the whole
--- statement, history rows and outbox events included. The caller recognises
--- the SQLSTATE and names the line that did not fit.
-CREATE FUNCTION shopdesk_all_applied(wanted bigint, changed bigint, queued bigint)
+-- statement, history rows and outbox events included. The message names the
+-- first line that did not fit and its quantities as the statement found
+-- them, so the caller can say why even inside a transaction that is now
+-- aborted and can run nothing more.
+CREATE FUNCTION shopdesk_all_applied(wanted bigint, changed bigint, queued bigint,
+                                     first_missing bigint, shelf integer, in_order integer)
     RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
     IF changed <> wanted OR queued <> wanted THEN
-        RAISE EXCEPTION 'only % of % stock changes fit', changed, wanted
+        RAISE EXCEPTION 'stock batch: line % does not fit (shelf %, order %)',
+            coalesce(first_missing, 0), coalesce(shelf::text, 'none'),
+            coalesce(in_order::text, 'none')
             USING ERRCODE = 'SD409';
     END IF;
     RETURN true;

@@ -444,6 +444,17 @@ private slots:
         QCOMPARE(count(u"SELECT count(*) FROM history"_s), history);
         QCOMPARE(count(u"SELECT count(*) FROM outbox"_s), outbox);
 
+        // Inside a caller's transaction the refusal still names the line,
+        // though the transaction can run nothing more until rolled back.
+        QVERIFY(m_tdb->db().transaction());
+        auto inTransaction =
+            stock().applyAll(m_keeper, {change(u"1001"_s, -2, 2), change(u"1002"_s, -1, 1)},
+                             Permission::AdjustStock);
+        QVERIFY(m_tdb->db().rollback());
+        QCOMPARE(inTransaction.error().code, StoreError::Code::Conflict);
+        QVERIFY2(inTransaction.error().message.contains(u"Only 0 of PLU 1002"_s),
+                 qPrintable(inTransaction.error().message));
+
         auto missing =
             stock().applyAll(m_keeper, {change(u"1001"_s, -1, 1), change(u"9999"_s, -1, 1)},
                              Permission::AdjustStock);

@@ -42,6 +42,9 @@ HistoryDetailPane::HistoryDetailPane(QWidget *parent)
     }
     m_product->setObjectName(u"showProduct"_s);
     m_order->setObjectName(u"showOrder"_s);
+    // Hidden until there is an Orders page to show the order on (issue 6);
+    // the order's number is in the pane meanwhile.
+    m_order->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
     layout->addWidget(m_fields);
@@ -59,7 +62,7 @@ HistoryDetailPane::HistoryDetailPane(QWidget *parent)
     showEntry(std::nullopt);
 }
 
-void HistoryDetailPane::showEntry(const std::optional<HistoryEntry> &entry)
+void HistoryDetailPane::showEntry(const std::optional<HistoryEntry> &entry, const QTimeZone &zone)
 {
     m_entry = entry;
     m_empty->setVisible(!entry);
@@ -73,7 +76,7 @@ void HistoryDetailPane::showEntry(const std::optional<HistoryEntry> &entry)
     auto change = [&](int before, int after) {
         return tr("%1 → %2").arg(locale.toString(before), locale.toString(after));
     };
-    const QDateTime local = e.at.toLocalTime();
+    const QDateTime local = zone.isValid() ? e.at.toTimeZone(zone) : e.at.toLocalTime();
     m_values[When]->setText(locale.toString(local.date(), QLocale::LongFormat) + u' ' +
                             local.time().toString(u"HH:mm:ss"_s));
     m_values[Where]->setText(e.shopName);

@@ -2,6 +2,7 @@
 
 #include "store/HistoryStore.h"
 
+#include <QTimeZone>
 #include <QWidget>
 
 class QFormLayout;
@@ -19,7 +20,8 @@ class HistoryDetailPane : public QWidget
 public:
     explicit HistoryDetailPane(QWidget *parent = nullptr);
 
-    void showEntry(const std::optional<HistoryEntry> &entry);
+    // Times in `zone` (the shop's, as the table shows them).
+    void showEntry(const std::optional<HistoryEntry> &entry, const QTimeZone &zone = {});
     QString text() const; // everything shown, for tests and copying
 
 signals:

@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -65,7 +66,10 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(refresh);
-    connect(refresh, &QAction::triggered, m_model, &HistoryModel::refresh);
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (m_canView)
+            m_model->refresh();
+    });
 
     auto *navigation = new QHBoxLayout;
     navigation->addWidget(m_first);
@@ -115,7 +119,8 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     connect(m_filters, &HistoryFilterBar::filterChanged, this, &HistoryPage::applyFilter);
     connect(m_pageSize, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setPageSize(m_pageSize->currentData().toInt());
-        m_model->refresh();
+        if (m_canView && m_loaded)
+            m_model->refresh();
     });
     connect(m_first, &QPushButton::clicked, this, &HistoryPage::firstPage);
     connect(m_previous, &QPushButton::clicked, this, &HistoryPage::previousPage);
@@ -141,16 +146,29 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
             [this](const QString &text) { m_banner->showMessage(text); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_detail->showEntry(m_model->entryAt(current.row()));
+                m_detail->showEntry(m_model->entryAt(current.row()),
+                                    QTimeZone(m_model->filter().timeZone.toUtf8()));
             });
-    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            &HistoryPage::updateStatus);
+    // Scrolling moves the page: Next goes on from the rows in view.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        m_pageStart = qMax(0, m_table->rowAt(0));
+        updateStatus();
+    });
     connect(m_detail, &HistoryDetailPane::showProductRequested, this,
             &HistoryPage::showProductRequested);
     connect(m_detail, &HistoryDetailPane::showOrderRequested, this,
             &HistoryPage::showOrderRequested);
 
     m_model->setPageSize(m_pageSize->currentData().toInt());
+    // Without the permission nothing here reads the history: every control is
+    // off, and the slots check again.
+    m_canView = hasPermission(session.actor.role, Permission::ViewHistory);
+    if (!m_canView) {
+        for (QWidget *w : findChildren<QWidget *>())
+            if (w != m_banner && !m_banner->isAncestorOf(w))
+                w->setEnabled(false);
+        refresh->setEnabled(false);
+    }
     updateStatus();
 }
 
@@ -161,12 +179,9 @@ void HistoryPage::showEvent(QShowEvent *event)
     if (m_loaded)
         return;
     m_loaded = true;
-    if (!hasPermission(m_session.actor.role, Permission::ViewHistory)) {
+    if (!m_canView) {
         m_banner->showMessage(tr("Your role cannot view the history; ask a manager."),
                               MessageBanner::Type::Information);
-        for (QWidget *w : {static_cast<QWidget *>(m_filters), static_cast<QWidget *>(m_table),
-                           static_cast<QWidget *>(m_detail)})
-            w->setEnabled(false);
         return;
     }
     loadChoices();
@@ -201,6 +216,8 @@ void HistoryPage::loadChoices()
 
 void HistoryPage::applyFilter(const HistoryFilter &filter)
 {
+    if (!m_canView)
+        return;
     if (auto invalid = filter.validate()) {
         m_banner->showMessage(invalid->message, MessageBanner::Type::Warning);
         return;
@@ -225,9 +242,9 @@ void HistoryPage::nextPage()
     const int target = m_pageStart + m_model->pageSize();
     if (target < m_model->rowCount()) {
         showPage(target);
-    } else if (m_model->canFetchMore({})) {
+    } else if (m_model->hasMore()) {
         m_wantedStart = target; // shown when the page arrives
-        m_model->fetchMore({});
+        m_model->fetchMore({}); // unless one is on its way already
     }
 }
 
@@ -235,10 +252,10 @@ void HistoryPage::showPage(int start)
 {
     if (start >= m_model->rowCount())
         return;
-    m_pageStart = start;
     const QModelIndex first = m_model->index(start, 0);
     m_table->setCurrentIndex(first);
     m_table->scrollTo(first, QAbstractItemView::PositionAtTop);
+    m_pageStart = start; // after the scroll, which moves it to the top row in view
     updateStatus();
 }
 
@@ -264,9 +281,10 @@ void HistoryPage::updateStatus()
             text += u"  "_s + tr("(loading more…)");
     }
     m_status->setText(text);
-    m_first->setEnabled(m_pageStart > 0);
-    m_previous->setEnabled(m_pageStart > 0);
-    m_next->setEnabled(m_pageStart + m_model->pageSize() < loaded || m_model->hasMore());
+    m_first->setEnabled(m_canView && m_pageStart > 0);
+    m_previous->setEnabled(m_canView && m_pageStart > 0);
+    m_next->setEnabled(m_canView &&
+                       (m_pageStart + m_model->pageSize() < loaded || m_model->hasMore()));
 }
 
 void HistoryPage::exportCsv()
@@ -282,6 +300,8 @@ void HistoryPage::exportCsv()
 
 void HistoryPage::exportTo(const QString &path)
 {
+    if (!m_canView)
+        return;
     CsvExport::Job job;
     job.database = m_session.database;
     job.sql = HistoryStore::listSql(m_model->filter(), &job.values);

@@ -57,6 +57,7 @@ private:
 
     Session m_session;
     bool m_loaded = false;
+    bool m_canView = false; // the role may read the history
     int m_pageStart = 0;
     int m_wantedStart = -1; // a Next waiting for its page to arrive
     MessageBanner *m_banner;

@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextDocument>
+#include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -59,13 +60,21 @@ void fillTable(QTableWidget *table, const QStringList &headers, const QList<QStr
         }
 }
 
+// The previous run's series and axes go: removeAxis() only hands an axis back.
+void removeEverything(QChart *chart)
+{
+    chart->removeAllSeries(); // deletes them
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
 // A bar chart with categories along one axis and values along the other.
 void setBars(QChart *chart, QAbstractBarSeries *series, const QStringList &categories,
              bool horizontal)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    removeEverything(chart);
     chart->addSeries(series);
     auto *categoryAxis = new QBarCategoryAxis(chart);
     categoryAxis->append(categories);
@@ -136,10 +145,14 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
     connect(png, &QPushButton::clicked, this, &ReportsPage::exportChart);
     connect(pdf, &QPushButton::clicked, this, &ReportsPage::exportReport);
 
-    // Reports look back 30 days unless told otherwise.
+    // Reports look back 30 days (the shop's days) unless told otherwise.
+    const QTimeZone zone(session.shop.timeZone.toUtf8());
+    const QDate today = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone).date()
+                                       : QDate::currentDate();
     HistoryFilter initial;
-    initial.dateMin = QDate::currentDate().addDays(-29);
-    initial.dateMax = QDate::currentDate();
+    initial.dateMin = today.addDays(-29);
+    initial.dateMax = today;
+    m_pending = initial;
     m_filters->setFilter(initial);
 }
 
@@ -173,26 +186,49 @@ QString ReportsPage::reportTitle(Report report) const
 void ReportsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_loaded)
+    if (m_loaded) {
+        if (m_stale)
+            run(m_filters->filter());
         return;
+    }
     m_loaded = true;
     if (!hasPermission(m_session.actor.role, Permission::ViewHistory)) {
         m_banner->showMessage(tr("Your role cannot view reports; ask a manager."),
                               MessageBanner::Type::Information);
-        m_filters->setEnabled(false);
-        m_tabs->setEnabled(false);
+        // Nothing here may read or export: every control is off, and run()
+        // and the exports check again.
+        for (QWidget *w : findChildren<QWidget *>())
+            if (w != m_banner && !m_banner->isAncestorOf(w))
+                w->setEnabled(false);
         return;
     }
+    // The choices first, then the filter that waited for them (the History
+    // page's may name a shop or a staff member).
     runThenCallback(
         this,
-        []() -> Result<QList<Shop>> {
-            return onThreadDatabase([](const QSqlDatabase &db) { return ShopStore(db).list(); });
+        []() -> Result<QPair<QList<Shop>, QList<StaffName>>> {
+            return onThreadDatabase(
+                [](const QSqlDatabase &db) -> Result<QPair<QList<Shop>, QList<StaffName>>> {
+                    auto shops = ShopStore(db).list();
+                    if (!shops)
+                        return shops.error();
+                    auto staff = StaffStore(db).names();
+                    if (!staff)
+                        return staff.error();
+                    return qMakePair(shops.value(), staff.value());
+                });
         },
-        [this](const Result<QList<Shop>> &shops) {
-            if (shops)
-                m_filters->setShops(shops.value());
+        [this](const Result<QPair<QList<Shop>, QList<StaffName>>> &choices) {
+            if (!choices) {
+                m_banner->showMessage(choices.error().message);
+                return;
+            }
+            m_filters->setShops(choices->first);
+            m_filters->setStaff(choices->second);
+            m_choicesLoaded = true;
+            m_filters->setFilter(m_pending);
+            run(m_filters->filter());
         });
-    run(m_filters->filter());
 }
 
 void ReportsPage::setFilter(const HistoryFilter &filter)
@@ -201,13 +237,18 @@ void ReportsPage::setFilter(const HistoryFilter &filter)
     // report keeps its own.
     HistoryFilter shared = filter;
     if (!shared.dateMin && !shared.dateMax) {
-        const HistoryFilter own = m_filters->filter();
-        shared.dateMin = own.dateMin;
-        shared.dateMax = own.dateMax;
+        shared.dateMin = m_pending.dateMin;
+        shared.dateMax = m_pending.dateMax;
     }
+    m_pending = shared;
+    if (!m_choicesLoaded)
+        return; // shown once the shops and staff are there
     m_filters->setFilter(shared);
-    if (m_loaded && hasPermission(m_session.actor.role, Permission::ViewHistory))
+    // Four aggregates over the history: only for a page someone looks at.
+    if (isVisible())
         run(m_filters->filter());
+    else
+        m_stale = true;
 }
 
 void ReportsPage::run(const HistoryFilter &filter)
@@ -216,8 +257,12 @@ void ReportsPage::run(const HistoryFilter &filter)
         m_banner->showMessage(invalid->message, MessageBanner::Type::Warning);
         return;
     }
+    if (!hasPermission(m_session.actor.role, Permission::ViewHistory))
+        return;
     m_banner->hideMessage();
     m_filter = filter;
+    m_pending = filter;
+    m_stale = false;
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Working out the reports…"));
     runThenCallback(
@@ -315,9 +360,7 @@ void ReportsPage::showReports(const ReportData &data)
     // Stock value by shop, as shares of the whole.
     {
         QChart *c = chart(StockValue);
-        c->removeAllSeries();
-        for (QAbstractAxis *axis : c->axes())
-            c->removeAxis(axis);
+        removeEverything(c);
         auto *pie = new QPieSeries;
         QList<QStringList> rows;
         for (const ShopValue &s : data.stockValue) {
@@ -351,12 +394,16 @@ QString ReportsPage::filterDescription() const
 
 bool ReportsPage::exportChartPng(Report report, const QString &path)
 {
+    if (!hasPermission(m_session.actor.role, Permission::ViewHistory))
+        return false;
     const QPixmap image = m_views.at(report)->grab();
     return image.save(path, "PNG");
 }
 
 bool ReportsPage::exportPdf(const QString &path)
 {
+    if (!hasPermission(m_session.actor.role, Permission::ViewHistory))
+        return false;
     // One document: a title, then each chart as a picture with its numbers.
     QTextDocument document;
     QString html = u"<h1>%1</h1><p>%2</p>"_s.arg(tr("ShopDesk reports").toHtmlEscaped(),

@@ -68,6 +68,9 @@ private:
 
     Session m_session;
     bool m_loaded = false;
+    bool m_choicesLoaded = false; // shops and staff are in the filter bar
+    bool m_stale = false; // the filter changed while the page was hidden
+    HistoryFilter m_pending; // the filter to show once the choices are there
     quint64 m_generation = 0;
     HistoryFilter m_filter;
     ReportData m_data;
