@@ -15,6 +15,7 @@ bool hasPermission(Role role, Permission permission)
         return role == Role::StockKeeper || role == Role::Manager || role == Role::Admin;
     case Permission::ViewHistory:
     case Permission::ManageCustomers:
+    case Permission::ManageOrders:
     case Permission::ConfigureTill:
         return role == Role::Manager || role == Role::Admin;
     case Permission::ManageStaff:
@@ -46,6 +47,9 @@ std::optional<StoreError> checkPermission(Role role, Permission permission)
         break;
     case Permission::ManageCustomers:
         what = QT_TRANSLATE_NOOP("Permissions", "change customers in bulk");
+        break;
+    case Permission::ManageOrders:
+        what = QT_TRANSLATE_NOOP("Permissions", "approve returns or cancel other cashiers' orders");
         break;
     case Permission::ConfigureTill:
         what = QT_TRANSLATE_NOOP("Permissions", "change this till's shop or database");

@@ -16,6 +16,7 @@ enum class Permission {
     Stocktake, // count stock and commit corrections
     ViewHistory, // the action history and reports
     ManageCustomers, // bulk customer actions (reset problems)
+    ManageOrders, // approve returns, cancel other cashiers' orders
     ConfigureTill, // which shop this till serves, its database
     ManageStaff, // staff accounts and settings
 };

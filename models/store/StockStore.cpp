@@ -185,7 +185,7 @@ QString changedCte(const QString &extraFrom, const QString &extraWhere)
            "    order_qty = s.order_qty + a.dord, updated_at = now() "
            "  FROM args a%1 WHERE s.shop_id = a.shop AND s.plu = a.plu%2 "
            "    AND s.shelf_qty + a.ds BETWEEN 0 AND %3 AND s.order_qty + a.dord BETWEEN 0 AND %3 "
-           "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, ?::bigint AS staff, "
+           "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, nullif(?::bigint, 0) AS staff, "
            "    nullif(a.order_id, 0) AS order_id, nullif(a.approved_by, 0) AS approved_by)"_s
                .arg(extraFrom, extraWhere)
                .arg(StockStore::kMaxQuantity);

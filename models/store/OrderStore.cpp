@@ -1,0 +1,663 @@
+#include "OrderStore.h"
+
+#include "db/PgArray.h"
+#include "db/Sql.h"
+#include "store/StockStore.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OrderStore", text);
+}
+
+QString money(qint64 minor)
+{
+    return QString::number(double(minor) / 100.0, 'f', 2);
+}
+
+// The timeout sweep acts for nobody in particular; history records no person.
+Actor systemActor()
+{
+    Actor a;
+    a.role = Role::Manager;
+    return a;
+}
+
+// Commits, or rolls back and says why.
+Result<void> commit(QSqlDatabase &db)
+{
+    if (db.commit())
+        return {};
+    const StoreError error = StoreError::database(db.lastError());
+    db.rollback();
+    return error;
+}
+
+const QString kOrderColumns =
+    u"o.id, o.shop_id, o.till, o.number, o.staff_id, coalesce(o.customer_id, 0), o.status, "
+    "o.subtotal, o.discount, o.total, coalesce(o.payment_method, ''), o.paid_cash, o.paid_card, "
+    "o.created_at, o.expires_at, o.paid_at, o.failure"_s;
+
+} // namespace
+
+QString OrderStore::statusText(const QString &status)
+{
+    static const QHash<QString, const char *> texts {
+        {u"new"_s, QT_TRANSLATE_NOOP("OrderStore", "new")},
+        {u"awaiting_payment"_s, QT_TRANSLATE_NOOP("OrderStore", "awaiting payment")},
+        {u"failed"_s, QT_TRANSLATE_NOOP("OrderStore", "failed")},
+        {u"paid"_s, QT_TRANSLATE_NOOP("OrderStore", "paid")},
+        {u"cancelled"_s, QT_TRANSLATE_NOOP("OrderStore", "cancelled")},
+        {u"returned"_s, QT_TRANSLATE_NOOP("OrderStore", "returned")},
+    };
+    const auto it = texts.constFind(status);
+    return it == texts.constEnd() ? status : tr(it.value());
+}
+
+Result<QString> OrderStore::nextNumber(qint64 shopId, const QString &till)
+{
+    // The counter row stays locked until the order's transaction ends, so two
+    // orders of one till never get one number; other tills are not held up.
+    auto q = Sql::run(m_db,
+                      u"WITH next AS (INSERT INTO till_counters (shop_id, till, last_number) "
+                      "  VALUES (?, ?, 1) ON CONFLICT (shop_id, till) DO UPDATE "
+                      "  SET last_number = till_counters.last_number + 1 RETURNING last_number) "
+                      "SELECT s.code || '-' || ? || '-' || lpad(n.last_number::text, 6, '0') "
+                      "FROM next n, shops s WHERE s.id = ?"_s,
+                      {shopId, till, till, shopId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return StoreError::notFound(tr("There is no shop with id %1.").arg(shopId));
+    return q.value().value(0).toString();
+}
+
+Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (order.shopId <= 0)
+        return StoreError::invalid(u"shop_id"_s, tr("Give the shop."));
+    static const QRegularExpression tillName(u"^[A-Za-z0-9_-]{1,16}$"_s);
+    if (!tillName.match(order.till).hasMatch())
+        return StoreError::invalid(u"till"_s,
+                                   tr("A till name is 1 to 16 letters, digits, - or _."));
+    if (order.paymentTimeoutMinutes < 1 || order.paymentTimeoutMinutes > 24 * 60)
+        return StoreError::invalid(u"payment_timeout"_s,
+                                   tr("The payment time must be from 1 minute to 24 hours."));
+    // The same product scanned twice is one line with both counts.
+    QList<CartLine> merged;
+    for (const CartLine &line : order.lines) {
+        const QString plu = line.plu.trimmed();
+        if (plu.isEmpty())
+            return StoreError::invalid(u"plu"_s, tr("A line has no PLU."));
+        if (line.qty < 1 || line.qty > StockStore::kMaxAmount)
+            return StoreError::invalid(u"qty"_s,
+                                       tr("The quantity of PLU %1 must be from 1 to %2.")
+                                           .arg(plu)
+                                           .arg(StockStore::kMaxAmount));
+        auto same = std::find_if(merged.begin(), merged.end(),
+                                 [&](const CartLine &m) { return m.plu == plu; });
+        if (same == merged.end())
+            merged.append({plu, line.qty});
+        else if (qint64(same->qty) + line.qty > StockStore::kMaxAmount)
+            return StoreError::invalid(u"qty"_s, tr("Too many of PLU %1 in one order.").arg(plu));
+        else
+            same->qty += line.qty;
+    }
+    if (merged.isEmpty())
+        return StoreError::invalid(u"lines"_s, tr("The order has no lines."));
+
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](const StoreError &error) {
+        m_db.rollback();
+        return error;
+    };
+
+    // Today's prices and names, copied into the lines.
+    QStringList plus;
+    for (const CartLine &line : merged)
+        plus << line.plu;
+    auto products =
+        Sql::run(m_db, u"SELECT id, plu, name, price FROM products WHERE plu = ANY (?::text[])"_s,
+                 {PgArray::text(plus)});
+    if (!products)
+        return fail(products.error());
+    QHash<QString, OrderLine> known;
+    while (products.value().next()) {
+        OrderLine l;
+        l.productId = products.value().value(0).toLongLong();
+        l.plu = products.value().value(1).toString();
+        l.name = products.value().value(2).toString();
+        l.unitPrice = products.value().value(3).toLongLong();
+        known.insert(l.plu, l);
+    }
+    QList<OrderLine> lines;
+    qint64 subtotal = 0;
+    for (const CartLine &c : merged) {
+        if (!known.contains(c.plu))
+            return fail(StoreError::notFound(tr("There is no product with PLU %1.").arg(c.plu)));
+        OrderLine l = known.value(c.plu);
+        l.lineNo = int(lines.size()) + 1;
+        l.qty = c.qty;
+        subtotal += l.amount();
+        lines.append(l);
+    }
+
+    qint64 discount = 0;
+    qint64 promoId = 0;
+    if (!order.promoCode.trimmed().isEmpty()) {
+        auto promo = Sql::run(m_db,
+                              u"SELECT id, kind, value FROM promo_codes WHERE code = upper(?) "
+                              "AND active AND (valid_from IS NULL OR valid_from <= now()) "
+                              "AND (valid_until IS NULL OR valid_until > now())"_s,
+                              {order.promoCode.trimmed()});
+        if (!promo)
+            return fail(promo.error());
+        if (!promo.value().next())
+            return fail(StoreError::invalid(
+                u"promo_code"_s,
+                tr("Promo code %1 is not valid today.").arg(order.promoCode.trimmed())));
+        promoId = promo.value().value(0).toLongLong();
+        const qint64 value = promo.value().value(2).toLongLong();
+        // A percentage is rounded to the nearest kopeck; an amount never
+        // takes the total below zero.
+        discount = promo.value().value(1).toString() == u"percent"_s ? (subtotal * value + 50) / 100
+                                                                     : qMin(value, subtotal);
+    }
+
+    auto number = nextNumber(order.shopId, order.till);
+    if (!number)
+        return fail(number.error());
+    auto made = Sql::run(
+        m_db,
+        u"INSERT INTO orders (shop_id, till, number, staff_id, customer_id, status, promo_code_id, "
+        "subtotal, discount, total, expires_at) VALUES (?, ?, ?, ?, nullif(?::bigint, 0), "
+        "'awaiting_payment', nullif(?::bigint, 0), ?, ?, ?, now() + ? * interval '1 minute') "
+        "RETURNING id"_s,
+        {order.shopId, order.till, number.value(), actor.staffId, order.customerId.value_or(0),
+         promoId, subtotal, discount, subtotal - discount, order.paymentTimeoutMinutes});
+    if (!made) {
+        if (made.error().isForeignKeyViolation() && order.customerId)
+            return fail(StoreError::notFound(
+                tr("There is no customer with id %1.").arg(*order.customerId)));
+        return fail(made.error());
+    }
+    made.value().next();
+    const qint64 orderId = made.value().value(0).toLongLong();
+
+    QList<qint64> lineNos, productIds, qtys, prices;
+    QStringList linePlus, names;
+    QList<StockStore::Change> reservations;
+    for (const OrderLine &l : std::as_const(lines)) {
+        lineNos << l.lineNo;
+        productIds << l.productId;
+        linePlus << l.plu;
+        names << l.name;
+        qtys << l.qty;
+        prices << l.unitPrice;
+        StockStore::Change c;
+        c.shopId = order.shopId;
+        c.plu = l.plu;
+        c.shelfDelta = -l.qty;
+        c.orderDelta = l.qty;
+        c.action = u"reserved"_s;
+        c.reason = tr("Order %1").arg(number.value());
+        c.orderId = orderId;
+        reservations << c;
+    }
+    auto saved =
+        Sql::run(m_db,
+                 u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
+                 "unit_price) SELECT ?, * FROM unnest(?::int[], ?::bigint[], ?::text[], "
+                 "?::text[], ?::int[], ?::bigint[])"_s,
+                 {orderId, PgArray::integers(lineNos), PgArray::integers(productIds),
+                  PgArray::text(linePlus), PgArray::text(names), PgArray::integers(qtys),
+                  PgArray::integers(prices)});
+    if (!saved)
+        return fail(saved.error());
+
+    // Every line from the shelf into the order, or none.
+    auto reserved = StockStore(m_db).applyAll(actor, reservations, Permission::Sell);
+    if (!reserved) {
+        const StoreError why = reserved.error();
+        m_db.rollback();
+        if (why.code != StoreError::Code::Conflict && why.code != StoreError::Code::NotFound)
+            return why;
+        return recordFailed(actor, order, lines, subtotal, discount, why.message);
+    }
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto result = byId(orderId);
+    if (!result)
+        return result.error();
+    return *result.value();
+}
+
+Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order,
+                                       const QList<OrderLine> &lines, qint64 subtotal,
+                                       qint64 discount, const QString &failure)
+{
+    // The attempt is kept (the Orders page shows it), with nothing reserved.
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto number = nextNumber(order.shopId, order.till);
+    if (!number) {
+        m_db.rollback();
+        return number.error();
+    }
+    auto made = Sql::run(
+        m_db,
+        u"INSERT INTO orders (shop_id, till, number, staff_id, customer_id, status, subtotal, "
+        "discount, total, failure, closed_at) VALUES (?, ?, ?, ?, nullif(?::bigint, 0), 'failed', "
+        "?, ?, ?, ?, now()) RETURNING id"_s,
+        {order.shopId, order.till, number.value(), actor.staffId, order.customerId.value_or(0),
+         subtotal, discount, subtotal - discount, failure});
+    if (!made) {
+        m_db.rollback();
+        return made.error();
+    }
+    made.value().next();
+    const qint64 orderId = made.value().value(0).toLongLong();
+    for (const OrderLine &l : lines) {
+        auto saved = Sql::run(m_db,
+                              u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, "
+                              "qty, unit_price) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                              {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice});
+        if (!saved) {
+            m_db.rollback();
+            return saved.error();
+        }
+    }
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto result = byId(orderId);
+    if (!result)
+        return result.error();
+    return *result.value();
+}
+
+Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Payment &payment)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](const StoreError &error) {
+        m_db.rollback();
+        return error;
+    };
+    // The row lock orders this against a cancel or the timeout sweep.
+    auto q = Sql::run(m_db,
+                      u"SELECT status, total, expires_at <= now(), number, shop_id FROM orders "
+                      "WHERE id = ? FOR UPDATE"_s,
+                      {orderId});
+    if (!q)
+        return fail(q.error());
+    if (!q.value().next())
+        return fail(StoreError::notFound(tr("There is no order %1.").arg(orderId)));
+    const QString status = q.value().value(0).toString();
+    const qint64 total = q.value().value(1).toLongLong();
+    const bool overdue = q.value().value(2).toBool();
+    const QString number = q.value().value(3).toString();
+    const qint64 shopId = q.value().value(4).toLongLong();
+    if (status != u"awaiting_payment"_s)
+        return fail(
+            StoreError::conflict(tr("Order %1 is %2; only an order awaiting payment can be paid.")
+                                     .arg(number, statusText(status))));
+    if (overdue) {
+        m_db.rollback();
+        // Its time is up: the units go back to the shelf now, not at the next sweep.
+        auto released = release(systemActor(), orderId, tr("payment time ran out"), true);
+        if (!released && released.error().code != StoreError::Code::Conflict)
+            return released.error(); // (a conflict: the sweep was first)
+        return StoreError::conflict(
+            tr("The payment time of order %1 ran out; its items went back to the shelf.")
+                .arg(number));
+    }
+
+    PaidOrder paid;
+    qint64 cash = 0, card = 0;
+    QString method;
+    switch (payment.method) {
+    case PaymentMethod::Cash:
+        method = u"cash"_s;
+        cash = total;
+        if (payment.cashTendered < total)
+            return fail(StoreError::invalid(u"cash_tendered"_s,
+                                            tr("%1 tendered is less than the total %2.")
+                                                .arg(money(payment.cashTendered), money(total))));
+        paid.change = payment.cashTendered - total;
+        break;
+    case PaymentMethod::Card:
+        method = u"card"_s;
+        card = total;
+        break;
+    case PaymentMethod::Split:
+        method = u"split"_s;
+        if (payment.card <= 0 || payment.card >= total)
+            return fail(StoreError::invalid(
+                u"card"_s,
+                tr("The card part must be more than zero and less than the total %1.")
+                    .arg(money(total))));
+        card = payment.card;
+        cash = total - card;
+        if (payment.cashTendered < cash)
+            return fail(StoreError::invalid(u"cash_tendered"_s,
+                                            tr("%1 tendered is less than the cash part %2.")
+                                                .arg(money(payment.cashTendered), money(cash))));
+        paid.change = payment.cashTendered - cash;
+        break;
+    }
+    auto updated = Sql::run(m_db,
+                            u"UPDATE orders SET status = 'paid', payment_method = ?, "
+                            "paid_cash = ?, paid_card = ?, paid_at = now() "
+                            "WHERE id = ? AND status = 'awaiting_payment'"_s,
+                            {method, cash, card, orderId});
+    if (!updated)
+        return fail(updated.error());
+
+    // The reserved units are sold: out of the order quantity.
+    auto lines = Sql::run(
+        m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
+    if (!lines)
+        return fail(lines.error());
+    QList<StockStore::Change> sales;
+    while (lines.value().next()) {
+        StockStore::Change c;
+        c.shopId = shopId;
+        c.plu = lines.value().value(0).toString();
+        c.orderDelta = -lines.value().value(1).toInt();
+        c.action = u"sold"_s;
+        c.reason = tr("Order %1").arg(number);
+        c.orderId = orderId;
+        sales << c;
+    }
+    auto sold = StockStore(m_db).applyAll(actor, sales, Permission::Sell);
+    if (!sold)
+        return fail(sold.error());
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto order = byId(orderId);
+    if (!order)
+        return order.error();
+    paid.order = *order.value();
+    return paid;
+}
+
+Result<Order> OrderStore::cancel(const Actor &actor, qint64 orderId, const QString &reason)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    auto order = byId(orderId);
+    if (!order)
+        return order.error();
+    if (!order.value())
+        return StoreError::notFound(tr("There is no order %1.").arg(orderId));
+    if (order.value()->staffId != actor.staffId) {
+        if (auto refused = checkPermission(actor.role, Permission::ManageOrders))
+            return *refused;
+    }
+    return release(actor, orderId, reason, false);
+}
+
+Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QString &reason,
+                                  bool onlyIfOverdue)
+{
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](const StoreError &error) {
+        m_db.rollback();
+        return error;
+    };
+    auto closed = Sql::run(m_db,
+                           u"UPDATE orders SET status = 'cancelled', closed_at = now(), "
+                           "closed_by = nullif(?::bigint, 0) WHERE id = ? "
+                           "AND status = 'awaiting_payment' %1 RETURNING shop_id, number"_s.arg(
+                               onlyIfOverdue ? u"AND expires_at <= now()"_s : QString()),
+                           {actor.staffId, orderId});
+    if (!closed)
+        return fail(closed.error());
+    if (!closed.value().next()) {
+        m_db.rollback();
+        auto now = byId(orderId);
+        if (!now)
+            return now.error();
+        if (!now.value())
+            return StoreError::notFound(tr("There is no order %1.").arg(orderId));
+        const Order &o = *now.value();
+        if (o.status == u"paid"_s)
+            return StoreError::conflict(
+                tr("Order %1 is paid; it cannot be cancelled. Return its items instead.")
+                    .arg(o.number));
+        return StoreError::conflict(
+            tr("Order %1 is %2; only an order awaiting payment can be cancelled.")
+                .arg(o.number, statusText(o.status)));
+    }
+    const qint64 shopId = closed.value().value(0).toLongLong();
+    const QString number = closed.value().value(1).toString();
+    auto lines = Sql::run(
+        m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
+    if (!lines)
+        return fail(lines.error());
+    QList<StockStore::Change> back;
+    while (lines.value().next()) {
+        StockStore::Change c;
+        c.shopId = shopId;
+        c.plu = lines.value().value(0).toString();
+        c.shelfDelta = lines.value().value(1).toInt();
+        c.orderDelta = -c.shelfDelta;
+        c.action = u"released"_s;
+        c.reason = reason.isEmpty() ? tr("Order %1 cancelled").arg(number)
+                                    : tr("Order %1 cancelled: %2").arg(number, reason);
+        c.orderId = orderId;
+        back << c;
+    }
+    auto released = StockStore(m_db).applyAll(actor, back, Permission::Sell);
+    if (!released)
+        return fail(released.error());
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto result = byId(orderId);
+    if (!result)
+        return result.error();
+    return *result.value();
+}
+
+Result<int> OrderStore::expireOverdue(int batch)
+{
+    // Each till sweeps on a timer. SKIP LOCKED hands every overdue order to
+    // one sweeper; the conditional update in release() makes a second try,
+    // or a payment racing the sweep, harmless.
+    auto due = Sql::run(m_db,
+                        u"SELECT id FROM orders WHERE status = 'awaiting_payment' "
+                        "AND expires_at <= now() ORDER BY expires_at LIMIT ? "
+                        "FOR UPDATE SKIP LOCKED"_s,
+                        {qBound(1, batch, 1000)});
+    if (!due)
+        return due.error();
+    QList<qint64> ids;
+    while (due.value().next())
+        ids << due.value().value(0).toLongLong();
+    int expired = 0;
+    for (qint64 id : std::as_const(ids)) {
+        auto released = release(systemActor(), id, tr("payment time ran out"), true);
+        if (released)
+            ++expired;
+        else if (released.error().code != StoreError::Code::Conflict)
+            return released.error(); // a conflict: paid or cancelled meanwhile
+    }
+    return expired;
+}
+
+Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
+                                      const QList<ReturnLine> &requested, const Actor &approver,
+                                      const QString &reason)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    // The approver is checked against the staff table, not taken on trust.
+    auto role =
+        Sql::scalar(m_db, u"SELECT role FROM staff WHERE id = ? AND active"_s, {approver.staffId});
+    if (!role)
+        return role.error();
+    const std::optional<Role> approverRole = roleFromKey(role.value().toString());
+    if (!approverRole || !hasPermission(*approverRole, Permission::ManageOrders))
+        return StoreError::permission(tr("A return needs a manager's approval."));
+    if (reason.size() > 500)
+        return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](const StoreError &error) {
+        m_db.rollback();
+        return error;
+    };
+    auto head = Sql::run(
+        m_db, u"SELECT status, shop_id, number FROM orders WHERE id = ? FOR UPDATE"_s, {orderId});
+    if (!head)
+        return fail(head.error());
+    if (!head.value().next())
+        return fail(StoreError::notFound(tr("There is no order %1.").arg(orderId)));
+    const QString status = head.value().value(0).toString();
+    const qint64 shopId = head.value().value(1).toLongLong();
+    const QString number = head.value().value(2).toString();
+    if (status != u"paid"_s)
+        return fail(StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
+                                             .arg(number, statusText(status))));
+
+    auto rows = Sql::run(m_db,
+                         u"SELECT line_no, plu, qty, returned_qty FROM order_lines "
+                         "WHERE order_id = ? ORDER BY line_no"_s,
+                         {orderId});
+    if (!rows)
+        return fail(rows.error());
+    struct Left
+    {
+        QString plu;
+        int open = 0;
+    };
+    QMap<int, Left> open;
+    while (rows.value().next())
+        open.insert(rows.value().value(0).toInt(),
+                    {rows.value().value(1).toString(),
+                     rows.value().value(2).toInt() - rows.value().value(3).toInt()});
+    QList<ReturnLine> lines = requested;
+    if (lines.isEmpty()) // the whole order, what is left of it
+        for (auto it = open.cbegin(); it != open.cend(); ++it)
+            if (it->open > 0)
+                lines.append({it.key(), it->open});
+    if (lines.isEmpty())
+        return fail(
+            StoreError::conflict(tr("Everything in order %1 was returned already.").arg(number)));
+    QList<qint64> lineNos, qtys;
+    QList<StockStore::Change> back;
+    for (const ReturnLine &r : std::as_const(lines)) {
+        if (!open.contains(r.lineNo))
+            return fail(StoreError::invalid(
+                u"line_no"_s, tr("Order %1 has no line %2.").arg(number).arg(r.lineNo)));
+        if (lineNos.contains(r.lineNo))
+            return fail(
+                StoreError::invalid(u"line_no"_s, tr("Line %1 is given twice.").arg(r.lineNo)));
+        const Left &left = open.value(r.lineNo);
+        if (r.qty < 1 || r.qty > left.open)
+            return fail(StoreError::invalid(u"qty"_s,
+                                            tr("Line %1 (PLU %2) can take back from 1 to %3.")
+                                                .arg(r.lineNo)
+                                                .arg(left.plu)
+                                                .arg(left.open)));
+        lineNos << r.lineNo;
+        qtys << r.qty;
+        StockStore::Change c;
+        c.shopId = shopId;
+        c.plu = left.plu;
+        c.shelfDelta = r.qty;
+        c.action = u"returned"_s;
+        c.reason = reason.isEmpty() ? tr("Return of order %1").arg(number)
+                                    : tr("Return of order %1: %2").arg(number, reason);
+        c.orderId = orderId;
+        c.approvedBy = approver.staffId;
+        back << c;
+    }
+    auto marked = Sql::run(m_db,
+                           u"UPDATE order_lines l SET returned_qty = l.returned_qty + x.qty "
+                           "FROM unnest(?::int[], ?::int[]) AS x(line_no, qty) "
+                           "WHERE l.order_id = ? AND l.line_no = x.line_no"_s,
+                           {PgArray::integers(lineNos), PgArray::integers(qtys), orderId});
+    if (!marked)
+        return fail(marked.error());
+    auto returned = StockStore(m_db).applyAll(actor, back, Permission::Sell);
+    if (!returned)
+        return fail(returned.error());
+    // Fully returned orders are closed; both people are on the order too.
+    auto closed = Sql::run(
+        m_db,
+        u"UPDATE orders SET approved_by = ?, status = CASE WHEN NOT EXISTS (SELECT 1 FROM "
+        "order_lines WHERE order_id = ? AND returned_qty < qty) THEN 'returned' ELSE status END, "
+        "closed_at = CASE WHEN NOT EXISTS (SELECT 1 FROM order_lines WHERE order_id = ? "
+        "AND returned_qty < qty) THEN now() ELSE closed_at END WHERE id = ?"_s,
+        {approver.staffId, orderId, orderId, orderId});
+    if (!closed)
+        return fail(closed.error());
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto result = byId(orderId);
+    if (!result)
+        return result.error();
+    return *result.value();
+}
+
+Result<std::optional<Order>> OrderStore::byId(qint64 id) const
+{
+    auto q = Sql::run(m_db, u"SELECT %1 FROM orders o WHERE o.id = ?"_s.arg(kOrderColumns), {id});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<Order>();
+    Order o;
+    const QSqlQuery &r = q.value();
+    o.id = r.value(0).toLongLong();
+    o.shopId = r.value(1).toLongLong();
+    o.till = r.value(2).toString();
+    o.number = r.value(3).toString();
+    o.staffId = r.value(4).toLongLong();
+    o.customerId = r.value(5).toLongLong();
+    o.status = r.value(6).toString();
+    o.subtotal = r.value(7).toLongLong();
+    o.discount = r.value(8).toLongLong();
+    o.total = r.value(9).toLongLong();
+    o.paymentMethod = r.value(10).toString();
+    o.paidCash = r.value(11).toLongLong();
+    o.paidCard = r.value(12).toLongLong();
+    o.createdAt = r.value(13).toDateTime();
+    o.expiresAt = r.value(14).toDateTime();
+    o.paidAt = r.value(15).toDateTime();
+    o.failure = r.value(16).toString();
+    auto lines = Sql::run(m_db,
+                          u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty "
+                          "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                          {id});
+    if (!lines)
+        return lines.error();
+    while (lines.value().next()) {
+        const QSqlQuery &l = lines.value();
+        o.lines.append({l.value(0).toInt(), l.value(1).toLongLong(), l.value(2).toString(),
+                        l.value(3).toString(), l.value(4).toInt(), l.value(5).toLongLong(),
+                        l.value(6).toInt()});
+    }
+    return std::optional<Order>(o);
+}
+
+} // namespace shopdesk

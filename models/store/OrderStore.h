@@ -1,0 +1,134 @@
+#pragma once
+
+#include "Permissions.h"
+#include "store/Actor.h"
+#include "store/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace shopdesk {
+
+// A line of a sale as the till builds it.
+struct CartLine
+{
+    QString plu;
+    int qty = 0;
+};
+
+struct NewOrder
+{
+    qint64 shopId = 0;
+    QString till = QStringLiteral("1");
+    QList<CartLine> lines; // the same PLU twice is one line with both counts
+    std::optional<qint64> customerId;
+    QString promoCode; // empty: none
+    int paymentTimeoutMinutes = 15;
+};
+
+struct OrderLine
+{
+    int lineNo = 0;
+    qint64 productId = 0;
+    QString plu;
+    QString name;
+    int qty = 0;
+    qint64 unitPrice = 0; // minor units
+    int returnedQty = 0;
+
+    qint64 amount() const { return unitPrice * qty; }
+};
+
+struct Order
+{
+    qint64 id = 0;
+    qint64 shopId = 0;
+    QString till;
+    QString number; // "TVR-1-000042": shop code, till, count
+    qint64 staffId = 0;
+    qint64 customerId = 0; // 0: none
+    QString status; // new, awaiting_payment, failed, paid, cancelled, returned
+    qint64 subtotal = 0;
+    qint64 discount = 0;
+    qint64 total = 0;
+    QString paymentMethod; // cash, card, split
+    qint64 paidCash = 0;
+    qint64 paidCard = 0;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    QDateTime paidAt;
+    QString failure; // why a failed order failed
+    QList<OrderLine> lines;
+};
+
+enum class PaymentMethod { Cash, Card, Split };
+
+struct Payment
+{
+    PaymentMethod method = PaymentMethod::Cash;
+    qint64 cashTendered = 0; // what the customer handed over (cash and split)
+    qint64 card = 0; // the card part of a split payment
+};
+
+struct PaidOrder
+{
+    Order order;
+    qint64 change = 0; // cash to hand back
+};
+
+// A return of some units of some lines (empty: everything still unreturned).
+struct ReturnLine
+{
+    int lineNo = 0;
+    int qty = 0;
+};
+
+// The order lifecycle (seed 004): creating an order reserves every line
+// (shelf → order quantity) all or nothing; an order that cannot be reserved
+// is recorded as failed with the line that lacked stock. Paying sells the
+// reserved units; cancelling, or the payment timeout, puts them back. Every
+// transition is a conditional status update, so a cancelled order cannot be
+// paid nor a paid one cancelled, whatever several tills do at once.
+class OrderStore
+{
+public:
+    explicit OrderStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // An order awaiting payment, or a failed one (status "failed", `failure`
+    // saying which line lacks stock and how many there are). Bad input (no
+    // lines, an unknown PLU, a bad promo code) is an error and records nothing.
+    Result<Order> create(const Actor &actor, const NewOrder &order);
+    Result<PaidOrder> pay(const Actor &actor, qint64 orderId, const Payment &payment);
+    // Puts the reserved units back. A cashier cancels their own orders; a
+    // manager anyone's.
+    Result<Order> cancel(const Actor &actor, qint64 orderId, const QString &reason = {});
+    // Returns units of a paid order to the shelf. `approver` must be a
+    // manager (or admin): both are recorded in history.
+    Result<Order> returnItems(const Actor &actor, qint64 orderId, const QList<ReturnLine> &lines,
+                              const Actor &approver, const QString &reason = {});
+    // Cancels unpaid orders whose payment time is up; several tills may run
+    // it at once (each order is taken by one of them). Returns how many.
+    Result<int> expireOverdue(int batch = 100);
+
+    Result<std::optional<Order>> byId(qint64 id) const;
+
+    static QString statusText(const QString &status);
+
+private:
+    Result<Order> recordFailed(const Actor &actor, const NewOrder &order,
+                               const QList<OrderLine> &lines, qint64 subtotal, qint64 discount,
+                               const QString &failure);
+    Result<QString> nextNumber(qint64 shopId, const QString &till);
+    // Cancels an order awaiting payment (only an overdue one, if so asked)
+    // and puts its reserved units back on the shelf, in one transaction.
+    Result<Order> release(const Actor &actor, qint64 orderId, const QString &reason,
+                          bool onlyIfOverdue);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk

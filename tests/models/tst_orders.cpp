@@ -1,0 +1,344 @@
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "store/OrderStore.h"
+#include "store/ProductStore.h"
+#include "store/StockStore.h"
+
+#include <QSet>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The order lifecycle over a real PostgreSQL: reservation all or nothing,
+// payment, cancel, timeout with two tills, returns, races for the last units.
+class TestOrders : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    qint64 m_shop = 0;
+    Actor m_cashier, m_cashier2, m_manager, m_keeper;
+
+    OrderStore orders() const { return OrderStore(m_tdb->db()); }
+    qint64 scalar(const QString &sql, const QVariantList &values = {}) const
+    {
+        auto v = Sql::scalar(m_tdb->db(), sql, values);
+        return v ? v.value().toLongLong() : -1;
+    }
+    QPair<int, int> stockOf(const QString &plu) const
+    {
+        const StockRow r = StockStore(m_tdb->db()).find(m_shop, plu).value().value();
+        return {r.shelfQty, r.orderQty};
+    }
+    NewOrder cart(const QList<CartLine> &lines) const
+    {
+        NewOrder o;
+        o.shopId = m_shop;
+        o.lines = lines;
+        return o;
+    }
+
+private slots:
+    void init()
+    {
+        m_tdb = std::make_unique<test::TestDatabase>(u"orders"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY2(m_tdb->migrate(), qPrintable(m_tdb->errorText()));
+        m_shop = m_tdb->addShop(u"TVR"_s, u"Tverskaya"_s);
+        m_cashier = m_tdb->addStaff(u"cashier"_s, Role::Cashier, m_shop);
+        m_cashier2 = m_tdb->addStaff(u"cashier2"_s, Role::Cashier, m_shop);
+        m_manager = m_tdb->addStaff(u"manager"_s, Role::Manager, m_shop);
+        m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, m_shop);
+        ProductStore products(m_tdb->db());
+        StockStore stock(m_tdb->db());
+        QVERIFY(products.create(m_keeper, NewProduct {u"1001"_s, u"Молоко"_s, 9990, {}}).ok());
+        QVERIFY(products.create(m_keeper, NewProduct {u"1002"_s, u"Хлеб"_s, 4550, {}}).ok());
+        QVERIFY(products.create(m_keeper, NewProduct {u"1003"_s, u"Сыр"_s, 65000, {}}).ok());
+        QVERIFY(stock.create(m_keeper, u"1001"_s, m_shop, 20, 0).ok());
+        QVERIFY(stock.create(m_keeper, u"1002"_s, m_shop, 5, 0).ok());
+        QVERIFY(stock.create(m_keeper, u"1003"_s, m_shop, 1, 0).ok());
+    }
+    void cleanup() { m_tdb.reset(); }
+
+    void createReservesPayCashSells()
+    {
+        // Milk scanned twice: one line with both counts.
+        auto made =
+            orders().create(m_cashier, cart({{u"1001"_s, 2}, {u"1002"_s, 1}, {u"1001"_s, 1}}));
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
+        const Order o = made.value();
+        QCOMPARE(o.status, u"awaiting_payment"_s);
+        QCOMPARE(o.number, u"TVR-1-000001"_s);
+        QCOMPARE(o.lines.size(), 2);
+        QCOMPARE(o.lines.at(0).qty, 3);
+        QCOMPARE(o.lines.at(0).unitPrice, qint64(9990));
+        QCOMPARE(o.total, qint64(3 * 9990 + 4550));
+        QVERIFY(o.expiresAt > QDateTime::currentDateTimeUtc().addSecs(14 * 60));
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(17, 3)); // available = total − reserved
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(4, 1));
+        QCOMPARE(
+            scalar(u"SELECT count(*) FROM history WHERE action = 'reserved' AND order_id = ?"_s,
+                   {o.id}),
+            2);
+
+        auto short_ = orders().pay(m_cashier, o.id, {PaymentMethod::Cash, 10000, 0});
+        QCOMPARE(short_.error().field, u"cash_tendered"_s);
+        QCOMPARE(orders().byId(o.id).value()->status, u"awaiting_payment"_s);
+
+        auto paid = orders().pay(m_cashier, o.id, {PaymentMethod::Cash, 50000, 0});
+        QVERIFY2(paid.ok(), paid.ok() ? "" : qPrintable(paid.error().message));
+        QCOMPARE(paid->order.status, u"paid"_s);
+        QCOMPARE(paid->change, qint64(50000 - 34520));
+        QCOMPARE(paid->order.paidCash, qint64(34520));
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(17, 0));
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(4, 0));
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'sold' AND order_id = ? "
+                        "AND staff_id = ?"_s,
+                        {o.id, m_cashier.staffId}),
+                 2);
+        // Every stock change queued its event for central.
+        QCOMPARE(scalar(u"SELECT count(*) FROM outbox WHERE payload->>'order_id' = ?"_s,
+                        {QString::number(o.id)}),
+                 4);
+    }
+
+    void anOrderThatCannotBeReservedFailsAndHoldsNothing()
+    {
+        const qint64 history = scalar(u"SELECT count(*) FROM history"_s);
+        auto made = orders().create(m_cashier, cart({{u"1001"_s, 2}, {u"1003"_s, 2}}));
+        QVERIFY(made.ok());
+        QCOMPARE(made->status, u"failed"_s);
+        QVERIFY2(made->failure.contains(u"Only 1 of PLU 1003"_s), qPrintable(made->failure));
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0)); // nothing stayed reserved
+        QCOMPARE(stockOf(u"1003"_s), qMakePair(1, 0));
+        QCOMPARE(scalar(u"SELECT count(*) FROM history"_s), history);
+        QCOMPARE(made->lines.size(), 2); // the attempt is kept, for the Orders page
+        auto pay = orders().pay(m_cashier, made->id, {PaymentMethod::Card, 0, 0});
+        QCOMPARE(pay.error().code, StoreError::Code::Conflict);
+    }
+
+    void badOrdersAreRefusedAndRecordNothing()
+    {
+        QCOMPARE(orders().create(m_cashier, cart({})).error().field, u"lines"_s);
+        QCOMPARE(orders().create(m_cashier, cart({{u"1001"_s, 0}})).error().field, u"qty"_s);
+        auto unknown = orders().create(m_cashier, cart({{u"1001"_s, 1}, {u"777"_s, 1}}));
+        QCOMPARE(unknown.error().code, StoreError::Code::NotFound);
+        QVERIFY(unknown.error().message.contains(u"777"_s));
+        NewOrder badTill = cart({{u"1001"_s, 1}});
+        badTill.till = u"till one; DROP"_s;
+        QCOMPARE(orders().create(m_cashier, badTill).error().field, u"till"_s);
+        NewOrder badPromo = cart({{u"1001"_s, 1}});
+        badPromo.promoCode = u"NOPE"_s;
+        QCOMPARE(orders().create(m_cashier, badPromo).error().field, u"promo_code"_s);
+        QCOMPARE(scalar(u"SELECT count(*) FROM orders"_s), 0);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0));
+    }
+
+    void promoCodesDiscount()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value) VALUES "
+                         "('TEN', 'percent', 10), ('MINUS100', 'amount', 10000)"_s)
+                    .ok());
+        NewOrder o = cart({{u"1001"_s, 1}, {u"1002"_s, 1}}); // 99.90 + 45.50 = 145.40
+        o.promoCode = u"ten"_s;
+        auto made = orders().create(m_cashier, o);
+        QVERIFY(made.ok());
+        QCOMPARE(made->discount, qint64(1454)); // 10% rounded to the kopeck
+        QCOMPARE(made->total, qint64(14540 - 1454));
+        o.promoCode = u"MINUS100"_s;
+        o.lines = {{u"1002"_s, 1}}; // 45.50: the amount is capped at the subtotal
+        made = orders().create(m_cashier, o);
+        QCOMPARE(made->total, qint64(0));
+    }
+
+    void cancelPutsItBackAndIllegalMovesAreRefused()
+    {
+        auto made = orders().create(m_cashier, cart({{u"1002"_s, 5}}));
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(0, 5));
+        // Another cashier may not cancel it; a manager may.
+        QCOMPARE(orders().cancel(m_cashier2, made->id).error().code, StoreError::Code::Permission);
+        auto cancelled = orders().cancel(m_cashier, made->id, u"customer left"_s);
+        QVERIFY(cancelled.ok());
+        QCOMPARE(cancelled->status, u"cancelled"_s);
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'released' AND reason LIKE "
+                        "'%customer left%'"_s),
+                 1);
+        auto payCancelled = orders().pay(m_cashier, made->id, {PaymentMethod::Card, 0, 0});
+        QCOMPARE(payCancelled.error().code, StoreError::Code::Conflict);
+        QVERIFY(payCancelled.error().message.contains(u"cancelled"_s));
+        QCOMPARE(orders().cancel(m_cashier, made->id).error().code, StoreError::Code::Conflict);
+
+        auto second = orders().create(m_cashier, cart({{u"1002"_s, 1}}));
+        QVERIFY(orders().pay(m_cashier, second->id, {PaymentMethod::Card, 0, 0}).ok());
+        auto cancelPaid = orders().cancel(m_manager, second->id);
+        QCOMPARE(cancelPaid.error().code, StoreError::Code::Conflict);
+        QVERIFY(cancelPaid.error().message.contains(u"Return"_s));
+        QCOMPARE(orders().pay(m_cashier, second->id, {PaymentMethod::Card, 0, 0}).error().code,
+                 StoreError::Code::Conflict); // not twice
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(4, 0));
+        QCOMPARE(second->number, u"TVR-1-000002"_s);
+    }
+
+    void splitPayment()
+    {
+        auto made = orders().create(m_cashier, cart({{u"1003"_s, 1}})); // 650.00
+        auto wrong = orders().pay(m_cashier, made->id, {PaymentMethod::Split, 100000, 65000});
+        QCOMPARE(wrong.error().field, u"card"_s);
+        auto paid = orders().pay(m_cashier, made->id, {PaymentMethod::Split, 20000, 50000});
+        QVERIFY(paid.ok());
+        QCOMPARE(paid->order.paidCard, qint64(50000));
+        QCOMPARE(paid->order.paidCash, qint64(15000));
+        QCOMPARE(paid->change, qint64(5000));
+    }
+
+    // 16 tills want the last 10 units at once: exactly 10 orders are paid.
+    void sixteenBuyersForTheLastTenUnits()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 10 WHERE plu = '1001'"_s).ok());
+        std::atomic<int> paid {0}, failed {0}, errors {0};
+        std::vector<std::thread> tills;
+        const DbConfig config = m_tdb->config();
+        for (int t = 0; t < 16; ++t) {
+            tills.emplace_back([&, t] {
+                ScopedConnection conn(config, u"till-%1"_s.arg(t));
+                OrderStore store(conn.db());
+                NewOrder o;
+                o.shopId = m_shop;
+                o.till = QString::number(t + 1);
+                o.lines = {{u"1001"_s, 1}};
+                auto made = store.create(m_cashier, o);
+                if (!made) {
+                    ++errors;
+                    return;
+                }
+                if (made->status == u"failed"_s) {
+                    ++failed;
+                    return;
+                }
+                if (store.pay(m_cashier, made->id, {PaymentMethod::Card, 0, 0}).ok())
+                    ++paid;
+                else
+                    ++errors;
+            });
+        }
+        for (auto &t : tills)
+            t.join();
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE(paid.load(), 10);
+        QCOMPARE(failed.load(), 6);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(0, 0));
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'sold' AND plu = '1001'"_s),
+                 10);
+    }
+
+    // Unpaid orders past their time, two tills sweeping at once: each order
+    // is cancelled once and every unit is back.
+    void expiryWithTwoTillsSweeping()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 100 WHERE plu = '1001'"_s).ok());
+        QList<qint64> ids;
+        for (int i = 0; i < 30; ++i) {
+            auto made = orders().create(m_cashier, cart({{u"1001"_s, 2}}));
+            QVERIFY(made.ok());
+            ids << made->id;
+        }
+        auto fresh = orders().create(m_cashier, cart({{u"1001"_s, 1}})); // not yet due
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(100 - 61, 61));
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE orders SET expires_at = now() - interval '1 minute' "
+                         "WHERE id <> ?"_s,
+                         {fresh->id})
+                    .ok());
+        std::atomic<int> expired {0}, errors {0};
+        std::vector<std::thread> sweepers;
+        const DbConfig config = m_tdb->config();
+        for (int t = 0; t < 2; ++t) {
+            sweepers.emplace_back([&, t] {
+                ScopedConnection conn(config, u"sweeper-%1"_s.arg(t));
+                OrderStore store(conn.db());
+                for (int round = 0; round < 10; ++round) {
+                    auto n = store.expireOverdue(4);
+                    if (n)
+                        expired += n.value();
+                    else
+                        ++errors;
+                }
+            });
+        }
+        for (auto &t : sweepers)
+            t.join();
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE(expired.load(), 30);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(99, 1));
+        QCOMPARE(scalar(u"SELECT count(*) FROM orders WHERE status = 'cancelled'"_s), 30);
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'released'"_s), 30);
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'released' "
+                        "AND staff_id IS NULL"_s),
+                 30); // the timeout, not a person
+        // Paying an order whose time is up is refused, and its units go back.
+        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE orders SET expires_at = now() WHERE id = ?"_s,
+                         {fresh->id})
+                    .ok());
+        auto late = orders().pay(m_cashier, fresh->id, {PaymentMethod::Card, 0, 0});
+        QCOMPARE(late.error().code, StoreError::Code::Conflict);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(100, 0));
+    }
+
+    void returnsNeedAManagerAndPutStockBack()
+    {
+        auto made = orders().create(m_cashier, cart({{u"1001"_s, 3}, {u"1002"_s, 2}}));
+        QVERIFY(orders().pay(m_cashier, made->id, {PaymentMethod::Card, 0, 0}).ok());
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(17, 0));
+        // A cashier cannot approve, not even their own return.
+        auto unapproved = orders().returnItems(m_cashier, made->id, {{1, 1}}, m_cashier2);
+        QCOMPARE(unapproved.error().code, StoreError::Code::Permission);
+        QCOMPARE(orders().returnItems(m_cashier, made->id, {{1, 4}}, m_manager).error().field,
+                 u"qty"_s);
+        QCOMPARE(orders().returnItems(m_cashier, made->id, {{9, 1}}, m_manager).error().field,
+                 u"line_no"_s);
+        auto part = orders().returnItems(m_cashier, made->id, {{1, 1}}, m_manager, u"broken"_s);
+        QVERIFY2(part.ok(), part.ok() ? "" : qPrintable(part.error().message));
+        QCOMPARE(part->status, u"paid"_s); // partly returned
+        QCOMPARE(part->lines.at(0).returnedQty, 1);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(18, 0));
+        // Both people are in the history row.
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'returned' AND staff_id = ? "
+                        "AND approved_by = ? AND order_id = ?"_s,
+                        {m_cashier.staffId, m_manager.staffId, made->id}),
+                 1);
+        auto rest = orders().returnItems(m_cashier, made->id, {}, m_manager);
+        QVERIFY(rest.ok());
+        QCOMPARE(rest->status, u"returned"_s);
+        QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0));
+        QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
+        QCOMPARE(orders().returnItems(m_cashier, made->id, {}, m_manager).error().code,
+                 StoreError::Code::Conflict);
+    }
+
+    void numbersAreUniquePerTill()
+    {
+        QSet<QString> numbers;
+        for (const QString &till : {u"1"_s, u"2"_s, u"1"_s, u"2"_s, u"1"_s}) {
+            NewOrder o = cart({{u"1001"_s, 1}});
+            o.till = till;
+            auto made = orders().create(m_cashier, o);
+            QVERIFY(made.ok());
+            numbers.insert(made->number);
+        }
+        QCOMPARE(numbers.size(), 5);
+        QVERIFY(numbers.contains(u"TVR-1-000003"_s));
+        QVERIFY(numbers.contains(u"TVR-2-000002"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrders)
+#include "tst_orders.moc"
