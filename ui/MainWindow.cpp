@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "dialogs/AboutDialog.h"
+#include "pages/CheckoutPage.h"
 #include "pages/CustomersPage.h"
 #include "pages/HistoryPage.h"
 #include "pages/PlaceholderPage.h"
@@ -51,12 +52,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     // Tall rows: comfortable to click and to touch on a till screen.
     m_navigation->setStyleSheet(u"QListWidget::item { min-height: 44px; padding-left: 6px; }"_s);
 
-    addPage(u"checkout"_s, tr("Checkout"),
-            new PlaceholderPage(tr("Checkout"),
-                                tr("Scan or type products, take payment in cash or by card, and "
-                                   "print the receipt."),
-                                this),
-            QStyle::SP_DialogApplyButton);
+    auto *checkoutPage = new CheckoutPage(m_session, this);
+    addPage(u"checkout"_s, tr("Checkout"), checkoutPage, QStyle::SP_DialogApplyButton);
     auto *stockPage = new StockPage(m_session, this);
     addPage(u"stock"_s, tr("Stock"), stockPage, QStyle::SP_DirIcon);
     auto *historyPage = new HistoryPage(m_session, this);
@@ -82,12 +79,14 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     connect(historyPage, &HistoryPage::showOrderRequested, this, [this] { showPage(u"orders"_s); });
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
-    connect(settingsPage, &SettingsPage::shopChanged, this, [this, stockPage](const Shop &shop) {
-        m_session.shop = shop;
-        m_session.actor.shopId = shop.id;
-        stockPage->setShop(shop);
-        updateStatusBar();
-    });
+    connect(settingsPage, &SettingsPage::shopChanged, this,
+            [this, stockPage, checkoutPage](const Shop &shop) {
+                m_session.shop = shop;
+                m_session.actor.shopId = shop.id;
+                stockPage->setShop(shop);
+                checkoutPage->setShop(shop);
+                updateStatusBar();
+            });
     connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,
             &StockPage::setLowStockThreshold);
 

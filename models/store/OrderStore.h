@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -132,3 +133,5 @@ private:
 };
 
 } // namespace shopdesk
+
+Q_DECLARE_METATYPE(shopdesk::Order)

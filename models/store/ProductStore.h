@@ -8,6 +8,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <QMetaType>
+
 #include <optional>
 
 namespace shopdesk {
@@ -56,3 +58,5 @@ private:
 };
 
 } // namespace shopdesk
+
+Q_DECLARE_METATYPE(shopdesk::Product)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/OrderStore.h"
+#include "store/ProductStore.h"
+
+#include <QAbstractTableModel>
+
+namespace shopdesk {
+
+// The sale being rung up at the till: one line per product (scanning it
+// again adds to its count), prices as the catalog had them when scanned.
+// Nothing here touches the database; OrderStore turns it into an order.
+class CartModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Plu, Name, Quantity, Price, Amount, ColumnCount };
+    static constexpr int kMaxQuantity = 9999;
+
+    explicit CartModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Adds `quantity` of the product; returns the row of its line.
+    int add(const Product &product, int quantity);
+    // Changes a line's count by delta; a line that reaches 0 goes.
+    bool changeQuantity(int row, int delta);
+    bool removeLine(int row);
+    void clear();
+
+    bool isEmpty() const { return m_lines.isEmpty(); }
+    qint64 total() const; // minor units
+    int units() const;
+    QList<CartLine> cartLines() const;
+    const Product &productAt(int row) const { return m_lines.at(row).product; }
+    int quantityAt(int row) const { return m_lines.at(row).quantity; }
+
+    static QString money(qint64 minorUnits);
+
+signals:
+    void totalChanged(qint64 total);
+
+private:
+    struct Line
+    {
+        Product product;
+        int quantity = 0;
+    };
+    QList<Line> m_lines;
+};
+
+} // namespace shopdesk

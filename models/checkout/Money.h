@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace shopdesk::Money {
+
+// "1234.5", "1 234,50", "1234" → minor units (123450). At most two decimals,
+// a comma or a point; nothing else. nullopt for anything unreadable.
+std::optional<qint64> parse(const QString &text);
+// 123450 → "1234.50" in the user's locale.
+QString format(qint64 minorUnits);
+
+} // namespace shopdesk::Money

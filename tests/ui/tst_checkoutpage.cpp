@@ -1,0 +1,211 @@
+#include "TestDatabase.h"
+#include "checkout/CartModel.h"
+#include "checkout/Money.h"
+#include "checkout/ScanInput.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "demo/DemoDataGenerator.h"
+#include "dialogs/PaymentDialog.h"
+#include "pages/CheckoutPage.h"
+#include "settings/AppSettings.h"
+#include "store/StaffStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// The till driven as a cashier would: a scanner types codes and Enter.
+class TestCheckoutPage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QTemporaryDir m_dir;
+
+    Session cashierSession()
+    {
+        Session s;
+        s.database = m_tdb->config();
+        s.shop = ShopStore(m_tdb->db()).byId(1).value();
+        s.actor = StaffStore(m_tdb->db()).authenticate(u"cashier"_s, u"cashier123"_s, 1).value();
+        return s;
+    }
+    int shelfOf(const QString &plu)
+    {
+        return Sql::scalar(m_tdb->db(),
+                           u"SELECT shelf_qty FROM stocks WHERE plu = ? AND shop_id = 1"_s, {plu})
+            .value()
+            .toInt();
+    }
+    static void scan(QLineEdit *field, const QString &code)
+    {
+        QTest::keyClicks(field, code);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        m_tdb = std::make_unique<test::TestDatabase>(u"checkout"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->migrate());
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 100;
+        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
+        // Plenty on the shelf for the products the test sells.
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 50 WHERE shop_id = 1"_s).ok());
+        Database::setDefaultConfig(m_tdb->config());
+    }
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        m_tdb.reset();
+    }
+
+    void scanInputAndMoney()
+    {
+        auto three = ScanInput::parse(u"3*10042"_s);
+        QVERIFY(three);
+        QCOMPARE(three->quantity, 3);
+        QCOMPARE(three->text, u"10042"_s);
+        QCOMPARE(ScanInput::parse(u"2 х 4600000000015"_s)->quantity, 2); // Cyrillic х
+        QCOMPARE(ScanInput::parse(u"молоко"_s)->kind, ScanInput::Kind::Name);
+        QCOMPARE(ScanInput::parse(u"4600000000015"_s)->kind, ScanInput::Kind::Code);
+        QVERIFY(!ScanInput::parse(u"0*10042"_s));
+        QVERIFY(!ScanInput::parse(u"   "_s));
+        QCOMPARE(Money::parse(u"1 234,5"_s), std::optional<qint64>(123450));
+        QCOMPARE(Money::parse(u"99.99"_s), std::optional<qint64>(9999));
+        QCOMPARE(Money::parse(u"1000"_s), std::optional<qint64>(100000));
+        QVERIFY(!Money::parse(u"1.234"_s));
+        QVERIFY(!Money::parse(u"-5"_s));
+        QVERIFY(!Money::parse(u"abc"_s));
+    }
+
+    void scanChangeCountsAndPayCashWithChange()
+    {
+        CheckoutPage page(cashierSession());
+        page.resize(1300, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QAbstractItemModelTester tester(page.cart(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QLineEdit *field = page.scanField();
+        QTRY_VERIFY(field->hasFocus());
+        CartModel *cart = page.cart();
+
+        const QString barcode =
+            Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = '10042'"_s)
+                .value()
+                .toString();
+        QVERIFY(!barcode.isEmpty());
+        scan(field, barcode);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 1, 10000);
+        scan(field, barcode); // the same product again: one line, two of it
+        QTRY_COMPARE_WITH_TIMEOUT(cart->quantityAt(0), 2, 10000);
+        QCOMPARE(cart->rowCount(), 1);
+        scan(field, u"3*10007"_s); // by PLU, three at once
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 2, 10000);
+        QCOMPARE(cart->quantityAt(1), 3);
+        QCOMPARE(page.table()->currentIndex().row(), 1); // the line just added
+
+        // An unknown code: a notice in the banner, no box in the way.
+        scan(field, u"999999"_s);
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(u"999999"_s),
+                                 10000);
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(cart->rowCount(), 2);
+        QVERIFY(field->hasFocus());
+
+        // − on the selected line, then ↑ and + on the first, Delete removes.
+        QTest::keyClick(field, Qt::Key_Minus);
+        QCOMPARE(cart->quantityAt(1), 2);
+        QTest::keyClick(field, Qt::Key_Up);
+        QTest::keyClick(field, Qt::Key_Plus);
+        QCOMPARE(cart->quantityAt(0), 3);
+        scan(field, u"10031"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 3, 10000);
+        QTest::keyClick(field, Qt::Key_Delete);
+        QCOMPARE(cart->rowCount(), 2);
+        QVERIFY(field->text().isEmpty());
+
+        const qint64 price42 = cart->productAt(0).price, price07 = cart->productAt(1).price;
+        const qint64 total = 3 * price42 + 2 * price07;
+        QCOMPARE(cart->total(), total);
+        QCOMPARE(page.findChild<QLabel *>(u"cartTotal"_s)->text(), Money::format(total));
+        const int shelf42 = shelfOf(u"10042"_s), shelf07 = shelfOf(u"10007"_s);
+
+        // F9: cash. The customer hands over a round sum; the change shows as typed.
+        const qint64 tendered = (total / 100000 + 1) * 100000;
+        QString changeShown;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<PaymentDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto closeOnExit = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            auto *cash = dialog->findChild<QLineEdit *>(u"cashTendered"_s);
+            QTRY_VERIFY(cash->hasFocus());
+            cash->selectAll();
+            QTest::keyClicks(cash, QString::number(tendered / 100));
+            changeShown = dialog->findChild<QLabel *>(u"change"_s)->text();
+            QTest::keyClick(cash, Qt::Key_Return);
+        });
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTest::keyClick(field, Qt::Key_F9);
+        QCOMPARE(changeShown, Money::format(tendered - total));
+        QVERIFY(paid.wait(15000));
+        const auto order = paid.first().at(0).value<Order>();
+        QCOMPARE(order.status, u"paid"_s);
+        QCOMPARE(order.total, total);
+        QCOMPARE(paid.first().at(1).toLongLong(), tendered - total);
+        QCOMPARE(shelfOf(u"10042"_s), shelf42 - 3);
+        QCOMPARE(shelfOf(u"10007"_s), shelf07 - 2);
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT status FROM orders WHERE id = ?"_s, {order.id})
+                     .value()
+                     .toString(),
+                 u"paid"_s);
+        QVERIFY(banner->text().contains(Money::format(tendered - total)));
+        QCOMPARE(cart->rowCount(), 0); // ready for the next customer
+        QTRY_VERIFY(field->hasFocus()); // the window is active again after the dialog
+    }
+
+    void missingStockIsToldAndTheCartKept()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = 1 WHERE plu = '10050' "
+                         "AND shop_id = 1"_s)
+                    .ok());
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), u"2*10050"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        QTest::keyClick(page.scanField(), Qt::Key_F10); // card
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"Only 1 of PLU 10050"_s), 15000);
+        QCOMPARE(page.cart()->rowCount(), 1); // to be corrected, not lost
+        QCOMPARE(shelfOf(u"10050"_s), 1);
+    }
+};
+
+QTEST_MAIN(TestCheckoutPage)
+#include "tst_checkoutpage.moc"

@@ -1,0 +1,495 @@
+#include "CheckoutPage.h"
+
+#include "TaskRunner.h"
+#include "checkout/CartModel.h"
+#include "checkout/Money.h"
+#include "checkout/ScanInput.h"
+#include "demo/Ean13.h"
+#include "dialogs/PaymentDialog.h"
+#include "widgets/MessageBanner.h"
+#include "widgets/NumericKeypad.h"
+#include "widgets/PageTitle.h"
+
+#include <QAction>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+constexpr int kTouch = 44; // the smallest comfortable touch target, px
+}
+
+CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_cart(new CartModel(this)),
+      m_banner(new MessageBanner(this)),
+      m_scan(new QLineEdit(this)),
+      m_matches(new QListWidget(this)),
+      m_table(new QTableView(this)),
+      m_total(new QLabel(this)),
+      m_units(new QLabel(this)),
+      m_promo(new QLineEdit(this)),
+      m_nameSearch(new QTimer(this))
+{
+    auto *heading = createPageTitle(tr("Checkout"), this);
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+
+    m_scan->setObjectName(u"scanField"_s);
+    m_scan->setPlaceholderText(tr("Scan a barcode, or type a PLU or a name; 3*code for three"));
+    m_scan->setFont(big);
+    m_scan->setMinimumHeight(kTouch);
+    m_scan->setClearButtonEnabled(true);
+    m_scan->installEventFilter(this);
+
+    // Name matches appear under the scan field; Enter or a tap adds one.
+    m_matches->setObjectName(u"nameMatches"_s);
+    m_matches->setFocusPolicy(Qt::NoFocus);
+    m_matches->setMaximumHeight(200);
+    m_matches->hide();
+
+    m_table->setObjectName(u"cartTable"_s);
+    m_table->setModel(m_cart);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setFocusPolicy(Qt::NoFocus); // the scan field keeps it
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(kTouch);
+    m_table->horizontalHeader()->setSectionResizeMode(CartModel::Name, QHeaderView::Stretch);
+    m_table->setColumnWidth(CartModel::Plu, 90);
+    m_table->setColumnWidth(CartModel::Quantity, 70);
+    m_table->setColumnWidth(CartModel::Price, 110);
+    m_table->setColumnWidth(CartModel::Amount, 120);
+
+    auto touchButton = [this](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        b->setMinimumSize(kTouch * 2, kTouch);
+        b->setFocusPolicy(Qt::NoFocus);
+        return b;
+    };
+    auto *minus = touchButton(tr("− 1"), u"minusOne"_s);
+    auto *plus = touchButton(tr("+ 1"), u"plusOne"_s);
+    auto *remove = touchButton(tr("Remove line"), u"removeLine"_s);
+    auto *lineButtons = new QHBoxLayout;
+    lineButtons->addWidget(minus);
+    lineButtons->addWidget(plus);
+    lineButtons->addWidget(remove);
+    lineButtons->addStretch(1);
+
+    // The right-hand side: the total, the promo code, the keypad, payment.
+    QFont huge = font();
+    huge.setPointSizeF(huge.pointSizeF() * 2.6);
+    huge.setBold(true);
+    m_total->setObjectName(u"cartTotal"_s);
+    m_total->setFont(huge);
+    m_total->setAlignment(Qt::AlignRight);
+    m_units->setAlignment(Qt::AlignRight);
+    m_promo->setObjectName(u"promoCode"_s);
+    m_promo->setPlaceholderText(tr("Promo code"));
+    m_promo->setMinimumHeight(kTouch);
+    auto *keypad = new NumericKeypad(this);
+    auto *cash = touchButton(tr("Cash (F9)"), u"payCash"_s);
+    auto *card = touchButton(tr("Card (F10)"), u"payCard"_s);
+    auto *split = touchButton(tr("Card + cash (F11)"), u"paySplit"_s);
+    auto *cancel = touchButton(tr("New sale (F12)"), u"newSale"_s);
+    m_payButtons = {cash, card, split};
+    for (QPushButton *b : {cash, card, split, cancel})
+        b->setMinimumHeight(kTouch + 12);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_total);
+    side->addWidget(m_units);
+    side->addWidget(m_promo);
+    side->addStretch(1);
+    side->addWidget(keypad);
+    side->addWidget(cash);
+    side->addWidget(card);
+    side->addWidget(split);
+    side->addWidget(cancel);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_scan);
+    left->addWidget(m_matches);
+    left->addWidget(m_banner);
+    left->addWidget(m_table, 1);
+    left->addLayout(lineButtons);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addLayout(side, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addLayout(columns, 1);
+
+    // Function keys work wherever the focus is on this page.
+    auto functionKey = [this](Qt::Key key, void (CheckoutPage::*slot)()) {
+        auto *a = new QAction(this);
+        a->setShortcut(QKeySequence(key));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+        connect(a, &QAction::triggered, this, slot);
+    };
+    functionKey(Qt::Key_F9, &CheckoutPage::payCash);
+    functionKey(Qt::Key_F10, &CheckoutPage::payCard);
+    functionKey(Qt::Key_F11, &CheckoutPage::paySplit);
+    functionKey(Qt::Key_F12, &CheckoutPage::newSale);
+
+    m_nameSearch->setSingleShot(true);
+    m_nameSearch->setInterval(250);
+    connect(m_nameSearch, &QTimer::timeout, this, &CheckoutPage::searchByName);
+    connect(m_scan, &QLineEdit::returnPressed, this, &CheckoutPage::submitScan);
+    connect(m_scan, &QLineEdit::textEdited, this, [this](const QString &text) {
+        const auto input = ScanInput::parse(text);
+        if (input && input->kind == ScanInput::Kind::Name && input->text.size() >= 3)
+            m_nameSearch->start();
+        else {
+            m_nameSearch->stop();
+            m_matches->hide();
+        }
+    });
+    connect(m_matches, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        addProduct(item->data(Qt::UserRole).value<Product>(), m_pendingQuantity);
+        m_matches->hide();
+        m_scan->clear();
+        m_scan->setFocus();
+    });
+    connect(m_matches, &QListWidget::itemClicked, m_matches, &QListWidget::itemActivated);
+    connect(minus, &QPushButton::clicked, this, [this] { changeSelected(-1); });
+    connect(plus, &QPushButton::clicked, this, [this] { changeSelected(1); });
+    connect(remove, &QPushButton::clicked, this, &CheckoutPage::removeSelected);
+    connect(cash, &QPushButton::clicked, this, &CheckoutPage::payCash);
+    connect(card, &QPushButton::clicked, this, &CheckoutPage::payCard);
+    connect(split, &QPushButton::clicked, this, &CheckoutPage::paySplit);
+    connect(cancel, &QPushButton::clicked, this, &CheckoutPage::newSale);
+    connect(m_cart, &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
+    updateTotals();
+    setFocusProxy(m_scan);
+}
+
+void CheckoutPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Whatever was clicked to get here, the scanner's keystrokes go to the
+    // scan field.
+    QTimer::singleShot(0, m_scan, [this] { m_scan->setFocus(); });
+}
+
+void CheckoutPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_session.actor.shopId = shop.id;
+}
+
+bool CheckoutPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Line keys act on the selected line while the scan field is empty (a
+    // code being typed keeps its characters).
+    if (watched == m_scan && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool empty = m_scan->text().isEmpty();
+        switch (key->key()) {
+        case Qt::Key_Plus:
+            if (empty) {
+                changeSelected(1);
+                return true;
+            }
+            break;
+        case Qt::Key_Minus:
+            if (empty) {
+                changeSelected(-1);
+                return true;
+            }
+            break;
+        case Qt::Key_Delete:
+            if (empty) {
+                removeSelected();
+                return true;
+            }
+            break;
+        case Qt::Key_Up:
+        case Qt::Key_Down: {
+            if (m_matches->isVisible() && m_matches->count() > 0) {
+                const int row =
+                    qBound(0, m_matches->currentRow() + (key->key() == Qt::Key_Down ? 1 : -1),
+                           m_matches->count() - 1);
+                m_matches->setCurrentRow(row);
+                return true;
+            }
+            const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row()
+                                                                  : m_cart->rowCount();
+            selectRow(current + (key->key() == Qt::Key_Down ? 1 : -1));
+            return true;
+        }
+        case Qt::Key_Escape:
+            if (m_matches->isVisible()) {
+                m_matches->hide();
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CheckoutPage::submitScan()
+{
+    if (m_busy)
+        return;
+    // A name match picked with the arrows wins over the typed words.
+    if (m_matches->isVisible() && m_matches->currentItem()) {
+        emit m_matches->itemActivated(m_matches->currentItem());
+        return;
+    }
+    QString error;
+    const auto input = ScanInput::parse(m_scan->text(), &error);
+    if (!input) {
+        if (!m_scan->text().trimmed().isEmpty())
+            m_banner->showMessage(error, MessageBanner::Type::Warning);
+        return;
+    }
+    if (input->kind == ScanInput::Kind::Name) {
+        m_pendingQuantity = input->quantity;
+        searchByName();
+        return;
+    }
+    m_scan->clear();
+    lookUp(input->text, input->quantity);
+}
+
+void CheckoutPage::lookUp(const QString &code, int quantity)
+{
+    runThenCallback(
+        this,
+        [code]() -> Result<std::optional<Product>> {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<std::optional<Product>> {
+                ProductStore products(db);
+                if (Ean13::isValidGtin(code)) {
+                    auto byBarcode = products.byBarcode(code);
+                    if (!byBarcode || byBarcode.value())
+                        return byBarcode;
+                }
+                return products.byPlu(code);
+            });
+        },
+        [this, code, quantity](const Result<std::optional<Product>> &found) {
+            if (!found) {
+                m_banner->showMessage(found.error().message);
+                return;
+            }
+            if (!found.value()) {
+                m_banner->showMessage(
+                    tr("Unknown code %1: no product has this barcode or PLU.").arg(code),
+                    MessageBanner::Type::Warning);
+                return;
+            }
+            addProduct(*found.value(), quantity);
+        });
+}
+
+void CheckoutPage::searchByName()
+{
+    const auto input = ScanInput::parse(m_scan->text());
+    if (!input || input->kind != ScanInput::Kind::Name)
+        return;
+    m_pendingQuantity = input->quantity;
+    const QString words = input->text;
+    runThenCallback(
+        this,
+        [words] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return ProductStore(db).findByName(words, 20); });
+        },
+        [this, words](const Result<QList<Product>> &found) {
+            const auto now = ScanInput::parse(m_scan->text());
+            if (!now || now->text != words)
+                return; // typed on meanwhile
+            m_matches->clear();
+            if (!found) {
+                m_banner->showMessage(found.error().message);
+                return;
+            }
+            if (found->isEmpty()) {
+                m_matches->hide();
+                m_banner->showMessage(tr("No product is called \"%1\".").arg(words),
+                                      MessageBanner::Type::Information);
+                return;
+            }
+            for (const Product &p : found.value()) {
+                auto *item = new QListWidgetItem(
+                    u"%1   %2   %3"_s.arg(p.plu, p.name, Money::format(p.price)), m_matches);
+                item->setData(Qt::UserRole, QVariant::fromValue(p));
+                item->setSizeHint(QSize(0, kTouch));
+            }
+            m_matches->setCurrentRow(0);
+            m_matches->show();
+            m_banner->hideMessage();
+        });
+}
+
+void CheckoutPage::addProduct(const Product &product, int quantity)
+{
+    const int row = m_cart->add(product, quantity);
+    m_banner->hideMessage();
+    selectRow(row);
+}
+
+void CheckoutPage::selectRow(int row)
+{
+    if (m_cart->rowCount() == 0)
+        return;
+    row = qBound(0, row, m_cart->rowCount() - 1);
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_cart->index(row, 0));
+    m_table->scrollTo(m_cart->index(row, 0));
+}
+
+void CheckoutPage::changeSelected(int delta)
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const int row = current.row();
+    m_cart->changeQuantity(row, delta);
+    selectRow(qMin(row, m_cart->rowCount() - 1));
+    m_scan->setFocus();
+}
+
+void CheckoutPage::removeSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const int row = current.row();
+    m_cart->removeLine(row);
+    selectRow(qMin(row, m_cart->rowCount() - 1));
+    m_scan->setFocus();
+}
+
+void CheckoutPage::updateTotals()
+{
+    m_total->setText(Money::format(m_cart->total()));
+    m_units->setText(tr("%n item(s)", nullptr, m_cart->units()));
+    for (QPushButton *b : std::as_const(m_payButtons))
+        b->setEnabled(!m_cart->isEmpty() && !m_busy);
+}
+
+void CheckoutPage::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_scan->setReadOnly(busy);
+    updateTotals();
+}
+
+void CheckoutPage::payCash()
+{
+    if (m_cart->isEmpty() || m_busy)
+        return;
+    PaymentDialog dialog(PaymentMethod::Cash, m_cart->total(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        pay(dialog.payment());
+    refocus();
+}
+
+void CheckoutPage::payCard()
+{
+    if (m_cart->isEmpty() || m_busy)
+        return;
+    pay(Payment {PaymentMethod::Card, 0, 0});
+}
+
+void CheckoutPage::paySplit()
+{
+    if (m_cart->isEmpty() || m_busy)
+        return;
+    PaymentDialog dialog(PaymentMethod::Split, m_cart->total(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        pay(dialog.payment());
+    refocus();
+}
+
+void CheckoutPage::refocus()
+{
+    // After a dialog the till window must take the keyboard back, even where
+    // no window manager hands it over, or the next scan goes nowhere.
+    window()->activateWindow();
+    m_scan->setFocus();
+}
+
+void CheckoutPage::newSale()
+{
+    if (m_busy)
+        return;
+    m_cart->clear();
+    m_promo->clear();
+    m_scan->clear();
+    m_matches->hide();
+    m_banner->hideMessage();
+    m_scan->setFocus();
+}
+
+void CheckoutPage::pay(const Payment &payment)
+{
+    // Reserve, then take the money: an order that cannot be reserved says
+    // which line lacks stock, and the cart stays as it is to be corrected.
+    NewOrder order;
+    order.shopId = m_session.shop.id;
+    order.till = m_till;
+    order.lines = m_cart->cartLines();
+    order.promoCode = m_promo->text().trimmed();
+    const Actor actor = m_session.actor;
+    setBusy(true);
+    m_banner->showMessage(tr("Taking payment…"), MessageBanner::Type::Information);
+    runThenCallback(
+        this,
+        [order, actor, payment]() -> Result<PaidOrder> {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<PaidOrder> {
+                OrderStore orders(db);
+                auto made = orders.create(actor, order);
+                if (!made)
+                    return made.error();
+                if (made->status == u"failed"_s)
+                    return StoreError::conflict(made->failure, u"stock"_s);
+                auto paid = orders.pay(actor, made->id, payment);
+                if (!paid) {
+                    // Nothing may stay reserved for a sale that was not paid.
+                    auto cancelled = orders.cancel(actor, made->id, paid.error().message);
+                    Q_UNUSED(cancelled);
+                }
+                return paid;
+            });
+        },
+        [this](const Result<PaidOrder> &paid) {
+            setBusy(false);
+            m_scan->setFocus();
+            if (!paid) {
+                m_banner->showMessage(paid.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            const QString done = paid->change > 0
+                ? tr("Order %1 paid. Change: %2.")
+                      .arg(paid->order.number, Money::format(paid->change))
+                : tr("Order %1 paid.").arg(paid->order.number);
+            m_cart->clear();
+            m_promo->clear();
+            m_banner->showMessage(done, MessageBanner::Type::Positive);
+            emit orderPaid(paid->order, paid->change);
+        });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Session.h"
+#include "store/OrderStore.h"
+#include "store/ProductStore.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace shopdesk {
+
+class CartModel;
+class MessageBanner;
+
+// The till. The scan field keeps the focus: a barcode or PLU and Enter adds a
+// line (again: one more), "3*" before it adds three, words look a product up
+// by name. + and − change the selected line, Delete removes it, ↑/↓ move
+// between lines. F9 cash, F10 card, F11 card and cash, F12 a new sale.
+// Unknown codes and missing stock are told in a banner, never a box that
+// stops the next scan.
+class CheckoutPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CheckoutPage(const Session &session, QWidget *parent = nullptr);
+
+    CartModel *cart() const { return m_cart; }
+    QLineEdit *scanField() const { return m_scan; }
+    QTableView *table() const { return m_table; }
+    void setShop(const Shop &shop);
+    void setTill(const QString &till) { m_till = till; }
+
+signals:
+    // A sale was paid (for receipts and tests).
+    void orderPaid(const shopdesk::Order &order, qint64 change);
+
+public slots:
+    void payCash();
+    void payCard();
+    void paySplit();
+    void newSale();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void submitScan();
+    void lookUp(const QString &code, int quantity);
+    void searchByName();
+    void addProduct(const Product &product, int quantity);
+    void changeSelected(int delta);
+    void removeSelected();
+    void selectRow(int row);
+    void pay(const Payment &payment);
+    void updateTotals();
+    void setBusy(bool busy);
+    void refocus();
+
+    Session m_session;
+    QString m_till = QStringLiteral("1");
+    bool m_busy = false;
+    CartModel *m_cart;
+    MessageBanner *m_banner;
+    QLineEdit *m_scan;
+    QListWidget *m_matches;
+    QTableView *m_table;
+    QLabel *m_total;
+    QLabel *m_units;
+    QLineEdit *m_promo;
+    QList<QPushButton *> m_payButtons;
+    QTimer *m_nameSearch;
+    int m_pendingQuantity = 1; // for a product picked from the name matches
+};
+
+} // namespace shopdesk
