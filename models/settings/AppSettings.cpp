@@ -1,5 +1,7 @@
 #include "AppSettings.h"
 
+#include <QRegularExpression>
+
 #include "db/PgPassFile.h"
 
 #include <QDebug>
@@ -123,6 +125,29 @@ int AppSettings::lowStockThreshold() const
 void AppSettings::setLowStockThreshold(int threshold)
 {
     set(u"stock/lowThreshold"_s, threshold);
+}
+
+QString AppSettings::tillName() const
+{
+    // A hand-edited file must not put an unusable name into order numbers.
+    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,16}$"_s);
+    const QString name = get(u"till/name"_s, u"1"_s).toString();
+    return valid.match(name).hasMatch() ? name : u"1"_s;
+}
+
+void AppSettings::setTillName(const QString &name)
+{
+    set(u"till/name"_s, name);
+}
+
+int AppSettings::paymentTimeoutMinutes() const
+{
+    return qBound(1, get(u"till/paymentTimeoutMinutes"_s, 15).toInt(), 24 * 60);
+}
+
+void AppSettings::setPaymentTimeoutMinutes(int minutes)
+{
+    set(u"till/paymentTimeoutMinutes"_s, minutes);
 }
 
 QString AppSettings::lastLogin() const

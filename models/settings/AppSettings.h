@@ -44,6 +44,12 @@ public:
     // Shelf quantities below this are highlighted in the stock list (0: off).
     int lowStockThreshold() const;
     void setLowStockThreshold(int threshold);
+    // This till's name in order numbers ("1" unless set) and how long an
+    // unpaid order holds its stock.
+    QString tillName() const;
+    void setTillName(const QString &name);
+    int paymentTimeoutMinutes() const;
+    void setPaymentTimeoutMinutes(int minutes);
 
     QString lastLogin() const;
     void setLastLogin(const QString &login);

@@ -6,11 +6,13 @@
 #include "checkout/ScanInput.h"
 #include "demo/Ean13.h"
 #include "dialogs/PaymentDialog.h"
+#include "settings/AppSettings.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/NumericKeypad.h"
 #include "widgets/PageTitle.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -176,6 +178,24 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(split, &QPushButton::clicked, this, &CheckoutPage::paySplit);
     connect(cancel, &QPushButton::clicked, this, &CheckoutPage::newSale);
     connect(m_cart, &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
+    // Every till sweeps unpaid orders whose time is up back onto the shelf;
+    // with several tills each order is taken by one of them.
+    auto *sweep = new QTimer(this);
+    sweep->setInterval(60'000);
+    connect(sweep, &QTimer::timeout, this, [] {
+        runThenCallback(
+            qApp,
+            [] {
+                return onThreadDatabase(
+                    [](const QSqlDatabase &db) { return OrderStore(db).expireOverdue(); });
+            },
+            [](const Result<int> &expired) {
+                if (!expired)
+                    qWarning("Expiring unpaid orders failed: %s",
+                             qUtf8Printable(expired.error().message));
+            });
+    });
+    sweep->start();
     updateTotals();
     setFocusProxy(m_scan);
 }
@@ -449,7 +469,8 @@ void CheckoutPage::pay(const Payment &payment)
     // which line lacks stock, and the cart stays as it is to be corrected.
     NewOrder order;
     order.shopId = m_session.shop.id;
-    order.till = m_till;
+    order.till = m_till.isEmpty() ? AppSettings().tillName() : m_till;
+    order.paymentTimeoutMinutes = AppSettings().paymentTimeoutMinutes();
     order.lines = m_cart->cartLines();
     order.promoCode = m_promo->text().trimmed();
     const Actor actor = m_session.actor;

@@ -64,7 +64,7 @@ private:
     void refocus();
 
     Session m_session;
-    QString m_till = QStringLiteral("1");
+    QString m_till; // empty: the till name from the settings
     bool m_busy = false;
     CartModel *m_cart;
     MessageBanner *m_banner;

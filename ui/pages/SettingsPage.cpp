@@ -12,6 +12,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -56,10 +58,32 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
         emit lowStockThresholdChanged(value);
     });
 
+    auto *till = new QLineEdit(AppSettings().tillName(), this);
+    till->setObjectName(u"tillName"_s);
+    till->setMaxLength(16);
+    till->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(u"[A-Za-z0-9_-]{1,16}"_s), till));
+    auto *timeout = new QSpinBox(this);
+    timeout->setObjectName(u"paymentTimeout"_s);
+    timeout->setRange(1, 24 * 60);
+    timeout->setSuffix(tr(" min"));
+    timeout->setValue(AppSettings().paymentTimeoutMinutes());
+    auto *tillBox = new QGroupBox(tr("Till"), this);
+    auto *tillForm = new QFormLayout(tillBox);
+    tillForm->addRow(tr("Till &name (in order numbers):"), till);
+    tillForm->addRow(tr("Unpaid orders &expire after:"), timeout);
+    connect(till, &QLineEdit::editingFinished, this, [till] {
+        if (till->hasAcceptableInput())
+            AppSettings().setTillName(till->text());
+    });
+    connect(timeout, &QSpinBox::valueChanged, this,
+            [](int minutes) { AppSettings().setPaymentTimeoutMinutes(minutes); });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(m_banner);
     layout->addWidget(shopBox);
+    layout->addWidget(tillBox);
     layout->addWidget(stockBox);
     layout->addWidget(dbBox);
     layout->addStretch(1);
@@ -68,6 +92,8 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     // Only a manager or an administrator moves a till to another shop or database.
     const bool mayConfigure = hasPermission(session.actor.role, Permission::ConfigureTill);
     m_shop->setEnabled(mayConfigure);
+    till->setEnabled(mayConfigure);
+    timeout->setEnabled(mayConfigure);
     change->setEnabled(mayConfigure);
     if (!mayConfigure) {
         m_shop->setToolTip(checkPermission(session.actor.role, Permission::ConfigureTill)->message);
