@@ -150,6 +150,16 @@ void AppSettings::setPaymentTimeoutMinutes(int minutes)
     set(u"till/paymentTimeoutMinutes"_s, minutes);
 }
 
+QString AppSettings::receiptPrinter() const
+{
+    return get(u"till/receiptPrinter"_s).toString().trimmed();
+}
+
+void AppSettings::setReceiptPrinter(const QString &address)
+{
+    set(u"till/receiptPrinter"_s, address.trimmed());
+}
+
 QString AppSettings::lastLogin() const
 {
     return get(u"login/last"_s).toString();

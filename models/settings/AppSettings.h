@@ -50,6 +50,10 @@ public:
     void setTillName(const QString &name);
     int paymentTimeoutMinutes() const;
     void setPaymentTimeoutMinutes(int minutes);
+    // The network receipt printer ("host" or "host:port", ESC/POS on raw
+    // TCP, port 9100 by default); empty: none.
+    QString receiptPrinter() const;
+    void setReceiptPrinter(const QString &address);
 
     QString lastLogin() const;
     void setLastLogin(const QString &login);

@@ -10,6 +10,7 @@ SHOPDESK_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     postgresql postgresql-contrib
+    poppler-utils  # pdftotext: the receipt test reads the PDF it printed
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

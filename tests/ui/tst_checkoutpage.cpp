@@ -1,6 +1,7 @@
 #include "TestDatabase.h"
 #include "checkout/CartModel.h"
 #include "checkout/Money.h"
+#include "checkout/Receipt.h"
 #include "checkout/ScanInput.h"
 #include "db/Database.h"
 #include "db/Sql.h"
@@ -20,6 +21,8 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -186,6 +189,35 @@ private slots:
         QVERIFY(banner->text().contains(Money::format(tendered - total)));
         QCOMPARE(cart->rowCount(), 0); // ready for the next customer
         QTRY_VERIFY(field->hasFocus()); // the window is active again after the dialog
+    }
+
+    void theReceiptGoesToTheReceiptPrinter()
+    {
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&printer, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = printer.nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, this, [&received, s] { received += s->readAll(); });
+        });
+        AppSettings().setReceiptPrinter(u"127.0.0.1:%1"_s.arg(printer.serverPort()));
+        auto forget = qScopeGuard([] { AppSettings().setReceiptPrinter({}); });
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), u"10042"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTest::keyClick(page.scanField(), Qt::Key_F10); // card
+        QVERIFY(paid.wait(15000));
+        const auto order = paid.first().at(0).value<Order>();
+        QTRY_VERIFY_WITH_TIMEOUT(received.endsWith("\x1d\x56\x42\x00"_ba), 10000); // cut
+        QVERIFY(received.contains(order.number.toLatin1()));
+        QVERIFY(received.contains(Receipt::toCp866(Money::format(order.total))));
+        // F7 prints it again.
+        received.clear();
+        QTest::keyClick(page.scanField(), Qt::Key_F7);
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains(order.number.toLatin1()), 10000);
     }
 
     void missingStockIsToldAndTheCartKept()

@@ -6,10 +6,12 @@
 #include "checkout/ScanInput.h"
 #include "demo/Ean13.h"
 #include "dialogs/PaymentDialog.h"
+#include "printing/ReceiptPrintQueue.h"
 #include "settings/AppSettings.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/NumericKeypad.h"
 #include "widgets/PageTitle.h"
+#include "widgets/ReceiptPrinting.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +22,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -44,7 +48,8 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
       m_total(new QLabel(this)),
       m_units(new QLabel(this)),
       m_promo(new QLineEdit(this)),
-      m_nameSearch(new QTimer(this))
+      m_nameSearch(new QTimer(this)),
+      m_printQueue(new ReceiptPrintQueue(this))
 {
     auto *heading = createPageTitle(tr("Checkout"), this);
     QFont big = font();
@@ -109,6 +114,9 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     auto *card = touchButton(tr("Card (F10)"), u"payCard"_s);
     auto *split = touchButton(tr("Card + cash (F11)"), u"paySplit"_s);
     auto *cancel = touchButton(tr("New sale (F12)"), u"newSale"_s);
+    auto *receipt = touchButton(tr("Receipt again (F7)"), u"printReceipt"_s);
+    connect(receipt, &QPushButton::clicked, this, &CheckoutPage::printLastReceipt);
+    lineButtons->addWidget(receipt);
     m_payButtons = {cash, card, split};
     for (QPushButton *b : {cash, card, split, cancel})
         b->setMinimumHeight(kTouch + 12);
@@ -149,6 +157,16 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     functionKey(Qt::Key_F10, &CheckoutPage::payCard);
     functionKey(Qt::Key_F11, &CheckoutPage::paySplit);
     functionKey(Qt::Key_F12, &CheckoutPage::newSale);
+    functionKey(Qt::Key_F7, &CheckoutPage::printLastReceipt);
+    // A receipt that did not print never un-pays its sale: it is reported,
+    // and F7 prints it again.
+    connect(m_printQueue, &ReceiptPrintQueue::failed, this,
+            [this](int, const QString &title, const QString &error) {
+                m_banner->showMessage(
+                    tr("The receipt of order %1 was not printed: %2 Press F7 to print it again.")
+                        .arg(title, error),
+                    MessageBanner::Type::Warning);
+            });
 
     m_nameSearch->setSingleShot(true);
     m_nameSearch->setInterval(250);
@@ -443,6 +461,37 @@ void CheckoutPage::paySplit()
     refocus();
 }
 
+bool CheckoutPage::sendToReceiptPrinter()
+{
+    const QString printer = AppSettings().receiptPrinter();
+    if (printer.isEmpty() || !m_lastReceipt)
+        return false;
+    const uint port = printer.section(u':', 1, 1).toUInt();
+    m_printQueue->enqueue(m_lastNumber, m_lastReceipt->escPos(), printer.section(u':', 0, 0),
+                          quint16(port > 0 && port < 65536 ? port : 9100));
+    return true;
+}
+
+void CheckoutPage::printLastReceipt()
+{
+    if (!m_lastReceipt) {
+        m_banner->showMessage(tr("There is no sale to print a receipt for yet."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    if (sendToReceiptPrinter())
+        return;
+    QPrinter qprinter(QPrinter::HighResolution);
+    QPrintDialog dialog(&qprinter, this);
+    dialog.setWindowTitle(tr("Print the receipt of order %1").arg(m_lastNumber));
+    if (dialog.exec() == QDialog::Accepted) {
+        QString error;
+        if (!printReceipt(*m_lastReceipt, &qprinter, &error))
+            m_banner->showMessage(error, MessageBanner::Type::Warning);
+    }
+    refocus();
+}
+
 void CheckoutPage::refocus()
 {
     // After a dialog the till window must take the keyboard back, even where
@@ -509,6 +558,10 @@ void CheckoutPage::pay(const Payment &payment)
             m_cart->clear();
             m_promo->clear();
             m_banner->showMessage(done, MessageBanner::Type::Positive);
+            m_lastReceipt = Receipt::forOrder(paid->order, m_session.shop,
+                                              m_session.actor.displayName, paid->change);
+            m_lastNumber = paid->order.number;
+            sendToReceiptPrinter();
             emit orderPaid(paid->order, paid->change);
         });
 }

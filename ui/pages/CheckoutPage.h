@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "checkout/Receipt.h"
 #include "store/OrderStore.h"
 #include "store/ProductStore.h"
 
@@ -17,6 +18,7 @@ namespace shopdesk {
 
 class CartModel;
 class MessageBanner;
+class ReceiptPrintQueue;
 
 // The till. The scan field keeps the focus: a barcode or PLU and Enter adds a
 // line (again: one more), "3*" before it adds three, words look a product up
@@ -45,6 +47,9 @@ public slots:
     void payCard();
     void paySplit();
     void newSale();
+    // The last sale's receipt again: on the receipt printer if there is
+    // one, else through the print dialog (any printer, or a PDF).
+    void printLastReceipt();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -62,6 +67,8 @@ private:
     void updateTotals();
     void setBusy(bool busy);
     void refocus();
+    // Queues the last receipt for the network receipt printer, if set.
+    bool sendToReceiptPrinter();
 
     Session m_session;
     QString m_till; // empty: the till name from the settings
@@ -77,6 +84,9 @@ private:
     QList<QPushButton *> m_payButtons;
     QTimer *m_nameSearch;
     int m_pendingQuantity = 1; // for a product picked from the name matches
+    ReceiptPrintQueue *m_printQueue;
+    std::optional<Receipt> m_lastReceipt;
+    QString m_lastNumber;
 };
 
 } // namespace shopdesk

@@ -11,8 +11,8 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QPushButton>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -61,8 +61,8 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     auto *till = new QLineEdit(AppSettings().tillName(), this);
     till->setObjectName(u"tillName"_s);
     till->setMaxLength(16);
-    till->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(u"[A-Za-z0-9_-]{1,16}"_s), till));
+    till->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[A-Za-z0-9_-]{1,16}"_s), till));
     auto *timeout = new QSpinBox(this);
     timeout->setObjectName(u"paymentTimeout"_s);
     timeout->setRange(1, 24 * 60);
@@ -72,6 +72,16 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     auto *tillForm = new QFormLayout(tillBox);
     tillForm->addRow(tr("Till &name (in order numbers):"), till);
     tillForm->addRow(tr("Unpaid orders &expire after:"), timeout);
+    auto *printer = new QLineEdit(AppSettings().receiptPrinter(), this);
+    printer->setObjectName(u"receiptPrinter"_s);
+    printer->setPlaceholderText(tr("none; e.g. 192.168.1.50 or printer.local:9100"));
+    printer->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(u"[A-Za-z0-9.-]{0,253}(:[0-9]{1,5})?"_s), printer));
+    tillForm->addRow(tr("Receipt &printer (ESC/POS):"), printer);
+    connect(printer, &QLineEdit::editingFinished, this, [printer] {
+        if (printer->hasAcceptableInput())
+            AppSettings().setReceiptPrinter(printer->text());
+    });
     connect(till, &QLineEdit::editingFinished, this, [till] {
         if (till->hasAcceptableInput())
             AppSettings().setTillName(till->text());
@@ -93,6 +103,7 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     const bool mayConfigure = hasPermission(session.actor.role, Permission::ConfigureTill);
     m_shop->setEnabled(mayConfigure);
     till->setEnabled(mayConfigure);
+    printer->setEnabled(mayConfigure);
     timeout->setEnabled(mayConfigure);
     change->setEnabled(mayConfigure);
     if (!mayConfigure) {

@@ -1,0 +1,120 @@
+#include "Receipt.h"
+
+#include "checkout/Money.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Receipt", text);
+}
+
+// "left .......... right" in exactly `width` columns (left cut if needed).
+QString spread(const QString &left, const QString &right, int width)
+{
+    const int room = qMax(1, width - int(right.size()) - 1);
+    const QString l = left.size() > room ? left.left(room) : left;
+    return l + QString(width - l.size() - right.size(), u' ') + right;
+}
+
+QString centred(const QString &text, int width)
+{
+    const QString t = text.left(width);
+    return QString((width - t.size()) / 2, u' ') + t;
+}
+
+} // namespace
+
+Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &cashier,
+                          qint64 change, int width)
+{
+    Receipt r;
+    const QString rule(width, u'-');
+    r.lines << centred(shop.name, width);
+    if (!shop.address.isEmpty())
+        r.lines << centred(shop.address, width);
+    const QTimeZone zone(shop.timeZone.toUtf8());
+    const QDateTime at = (order.paidAt.isValid() ? order.paidAt : order.createdAt);
+    r.lines << rule;
+    r.lines << spread(tr("Receipt %1").arg(order.number),
+                      QLocale().toString(zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime(),
+                                         u"dd.MM.yyyy HH:mm"_s),
+                      width);
+    r.lines << tr("Cashier: %1").arg(cashier).left(width);
+    r.lines << rule;
+    for (const OrderLine &l : order.lines) {
+        r.lines << l.name.left(width);
+        r.lines << spread(u"  %1 × %2"_s.arg(l.qty).arg(Money::format(l.unitPrice)),
+                          Money::format(l.amount()), width);
+    }
+    r.lines << rule;
+    if (order.discount > 0) {
+        r.lines << spread(tr("Subtotal"), Money::format(order.subtotal), width);
+        r.lines << spread(tr("Discount"), u"-"_s + Money::format(order.discount), width);
+    }
+    r.boldLine = int(r.lines.size());
+    r.lines << spread(tr("TOTAL"), Money::format(order.total), width);
+    if (order.paidCard > 0)
+        r.lines << spread(tr("Card"), Money::format(order.paidCard), width);
+    if (order.paidCash > 0) {
+        r.lines << spread(tr("Cash"), Money::format(order.paidCash + change), width);
+        r.lines << spread(tr("Change"), Money::format(change), width);
+    }
+    r.lines << rule;
+    r.lines << centred(tr("Thank you for your purchase!"), width);
+    return r;
+}
+
+QByteArray Receipt::toCp866(const QString &text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x80)
+            out += char(c);
+        else if (c >= 0x0410 && c <= 0x043F) // А..Я а..п
+            out += char(0x80 + (c - 0x0410));
+        else if (c >= 0x0440 && c <= 0x044F) // р..я
+            out += char(0xE0 + (c - 0x0440));
+        else if (c == 0x0401) // Ё
+            out += char(0xF0);
+        else if (c == 0x0451) // ё
+            out += char(0xF1);
+        else if (c == 0x00D7) // ×
+            out += 'x';
+        else if (c == 0x2116) // №
+            out += char(0xFC);
+        else
+            out += '?';
+    }
+    return out;
+}
+
+QByteArray Receipt::escPos() const
+{
+    QByteArray out;
+    out += "\x1b\x40"; // ESC @: initialise
+    out += "\x1b\x74\x11"; // ESC t 17: code page 866
+    for (int i = 0; i < lines.size(); ++i) {
+        if (i == boldLine)
+            out += "\x1b\x45\x01"; // ESC E 1: bold on
+        out += toCp866(lines.at(i));
+        out += '\n';
+        if (i == boldLine)
+            out += "\x1b\x45\x00"_ba; // bold off (the NUL is part of the command)
+    }
+    out += "\x1b\x64\x04"; // ESC d 4: feed four lines
+    out += "\x1d\x56\x42\x00"_ba; // GS V 66 0: partial cut
+    return out;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "store/OrderStore.h"
+#include "store/ShopStore.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace shopdesk {
+
+// A paid order as a till receipt: fixed-width lines (a 42-column roll by
+// default), the same text on paper, in a PDF and on an ESC/POS printer.
+struct Receipt
+{
+    QStringList lines;
+    int boldLine = -1; // the TOTAL line, printed bold where the printer can
+
+    static Receipt forOrder(const Order &order, const Shop &shop, const QString &cashier,
+                            qint64 change, int width = 42);
+    QString text() const { return lines.join(u'\n'); }
+
+    // ESC/POS for receipt printers: initialise, code page 866 for Cyrillic,
+    // the lines, the total in bold, feed and cut.
+    QByteArray escPos() const;
+    // UTF-16 text in code page 866 (Latin, Cyrillic, a few signs; other
+    // characters become '?').
+    static QByteArray toCp866(const QString &text);
+};
+
+} // namespace shopdesk
