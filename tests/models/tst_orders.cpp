@@ -3,6 +3,7 @@
 #include "db/Sql.h"
 #include "store/OrderStore.h"
 #include "store/ProductStore.h"
+#include "store/ShiftStore.h"
 #include "store/StockStore.h"
 
 #include <QSet>
@@ -322,6 +323,47 @@ private slots:
         QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
         QCOMPARE(orders().returnItems(m_cashier, made->id, {}, m_manager).error().code,
                  StoreError::Code::Conflict);
+    }
+
+    void shiftReportsAddUpTheTill()
+    {
+        ShiftStore shifts(m_tdb->db());
+        QCOMPARE(shifts.xReport(m_shop, u"1"_s).error().code, StoreError::Code::NotFound);
+        auto opened = shifts.open(m_cashier, m_shop, u"1"_s, 500000);
+        QVERIFY(opened.ok());
+        QCOMPARE(shifts.open(m_cashier, m_shop, u"1"_s, 0).error().code,
+                 StoreError::Code::Conflict); // one open shift per till
+        auto sell = [&](const QList<CartLine> &lines, const Payment &payment, const QString &till) {
+            NewOrder o = cart(lines);
+            o.till = till;
+            auto made = orders().create(m_cashier, o);
+            return orders().pay(m_cashier, made->id, payment);
+        };
+        // Cash 2 × 99.90 (1000 handed over), card 45.50, split 650.00 = 500 card + 150 cash.
+        auto cash = sell({{u"1001"_s, 2}}, {PaymentMethod::Cash, 100000, 0}, u"1"_s);
+        QVERIFY(cash.ok());
+        QVERIFY(sell({{u"1002"_s, 1}}, {PaymentMethod::Card, 0, 0}, u"1"_s).ok());
+        QVERIFY(sell({{u"1003"_s, 1}}, {PaymentMethod::Split, 15000, 50000}, u"1"_s).ok());
+        QVERIFY(sell({{u"1002"_s, 1}}, {PaymentMethod::Card, 0, 0}, u"2"_s).ok()); // another till
+        // One milk comes back: 99.90 paid back.
+        QVERIFY(orders().returnItems(m_cashier, cash->order.id, {{1, 1}}, m_manager).ok());
+
+        auto x = shifts.xReport(m_shop, u"1"_s);
+        QVERIFY2(x.ok(), x.ok() ? "" : qPrintable(x.error().message));
+        QCOMPARE(x->sales, 3);
+        QCOMPARE(x->cash, qint64(2 * 9990 + 15000));
+        QCOMPARE(x->card, qint64(4550 + 50000));
+        QCOMPARE(x->returned, qint64(9990));
+        QCOMPARE(x->expectedCash(), qint64(500000 + 2 * 9990 + 15000 - 9990));
+        QVERIFY(!x->closedAt.isValid());
+
+        auto z = shifts.close(m_cashier, m_shop, u"1"_s);
+        QVERIFY(z.ok());
+        QVERIFY(z->closedAt.isValid());
+        QCOMPARE(z->total(), x->total());
+        QCOMPARE(shifts.close(m_cashier, m_shop, u"1"_s).error().code, StoreError::Code::Conflict);
+        QVERIFY(shifts.open(m_cashier, m_shop, u"1"_s, 0).ok()); // the next shift
+        QCOMPARE(shifts.xReport(m_shop, u"1"_s)->sales, 0);
     }
 
     void numbersAreUniquePerTill()
