@@ -4,6 +4,7 @@
 #include "pages/CheckoutPage.h"
 #include "pages/CustomersPage.h"
 #include "pages/HistoryPage.h"
+#include "pages/OrdersPage.h"
 #include "pages/PlaceholderPage.h"
 #include "pages/ReportsPage.h"
 #include "pages/SettingsPage.h"
@@ -60,12 +61,17 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     addPage(u"history"_s, tr("History"), historyPage, QStyle::SP_FileDialogDetailedView);
     addPage(u"customers"_s, tr("Customers"), new CustomersPage(m_session, this),
             QStyle::SP_DirHomeIcon);
-    addPage(u"orders"_s, tr("Orders"),
-            new PlaceholderPage(tr("Orders"),
-                                tr("Orders with their status, payments and returns; shift "
-                                   "reports."),
-                                this),
-            QStyle::SP_FileDialogListView);
+    auto *ordersPage = new OrdersPage(m_session, this);
+    addPage(u"orders"_s, tr("Orders"), ordersPage, QStyle::SP_FileDialogListView);
+    connect(historyPage, &HistoryPage::showOrderRequested, this,
+            [this, ordersPage](qint64 orderId) {
+                ordersPage->openOrder(orderId);
+                showPage(u"orders"_s);
+            });
+    connect(checkoutPage, &CheckoutPage::orderPaid, ordersPage, [ordersPage] {
+        if (ordersPage->isVisible())
+            ordersPage->reload();
+    });
     auto *reportsPage = new ReportsPage(m_session, this);
     addPage(u"reports"_s, tr("Reports"), reportsPage, QStyle::SP_FileDialogInfoView);
     // The reports follow the history's filters; the history's rows lead to
@@ -76,15 +82,16 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
                 stockPage->filterPanel()->showPlu(plu, shopId);
                 showPage(u"stock"_s);
             });
-    connect(historyPage, &HistoryPage::showOrderRequested, this, [this] { showPage(u"orders"_s); });
+
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
     connect(settingsPage, &SettingsPage::shopChanged, this,
-            [this, stockPage, checkoutPage](const Shop &shop) {
+            [this, stockPage, checkoutPage, ordersPage](const Shop &shop) {
                 m_session.shop = shop;
                 m_session.actor.shopId = shop.id;
                 stockPage->setShop(shop);
                 checkoutPage->setShop(shop);
+                ordersPage->setShop(shop);
                 updateStatusBar();
             });
     connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,

@@ -619,6 +619,66 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
     return *result.value();
 }
 
+Result<QList<OrderSummary>> OrderStore::list(const OrderFilter &filter, qint64 before,
+                                             int limit) const
+{
+    static const QStringList statuses {u"new"_s,  u"awaiting_payment"_s, u"failed"_s,
+                                       u"paid"_s, u"cancelled"_s,        u"returned"_s};
+    if (!filter.status.isEmpty() && !statuses.contains(filter.status))
+        return StoreError::invalid(u"status"_s, tr("Unknown status \"%1\".").arg(filter.status));
+    if (filter.dateMin && filter.dateMax && *filter.dateMin > *filter.dateMax)
+        return StoreError::invalid(u"date_min"_s, tr("The first day is after the last."));
+    QStringList where;
+    QVariantList values;
+    if (filter.shopId > 0) {
+        where << u"o.shop_id = ?"_s;
+        values << filter.shopId;
+    }
+    if (!filter.status.isEmpty()) {
+        where << u"o.status = ?"_s;
+        values << filter.status;
+    }
+    if (filter.dateMin) {
+        where << u"o.created_at >= (?::date)::timestamp AT TIME ZONE ?"_s;
+        values << filter.dateMin->toString(Qt::ISODate) << filter.timeZone;
+    }
+    if (filter.dateMax) {
+        where << u"o.created_at < (?::date + 1)::timestamp AT TIME ZONE ?"_s;
+        values << filter.dateMax->toString(Qt::ISODate) << filter.timeZone;
+    }
+    if (filter.staffId > 0) {
+        where << u"o.staff_id = ?"_s;
+        values << filter.staffId;
+    }
+    if (filter.customerId > 0) {
+        where << u"o.customer_id = ?"_s;
+        values << filter.customerId;
+    }
+    if (before > 0) {
+        // Keyset: strictly after the previous page's last row.
+        where << u"(o.created_at, o.id) < (SELECT created_at, id FROM orders WHERE id = ?)"_s;
+        values << before;
+    }
+    values << qBound(1, limit, 1000);
+    auto q = Sql::run(m_db,
+                      u"SELECT o.id, o.number, o.created_at, o.status, s.display_name, o.staff_id, "
+                      "o.total, coalesce(o.payment_method, ''), o.failure FROM orders o "
+                      "JOIN staff s ON s.id = o.staff_id %1 "
+                      "ORDER BY o.created_at DESC, o.id DESC LIMIT ?"_s.arg(
+                          where.isEmpty() ? QString() : u"WHERE "_s + where.join(u" AND "_s)),
+                      values);
+    if (!q)
+        return q.error();
+    QList<OrderSummary> rows;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        rows.append({r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toDateTime(),
+                     r.value(3).toString(), r.value(4).toString(), r.value(5).toLongLong(),
+                     r.value(6).toLongLong(), r.value(7).toString(), r.value(8).toString()});
+    }
+    return rows;
+}
+
 Result<std::optional<Order>> OrderStore::byId(qint64 id) const
 {
     auto q = Sql::run(m_db, u"SELECT %1 FROM orders o WHERE o.id = ?"_s.arg(kOrderColumns), {id});

@@ -4,6 +4,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -81,6 +82,32 @@ struct PaidOrder
     qint64 change = 0; // cash to hand back
 };
 
+// The Orders page's filters; every field optional.
+struct OrderFilter
+{
+    qint64 shopId = 0; // 0: every shop
+    QString status; // empty: any
+    std::optional<QDate> dateMin; // created, inclusive, in timeZone
+    std::optional<QDate> dateMax;
+    QString timeZone = QStringLiteral("UTC");
+    qint64 staffId = 0; // the cashier; 0: anyone
+    qint64 customerId = 0; // 0: any
+};
+
+// One row of the order list.
+struct OrderSummary
+{
+    qint64 id = 0;
+    QString number;
+    QDateTime createdAt;
+    QString status;
+    QString cashier;
+    qint64 staffId = 0;
+    qint64 total = 0;
+    QString paymentMethod;
+    QString failure;
+};
+
 // A return of some units of some lines (empty: everything still unreturned).
 struct ReturnLine
 {
@@ -116,6 +143,9 @@ public:
     Result<int> expireOverdue(int batch = 100);
 
     Result<std::optional<Order>> byId(qint64 id) const;
+    // Newest first, `limit` rows created before `before` (an order id: the
+    // last row of the previous page; 0 for the first page).
+    Result<QList<OrderSummary>> list(const OrderFilter &filter, qint64 before, int limit) const;
 
     static QString statusText(const QString &status);
 

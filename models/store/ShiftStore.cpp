@@ -41,9 +41,9 @@ Result<qint64> ShiftStore::open(const Actor &actor, qint64 shopId, const QString
 
 Result<std::optional<qint64>> ShiftStore::current(qint64 shopId, const QString &till) const
 {
-    auto q = Sql::run(m_db,
-                      u"SELECT id FROM shifts WHERE shop_id = ? AND till = ? AND closed_at IS NULL"_s,
-                      {shopId, till});
+    auto q = Sql::run(
+        m_db, u"SELECT id FROM shifts WHERE shop_id = ? AND till = ? AND closed_at IS NULL"_s,
+        {shopId, till});
     if (!q)
         return q.error();
     if (!q.value().next())

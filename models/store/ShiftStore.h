@@ -4,6 +4,7 @@
 #include "store/Result.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -47,3 +48,5 @@ private:
 };
 
 } // namespace shopdesk
+
+Q_DECLARE_METATYPE(shopdesk::ShiftReport)

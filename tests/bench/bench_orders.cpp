@@ -47,7 +47,8 @@ QList<CartLine> randomSale(QRandomGenerator &random)
     QList<CartLine> lines;
     while (lines.size() < kLines) {
         const QString plu = QString::number(100000 + 1 + random.bounded(kProducts));
-        if (std::none_of(lines.begin(), lines.end(), [&](const CartLine &l) { return l.plu == plu; }))
+        if (std::none_of(lines.begin(), lines.end(),
+                         [&](const CartLine &l) { return l.plu == plu; }))
             lines.append({plu, 1 + random.bounded(3)});
     }
     return lines;
@@ -172,12 +173,15 @@ int main(int argc, char *argv[])
     out << u"\nratio OrderStore / per-line stock moves: %1\n"_s.arg(
         batched.perSecond / perLine.perSecond, 0, 'f', 2);
     const qint64 negative =
-        Sql::scalar(conn.db(), u"SELECT count(*) FROM stocks WHERE shelf_qty < 0 OR order_qty < 0"_s)
+        Sql::scalar(conn.db(),
+                    u"SELECT count(*) FROM stocks WHERE shelf_qty < 0 OR order_qty < 0"_s)
             .value()
             .toLongLong();
-    const qint64 held =
-        Sql::scalar(conn.db(), u"SELECT coalesce(sum(order_qty), 0) FROM stocks"_s).value().toLongLong();
-    out << u"check: %1 negative quantities, %2 units still held by orders\n"_s.arg(negative).arg(held);
+    const qint64 held = Sql::scalar(conn.db(), u"SELECT coalesce(sum(order_qty), 0) FROM stocks"_s)
+                            .value()
+                            .toLongLong();
+    out << u"check: %1 negative quantities, %2 units still held by orders\n"_s.arg(negative).arg(
+        held);
     bench::dropDatabase(*server, u"bench_orders"_s);
     return 0;
 }

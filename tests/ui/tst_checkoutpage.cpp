@@ -7,20 +7,27 @@
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
 #include "dialogs/PaymentDialog.h"
+#include "dialogs/ReturnDialog.h"
 #include "pages/CheckoutPage.h"
+#include "pages/OrdersPage.h"
 #include "settings/AppSettings.h"
 #include "store/StaffStore.h"
+#include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -218,6 +225,108 @@ private slots:
         received.clear();
         QTest::keyClick(page.scanField(), Qt::Key_F7);
         QTRY_VERIFY_WITH_TIMEOUT(received.contains(order.number.toLatin1()), 10000);
+    }
+
+    // The Orders page as a manager: filter, cancel one order, take items of a
+    // paid one back with a manager's sign-in, and the shift's X and Z reports.
+    void ordersPageCancelsReturnsAndReportsTheShift()
+    {
+        Session manager = cashierSession();
+        manager.actor =
+            StaffStore(m_tdb->db()).authenticate(u"manager"_s, u"manager123"_s, 1).value();
+        const Actor cashier = cashierSession().actor;
+        OrderStore store(m_tdb->db());
+        NewOrder o;
+        o.shopId = 1;
+        o.lines = {{u"10060"_s, 2}};
+        auto waiting = store.create(cashier, o);
+        QVERIFY(waiting.ok() && waiting->status == u"awaiting_payment"_s);
+        o.lines = {{u"10061"_s, 3}};
+        auto sold = store.create(cashier, o);
+        QVERIFY(store.pay(cashier, sold->id, {PaymentMethod::Card, 0, 0}).ok());
+        const int shelf60 = shelfOf(u"10060"_s), shelf61 = shelfOf(u"10061"_s);
+
+        OrdersPage page(manager);
+        page.resize(1300, 900);
+        QSignalSpy loaded(&page, &OrdersPage::ordersLoaded);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(loaded.wait(15000));
+        auto *status = page.findChild<QComboBox *>(u"orderStatus"_s);
+        loaded.clear();
+        status->setCurrentIndex(status->findData(u"awaiting_payment"_s));
+        QVERIFY(loaded.wait(15000));
+        const qint64 awaiting = Sql::scalar(m_tdb->db(),
+                                            u"SELECT count(*) FROM orders WHERE "
+                                            "status = 'awaiting_payment'"_s)
+                                    .value()
+                                    .toLongLong();
+        QCOMPARE(page.table()->rowCount(), int(awaiting));
+        QCOMPARE(page.table()->item(0, 0)->text(), waiting->number); // newest first
+
+        // Cancel it: the two units go back on the shelf.
+        page.table()->setCurrentCell(0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(page.selectedOrder() && page.selectedOrder()->id == waiting->id,
+                                 10000);
+        Confirm::setAnswerForTests(true);
+        auto answered = qScopeGuard([] { Confirm::setAnswerForTests(std::nullopt); });
+        QSignalSpy changed(&page, &OrdersPage::orderChanged);
+        page.findChild<QPushButton *>(u"cancelOrder"_s)->click();
+        QVERIFY(changed.wait(15000));
+        QCOMPARE(changed.first().first().value<Order>().status, u"cancelled"_s);
+        QCOMPARE(shelfOf(u"10060"_s), shelf60 + 2);
+
+        // Take one of the paid order's three back, the manager signing in.
+        page.openOrder(sold->id);
+        QTRY_VERIFY_WITH_TIMEOUT(page.selectedOrder() && page.selectedOrder()->id == sold->id,
+                                 10000);
+        changed.clear();
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<ReturnDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto closeOnExit = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            dialog->findChild<QSpinBox *>(u"returnQty1"_s)->setValue(1);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"returnReason"_s), u"dented"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"managerLogin"_s), u"manager"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"managerPassword"_s), u"manager123"_s);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10000);
+        });
+        page.findChild<QPushButton *>(u"returnItems"_s)->click();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<Order>().lines.at(0).returnedQty, 1);
+        QCOMPARE(shelfOf(u"10061"_s), shelf61 + 1);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM history WHERE action = 'returned' AND "
+                             "order_id = ? AND approved_by = ? AND reason LIKE '%dented%'"_s,
+                             {sold->id, manager.actor.staffId})
+                     .value()
+                     .toInt(),
+                 1);
+
+        // The shift: open with a float, a sale, X, then Z.
+        QSignalSpy reported(&page, &OrdersPage::shiftReported);
+        page.openShift(100000);
+        QVERIFY(reported.wait(10000));
+        o.lines = {{u"10062"_s, 1}};
+        auto shiftSale = store.create(cashier, o);
+        QVERIFY(store.pay(cashier, shiftSale->id, {PaymentMethod::Cash, shiftSale->total, 0}).ok());
+        reported.clear();
+        page.showXReport();
+        QVERIFY(reported.wait(10000));
+        const auto x = reported.first().first().value<ShiftReport>();
+        QCOMPARE(x.sales, 1);
+        QCOMPARE(x.cash, shiftSale->total);
+        QCOMPARE(x.expectedCash(), 100000 + shiftSale->total);
+        QVERIFY(page.shiftReportText().contains(u"X REPORT"_s));
+        reported.clear();
+        page.closeShift();
+        QVERIFY(reported.wait(10000));
+        QVERIFY(page.shiftReportText().contains(u"Z REPORT"_s));
+        QVERIFY(page.shiftReportText().contains(Money::format(100000 + shiftSale->total)));
     }
 
     void missingStockIsToldAndTheCartKept()

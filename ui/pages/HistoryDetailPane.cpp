@@ -42,9 +42,6 @@ HistoryDetailPane::HistoryDetailPane(QWidget *parent)
     }
     m_product->setObjectName(u"showProduct"_s);
     m_order->setObjectName(u"showOrder"_s);
-    // Hidden until there is an Orders page to show the order on (issue 6);
-    // the order's number is in the pane meanwhile.
-    m_order->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
     layout->addWidget(m_fields);

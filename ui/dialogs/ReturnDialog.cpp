@@ -1,0 +1,123 @@
+#include "ReturnDialog.h"
+
+#include "TaskRunner.h"
+#include "checkout/Money.h"
+#include "store/StaffStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+ReturnDialog::ReturnDialog(const Actor &cashier, const Order &order, qint64 shopId, QWidget *parent)
+    : QDialog(parent),
+      m_cashier(cashier),
+      m_order(order),
+      m_shopId(shopId),
+      m_reason(new QLineEdit(this)),
+      m_managerLogin(new QLineEdit(this)),
+      m_managerPassword(new QLineEdit(this)),
+      m_banner(new MessageBanner(this))
+{
+    setWindowTitle(tr("Return from order %1").arg(order.number));
+    auto *lines = new QGroupBox(tr("Items coming back"), this);
+    auto *grid = new QGridLayout(lines);
+    int row = 0;
+    for (const OrderLine &l : order.lines) {
+        const int open = l.qty - l.returnedQty;
+        auto *qty = new QSpinBox(this);
+        qty->setObjectName(u"returnQty%1"_s.arg(l.lineNo));
+        qty->setRange(0, qMax(0, open));
+        qty->setEnabled(open > 0);
+        qty->setMinimumHeight(36);
+        grid->addWidget(new QLabel(u"%1 — %2"_s.arg(l.plu, l.name), this), row, 0);
+        grid->addWidget(
+            new QLabel(tr("%1 of %2 × %3").arg(open).arg(l.qty).arg(Money::format(l.unitPrice)),
+                       this),
+            row, 1);
+        grid->addWidget(qty, row, 2);
+        m_quantities << qty;
+        ++row;
+    }
+    m_reason->setObjectName(u"returnReason"_s);
+    m_reason->setMaxLength(500);
+    m_managerLogin->setObjectName(u"managerLogin"_s);
+    m_managerPassword->setObjectName(u"managerPassword"_s);
+    m_managerPassword->setEchoMode(QLineEdit::Password);
+    auto *approval = new QGroupBox(tr("A manager approves"), this);
+    auto *form = new QFormLayout(approval);
+    form->addRow(tr("Manager's &login:"), m_managerLogin);
+    form->addRow(tr("&Password:"), m_managerPassword);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("&Take back"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ReturnDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(lines);
+    auto *reasonForm = new QFormLayout;
+    reasonForm->addRow(tr("&Why:"), m_reason);
+    layout->addLayout(reasonForm);
+    layout->addWidget(approval);
+    layout->addWidget(buttons);
+}
+
+void ReturnDialog::submit()
+{
+    QList<ReturnLine> lines;
+    for (int i = 0; i < m_quantities.size(); ++i)
+        if (m_quantities.at(i)->value() > 0)
+            lines.append({m_order.lines.at(i).lineNo, m_quantities.at(i)->value()});
+    if (lines.isEmpty()) {
+        m_banner->showMessage(tr("Choose how many of which items come back."),
+                              MessageBanner::Type::Warning);
+        return;
+    }
+    if (m_managerLogin->text().trimmed().isEmpty() || m_managerPassword->text().isEmpty()) {
+        m_banner->showMessage(tr("A manager signs in here to approve the return."),
+                              MessageBanner::Type::Warning);
+        m_managerLogin->setFocus();
+        return;
+    }
+    const QString login = m_managerLogin->text().trimmed();
+    const QString password = m_managerPassword->text();
+    m_managerPassword->clear();
+    const Actor cashier = m_cashier;
+    const qint64 orderId = m_order.id, shopId = m_shopId;
+    const QString reason = m_reason->text().trimmed();
+    m_ok->setEnabled(false);
+    runThenCallback(
+        this,
+        [=]() -> Result<Order> {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Order> {
+                auto manager = StaffStore(db).authenticate(login, password, shopId);
+                if (!manager)
+                    return manager.error();
+                return OrderStore(db).returnItems(cashier, orderId, lines, manager.value(), reason);
+            });
+        },
+        [this](const Result<Order> &returned) {
+            m_ok->setEnabled(true);
+            if (!returned) {
+                m_banner->showMessage(returned.error().message);
+                return;
+            }
+            m_result = returned.value();
+            accept();
+        });
+}
+
+} // namespace shopdesk
