@@ -1,3 +1,4 @@
+#include "CustomerModel.h"
 #include "TestDatabase.h"
 #include "checkout/CartModel.h"
 #include "checkout/Money.h"
@@ -6,6 +7,7 @@
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
+#include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
 #include "dialogs/ReturnDialog.h"
 #include "pages/CheckoutPage.h"
@@ -26,6 +28,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -327,6 +330,53 @@ private slots:
         QVERIFY(reported.wait(10000));
         QVERIFY(page.shiftReportText().contains(u"Z REPORT"_s));
         QVERIFY(page.shiftReportText().contains(Money::format(100000 + shiftSale->total)));
+    }
+
+    void aCustomerFoundInTheCrmIsOnTheOrder()
+    {
+        auto someone = Sql::run(m_tdb->db(),
+                                u"SELECT id, first_name, last_name FROM "
+                                "customers ORDER BY id LIMIT 1"_s);
+        QVERIFY(someone.ok());
+        QSqlQuery &q = someone.value();
+        QVERIFY(q.next());
+        const qint64 id = q.value(0).toLongLong();
+        const QString name = q.value(1).toString() + u' ' + q.value(2).toString();
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), u"10042"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<CustomerPickerDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto closeOnExit = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            auto *search = dialog->findChild<QLineEdit *>(u"customerSearch"_s);
+            search->setText(name); // keyClicks types ASCII only; names may be Cyrillic
+            emit search->textEdited(name);
+            auto *table = dialog->findChild<QTableView *>(u"customerTable"_s);
+            auto *customers = qobject_cast<CustomerModel *>(table->model());
+            QVERIFY(customers);
+            // Once the filter has applied, the first row is a customer of that name.
+            QTRY_VERIFY_WITH_TIMEOUT(customers->customerAt(0) &&
+                                         customers->customerAt(0)->firstName + u' ' +
+                                                 customers->customerAt(0)->lastName ==
+                                             name,
+                                     15000);
+            QTest::keyClick(search, Qt::Key_Return);
+        });
+        QTest::keyClick(page.scanField(), Qt::Key_F8);
+        const auto *button = page.findChild<QPushButton *>(u"chooseCustomer"_s);
+        QVERIFY2(button->text().contains(name), qPrintable(button->text()));
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTRY_VERIFY(page.scanField()->hasFocus()); // back from the dialog
+        QTest::keyClick(page.scanField(), Qt::Key_F10);
+        QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
+        QCOMPARE(paid.first().first().value<Order>().customerId, id);
+        QVERIFY(!button->text().contains(name)); // the next sale starts without one
     }
 
     void missingStockIsToldAndTheCartKept()

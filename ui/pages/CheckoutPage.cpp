@@ -5,6 +5,7 @@
 #include "checkout/Money.h"
 #include "checkout/ScanInput.h"
 #include "demo/Ean13.h"
+#include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
 #include "printing/ReceiptPrintQueue.h"
 #include "settings/AppSettings.h"
@@ -109,6 +110,8 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     m_promo->setObjectName(u"promoCode"_s);
     m_promo->setPlaceholderText(tr("Promo code"));
     m_promo->setMinimumHeight(kTouch);
+    m_customerButton = touchButton(tr("Customer… (F8)"), u"chooseCustomer"_s);
+    connect(m_customerButton, &QPushButton::clicked, this, &CheckoutPage::chooseCustomer);
     auto *keypad = new NumericKeypad(this);
     auto *cash = touchButton(tr("Cash (F9)"), u"payCash"_s);
     auto *card = touchButton(tr("Card (F10)"), u"payCard"_s);
@@ -124,6 +127,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     side->addWidget(m_total);
     side->addWidget(m_units);
     side->addWidget(m_promo);
+    side->addWidget(m_customerButton);
     side->addStretch(1);
     side->addWidget(keypad);
     side->addWidget(cash);
@@ -158,6 +162,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     functionKey(Qt::Key_F11, &CheckoutPage::paySplit);
     functionKey(Qt::Key_F12, &CheckoutPage::newSale);
     functionKey(Qt::Key_F7, &CheckoutPage::printLastReceipt);
+    functionKey(Qt::Key_F8, &CheckoutPage::chooseCustomer);
     // A receipt that did not print never un-pays its sale: it is reported,
     // and F7 prints it again.
     connect(m_printQueue, &ReceiptPrintQueue::failed, this,
@@ -500,12 +505,31 @@ void CheckoutPage::refocus()
     m_scan->setFocus();
 }
 
+void CheckoutPage::chooseCustomer()
+{
+    if (m_busy)
+        return;
+    CustomerPickerDialog dialog(m_session.database, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setCustomer(dialog.chosen());
+    refocus();
+}
+
+void CheckoutPage::setCustomer(const std::optional<Customer> &customer)
+{
+    m_customer = customer;
+    m_customerButton->setText(
+        customer ? tr("Customer: %1 %2 (F8)").arg(customer->firstName, customer->lastName)
+                 : tr("Customer… (F8)"));
+}
+
 void CheckoutPage::newSale()
 {
     if (m_busy)
         return;
     m_cart->clear();
     m_promo->clear();
+    setCustomer(std::nullopt);
     m_scan->clear();
     m_matches->hide();
     m_banner->hideMessage();
@@ -522,6 +546,8 @@ void CheckoutPage::pay(const Payment &payment)
     order.paymentTimeoutMinutes = AppSettings().paymentTimeoutMinutes();
     order.lines = m_cart->cartLines();
     order.promoCode = m_promo->text().trimmed();
+    if (m_customer)
+        order.customerId = m_customer->id;
     const Actor actor = m_session.actor;
     setBusy(true);
     m_banner->showMessage(tr("Taking payment…"), MessageBanner::Type::Information);
@@ -557,6 +583,7 @@ void CheckoutPage::pay(const Payment &payment)
                 : tr("Order %1 paid.").arg(paid->order.number);
             m_cart->clear();
             m_promo->clear();
+            setCustomer(std::nullopt);
             m_banner->showMessage(done, MessageBanner::Type::Positive);
             m_lastReceipt = Receipt::forOrder(paid->order, m_session.shop,
                                               m_session.actor.displayName, paid->change);

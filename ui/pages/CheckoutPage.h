@@ -2,6 +2,7 @@
 
 #include "Session.h"
 #include "checkout/Receipt.h"
+#include "store/CustomerStore.h"
 #include "store/OrderStore.h"
 #include "store/ProductStore.h"
 
@@ -50,6 +51,9 @@ public slots:
     // The last sale's receipt again: on the receipt printer if there is
     // one, else through the print dialog (any printer, or a PDF).
     void printLastReceipt();
+    // Finds the customer in the CRM and attaches them to the sale (F8).
+    void chooseCustomer();
+    void setCustomer(const std::optional<Customer> &customer);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -85,6 +89,8 @@ private:
     QTimer *m_nameSearch;
     int m_pendingQuantity = 1; // for a product picked from the name matches
     ReceiptPrintQueue *m_printQueue;
+    QPushButton *m_customerButton = nullptr;
+    std::optional<Customer> m_customer;
     std::optional<Receipt> m_lastReceipt;
     QString m_lastNumber;
 };
