@@ -121,8 +121,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(receipt, &QPushButton::clicked, this, &CheckoutPage::printLastReceipt);
     lineButtons->addWidget(receipt);
     m_payButtons = {cash, card, split};
-    for (QPushButton *b : {cash, card, split, cancel})
-        b->setMinimumHeight(kTouch + 12);
+
     auto *side = new QVBoxLayout;
     side->addWidget(m_total);
     side->addWidget(m_units);

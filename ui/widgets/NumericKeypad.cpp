@@ -28,7 +28,7 @@ NumericKeypad::NumericKeypad(QWidget *parent) : QWidget(parent)
             const QString key = rows.at(r).at(c);
             auto *button = new QPushButton(key, this);
             button->setObjectName(u"key_"_s + key);
-            button->setMinimumSize(56, 48); // a fingertip, with room to spare
+            button->setMinimumSize(56, 44); // a fingertip
             // The keypad never takes the focus from the field it types into.
             button->setFocusPolicy(Qt::NoFocus);
             button->setAutoDefault(false);
