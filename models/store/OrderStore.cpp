@@ -73,7 +73,8 @@ Result<QString> OrderStore::nextNumber(qint64 shopId, const QString &till)
                       u"WITH next AS (INSERT INTO till_counters (shop_id, till, last_number) "
                       "  VALUES (?, ?, 1) ON CONFLICT (shop_id, till) DO UPDATE "
                       "  SET last_number = till_counters.last_number + 1 RETURNING last_number) "
-                      "SELECT s.code || '-' || ? || '-' || lpad(n.last_number::text, 6, '0') "
+                      "SELECT s.code || '-' || ? || '-' || CASE WHEN n.last_number < 1000000 "
+                      "  THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END "
                       "FROM next n, shops s WHERE s.id = ?"_s,
                       {shopId, till, till, shopId});
     if (!q)
@@ -448,10 +449,23 @@ Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QStr
     }
     const qint64 shopId = closed.value().value(0).toLongLong();
     const QString number = closed.value().value(1).toString();
+    if (auto released = releaseLines(actor, orderId, shopId, number, reason); !released)
+        return fail(released.error());
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    auto result = byId(orderId);
+    if (!result)
+        return result.error();
+    return *result.value();
+}
+
+Result<void> OrderStore::releaseLines(const Actor &actor, qint64 orderId, qint64 shopId,
+                                      const QString &number, const QString &reason)
+{
     auto lines = Sql::run(
         m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
     if (!lines)
-        return fail(lines.error());
+        return lines.error();
     QList<StockStore::Change> back;
     while (lines.value().next()) {
         StockStore::Change c;
@@ -467,55 +481,62 @@ Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QStr
     }
     auto released = StockStore(m_db).applyAll(actor, back, Permission::Sell);
     if (!released)
-        return fail(released.error());
-    if (auto done = commit(m_db); !done)
-        return done.error();
-    auto result = byId(orderId);
-    if (!result)
-        return result.error();
-    return *result.value();
+        return released.error();
+    return {};
 }
 
 Result<int> OrderStore::expireOverdue(int batch)
 {
-    // Each till sweeps on a timer. SKIP LOCKED hands every overdue order to
-    // one sweeper; the conditional update in release() makes a second try,
-    // or a payment racing the sweep, harmless.
-    auto due = Sql::run(m_db,
-                        u"SELECT id FROM orders WHERE status = 'awaiting_payment' "
-                        "AND expires_at <= now() ORDER BY expires_at LIMIT ? "
-                        "FOR UPDATE SKIP LOCKED"_s,
-                        {qBound(1, batch, 1000)});
-    if (!due)
-        return due.error();
-    QList<qint64> ids;
-    while (due.value().next())
-        ids << due.value().value(0).toLongLong();
-    int expired = 0;
-    for (qint64 id : std::as_const(ids)) {
-        auto released = release(systemActor(), id, tr("payment time ran out"), true);
-        if (released)
-            ++expired;
-        else if (released.error().code != StoreError::Code::Conflict)
-            return released.error(); // a conflict: paid or cancelled meanwhile
+    // Each till sweeps on a timer. In one transaction a batch of overdue
+    // orders is claimed (SKIP LOCKED: another till's batch, or a payment in
+    // progress, is passed over), cancelled and its stock released.
+    if (!m_db.transaction())
+        return StoreError::database(m_db.lastError());
+    auto fail = [this](const StoreError &error) {
+        m_db.rollback();
+        return error;
+    };
+    auto claimed = Sql::run(m_db,
+                            u"WITH due AS (SELECT id FROM orders WHERE status = 'awaiting_payment' "
+                            "  AND expires_at <= now() ORDER BY expires_at LIMIT ? "
+                            "  FOR UPDATE SKIP LOCKED) "
+                            "UPDATE orders o SET status = 'cancelled', closed_at = now() "
+                            "FROM due WHERE o.id = due.id RETURNING o.id, o.shop_id, o.number"_s,
+                            {qBound(1, batch, 1000)});
+    if (!claimed)
+        return fail(claimed.error());
+    struct Due
+    {
+        qint64 id = 0;
+        qint64 shopId = 0;
+        QString number;
+    };
+    QList<Due> due;
+    while (claimed.value().next())
+        due.append({claimed.value().value(0).toLongLong(), claimed.value().value(1).toLongLong(),
+                    claimed.value().value(2).toString()});
+    for (const Due &d : std::as_const(due)) {
+        auto released =
+            releaseLines(systemActor(), d.id, d.shopId, d.number, tr("payment time ran out"));
+        if (!released)
+            return fail(released.error());
     }
-    return expired;
+    if (auto done = commit(m_db); !done)
+        return done.error();
+    return int(due.size());
 }
 
-Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
-                                      const QList<ReturnLine> &requested, const Actor &approver,
-                                      const QString &reason)
+Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId,
+                                              const QList<ReturnLine> &requested,
+                                              const ManagerApproval &approval, const QString &till,
+                                              const QString &reason)
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
-    // The approver is checked against the staff table, not taken on trust.
-    auto role =
-        Sql::scalar(m_db, u"SELECT role FROM staff WHERE id = ? AND active"_s, {approver.staffId});
-    if (!role)
-        return role.error();
-    const std::optional<Role> approverRole = roleFromKey(role.value().toString());
-    if (!approverRole || !hasPermission(*approverRole, Permission::ManageOrders))
-        return StoreError::permission(tr("A return needs a manager's approval."));
+    static const QRegularExpression tillName(u"^[A-Za-z0-9_-]{1,16}$"_s);
+    if (!tillName.match(till).hasMatch())
+        return StoreError::invalid(u"till"_s,
+                                   tr("A till name is 1 to 16 letters, digits, - or _."));
     if (reason.size() > 500)
         return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
 
@@ -525,8 +546,10 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
         m_db.rollback();
         return error;
     };
-    auto head = Sql::run(
-        m_db, u"SELECT status, shop_id, number FROM orders WHERE id = ? FOR UPDATE"_s, {orderId});
+    auto head = Sql::run(m_db,
+                         u"SELECT status, shop_id, number, coalesce(payment_method, ''), subtotal, "
+                         "total FROM orders WHERE id = ? FOR UPDATE"_s,
+                         {orderId});
     if (!head)
         return fail(head.error());
     if (!head.value().next())
@@ -534,12 +557,15 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
     const QString status = head.value().value(0).toString();
     const qint64 shopId = head.value().value(1).toLongLong();
     const QString number = head.value().value(2).toString();
+    const QString paidBy = head.value().value(3).toString();
+    const qint64 subtotal = head.value().value(4).toLongLong();
+    const qint64 total = head.value().value(5).toLongLong();
     if (status != u"paid"_s)
         return fail(StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
                                              .arg(number, statusText(status))));
 
     auto rows = Sql::run(m_db,
-                         u"SELECT line_no, plu, qty, returned_qty FROM order_lines "
+                         u"SELECT line_no, plu, qty, returned_qty, unit_price FROM order_lines "
                          "WHERE order_id = ? ORDER BY line_no"_s,
                          {orderId});
     if (!rows)
@@ -548,12 +574,14 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
     {
         QString plu;
         int open = 0;
+        qint64 unitPrice = 0;
     };
     QMap<int, Left> open;
     while (rows.value().next())
         open.insert(rows.value().value(0).toInt(),
                     {rows.value().value(1).toString(),
-                     rows.value().value(2).toInt() - rows.value().value(3).toInt()});
+                     rows.value().value(2).toInt() - rows.value().value(3).toInt(),
+                     rows.value().value(4).toLongLong()});
     QList<ReturnLine> lines = requested;
     if (lines.isEmpty()) // the whole order, what is left of it
         for (auto it = open.cbegin(); it != open.cend(); ++it)
@@ -563,6 +591,7 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
         return fail(
             StoreError::conflict(tr("Everything in order %1 was returned already.").arg(number)));
     QList<qint64> lineNos, qtys;
+    qint64 gross = 0; // at the receipt's prices, before the order's discount
     QList<StockStore::Change> back;
     for (const ReturnLine &r : std::as_const(lines)) {
         if (!open.contains(r.lineNo))
@@ -580,6 +609,7 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
                                                 .arg(left.open)));
         lineNos << r.lineNo;
         qtys << r.qty;
+        gross += left.unitPrice * r.qty;
         StockStore::Change c;
         c.shopId = shopId;
         c.plu = left.plu;
@@ -588,7 +618,7 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
         c.reason = reason.isEmpty() ? tr("Return of order %1").arg(number)
                                     : tr("Return of order %1: %2").arg(number, reason);
         c.orderId = orderId;
-        c.approvedBy = approver.staffId;
+        c.approvedBy = approval.staffId();
         back << c;
     }
     auto marked = Sql::run(m_db,
@@ -601,6 +631,19 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
     auto returned = StockStore(m_db).applyAll(actor, back, Permission::Sell);
     if (!returned)
         return fail(returned.error());
+    // The discount is shared out over the items: what comes back is paid
+    // back at what it cost. Card orders are refunded to the card; cash and
+    // split orders in cash.
+    ReturnedItems result;
+    result.refund = subtotal > 0 ? (gross * total + subtotal / 2) / subtotal : 0;
+    result.method = paidBy == u"card"_s ? u"card"_s : u"cash"_s;
+    auto refunded = Sql::run(
+        m_db,
+        u"INSERT INTO order_returns (order_id, shop_id, till, staff_id, "
+        "approved_by, method, amount) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {orderId, shopId, till, actor.staffId, approval.staffId(), result.method, result.refund});
+    if (!refunded)
+        return fail(refunded.error());
     // Fully returned orders are closed; both people are on the order too.
     auto closed = Sql::run(
         m_db,
@@ -608,15 +651,16 @@ Result<Order> OrderStore::returnItems(const Actor &actor, qint64 orderId,
         "order_lines WHERE order_id = ? AND returned_qty < qty) THEN 'returned' ELSE status END, "
         "closed_at = CASE WHEN NOT EXISTS (SELECT 1 FROM order_lines WHERE order_id = ? "
         "AND returned_qty < qty) THEN now() ELSE closed_at END WHERE id = ?"_s,
-        {approver.staffId, orderId, orderId, orderId});
+        {approval.staffId(), orderId, orderId, orderId});
     if (!closed)
         return fail(closed.error());
     if (auto done = commit(m_db); !done)
         return done.error();
-    auto result = byId(orderId);
-    if (!result)
-        return result.error();
-    return *result.value();
+    auto order = byId(orderId);
+    if (!order)
+        return order.error();
+    result.order = *order.value();
+    return result;
 }
 
 Result<QList<OrderSummary>> OrderStore::list(const OrderFilter &filter, qint64 before,

@@ -3,6 +3,7 @@
 #include "Permissions.h"
 #include "store/Actor.h"
 #include "store/Result.h"
+#include "store/StaffStore.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -115,6 +116,13 @@ struct ReturnLine
     int qty = 0;
 };
 
+struct ReturnedItems
+{
+    Order order;
+    qint64 refund = 0; // to pay back, minor units, the order's discount shared out
+    QString method; // "cash" or "card": how the order was paid (split: cash)
+};
+
 // The order lifecycle (seed 004): creating an order reserves every line
 // (shelf → order quantity) all or nothing; an order that cannot be reserved
 // is recorded as failed with the line that lacked stock. Paying sells the
@@ -134,10 +142,13 @@ public:
     // Puts the reserved units back. A cashier cancels their own orders; a
     // manager anyone's.
     Result<Order> cancel(const Actor &actor, qint64 orderId, const QString &reason = {});
-    // Returns units of a paid order to the shelf. `approver` must be a
-    // manager (or admin): both are recorded in history.
-    Result<Order> returnItems(const Actor &actor, qint64 orderId, const QList<ReturnLine> &lines,
-                              const Actor &approver, const QString &reason = {});
+    // Returns units of a paid order to the shelf and records the refund at
+    // `till`. A manager approves (StaffStore::approveAsManager); both people
+    // are recorded in history.
+    Result<ReturnedItems> returnItems(const Actor &actor, qint64 orderId,
+                                      const QList<ReturnLine> &lines,
+                                      const ManagerApproval &approval, const QString &till,
+                                      const QString &reason = {});
     // Cancels unpaid orders whose payment time is up; several tills may run
     // it at once (each order is taken by one of them). Returns how many.
     Result<int> expireOverdue(int batch = 100);
@@ -158,6 +169,9 @@ private:
     // and puts its reserved units back on the shelf, in one transaction.
     Result<Order> release(const Actor &actor, qint64 orderId, const QString &reason,
                           bool onlyIfOverdue);
+    // Inside an open transaction: the cancelled order's units back on the shelf.
+    Result<void> releaseLines(const Actor &actor, qint64 orderId, qint64 shopId,
+                              const QString &number, const QString &reason);
 
     QSqlDatabase m_db;
 };

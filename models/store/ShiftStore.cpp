@@ -53,18 +53,20 @@ Result<std::optional<qint64>> ShiftStore::current(qint64 shopId, const QString &
 
 Result<ShiftReport> ShiftStore::report(qint64 shiftId) const
 {
-    // Sales paid at this till while the shift was open; returns of any of
-    // them count as cash paid back (at the price on the receipt).
+    // Sales paid and refunds paid out at this till while the shift was open.
     auto q = Sql::run(
         m_db,
         u"WITH s AS (SELECT * FROM shifts WHERE id = ?), "
         "paid AS (SELECT o.* FROM orders o, s WHERE o.shop_id = s.shop_id AND o.till = s.till "
-        "  AND o.paid_at >= s.opened_at AND o.paid_at < coalesce(s.closed_at, 'infinity')) "
+        "  AND o.paid_at >= s.opened_at AND o.paid_at < coalesce(s.closed_at, 'infinity')), "
+        "refunds AS (SELECT r.* FROM order_returns r, s WHERE r.shop_id = s.shop_id "
+        "  AND r.till = s.till AND r.at >= s.opened_at "
+        "  AND r.at < coalesce(s.closed_at, 'infinity')) "
         "SELECT s.id, s.till, s.opened_at, s.closed_at, s.opening_cash, "
         "  (SELECT count(*) FROM paid), (SELECT coalesce(sum(paid_cash), 0) FROM paid), "
         "  (SELECT coalesce(sum(paid_card), 0) FROM paid), "
-        "  (SELECT coalesce(sum(l.returned_qty::bigint * l.unit_price), 0) FROM order_lines l "
-        "   JOIN paid p ON p.id = l.order_id) "
+        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'cash'), "
+        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'card') "
         "FROM s"_s,
         {shiftId});
     if (!q)
@@ -81,7 +83,8 @@ Result<ShiftReport> ShiftStore::report(qint64 shiftId) const
     r.sales = v.value(5).toInt();
     r.cash = v.value(6).toLongLong();
     r.card = v.value(7).toLongLong();
-    r.returned = v.value(8).toLongLong();
+    r.refundedCash = v.value(8).toLongLong();
+    r.refundedCard = v.value(9).toLongLong();
     return r;
 }
 

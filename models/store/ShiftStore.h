@@ -21,10 +21,11 @@ struct ShiftReport
     int sales = 0; // paid orders
     qint64 cash = 0; // taken in cash (change already given back)
     qint64 card = 0;
-    qint64 returned = 0; // paid back for returned items (in cash)
+    qint64 refundedCash = 0; // paid back at this till during the shift
+    qint64 refundedCard = 0;
     qint64 openingCash = 0;
-    qint64 expectedCash() const { return openingCash + cash - returned; }
-    qint64 total() const { return cash + card - returned; }
+    qint64 expectedCash() const { return openingCash + cash - refundedCash; }
+    qint64 total() const { return cash + card - refundedCash - refundedCard; }
 };
 
 // Shifts at a till: open with the float in the drawer, the X report at any

@@ -1,5 +1,6 @@
 #include "StaffStore.h"
 
+#include "Permissions.h"
 #include "auth/PasswordHash.h"
 #include "db/Sql.h"
 
@@ -106,6 +107,18 @@ Result<qint64> StaffStore::insert(const NewStaff &staff, bool onlyIfEmpty)
         return StoreError::conflict(tr("The login \"%1\" is taken.").arg(staff.login), u"login"_s);
     }
     return q.value(0).toLongLong();
+}
+
+Result<ManagerApproval> StaffStore::approveAsManager(const QString &login, const QString &password,
+                                                     qint64 shopId)
+{
+    auto who = authenticate(login, password, shopId);
+    if (!who)
+        return who.error();
+    if (!hasPermission(who->role, Permission::ManageOrders))
+        return StoreError::permission(
+            tr("%1 is not a manager and cannot approve this.").arg(who->displayName));
+    return ManagerApproval(who->staffId, who->displayName);
 }
 
 Result<Actor> StaffStore::authenticate(const QString &login, const QString &password, qint64 shopId)

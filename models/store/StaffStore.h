@@ -27,6 +27,25 @@ struct StaffName
     QString displayName;
 };
 
+// A manager's approval on the till (returns, price overrides): only
+// StaffStore makes one, after checking the manager's password, so a store
+// that takes one cannot be handed a manager's id on trust.
+class ManagerApproval
+{
+public:
+    qint64 staffId() const { return m_staffId; }
+    QString displayName() const { return m_displayName; }
+
+private:
+    friend class StaffStore;
+    ManagerApproval(qint64 staffId, QString displayName)
+        : m_staffId(staffId), m_displayName(std::move(displayName))
+    {
+    }
+    qint64 m_staffId = 0;
+    QString m_displayName;
+};
+
 class StaffStore
 {
 public:
@@ -50,6 +69,10 @@ public:
     // Checks a login and password. Five failures in a row lock the account for
     // a minute. The returned Actor is for `shopId`.
     Result<Actor> authenticate(const QString &login, const QString &password, qint64 shopId);
+    // A manager (or administrator) signing in on the till to approve
+    // something; the same lockout applies as for signing in.
+    Result<ManagerApproval> approveAsManager(const QString &login, const QString &password,
+                                             qint64 shopId);
 
     // Validation shared by the forms and the store; names the field at fault.
     static std::optional<StoreError> validate(const NewStaff &staff);

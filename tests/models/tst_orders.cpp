@@ -4,6 +4,7 @@
 #include "store/OrderStore.h"
 #include "store/ProductStore.h"
 #include "store/ShiftStore.h"
+#include "store/StaffStore.h"
 #include "store/StockStore.h"
 
 #include <QSet>
@@ -26,6 +27,12 @@ class TestOrders : public QObject
     Actor m_cashier, m_cashier2, m_manager, m_keeper;
 
     OrderStore orders() const { return OrderStore(m_tdb->db()); }
+    ManagerApproval managerApproval() const
+    {
+        return StaffStore(m_tdb->db())
+            .approveAsManager(u"manager"_s, u"manager-pass"_s, m_shop)
+            .value();
+    }
     qint64 scalar(const QString &sql, const QVariantList &values = {}) const
     {
         auto v = Sql::scalar(m_tdb->db(), sql, values);
@@ -55,6 +62,8 @@ private slots:
         m_cashier2 = m_tdb->addStaff(u"cashier2"_s, Role::Cashier, m_shop);
         m_manager = m_tdb->addStaff(u"manager"_s, Role::Manager, m_shop);
         m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, m_shop);
+        QVERIFY(m_tdb->setPassword(m_manager.staffId, u"manager-pass"_s));
+        QVERIFY(m_tdb->setPassword(m_cashier2.staffId, u"cashier2-pass"_s));
         ProductStore products(m_tdb->db());
         StockStore stock(m_tdb->db());
         QVERIFY(products.create(m_keeper, NewProduct {u"1001"_s, u"Молоко"_s, 9990, {}}).ok());
@@ -299,30 +308,56 @@ private slots:
         auto made = orders().create(m_cashier, cart({{u"1001"_s, 3}, {u"1002"_s, 2}}));
         QVERIFY(orders().pay(m_cashier, made->id, {PaymentMethod::Card, 0, 0}).ok());
         QCOMPARE(stockOf(u"1001"_s), qMakePair(17, 0));
-        // A cashier cannot approve, not even their own return.
-        auto unapproved = orders().returnItems(m_cashier, made->id, {{1, 1}}, m_cashier2);
-        QCOMPARE(unapproved.error().code, StoreError::Code::Permission);
-        QCOMPARE(orders().returnItems(m_cashier, made->id, {{1, 4}}, m_manager).error().field,
-                 u"qty"_s);
-        QCOMPARE(orders().returnItems(m_cashier, made->id, {{9, 1}}, m_manager).error().field,
-                 u"line_no"_s);
-        auto part = orders().returnItems(m_cashier, made->id, {{1, 1}}, m_manager, u"broken"_s);
+        // Only a manager approves, with their password: not another cashier,
+        // not a manager with a wrong password.
+        StaffStore staff(m_tdb->db());
+        QCOMPARE(staff.approveAsManager(u"cashier2"_s, u"cashier2-pass"_s, m_shop).error().code,
+                 StoreError::Code::Permission);
+        QVERIFY(!staff.approveAsManager(u"manager"_s, u"wrong"_s, m_shop).ok());
+        const ManagerApproval approval = managerApproval();
+        QCOMPARE(
+            orders().returnItems(m_cashier, made->id, {{1, 4}}, approval, u"1"_s).error().field,
+            u"qty"_s);
+        QCOMPARE(
+            orders().returnItems(m_cashier, made->id, {{9, 1}}, approval, u"1"_s).error().field,
+            u"line_no"_s);
+        auto part =
+            orders().returnItems(m_cashier, made->id, {{1, 1}}, approval, u"1"_s, u"broken"_s);
         QVERIFY2(part.ok(), part.ok() ? "" : qPrintable(part.error().message));
-        QCOMPARE(part->status, u"paid"_s); // partly returned
-        QCOMPARE(part->lines.at(0).returnedQty, 1);
+        QCOMPARE(part->order.status, u"paid"_s); // partly returned
+        QCOMPARE(part->order.lines.at(0).returnedQty, 1);
+        QCOMPARE(part->refund, qint64(9990));
+        QCOMPARE(part->method, u"card"_s); // paid by card, refunded to the card
         QCOMPARE(stockOf(u"1001"_s), qMakePair(18, 0));
         // Both people are in the history row.
         QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'returned' AND staff_id = ? "
                         "AND approved_by = ? AND order_id = ?"_s,
                         {m_cashier.staffId, m_manager.staffId, made->id}),
                  1);
-        auto rest = orders().returnItems(m_cashier, made->id, {}, m_manager);
+        auto rest = orders().returnItems(m_cashier, made->id, {}, approval, u"1"_s);
         QVERIFY(rest.ok());
-        QCOMPARE(rest->status, u"returned"_s);
+        QCOMPARE(rest->order.status, u"returned"_s);
+        QCOMPARE(rest->refund, qint64(2 * 9990 + 2 * 4550));
         QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0));
         QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
-        QCOMPARE(orders().returnItems(m_cashier, made->id, {}, m_manager).error().code,
+        QCOMPARE(orders().returnItems(m_cashier, made->id, {}, approval, u"1"_s).error().code,
                  StoreError::Code::Conflict);
+    }
+
+    void aDiscountIsSharedOutOverTheRefund()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value) VALUES "
+                         "('HALF', 'percent', 50)"_s)
+                    .ok());
+        NewOrder o = cart({{u"1001"_s, 2}}); // 199.80, half off: 99.90
+        o.promoCode = u"HALF"_s;
+        auto made = orders().create(m_cashier, o);
+        QVERIFY(orders().pay(m_cashier, made->id, {PaymentMethod::Cash, 10000, 0}).ok());
+        auto back = orders().returnItems(m_cashier, made->id, {{1, 1}}, managerApproval(), u"1"_s);
+        QVERIFY(back.ok());
+        QCOMPARE(back->refund, qint64(4995)); // what the one bottle cost after the discount
+        QCOMPARE(back->method, u"cash"_s);
     }
 
     void shiftReportsAddUpTheTill()
@@ -345,16 +380,29 @@ private slots:
         QVERIFY(sell({{u"1002"_s, 1}}, {PaymentMethod::Card, 0, 0}, u"1"_s).ok());
         QVERIFY(sell({{u"1003"_s, 1}}, {PaymentMethod::Split, 15000, 50000}, u"1"_s).ok());
         QVERIFY(sell({{u"1002"_s, 1}}, {PaymentMethod::Card, 0, 0}, u"2"_s).ok()); // another till
-        // One milk comes back: 99.90 paid back.
-        QVERIFY(orders().returnItems(m_cashier, cash->order.id, {{1, 1}}, m_manager).ok());
+        // One milk comes back at till 1: 99.90 paid back in cash. A card
+        // sale's return is refunded to the card and leaves the drawer alone;
+        // a return at till 2 is till 2's.
+        QVERIFY(orders()
+                    .returnItems(m_cashier, cash->order.id, {{1, 1}}, managerApproval(), u"1"_s)
+                    .ok());
+        auto cardSale = sell({{u"1001"_s, 1}}, {PaymentMethod::Card, 0, 0}, u"1"_s);
+        QVERIFY(orders()
+                    .returnItems(m_cashier, cardSale->order.id, {}, managerApproval(), u"1"_s)
+                    .ok());
+        QVERIFY(orders()
+                    .returnItems(m_cashier, cash->order.id, {{1, 1}}, managerApproval(), u"2"_s)
+                    .ok());
 
         auto x = shifts.xReport(m_shop, u"1"_s);
         QVERIFY2(x.ok(), x.ok() ? "" : qPrintable(x.error().message));
-        QCOMPARE(x->sales, 3);
+        QCOMPARE(x->sales, 4);
         QCOMPARE(x->cash, qint64(2 * 9990 + 15000));
-        QCOMPARE(x->card, qint64(4550 + 50000));
-        QCOMPARE(x->returned, qint64(9990));
+        QCOMPARE(x->card, qint64(4550 + 50000 + 9990));
+        QCOMPARE(x->refundedCash, qint64(9990));
+        QCOMPARE(x->refundedCard, qint64(9990));
         QCOMPARE(x->expectedCash(), qint64(500000 + 2 * 9990 + 15000 - 9990));
+        QCOMPARE(x->total(), qint64(2 * 9990 + 15000 + 4550 + 50000 + 9990 - 2 * 9990));
         QVERIFY(!x->closedAt.isValid());
 
         auto z = shifts.close(m_cashier, m_shop, u"1"_s);

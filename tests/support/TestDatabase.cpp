@@ -1,5 +1,7 @@
 #include "TestDatabase.h"
 
+#include "auth/PasswordHash.h"
+
 #include "db/Database.h"
 #include "db/MigrationRunner.h"
 
@@ -119,6 +121,20 @@ Actor TestDatabase::addStaff(const QString &login, Role role, qint64 shopId)
     actor.role = role;
     actor.shopId = shopId;
     return actor;
+}
+
+bool TestDatabase::setPassword(qint64 staffId, const QString &password)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE staff SET password_hash = ? WHERE id = ?"_s);
+    // Few iterations: a fixture, not an account anyone signs in to.
+    q.addBindValue(PasswordHash::hash(password, 1000));
+    q.addBindValue(staffId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return q.numRowsAffected() == 1;
 }
 
 } // namespace shopdesk::test

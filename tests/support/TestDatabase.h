@@ -34,6 +34,8 @@ public:
     // Fixture rows written directly (no password hashing: fast), for store tests.
     qint64 addShop(const QString &code, const QString &name);
     Actor addStaff(const QString &login, Role role, qint64 shopId);
+    // Gives a fixture account a real password (for sign-ins and approvals).
+    bool setPassword(qint64 staffId, const QString &password);
 
 private:
     DbConfig m_server;

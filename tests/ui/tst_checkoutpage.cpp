@@ -301,6 +301,8 @@ private slots:
         page.findChild<QPushButton *>(u"returnItems"_s)->click();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().value<Order>().lines.at(0).returnedQty, 1);
+        QVERIFY(page.findChild<MessageBanner *>()->text().contains(u"pay back"_s) ||
+                page.findChild<MessageBanner *>()->text().contains(u"refund"_s));
         QCOMPARE(shelfOf(u"10061"_s), shelf61 + 1);
         QCOMPARE(Sql::scalar(m_tdb->db(),
                              u"SELECT count(*) FROM history WHERE action = 'returned' AND "

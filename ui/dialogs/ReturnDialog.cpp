@@ -2,6 +2,7 @@
 
 #include "TaskRunner.h"
 #include "checkout/Money.h"
+#include "settings/AppSettings.h"
 #include "store/StaffStore.h"
 #include "widgets/MessageBanner.h"
 
@@ -98,18 +99,22 @@ void ReturnDialog::submit()
     const Actor cashier = m_cashier;
     const qint64 orderId = m_order.id, shopId = m_shopId;
     const QString reason = m_reason->text().trimmed();
+    const QString till = AppSettings().tillName();
     m_ok->setEnabled(false);
+    m_busy = true;
     runThenCallback(
         this,
-        [=]() -> Result<Order> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Order> {
-                auto manager = StaffStore(db).authenticate(login, password, shopId);
-                if (!manager)
-                    return manager.error();
-                return OrderStore(db).returnItems(cashier, orderId, lines, manager.value(), reason);
+        [=]() -> Result<ReturnedItems> {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ReturnedItems> {
+                auto approval = StaffStore(db).approveAsManager(login, password, shopId);
+                if (!approval)
+                    return approval.error();
+                return OrderStore(db).returnItems(cashier, orderId, lines, approval.value(), till,
+                                                  reason);
             });
         },
-        [this](const Result<Order> &returned) {
+        [this](const Result<ReturnedItems> &returned) {
+            m_busy = false;
             m_ok->setEnabled(true);
             if (!returned) {
                 m_banner->showMessage(returned.error().message);
@@ -118,6 +123,13 @@ void ReturnDialog::submit()
             m_result = returned.value();
             accept();
         });
+}
+
+void ReturnDialog::reject()
+{
+    if (m_busy)
+        return; // the return is being made; its answer closes the dialog
+    QDialog::reject();
 }
 
 } // namespace shopdesk

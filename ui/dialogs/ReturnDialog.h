@@ -21,8 +21,12 @@ public:
     ReturnDialog(const Actor &cashier, const Order &order, qint64 shopId,
                  QWidget *parent = nullptr);
 
-    // The order after the return (set when the dialog was accepted).
-    std::optional<Order> result() const { return m_result; }
+    // The order after the return and the refund (set when accepted).
+    std::optional<ReturnedItems> result() const { return m_result; }
+
+public slots:
+    // Not while a return is on its way.
+    void reject() override;
 
 private:
     void submit();
@@ -36,7 +40,8 @@ private:
     QLineEdit *m_managerPassword;
     MessageBanner *m_banner;
     QPushButton *m_ok = nullptr;
-    std::optional<Order> m_result;
+    std::optional<ReturnedItems> m_result;
+    bool m_busy = false; // a return is on its way: it cannot be cancelled now
 };
 
 } // namespace shopdesk

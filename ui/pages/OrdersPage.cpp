@@ -389,10 +389,15 @@ void OrdersPage::returnSelected()
     ReturnDialog dialog(m_session.actor, *m_selected, m_session.shop.id, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.result())
         return;
-    m_banner->showMessage(tr("Items of order %1 taken back.").arg(dialog.result()->number),
+    const ReturnedItems returned = *dialog.result();
+    m_banner->showMessage(returned.method == u"card"_s
+                              ? tr("Items of order %1 taken back: refund %2 to the card.")
+                                    .arg(returned.order.number, Money::format(returned.refund))
+                              : tr("Items of order %1 taken back: pay back %2 in cash.")
+                                    .arg(returned.order.number, Money::format(returned.refund)),
                           MessageBanner::Type::Positive);
-    emit orderChanged(*dialog.result());
-    showOrder(dialog.result());
+    emit orderChanged(returned.order);
+    showOrder(returned.order);
     reload();
 }
 
@@ -491,7 +496,8 @@ void OrdersPage::showReport(const ShiftReport &r, bool closing)
     lines << tr("Sales:            %1").arg(r.sales);
     lines << tr("Cash:             %1").arg(Money::format(r.cash));
     lines << tr("Card:             %1").arg(Money::format(r.card));
-    lines << tr("Returns paid out: %1").arg(Money::format(r.returned));
+    lines << tr("Refunds in cash:  %1").arg(Money::format(r.refundedCash));
+    lines << tr("Refunds to card:  %1").arg(Money::format(r.refundedCard));
     lines << tr("Total:            %1").arg(Money::format(r.total()));
     lines << tr("Cash in drawer:   %1 (float %2)")
                  .arg(Money::format(r.expectedCash()), Money::format(r.openingCash));
