@@ -27,4 +27,11 @@ QString format(qint64 minorUnits)
     return QLocale().toString(double(minorUnits) / 100.0, 'f', 2);
 }
 
+QString formatPlain(qint64 minorUnits)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(double(minorUnits) / 100.0, 'f', 2);
+}
+
 } // namespace shopdesk::Money

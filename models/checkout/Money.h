@@ -11,5 +11,7 @@ namespace shopdesk::Money {
 std::optional<qint64> parse(const QString &text);
 // 123450 → "1234.50" in the user's locale.
 QString format(qint64 minorUnits);
+// Without group separators, for a field to be edited and read back by parse().
+QString formatPlain(qint64 minorUnits);
 
 } // namespace shopdesk::Money

@@ -97,6 +97,9 @@ void ReceiptPrintQueue::finish(const QString &error)
     } else {
         job.error = error;
         m_failed.append(job);
+        // Keep the latest failures only: a printer off all day must not grow this forever.
+        while (m_failed.size() > 50)
+            m_failed.removeFirst();
         emit failed(job.id, job.title, error);
     }
     QTimer::singleShot(0, this, &ReceiptPrintQueue::startNext);

@@ -64,6 +64,24 @@ class TestCheckoutPage : public QObject
             .value()
             .toInt();
     }
+    // Calls `drive` with the modal dialog of type T once it is up. The till
+    // opens its payment dialog only after the order is reserved, on a
+    // callback; a polling timer reaches into the dialog's own event loop.
+    template<typename T, typename Drive>
+    std::unique_ptr<QTimer> whenModal(Drive drive)
+    {
+        auto timer = std::make_unique<QTimer>();
+        timer->setInterval(20);
+        QTimer *t = timer.get();
+        connect(t, &QTimer::timeout, this, [t, drive] {
+            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+                t->stop();
+                drive(dialog);
+            }
+        });
+        t->start();
+        return timer;
+    }
     static void scan(QLineEdit *field, const QString &code)
     {
         QTest::keyClicks(field, code);
@@ -168,9 +186,7 @@ private slots:
         // F9: cash. The customer hands over a round sum; the change shows as typed.
         const qint64 tendered = (total / 100000 + 1) * 100000;
         QString changeShown;
-        QTimer::singleShot(0, this, [&] {
-            auto *dialog = qobject_cast<PaymentDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
+        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
             auto closeOnExit = qScopeGuard([dialog] {
                 if (dialog->isVisible())
                     dialog->reject();
@@ -184,8 +200,8 @@ private slots:
         });
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
         QTest::keyClick(field, Qt::Key_F9);
-        QCOMPARE(changeShown, Money::format(tendered - total));
         QVERIFY(paid.wait(15000));
+        QCOMPARE(changeShown, Money::format(tendered - total));
         const auto order = paid.first().at(0).value<Order>();
         QCOMPARE(order.status, u"paid"_s);
         QCOMPARE(order.total, total);
@@ -379,6 +395,76 @@ private slots:
         QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
         QCOMPARE(paid.first().first().value<Order>().customerId, id);
         QVERIFY(!button->text().contains(name)); // the next sale starts without one
+    }
+
+    // A promo code and a split payment: the dialog asks for the order's own
+    // (discounted) total, and the change is what the cash part leaves over.
+    void promoCodeAndSplitPayment()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value) VALUES "
+                         "('TENOFF', 'percent', 10) ON CONFLICT DO NOTHING"_s)
+                    .ok());
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), u"4*10070"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        const qint64 gross = page.cart()->total();
+        const qint64 discounted = gross - (gross * 10 + 50) / 100;
+        auto *promo = page.findChild<QLineEdit *>(u"promoCode"_s);
+        QTest::keyClicks(promo, u"tenoff"_s);
+        QTest::keyClick(promo, Qt::Key_Return);
+        QTRY_VERIFY(page.scanField()->hasFocus()); // back to the scanner
+        const qint64 card = discounted / 2;
+        const qint64 cashPart = discounted - card;
+        const qint64 tendered = (cashPart / 10000 + 1) * 10000;
+        QString totalShown, changeShown;
+        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+            auto closeOnExit = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            totalShown = dialog->findChild<QLabel *>(u"paymentTotal"_s)->text();
+            auto *cardPart = dialog->findChild<QLineEdit *>(u"cardPart"_s);
+            QTest::keyClicks(cardPart, Money::formatPlain(card));
+            auto *cash = dialog->findChild<QLineEdit *>(u"cashTendered"_s);
+            QTest::keyClicks(cash, Money::formatPlain(tendered));
+            changeShown = dialog->findChild<QLabel *>(u"change"_s)->text();
+            QTest::keyClick(cash, Qt::Key_Return);
+        });
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTest::keyClick(page.scanField(), Qt::Key_F11);
+        QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
+        QCOMPARE(totalShown, Money::format(discounted));
+        QCOMPARE(changeShown, Money::format(tendered - cashPart));
+        const auto order = paid.first().at(0).value<Order>();
+        QCOMPARE(order.total, discounted);
+        QCOMPARE(order.paidCard, card);
+        QCOMPARE(order.paidCash, cashPart);
+        QCOMPARE(paid.first().at(1).toLongLong(), tendered - cashPart);
+    }
+
+    void cancellingThePaymentKeepsTheCartAndReleasesTheStock()
+    {
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const int before = shelfOf(u"10080"_s);
+        int held = -1;
+        scan(page.scanField(), u"2*10080"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+            // While the dialog is up the two units are held for the order.
+            held = shelfOf(u"10080"_s);
+            dialog->reject();
+        });
+        QTest::keyClick(page.scanField(), Qt::Key_F9);
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"nothing was sold"_s), 10000);
+        QCOMPARE(held, before - 2);
+        QCOMPARE(shelfOf(u"10080"_s), before);
+        QCOMPARE(page.cart()->rowCount(), 1);
     }
 
     void missingStockIsToldAndTheCartKept()

@@ -56,10 +56,26 @@ CustomerPickerDialog::CustomerPickerDialog(const DbConfig &database, QWidget *pa
     connect(m_table, &QTableView::activated, this, &CustomerPickerDialog::choose);
     connect(buttons, &QDialogButtonBox::accepted, this, &CustomerPickerDialog::choose);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_model, &CustomerModel::idle, this, [this] {
+        if (m_chooseWhenLoaded)
+            choose();
+    });
 }
 
 void CustomerPickerDialog::choose()
 {
+    // Enter right after typing: search first, then take the first match.
+    if (m_debounce->isActive() || m_model->isLoading()) {
+        if (m_debounce->isActive()) {
+            m_debounce->stop();
+            CustomerFilter f;
+            f.name = m_search->text().trimmed();
+            m_model->setFilter(f);
+        }
+        m_chooseWhenLoaded = true;
+        return;
+    }
+    m_chooseWhenLoaded = false;
     const QModelIndex current = m_table->currentIndex();
     const int row = current.isValid() ? current.row() : 0;
     m_chosen = m_model->customerAt(row);

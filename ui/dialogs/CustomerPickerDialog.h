@@ -31,6 +31,7 @@ private:
     QTableView *m_table;
     QTimer *m_debounce;
     std::optional<Customer> m_chosen;
+    bool m_chooseWhenLoaded = false; // Enter came before the search finished
 };
 
 } // namespace shopdesk

@@ -68,8 +68,10 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
     layout->addLayout(form);
     layout->addWidget(keypad);
     layout->addWidget(buttons);
-    // Exact money is the common case: start with the total (or its cash part).
-    m_tendered->setText(Money::format(total));
+    // Exact money is the common case for cash: start with the total. A split
+    // starts empty: the cash part is known only once the card part is.
+    if (method == PaymentMethod::Cash)
+        m_tendered->setText(Money::formatPlain(total));
     m_tendered->selectAll();
     (method == PaymentMethod::Split ? m_card : m_tendered)->setFocus();
     update();

@@ -110,6 +110,8 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     m_promo->setObjectName(u"promoCode"_s);
     m_promo->setPlaceholderText(tr("Promo code"));
     m_promo->setMinimumHeight(kTouch);
+    // Typed in, the code is kept; the keyboard goes back to the scanner.
+    connect(m_promo, &QLineEdit::returnPressed, this, [this] { m_scan->setFocus(); });
     m_customerButton = touchButton(tr("Customer… (F8)"), u"chooseCustomer"_s);
     connect(m_customerButton, &QPushButton::clicked, this, &CheckoutPage::chooseCustomer);
     auto *keypad = new NumericKeypad(this);
@@ -316,6 +318,7 @@ void CheckoutPage::submitScan()
 
 void CheckoutPage::lookUp(const QString &code, int quantity)
 {
+    ++m_pendingLookups;
     runThenCallback(
         this,
         [code]() -> Result<std::optional<Product>> {
@@ -330,6 +333,7 @@ void CheckoutPage::lookUp(const QString &code, int quantity)
             });
         },
         [this, code, quantity](const Result<std::optional<Product>> &found) {
+            --m_pendingLookups;
             if (!found) {
                 m_banner->showMessage(found.error().message);
                 return;
@@ -440,29 +444,17 @@ void CheckoutPage::setBusy(bool busy)
 
 void CheckoutPage::payCash()
 {
-    if (m_cart->isEmpty() || m_busy)
-        return;
-    PaymentDialog dialog(PaymentMethod::Cash, m_cart->total(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        pay(dialog.payment());
-    refocus();
+    startPayment(PaymentMethod::Cash);
 }
 
 void CheckoutPage::payCard()
 {
-    if (m_cart->isEmpty() || m_busy)
-        return;
-    pay(Payment {PaymentMethod::Card, 0, 0});
+    startPayment(PaymentMethod::Card);
 }
 
 void CheckoutPage::paySplit()
 {
-    if (m_cart->isEmpty() || m_busy)
-        return;
-    PaymentDialog dialog(PaymentMethod::Split, m_cart->total(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        pay(dialog.payment());
-    refocus();
+    startPayment(PaymentMethod::Split);
 }
 
 bool CheckoutPage::sendToReceiptPrinter()
@@ -483,7 +475,12 @@ void CheckoutPage::printLastReceipt()
                               MessageBanner::Type::Information);
         return;
     }
-    if (sendToReceiptPrinter())
+    // A receipt that failed is printed again rather than queued twice.
+    bool reprinted = false;
+    for (const ReceiptPrintQueue::Job &job : m_printQueue->failedJobs())
+        if (job.title == m_lastNumber)
+            reprinted = m_printQueue->reprint(job.id) || reprinted;
+    if (reprinted || sendToReceiptPrinter())
         return;
     QPrinter qprinter(QPrinter::HighResolution);
     QPrintDialog dialog(&qprinter, this);
@@ -535,10 +532,18 @@ void CheckoutPage::newSale()
     m_scan->setFocus();
 }
 
-void CheckoutPage::pay(const Payment &payment)
+void CheckoutPage::startPayment(PaymentMethod method)
 {
-    // Reserve, then take the money: an order that cannot be reserved says
-    // which line lacks stock, and the cart stays as it is to be corrected.
+    if (m_cart->isEmpty() || m_busy)
+        return;
+    if (m_pendingLookups > 0) {
+        m_banner->showMessage(tr("A scanned code is still being looked up; pay in a moment."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    // First the order: it reserves every line and knows the real total
+    // (promo code, today's prices). An order that cannot be reserved says
+    // which line lacks stock, and the cart stays to be corrected.
     NewOrder order;
     order.shopId = m_session.shop.id;
     order.till = m_till.isEmpty() ? AppSettings().tillName() : m_till;
@@ -549,21 +554,53 @@ void CheckoutPage::pay(const Payment &payment)
         order.customerId = m_customer->id;
     const Actor actor = m_session.actor;
     setBusy(true);
+    m_banner->showMessage(tr("Reserving the items…"), MessageBanner::Type::Information);
+    runThenCallback(
+        this,
+        [order, actor]() -> Result<Order> {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Order> {
+                auto made = OrderStore(db).create(actor, order);
+                if (made && made->status == u"failed"_s)
+                    return StoreError::conflict(made->failure, u"stock"_s);
+                return made;
+            });
+        },
+        [this, method](const Result<Order> &made) {
+            if (!made) {
+                setBusy(false);
+                refocus();
+                m_banner->showMessage(made.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            if (method == PaymentMethod::Card) {
+                takePayment(made.value(), Payment {PaymentMethod::Card, 0, 0});
+                return;
+            }
+            m_banner->hideMessage();
+            PaymentDialog dialog(method, made->total, this);
+            const bool accepted = dialog.exec() == QDialog::Accepted;
+            refocus();
+            if (accepted)
+                takePayment(made.value(), dialog.payment());
+            else
+                abandon(made.value(), tr("payment cancelled at the till"));
+        });
+}
+
+void CheckoutPage::takePayment(const Order &order, const Payment &payment)
+{
+    const Actor actor = m_session.actor;
+    const qint64 orderId = order.id;
     m_banner->showMessage(tr("Taking payment…"), MessageBanner::Type::Information);
     runThenCallback(
         this,
-        [order, actor, payment]() -> Result<PaidOrder> {
+        [orderId, actor, payment]() -> Result<PaidOrder> {
             return onThreadDatabase([&](const QSqlDatabase &db) -> Result<PaidOrder> {
                 OrderStore orders(db);
-                auto made = orders.create(actor, order);
-                if (!made)
-                    return made.error();
-                if (made->status == u"failed"_s)
-                    return StoreError::conflict(made->failure, u"stock"_s);
-                auto paid = orders.pay(actor, made->id, payment);
+                auto paid = orders.pay(actor, orderId, payment);
                 if (!paid) {
                     // Nothing may stay reserved for a sale that was not paid.
-                    auto cancelled = orders.cancel(actor, made->id, paid.error().message);
+                    auto cancelled = orders.cancel(actor, orderId, paid.error().message);
                     Q_UNUSED(cancelled);
                 }
                 return paid;
@@ -571,7 +608,7 @@ void CheckoutPage::pay(const Payment &payment)
         },
         [this](const Result<PaidOrder> &paid) {
             setBusy(false);
-            m_scan->setFocus();
+            refocus();
             if (!paid) {
                 m_banner->showMessage(paid.error().message, MessageBanner::Type::Warning);
                 return;
@@ -589,6 +626,27 @@ void CheckoutPage::pay(const Payment &payment)
             m_lastNumber = paid->order.number;
             sendToReceiptPrinter();
             emit orderPaid(paid->order, paid->change);
+        });
+}
+
+void CheckoutPage::abandon(const Order &order, const QString &why)
+{
+    // The reservation goes; the cart stays for another try.
+    const Actor actor = m_session.actor;
+    const qint64 orderId = order.id;
+    runThenCallback(
+        this,
+        [orderId, actor, why] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return OrderStore(db).cancel(actor, orderId, why); });
+        },
+        [this](const Result<Order> &cancelled) {
+            setBusy(false);
+            if (!cancelled)
+                m_banner->showMessage(cancelled.error().message, MessageBanner::Type::Warning);
+            else
+                m_banner->showMessage(tr("Payment cancelled; nothing was sold."),
+                                      MessageBanner::Type::Information);
         });
 }
 

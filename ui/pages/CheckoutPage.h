@@ -67,7 +67,9 @@ private:
     void changeSelected(int delta);
     void removeSelected();
     void selectRow(int row);
-    void pay(const Payment &payment);
+    void startPayment(PaymentMethod method);
+    void takePayment(const Order &order, const Payment &payment);
+    void abandon(const Order &order, const QString &why);
     void updateTotals();
     void setBusy(bool busy);
     void refocus();
@@ -88,6 +90,7 @@ private:
     QList<QPushButton *> m_payButtons;
     QTimer *m_nameSearch;
     int m_pendingQuantity = 1; // for a product picked from the name matches
+    int m_pendingLookups = 0; // scans still being looked up: no payment until done
     ReceiptPrintQueue *m_printQueue;
     QPushButton *m_customerButton = nullptr;
     std::optional<Customer> m_customer;

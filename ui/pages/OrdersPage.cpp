@@ -295,13 +295,17 @@ void OrdersPage::openOrder(qint64 orderId)
 
 void OrdersPage::select(qint64 orderId)
 {
+    // Only the last click counts: an earlier answer arriving late is dropped.
+    const quint64 generation = ++m_selectGeneration;
     runThenCallback(
         this,
         [orderId] {
             return onThreadDatabase(
                 [&](const QSqlDatabase &db) { return OrderStore(db).byId(orderId); });
         },
-        [this](const Result<std::optional<Order>> &order) {
+        [this, generation](const Result<std::optional<Order>> &order) {
+            if (generation != m_selectGeneration)
+                return;
             if (!order) {
                 m_banner->showMessage(order.error().message);
                 return;

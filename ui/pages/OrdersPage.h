@@ -64,6 +64,7 @@ private:
     Session m_session;
     bool m_loaded = false;
     quint64 m_generation = 0;
+    quint64 m_selectGeneration = 0;
     QList<OrderSummary> m_rows;
     std::optional<Order> m_selected;
     MessageBanner *m_banner;
