@@ -5,7 +5,6 @@
 #include "pages/CustomersPage.h"
 #include "pages/HistoryPage.h"
 #include "pages/OrdersPage.h"
-#include "pages/PlaceholderPage.h"
 #include "pages/ReportsPage.h"
 #include "pages/SettingsPage.h"
 #include "pages/StockFilterPanel.h"
