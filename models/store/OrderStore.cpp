@@ -290,6 +290,22 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
     return *result.value();
 }
 
+Result<OrderStore::LockedOrder> OrderStore::lockOrder(qint64 orderId)
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT status, shop_id, number, coalesce(payment_method, ''), subtotal, "
+                      "total, expires_at <= now() FROM orders WHERE id = ? FOR UPDATE"_s,
+                      {orderId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return StoreError::notFound(tr("There is no order %1.").arg(orderId));
+    const QSqlQuery &r = q.value();
+    return LockedOrder {r.value(0).toString(), r.value(1).toLongLong(), r.value(2).toString(),
+                        r.value(3).toString(), r.value(4).toLongLong(), r.value(5).toLongLong(),
+                        r.value(6).toBool()};
+}
+
 Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Payment &payment)
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
@@ -301,19 +317,14 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
         return error;
     };
     // The row lock orders this against a cancel or the timeout sweep.
-    auto q = Sql::run(m_db,
-                      u"SELECT status, total, expires_at <= now(), number, shop_id FROM orders "
-                      "WHERE id = ? FOR UPDATE"_s,
-                      {orderId});
-    if (!q)
-        return fail(q.error());
-    if (!q.value().next())
-        return fail(StoreError::notFound(tr("There is no order %1.").arg(orderId)));
-    const QString status = q.value().value(0).toString();
-    const qint64 total = q.value().value(1).toLongLong();
-    const bool overdue = q.value().value(2).toBool();
-    const QString number = q.value().value(3).toString();
-    const qint64 shopId = q.value().value(4).toLongLong();
+    auto head = lockOrder(orderId);
+    if (!head)
+        return fail(head.error());
+    const QString status = head->status;
+    const qint64 total = head->total;
+    const bool overdue = head->overdue;
+    const QString number = head->number;
+    const qint64 shopId = head->shopId;
     if (status != u"awaiting_payment"_s)
         return fail(
             StoreError::conflict(tr("Order %1 is %2; only an order awaiting payment can be paid.")
@@ -546,20 +557,15 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
         m_db.rollback();
         return error;
     };
-    auto head = Sql::run(m_db,
-                         u"SELECT status, shop_id, number, coalesce(payment_method, ''), subtotal, "
-                         "total FROM orders WHERE id = ? FOR UPDATE"_s,
-                         {orderId});
+    auto head = lockOrder(orderId);
     if (!head)
         return fail(head.error());
-    if (!head.value().next())
-        return fail(StoreError::notFound(tr("There is no order %1.").arg(orderId)));
-    const QString status = head.value().value(0).toString();
-    const qint64 shopId = head.value().value(1).toLongLong();
-    const QString number = head.value().value(2).toString();
-    const QString paidBy = head.value().value(3).toString();
-    const qint64 subtotal = head.value().value(4).toLongLong();
-    const qint64 total = head.value().value(5).toLongLong();
+    const QString status = head->status;
+    const qint64 shopId = head->shopId;
+    const QString number = head->number;
+    const QString paidBy = head->paymentMethod;
+    const qint64 subtotal = head->subtotal;
+    const qint64 total = head->total;
     if (status != u"paid"_s)
         return fail(StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
                                              .arg(number, statusText(status))));

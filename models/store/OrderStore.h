@@ -161,6 +161,18 @@ public:
     static QString statusText(const QString &status);
 
 private:
+    // The order's row, locked for the rest of the transaction.
+    struct LockedOrder
+    {
+        QString status;
+        qint64 shopId = 0;
+        QString number;
+        QString paymentMethod;
+        qint64 subtotal = 0;
+        qint64 total = 0;
+        bool overdue = false; // its payment time is up
+    };
+    Result<LockedOrder> lockOrder(qint64 orderId);
     Result<Order> recordFailed(const Actor &actor, const NewOrder &order,
                                const QList<OrderLine> &lines, qint64 subtotal, qint64 discount,
                                const QString &failure);

@@ -296,14 +296,8 @@ void CustomersPage::exportTo(const QString &path)
     };
     runCsvExport(this, job, m_model->totalCount(), tr("Exporting customers…"),
                  [this, path](const Result<qint64> &result) {
-                     if (!result) {
-                         m_banner->showMessage(result.error().message);
-                         return;
-                     }
-                     m_banner->showMessage(
-                         tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
-                         MessageBanner::Type::Positive);
-                     emit exported(path, result.value());
+                     if (showExportResult(m_banner, result, path))
+                         emit exported(path, result.value());
                  });
 }
 

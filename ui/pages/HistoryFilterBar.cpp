@@ -1,6 +1,7 @@
 #include "HistoryFilterBar.h"
 
 #include "HistoryModel.h"
+#include "TaskRunner.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -106,6 +107,33 @@ QDateEdit *HistoryFilterBar::dateBox(const QString &objectName)
     box->setSpecialValueText(tr("any"));
     box->setDate(kAnyDate);
     return box;
+}
+
+void HistoryFilterBar::loadChoices()
+{
+    using Choices = QPair<QList<Shop>, QList<StaffName>>;
+    runThenCallback(
+        this,
+        []() -> Result<Choices> {
+            return onThreadDatabase([](const QSqlDatabase &db) -> Result<Choices> {
+                auto shops = ShopStore(db).list();
+                if (!shops)
+                    return shops.error();
+                auto staff = StaffStore(db).names();
+                if (!staff)
+                    return staff.error();
+                return qMakePair(shops.value(), staff.value());
+            });
+        },
+        [this](const Result<Choices> &choices) {
+            if (!choices) {
+                emit choicesFailed(choices.error().message);
+                return;
+            }
+            setShops(choices->first);
+            setStaff(choices->second);
+            emit choicesLoaded();
+        });
 }
 
 void HistoryFilterBar::setShops(const QList<Shop> &shops)

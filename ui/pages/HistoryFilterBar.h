@@ -29,9 +29,14 @@ public:
     // Shows `filter` (e.g. the other page's) without emitting filterChanged.
     void setFilter(const HistoryFilter &filter);
     void clear();
+    // Reads the shops and staff for the choices on a pool thread; then
+    // choicesLoaded(), or choicesFailed() with the reason.
+    void loadChoices();
 
 signals:
     void filterChanged(const shopdesk::HistoryFilter &filter);
+    void choicesLoaded();
+    void choicesFailed(const QString &message);
 
 private:
     void scheduleUpdate();

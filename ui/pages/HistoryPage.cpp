@@ -117,6 +117,8 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_filters, &HistoryFilterBar::filterChanged, this, &HistoryPage::applyFilter);
+    connect(m_filters, &HistoryFilterBar::choicesFailed, this,
+            [this](const QString &text) { m_banner->showMessage(text); });
     connect(m_pageSize, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setPageSize(m_pageSize->currentData().toInt());
         if (m_canView && m_loaded)
@@ -184,34 +186,8 @@ void HistoryPage::showEvent(QShowEvent *event)
                               MessageBanner::Type::Information);
         return;
     }
-    loadChoices();
+    m_filters->loadChoices();
     applyFilter(m_filters->filter());
-}
-
-void HistoryPage::loadChoices()
-{
-    runThenCallback(
-        this,
-        []() -> Result<QPair<QList<Shop>, QList<StaffName>>> {
-            return onThreadDatabase(
-                [](const QSqlDatabase &db) -> Result<QPair<QList<Shop>, QList<StaffName>>> {
-                    auto shops = ShopStore(db).list();
-                    if (!shops)
-                        return shops.error();
-                    auto staff = StaffStore(db).names();
-                    if (!staff)
-                        return staff.error();
-                    return qMakePair(shops.value(), staff.value());
-                });
-        },
-        [this](const Result<QPair<QList<Shop>, QList<StaffName>>> &choices) {
-            if (!choices) {
-                m_banner->showMessage(choices.error().message);
-                return;
-            }
-            m_filters->setShops(choices->first);
-            m_filters->setStaff(choices->second);
-        });
 }
 
 void HistoryPage::applyFilter(const HistoryFilter &filter)
@@ -330,17 +306,8 @@ void HistoryPage::exportTo(const QString &path)
     const qint64 expected = m_model->totalKnown() && !m_model->totalIsMore() ? m_model->total() : 0;
     runCsvExport(this, job, expected, tr("Exporting history…"),
                  [this, path](const Result<qint64> &result) {
-                     if (!result) {
-                         m_banner->showMessage(result.error().message,
-                                               result.error().code == StoreError::Code::Cancelled
-                                                   ? MessageBanner::Type::Information
-                                                   : MessageBanner::Type::Error);
-                         return;
-                     }
-                     m_banner->showMessage(
-                         tr("%1 rows written to %2.").arg(QLocale().toString(result.value()), path),
-                         MessageBanner::Type::Positive);
-                     emit exported(path, result.value());
+                     if (showExportResult(m_banner, result, path))
+                         emit exported(path, result.value());
                  });
 }
 

@@ -51,7 +51,6 @@ protected:
 
 private:
     void applyFilter(const HistoryFilter &filter);
-    void loadChoices();
     void showPage(int start);
     void updateStatus();
 

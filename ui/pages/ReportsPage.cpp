@@ -141,6 +141,13 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_filters, &HistoryFilterBar::filterChanged, this, &ReportsPage::run);
+    connect(m_filters, &HistoryFilterBar::choicesLoaded, this, [this] {
+        m_choicesLoaded = true;
+        m_filters->setFilter(m_pending);
+        run(m_filters->filter());
+    });
+    connect(m_filters, &HistoryFilterBar::choicesFailed, this,
+            [this](const QString &text) { m_banner->showMessage(text); });
     connect(refresh, &QPushButton::clicked, this, [this] { run(m_filters->filter()); });
     connect(png, &QPushButton::clicked, this, &ReportsPage::exportChart);
     connect(pdf, &QPushButton::clicked, this, &ReportsPage::exportReport);
@@ -204,31 +211,7 @@ void ReportsPage::showEvent(QShowEvent *event)
     }
     // The choices first, then the filter that waited for them (the History
     // page's may name a shop or a staff member).
-    runThenCallback(
-        this,
-        []() -> Result<QPair<QList<Shop>, QList<StaffName>>> {
-            return onThreadDatabase(
-                [](const QSqlDatabase &db) -> Result<QPair<QList<Shop>, QList<StaffName>>> {
-                    auto shops = ShopStore(db).list();
-                    if (!shops)
-                        return shops.error();
-                    auto staff = StaffStore(db).names();
-                    if (!staff)
-                        return staff.error();
-                    return qMakePair(shops.value(), staff.value());
-                });
-        },
-        [this](const Result<QPair<QList<Shop>, QList<StaffName>>> &choices) {
-            if (!choices) {
-                m_banner->showMessage(choices.error().message);
-                return;
-            }
-            m_filters->setShops(choices->first);
-            m_filters->setStaff(choices->second);
-            m_choicesLoaded = true;
-            m_filters->setFilter(m_pending);
-            run(m_filters->filter());
-        });
+    m_filters->loadChoices();
 }
 
 void ReportsPage::setFilter(const HistoryFilter &filter)

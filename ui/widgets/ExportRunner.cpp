@@ -1,5 +1,7 @@
 #include "ExportRunner.h"
 
+#include "widgets/MessageBanner.h"
+
 #include "TaskRunner.h"
 
 #include <QCoreApplication>
@@ -53,6 +55,21 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
                 dialog->close();
             done(result);
         });
+}
+
+bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const QString &path)
+{
+    if (!result) {
+        banner->showMessage(result.error().message,
+                            result.error().code == StoreError::Code::Cancelled
+                                ? MessageBanner::Type::Information
+                                : MessageBanner::Type::Error);
+        return false;
+    }
+    banner->showMessage(QCoreApplication::translate("ExportRunner", "%1 rows written to %2.")
+                            .arg(QLocale().toString(result.value()), path),
+                        MessageBanner::Type::Positive);
+    return true;
 }
 
 } // namespace shopdesk
