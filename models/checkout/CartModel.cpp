@@ -1,6 +1,7 @@
 #include "CartModel.h"
 
 #include "checkout/Money.h"
+#include "checkout/WeightBarcode.h"
 
 #include <QLocale>
 
@@ -37,11 +38,14 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         case Name:
             return line.product.name;
         case Quantity:
-            return QLocale().toString(line.quantity);
+            return line.product.soldByWeight
+                ? tr("%1 kg").arg(QLocale().toString(line.quantity / 1000.0, 'f', 3))
+                : QLocale().toString(line.quantity);
         case Price:
-            return money(line.product.price);
+            return line.product.soldByWeight ? tr("%1/kg").arg(money(line.product.price))
+                                             : money(line.product.price);
         case Amount:
-            return money(line.product.price * line.quantity);
+            return money(amountOf(line));
         }
     } else if (role == Qt::TextAlignmentRole && index.column() >= Quantity) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -72,7 +76,8 @@ int CartModel::add(const Product &product, int quantity)
 {
     for (int row = 0; row < m_lines.size(); ++row) {
         if (m_lines.at(row).product.plu == product.plu) {
-            m_lines[row].quantity = qMin(kMaxQuantity, m_lines.at(row).quantity + quantity);
+            m_lines[row].quantity = qMin(product.soldByWeight ? kMaxGrams : kMaxQuantity,
+                                         m_lines.at(row).quantity + quantity);
             emit dataChanged(index(row, Quantity), index(row, Amount));
             emit totalChanged(total());
             return row;
@@ -80,7 +85,7 @@ int CartModel::add(const Product &product, int quantity)
     }
     const int row = int(m_lines.size());
     beginInsertRows({}, row, row);
-    m_lines.append({product, qBound(1, quantity, kMaxQuantity)});
+    m_lines.append({product, qBound(1, quantity, product.soldByWeight ? kMaxGrams : kMaxQuantity)});
     endInsertRows();
     emit totalChanged(total());
     return row;
@@ -90,6 +95,8 @@ bool CartModel::changeQuantity(int row, int delta)
 {
     if (row < 0 || row >= m_lines.size())
         return false;
+    if (m_lines.at(row).product.soldByWeight)
+        return false; // the scale says how much; + and − do not
     const int quantity = m_lines.at(row).quantity + delta;
     if (quantity <= 0)
         return removeLine(row);
@@ -118,11 +125,17 @@ void CartModel::clear()
     emit totalChanged(0);
 }
 
+qint64 CartModel::amountOf(const Line &line)
+{
+    return line.product.soldByWeight ? WeightBarcode::amount(line.quantity, line.product.price)
+                                     : line.product.price * line.quantity;
+}
+
 qint64 CartModel::total() const
 {
     qint64 sum = 0;
     for (const Line &line : m_lines)
-        sum += line.product.price * line.quantity;
+        sum += amountOf(line);
     return sum;
 }
 
@@ -130,7 +143,7 @@ int CartModel::units() const
 {
     int sum = 0;
     for (const Line &line : m_lines)
-        sum += line.quantity;
+        sum += line.product.soldByWeight ? 1 : line.quantity; // a weighed line is one item
     return sum;
 }
 

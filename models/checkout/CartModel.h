@@ -16,6 +16,7 @@ class CartModel : public QAbstractTableModel
 public:
     enum Column { Plu, Name, Quantity, Price, Amount, ColumnCount };
     static constexpr int kMaxQuantity = 9999;
+    static constexpr int kMaxGrams = 999'999; // what a scale label can carry
 
     explicit CartModel(QObject *parent = nullptr);
 
@@ -24,7 +25,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // Adds `quantity` of the product; returns the row of its line.
+    // Adds `quantity` of the product (grams for one sold by weight); returns
+    // the row of its line.
     int add(const Product &product, int quantity);
     // Changes a line's count by delta; a line that reaches 0 goes.
     bool changeQuantity(int row, int delta);
@@ -49,6 +51,7 @@ private:
         Product product;
         int quantity = 0;
     };
+    static qint64 amountOf(const Line &line);
     QList<Line> m_lines;
 };
 

@@ -52,7 +52,10 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
     r.lines << rule;
     for (const OrderLine &l : order.lines) {
         r.lines << l.name.left(width);
-        r.lines << spread(u"  %1 × %2"_s.arg(l.qty).arg(Money::format(l.unitPrice)),
+        const QString quantity = l.weighed
+            ? tr("%1 kg").arg(QString::number(l.qty / 1000.0, 'f', 3))
+            : QString::number(l.qty);
+        r.lines << spread(u"  %1 × %2"_s.arg(quantity, Money::format(l.unitPrice)),
                           Money::format(l.amount()), width);
     }
     r.lines << rule;

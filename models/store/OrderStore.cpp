@@ -131,9 +131,10 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     QStringList plus;
     for (const CartLine &line : merged)
         plus << line.plu;
-    auto products =
-        Sql::run(m_db, u"SELECT id, plu, name, price FROM products WHERE plu = ANY (?::text[])"_s,
-                 {PgArray::text(plus)});
+    auto products = Sql::run(m_db,
+                             u"SELECT id, plu, name, price, sold_by_weight FROM products "
+                             "WHERE plu = ANY (?::text[])"_s,
+                             {PgArray::text(plus)});
     if (!products)
         return fail(products.error());
     QHash<QString, OrderLine> known;
@@ -143,6 +144,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         l.plu = products.value().value(1).toString();
         l.name = products.value().value(2).toString();
         l.unitPrice = products.value().value(3).toLongLong();
+        l.weighed = products.value().value(4).toBool();
         known.insert(l.plu, l);
     }
     QList<OrderLine> lines;
@@ -200,6 +202,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     const qint64 orderId = made.value().value(0).toLongLong();
 
     QList<qint64> lineNos, productIds, qtys, prices;
+    QStringList weighed; // PostgreSQL booleans, as text
     QStringList linePlus, names;
     QList<StockStore::Change> reservations;
     for (const OrderLine &l : std::as_const(lines)) {
@@ -209,6 +212,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         names << l.name;
         qtys << l.qty;
         prices << l.unitPrice;
+        weighed << (l.weighed ? u"true"_s : u"false"_s);
         StockStore::Change c;
         c.shopId = order.shopId;
         c.plu = l.plu;
@@ -222,11 +226,11 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     auto saved =
         Sql::run(m_db,
                  u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
-                 "unit_price) SELECT ?, * FROM unnest(?::int[], ?::bigint[], ?::text[], "
-                 "?::text[], ?::int[], ?::bigint[])"_s,
+                 "unit_price, weighed) SELECT ?, * FROM unnest(?::int[], ?::bigint[], "
+                 "?::text[], ?::text[], ?::int[], ?::bigint[], ?::boolean[])"_s,
                  {orderId, PgArray::integers(lineNos), PgArray::integers(productIds),
                   PgArray::text(linePlus), PgArray::text(names), PgArray::integers(qtys),
-                  PgArray::integers(prices)});
+                  PgArray::integers(prices), PgArray::text(weighed)});
     if (!saved)
         return fail(saved.error());
 
@@ -273,10 +277,11 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
     made.value().next();
     const qint64 orderId = made.value().value(0).toLongLong();
     for (const OrderLine &l : lines) {
-        auto saved = Sql::run(m_db,
-                              u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, "
-                              "qty, unit_price) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                              {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice});
+        auto saved = Sql::run(
+            m_db,
+            u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, "
+            "qty, unit_price, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice, l.weighed});
         if (!saved) {
             m_db.rollback();
             return saved.error();
@@ -570,24 +575,32 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
         return fail(StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
                                              .arg(number, statusText(status))));
 
-    auto rows = Sql::run(m_db,
-                         u"SELECT line_no, plu, qty, returned_qty, unit_price FROM order_lines "
-                         "WHERE order_id = ? ORDER BY line_no"_s,
-                         {orderId});
+    auto rows =
+        Sql::run(m_db,
+                 u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed FROM order_lines "
+                 "WHERE order_id = ? ORDER BY line_no"_s,
+                 {orderId});
     if (!rows)
         return fail(rows.error());
     struct Left
     {
         QString plu;
         int open = 0;
-        qint64 unitPrice = 0;
+        OrderLine line; // for the price of what comes back
     };
     QMap<int, Left> open;
     while (rows.value().next())
         open.insert(rows.value().value(0).toInt(),
                     {rows.value().value(1).toString(),
                      rows.value().value(2).toInt() - rows.value().value(3).toInt(),
-                     rows.value().value(4).toLongLong()});
+                     OrderLine {0,
+                                0,
+                                {},
+                                {},
+                                0,
+                                rows.value().value(4).toLongLong(),
+                                0,
+                                rows.value().value(5).toBool()}});
     QList<ReturnLine> lines = requested;
     if (lines.isEmpty()) // the whole order, what is left of it
         for (auto it = open.cbegin(); it != open.cend(); ++it)
@@ -615,7 +628,7 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
                                                 .arg(left.open)));
         lineNos << r.lineNo;
         qtys << r.qty;
-        gross += left.unitPrice * r.qty;
+        gross += left.line.amountFor(r.qty);
         StockStore::Change c;
         c.shopId = shopId;
         c.plu = left.plu;
@@ -756,8 +769,8 @@ Result<std::optional<Order>> OrderStore::byId(qint64 id) const
     o.paidAt = r.value(15).toDateTime();
     o.failure = r.value(16).toString();
     auto lines = Sql::run(m_db,
-                          u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty "
-                          "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                          u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty, "
+                          "weighed FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
                           {id});
     if (!lines)
         return lines.error();
@@ -765,7 +778,7 @@ Result<std::optional<Order>> OrderStore::byId(qint64 id) const
         const QSqlQuery &l = lines.value();
         o.lines.append({l.value(0).toInt(), l.value(1).toLongLong(), l.value(2).toString(),
                         l.value(3).toString(), l.value(4).toInt(), l.value(5).toLongLong(),
-                        l.value(6).toInt()});
+                        l.value(6).toInt(), l.value(7).toBool()});
     }
     return std::optional<Order>(o);
 }

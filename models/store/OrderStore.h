@@ -20,7 +20,7 @@ namespace shopdesk {
 struct CartLine
 {
     QString plu;
-    int qty = 0;
+    int qty = 0; // grams for goods sold by weight
 };
 
 struct NewOrder
@@ -40,10 +40,16 @@ struct OrderLine
     QString plu;
     QString name;
     int qty = 0;
-    qint64 unitPrice = 0; // minor units
+    qint64 unitPrice = 0; // minor units; per kilogram when weighed
     int returnedQty = 0;
+    bool weighed = false; // qty is grams
 
-    qint64 amount() const { return unitPrice * qty; }
+    // What `units` of the line cost (rounded to the kopeck when weighed).
+    qint64 amountFor(int units) const
+    {
+        return weighed ? (qint64(units) * unitPrice + 500) / 1000 : unitPrice * units;
+    }
+    qint64 amount() const { return amountFor(qty); }
 };
 
 struct Order

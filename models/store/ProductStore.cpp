@@ -20,12 +20,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("ProductStore", text);
 }
 
-const QString kColumns = u"id, plu, coalesce(barcode, ''), name, price, updated_at"_s;
+const QString kColumns =
+    u"id, plu, coalesce(barcode, ''), name, price, updated_at, sold_by_weight"_s;
 
 Product fromQuery(const QSqlQuery &q)
 {
     return Product {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
-                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime()};
+                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime(),
+                    q.value(6).toBool()};
 }
 
 Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where,
@@ -74,22 +76,23 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     if (auto invalid = validate(product))
         return *invalid;
     // One statement: the product, its history row and its outbox event stand or fall together.
-    auto q = Sql::run(
-        m_db,
-        u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
-        "  nullif(?::text, '') AS barcode, ?::bigint AS staff), "
-        "made AS (INSERT INTO products (plu, name, price, barcode) "
-        "  SELECT plu, name, price, barcode FROM args RETURNING *), "
-        "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
-        "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
-        "  RETURNING id), "
-        "queued AS (INSERT INTO outbox (event_type, payload) "
-        "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
-        "    'price', m.price, 'barcode', m.barcode, 'staff_id', a.staff) "
-        "  FROM made m, args a RETURNING id) "
-        "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at "
-        "FROM made m"_s,
-        {product.plu, product.name.trimmed(), product.price, product.barcode, actor.staffId});
+    auto q =
+        Sql::run(m_db,
+                 u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
+                 "  nullif(?::text, '') AS barcode, ?::bigint AS staff, ?::boolean AS weighed), "
+                 "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
+                 "  SELECT plu, name, price, barcode, weighed FROM args RETURNING *), "
+                 "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
+                 "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
+                 "  RETURNING id), "
+                 "queued AS (INSERT INTO outbox (event_type, payload) "
+                 "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
+                 "    'price', m.price, 'barcode', m.barcode, 'staff_id', a.staff) "
+                 "  FROM made m, args a RETURNING id) "
+                 "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
+                 "  m.sold_by_weight FROM made m"_s,
+                 {product.plu, product.name.trimmed(), product.price, product.barcode,
+                  actor.staffId, product.soldByWeight});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)

@@ -20,8 +20,9 @@ struct Product
     QString plu;
     QString barcode; // empty when the product has none
     QString name;
-    qint64 price = 0; // minor units (kopecks)
+    qint64 price = 0; // minor units (kopecks); per kilogram when sold by weight
     QDateTime updatedAt;
+    bool soldByWeight = false; // stock in grams, price per kg
 };
 
 struct NewProduct
@@ -30,6 +31,7 @@ struct NewProduct
     QString name;
     qint64 price = 0;
     QString barcode;
+    bool soldByWeight = false;
 };
 
 // Products of the catalog (seed 000: POST /products, GET /products?name=&plu=).

@@ -4,16 +4,20 @@
 #include "checkout/Money.h"
 #include "checkout/Receipt.h"
 #include "checkout/ScanInput.h"
+#include "checkout/WeightBarcode.h"
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
+#include "demo/Ean13.h"
 #include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
 #include "dialogs/ReturnDialog.h"
 #include "pages/CheckoutPage.h"
 #include "pages/OrdersPage.h"
 #include "settings/AppSettings.h"
+#include "store/ProductStore.h"
 #include "store/StaffStore.h"
+#include "store/StockStore.h"
 #include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
 
@@ -465,6 +469,53 @@ private slots:
         QCOMPARE(held, before - 2);
         QCOMPARE(shelfOf(u"10080"_s), before);
         QCOMPARE(page.cart()->rowCount(), 1);
+    }
+
+    // A scale's label: EAN-13 "2 P CCCCC VVVVV K" with the PLU and the weight
+    // (P 0–4) or the price (P 5–9); the product is sold by the kilogram.
+    void weightBarcodesAreUnderstood()
+    {
+        const auto byWeight = WeightBarcode::decode(Ean13::complete(u"201234500456"_s));
+        QVERIFY(byWeight);
+        QCOMPARE(byWeight->plu, u"12345"_s);
+        QCOMPARE(byWeight->grams, 456);
+        const auto byPrice = WeightBarcode::decode(Ean13::complete(u"271234519995"_s));
+        QVERIFY(byPrice);
+        QCOMPARE(byPrice->price, qint64(19995));
+        QCOMPARE(WeightBarcode::gramsForPrice(19995, 39990), 500); // 199.95 at 399.90/kg
+        QCOMPARE(WeightBarcode::amount(456, 39990), qint64(18235)); // 182.35
+        QVERIFY(!WeightBarcode::decode(u"2012345004560"_s)); // a wrong check digit
+        QVERIFY(!WeightBarcode::decode(Ean13::complete(u"460000000001"_s))); // not in-store
+
+        // Cheese at 399.90 a kilogram, 5 kg in stock (counted in grams).
+        const Actor keeper =
+            StaffStore(m_tdb->db()).authenticate(u"keeper"_s, u"keeper123"_s, 1).value();
+        NewProduct cheese {u"77001"_s, u"Сыр Российский весовой"_s, 39990, {}};
+        cheese.soldByWeight = true;
+        QVERIFY(ProductStore(m_tdb->db()).create(keeper, cheese).ok());
+        QVERIFY(StockStore(m_tdb->db()).create(keeper, u"77001"_s, 1, 5000, 0).ok());
+
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), Ean13::complete(u"207700100456"_s)); // 456 g
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        QCOMPARE(page.cart()->quantityAt(0), 456);
+        QCOMPARE(page.cart()->total(), qint64(18235));
+        scan(page.scanField(), Ean13::complete(u"277700119995"_s)); // a 199.95 pack: 500 g more
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->quantityAt(0), 956, 10000);
+        QCOMPARE(page.cart()->units(), 1);
+        QVERIFY(!page.cart()->changeQuantity(0, 1)); // the scale decides, not the + key
+
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTest::keyClick(page.scanField(), Qt::Key_F10);
+        QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
+        const auto order = paid.first().at(0).value<Order>();
+        QCOMPARE(order.total, WeightBarcode::amount(956, 39990));
+        QVERIFY(order.lines.at(0).weighed);
+        QCOMPARE(shelfOf(u"77001"_s), 5000 - 956);
+        const Receipt receipt = Receipt::forOrder(order, cashierSession().shop, u"x"_s, 0);
+        QVERIFY2(receipt.text().contains(u"0.956 kg"_s), qPrintable(receipt.text()));
     }
 
     void missingStockIsToldAndTheCartKept()

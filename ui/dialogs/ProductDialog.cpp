@@ -3,6 +3,7 @@
 #include "TaskRunner.h"
 #include "widgets/MessageBanner.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -22,7 +23,8 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
       m_plu(new QLineEdit(this)),
       m_name(new QLineEdit(this)),
       m_price(new QDoubleSpinBox(this)),
-      m_barcode(new QLineEdit(this))
+      m_barcode(new QLineEdit(this)),
+      m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this))
 {
     setWindowTitle(tr("New product"));
     m_plu->setObjectName(u"plu"_s);
@@ -44,6 +46,10 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("P&rice:"), m_price);
     form->addRow(tr("&Barcode:"), m_barcode);
+    m_byWeight->setObjectName(u"soldByWeight"_s);
+    m_byWeight->setToolTip(tr("The price is per kilogram and the stock is counted in grams; "
+                              "the scale's label (a barcode starting with 2) gives the weight."));
+    form->addRow(QString(), m_byWeight);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(tr("&Create"));
@@ -75,6 +81,7 @@ void ProductDialog::submit()
     // Money is whole kopecks: round the typed value once, here.
     product.price = qRound64(m_price->value() * 100.0);
     product.barcode = m_barcode->text().trimmed();
+    product.soldByWeight = m_byWeight->isChecked();
     if (auto invalid = ProductStore::validate(product)) {
         m_banner->showMessage(invalid->message);
         fieldFor(invalid->field)->setFocus();

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QDoubleSpinBox;
+class QCheckBox;
 class QLineEdit;
 class QPushButton;
 
@@ -32,6 +33,7 @@ private:
     QLineEdit *m_name;
     QDoubleSpinBox *m_price;
     QLineEdit *m_barcode;
+    QCheckBox *m_byWeight;
     QPushButton *m_ok;
 };
 

@@ -4,6 +4,7 @@
 #include "checkout/CartModel.h"
 #include "checkout/Money.h"
 #include "checkout/ScanInput.h"
+#include "checkout/WeightBarcode.h"
 #include "demo/Ean13.h"
 #include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
@@ -321,19 +322,53 @@ void CheckoutPage::lookUp(const QString &code, int quantity)
     ++m_pendingLookups;
     runThenCallback(
         this,
-        [code]() -> Result<std::optional<Product>> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<std::optional<Product>> {
+        [code]() -> Result<QPair<std::optional<Product>, int>> {
+            using Found = QPair<std::optional<Product>, int>; // the product, and grams if weighed
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Found> {
                 ProductStore products(db);
                 if (Ean13::isValidGtin(code)) {
                     auto byBarcode = products.byBarcode(code);
-                    if (!byBarcode || byBarcode.value())
-                        return byBarcode;
+                    if (!byBarcode)
+                        return byBarcode.error();
+                    if (byBarcode.value())
+                        return Found(byBarcode.value(), 0);
+                    // A scale's label: the PLU and the weight (or the price).
+                    if (const auto label = WeightBarcode::decode(code)) {
+                        auto weighed = products.byPlu(label->plu);
+                        if (!weighed)
+                            return weighed.error();
+                        if (!weighed.value() || !weighed.value()->soldByWeight)
+                            return Found(std::nullopt, 0);
+                        const int grams = label->grams > 0
+                            ? label->grams
+                            : WeightBarcode::gramsForPrice(label->price, weighed.value()->price);
+                        return Found(weighed.value(), grams);
+                    }
                 }
-                return products.byPlu(code);
+                auto byPlu = products.byPlu(code);
+                if (!byPlu)
+                    return byPlu.error();
+                return Found(byPlu.value(), 0);
             });
         },
-        [this, code, quantity](const Result<std::optional<Product>> &found) {
+        [this, code, quantity](const Result<QPair<std::optional<Product>, int>> &lookedUp) {
             --m_pendingLookups;
+            if (!lookedUp) {
+                m_banner->showMessage(lookedUp.error().message);
+                return;
+            }
+            const std::optional<Product> &product = lookedUp->first;
+            if (product && product->soldByWeight) {
+                if (lookedUp->second <= 0) {
+                    m_banner->showMessage(
+                        tr("%1 is sold by weight: scan the scale's label.").arg(product->name),
+                        MessageBanner::Type::Warning);
+                    return;
+                }
+                addProduct(*product, lookedUp->second * quantity);
+                return;
+            }
+            const Result<std::optional<Product>> found(product);
             if (!found) {
                 m_banner->showMessage(found.error().message);
                 return;
