@@ -1,5 +1,7 @@
 #include "StockModel.h"
 
+#include "checkout/Money.h"
+
 #include "windowed/KeysetRowSource.h"
 
 #include <QBrush>
@@ -155,7 +157,7 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
         case Order:
             return QLocale().toString(r.orderQty);
         case Price:
-            return QLocale().toString(double(r.price) / 100.0, 'f', 2);
+            return Money::format(r.price);
         case Updated:
             return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
         }

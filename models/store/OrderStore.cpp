@@ -1,7 +1,9 @@
 #include "OrderStore.h"
 
+#include "checkout/Money.h"
 #include "db/PgArray.h"
 #include "db/Sql.h"
+#include "db/Transaction.h"
 #include "store/StockStore.h"
 
 #include <QCoreApplication>
@@ -21,27 +23,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("OrderStore", text);
 }
 
-QString money(qint64 minor)
-{
-    return QString::number(double(minor) / 100.0, 'f', 2);
-}
-
 // The timeout sweep acts for nobody in particular; history records no person.
 Actor systemActor()
 {
     Actor a;
     a.role = Role::Manager;
     return a;
-}
-
-// Commits, or rolls back and says why.
-Result<void> commit(QSqlDatabase &db)
-{
-    if (db.commit())
-        return {};
-    const StoreError error = StoreError::database(db.lastError());
-    db.rollback();
-    return error;
 }
 
 const QString kOrderColumns =
@@ -120,12 +107,9 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     if (merged.isEmpty())
         return StoreError::invalid(u"lines"_s, tr("The order has no lines."));
 
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
 
     // Today's prices and names, copied into the lines.
     QStringList plus;
@@ -136,7 +120,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
                              "WHERE plu = ANY (?::text[])"_s,
                              {PgArray::text(plus)});
     if (!products)
-        return fail(products.error());
+        return products.error();
     QHash<QString, OrderLine> known;
     while (products.value().next()) {
         OrderLine l;
@@ -151,7 +135,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     qint64 subtotal = 0;
     for (const CartLine &c : merged) {
         if (!known.contains(c.plu))
-            return fail(StoreError::notFound(tr("There is no product with PLU %1.").arg(c.plu)));
+            return StoreError::notFound(tr("There is no product with PLU %1.").arg(c.plu));
         OrderLine l = known.value(c.plu);
         l.lineNo = int(lines.size()) + 1;
         l.qty = c.qty;
@@ -168,11 +152,11 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
                               "AND (valid_until IS NULL OR valid_until > now())"_s,
                               {order.promoCode.trimmed()});
         if (!promo)
-            return fail(promo.error());
+            return promo.error();
         if (!promo.value().next())
-            return fail(StoreError::invalid(
+            return StoreError::invalid(
                 u"promo_code"_s,
-                tr("Promo code %1 is not valid today.").arg(order.promoCode.trimmed())));
+                tr("Promo code %1 is not valid today.").arg(order.promoCode.trimmed()));
         promoId = promo.value().value(0).toLongLong();
         const qint64 value = promo.value().value(2).toLongLong();
         // A percentage is rounded to the nearest kopeck; an amount never
@@ -183,7 +167,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
 
     auto number = nextNumber(order.shopId, order.till);
     if (!number)
-        return fail(number.error());
+        return number.error();
     auto made = Sql::run(
         m_db,
         u"INSERT INTO orders (shop_id, till, number, staff_id, customer_id, status, promo_code_id, "
@@ -194,9 +178,9 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
          promoId, subtotal, discount, subtotal - discount, order.paymentTimeoutMinutes});
     if (!made) {
         if (made.error().isForeignKeyViolation() && order.customerId)
-            return fail(StoreError::notFound(
-                tr("There is no customer with id %1.").arg(*order.customerId)));
-        return fail(made.error());
+            return StoreError::notFound(
+                tr("There is no customer with id %1.").arg(*order.customerId));
+        return made.error();
     }
     made.value().next();
     const qint64 orderId = made.value().value(0).toLongLong();
@@ -232,18 +216,18 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
                   PgArray::text(linePlus), PgArray::text(names), PgArray::integers(qtys),
                   PgArray::integers(prices), PgArray::text(weighed)});
     if (!saved)
-        return fail(saved.error());
+        return saved.error();
 
     // Every line from the shelf into the order, or none.
     auto reserved = StockStore(m_db).applyAll(actor, reservations, Permission::Sell);
     if (!reserved) {
         const StoreError why = reserved.error();
-        m_db.rollback();
+        tx.rollback();
         if (why.code != StoreError::Code::Conflict && why.code != StoreError::Code::NotFound)
             return why;
         return recordFailed(actor, order, lines, subtotal, discount, why.message);
     }
-    if (auto done = commit(m_db); !done)
+    if (auto done = tx.commit(); !done)
         return done.error();
     auto result = byId(orderId);
     if (!result)
@@ -256,13 +240,12 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
                                        qint64 discount, const QString &failure)
 {
     // The attempt is kept (the Orders page shows it), with nothing reserved.
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
     auto number = nextNumber(order.shopId, order.till);
-    if (!number) {
-        m_db.rollback();
+    if (!number)
         return number.error();
-    }
     auto made = Sql::run(
         m_db,
         u"INSERT INTO orders (shop_id, till, number, staff_id, customer_id, status, subtotal, "
@@ -270,10 +253,8 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
         "?, ?, ?, ?, now()) RETURNING id"_s,
         {order.shopId, order.till, number.value(), actor.staffId, order.customerId.value_or(0),
          subtotal, discount, subtotal - discount, failure});
-    if (!made) {
-        m_db.rollback();
+    if (!made)
         return made.error();
-    }
     made.value().next();
     const qint64 orderId = made.value().value(0).toLongLong();
     for (const OrderLine &l : lines) {
@@ -282,12 +263,10 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
             u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, "
             "qty, unit_price, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice, l.weighed});
-        if (!saved) {
-            m_db.rollback();
+        if (!saved)
             return saved.error();
-        }
     }
-    if (auto done = commit(m_db); !done)
+    if (auto done = tx.commit(); !done)
         return done.error();
     auto result = byId(orderId);
     if (!result)
@@ -315,27 +294,24 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
     // The row lock orders this against a cancel or the timeout sweep.
     auto head = lockOrder(orderId);
     if (!head)
-        return fail(head.error());
+        return head.error();
     const QString status = head->status;
     const qint64 total = head->total;
     const bool overdue = head->overdue;
     const QString number = head->number;
     const qint64 shopId = head->shopId;
     if (status != u"awaiting_payment"_s)
-        return fail(
-            StoreError::conflict(tr("Order %1 is %2; only an order awaiting payment can be paid.")
-                                     .arg(number, statusText(status))));
+        return StoreError::conflict(
+            tr("Order %1 is %2; only an order awaiting payment can be paid.")
+                .arg(number, statusText(status)));
     if (overdue) {
-        m_db.rollback();
+        tx.rollback();
         // Its time is up: the units go back to the shelf now, not at the next sweep.
         auto released = release(systemActor(), orderId, tr("payment time ran out"), true);
         if (!released && released.error().code != StoreError::Code::Conflict)
@@ -353,9 +329,10 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
         method = u"cash"_s;
         cash = total;
         if (payment.cashTendered < total)
-            return fail(StoreError::invalid(u"cash_tendered"_s,
-                                            tr("%1 tendered is less than the total %2.")
-                                                .arg(money(payment.cashTendered), money(total))));
+            return StoreError::invalid(
+                u"cash_tendered"_s,
+                tr("%1 tendered is less than the total %2.")
+                    .arg(Money::format(payment.cashTendered), Money::format(total)));
         paid.change = payment.cashTendered - total;
         break;
     case PaymentMethod::Card:
@@ -365,16 +342,17 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
     case PaymentMethod::Split:
         method = u"split"_s;
         if (payment.card <= 0 || payment.card >= total)
-            return fail(StoreError::invalid(
+            return StoreError::invalid(
                 u"card"_s,
                 tr("The card part must be more than zero and less than the total %1.")
-                    .arg(money(total))));
+                    .arg(Money::format(total)));
         card = payment.card;
         cash = total - card;
         if (payment.cashTendered < cash)
-            return fail(StoreError::invalid(u"cash_tendered"_s,
-                                            tr("%1 tendered is less than the cash part %2.")
-                                                .arg(money(payment.cashTendered), money(cash))));
+            return StoreError::invalid(
+                u"cash_tendered"_s,
+                tr("%1 tendered is less than the cash part %2.")
+                    .arg(Money::format(payment.cashTendered), Money::format(cash)));
         paid.change = payment.cashTendered - cash;
         break;
     }
@@ -384,13 +362,13 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
                             "WHERE id = ? AND status = 'awaiting_payment'"_s,
                             {method, cash, card, orderId});
     if (!updated)
-        return fail(updated.error());
+        return updated.error();
 
     // The reserved units are sold: out of the order quantity.
     auto lines = Sql::run(
         m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
     if (!lines)
-        return fail(lines.error());
+        return lines.error();
     QList<StockStore::Change> sales;
     while (lines.value().next()) {
         StockStore::Change c;
@@ -404,8 +382,8 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
     }
     auto sold = StockStore(m_db).applyAll(actor, sales, Permission::Sell);
     if (!sold)
-        return fail(sold.error());
-    if (auto done = commit(m_db); !done)
+        return sold.error();
+    if (auto done = tx.commit(); !done)
         return done.error();
     auto order = byId(orderId);
     if (!order)
@@ -433,12 +411,9 @@ Result<Order> OrderStore::cancel(const Actor &actor, qint64 orderId, const QStri
 Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QString &reason,
                                   bool onlyIfOverdue)
 {
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
     auto closed = Sql::run(m_db,
                            u"UPDATE orders SET status = 'cancelled', closed_at = now(), "
                            "closed_by = nullif(?::bigint, 0) WHERE id = ? "
@@ -446,9 +421,9 @@ Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QStr
                                onlyIfOverdue ? u"AND expires_at <= now()"_s : QString()),
                            {actor.staffId, orderId});
     if (!closed)
-        return fail(closed.error());
+        return closed.error();
     if (!closed.value().next()) {
-        m_db.rollback();
+        tx.rollback();
         auto now = byId(orderId);
         if (!now)
             return now.error();
@@ -466,8 +441,8 @@ Result<Order> OrderStore::release(const Actor &actor, qint64 orderId, const QStr
     const qint64 shopId = closed.value().value(0).toLongLong();
     const QString number = closed.value().value(1).toString();
     if (auto released = releaseLines(actor, orderId, shopId, number, reason); !released)
-        return fail(released.error());
-    if (auto done = commit(m_db); !done)
+        return released.error();
+    if (auto done = tx.commit(); !done)
         return done.error();
     auto result = byId(orderId);
     if (!result)
@@ -506,12 +481,9 @@ Result<int> OrderStore::expireOverdue(int batch)
     // Each till sweeps on a timer. In one transaction a batch of overdue
     // orders is claimed (SKIP LOCKED: another till's batch, or a payment in
     // progress, is passed over), cancelled and its stock released.
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
     auto claimed = Sql::run(m_db,
                             u"WITH due AS (SELECT id FROM orders WHERE status = 'awaiting_payment' "
                             "  AND expires_at <= now() ORDER BY expires_at LIMIT ? "
@@ -520,7 +492,7 @@ Result<int> OrderStore::expireOverdue(int batch)
                             "FROM due WHERE o.id = due.id RETURNING o.id, o.shop_id, o.number"_s,
                             {qBound(1, batch, 1000)});
     if (!claimed)
-        return fail(claimed.error());
+        return claimed.error();
     struct Due
     {
         qint64 id = 0;
@@ -535,9 +507,9 @@ Result<int> OrderStore::expireOverdue(int batch)
         auto released =
             releaseLines(systemActor(), d.id, d.shopId, d.number, tr("payment time ran out"));
         if (!released)
-            return fail(released.error());
+            return released.error();
     }
-    if (auto done = commit(m_db); !done)
+    if (auto done = tx.commit(); !done)
         return done.error();
     return int(due.size());
 }
@@ -556,15 +528,12 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
     if (reason.size() > 500)
         return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
 
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
     auto head = lockOrder(orderId);
     if (!head)
-        return fail(head.error());
+        return head.error();
     const QString status = head->status;
     const qint64 shopId = head->shopId;
     const QString number = head->number;
@@ -572,8 +541,8 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
     const qint64 subtotal = head->subtotal;
     const qint64 total = head->total;
     if (status != u"paid"_s)
-        return fail(StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
-                                             .arg(number, statusText(status))));
+        return StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
+                                        .arg(number, statusText(status)));
 
     auto rows =
         Sql::run(m_db,
@@ -581,7 +550,7 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
                  "WHERE order_id = ? ORDER BY line_no"_s,
                  {orderId});
     if (!rows)
-        return fail(rows.error());
+        return rows.error();
     struct Left
     {
         QString plu;
@@ -607,25 +576,23 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
             if (it->open > 0)
                 lines.append({it.key(), it->open});
     if (lines.isEmpty())
-        return fail(
-            StoreError::conflict(tr("Everything in order %1 was returned already.").arg(number)));
+        return StoreError::conflict(tr("Everything in order %1 was returned already.").arg(number));
     QList<qint64> lineNos, qtys;
     qint64 gross = 0; // at the receipt's prices, before the order's discount
     QList<StockStore::Change> back;
     for (const ReturnLine &r : std::as_const(lines)) {
         if (!open.contains(r.lineNo))
-            return fail(StoreError::invalid(
-                u"line_no"_s, tr("Order %1 has no line %2.").arg(number).arg(r.lineNo)));
+            return StoreError::invalid(u"line_no"_s,
+                                       tr("Order %1 has no line %2.").arg(number).arg(r.lineNo));
         if (lineNos.contains(r.lineNo))
-            return fail(
-                StoreError::invalid(u"line_no"_s, tr("Line %1 is given twice.").arg(r.lineNo)));
+            return StoreError::invalid(u"line_no"_s, tr("Line %1 is given twice.").arg(r.lineNo));
         const Left &left = open.value(r.lineNo);
         if (r.qty < 1 || r.qty > left.open)
-            return fail(StoreError::invalid(u"qty"_s,
-                                            tr("Line %1 (PLU %2) can take back from 1 to %3.")
-                                                .arg(r.lineNo)
-                                                .arg(left.plu)
-                                                .arg(left.open)));
+            return StoreError::invalid(u"qty"_s,
+                                       tr("Line %1 (PLU %2) can take back from 1 to %3.")
+                                           .arg(r.lineNo)
+                                           .arg(left.plu)
+                                           .arg(left.open));
         lineNos << r.lineNo;
         qtys << r.qty;
         gross += left.line.amountFor(r.qty);
@@ -646,10 +613,10 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
                            "WHERE l.order_id = ? AND l.line_no = x.line_no"_s,
                            {PgArray::integers(lineNos), PgArray::integers(qtys), orderId});
     if (!marked)
-        return fail(marked.error());
+        return marked.error();
     auto returned = StockStore(m_db).applyAll(actor, back, Permission::Sell);
     if (!returned)
-        return fail(returned.error());
+        return returned.error();
     // The discount is shared out over the items: what comes back is paid
     // back at what it cost. Card orders are refunded to the card; cash and
     // split orders in cash.
@@ -662,7 +629,7 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
         "approved_by, method, amount) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {orderId, shopId, till, actor.staffId, approval.staffId(), result.method, result.refund});
     if (!refunded)
-        return fail(refunded.error());
+        return refunded.error();
     // Fully returned orders are closed; both people are on the order too.
     auto closed = Sql::run(
         m_db,
@@ -672,8 +639,8 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
         "AND returned_qty < qty) THEN now() ELSE closed_at END WHERE id = ?"_s,
         {approval.staffId(), orderId, orderId, orderId});
     if (!closed)
-        return fail(closed.error());
-    if (auto done = commit(m_db); !done)
+        return closed.error();
+    if (auto done = tx.commit(); !done)
         return done.error();
     auto order = byId(orderId);
     if (!order)

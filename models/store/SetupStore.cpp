@@ -1,5 +1,6 @@
 #include "SetupStore.h"
 
+#include "db/Transaction.h"
 #include "store/ShopStore.h"
 
 #include <QCoreApplication>
@@ -18,18 +19,15 @@ Result<SetupStore::Created> SetupStore::initialize(const QString &shopCode, cons
     if (auto invalid = StaffStore::validate(admin))
         return *invalid;
 
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](StoreError error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
 
     // Two tills set up at the same moment would both see no staff; the lock
     // makes the second wait and then find the first one's administrator.
     QSqlQuery lock(m_db);
     if (!lock.exec(u"LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"_s))
-        return fail(StoreError::database(lock.lastError()));
+        return StoreError::database(lock.lastError());
 
     Created created;
     QSqlQuery q(m_db);
@@ -38,16 +36,16 @@ Result<SetupStore::Created> SetupStore::initialize(const QString &shopCode, cons
     q.addBindValue(shopCode);
     q.addBindValue(shopName.trimmed());
     if (!q.exec() || !q.next())
-        return fail(StoreError::database(q.lastError()));
+        return StoreError::database(q.lastError());
     created.shopId = q.value(0).toLongLong();
 
     auto adminId = StaffStore(m_db).createFirstAdmin(admin);
     if (!adminId)
-        return fail(adminId.error());
+        return adminId.error();
     created.adminId = adminId.value();
 
-    if (!m_db.commit())
-        return fail(StoreError::database(m_db.lastError()));
+    if (auto done = tx.commit(); !done)
+        return done.error();
     return created;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Permissions.h"
 #include "db/Sql.h"
+#include "db/Transaction.h"
 #include "store/StockStore.h"
 
 #include <QCoreApplication>
@@ -114,21 +115,18 @@ Result<StocktakeSummary> StocktakeStore::commit(const Actor &actor, qint64 stock
 {
     if (auto refused = checkPermission(actor.role, Permission::Stocktake))
         return *refused;
-    if (!m_db.transaction())
-        return StoreError::database(m_db.lastError());
-    auto fail = [this](const StoreError &error) {
-        m_db.rollback();
-        return error;
-    };
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
 
     auto closed = Sql::run(m_db,
                            u"UPDATE stocktakes SET status = 'committed', closed_by = ?, "
                            "closed_at = now() WHERE id = ? AND status = 'open' RETURNING shop_id"_s,
                            {actor.staffId, stocktakeId});
     if (!closed)
-        return fail(closed.error());
+        return closed.error();
     if (!closed.value().next())
-        return fail(StoreError::conflict(tr("This stocktake is already closed.")));
+        return StoreError::conflict(tr("This stocktake is already closed."));
     const qint64 shopId = closed.value().value(0).toLongLong();
 
     // Lock the counted stock rows, in a fixed order so two commits cannot deadlock.
@@ -138,7 +136,7 @@ Result<StocktakeSummary> StocktakeStore::commit(const Actor &actor, qint64 stock
                             "WHERE l.stocktake_id = ? ORDER BY s.id FOR UPDATE OF s"_s,
                             {stocktakeId});
     if (!counted)
-        return fail(counted.error());
+        return counted.error();
 
     StocktakeSummary summary;
     StockStore stock(m_db);
@@ -167,13 +165,13 @@ Result<StocktakeSummary> StocktakeStore::commit(const Actor &actor, qint64 stock
     // Every correction in one statement, while the rows stay locked.
     auto applied = stock.applyAll(actor, changes, Permission::Stocktake);
     if (!applied)
-        return fail(applied.error());
+        return applied.error();
     for (const StockStore::Change &change : std::as_const(changes)) {
         ++summary.corrected;
         summary.netChange += change.shelfDelta;
     }
-    if (!m_db.commit())
-        return fail(StoreError::database(m_db.lastError()));
+    if (auto done = tx.commit(); !done)
+        return done.error();
     return summary;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Permissions.h"
 #include "TaskRunner.h"
+#include "checkout/Money.h"
 #include "pages/HistoryFilterBar.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/PageTitle.h"
@@ -36,11 +37,6 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-
-QString money(qint64 minorUnits)
-{
-    return QLocale().toString(double(minorUnits) / 100.0, 'f', 2);
-}
 
 void fillTable(QTableWidget *table, const QStringList &headers, const QList<QStringList> &rows)
 {
@@ -347,8 +343,8 @@ void ReportsPage::showReports(const ReportData &data)
         auto *pie = new QPieSeries;
         QList<QStringList> rows;
         for (const ShopValue &s : data.stockValue) {
-            pie->append(u"%1: %2"_s.arg(s.shopName, money(s.value)), double(s.value));
-            rows << QStringList {s.shopName, locale.toString(s.units), money(s.value)};
+            pie->append(u"%1: %2"_s.arg(s.shopName, Money::format(s.value)), double(s.value));
+            rows << QStringList {s.shopName, locale.toString(s.units), Money::format(s.value)};
         }
         pie->setLabelsVisible(true);
         c->addSeries(pie);
