@@ -200,30 +200,44 @@ void StocktakeDialog::record()
         });
 }
 
+template<typename Call, typename OnDone>
+void StocktakeDialog::closeCount(Call call, OnDone onDone)
+{
+    // Commit and discard alike: the store call on a pool thread while the
+    // dialog waits, a refusal in the banner.
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    setBusy(true);
+    runThenCallback(
+        this,
+        [actor, id, call] {
+            return onThreadDatabase([&](QSqlDatabase db) {
+                StocktakeStore store(db);
+                return call(store, actor, id);
+            });
+        },
+        [this, onDone](const auto &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            onDone(result);
+        });
+}
+
 void StocktakeDialog::commitCount()
 {
     if (!Confirm::ask(
             this, tr("Commit the count"),
             tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
         return;
-    const Actor actor = m_actor;
-    const qint64 id = m_stocktakeId;
-    setBusy(true);
-    runThenCallback(
-        this,
-        [actor, id]() -> Result<StocktakeSummary> {
-            return onThreadDatabase(
-                [&](QSqlDatabase db) { return StocktakeStore(db).commit(actor, id); });
-        },
-        [this](const Result<StocktakeSummary> &result) {
-            setBusy(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            emit committed(result.value());
-            accept();
-        });
+    closeCount([](StocktakeStore &store, const Actor &actor,
+                  qint64 id) { return store.commit(actor, id); },
+               [this](const Result<StocktakeSummary> &result) {
+                   emit committed(result.value());
+                   accept();
+               });
 }
 
 void StocktakeDialog::cancelCount()
@@ -231,23 +245,9 @@ void StocktakeDialog::cancelCount()
     if (!Confirm::ask(this, tr("Discard the count"),
                       tr("Discard this count? No stock will change.")))
         return;
-    const Actor actor = m_actor;
-    const qint64 id = m_stocktakeId;
-    setBusy(true);
-    runThenCallback(
-        this,
-        [actor, id]() -> Result<void> {
-            return onThreadDatabase(
-                [&](QSqlDatabase db) { return StocktakeStore(db).cancel(actor, id); });
-        },
-        [this](const Result<void> &result) {
-            setBusy(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            reject();
-        });
+    closeCount([](StocktakeStore &store, const Actor &actor,
+                  qint64 id) { return store.cancel(actor, id); },
+               [this](const Result<void> &) { reject(); });
 }
 
 } // namespace shopdesk

@@ -34,6 +34,8 @@ private:
     void record();
     void commitCount();
     void cancelCount();
+    template<typename Call, typename OnDone>
+    void closeCount(Call call, OnDone onDone);
     void showLines(const QList<StocktakeLine> &lines);
     void setBusy(bool busy);
 
