@@ -1,6 +1,7 @@
 #include "TestDatabase.h"
 
 #include "auth/PasswordHash.h"
+#include "demo/DemoDataGenerator.h"
 
 #include "db/Database.h"
 #include "db/MigrationRunner.h"
@@ -135,6 +136,18 @@ bool TestDatabase::setPassword(qint64 staffId, const QString &password)
         return false;
     }
     return q.numRowsAffected() == 1;
+}
+
+bool TestDatabase::fillWithDemo(const DemoOptions &options)
+{
+    if (!migrate())
+        return false;
+    if (auto made = DemoDataGenerator(m_config, options).run(); !made) {
+        m_error = made.error().message;
+        return false;
+    }
+    Database::setDefaultConfig(m_config);
+    return true;
 }
 
 } // namespace shopdesk::test

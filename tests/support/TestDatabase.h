@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DbConfig.h"
+#include "demo/DemoOptions.h"
 #include "store/Actor.h"
 
 #include <QSqlDatabase>
@@ -30,6 +31,9 @@ public:
     QSqlDatabase db() const { return m_db; }
     // Applies the schema; false (with errorText()) on failure.
     bool migrate();
+    // The schema and the demo shop (DemoDataGenerator) with these sizes, and
+    // this database as the default for pool-thread connections.
+    bool fillWithDemo(const DemoOptions &options);
 
     // Fixture rows written directly (no password hashing: fast), for store tests.
     qint64 addShop(const QString &code, const QString &name);

@@ -1,13 +1,12 @@
 #include "CustomerModel.h"
+#include "DemoSession.h"
 #include "TestDatabase.h"
 #include "checkout/CartModel.h"
 #include "checkout/Money.h"
 #include "checkout/Receipt.h"
 #include "checkout/ScanInput.h"
 #include "checkout/WeightBarcode.h"
-#include "db/Database.h"
 #include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
 #include "demo/Ean13.h"
 #include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
@@ -53,14 +52,7 @@ class TestCheckoutPage : public QObject
     std::unique_ptr<test::TestDatabase> m_tdb;
     QTemporaryDir m_dir;
 
-    Session cashierSession()
-    {
-        Session s;
-        s.database = m_tdb->config();
-        s.shop = ShopStore(m_tdb->db()).byId(1).value();
-        s.actor = StaffStore(m_tdb->db()).authenticate(u"cashier"_s, u"cashier123"_s, 1).value();
-        return s;
-    }
+    Session cashierSession() { return test::demoSession(*m_tdb, u"cashier"_s, u"cashier123"_s); }
     int shelfOf(const QString &plu)
     {
         return Sql::scalar(m_tdb->db(),
@@ -98,15 +90,13 @@ private slots:
         AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
         m_tdb = std::make_unique<test::TestDatabase>(u"checkout"_s);
         QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
-        QVERIFY(m_tdb->migrate());
         DemoOptions options;
         options.customers = 10;
         options.history = 100;
-        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
         // Plenty on the shelf for the products the test sells.
         QVERIFY(
             Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 50 WHERE shop_id = 1"_s).ok());
-        Database::setDefaultConfig(m_tdb->config());
     }
     void cleanupTestCase()
     {
@@ -254,9 +244,7 @@ private slots:
     // paid one back with a manager's sign-in, and the shift's X and Z reports.
     void ordersPageCancelsReturnsAndReportsTheShift()
     {
-        Session manager = cashierSession();
-        manager.actor =
-            StaffStore(m_tdb->db()).authenticate(u"manager"_s, u"manager123"_s, 1).value();
+        const Session manager = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
         const Actor cashier = cashierSession().actor;
         OrderStore store(m_tdb->db());
         NewOrder o;

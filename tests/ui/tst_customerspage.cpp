@@ -1,8 +1,8 @@
 #include "CustomerModel.h"
+#include "DemoSession.h"
 #include "TestDatabase.h"
 #include "db/Database.h"
 #include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
 #include "dialogs/CustomerDialog.h"
 #include "pages/CustomersPage.h"
 #include "settings/AppSettings.h"
@@ -34,14 +34,7 @@ class TestCustomersPage : public QObject
     std::unique_ptr<test::TestDatabase> m_tdb;
     QTemporaryDir m_dir;
 
-    Session managerSession()
-    {
-        Session s;
-        s.database = m_tdb->config();
-        s.shop = ShopStore(m_tdb->db()).byId(1).value();
-        s.actor = StaffStore(m_tdb->db()).authenticate(u"manager"_s, u"manager123"_s, 1).value();
-        return s;
-    }
+    Session managerSession() { return test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s); }
     qint64 count(const QString &sql) { return Sql::scalar(m_tdb->db(), sql).value().toLongLong(); }
 
 private slots:
@@ -50,13 +43,11 @@ private slots:
         AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
         m_tdb = std::make_unique<test::TestDatabase>(u"customerspage"_s);
         QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
-        QVERIFY(m_tdb->migrate());
         DemoOptions options;
         options.customers = 5000;
         options.history = 10;
         options.products = 20;
-        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
-        Database::setDefaultConfig(m_tdb->config());
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
         Confirm::setAnswerForTests(true);
     }
     void cleanupTestCase()

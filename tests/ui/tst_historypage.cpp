@@ -1,8 +1,7 @@
+#include "DemoSession.h"
 #include "HistoryModel.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
 #include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
 #include "pages/HistoryDetailPane.h"
 #include "pages/HistoryFilterBar.h"
 #include "pages/HistoryPage.h"
@@ -44,11 +43,7 @@ class TestHistoryPage : public QObject
 
     Session sessionFor(const QString &login, const QString &password)
     {
-        Session s;
-        s.database = m_tdb->config();
-        s.shop = ShopStore(m_tdb->db()).byId(1).value();
-        s.actor = StaffStore(m_tdb->db()).authenticate(login, password, s.shop.id).value();
-        return s;
+        return test::demoSession(*m_tdb, login, password);
     }
     qint64 scalar(const QString &sql, const QVariantList &values = {})
     {
@@ -68,12 +63,10 @@ private slots:
         AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
         m_tdb = std::make_unique<test::TestDatabase>(u"historypage"_s);
         QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
-        QVERIFY(m_tdb->migrate());
         DemoOptions options;
         options.customers = 10;
         options.history = 1000;
-        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
-        Database::setDefaultConfig(m_tdb->config());
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
     }
     void cleanupTestCase()
     {

@@ -1,8 +1,8 @@
+#include "DemoSession.h"
 #include "StockModel.h"
 #include "TestDatabase.h"
 #include "db/Database.h"
 #include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
 #include "dialogs/AdjustStockDialog.h"
 #include "dialogs/StocktakeDialog.h"
 #include "pages/StockFilterPanel.h"
@@ -45,11 +45,7 @@ class TestStockPage : public QObject
 
     Session sessionFor(const QString &login, const QString &password)
     {
-        Session s;
-        s.database = m_tdb->config();
-        s.shop = ShopStore(m_tdb->db()).byId(1).value();
-        s.actor = StaffStore(m_tdb->db()).authenticate(login, password, s.shop.id).value();
-        return s;
+        return test::demoSession(*m_tdb, login, password);
     }
     static bool settle(StockModel *model)
     {
@@ -73,12 +69,10 @@ private slots:
         AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
         m_tdb = std::make_unique<test::TestDatabase>(u"stockpage"_s);
         QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
-        QVERIFY(m_tdb->migrate());
         DemoOptions options;
         options.customers = 10;
         options.history = 100;
-        QVERIFY(DemoDataGenerator(m_tdb->config(), options).run().ok());
-        Database::setDefaultConfig(m_tdb->config());
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
     }
     void cleanupTestCase()
     {
