@@ -298,7 +298,9 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         if (rows.size() == changes.size())
             return rows;
         return StoreError::database(
-            tr("Only %1 of %2 stock changes came back.").arg(rows.size()).arg(changes.size()));
+            tr("Only %1 of %2 stock changes came back; check the stock list before trying again.")
+                .arg(rows.size())
+                .arg(changes.size()));
     }
     if (q.error().sqlState != QLatin1String(kNotAllAppliedState))
         return q.error();

@@ -3,6 +3,8 @@
 #include "HistoryModel.h"
 #include "TaskRunner.h"
 
+#include "widgets/BuddyLabel.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
@@ -62,25 +64,20 @@ HistoryFilterBar::HistoryFilterBar(const Shop &homeShop, QWidget *parent)
     m_actions->setMenu(menu);
     updateActionsButton();
 
-    auto label = [this](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        return l;
-    };
     auto *reset = new QPushButton(tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(label(tr("S&hop:"), m_shop), 0, 0);
+    grid->addWidget(buddyLabel(tr("S&hop:"), m_shop, this), 0, 0);
     grid->addWidget(m_shop, 0, 1);
-    grid->addWidget(label(tr("P&LU:"), m_plu), 0, 2);
+    grid->addWidget(buddyLabel(tr("P&LU:"), m_plu, this), 0, 2);
     grid->addWidget(m_plu, 0, 3);
-    grid->addWidget(label(tr("&From"), m_from), 0, 4);
+    grid->addWidget(buddyLabel(tr("&From"), m_from, this), 0, 4);
     grid->addWidget(m_from, 0, 5);
-    grid->addWidget(label(tr("&to"), m_to), 0, 6);
+    grid->addWidget(buddyLabel(tr("&to"), m_to, this), 0, 6);
     grid->addWidget(m_to, 0, 7);
-    grid->addWidget(label(tr("&Action:"), m_actions), 0, 8);
+    grid->addWidget(buddyLabel(tr("&Action:"), m_actions, this), 0, 8);
     grid->addWidget(m_actions, 0, 9);
-    grid->addWidget(label(tr("Sta&ff:"), m_staff), 0, 10);
+    grid->addWidget(buddyLabel(tr("Sta&ff:"), m_staff, this), 0, 10);
     grid->addWidget(m_staff, 0, 11);
     grid->addWidget(reset, 0, 12);
     grid->setColumnStretch(13, 1);

@@ -7,6 +7,7 @@
 #include "dialogs/ReturnDialog.h"
 #include "settings/AppSettings.h"
 #include "store/StaffStore.h"
+#include "widgets/BuddyLabel.h"
 #include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/PageTitle.h"
@@ -91,18 +92,13 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     m_shiftReport->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *filters = new QHBoxLayout;
-    auto label = [this](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        return l;
-    };
-    filters->addWidget(label(tr("S&tatus:"), m_status));
+    filters->addWidget(buddyLabel(tr("S&tatus:"), m_status, this));
     filters->addWidget(m_status);
-    filters->addWidget(label(tr("&From"), m_from));
+    filters->addWidget(buddyLabel(tr("&From"), m_from, this));
     filters->addWidget(m_from);
-    filters->addWidget(label(tr("t&o"), m_to));
+    filters->addWidget(buddyLabel(tr("t&o"), m_to, this));
     filters->addWidget(m_to);
-    filters->addWidget(label(tr("C&ashier:"), m_cashier));
+    filters->addWidget(buddyLabel(tr("C&ashier:"), m_cashier, this));
     filters->addWidget(m_cashier);
     filters->addStretch(1);
 

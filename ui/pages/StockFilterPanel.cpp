@@ -4,6 +4,8 @@
 #include "demo/Ean13.h"
 #include "store/ProductStore.h"
 
+#include "widgets/BuddyLabel.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -45,26 +47,21 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_shop->addItem(tr("All shops"), QVariant());
 
     auto *reset = new QPushButton(tr("C&lear filters"), this);
-    auto label = [this](const QString &text, QWidget *buddy) {
-        auto *l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        return l;
-    };
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(label(tr("&Search:"), m_search), 0, 0);
+    grid->addWidget(buddyLabel(tr("&Search:"), m_search, this), 0, 0);
     grid->addWidget(m_search, 0, 1, 1, 3);
-    grid->addWidget(label(tr("P&LU:"), m_plu), 0, 4);
+    grid->addWidget(buddyLabel(tr("P&LU:"), m_plu, this), 0, 4);
     grid->addWidget(m_plu, 0, 5);
-    grid->addWidget(label(tr("S&hop:"), m_shop), 0, 6);
+    grid->addWidget(buddyLabel(tr("S&hop:"), m_shop, this), 0, 6);
     grid->addWidget(m_shop, 0, 7);
-    grid->addWidget(label(tr("On shelf &from"), m_shelfMin), 1, 0);
+    grid->addWidget(buddyLabel(tr("On shelf &from"), m_shelfMin, this), 1, 0);
     grid->addWidget(m_shelfMin, 1, 1);
-    grid->addWidget(label(tr("to"), m_shelfMax), 1, 2);
+    grid->addWidget(buddyLabel(tr("to"), m_shelfMax, this), 1, 2);
     grid->addWidget(m_shelfMax, 1, 3);
-    grid->addWidget(label(tr("In &orders from"), m_orderMin), 1, 4);
+    grid->addWidget(buddyLabel(tr("In &orders from"), m_orderMin, this), 1, 4);
     grid->addWidget(m_orderMin, 1, 5);
-    grid->addWidget(label(tr("to"), m_orderMax), 1, 6);
+    grid->addWidget(buddyLabel(tr("to"), m_orderMax, this), 1, 6);
     grid->addWidget(m_orderMax, 1, 7);
     grid->addWidget(reset, 1, 8);
     grid->setColumnStretch(1, 1);
