@@ -9,6 +9,7 @@
 #include "pages/SettingsPage.h"
 #include "pages/StockFilterPanel.h"
 #include "pages/StockPage.h"
+#include "pages/SyncPage.h"
 #include "settings/AppSettings.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -29,7 +31,7 @@ namespace shopdesk {
 QStringList MainWindow::pageKeys()
 {
     return {u"checkout"_s, u"stock"_s,   u"history"_s, u"customers"_s,
-            u"orders"_s,   u"reports"_s, u"settings"_s};
+            u"orders"_s,   u"reports"_s, u"sync"_s,    u"settings"_s};
 }
 
 MainWindow::MainWindow(const Session &session, QWidget *parent)
@@ -39,7 +41,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
       m_pages(new QStackedWidget(this)),
       m_databaseLabel(new QLabel(this)),
       m_shopLabel(new QLabel(this)),
-      m_staffLabel(new QLabel(this))
+      m_staffLabel(new QLabel(this)),
+      m_syncLabel(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
@@ -82,6 +85,10 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
                 showPage(u"stock"_s);
             });
 
+    m_syncPage = new SyncPage(m_session, this);
+    addPage(u"sync"_s, tr("Sync"), m_syncPage, QStyle::SP_BrowserReload);
+    connect(m_syncPage, &SyncPage::centralSettingsChanged, this,
+            &MainWindow::centralSettingsChanged);
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
     connect(settingsPage, &SettingsPage::shopChanged, this,
@@ -114,10 +121,45 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_shopLabel);
     statusBar()->addPermanentWidget(m_staffLabel);
+    m_syncLabel->setObjectName(u"syncStatus"_s);
+    m_syncLabel->setContentsMargins(10, 0, 10, 0);
+    statusBar()->addPermanentWidget(m_syncLabel);
+    setSyncMonitor(nullptr);
 
     createMenus();
     updateStatusBar();
     restoreSettings();
+}
+
+void MainWindow::setSyncMonitor(SyncMonitor *monitor)
+{
+    m_syncPage->setSyncMonitor(monitor);
+    if (monitor) {
+        connect(monitor, &SyncMonitor::statusChanged, this, &MainWindow::showSyncStatus);
+        showSyncStatus(monitor->status());
+    } else {
+        showSyncStatus(SyncStatus());
+    }
+}
+
+void MainWindow::showSyncStatus(const SyncStatus &status)
+{
+    if (!status.configured) {
+        m_syncLabel->setText(tr("Central: not set up"));
+        m_syncLabel->setToolTip(tr("This shop does not sync; set central up on the Sync page."));
+        return;
+    }
+    const QString state = status.running ? tr("syncing")
+        : status.online                  ? tr("online")
+                                         : tr("offline");
+    QString text = tr("Central: %1 · %n unsent", nullptr, int(status.unsent)).arg(state);
+    if (status.lastSync.isValid())
+        text += tr(" · synced %1")
+                    .arg(QLocale().toString(status.lastSync.time(), QLocale::ShortFormat));
+    m_syncLabel->setText(text);
+    m_syncLabel->setToolTip(status.lastError.isEmpty()
+                                ? tr("The last sync went well.")
+                                : tr("Last error: %1").arg(status.lastError));
 }
 
 void MainWindow::addPage(const QString &key, const QString &title, QWidget *page,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "sync/SyncMonitor.h"
 
 #include <QMainWindow>
 #include <QStyle>
@@ -26,6 +27,13 @@ public:
     bool showPage(const QString &key);
     QString currentPageKey() const;
     const Session &session() const { return m_session; }
+    // The running sync with central (nullptr: this shop does not sync), for
+    // the status bar and the Sync page.
+    void setSyncMonitor(SyncMonitor *monitor);
+
+signals:
+    // The central URL, shop code or token changed on the Sync page.
+    void centralSettingsChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -35,6 +43,7 @@ private:
                  QStyle::StandardPixmap icon);
     void createMenus();
     void updateStatusBar();
+    void showSyncStatus(const SyncStatus &status);
     void restoreSettings();
 
     Session m_session;
@@ -43,6 +52,8 @@ private:
     QLabel *m_databaseLabel;
     QLabel *m_shopLabel;
     QLabel *m_staffLabel;
+    QLabel *m_syncLabel;
+    class SyncPage *m_syncPage = nullptr;
 };
 
 } // namespace shopdesk

@@ -37,7 +37,16 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
                                 u"postgresql://user:password@host:port/dbname"_s);
     const QCommandLineOption threads(u"threads"_s,
                                      tr("Worker threads serving requests (default 8)."), u"N"_s);
-    parser.addOptions({help, version, config, listen, port, db, threads});
+    const QCommandLineOption issueToken(
+        u"issue-token"_s,
+        tr("Print a new API token for the shop with this code (created if central does not "
+           "know it yet) and exit. \"head-office\" gives a token that may act for every shop."),
+        u"SHOP"_s);
+    const QCommandLineOption revokeTokens(
+        u"revoke-tokens"_s,
+        tr("Revoke every token of the shop with this code (or \"head-office\") and exit."),
+        u"SHOP"_s);
+    parser.addOptions({help, version, config, listen, port, db, threads, issueToken, revokeTokens});
     options.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
         options.error = parser.errorText();
@@ -47,6 +56,21 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     options.showVersion = parser.isSet(version);
     if (options.showHelp || options.showVersion)
         return options;
+    if (!parser.positionalArguments().isEmpty()) {
+        options.error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+        return options;
+    }
+    auto shopCode = [](const QString &value) {
+        return value == u"head-office"_s ? QString() : value;
+    };
+    if (parser.isSet(issueToken))
+        options.issueTokenFor = shopCode(parser.value(issueToken));
+    if (parser.isSet(revokeTokens))
+        options.revokeTokensOf = shopCode(parser.value(revokeTokens));
+    if (options.issueTokenFor && options.revokeTokensOf) {
+        options.error = tr("Give --issue-token or --revoke-tokens, not both.");
+        return options;
+    }
 
     // Ini values first; the command line overrides them.
     QString listenText, portText, dbUrl, threadsText;

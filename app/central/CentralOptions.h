@@ -17,6 +17,11 @@ struct CentralOptions
     std::optional<DbConfig> database;
     int workerThreads = 8;
 
+    // One-off token commands: print or revoke, then exit. An empty shop code
+    // stands for the head office.
+    std::optional<QString> issueTokenFor;
+    std::optional<QString> revokeTokensOf;
+
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

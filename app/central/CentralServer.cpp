@@ -1,31 +1,93 @@
 #include "CentralServer.h"
 
+#include "CentralApi.h"
 #include "db/Database.h"
-#include "db/Sql.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QTcpServer>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcCentral, "shopdesk.central")
+Q_LOGGING_CATEGORY(lcRequests, "shopdesk.central.request")
 
 namespace shopdesk {
 
 namespace {
 
-QHttpServerResponse errorResponse(QHttpServerResponse::StatusCode status, const QString &code,
-                                  const QString &message)
+// Bodies above this are refused before any parsing (a push of 1,000 events is
+// well under 1 MB).
+constexpr qsizetype kMaxBody = 8 * 1024 * 1024;
+
+QByteArray methodName(QHttpServerRequest::Method method)
 {
-    return QHttpServerResponse(
-        QJsonObject {{u"error"_s, QJsonObject {{u"code"_s, code}, {u"message"_s, message}}}},
-        status);
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        break;
+    }
+    return "OTHER";
+}
+
+ApiRequest copyRequest(const QHttpServerRequest &request)
+{
+    ApiRequest r;
+    r.method = methodName(request.method());
+    r.path = request.url().path();
+    r.query = request.query();
+    r.body = request.body();
+    const QByteArray authorization = request.value("Authorization").trimmed();
+    if (authorization.size() > 7 &&
+        authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        r.bearerToken = authorization.mid(7).trimmed();
+    return r;
+}
+
+QHttpServerResponse toHttp(const ApiResponse &api)
+{
+    QHttpServerResponse response(QByteArray("application/json"),
+                                 QJsonDocument(api.body).toJson(QJsonDocument::Compact),
+                                 QHttpServerResponse::StatusCode(api.status));
+    for (const auto &[name, value] : api.headers)
+        response.addHeader(name, value);
+    return response;
+}
+
+// One structured log line per request: what, how it ended, how long, for
+// whom. Never the token or the body.
+void logRequest(const ApiRequest &request, const ApiResponse &response, qint64 micros,
+                const QString &remote)
+{
+    QJsonObject line {{u"method"_s, QString::fromLatin1(request.method)},
+                      {u"path"_s, request.path},
+                      {u"status"_s, response.status},
+                      {u"ms"_s, double(micros) / 1000.0},
+                      {u"remote"_s, remote}};
+    if (response.status >= 400)
+        line.insert(u"error"_s,
+                    response.body.value(u"error"_s).toObject().value(u"code"_s).toString());
+    qCInfo(lcRequests).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -45,33 +107,34 @@ CentralServer::~CentralServer()
 
 void CentralServer::addRoutes()
 {
-    m_http.route(u"/health"_s, QHttpServerRequest::Method::Get, [this] {
-        return QtConcurrent::run(&m_workers, [] {
-            QString error;
-            QSqlDatabase db = Database::threadConnection(&error);
-            bool databaseOk = db.isOpen();
-            if (databaseOk)
-                databaseOk = Sql::scalar(db, u"SELECT 1"_s).ok();
-            else
-                qCWarning(lcCentral).noquote() << "health: database unreachable:" << error;
-            const QJsonObject body {{u"status"_s, databaseOk ? u"ok"_s : u"degraded"_s},
-                                    {u"database"_s, databaseOk ? u"ok"_s : u"unreachable"_s},
-                                    {u"version"_s, QCoreApplication::applicationVersion()}};
-            return QHttpServerResponse(body,
-                                       databaseOk
-                                           ? QHttpServerResponse::StatusCode::Ok
-                                           : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    for (const QString &path : CentralApi::paths()) {
+        m_http.route(path, [this](const QHttpServerRequest &request) {
+            ApiRequest copy = copyRequest(request);
+            const QString remote = request.remoteAddress().toString();
+            return QtConcurrent::run(&m_workers, [copy = std::move(copy), remote] {
+                QElapsedTimer timer;
+                timer.start();
+                const ApiResponse response = copy.body.size() > kMaxBody
+                    ? ApiResponse::error(413, u"too_large"_s,
+                                         QCoreApplication::translate(
+                                             "CentralServer", "The body is larger than %1 bytes.")
+                                             .arg(kMaxBody))
+                    : CentralApi::handle(copy);
+                logRequest(copy, response, timer.nsecsElapsed() / 1000, remote);
+                return toHttp(response);
+            });
         });
-    });
-    m_http.setMissingHandler([](const QHttpServerRequest &request,
-                                QHttpServerResponder &&responder) {
-        const QHttpServerResponse response =
-            errorResponse(QHttpServerResponse::StatusCode::NotFound, u"not_found"_s,
-                          QCoreApplication::translate("CentralServer", "There is no %1 endpoint.")
-                              .arg(request.url().path()));
-        responder.write(response.data(), response.mimeType(),
-                        QHttpServerResponder::StatusCode::NotFound);
-    });
+    }
+    m_http.setMissingHandler(
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const ApiResponse response = ApiResponse::error(
+                404, u"not_found"_s,
+                QCoreApplication::translate("CentralServer", "There is no %1 endpoint.")
+                    .arg(request.url().path()));
+            logRequest(copyRequest(request), response, 0, request.remoteAddress().toString());
+            responder.write(QJsonDocument(response.body).toJson(QJsonDocument::Compact),
+                            "application/json", QHttpServerResponder::StatusCode::NotFound);
+        });
 }
 
 quint16 CentralServer::listen(QString *error)
@@ -86,6 +149,10 @@ quint16 CentralServer::listen(QString *error)
 
 void CentralServer::finishRequests()
 {
+    // No new connections; the requests already running finish and their
+    // answers are written by the event loop before the process ends.
+    for (QTcpServer *server : m_http.servers())
+        server->close();
     m_workers.waitForDone();
 }
 

@@ -3,9 +3,11 @@
 
 #include "CentralOptions.h"
 #include "CentralServer.h"
+#include "JsonLog.h"
 #include "SignalWatcher.h"
 #include "db/Database.h"
 #include "db/MigrationRunner.h"
+#include "store/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -58,6 +60,31 @@ int main(int argc, char *argv[])
         }
     }
 
+    if (options.issueTokenFor || options.revokeTokensOf) {
+        shopdesk::ScopedConnection conn(*options.database, u"tokens"_s);
+        shopdesk::TokenStore tokens(conn.db());
+        if (options.issueTokenFor) {
+            auto token = tokens.issue(*options.issueTokenFor);
+            if (!token) {
+                err << "shopdesk-central: " << token.error().message << Qt::endl;
+                return 1;
+            }
+            // Only the token on stdout, so scripts can capture it.
+            out << QString::fromLatin1(token.value()) << Qt::endl;
+            return 0;
+        }
+        auto revoked = tokens.revokeAll(*options.revokeTokensOf);
+        if (!revoked) {
+            err << "shopdesk-central: " << revoked.error().message << Qt::endl;
+            return 1;
+        }
+        out << QCoreApplication::translate("main", "Revoked %n token(s).", nullptr,
+                                           int(revoked.value()))
+            << Qt::endl;
+        return 0;
+    }
+
+    qInstallMessageHandler(shopdesk::writeJsonLogLine);
     shopdesk::CentralServer server(options);
     QString error;
     const quint16 port = server.listen(&error);

@@ -1,5 +1,6 @@
 #include "DeskApp.h"
 
+#include "CentralSync.h"
 #include "MainWindow.h"
 #include "db/Database.h"
 #include "demo/DemoDataGenerator.h"
@@ -178,6 +179,7 @@ int DeskApp::run()
         return 0;
 
     MainWindow window(*session);
+    (new CentralSync(&window))->reconfigure(); // owned by the window
     window.show();
     return qApp->exec();
 }

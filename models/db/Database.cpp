@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QSqlError>
 #include <QThread>
+#include <QThreadStorage>
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +43,16 @@ struct ThreadConnection
     ~ThreadConnection() { close(); }
 };
 
-thread_local ThreadConnection t_connection;
+// QThreadStorage rather than thread_local: Qt deletes it while the QThread
+// finishes, before wait() returns, so a thread pool torn down at exit has
+// closed every connection before the process unloads the driver. (A
+// thread_local would be destroyed later, racing with the exit.)
+QThreadStorage<ThreadConnection> s_threadConnections;
+
+ThreadConnection &currentConnection()
+{
+    return s_threadConnections.localData();
+}
 
 } // namespace
 
@@ -105,14 +115,15 @@ QSqlDatabase Database::open(const DbConfig &config, const QString &connectionNam
 
 QSqlDatabase Database::threadConnection(QString *error)
 {
+    ThreadConnection &conn = currentConnection();
     const DbConfig config = defaultConfig();
-    if (!t_connection.name.isEmpty() && !(t_connection.config == config))
-        t_connection.close(); // the default changed (e.g. a new server was chosen)
-    if (t_connection.name.isEmpty()) {
-        t_connection.name = uniqueConnectionName(u"thread"_s);
-        t_connection.config = config;
+    if (!conn.name.isEmpty() && !(conn.config == config))
+        conn.close(); // the default changed (e.g. a new server was chosen)
+    if (conn.name.isEmpty()) {
+        conn.name = uniqueConnectionName(u"thread"_s);
+        conn.config = config;
     }
-    QSqlDatabase db = QSqlDatabase::database(t_connection.name, false);
+    QSqlDatabase db = QSqlDatabase::database(conn.name, false);
     if (db.isValid() && db.isOpen()) {
         if (error)
             error->clear();
@@ -123,32 +134,35 @@ QSqlDatabase Database::threadConnection(QString *error)
             *error = db.lastError().text();
         return db;
     }
-    return open(config, t_connection.name, error);
+    return open(config, conn.name, error);
 }
 
 QSqlQuery *Database::preparedQuery(const QSqlDatabase &db, const QString &sql)
 {
-    if (t_connection.name.isEmpty() || db.connectionName() != t_connection.name || !db.isOpen())
+    ThreadConnection &conn = currentConnection();
+    if (conn.name.isEmpty() || db.connectionName() != conn.name || !db.isOpen())
         return nullptr;
-    auto it = t_connection.prepared.find(sql);
-    if (it == t_connection.prepared.end()) {
+    auto it = conn.prepared.find(sql);
+    if (it == conn.prepared.end()) {
         QSqlQuery q(db);
         if (!q.prepare(sql))
             return nullptr;
-        it = t_connection.prepared.insert(sql, q);
+        it = conn.prepared.insert(sql, q);
     }
     return &it.value();
 }
 
 void Database::forgetPreparedQuery(const QSqlDatabase &db, const QString &sql)
 {
-    if (db.connectionName() == t_connection.name)
-        t_connection.prepared.remove(sql);
+    ThreadConnection &conn = currentConnection();
+    if (db.connectionName() == conn.name)
+        conn.prepared.remove(sql);
 }
 
 void Database::closeThreadConnection()
 {
-    t_connection.close();
+    ThreadConnection &conn = currentConnection();
+    conn.close();
 }
 
 ScopedConnection::ScopedConnection(const DbConfig &config, const QString &purpose)

@@ -160,6 +160,36 @@ void AppSettings::setReceiptPrinter(const QString &address)
     set(u"till/receiptPrinter"_s, address.trimmed());
 }
 
+QString AppSettings::centralUrl() const
+{
+    return get(u"central/url"_s).toString().trimmed();
+}
+
+void AppSettings::setCentralUrl(const QString &url)
+{
+    set(u"central/url"_s, url.trimmed());
+}
+
+QString AppSettings::centralShopCode() const
+{
+    return get(u"central/shopCode"_s).toString().trimmed();
+}
+
+void AppSettings::setCentralShopCode(const QString &code)
+{
+    set(u"central/shopCode"_s, code.trimmed());
+}
+
+int AppSettings::syncIntervalSeconds() const
+{
+    return qBound(5, get(u"central/syncIntervalSeconds"_s, 30).toInt(), 24 * 3600);
+}
+
+void AppSettings::setSyncIntervalSeconds(int seconds)
+{
+    set(u"central/syncIntervalSeconds"_s, seconds);
+}
+
 QString AppSettings::lastLogin() const
 {
     return get(u"login/last"_s).toString();

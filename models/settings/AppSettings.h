@@ -55,6 +55,16 @@ public:
     QString receiptPrinter() const;
     void setReceiptPrinter(const QString &address);
 
+    // shopdesk-central: its base URL ("" = this shop does not sync) and the
+    // code of the shop this database syncs as. The token is a secret and is
+    // kept in the shop's database (AppStateStore::kCentralToken), never here.
+    QString centralUrl() const;
+    void setCentralUrl(const QString &url);
+    QString centralShopCode() const;
+    void setCentralShopCode(const QString &code);
+    int syncIntervalSeconds() const; // between background syncs, default 30
+    void setSyncIntervalSeconds(int seconds);
+
     QString lastLogin() const;
     void setLastLogin(const QString &login);
 

@@ -12,6 +12,9 @@ class AppStateStore
 {
 public:
     static constexpr auto kDemoData = "demo_data"; // "true" when filled by --demo
+    // The bearer token this shop calls shopdesk-central with. A secret: it
+    // stays in the shop's own database, out of the settings file and the logs.
+    static constexpr auto kCentralToken = "central_token";
 
     explicit AppStateStore(QSqlDatabase db) : m_db(std::move(db)) { }
 

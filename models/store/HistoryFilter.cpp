@@ -112,7 +112,10 @@ std::optional<HistoryCursor> HistoryCursor::fromToken(const QString &token)
         return std::nullopt;
     bool atOk = false, idOk = false;
     HistoryCursor c {parts[0].toLongLong(&atOk), parts[1].toLongLong(&idOk)};
-    if (!atOk || !idOk || c.id <= 0)
+    // Within about ±3,000 years of 1970: PostgreSQL's timestamp arithmetic
+    // stays in range, and no real row is further off.
+    constexpr qint64 kLimit = 100'000'000'000'000'000;
+    if (!atOk || !idOk || c.id <= 0 || c.atMicros > kLimit || c.atMicros < -kLimit)
         return std::nullopt;
     return c;
 }

@@ -76,23 +76,24 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     if (auto invalid = validate(product))
         return *invalid;
     // One statement: the product, its history row and its outbox event stand or fall together.
-    auto q =
-        Sql::run(m_db,
-                 u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
-                 "  nullif(?::text, '') AS barcode, ?::bigint AS staff, ?::boolean AS weighed), "
-                 "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
-                 "  SELECT plu, name, price, barcode, weighed FROM args RETURNING *), "
-                 "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
-                 "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
-                 "  RETURNING id), "
-                 "queued AS (INSERT INTO outbox (event_type, payload) "
-                 "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
-                 "    'price', m.price, 'barcode', m.barcode, 'staff_id', a.staff) "
-                 "  FROM made m, args a RETURNING id) "
-                 "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-                 "  m.sold_by_weight FROM made m"_s,
-                 {product.plu, product.name.trimmed(), product.price, product.barcode,
-                  actor.staffId, product.soldByWeight});
+    auto q = Sql::run(
+        m_db,
+        u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
+        "  nullif(?::text, '') AS barcode, nullif(?::bigint, 0) AS staff, ?::boolean AS weighed), "
+        "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
+        "  SELECT plu, name, price, barcode, weighed FROM args RETURNING *), "
+        "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
+        "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
+        "  RETURNING id), "
+        "queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
+        "    'price', m.price, 'barcode', m.barcode, 'sold_by_weight', m.sold_by_weight, "
+        "    'staff_id', a.staff) "
+        "  FROM made m, args a RETURNING id) "
+        "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
+        "  m.sold_by_weight FROM made m"_s,
+        {product.plu, product.name.trimmed(), product.price, product.barcode, actor.staffId,
+         product.soldByWeight});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)
@@ -124,6 +125,32 @@ Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) 
         m_db,
         u"SELECT %1 FROM products WHERE name ILIKE ? ORDER BY name, id LIMIT ?"_s.arg(kColumns),
         {likePattern(text.trimmed()), qBound(1, limit, 1000)});
+    if (!q)
+        return q.error();
+    QList<Product> products;
+    while (q.value().next())
+        products.append(fromQuery(q.value()));
+    return products;
+}
+
+Result<QList<Product>> ProductStore::search(const QString &name, const QString &plu, qint64 afterId,
+                                            int limit) const
+{
+    QStringList where {u"id > ?"_s};
+    QVariantList values {afterId};
+    if (!name.trimmed().isEmpty()) {
+        where << u"name ILIKE ?"_s;
+        values << likePattern(name.trimmed());
+    }
+    if (!plu.isEmpty()) {
+        where << u"plu = ?"_s;
+        values << plu;
+    }
+    values << qBound(1, limit, 1000);
+    auto q = Sql::run(m_db,
+                      u"SELECT %1 FROM products WHERE %2 ORDER BY id LIMIT ?"_s.arg(
+                          kColumns, where.join(u" AND "_s)),
+                      values);
     if (!q)
         return q.error();
     QList<Product> products;

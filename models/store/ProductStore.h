@@ -50,6 +50,10 @@ public:
     Result<std::optional<Product>> byBarcode(const QString &barcode) const;
     // Case-insensitive substring of the name (trigram index), by name; at most `limit`.
     Result<QList<Product>> findByName(const QString &text, int limit = 50) const;
+    // REST GET /products: name (substring) and PLU (exact), both optional, in
+    // id order after `afterId` (keyset paging).
+    Result<QList<Product>> search(const QString &name, const QString &plu, qint64 afterId,
+                                  int limit) const;
 
     static std::optional<StoreError> validate(const NewProduct &product);
     // Escapes LIKE wildcards so user text is matched literally.

@@ -101,7 +101,7 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
     auto q = Sql::run(
         m_db,
         u"WITH args AS (SELECT ?::text AS plu, ?::bigint AS shop, ?::int AS shelf, "
-        "  ?::int AS ord, ?::bigint AS staff), "
+        "  ?::int AS ord, nullif(?::bigint, 0) AS staff), "
         "made AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
         "  SELECT p.id, a.shop, a.shelf, a.ord FROM products p, args a WHERE p.plu = a.plu "
         "  ON CONFLICT (product_id, shop_id) DO NOTHING RETURNING *), "
@@ -387,6 +387,55 @@ Result<QList<StockRow>> StockStore::list(const StockFilter &filter, const StockO
     QString sql = listSql(filter, order, &values) + u" LIMIT ? OFFSET ?"_s;
     values << qBound(1, limit, 10000) << qMax<qint64>(0, offset);
     auto q = Sql::run(m_db, sql, values);
+    if (!q)
+        return q.error();
+    QList<StockRow> rows;
+    while (q.value().next())
+        rows.append(rowFromQuery(q.value()));
+    return rows;
+}
+
+StockStore::Keyset::Key StockStore::Keyset::keyFor(const StockFilter &filter)
+{
+    if (filter.shopId && filter.plu.isEmpty() && (filter.shelfMin || filter.shelfMax))
+        return Key::Shelf; // index stocks_shop_shelf (shop_id, shelf_qty, id)
+    if (filter.shopId && filter.plu.isEmpty() && (filter.orderMin || filter.orderMax))
+        return Key::Order; // index stocks_shop_order (shop_id, order_qty, id)
+    return Key::Id;
+}
+
+qint64 StockStore::Keyset::keyOf(const StockRow &row) const
+{
+    switch (key) {
+    case Key::Shelf:
+        return row.shelfQty;
+    case Key::Order:
+        return row.orderQty;
+    case Key::Id:
+        break;
+    }
+    return row.id;
+}
+
+Result<QList<StockRow>> StockStore::page(const StockFilter &filter, const Keyset &keyset,
+                                         int limit) const
+{
+    if (auto invalid = filter.validate())
+        return *invalid;
+    QVariantList values;
+    QString where = filter.whereClause(&values);
+    const QString key = keyset.key == Keyset::Key::Shelf ? u"s.shelf_qty"_s
+        : keyset.key == Keyset::Key::Order               ? u"s.order_qty"_s
+                                                         : u"s.id"_s;
+    if (keyset.after) {
+        where += (where.isEmpty() ? u"WHERE "_s : u" AND "_s) + u"(%1, s.id) > (?, ?)"_s.arg(key);
+        values << keyset.after->first << keyset.after->second;
+    }
+    values << qBound(1, limit, 10000);
+    auto q = Sql::run(m_db,
+                      u"SELECT %1 FROM stocks s JOIN shops sh ON sh.id = s.shop_id %2 "
+                      "ORDER BY %3, s.id LIMIT ?"_s.arg(kColumns, where, key),
+                      values);
     if (!q)
         return q.error();
     QList<StockRow> rows;

@@ -86,6 +86,21 @@ public:
     Result<qint64> count(const StockFilter &filter) const;
     Result<QList<StockRow>> list(const StockFilter &filter, const StockOrder &order, qint64 offset,
                                  int limit) const;
+    // REST GET /stocks, keyset-paged (any depth costs the same). The order
+    // follows the filter so an index gives the rows already sorted: by shelf
+    // quantity when a shop and a shelf range are asked for, by order quantity
+    // for a shop and an order range, otherwise by stock id. The cursor is the
+    // last row's (key, id).
+    struct Keyset
+    {
+        enum class Key { Id, Shelf, Order };
+        Key key = Key::Id;
+        std::optional<std::pair<qint64, qint64>> after; // (key value, id)
+
+        static Key keyFor(const StockFilter &filter);
+        qint64 keyOf(const StockRow &row) const;
+    };
+    Result<QList<StockRow>> page(const StockFilter &filter, const Keyset &keyset, int limit) const;
 
     // SELECT of the stock list's columns for `filter` (values appended to
     // *values), for streaming exports. Columns as in StockRow.

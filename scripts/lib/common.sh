@@ -11,6 +11,7 @@ SHOPDESK_PACKAGES=(
     libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     postgresql postgresql-contrib
     poppler-utils  # pdftotext: the receipt test reads the PDF it printed
+    wrk            # bench_central: HTTP load on shopdesk-central
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

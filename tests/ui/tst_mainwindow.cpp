@@ -108,7 +108,7 @@ private slots:
         auto *pages = window.findChild<QStackedWidget *>();
         QCOMPARE(navigation->count(), MainWindow::pageKeys().size());
         const QStringList titles {u"Checkout"_s, u"Stock"_s,   u"History"_s, u"Customers"_s,
-                                  u"Orders"_s,   u"Reports"_s, u"Settings"_s};
+                                  u"Orders"_s,   u"Reports"_s, u"Sync"_s,    u"Settings"_s};
         for (int i = navigation->count() - 1; i >= 0; --i) {
             QListWidgetItem *item = navigation->item(i);
             QCOMPARE(item->text(), titles.at(i));

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ApiSupport.h"
+#include "store/Actor.h"
+
+#include <QSqlDatabase>
+
+namespace shopdesk {
+
+// One authenticated request on a worker thread.
+struct ApiCall
+{
+    const ApiRequest &request;
+    TokenOwner caller;
+    Actor actor; // central acts with every permission; the token limits the shops
+    QSqlDatabase db;
+};
+
+// Each handler answers one path (any method; it refuses the others with 405).
+namespace ApiHandlers {
+ApiResponse products(const ApiCall &call);
+ApiResponse stocks(const ApiCall &call);
+ApiResponse stocksIncrease(const ApiCall &call);
+ApiResponse stocksDecrease(const ApiCall &call);
+ApiResponse history(const ApiCall &call);
+ApiResponse resetProblems(const ApiCall &call);
+ApiResponse syncEvents(const ApiCall &call);
+ApiResponse syncCatalog(const ApiCall &call);
+
+ApiResponse methodNotAllowed(const ApiCall &call, const QString &allowed);
+} // namespace ApiHandlers
+
+} // namespace shopdesk

@@ -1,0 +1,280 @@
+#include "SyncEngine.h"
+
+#include "CentralClient.h"
+#include "TaskRunner.h"
+#include "store/CatalogStore.h"
+#include "store/OutboxStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSync, "shopdesk.sync")
+
+namespace shopdesk {
+
+namespace {
+// Sync yields after this many batches so one run cannot go on forever while
+// the shop keeps writing; the next timer tick carries on.
+constexpr int kMaxBatchesPerRun = 200;
+
+struct Batch
+{
+    QList<qint64> ids;
+    QJsonArray events;
+};
+
+QString describe(const CentralReply &reply)
+{
+    if (!reply.reachedServer())
+        return SyncEngine::tr("central is unreachable: %1").arg(reply.errorMessage);
+    return SyncEngine::tr("central answered %1: %2")
+        .arg(reply.status)
+        .arg(reply.errorMessage.isEmpty() ? reply.errorCode : reply.errorMessage);
+}
+} // namespace
+
+SyncEngine::SyncEngine(CentralClient *client, QObject *parent)
+    : SyncMonitor(parent), m_client(client)
+{
+    qRegisterMetaType<SyncStatus>();
+    m_timer.setInterval(30000);
+    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_status.configured = true;
+}
+
+void SyncEngine::setInterval(int milliseconds)
+{
+    m_timer.setInterval(qMax(1000, milliseconds));
+}
+
+void SyncEngine::setBatchSize(int events)
+{
+    m_batchSize = qBound(1, events, 1000);
+}
+
+void SyncEngine::setCatalogPageSize(int products)
+{
+    m_catalogPage = qBound(1, products, CatalogStore::kMaxPage);
+}
+
+void SyncEngine::start()
+{
+    m_timer.start();
+    syncNow();
+}
+
+void SyncEngine::stop()
+{
+    m_timer.stop();
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_status.running) {
+        m_again = true;
+        return;
+    }
+    m_status.running = true;
+    m_batchesThisRun = 0;
+    emitStatus();
+    pushNextBatch();
+}
+
+void SyncEngine::refreshCounts()
+{
+    runThenCallback(
+        this,
+        [] {
+            return onThreadDatabase(
+                [](const QSqlDatabase &db) { return OutboxStore(db).counts(); });
+        },
+        [this](const Result<OutboxCounts> &counts) {
+            if (!counts)
+                return;
+            m_status.unsent = counts.value().unsent;
+            m_status.rejected = counts.value().rejected;
+            emitStatus();
+        });
+}
+
+void SyncEngine::pushNextBatch()
+{
+    if (++m_batchesThisRun > kMaxBatchesPerRun) {
+        m_again = true; // more next time, without blocking the pull for long
+        pullNextPage();
+        return;
+    }
+    const int limit = m_batchSize;
+    runThenCallback(
+        this,
+        [limit] {
+            return onThreadDatabase([limit](const QSqlDatabase &db) -> Result<Batch> {
+                auto events = OutboxStore(db).nextBatch(limit);
+                if (!events)
+                    return events.error();
+                Batch batch;
+                for (const OutboxEvent &e : events.value()) {
+                    batch.ids.append(e.id);
+                    batch.events.append(QJsonObject {{u"idempotency_key"_s, e.idempotencyKey},
+                                                     {u"event_type"_s, e.type},
+                                                     {u"payload"_s, e.payload},
+                                                     {u"created_at"_s, e.createdAtIso}});
+                }
+                return batch;
+            });
+        },
+        [this](const Result<Batch> &batch) {
+            if (!batch)
+                return finish(tr("The outbox cannot be read: %1").arg(batch.error().message));
+            if (batch.value().ids.isEmpty())
+                return pullNextPage();
+            const QList<qint64> ids = batch.value().ids;
+            // Resending a batch is safe (central applies each key once), so
+            // the client may retry it as often as it needs to.
+            m_client->send("POST", u"/sync/events"_s, {},
+                           QJsonDocument(QJsonObject {{u"events"_s, batch.value().events}}), this,
+                           [this, ids](const CentralReply &reply) { onPushed(ids, reply); });
+        });
+}
+
+void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
+{
+    setOnline(reply.reachedServer() && reply.status < 500);
+    if (!reply.ok()) {
+        const QString error = describe(reply);
+        runThenCallback(
+            this,
+            [ids, error] {
+                return onThreadDatabase([&](const QSqlDatabase &db) {
+                    return OutboxStore(db).recordFailure(ids, error);
+                });
+            },
+            [this, error](const Result<void> &) { finish(error); });
+        return;
+    }
+    const QJsonArray acks = reply.body.object().value(u"acks"_s).toArray();
+    runThenCallback(
+        this,
+        [acks] {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<void> {
+                OutboxStore outbox(db);
+                QStringList done;
+                for (const QJsonValue &value : acks) {
+                    const QJsonObject ack = value.toObject();
+                    const QString key = ack.value(u"idempotency_key"_s).toString();
+                    const QString status = ack.value(u"status"_s).toString();
+                    if (status == u"applied"_s || status == u"duplicate"_s) {
+                        done.append(key);
+                    } else if (status == u"rejected"_s) {
+                        const QJsonObject error = ack.value(u"error"_s).toObject();
+                        auto marked = outbox.markRejected(
+                            key,
+                            u"%1: %2"_s.arg(error.value(u"code"_s).toString(),
+                                            error.value(u"message"_s).toString()));
+                        if (!marked)
+                            return marked.error();
+                    }
+                }
+                return outbox.markSent(done);
+            });
+        },
+        [this](const Result<void> &marked) {
+            if (!marked)
+                return finish(
+                    tr("Could not record central's answer: %1").arg(marked.error().message));
+            pushNextBatch();
+        });
+}
+
+void SyncEngine::pullNextPage()
+{
+    const int limit = m_catalogPage;
+    runThenCallback(
+        this,
+        [] {
+            return onThreadDatabase(
+                [](const QSqlDatabase &db) { return CatalogStore(db).cursor(); });
+        },
+        [this, limit](const Result<std::optional<HistoryCursor>> &cursor) {
+            if (!cursor)
+                return finish(
+                    tr("The catalog cursor cannot be read: %1").arg(cursor.error().message));
+            QUrlQuery query;
+            if (cursor.value())
+                query.addQueryItem(u"since"_s, cursor.value()->toToken());
+            query.addQueryItem(u"limit"_s, QString::number(limit));
+            m_client->send(
+                "GET", u"/sync/catalog"_s, query, {}, this, [this](const CentralReply &reply) {
+                    setOnline(reply.reachedServer() && reply.status < 500);
+                    if (!reply.ok())
+                        return finish(describe(reply));
+                    const QJsonObject page = reply.body.object();
+                    const QJsonArray items = page.value(u"items"_s).toArray();
+                    const auto next =
+                        HistoryCursor::fromToken(page.value(u"next_cursor"_s).toString());
+                    const bool more = page.value(u"has_more"_s).toBool() && next;
+                    runThenCallback(
+                        this,
+                        [items, next] {
+                            return onThreadDatabase([&](const QSqlDatabase &db) {
+                                return CatalogStore(db).applyPage(items, next);
+                            });
+                        },
+                        [this, more](const Result<CatalogApplied> &applied) {
+                            if (!applied)
+                                return finish(tr("A catalog page could not be applied: %1")
+                                                  .arg(applied.error().message));
+                            if (more)
+                                return pullNextPage();
+                            finish({});
+                        });
+                });
+        });
+}
+
+void SyncEngine::finish(const QString &error)
+{
+    if (!error.isEmpty())
+        qCWarning(lcSync).noquote() << "sync stopped:" << error;
+    m_status.lastError = error;
+    if (error.isEmpty())
+        m_status.lastSync = QDateTime::currentDateTime();
+    runThenCallback(
+        this,
+        [] {
+            return onThreadDatabase(
+                [](const QSqlDatabase &db) { return OutboxStore(db).counts(); });
+        },
+        [this, ok = error.isEmpty()](const Result<OutboxCounts> &counts) {
+            if (counts) {
+                m_status.unsent = counts.value().unsent;
+                m_status.rejected = counts.value().rejected;
+            }
+            m_status.running = false;
+            emitStatus();
+            emit finished(ok);
+            if (m_again) {
+                m_again = false;
+                syncNow();
+            }
+        });
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_status.online == online)
+        return;
+    m_status.online = online;
+    emitStatus();
+}
+
+void SyncEngine::emitStatus()
+{
+    emit statusChanged(m_status);
+}
+
+} // namespace shopdesk

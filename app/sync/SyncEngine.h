@@ -1,0 +1,65 @@
+#pragma once
+
+#include "sync/SyncMonitor.h"
+
+#include <QTimer>
+
+#include <optional>
+
+namespace shopdesk {
+
+class CentralClient;
+struct CentralReply;
+
+// Keeps a shop in step with shopdesk-central, in the background:
+//  1. pushes the outbox in batches, oldest first; events central acknowledges
+//     (applied now or before) are marked sent, refused ones are set aside
+//     with central's reason;
+//  2. pulls the catalog since the saved cursor, each page applied in one
+//     transaction with the new cursor.
+// The network is asynchronous (CentralClient retries and paces requests);
+// database work runs on pool threads with their own connections. Delivery
+// is at least once and central applies each idempotency key once, so a lost
+// acknowledgement or a crash mid-batch never loses or doubles an event.
+class SyncEngine : public SyncMonitor
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultBatch = 500;
+    static constexpr int kDefaultCatalogPage = 1000;
+
+    // `client` is not owned; it must outlive the engine.
+    explicit SyncEngine(CentralClient *client, QObject *parent = nullptr);
+
+    void setInterval(int milliseconds); // the timer between syncs (default 30 s)
+    void setBatchSize(int events);
+    void setCatalogPageSize(int products);
+    // Starts the timer (and a first sync right away).
+    void start();
+    void stop();
+
+    SyncStatus status() const override { return m_status; }
+
+public slots:
+    // Coalesced with a sync already running: it runs again after it.
+    void syncNow() override;
+    void refreshCounts() override;
+
+private:
+    void pushNextBatch();
+    void onPushed(const QList<qint64> &ids, const CentralReply &reply);
+    void pullNextPage();
+    void finish(const QString &error);
+    void setOnline(bool online);
+    void emitStatus();
+
+    CentralClient *m_client;
+    QTimer m_timer;
+    int m_batchSize = kDefaultBatch;
+    int m_catalogPage = kDefaultCatalogPage;
+    bool m_again = false; // syncNow() arrived while running
+    int m_batchesThisRun = 0;
+    SyncStatus m_status;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,388 @@
+// Sync end to end: shops with their own databases, the real shopdesk-central
+// process, and the faults of a real network (central down, killed mid-batch,
+// an acknowledgement lost, 429) through a local proxy.
+
+#include "CentralClient.h"
+#include "CentralProcess.h"
+#include "FaultProxy.h"
+#include "SyncEngine.h"
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "store/OutboxStore.h"
+#include "store/ProductStore.h"
+#include "store/StockStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+namespace {
+
+// A shop's own database and the people working in it.
+struct ShopSite
+{
+    std::unique_ptr<test::TestDatabase> tdb;
+    QString code;
+    qint64 shopId = 0;
+    Actor keeper;
+};
+
+QStringList rows(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return {u"SQL failed: "_s + sql};
+    QStringList out;
+    while (q.next()) {
+        QStringList fields;
+        for (int i = 0; i < q.record().count(); ++i)
+            fields << q.value(i).toString();
+        out << fields.join(u'|');
+    }
+    return out;
+}
+
+// A shop's stock and history as central must mirror them: by shop code, so
+// the shops' and central's ids may differ.
+QStringList stockOf(const QSqlDatabase &db, const QString &shopCode)
+{
+    return rows(db,
+                u"SELECT s.plu, s.shelf_qty, s.order_qty FROM stocks s "
+                "JOIN shops sh ON sh.id = s.shop_id WHERE sh.code = ? ORDER BY s.plu"_s,
+                {shopCode});
+}
+
+QStringList historyOf(const QSqlDatabase &db, const QString &shopCode)
+{
+    return rows(db,
+                u"SELECT (extract(epoch FROM h.at) * 1000000)::bigint, h.plu, h.action, "
+                "h.shelf_delta, h.order_delta, h.shelf_after, h.order_after, h.reason "
+                "FROM history h JOIN shops sh ON sh.id = h.shop_id WHERE sh.code = ? "
+                "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"_s,
+                {shopCode});
+}
+
+qint64 count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_central;
+    std::unique_ptr<test::CentralProcess> m_server;
+    std::unique_ptr<test::FaultProxy> m_proxy;
+    QHash<QString, QByteArray> m_tokens;
+
+    ShopSite makeShop(const QString &code)
+    {
+        ShopSite site;
+        site.code = code;
+        site.tdb = std::make_unique<test::TestDatabase>(u"shop_"_s + code.toLower());
+        if (!site.tdb->isReady() || !site.tdb->migrate())
+            return site;
+        site.shopId = site.tdb->addShop(code, u"Shop "_s + code);
+        site.keeper =
+            site.tdb->addStaff(code.toLower() + u".keeper"_s, Role::StockKeeper, site.shopId);
+        if (!m_tokens.contains(code)) {
+            QString error;
+            m_tokens.insert(code, m_server->issueToken(code, &error));
+        }
+        return site;
+    }
+
+    // Products, stock and sales in the shop: every change queues outbox events.
+    static bool work(ShopSite &site, const QString &prefix, int products, int salesEach)
+    {
+        ProductStore products_(site.tdb->db());
+        StockStore stock(site.tdb->db());
+        for (int i = 0; i < products; ++i) {
+            const QString plu = u"%1-%2"_s.arg(prefix).arg(i);
+            if (!products_.create(site.keeper,
+                                  {plu, u"Product %1"_s.arg(plu), 1000 + i, {}, false}))
+                return false;
+            if (!stock.create(site.keeper, plu, site.shopId, 100, 0))
+                return false;
+            for (int s = 0; s < salesEach; ++s) {
+                StockAdjustment sale {site.shopId, plu, StockQuantity::Shelf, 1 + s % 3,
+                                      u"sale %1"_s.arg(s)};
+                if (!stock.decrease(site.keeper, sale))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    std::unique_ptr<CentralClient> clientFor(const ShopSite &site)
+    {
+        auto client = std::make_unique<CentralClient>(m_proxy->url());
+        client->setToken(m_tokens.value(site.code));
+        client->setBackoff(50, 300);
+        client->setMaxAttempts(3);
+        client->setTimeout(5000);
+        client->setRateLimit(50);
+        return client;
+    }
+
+    // Runs one sync of `site` to its end; whether it went well.
+    static bool syncOnce(const ShopSite &site, SyncEngine &engine)
+    {
+        Database::setDefaultConfig(site.tdb->config());
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.syncNow();
+        if (!finished.wait(120000))
+            return false;
+        return finished.first().at(0).toBool();
+    }
+
+    void verifyMirrored(const ShopSite &site)
+    {
+        QCOMPARE(stockOf(m_central->db(), site.code), stockOf(site.tdb->db(), site.code));
+        QCOMPARE(historyOf(m_central->db(), site.code), historyOf(site.tdb->db(), site.code));
+        QCOMPARE(count(site.tdb->db(), u"SELECT count(*) FROM outbox WHERE sent_at IS NULL"_s), 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_central = std::make_unique<test::TestDatabase>(u"central_sync"_s);
+        QVERIFY2(m_central->isReady(), qPrintable(m_central->errorText()));
+        m_server = std::make_unique<test::CentralProcess>(
+            QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk-central"), m_central->config().toUrl());
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
+        m_proxy = std::make_unique<test::FaultProxy>(m_server->port());
+        QVERIFY(m_proxy->isListening());
+    }
+
+    void cleanupTestCase()
+    {
+        m_proxy.reset();
+        m_server.reset();
+        m_central.reset();
+    }
+
+    void init()
+    {
+        if (!m_server->isRunning())
+            QVERIFY2(m_server->start(m_server->port()), qPrintable(m_server->errorText()));
+        m_proxy->clearFaults();
+        m_proxy->setDown(false);
+        m_proxy->clearSeen();
+    }
+
+    void offlineWorkIsDeliveredWhenCentralIsBack()
+    {
+        ShopSite shop = makeShop(u"OFFLINE"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+
+        QVERIFY(m_server->stop());
+        QVERIFY(work(shop, u"OFF"_s, 3, 4));
+        const qint64 queued =
+            count(shop.tdb->db(), u"SELECT count(*) FROM outbox WHERE sent_at IS NULL"_s);
+        QCOMPARE(queued, 3 * (1 + 1 + 4)); // product, stock and 4 sales each
+
+        // Central down: the sync fails, the shop keeps everything queued.
+        QVERIFY(!syncOnce(shop, engine));
+        QCOMPARE(engine.status().online, false);
+        QCOMPARE(engine.status().unsent, queued);
+        QVERIFY(!engine.status().lastError.isEmpty());
+        QVERIFY(count(shop.tdb->db(), u"SELECT min(attempts) FROM outbox"_s) >= 1);
+
+        // The till goes on selling meanwhile.
+        StockAdjustment sale {shop.shopId, u"OFF-0"_s, StockQuantity::Shelf, 5, u"offline"_s};
+        QVERIFY(StockStore(shop.tdb->db()).decrease(shop.keeper, sale));
+
+        QVERIFY2(m_server->start(m_server->port()), qPrintable(m_server->errorText()));
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(engine.status().online, true);
+        QCOMPARE(engine.status().unsent, 0);
+        QVERIFY(engine.status().lastError.isEmpty());
+        QVERIFY(engine.status().lastSync.isValid());
+        verifyMirrored(shop);
+        // 100, minus the sales of 1, 2, 3 and 1 before, minus 5 while offline.
+        QCOMPARE(stockOf(m_central->db(), u"OFFLINE"_s).first(), u"OFF-0|88|0"_s);
+    }
+
+    void centralKilledMidBatchLosesAndDoublesNothing()
+    {
+        ShopSite shop = makeShop(u"KILLED"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        QVERIFY(work(shop, u"KILL"_s, 40, 40)); // 40 × 42 = 1,680 events
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        engine.setBatchSize(50);
+
+        Database::setDefaultConfig(shop.tdb->config());
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.syncNow();
+        // Kill central while it works through the third push.
+        int pushes = 0;
+        connect(m_proxy.get(), &test::FaultProxy::requestSeen, this, [&] {
+            if (++pushes == 3)
+                QTimer::singleShot(5, this, [this] { m_server->kill(); });
+        });
+        QVERIFY(finished.wait(60000));
+        disconnect(m_proxy.get(), &test::FaultProxy::requestSeen, this, nullptr);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(engine.status().unsent > 0);
+
+        QVERIFY2(m_server->start(m_server->port()), qPrintable(m_server->errorText()));
+        QVERIFY(syncOnce(shop, engine));
+        verifyMirrored(shop);
+        // Each event was applied once: central has exactly one key per event.
+        QCOMPARE(count(m_central->db(),
+                       u"SELECT count(*) FROM applied_events a JOIN shops s ON s.id = a.shop_id "
+                       "WHERE s.code = 'KILLED' AND a.event_type <> 'product.created'"_s),
+                 count(shop.tdb->db(),
+                       u"SELECT count(*) FROM outbox WHERE event_type <> 'product.created'"_s));
+    }
+
+    void lostAcknowledgementAppliesOnce()
+    {
+        ShopSite shop = makeShop(u"ACKLOST"_s);
+        QVERIFY(work(shop, u"ACK"_s, 2, 3));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        // Central applies the first push, but its answer never arrives: the
+        // client sends the same batch again.
+        m_proxy->cutAfterForwardNext(1);
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(m_proxy->faultsLeft(), 0);
+        int pushes = 0;
+        for (const auto &seen : m_proxy->seen())
+            pushes += seen.path.startsWith("/sync/events") ? 1 : 0;
+        QVERIFY2(pushes >= 2, "the cut batch is sent again");
+        verifyMirrored(shop);
+    }
+
+    void tooManyRequestsMakesTheShopWait()
+    {
+        ShopSite shop = makeShop(u"RATED"_s);
+        QVERIFY(work(shop, u"RATE"_s, 1, 1));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        m_proxy->answerNext(1, 429, {{"Retry-After", "2"}},
+                            R"({"error":{"code":"rate_limited","message":"slow down"}})");
+        QVERIFY(syncOnce(shop, engine));
+        const auto seen = m_proxy->seen();
+        QVERIFY(seen.size() >= 2);
+        QVERIFY2(seen.at(1).atMs - seen.at(0).atMs >= 1900,
+                 qPrintable(u"waited only %1 ms"_s.arg(seen.at(1).atMs - seen.at(0).atMs)));
+        verifyMirrored(shop);
+    }
+
+    void twoShopsOfflineThenReconnect()
+    {
+        ShopSite north = makeShop(u"NORTH"_s);
+        ShopSite south = makeShop(u"SOUTH"_s);
+        QVERIFY(m_server->stop());
+        QVERIFY(work(north, u"NORTH"_s, 5, 3));
+        QVERIFY(work(south, u"SOUTH"_s, 4, 5));
+        auto northClient = clientFor(north);
+        auto southClient = clientFor(south);
+        SyncEngine northSync(northClient.get());
+        SyncEngine southSync(southClient.get());
+        QVERIFY(!syncOnce(north, northSync));
+        QVERIFY(!syncOnce(south, southSync));
+
+        QVERIFY2(m_server->start(m_server->port()), qPrintable(m_server->errorText()));
+        QVERIFY(syncOnce(north, northSync));
+        QVERIFY(syncOnce(south, southSync));
+        verifyMirrored(north);
+        verifyMirrored(south);
+        // The catalog the other shop created comes back with the next pull.
+        QVERIFY(syncOnce(north, northSync));
+        QCOMPARE(
+            count(north.tdb->db(), u"SELECT count(*) FROM products WHERE plu LIKE 'SOUTH-%'"_s), 4);
+    }
+
+    void catalogFromCentralReachesTheShop()
+    {
+        QString error;
+        const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
+        QVERIFY2(!office.isEmpty(), qPrintable(error));
+        CentralClient officeClient(m_server->baseUrl());
+        officeClient.setToken(office);
+        int status = 0;
+        officeClient.send("POST", u"/products"_s, {},
+                          QJsonDocument(QJsonObject {{u"plu"_s, u"HQ-1"_s},
+                                                     {u"name"_s, u"Head office tea"_s},
+                                                     {u"price"_s, 4500}}),
+                          this, [&](const CentralReply &reply) { status = reply.status; });
+        QTRY_VERIFY_WITH_TIMEOUT(status != 0, 15000);
+        QCOMPARE(status, 201);
+
+        ShopSite shop = makeShop(u"CATALOG"_s);
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(), u"SELECT name, price FROM products WHERE plu = 'HQ-1'"_s),
+                 QStringList {u"Head office tea|4500"_s});
+        QCOMPARE(
+            rows(shop.tdb->db(), u"SELECT action FROM history WHERE plu = 'HQ-1' ORDER BY id"_s),
+            QStringList {u"product_created"_s});
+        // Nothing pulled from central goes back to it.
+        QCOMPARE(count(shop.tdb->db(), u"SELECT count(*) FROM outbox"_s), 0);
+        // The cursor is kept: the next sync takes nothing again.
+        m_proxy->clearSeen();
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(), u"SELECT count(*) FROM history WHERE plu = 'HQ-1'"_s),
+                 QStringList {u"1"_s});
+    }
+
+    void refusedEventWaitsForAPersonsRetry()
+    {
+        ShopSite shop = makeShop(u"REFUSED"_s);
+        // This database also holds a shop the token does not speak for (and
+        // central knows, so the refusal is about the token, not the shop).
+        QString error;
+        QVERIFY2(!m_server->issueToken(u"ELSEWHERE"_s, &error).isEmpty(), qPrintable(error));
+        const qint64 other = shop.tdb->addShop(u"ELSEWHERE"_s, u"Other shop"_s);
+        QVERIFY(work(shop, u"OWN"_s, 1, 1));
+        QVERIFY(StockStore(shop.tdb->db()).create(shop.keeper, u"OWN-0"_s, other, 5, 0));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(engine.status().rejected, 1);
+        QCOMPARE(engine.status().unsent, 1);
+        const auto pending = OutboxStore(shop.tdb->db()).pending(10);
+        QVERIFY(pending);
+        QCOMPARE(pending.value().size(), 1);
+        QVERIFY(pending.value().first().rejected);
+        QVERIFY2(pending.value().first().lastError.contains(u"forbidden"_s),
+                 qPrintable(pending.value().first().lastError));
+        QCOMPARE(pending.value().first().attempts, 1);
+        // A refused event is not pushed again by itself...
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(OutboxStore(shop.tdb->db()).pending(10).value().first().attempts, 1);
+        // ...only after a retry, which central refuses again for the same reason.
+        QCOMPARE(OutboxStore(shop.tdb->db()).retryRejected().value(), 1);
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(engine.status().rejected, 1);
+        QCOMPARE(OutboxStore(shop.tdb->db()).pending(10).value().first().attempts, 2);
+        QCOMPARE(stockOf(m_central->db(), u"REFUSED"_s), QStringList {u"OWN-0|99|0"_s});
+        QCOMPARE(stockOf(m_central->db(), u"ELSEWHERE"_s), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
