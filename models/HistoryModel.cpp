@@ -181,9 +181,10 @@ void HistoryModel::loadPage()
     emit loadingChanged(true);
     runThenCallback(
         this,
-        [filter, after, size] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return HistoryStore(db).page(filter, after, size); });
+        [filter, after, size, reader = m_reader] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return HistoryStore(db, reader).page(filter, after, size);
+            });
         },
         [this, generation](const Result<HistoryRows> &page) {
             if (generation != m_generation)
@@ -217,9 +218,9 @@ void HistoryModel::countTotal()
     const HistoryFilter filter = m_filter;
     runThenCallback(
         this,
-        [filter] {
+        [filter, reader = m_reader] {
             return onThreadDatabase([&](const QSqlDatabase &db) {
-                return HistoryStore(db).countUpTo(filter, kCountCap);
+                return HistoryStore(db, reader).countUpTo(filter, kCountCap);
             });
         },
         [this, generation](const Result<qint64> &count) {

@@ -44,6 +44,8 @@ public:
     // Starts over with this filter (the rows go, the first page loads).
     void setFilter(const HistoryFilter &filter);
     HistoryFilter filter() const { return m_filter; }
+    // Who reads: the store refuses a reader without ViewHistory.
+    void setReader(const Actor &reader) { m_reader = reader; }
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }
     // The same filter again, from the newest row.
@@ -75,6 +77,7 @@ private:
     void countTotal();
 
     HistoryFilter m_filter;
+    Actor m_reader;
     int m_pageSize = 200;
     QList<HistoryEntry> m_rows;
     std::optional<HistoryCursor> m_next;

@@ -29,8 +29,22 @@ QJsonObject productJson(const Product &p)
             {u"updated_at"_s, p.updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
+// Central owns the catalog and the customers: only the head office changes
+// them directly (a shop's new products arrive as its events).
+std::optional<ApiResponse> headOfficeOnly(const ApiCall &call)
+{
+    if (call.caller.isHeadOffice())
+        return std::nullopt;
+    return ApiResponse::error(403, u"forbidden"_s,
+                              tr("Only a head-office token may do this; shop %1's token may "
+                                 "not.")
+                                  .arg(call.caller.shopCode));
+}
+
 ApiResponse createProduct(const ApiCall &call)
 {
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
     std::optional<ApiResponse> problem;
     const auto body = parseJsonBody(call.request, &problem);
     if (!body)
@@ -94,6 +108,8 @@ ApiResponse ApiHandlers::resetProblems(const ApiCall &call)
 {
     if (call.request.method != "PATCH")
         return methodNotAllowed(call, u"PATCH"_s);
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
     QueryReader query(call.request.query, {});
     if (query.problem())
         return *query.problem();

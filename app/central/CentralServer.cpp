@@ -149,8 +149,9 @@ quint16 CentralServer::listen(QString *error)
 
 void CentralServer::finishRequests()
 {
-    // No new connections; the requests already running finish and their
-    // answers are written by the event loop before the process ends.
+    // No new connections; the requests already running finish here. Their
+    // answers are written by the event loop, so the caller lets it run on a
+    // moment before the process ends.
     for (QTcpServer *server : m_http.servers())
         server->close();
     m_workers.waitForDone();

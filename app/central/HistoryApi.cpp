@@ -78,6 +78,14 @@ ApiResponse ApiHandlers::history(const ApiCall &call)
     if (page && !cursor.isEmpty())
         return ApiResponse::error(400, u"bad_request"_s, tr("Give cursor or page, not both."),
                                   u"page"_s);
+    // OFFSET reads every row it skips: deep pages go by cursor.
+    constexpr qint64 kMaxOffset = 1'000'000;
+    if (page && (*page - 1) * limit > kMaxOffset)
+        return ApiResponse::error(
+            422, u"invalid"_s,
+            tr("page × limit reaches past the first %1 rows; page on with cursor instead.")
+                .arg(kMaxOffset),
+            u"page"_s);
 
     // Days are the shop's days when a shop is named; otherwise UTC days.
     if (filter.shopId) {
@@ -89,7 +97,7 @@ ApiResponse ApiHandlers::history(const ApiCall &call)
     if (auto invalid = filter.validate())
         return ApiResponse::fromStoreError(*invalid);
 
-    HistoryStore store(call.db);
+    HistoryStore store(call.db, call.actor);
     Result<HistoryRows> rows = HistoryRows();
     if (page) {
         rows = store.pageAt(filter, (*page - 1) * limit, limit);

@@ -94,7 +94,9 @@ ApiResponse listStocks(const ApiCall &call)
         // The cursor names its key, so one made for other filters is refused
         // rather than silently misread.
         const auto after = pairFromCursor(cursor, int(keyset.key));
-        if (!after)
+        if (!after ||
+            (keyset.key != StockStore::Keyset::Key::Id &&
+             (after->first < 0 || after->first > StockStore::kMaxQuantity)))
             return ApiResponse::error(422, u"invalid"_s,
                                       tr("cursor is not one this server gave for these filters."),
                                       u"cursor"_s);

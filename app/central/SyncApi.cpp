@@ -62,6 +62,11 @@ ApiResponse ApiHandlers::syncEvents(const ApiCall &call)
     }
 
     auto acks = SyncInboxStore(call.db).apply(call.caller, events);
+    if (!acks && acks.error().code == StoreError::Code::Locked) {
+        ApiResponse busy = ApiResponse::error(429, u"busy"_s, acks.error().message);
+        busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        return busy;
+    }
     if (!acks)
         return ApiResponse::fromStoreError(acks.error());
     QJsonArray out;

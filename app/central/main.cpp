@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -101,7 +102,9 @@ int main(int argc, char *argv[])
                      [&](int) {
                          out << "shopdesk-central stopping" << Qt::endl;
                          server.finishRequests();
-                         app.quit();
+                         // The answers of the last requests are written by the
+                         // event loop: let it run a moment before leaving.
+                         QTimer::singleShot(200, &app, &QCoreApplication::quit);
                      });
     return app.exec();
 }

@@ -22,6 +22,8 @@ CentralSync::CentralSync(MainWindow *window) : QObject(window), m_window(window)
 void CentralSync::reconfigure()
 {
     const QString url = AppSettings().centralUrl();
+    // Two saves in quick succession: only the last one's token read counts.
+    const quint64 generation = ++m_generation;
     if (url.isEmpty())
         return startWith({}, {});
     runThenCallback(
@@ -31,7 +33,12 @@ void CentralSync::reconfigure()
                 return AppStateStore(db).value(QString::fromLatin1(AppStateStore::kCentralToken));
             });
         },
-        [this, url](const Result<QString> &token) {
+        [this, url, generation](const Result<QString> &token) {
+            if (generation != m_generation)
+                return;
+            if (!token)
+                qWarning().noquote()
+                    << "sync is off: the central token cannot be read:" << token.error().message;
             startWith(url, token ? token.value().toLatin1() : QByteArray());
         });
 }

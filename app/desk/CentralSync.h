@@ -31,6 +31,7 @@ private:
     CentralClient *m_client = nullptr;
     SyncEngine *m_engine = nullptr;
     QTimer *m_countsTimer = nullptr;
+    quint64 m_generation = 0;
 };
 
 } // namespace shopdesk

@@ -104,8 +104,7 @@ void SyncEngine::refreshCounts()
 void SyncEngine::pushNextBatch()
 {
     if (++m_batchesThisRun > kMaxBatchesPerRun) {
-        m_again = true; // more next time, without blocking the pull for long
-        pullNextPage();
+        pullNextPage(); // the rest at the next timer tick
         return;
     }
     const int limit = m_batchSize;
@@ -157,6 +156,22 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
         return;
     }
     const QJsonArray acks = reply.body.object().value(u"acks"_s).toArray();
+    // An answer that does not acknowledge this batch (a proxy's page, another
+    // server) must not count as delivery, or the same batch would go round
+    // and round.
+    if (acks.size() != ids.size() || !acks.first().toObject().contains(u"idempotency_key"_s)) {
+        const QString error = tr("central's answer does not acknowledge the %n event(s) sent",
+                                 nullptr, int(ids.size()));
+        runThenCallback(
+            this,
+            [ids, error] {
+                return onThreadDatabase([&](const QSqlDatabase &db) {
+                    return OutboxStore(db).recordFailure(ids, error);
+                });
+            },
+            [this, error](const Result<void> &) { finish(error); });
+        return;
+    }
     runThenCallback(
         this,
         [acks] {

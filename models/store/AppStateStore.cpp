@@ -1,5 +1,7 @@
 #include "AppStateStore.h"
 
+#include "Permissions.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,6 +29,13 @@ Result<void> AppStateStore::setValue(const QString &key, const QString &value)
     if (!q.exec())
         return StoreError::database(q.lastError());
     return {};
+}
+
+Result<void> AppStateStore::setCentralToken(const Actor &actor, const QString &token)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ConfigureTill))
+        return *refused;
+    return setValue(QString::fromLatin1(kCentralToken), token);
 }
 
 } // namespace shopdesk

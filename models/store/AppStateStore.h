@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/Actor.h"
 #include "store/Result.h"
 
 #include <QSqlDatabase>
@@ -20,6 +21,8 @@ public:
 
     Result<QString> value(const QString &key) const; // empty when unset
     Result<void> setValue(const QString &key, const QString &value);
+    // Where the till syncs to is a manager's or an administrator's choice.
+    Result<void> setCentralToken(const Actor &actor, const QString &token);
 
 private:
     QSqlDatabase m_db;

@@ -24,6 +24,13 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
                 "('epoch'::timestamptz + ?::bigint * interval '1 microsecond', ?)"_s;
         values << since->atMicros << since->id;
     }
+    // updated_at is when its transaction began, not when it committed: a
+    // product written by a transaction still open could later appear behind a
+    // cursor already handed out. So a page stops short of the oldest
+    // transaction still running in this database; what it leaves comes next time.
+    where += (where.isEmpty() ? u"WHERE "_s : u" AND "_s) +
+        u"updated_at < (SELECT coalesce(min(xact_start), now()) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid())"_s;
     values << limit + 1;
     auto q =
         Sql::run(m_db,
@@ -63,6 +70,22 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
         return tx.openError();
     CatalogApplied applied;
     if (!items.isEmpty()) {
+        const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
+        // Central owns the catalog: a barcode it gives to another PLU leaves
+        // the local product that had it (or the page could never be taken).
+        auto moved = Sql::run(
+            m_db,
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(plu text, "
+            "  barcode text)), "
+            "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
+            "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
+            "  RETURNING p.id, p.plu, i.plu AS now_at) "
+            "INSERT INTO history (product_id, plu, action, reason) "
+            "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
+            {json,
+             QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
+        if (!moved)
+            return moved.error();
         // Only rows that really differ are written, so a page seen twice
         // leaves no trace; `xmax = 0` tells an insert from an update.
         auto q = Sql::run(
@@ -82,8 +105,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
             "  ELSE 'product_changed' END, ? FROM changed RETURNING 1) "
             "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
             "FROM changed"_s,
-            {QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)),
-             QCoreApplication::translate("CatalogStore", "catalog from central")});
+            {json, QCoreApplication::translate("CatalogStore", "catalog from central")});
         if (!q)
             return q.error();
         q.value().next();

@@ -72,8 +72,17 @@ HistoryEntry HistoryStore::entryFromQuery(const QSqlQuery &q)
     return e;
 }
 
-QString HistoryStore::listSql(const HistoryFilter &filter, QVariantList *values)
+std::optional<StoreError> HistoryStore::refused() const
 {
+    return checkPermission(m_reader.role, Permission::ViewHistory);
+}
+
+Result<QString> HistoryStore::exportSql(const HistoryFilter &filter, QVariantList *values) const
+{
+    if (auto no = refused())
+        return *no;
+    if (auto invalid = filter.validate())
+        return *invalid;
     return u"SELECT %1 FROM history h %2 %3"_s.arg(kColumns, filter.whereClause(values), kOrder);
 }
 
@@ -97,6 +106,8 @@ Result<HistoryRows> HistoryStore::fetch(const QString &sql, const QVariantList &
 Result<HistoryRows> HistoryStore::page(const HistoryFilter &filter,
                                        const std::optional<HistoryCursor> &after, int limit) const
 {
+    if (auto no = refused())
+        return *no;
     if (auto invalid = filter.validate())
         return *invalid;
     if (auto invalid = checkLimit(limit))
@@ -120,6 +131,8 @@ Result<HistoryRows> HistoryStore::page(const HistoryFilter &filter,
 Result<HistoryRows> HistoryStore::pageAt(const HistoryFilter &filter, qint64 offset,
                                          int limit) const
 {
+    if (auto no = refused())
+        return *no;
     if (auto invalid = filter.validate())
         return *invalid;
     if (auto invalid = checkLimit(limit))
@@ -136,6 +149,8 @@ Result<HistoryRows> HistoryStore::pageAt(const HistoryFilter &filter, qint64 off
 
 Result<qint64> HistoryStore::countUpTo(const HistoryFilter &filter, qint64 cap) const
 {
+    if (auto no = refused())
+        return *no;
     if (auto invalid = filter.validate())
         return *invalid;
     QVariantList values;
@@ -151,6 +166,8 @@ Result<qint64> HistoryStore::countUpTo(const HistoryFilter &filter, qint64 cap) 
 
 Result<std::optional<HistoryEntry>> HistoryStore::byId(qint64 id) const
 {
+    if (auto no = refused())
+        return *no;
     auto q = Sql::run(m_db, u"SELECT %1 FROM history h WHERE h.id = ?"_s.arg(kColumns), {id});
     if (!q)
         return q.error();

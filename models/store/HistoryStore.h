@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Permissions.h"
+#include "store/Actor.h"
 #include "store/HistoryFilter.h"
 #include "store/Result.h"
 
@@ -54,7 +56,9 @@ class HistoryStore
 public:
     static constexpr int kMaxPageSize = 1000;
 
-    explicit HistoryStore(QSqlDatabase db) : m_db(std::move(db)) { }
+    // Every read is checked against the reader's ViewHistory permission (a
+    // refusal returns a Permission error and reads nothing).
+    HistoryStore(QSqlDatabase db, const Actor &reader) : m_db(std::move(db)), m_reader(reader) { }
 
     // The page after `after` (the first page without it).
     Result<HistoryRows> page(const HistoryFilter &filter, const std::optional<HistoryCursor> &after,
@@ -66,15 +70,18 @@ public:
     Result<qint64> countUpTo(const HistoryFilter &filter, qint64 cap) const;
     Result<std::optional<HistoryEntry>> byId(qint64 id) const;
 
-    // The SELECT of every matching row in page order (for streaming exports)
+    // The SELECT of every matching row in page order (for streaming exports),
     // and a row of it as an entry.
-    static QString listSql(const HistoryFilter &filter, QVariantList *values);
+    Result<QString> exportSql(const HistoryFilter &filter, QVariantList *values) const;
     static HistoryEntry entryFromQuery(const class QSqlQuery &q);
 
 private:
     Result<HistoryRows> fetch(const QString &sql, const QVariantList &values, int limit) const;
 
+    std::optional<StoreError> refused() const;
+
     QSqlDatabase m_db;
+    Actor m_reader;
 };
 
 } // namespace shopdesk

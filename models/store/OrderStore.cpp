@@ -649,9 +649,11 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
     return result;
 }
 
-Result<QList<OrderSummary>> OrderStore::list(const OrderFilter &filter, qint64 before,
+Result<QList<OrderSummary>> OrderStore::list(const Actor &reader, OrderFilter filter, qint64 before,
                                              int limit) const
 {
+    if (!hasPermission(reader.role, Permission::ManageOrders))
+        filter.staffId = reader.staffId;
     static const QStringList statuses {u"new"_s,  u"awaiting_payment"_s, u"failed"_s,
                                        u"paid"_s, u"cancelled"_s,        u"returned"_s};
     if (!filter.status.isEmpty() && !statuses.contains(filter.status))

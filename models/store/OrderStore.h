@@ -162,7 +162,10 @@ public:
     Result<std::optional<Order>> byId(qint64 id) const;
     // Newest first, `limit` rows created before `before` (an order id: the
     // last row of the previous page; 0 for the first page).
-    Result<QList<OrderSummary>> list(const OrderFilter &filter, qint64 before, int limit) const;
+    // A cashier (without ManageOrders) sees only their own orders, whatever
+    // the filter asks.
+    Result<QList<OrderSummary>> list(const Actor &reader, OrderFilter filter, qint64 before,
+                                     int limit) const;
 
     static QString statusText(const QString &status);
 

@@ -1,5 +1,6 @@
 #include "OutboxStore.h"
 
+#include "Permissions.h"
 #include "db/PgArray.h"
 #include "db/Sql.h"
 
@@ -96,8 +97,10 @@ Result<void> OutboxStore::recordFailure(const QList<qint64> &ids, const QString 
     return {};
 }
 
-Result<qint64> OutboxStore::retryRejected(const QList<qint64> &ids)
+Result<qint64> OutboxStore::retryRejected(const Actor &actor, const QList<qint64> &ids)
 {
+    if (auto refused = checkPermission(actor.role, Permission::ConfigureTill))
+        return *refused;
     auto n = Sql::scalar(m_db,
                          u"WITH retried AS (UPDATE outbox SET rejected_at = NULL "
                          "WHERE rejected_at IS NOT NULL AND sent_at IS NULL "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/Actor.h"
 #include "store/Result.h"
 
 #include <QDateTime>
@@ -51,8 +52,9 @@ public:
     Result<void> markRejected(const QString &key, const QString &error);
     // The push failed (network, central's database): try again later.
     Result<void> recordFailure(const QList<qint64> &ids, const QString &error);
-    // Puts rejected events back in the queue (all of them when `ids` is empty).
-    Result<qint64> retryRejected(const QList<qint64> &ids = {});
+    // Puts rejected events back in the queue (all of them when `ids` is
+    // empty); a manager's decision (ConfigureTill).
+    Result<qint64> retryRejected(const Actor &actor, const QList<qint64> &ids = {});
 
 private:
     Result<QList<OutboxEvent>> select(const QString &where, int limit) const;

@@ -1,5 +1,7 @@
 #include "ReportStore.h"
 
+#include "Permissions.h"
+
 #include "db/Sql.h"
 
 #include <QSqlQuery>
@@ -20,6 +22,8 @@ HistoryFilter soldOnly(HistoryFilter filter)
 
 Result<QList<DayMovement>> ReportStore::movementsPerDay(const HistoryFilter &filter) const
 {
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
     if (auto invalid = filter.validate())
         return *invalid;
     QVariantList values {filter.timeZone};
@@ -52,6 +56,8 @@ Result<QList<DayMovement>> ReportStore::movementsPerDay(const HistoryFilter &fil
 
 Result<QList<qint64>> ReportStore::salesByHour(const HistoryFilter &filter) const
 {
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
     const HistoryFilter sold = soldOnly(filter);
     if (auto invalid = sold.validate())
         return *invalid;
@@ -72,6 +78,8 @@ Result<QList<qint64>> ReportStore::salesByHour(const HistoryFilter &filter) cons
 
 Result<QList<ProductUnits>> ReportStore::topProducts(const HistoryFilter &filter, int limit) const
 {
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
     const HistoryFilter sold = soldOnly(filter);
     if (auto invalid = sold.validate())
         return *invalid;
@@ -97,6 +105,8 @@ Result<QList<ProductUnits>> ReportStore::topProducts(const HistoryFilter &filter
 
 Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filter) const
 {
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
     if (auto invalid = filter.validate())
         return *invalid;
     // Every shop, a shop without (matching) stock at zero.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/Actor.h"
 #include "store/HistoryFilter.h"
 #include "store/Result.h"
 
@@ -37,7 +38,8 @@ struct ShopValue
 class ReportStore
 {
 public:
-    explicit ReportStore(QSqlDatabase db) : m_db(std::move(db)) { }
+    // Every report is checked against the reader's ViewHistory permission.
+    ReportStore(QSqlDatabase db, const Actor &reader) : m_db(std::move(db)), m_reader(reader) { }
 
     // Per day of the filter's range (every day present, zero when quiet);
     // without a full date range, the days that have movements.
@@ -50,6 +52,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    Actor m_reader;
 };
 
 } // namespace shopdesk

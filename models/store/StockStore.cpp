@@ -113,7 +113,8 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         "  SELECT 'stock.created', jsonb_build_object('plu', m.plu, 'shop_id', m.shop_id, "
         "  'shop_code', (SELECT code FROM shops WHERE id = m.shop_id), "
         "  'quantity_on_shelf', m.shelf_qty, 'quantity_in_order', m.order_qty, "
-        "  'staff_id', a.staff) FROM made m, args a RETURNING id) "
+        "  'staff_id', a.staff, 'history_id', (SELECT id FROM logged)) "
+        "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
         "  m.shelf_qty, m.order_qty, m.price, m.updated_at "
         "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,

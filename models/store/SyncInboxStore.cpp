@@ -89,9 +89,25 @@ Result<QList<EventAck>> SyncInboxStore::applyBatch(const TokenOwner &caller,
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
+    // One push per shop at a time: a retry that overlaps its original (still
+    // running) waits here for it, then finds its keys applied, instead of
+    // waiting key by key and locking stocks in another order. A push that
+    // waits too long is told to come back (429).
+    StoreError error;
+    if (!execPlain(m_db, u"SET LOCAL lock_timeout = '5s'"_s, &error))
+        return error;
+    auto mine =
+        Sql::run(m_db, u"SELECT pg_advisory_xact_lock(7301, ?::int)"_s, {int(caller.shopId)});
+    if (!mine) {
+        if (mine.error().sqlState == u"55P03"_s)
+            return StoreError::locked(
+                tr("Another push from this shop is being applied; send again in a moment."));
+        return mine.error();
+    }
+    if (!execPlain(m_db, u"SET LOCAL lock_timeout = 0"_s, &error))
+        return error;
     QList<EventAck> acks;
     acks.reserve(events.size());
-    StoreError error;
     for (const IncomingEvent &event : events) {
         if (savepoints && !execPlain(m_db, u"SAVEPOINT event"_s, &error))
             return error;
@@ -182,6 +198,10 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
              action == u"product_changed"_s))
             in.fail(u"action"_s, tr("\"%1\" is not a stock action.").arg(action));
     }
+    // history_id orders the changes of one stock (0: an old shop that does
+    // not send it; then the event always applies).
+    const qint64 seq =
+        in.integer(u"history_id"_s, false, 0, std::numeric_limits<qint64>::max() / 2).value_or(0);
     if (!in.ok())
         return rejected(event, u"invalid"_s, in.message());
     // PostgreSQL reads the shop's ISO time itself, keeping its microseconds;
@@ -212,20 +232,24 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         "  SELECT ?::uuid, ?::bigint, ? WHERE EXISTS (SELECT 1 FROM product) "
         "  ON CONFLICT DO NOTHING RETURNING 1), "
         "args AS (SELECT p.id AS product_id, p.plu, ?::bigint AS shop, ?::int AS shelf, "
-        "  ?::int AS ord FROM product p WHERE EXISTS (SELECT 1 FROM fresh)), "
-        "stored AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
-        "  SELECT product_id, shop, shelf, ord FROM args "
+        "  ?::int AS ord, nullif(?::bigint, 0) AS seq FROM product p "
+        "  WHERE EXISTS (SELECT 1 FROM fresh)), "
+        // Only a change newer than the one the stock shows moves its quantities.
+        "stored AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty, sync_seq) "
+        "  SELECT product_id, shop, shelf, ord, seq FROM args "
         "  ON CONFLICT (product_id, shop_id) DO UPDATE SET shelf_qty = EXCLUDED.shelf_qty, "
-        "  order_qty = EXCLUDED.order_qty, updated_at = now() "
-        "  RETURNING product_id, shop_id, shelf_qty, order_qty), "
+        "  order_qty = EXCLUDED.order_qty, sync_seq = EXCLUDED.sync_seq, updated_at = now() "
+        "  WHERE stocks.sync_seq IS NULL OR EXCLUDED.sync_seq IS NULL "
+        "     OR stocks.sync_seq < EXCLUDED.sync_seq "
+        "  RETURNING 1), "
+        // The history row is the shop's, late or not.
         "logged AS (INSERT INTO history (at, shop_id, product_id, plu, action, shelf_delta, "
         "  order_delta, shelf_after, order_after, reason) "
-        "  SELECT coalesce(?::timestamptz, now()), s.shop_id, s.product_id, a.plu, ?, ?, ?, "
-        "  s.shelf_qty, s.order_qty, coalesce(?::text, '') FROM stored s JOIN args a USING "
-        "(product_id) "
-        "  RETURNING 1) "
-        "SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM product)"_s,
-        {plu, event.idempotencyKey, shopId.value(), event.type, shopId.value(), shelf, order,
+        "  SELECT coalesce(?::timestamptz, now()), a.shop, a.product_id, a.plu, ?, ?, ?, "
+        "  a.shelf, a.ord, coalesce(?::text, '') FROM args a RETURNING 1) "
+        "SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM product), "
+        "  (SELECT count(*) FROM stored)"_s,
+        {plu, event.idempotencyKey, shopId.value(), event.type, shopId.value(), shelf, order, seq,
          atValid ? QVariant(at) : QVariant(), action, shelfDelta, orderDelta, reason});
     if (!q)
         return q.error();

@@ -21,9 +21,17 @@ CREATE TABLE applied_events (
     applied_at      timestamptz NOT NULL DEFAULT now()
 );
 
+-- Central: the shop's history id of the change a stock's quantities come
+-- from. History ids only grow for a stock (taken under its row lock), so an
+-- older event that arrives late (a refused one retried) cannot overwrite
+-- newer quantities.
+ALTER TABLE stocks ADD COLUMN sync_seq bigint;
+
 -- Shop: an event central refused (its data, not the network) waits for a
 -- person's retry instead of being pushed again and again.
 ALTER TABLE outbox ADD COLUMN rejected_at timestamptz;
 DROP INDEX outbox_unsent;
 CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL AND rejected_at IS NULL;
 CREATE INDEX outbox_rejected ON outbox (id) WHERE sent_at IS NULL AND rejected_at IS NOT NULL;
+-- The counts and the Sync page's list: everything not yet acknowledged.
+CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;

@@ -1890,9 +1890,23 @@ private slots:
         QCOMPARE(again.object().value(u"count"_s).toInteger(), 0);
 
         QVERIFY(q.exec(u"UPDATE customers SET problems = true WHERE first_name = 'Dee'"_s));
-        const Answer one = patch(u"/users/resetProblems"_s, {}, bearer(m_s2));
+        // Customers are central's: a shop's token may not clear them all.
+        const Answer shop = patch(u"/users/resetProblems"_s, {}, bearer(m_s2));
+        SD_CHECK(verifyError(shop, 403, u"forbidden"_s));
+        QCOMPARE(number(u"SELECT count(*) FROM customers WHERE problems"_s), 1);
+        const Answer one = patch(u"/users/resetProblems"_s, {});
         SD_CHECK(verifyOk(one));
         QCOMPARE(one.object().value(u"count"_s).toInteger(), 1);
+    }
+
+    // The catalog is central's: a shop adds products through its events only.
+    void shopTokenCannotCreateProducts()
+    {
+        const qint64 before = number(u"SELECT count(*) FROM products"_s);
+        const Answer a =
+            post(u"/products"_s, compact(productCreated(u"SHOP-OWN-1"_s, u"Mine"_s)), bearer(m_s1));
+        SD_CHECK(verifyError(a, 403, u"forbidden"_s));
+        QCOMPARE(number(u"SELECT count(*) FROM products"_s), before);
     }
 
     // --- /sync/events --------------------------------------------------------------------
@@ -1973,6 +1987,35 @@ private slots:
         QCOMPARE(mixed.object().value(u"duplicates"_s).toInt(), 2);
         QCOMPARE(stockOf(u"SE-1"_s, m_shop1), std::make_pair(20, 0));
         QCOMPARE(number(u"SELECT count(*) FROM history"_s), history + 2); // increase + returned
+    }
+
+    // A refused event retried later (after newer ones went through) must not
+    // put back an old quantity: the shop's history id orders a stock's changes.
+    void lateEventDoesNotOverwriteNewerQuantities()
+    {
+        SD_CHECK(makeProduct(u"SL-1"_s, u"Late lime"_s));
+        SD_CHECK(makeStock(u"SL-1"_s, m_shop1, 20, 0));
+        auto changed = [](int delta, int after, qint64 historyId) {
+            QJsonObject p = stockChanged(u"SL-1"_s, u"S1"_s, u"sold"_s, delta, 0, after, 0);
+            p.insert(u"history_id"_s, historyId);
+            return syncEvent(u"stock.changed"_s, p);
+        };
+        const qint64 rows =
+            number(u"SELECT count(*) FROM history WHERE plu = 'SL-1' AND shop_id = ?"_s, {m_shop1});
+        SD_CHECK(verifyOk(post(u"/sync/events"_s, batch({changed(-5, 12, 900)}), bearer(m_s1))));
+        QCOMPARE(stockOf(u"SL-1"_s, m_shop1), std::make_pair(12, 0));
+        // The older change (history id 800, after which 17 were left) arrives last.
+        const Answer late = post(u"/sync/events"_s, batch({changed(-3, 17, 800)}), bearer(m_s1));
+        SD_CHECK(verifyOk(late));
+        QCOMPARE(valuesOf(late.object().value(u"acks"_s).toArray(), u"status"_s),
+                 QStringList {u"applied"_s});
+        QCOMPARE(stockOf(u"SL-1"_s, m_shop1), std::make_pair(12, 0));
+        // Its history row is kept all the same.
+        QCOMPARE(
+            number(u"SELECT count(*) FROM history WHERE plu = 'SL-1' AND shop_id = ?"_s, {m_shop1}),
+            rows + 2);
+        SD_CHECK(verifyOk(post(u"/sync/events"_s, batch({changed(-2, 10, 901)}), bearer(m_s1))));
+        QCOMPARE(stockOf(u"SL-1"_s, m_shop1), std::make_pair(10, 0));
     }
 
     void syncEventsForeignShop()

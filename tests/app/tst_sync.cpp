@@ -32,6 +32,7 @@ struct ShopSite
     QString code;
     qint64 shopId = 0;
     Actor keeper;
+    Actor manager;
 };
 
 QStringList rows(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
@@ -101,6 +102,8 @@ class TestSync : public QObject
         site.shopId = site.tdb->addShop(code, u"Shop "_s + code);
         site.keeper =
             site.tdb->addStaff(code.toLower() + u".keeper"_s, Role::StockKeeper, site.shopId);
+        site.manager =
+            site.tdb->addStaff(code.toLower() + u".manager"_s, Role::Manager, site.shopId);
         if (!m_tokens.contains(code)) {
             QString error;
             m_tokens.insert(code, m_server->issueToken(code, &error));
@@ -349,6 +352,42 @@ private slots:
                  QStringList {u"1"_s});
     }
 
+    // Central gives a barcode to its own product while a shop had it on
+    // another: central's catalog wins, and the pull does not get stuck.
+    void barcodeTakenByCentralMovesInTheShop()
+    {
+        QString error;
+        const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
+        QVERIFY2(!office.isEmpty(), qPrintable(error));
+        CentralClient officeClient(m_server->baseUrl());
+        officeClient.setToken(office);
+        int status = 0;
+        officeClient.send("POST", u"/products"_s, {},
+                          QJsonDocument(QJsonObject {{u"plu"_s, u"HQ-2"_s},
+                                                     {u"name"_s, u"Central's juice"_s},
+                                                     {u"barcode"_s, u"4600000000008"_s},
+                                                     {u"price"_s, 9900}}),
+                          this, [&](const CentralReply &reply) { status = reply.status; });
+        QTRY_VERIFY_WITH_TIMEOUT(status != 0, 15000);
+        QCOMPARE(status, 201);
+
+        ShopSite shop = makeShop(u"BARCODE"_s);
+        NewProduct local {u"LOC-1"_s, u"Local juice"_s, 9000, u"4600000000008"_s, false};
+        QVERIFY(ProductStore(shop.tdb->db()).create(shop.keeper, local));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(),
+                      u"SELECT plu, coalesce(barcode, '-') FROM products "
+                      "WHERE plu IN ('HQ-2', 'LOC-1') ORDER BY plu"_s),
+                 (QStringList {u"HQ-2|4600000000008"_s, u"LOC-1|-"_s}));
+        QCOMPARE(
+            rows(shop.tdb->db(), u"SELECT action FROM history WHERE plu = 'LOC-1' ORDER BY id"_s),
+            (QStringList {u"product_created"_s, u"product_changed"_s}));
+        // Central refused the shop's product for its barcode; it waits for a person.
+        QCOMPARE(engine.status().rejected, 1);
+    }
+
     void refusedEventWaitsForAPersonsRetry()
     {
         ShopSite shop = makeShop(u"REFUSED"_s);
@@ -375,7 +414,7 @@ private slots:
         QVERIFY(syncOnce(shop, engine));
         QCOMPARE(OutboxStore(shop.tdb->db()).pending(10).value().first().attempts, 1);
         // ...only after a retry, which central refuses again for the same reason.
-        QCOMPARE(OutboxStore(shop.tdb->db()).retryRejected().value(), 1);
+        QCOMPARE(OutboxStore(shop.tdb->db()).retryRejected(shop.manager).value(), 1);
         QVERIFY(syncOnce(shop, engine));
         QCOMPARE(engine.status().rejected, 1);
         QCOMPARE(OutboxStore(shop.tdb->db()).pending(10).value().first().attempts, 2);

@@ -31,11 +31,11 @@ class TestHistory : public QObject
 
     std::unique_ptr<test::TestDatabase> m_tdb;
     qint64 m_moscow = 0, m_london = 0;
-    Actor m_keeper, m_cashier;
+    Actor m_keeper, m_cashier, m_manager;
     qint64 m_milk = 0, m_bread = 0, m_order = 0;
     QTemporaryDir m_dir;
 
-    HistoryStore store() const { return HistoryStore(m_tdb->db()); }
+    HistoryStore store() const { return HistoryStore(m_tdb->db(), m_manager); }
     qint64 scalar(const QString &sql, const QVariantList &values = {}) const
     {
         auto v = Sql::scalar(m_tdb->db(), sql, values);
@@ -83,6 +83,7 @@ private slots:
                     .ok());
         m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, m_moscow);
         m_cashier = m_tdb->addStaff(u"cashier"_s, Role::Cashier, m_moscow);
+        m_manager = m_tdb->addStaff(u"manager"_s, Role::Manager, m_moscow);
         ProductStore products(m_tdb->db());
         m_milk = products.create(m_keeper, NewProduct {u"1001"_s, u"Молоко"_s, 9990, {}})->id;
         m_bread = products.create(m_keeper, NewProduct {u"1002"_s, u"Хлеб"_s, 5000, {}})->id;
@@ -335,7 +336,7 @@ private slots:
         f.actions = {u"sold"_s};
         CsvExport::Job job;
         job.database = m_tdb->config();
-        job.sql = HistoryStore::listSql(f, &job.values);
+        job.sql = store().exportSql(f, &job.values).value();
         job.headers = {u"id"_s, u"plu"_s, u"shelf_delta"_s};
         job.format = [](const QSqlQuery &q) {
             const HistoryEntry e = HistoryStore::entryFromQuery(q);
@@ -357,7 +358,7 @@ private slots:
     // The report numbers, worked out by hand from the fixture above.
     void reportsAddUp()
     {
-        ReportStore reports(m_tdb->db());
+        ReportStore reports(m_tdb->db(), m_manager);
         HistoryFilter f;
         f.shopId = m_moscow;
         f.timeZone = u"Europe/Moscow"_s;
@@ -419,6 +420,7 @@ private slots:
                     .ok());
         Database::setDefaultConfig(m_tdb->config());
         HistoryModel model;
+        model.setReader(m_manager);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(120);

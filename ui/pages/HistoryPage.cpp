@@ -43,6 +43,7 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
       m_next(new QPushButton(tr("Next"), this))
 {
     auto *heading = createPageTitle(tr("History"), this);
+    m_model->setReader(session.actor);
 
     m_status->setObjectName(u"historyStatus"_s);
     m_pageSize->setObjectName(u"pageSize"_s);
@@ -280,7 +281,12 @@ void HistoryPage::exportTo(const QString &path)
         return;
     CsvExport::Job job;
     job.database = m_session.database;
-    job.sql = HistoryStore::listSql(m_model->filter(), &job.values);
+    // Builds the SELECT only (no query here); the store checks the reader.
+    auto sql =
+        HistoryStore(QSqlDatabase(), m_session.actor).exportSql(m_model->filter(), &job.values);
+    if (!sql)
+        return m_banner->showMessage(sql.error().message);
+    job.sql = sql.value();
     job.headers = {tr("Time (UTC)"),  tr("Shop"),         tr("PLU"),         tr("Product"),
                    tr("Action"),      tr("Shelf change"), tr("Shelf after"), tr("Order change"),
                    tr("Order after"), tr("Staff"),        tr("Approved by"), tr("Order"),

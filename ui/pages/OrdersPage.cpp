@@ -251,9 +251,10 @@ void OrdersPage::load(qint64 before)
     const quint64 generation = ++m_generation;
     runThenCallback(
         this,
-        [filter, before] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OrderStore(db).list(filter, before, kPage); });
+        [filter, before, reader = m_session.actor] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return OrderStore(db).list(reader, filter, before, kPage);
+            });
         },
         [this, generation](const Result<QList<OrderSummary>> &rows) {
             if (generation != m_generation)

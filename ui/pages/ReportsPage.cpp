@@ -246,9 +246,9 @@ void ReportsPage::run(const HistoryFilter &filter)
     m_status->setText(tr("Working out the reports…"));
     runThenCallback(
         this,
-        [filter]() -> Result<ReportData> {
+        [filter, reader = m_session.actor]() -> Result<ReportData> {
             return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ReportData> {
-                ReportStore store(db);
+                ReportStore store(db, reader);
                 ReportData data;
                 auto movements = store.movementsPerDay(filter);
                 if (!movements)

@@ -236,9 +236,9 @@ void SyncPage::retryRejected()
         ids << index.data(Qt::UserRole).toLongLong();
     runThenCallback(
         this,
-        [ids] {
+        [ids, actor = m_session.actor] {
             return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OutboxStore(db).retryRejected(ids); });
+                [&](const QSqlDatabase &db) { return OutboxStore(db).retryRejected(actor, ids); });
         },
         [this](const Result<qint64> &retried) {
             if (!retried)
@@ -271,6 +271,16 @@ void SyncPage::saveCentral()
         return m_banner->showMessage(
             tr("Token: paste it exactly as shopdesk-central printed it (one word)."));
     }
+    // Events carry the codes of this database's shops; central knows the
+    // shop by the token, so another code here would only be refused there.
+    const QString code = m_shopCode->text().trimmed();
+    if (!code.isEmpty() && code != m_session.shop.code) {
+        m_shopCode->setFocus();
+        return m_banner->showMessage(
+            tr("Shop code: this till serves %1, whose code is %2; central must know the shop "
+               "by that code (shopdesk-central --issue-token %2).")
+                .arg(m_session.shop.name, m_session.shop.code));
+    }
     AppSettings settings;
     settings.setCentralUrl(urlText);
     settings.setCentralShopCode(m_shopCode->text());
@@ -284,20 +294,28 @@ void SyncPage::saveCentral()
         emit centralSettingsChanged();
         return;
     }
+    const QString host = url.host();
+    const bool loopback = host == u"localhost"_s || host.startsWith(u"127."_s) || host == u"::1"_s;
+    const bool unencrypted = url.scheme() == u"http"_s && !loopback;
     runThenCallback(
         this,
-        [token] {
+        [token, actor = m_session.actor] {
             return onThreadDatabase([&](const QSqlDatabase &db) {
-                return AppStateStore(db).setValue(QString::fromLatin1(AppStateStore::kCentralToken),
-                                                  token);
+                return AppStateStore(db).setCentralToken(actor, token);
             });
         },
-        [this](const Result<void> &saved) {
+        [this, unencrypted](const Result<void> &saved) {
             if (!saved)
                 return m_banner->showMessage(
                     tr("The token could not be saved: %1").arg(saved.error().message));
-            m_banner->showMessage(tr("Saved; connecting to central."),
-                                  MessageBanner::Type::Information);
+            if (unencrypted)
+                m_banner->showMessage(tr("Saved; connecting to central. The address is plain "
+                                         "http://: the token crosses the network unencrypted. "
+                                         "Use https:// unless central runs on this computer."),
+                                      MessageBanner::Type::Warning);
+            else
+                m_banner->showMessage(tr("Saved; connecting to central."),
+                                      MessageBanner::Type::Information);
             emit centralSettingsChanged();
         });
 }

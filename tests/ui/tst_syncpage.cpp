@@ -1,0 +1,215 @@
+// The Sync page and the status bar, driven as a manager would, against the
+// real shopdesk-central process.
+
+#include "CentralClient.h"
+#include "CentralProcess.h"
+#include "DemoSession.h"
+#include "MainWindow.h"
+#include "SyncEngine.h"
+#include "TestDatabase.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "pages/SyncPage.h"
+#include "settings/AppSettings.h"
+#include "store/AppStateStore.h"
+#include "store/StockStore.h"
+#include "widgets/MessageBanner.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+class TestSyncPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::TestDatabase> m_shop;
+    std::unique_ptr<test::TestDatabase> m_centralDb;
+    std::unique_ptr<test::CentralProcess> m_central;
+
+    template<typename T>
+    static T *child(QWidget *parent, const QString &name)
+    {
+        T *widget = parent->findChild<T *>(name);
+        if (!widget)
+            qWarning() << "no child" << name;
+        return widget;
+    }
+
+    bool syncOnce(SyncEngine &engine)
+    {
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        engine.syncNow();
+        return finished.wait(60000) && finished.first().at(0).toBool();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        m_centralDb = std::make_unique<test::TestDatabase>(u"syncpage_central"_s);
+        QVERIFY2(m_centralDb->isReady(), qPrintable(m_centralDb->errorText()));
+        m_central = std::make_unique<test::CentralProcess>(
+            QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk-central"), m_centralDb->config().toUrl());
+        QVERIFY2(m_central->start(), qPrintable(m_central->errorText()));
+        m_shop = std::make_unique<test::TestDatabase>(u"syncpage_shop"_s);
+        QVERIFY2(m_shop->isReady(), qPrintable(m_shop->errorText()));
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 100;
+        QVERIFY2(m_shop->fillWithDemo(options), qPrintable(m_shop->errorText()));
+    }
+
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_central.reset();
+        m_shop.reset();
+        m_centralDb.reset();
+    }
+
+    void managerSetsUpCentralAndRetriesARefusedEvent()
+    {
+        const Session manager = test::demoSession(*m_shop, u"manager"_s, u"manager123"_s);
+        QString error;
+        const QByteArray token = m_central->issueToken(manager.shop.code, &error);
+        QVERIFY2(!token.isEmpty(), qPrintable(error));
+
+        MainWindow window(manager);
+        window.resize(1300, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(u"sync"_s));
+        auto *page = window.findChild<SyncPage *>();
+        QVERIFY(page);
+        auto *url = child<QLineEdit>(page, u"centralUrl"_s);
+        auto *code = child<QLineEdit>(page, u"centralShopCode"_s);
+        auto *tokenEdit = child<QLineEdit>(page, u"centralToken"_s);
+        auto *save = child<QPushButton>(page, u"saveCentral"_s);
+        auto *banner = page->findChild<MessageBanner *>();
+        QVERIFY(url && code && tokenEdit && save && banner);
+        QVERIFY(url->isEnabled());
+        QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
+        QCOMPARE(child<QLabel>(&window, u"syncStatus"_s)->text(), u"Central: not set up"_s);
+
+        // A URL that is not a server's is refused, naming the field; nothing is saved.
+        QTest::keyClicks(url, u"ftp://files.example"_s);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY2(banner->text().startsWith(u"URL:"_s), qPrintable(banner->text()));
+        QCOMPARE(AppSettings().centralUrl(), QString());
+
+        QSignalSpy changed(&window, &MainWindow::centralSettingsChanged);
+        url->clear();
+        QTest::keyClicks(url, m_central->baseUrl().toString());
+        QTest::keyClicks(code, manager.shop.code);
+        QTest::keyClicks(tokenEdit, QString::fromLatin1(token));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(changed.wait(15000));
+        QCOMPARE(AppSettings().centralUrl(), m_central->baseUrl().toString());
+        QCOMPARE(AppSettings().centralShopCode(), manager.shop.code);
+        QVERIFY(tokenEdit->text().isEmpty());
+        // The token went to the shop's database, not to the settings file.
+        QCOMPARE(AppStateStore(m_shop->db())
+                     .value(QString::fromLatin1(AppStateStore::kCentralToken))
+                     .value(),
+                 QString::fromLatin1(token));
+        AppSettings().sync();
+        QFile ini(AppSettings::filePath());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains(token));
+
+        // A sale of a product central has never heard of: central refuses the event.
+        const QString plu =
+            Sql::scalar(m_shop->db(),
+                        u"SELECT plu FROM stocks WHERE shop_id = ? AND shelf_qty > 0 LIMIT 1"_s,
+                        {manager.shop.id})
+                .value()
+                .toString();
+        StockAdjustment sale {manager.shop.id, plu, StockQuantity::Shelf, 1, u"sold"_s};
+        QVERIFY(StockStore(m_shop->db()).decrease(manager.actor, sale));
+
+        CentralClient client(m_central->baseUrl());
+        client.setToken(token);
+        SyncEngine engine(&client);
+        window.setSyncMonitor(&engine);
+        QVERIFY(syncOnce(engine));
+        auto *status = child<QLabel>(&window, u"syncStatus"_s);
+        QVERIFY2(status->text().contains(u"online"_s), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(u"1 unsent"_s), qPrintable(status->text()));
+        QCOMPARE(child<QLabel>(page, u"rejectedCount"_s)->text(), u"1"_s);
+        auto *table = child<QTableView>(page, u"pendingEvents"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 4).data().toString(), u"refused"_s);
+        QVERIFY2(table->model()->index(0, 5).data().toString().contains(u"not_found"_s),
+                 qPrintable(table->model()->index(0, 5).data().toString()));
+
+        // Head office adds the product; the manager retries; the event goes through.
+        const QByteArray office = m_central->issueToken(u"head-office"_s, &error);
+        QVERIFY2(!office.isEmpty(), qPrintable(error));
+        CentralClient officeClient(m_central->baseUrl());
+        officeClient.setToken(office);
+        int created = 0;
+        officeClient.send("POST", u"/products"_s, {},
+                          QJsonDocument(QJsonObject {{u"plu"_s, plu},
+                                                     {u"name"_s, u"Added at head office"_s},
+                                                     {u"price"_s, 100}}),
+                          this, [&](const CentralReply &reply) { created = reply.status; });
+        QTRY_COMPARE_WITH_TIMEOUT(created, 201, 15000);
+
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        QTest::mouseClick(child<QPushButton>(page, u"retryRejected"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        QVERIFY(finished.first().at(0).toBool());
+        QTRY_COMPARE(child<QLabel>(page, u"unsentCount"_s)->text(), u"0"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        QVERIFY2(status->text().contains(u"0 unsent"_s), qPrintable(status->text()));
+        // Central now holds the shop's quantity for that product.
+        const QString shelf =
+            Sql::scalar(m_shop->db(),
+                        u"SELECT shelf_qty FROM stocks WHERE shop_id = ? AND plu = ?"_s,
+                        {manager.shop.id, plu})
+                .value()
+                .toString();
+        QCOMPARE(Sql::scalar(m_centralDb->db(),
+                             u"SELECT s.shelf_qty FROM stocks s JOIN shops sh ON sh.id = s.shop_id "
+                             "WHERE sh.code = ? AND s.plu = ?"_s,
+                             {manager.shop.code, plu})
+                     .value()
+                     .toString(),
+                 shelf);
+        window.setSyncMonitor(nullptr);
+    }
+
+    void cashierMaySyncButNotReconfigure()
+    {
+        const Session cashier = test::demoSession(*m_shop, u"cashier"_s, u"cashier123"_s);
+        SyncPage page(cashier);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(!child<QLineEdit>(&page, u"centralUrl"_s)->isEnabled());
+        QVERIFY(!child<QLineEdit>(&page, u"centralToken"_s)->isEnabled());
+        QVERIFY(!child<QPushButton>(&page, u"saveCentral"_s)->isEnabled());
+        QVERIFY(!child<QPushButton>(&page, u"retryRejected"_s)->isEnabled());
+        // Without a running sync there is nothing to start.
+        QVERIFY(!child<QPushButton>(&page, u"syncNow"_s)->isEnabled());
+        QCOMPARE(child<QLabel>(&page, u"syncState"_s)->text(),
+                 u"not set up: this shop works on its own"_s);
+    }
+};
+
+QTEST_MAIN(TestSyncPage)
+#include "tst_syncpage.moc"
