@@ -58,10 +58,13 @@ std::optional<StoreError> checkPermission(Role role, Permission permission)
         what = QT_TRANSLATE_NOOP("Permissions", "manage staff and settings");
         break;
     }
-    return StoreError::permission(
-        QCoreApplication::translate("Permissions", "A %1 may not %2. Ask a manager.")
-            .arg(roleDisplayName(role).toLower(),
-                 QCoreApplication::translate("Permissions", what)));
+    // Who can help: staff accounts are an administrator's, the rest a manager's.
+    const char *ask = permission == Permission::ManageStaff
+        ? QT_TRANSLATE_NOOP("Permissions", "A %1 may not %2. Ask an administrator.")
+        : QT_TRANSLATE_NOOP("Permissions", "A %1 may not %2. Ask a manager.");
+    return StoreError::permission(QCoreApplication::translate("Permissions", ask)
+                                      .arg(roleDisplayName(role).toLower(),
+                                           QCoreApplication::translate("Permissions", what)));
 }
 
 } // namespace shopdesk

@@ -7,10 +7,12 @@
 #include "pages/OrdersPage.h"
 #include "pages/ReportsPage.h"
 #include "pages/SettingsPage.h"
+#include "pages/StaffPage.h"
 #include "pages/StockFilterPanel.h"
 #include "pages/StockPage.h"
 #include "pages/SyncPage.h"
 #include "settings/AppSettings.h"
+#include "widgets/LockScreen.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,9 +22,11 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -30,8 +34,8 @@ namespace shopdesk {
 
 QStringList MainWindow::pageKeys()
 {
-    return {u"checkout"_s, u"stock"_s,   u"history"_s, u"customers"_s,
-            u"orders"_s,   u"reports"_s, u"sync"_s,    u"settings"_s};
+    return {u"checkout"_s, u"stock"_s, u"history"_s, u"customers"_s, u"orders"_s,
+            u"reports"_s,  u"sync"_s,  u"staff"_s,   u"settings"_s};
 }
 
 MainWindow::MainWindow(const Session &session, QWidget *parent)
@@ -56,6 +60,7 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     m_navigation->setStyleSheet(u"QListWidget::item { min-height: 44px; padding-left: 6px; }"_s);
 
     auto *checkoutPage = new CheckoutPage(m_session, this);
+    m_checkoutPage = checkoutPage;
     addPage(u"checkout"_s, tr("Checkout"), checkoutPage, QStyle::SP_DialogApplyButton);
     auto *stockPage = new StockPage(m_session, this);
     addPage(u"stock"_s, tr("Stock"), stockPage, QStyle::SP_DirIcon);
@@ -89,6 +94,7 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     addPage(u"sync"_s, tr("Sync"), m_syncPage, QStyle::SP_BrowserReload);
     connect(m_syncPage, &SyncPage::centralSettingsChanged, this,
             &MainWindow::centralSettingsChanged);
+    addPage(u"staff"_s, tr("Staff"), new StaffPage(m_session, this), QStyle::SP_DesktopIcon);
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
     connect(settingsPage, &SettingsPage::shopChanged, this,
@@ -102,6 +108,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
             });
     connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,
             &StockPage::setLowStockThreshold);
+    connect(settingsPage, &SettingsPage::lockAfterMinutesChanged, this,
+            [this](int minutes) { setIdleLock(minutes * 60 * 1000); });
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
@@ -129,6 +137,99 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     createMenus();
     updateStatusBar();
     restoreSettings();
+
+    m_lockScreen = new LockScreen(this);
+    connect(m_lockScreen, &LockScreen::signedIn, this, &MainWindow::onSignedIn);
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!isLocked())
+            lock();
+    });
+    setIdleLock(AppSettings().lockAfterMinutes() * 60 * 1000);
+    // Any key or click anywhere in the application counts as activity.
+    qApp->installEventFilter(this);
+}
+
+void MainWindow::setIdleLock(int milliseconds)
+{
+    m_idleTimer->stop();
+    m_idleTimer->setInterval(qMax(0, milliseconds));
+    if (milliseconds > 0 && !isLocked())
+        m_idleTimer->start();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_lockScreen->isVisible();
+}
+
+void MainWindow::lock(bool switchUser)
+{
+    m_idleTimer->stop();
+    setLockedState(true);
+    m_lockScreen->lock(m_session.actor, m_session.shop.id, switchUser);
+}
+
+void MainWindow::setLockedState(bool locked)
+{
+    // Disabled widgets take no keys and fire no shortcuts: nothing on the
+    // pages (F9 pay, Delete…) can be reached past the lock.
+    centralWidget()->setEnabled(!locked);
+    for (QAction *action : std::as_const(m_lockableActions))
+        action->setEnabled(!locked);
+}
+
+void MainWindow::onSignedIn(const Actor &actor)
+{
+    if (actor.staffId == m_session.actor.staffId) {
+        setLockedState(false);
+        if (m_idleTimer->interval() > 0)
+            m_idleTimer->start();
+        window()->activateWindow();
+        return;
+    }
+    Session next = m_session;
+    next.actor = actor;
+    emit userSwitchRequested(next);
+}
+
+MainWindow *MainWindow::takeOver(MainWindow *previous, const Session &next)
+{
+    auto *window = new MainWindow(next);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->m_checkoutPage->resumeSale(previous->m_checkoutPage->openSale());
+    window->restoreGeometry(previous->saveGeometry());
+    window->showPage(previous->currentPageKey());
+    window->setIdleLock(previous->m_idleTimer->interval());
+    window->show();
+    // Closed without its close event: the new window keeps the settings.
+    previous->hide();
+    previous->deleteLater();
+    return window;
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_lockScreen && m_lockScreen->isVisible())
+        m_lockScreen->setGeometry(rect());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+        if (m_idleTimer && m_idleTimer->interval() > 0 && !isLocked())
+            m_idleTimer->start(); // restart: the idle time counts from now
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::setSyncMonitor(SyncMonitor *monitor)
@@ -177,6 +278,14 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    file->addSeparator();
+    QAction *lockAction = file->addAction(tr("&Lock the till"), this, [this] { lock(false); });
+    lockAction->setObjectName(u"lockAction"_s);
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *switchAction = file->addAction(tr("&Switch user…"), this, [this] { lock(true); });
+    switchAction->setObjectName(u"switchUserAction"_s);
+    switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_lockableActions << lockAction << switchAction;
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_navigation->count(); ++i) {
@@ -186,12 +295,14 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         const QString key = item->data(Qt::UserRole).toString();
         connect(action, &QAction::triggered, this, [this, key] { showPage(key); });
+        m_lockableActions << action;
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About ShopDesk"), this,
                                      [this] { showAboutDialog(this, m_databaseLabel->text()); });
     about->setMenuRole(QAction::AboutRole);
+    m_lockableActions << about;
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
         ->setMenuRole(QAction::AboutQtRole);
 }

@@ -31,12 +31,30 @@ public:
     // the status bar and the Sync page.
     void setSyncMonitor(SyncMonitor *monitor);
 
+    // Locks the till (Ctrl+L, or after the idle time in Settings): the
+    // window is covered until someone signs in with a password or PIN.
+    // `switchUser` asks for the next person rather than the same one.
+    void lock(bool switchUser = false);
+    bool isLocked() const;
+    // Idle time before the till locks itself; 0: never. From the settings
+    // unless set here.
+    void setIdleLock(int milliseconds);
+
+    // A window for `next` that takes over this one's open sale, place and
+    // sync; this one closes. For a change of user at the till.
+    static MainWindow *takeOver(MainWindow *previous, const Session &next);
+
 signals:
     // The central URL, shop code or token changed on the Sync page.
     void centralSettingsChanged();
+    // Someone else signed in on the lock screen: the owner of the window
+    // (DeskApp) replaces it with takeOver().
+    void userSwitchRequested(const shopdesk::Session &next);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void addPage(const QString &key, const QString &title, QWidget *page,
@@ -44,6 +62,8 @@ private:
     void createMenus();
     void updateStatusBar();
     void showSyncStatus(const SyncStatus &status);
+    void onSignedIn(const Actor &actor);
+    void setLockedState(bool locked);
     void restoreSettings();
 
     Session m_session;
@@ -54,6 +74,10 @@ private:
     QLabel *m_staffLabel;
     QLabel *m_syncLabel;
     class SyncPage *m_syncPage = nullptr;
+    class CheckoutPage *m_checkoutPage = nullptr;
+    class LockScreen *m_lockScreen = nullptr;
+    class QTimer *m_idleTimer = nullptr;
+    QList<class QAction *> m_lockableActions;
 };
 
 } // namespace shopdesk

@@ -20,6 +20,8 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
@@ -178,9 +180,20 @@ int DeskApp::run()
     if (!session)
         return 0;
 
-    MainWindow window(*session);
-    (new CentralSync(&window))->reconfigure(); // owned by the window
-    window.show();
+    // Heap windows: a change of user at the till replaces the window (the
+    // open sale moves over), so the first one does not live on the stack.
+    std::function<void(MainWindow *)> adopt = [&adopt](MainWindow *window) {
+        (new CentralSync(window))->reconfigure(); // owned by the window
+        QObject::connect(window, &MainWindow::userSwitchRequested, window,
+                         [window, &adopt](const Session &next) {
+                             AppSettings().setLastLogin(next.actor.login);
+                             adopt(MainWindow::takeOver(window, next));
+                         });
+    };
+    auto *window = new MainWindow(*session);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    adopt(window);
+    window->show();
     return qApp->exec();
 }
 

@@ -4,6 +4,7 @@
 #include "CommandLine.h"
 #include "DeskApp.h"
 #include "HeadlessSetup.h"
+#include "Language.h"
 #include "settings/AppSettings.h"
 
 #include <QApplication>
@@ -32,7 +33,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(SHOPDESK_VERSION));
     QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false"_s);
 
-    const shopdesk::DeskOptions options = shopdesk::parseCommandLine(arguments);
+    // The language is a setting, and --settings may name the settings file:
+    // read the command line once for that, install the translations, then
+    // read it again so that its help and its errors are translated too.
+    shopdesk::DeskOptions options = shopdesk::parseCommandLine(arguments);
+    if (!options.settingsFile.isEmpty())
+        shopdesk::AppSettings::setFilePath(options.settingsFile);
+    shopdesk::installTranslations(shopdesk::AppSettings().language());
+    options = shopdesk::parseCommandLine(arguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!options.error.isEmpty()) {
@@ -50,9 +58,6 @@ int main(int argc, char *argv[])
             << Qt::endl;
         return 0;
     }
-    if (!options.settingsFile.isEmpty())
-        shopdesk::AppSettings::setFilePath(options.settingsFile);
-
     if (options.setupOnly) {
         // The terminal shows the progress; the info log would repeat it.
         QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false\nshopdesk.*.info=false"_s);

@@ -41,12 +41,19 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
             return line.product.soldByWeight
                 ? tr("%1 kg").arg(QLocale().toString(line.quantity / 1000.0, 'f', 3))
                 : QLocale().toString(line.quantity);
-        case Price:
-            return line.product.soldByWeight ? tr("%1/kg").arg(money(line.product.price))
-                                             : money(line.product.price);
+        case Price: {
+            // A price changed at the till is marked, so the customer and the
+            // next person see it was not the shelf price.
+            const QString price = line.product.soldByWeight ? tr("%1/kg").arg(money(priceOf(line)))
+                                                            : money(priceOf(line));
+            return line.priceOverride ? u"✱ "_s + price : price;
+        }
         case Amount:
             return money(amountOf(line));
         }
+    } else if (role == Qt::ToolTipRole && index.column() == Price && line.priceOverride) {
+        return tr("Changed from %1, approved by %2")
+            .arg(money(line.product.price), line.priceOverride->approval.displayName());
     } else if (role == Qt::TextAlignmentRole && index.column() >= Quantity) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -85,7 +92,8 @@ int CartModel::add(const Product &product, int quantity)
     }
     const int row = int(m_lines.size());
     beginInsertRows({}, row, row);
-    m_lines.append({product, qBound(1, quantity, product.soldByWeight ? kMaxGrams : kMaxQuantity)});
+    m_lines.append({product, qBound(1, quantity, product.soldByWeight ? kMaxGrams : kMaxQuantity),
+                    std::nullopt});
     endInsertRows();
     emit totalChanged(total());
     return row;
@@ -125,10 +133,33 @@ void CartModel::clear()
     emit totalChanged(0);
 }
 
+qint64 CartModel::priceOf(const Line &line)
+{
+    return line.priceOverride ? line.priceOverride->unitPrice : line.product.price;
+}
+
 qint64 CartModel::amountOf(const Line &line)
 {
-    return line.product.soldByWeight ? WeightBarcode::amount(line.quantity, line.product.price)
-                                     : line.product.price * line.quantity;
+    return line.product.soldByWeight ? WeightBarcode::amount(line.quantity, priceOf(line))
+                                     : priceOf(line) * line.quantity;
+}
+
+void CartModel::setPriceOverride(int row, qint64 unitPrice, const ManagerApproval &approval)
+{
+    if (row < 0 || row >= m_lines.size())
+        return;
+    m_lines[row].priceOverride = PriceOverride {m_lines.at(row).product.plu, unitPrice, approval};
+    emit dataChanged(index(row, Price), index(row, Amount));
+    emit totalChanged(total());
+}
+
+std::vector<PriceOverride> CartModel::priceOverrides() const
+{
+    std::vector<PriceOverride> overrides;
+    for (const Line &line : m_lines)
+        if (line.priceOverride)
+            overrides.push_back(*line.priceOverride);
+    return overrides;
 }
 
 qint64 CartModel::total() const

@@ -37,6 +37,11 @@ public:
     qint64 total() const; // minor units
     int units() const;
     QList<CartLine> cartLines() const;
+    // A price changed for a line with a manager's approval (the line keeps
+    // it when the product is scanned again); what the order is told.
+    void setPriceOverride(int row, qint64 unitPrice, const ManagerApproval &approval);
+    std::vector<PriceOverride> priceOverrides() const;
+    qint64 unitPriceAt(int row) const { return priceOf(m_lines.at(row)); }
     const Product &productAt(int row) const { return m_lines.at(row).product; }
     int quantityAt(int row) const { return m_lines.at(row).quantity; }
 
@@ -50,7 +55,9 @@ private:
     {
         Product product;
         int quantity = 0;
+        std::optional<PriceOverride> priceOverride;
     };
+    static qint64 priceOf(const Line &line);
     static qint64 amountOf(const Line &line);
     QList<Line> m_lines;
 };

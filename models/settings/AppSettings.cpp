@@ -190,6 +190,26 @@ void AppSettings::setSyncIntervalSeconds(int seconds)
     set(u"central/syncIntervalSeconds"_s, seconds);
 }
 
+int AppSettings::lockAfterMinutes() const
+{
+    return qBound(0, get(u"till/lockAfterMinutes"_s, 10).toInt(), 24 * 60);
+}
+
+void AppSettings::setLockAfterMinutes(int minutes)
+{
+    set(u"till/lockAfterMinutes"_s, qBound(0, minutes, 24 * 60));
+}
+
+QString AppSettings::language() const
+{
+    return get(u"ui/language"_s).toString().trimmed().toLower();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    set(u"ui/language"_s, language.trimmed().toLower());
+}
+
 QString AppSettings::lastLogin() const
 {
     return get(u"login/last"_s).toString();

@@ -65,6 +65,15 @@ public:
     int syncIntervalSeconds() const; // between background syncs, default 30
     void setSyncIntervalSeconds(int seconds);
 
+    // The till locks itself after this many idle minutes (0: never).
+    int lockAfterMinutes() const;
+    void setLockAfterMinutes(int minutes);
+
+    // The language the user chose in Settings: "en", "ru", or "" to follow
+    // the system. Used at the next start (see translations/Language.h).
+    QString language() const;
+    void setLanguage(const QString &language);
+
     QString lastLogin() const;
     void setLastLogin(const QString &login);
 

@@ -4,6 +4,7 @@
 #include "db/PgArray.h"
 #include "db/Sql.h"
 #include "db/Transaction.h"
+#include "store/ProductStore.h"
 #include "store/StockStore.h"
 
 #include <QCoreApplication>
@@ -131,6 +132,20 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         l.weighed = products.value().value(4).toBool();
         known.insert(l.plu, l);
     }
+    QHash<QString, const PriceOverride *> overrides;
+    for (const PriceOverride &o : order.priceOverrides) {
+        if (o.unitPrice < 0 || o.unitPrice > ProductStore::kMaxPrice)
+            return StoreError::invalid(u"price"_s,
+                                       tr("The price of PLU %1 must be between 0 and "
+                                          "100,000,000.")
+                                           .arg(o.plu));
+        if (!std::any_of(merged.cbegin(), merged.cend(),
+                         [&](const CartLine &c) { return c.plu == o.plu.trimmed(); }))
+            return StoreError::invalid(
+                u"price"_s,
+                tr("A price was changed for PLU %1, which the order does not have.").arg(o.plu));
+        overrides.insert(o.plu.trimmed(), &o);
+    }
     QList<OrderLine> lines;
     qint64 subtotal = 0;
     for (const CartLine &c : merged) {
@@ -139,6 +154,11 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         OrderLine l = known.value(c.plu);
         l.lineNo = int(lines.size()) + 1;
         l.qty = c.qty;
+        if (const PriceOverride *o = overrides.value(c.plu)) {
+            l.catalogPrice = l.unitPrice;
+            l.unitPrice = o->unitPrice;
+            l.priceApprovedBy = o->approval.staffId();
+        }
         subtotal += l.amount();
         lines.append(l);
     }
@@ -185,7 +205,7 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
     made.value().next();
     const qint64 orderId = made.value().value(0).toLongLong();
 
-    QList<qint64> lineNos, productIds, qtys, prices;
+    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers;
     QStringList weighed; // PostgreSQL booleans, as text
     QStringList linePlus, names;
     QList<StockStore::Change> reservations;
@@ -196,6 +216,8 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         names << l.name;
         qtys << l.qty;
         prices << l.unitPrice;
+        catalogPrices << l.catalogPrice;
+        approvers << l.priceApprovedBy;
         weighed << (l.weighed ? u"true"_s : u"false"_s);
         StockStore::Change c;
         c.shopId = order.shopId;
@@ -205,16 +227,21 @@ Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
         c.action = u"reserved"_s;
         c.reason = tr("Order %1").arg(number.value());
         c.orderId = orderId;
+        c.approvedBy = l.priceApprovedBy; // the manager's name goes with the changed price
         reservations << c;
     }
     auto saved =
         Sql::run(m_db,
                  u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
-                 "unit_price, weighed) SELECT ?, * FROM unnest(?::int[], ?::bigint[], "
-                 "?::text[], ?::text[], ?::int[], ?::bigint[], ?::boolean[])"_s,
+                 "unit_price, weighed, catalog_price, price_approved_by) "
+                 "SELECT ?, n, p, u, nm, q, pr, w, CASE WHEN ap > 0 THEN cp END, nullif(ap, 0) "
+                 "FROM unnest(?::int[], ?::bigint[], ?::text[], ?::text[], ?::int[], "
+                 "?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[]) "
+                 "AS x(n, p, u, nm, q, pr, w, cp, ap)"_s,
                  {orderId, PgArray::integers(lineNos), PgArray::integers(productIds),
                   PgArray::text(linePlus), PgArray::text(names), PgArray::integers(qtys),
-                  PgArray::integers(prices), PgArray::text(weighed)});
+                  PgArray::integers(prices), PgArray::text(weighed),
+                  PgArray::integers(catalogPrices), PgArray::integers(approvers)});
     if (!saved)
         return saved.error();
 
@@ -260,9 +287,11 @@ Result<Order> OrderStore::recordFailed(const Actor &actor, const NewOrder &order
     for (const OrderLine &l : lines) {
         auto saved = Sql::run(
             m_db,
-            u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, "
-            "qty, unit_price, weighed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice, l.weighed});
+            u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, unit_price, "
+            "weighed, catalog_price, price_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "CASE WHEN ?::bigint > 0 THEN ?::bigint END, nullif(?::bigint, 0))"_s,
+            {orderId, l.lineNo, l.productId, l.plu, l.name, l.qty, l.unitPrice, l.weighed,
+             l.priceApprovedBy, l.catalogPrice, l.priceApprovedBy});
         if (!saved)
             return saved.error();
     }
@@ -366,7 +395,10 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
 
     // The reserved units are sold: out of the order quantity.
     auto lines = Sql::run(
-        m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
+        m_db,
+        u"SELECT plu, qty, coalesce(price_approved_by, 0) FROM order_lines WHERE order_id = ? "
+        "ORDER BY line_no"_s,
+        {orderId});
     if (!lines)
         return lines.error();
     QList<StockStore::Change> sales;
@@ -375,6 +407,7 @@ Result<PaidOrder> OrderStore::pay(const Actor &actor, qint64 orderId, const Paym
         c.shopId = shopId;
         c.plu = lines.value().value(0).toString();
         c.orderDelta = -lines.value().value(1).toInt();
+        c.approvedBy = lines.value().value(2).toLongLong();
         c.action = u"sold"_s;
         c.reason = tr("Order %1").arg(number);
         c.orderId = orderId;
@@ -454,7 +487,10 @@ Result<void> OrderStore::releaseLines(const Actor &actor, qint64 orderId, qint64
                                       const QString &number, const QString &reason)
 {
     auto lines = Sql::run(
-        m_db, u"SELECT plu, qty FROM order_lines WHERE order_id = ? ORDER BY line_no"_s, {orderId});
+        m_db,
+        u"SELECT plu, qty, coalesce(price_approved_by, 0) FROM order_lines WHERE order_id = ? "
+        "ORDER BY line_no"_s,
+        {orderId});
     if (!lines)
         return lines.error();
     QList<StockStore::Change> back;
@@ -739,7 +775,8 @@ Result<std::optional<Order>> OrderStore::byId(qint64 id) const
     o.failure = r.value(16).toString();
     auto lines = Sql::run(m_db,
                           u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty, "
-                          "weighed FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                          "weighed, coalesce(catalog_price, 0), coalesce(price_approved_by, 0) "
+                          "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
                           {id});
     if (!lines)
         return lines.error();
@@ -747,7 +784,8 @@ Result<std::optional<Order>> OrderStore::byId(qint64 id) const
         const QSqlQuery &l = lines.value();
         o.lines.append({l.value(0).toInt(), l.value(1).toLongLong(), l.value(2).toString(),
                         l.value(3).toString(), l.value(4).toInt(), l.value(5).toLongLong(),
-                        l.value(6).toInt(), l.value(7).toBool()});
+                        l.value(6).toInt(), l.value(7).toBool(), l.value(8).toLongLong(),
+                        l.value(9).toLongLong()});
     }
     return std::optional<Order>(o);
 }

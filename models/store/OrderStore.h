@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace shopdesk {
 
@@ -23,6 +24,15 @@ struct CartLine
     int qty = 0; // grams for goods sold by weight
 };
 
+// A line's price changed at the till. Only a manager's approval (made by
+// StaffStore after their password or PIN) lets one through.
+struct PriceOverride
+{
+    QString plu;
+    qint64 unitPrice = 0; // minor units; per kilogram when sold by weight
+    ManagerApproval approval;
+};
+
 struct NewOrder
 {
     qint64 shopId = 0;
@@ -31,6 +41,7 @@ struct NewOrder
     std::optional<qint64> customerId;
     QString promoCode; // empty: none
     int paymentTimeoutMinutes = 15;
+    std::vector<PriceOverride> priceOverrides;
 };
 
 struct OrderLine
@@ -43,6 +54,8 @@ struct OrderLine
     qint64 unitPrice = 0; // minor units; per kilogram when weighed
     int returnedQty = 0;
     bool weighed = false; // qty is grams
+    qint64 catalogPrice = 0; // the catalog's price when the till changed it, else 0
+    qint64 priceApprovedBy = 0; // the manager who approved the change, else 0
 
     // What `units` of the line cost (rounded to the kopeck when weighed).
     qint64 amountFor(int units) const

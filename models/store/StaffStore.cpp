@@ -3,12 +3,15 @@
 #include "Permissions.h"
 #include "auth/PasswordHash.h"
 #include "db/Sql.h"
+#include "db/Transaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -29,22 +32,83 @@ const QString &dummyHash()
     return hash;
 }
 
+// Anchored with \A and \z: a PCRE "$" would also match before a final line
+// break, letting "kate\n" through (the database's CHECK would then refuse it).
+const QRegularExpression &loginPattern()
+{
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(u"[a-z0-9._-]{1,64}"_s));
+    return pattern;
+}
+
+bool looksLikePin(const QString &secret)
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+        u"[0-9]{%1,%2}"_s.arg(StaffStore::kMinPinLength).arg(StaffStore::kMaxPinLength)));
+    return pattern.match(secret).hasMatch();
+}
+
+// The password, or the PIN when the account has one. Only a secret shaped
+// like a PIN is tried as one, and against the dummy hash when the account has
+// no PIN: how long a sign-in takes then depends on what was typed, never on
+// whether the account has a PIN. Both checks compare in constant time.
+bool secretMatches(const QString &secret, const QString &passwordHash, const QString &pinHash)
+{
+    const bool password = PasswordHash::verify(secret, passwordHash);
+    bool pin = false;
+    if (looksLikePin(secret))
+        pin = PasswordHash::verify(secret, pinHash.isEmpty() ? dummyHash() : pinHash) &&
+            !pinHash.isEmpty();
+    return password || pin;
+}
+
+StoreError noSuchAccount()
+{
+    return StoreError::notFound(tr("There is no such staff account; it may have been removed."));
+}
+
+// True for the one account being updated when changing it would leave no
+// active administrator: it is one, and no other active one exists. The
+// sub-select reads the other rows, which is why the callers lock them first.
+const QString kWouldLeaveNoAdmin =
+    u"(staff.role = 'admin' AND staff.active AND NOT EXISTS (SELECT 1 FROM staff other "
+    "WHERE other.role = 'admin' AND other.active AND other.id <> staff.id))"_s;
+
 } // namespace
 
 std::optional<StoreError> StaffStore::validate(const NewStaff &staff)
 {
-    static const QRegularExpression loginPattern(u"^[a-z0-9._-]{1,64}$"_s);
-    if (!loginPattern.match(staff.login).hasMatch())
+    if (!loginPattern().match(staff.login).hasMatch())
         return StoreError::invalid(u"login"_s,
                                    tr("The login must be 1 to 64 lower-case Latin letters, digits, "
                                       "'.', '-' or '_'."));
     const QString name = staff.displayName.trimmed();
     if (name.isEmpty() || name.size() > 100)
         return StoreError::invalid(u"display_name"_s, tr("The name must be 1 to 100 characters."));
-    if (staff.password.size() < kMinPasswordLength)
+    // Tabs, line breaks and NULs (which PostgreSQL refuses in text) have no
+    // place in a name shown on receipts and in lists.
+    if (std::any_of(name.cbegin(), name.cend(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return StoreError::invalid(u"display_name"_s,
+                                   tr("The name cannot contain tabs, line breaks or other "
+                                      "control characters."));
+    return validatePassword(staff.password);
+}
+
+std::optional<StoreError> StaffStore::validatePassword(const QString &password)
+{
+    if (password.size() < kMinPasswordLength)
         return StoreError::invalid(
             u"password"_s,
             tr("The password must be at least %1 characters.").arg(kMinPasswordLength));
+    return std::nullopt;
+}
+
+std::optional<StoreError> StaffStore::validatePin(const QString &pin)
+{
+    if (!pin.isEmpty() && !looksLikePin(pin))
+        return StoreError::invalid(
+            u"pin"_s, tr("The PIN must be %1 to %2 digits.").arg(kMinPinLength).arg(kMaxPinLength));
     return std::nullopt;
 }
 
@@ -69,11 +133,146 @@ Result<qint64> StaffStore::count() const
     return q.value(0).toLongLong();
 }
 
+Result<QList<StaffMember>> StaffStore::list(const Actor &actor) const
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    // A lockout that has run out is no lockout: only a future time is shown.
+    auto q = Sql::run(m_db,
+                      u"SELECT id, login, display_name, role, active, pin_hash IS NOT NULL, "
+                      "CASE WHEN locked_until > now() THEN locked_until END, created_at "
+                      "FROM staff ORDER BY login"_s);
+    if (!q)
+        return q.error();
+    QList<StaffMember> staff;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        const auto role = roleFromKey(row.value(3).toString());
+        if (!role)
+            return StoreError::database(tr("The account has an unknown role."));
+        StaffMember m;
+        m.id = row.value(0).toLongLong();
+        m.login = row.value(1).toString();
+        m.displayName = row.value(2).toString();
+        m.role = *role;
+        m.active = row.value(4).toBool();
+        m.hasPin = row.value(5).toBool();
+        m.lockedUntil = row.value(6).toDateTime();
+        m.createdAt = row.value(7).toDateTime();
+        staff.append(m);
+    }
+    return staff;
+}
+
 Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
 {
-    if (actor.role != Role::Admin)
-        return StoreError::permission(tr("Only an administrator may create staff accounts."));
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
     return insert(staff, false);
+}
+
+Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool active)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    if (active)
+        return updateOne(
+            u"UPDATE staff SET active = true, updated_at = now() WHERE id = ? RETURNING id"_s,
+            {staffId});
+    // Signed out of their own account, nobody would be left to undo it.
+    if (staffId == actor.staffId)
+        return StoreError::conflict(
+            tr("You cannot deactivate your own account; another administrator can."));
+    return updateKeepingAnAdmin(u"UPDATE staff SET active = false, updated_at = now() "
+                                "WHERE id = ? AND NOT %1 RETURNING id"_s.arg(kWouldLeaveNoAdmin),
+                                {staffId}, staffId);
+}
+
+Result<void> StaffStore::changeRole(const Actor &actor, qint64 staffId, Role role)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    if (role == Role::Admin)
+        return updateOne(
+            u"UPDATE staff SET role = ?, updated_at = now() WHERE id = ? RETURNING id"_s,
+            {roleKey(role), staffId});
+    // An administrator who demoted themselves by mistake could not undo it.
+    if (staffId == actor.staffId)
+        return StoreError::conflict(
+            tr("You cannot change your own role; another administrator can."));
+    return updateKeepingAnAdmin(u"UPDATE staff SET role = ?, updated_at = now() "
+                                "WHERE id = ? AND NOT %1 RETURNING id"_s.arg(kWouldLeaveNoAdmin),
+                                {roleKey(role), staffId}, staffId);
+}
+
+Result<void> StaffStore::resetPassword(const Actor &actor, qint64 staffId,
+                                       const QString &newPassword)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    if (auto invalid = validatePassword(newPassword))
+        return *invalid;
+    // A new password is a fresh start: the lockout and the failures go with the old one.
+    return updateOne(u"UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+                     "updated_at = now() WHERE id = ? RETURNING id"_s,
+                     {PasswordHash::hash(newPassword), staffId});
+}
+
+Result<void> StaffStore::setPin(const Actor &actor, qint64 staffId, const QString &pin)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    if (auto invalid = validatePin(pin))
+        return *invalid;
+    const QVariant pinHash = pin.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                           : QVariant(PasswordHash::hash(pin));
+    return updateOne(
+        u"UPDATE staff SET pin_hash = ?, updated_at = now() WHERE id = ? RETURNING id"_s,
+        {pinHash, staffId});
+}
+
+Result<void> StaffStore::updateOne(const QString &update, const QVariantList &values)
+{
+    auto q = Sql::run(m_db, update, values);
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return noSuchAccount();
+    return {};
+}
+
+Result<void> StaffStore::updateKeepingAnAdmin(const QString &update, const QVariantList &values,
+                                              qint64 staffId)
+{
+    // The UPDATE's own condition ("not the last active administrator") is not
+    // enough on its own: under READ COMMITTED two administrators demoting each
+    // other at once would each see the other still active in their snapshot,
+    // both updates would go through, and no administrator would be left.
+    // So every change that can take an administrator away first locks all
+    // active administrators' rows, in id order (two such transactions queue
+    // instead of deadlocking). The second one waits here until the first
+    // commits, and its UPDATE (a new statement, so a new snapshot under READ
+    // COMMITTED) then sees the first one's change and refuses.
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    auto locked = Sql::run(
+        m_db, u"SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE"_s);
+    if (!locked)
+        return locked.error();
+    auto q = Sql::run(m_db, update, values);
+    if (!q)
+        return q.error();
+    if (!q.value().next()) {
+        auto exists = Sql::run(m_db, u"SELECT 1 FROM staff WHERE id = ?"_s, {staffId});
+        if (!exists)
+            return exists.error();
+        if (!exists.value().next())
+            return noSuchAccount();
+        return StoreError::conflict(tr("This is the last active administrator. Make someone else "
+                                       "an administrator first."));
+    }
+    return tx.commit();
 }
 
 Result<qint64> StaffStore::createFirstAdmin(const NewStaff &staff)
@@ -109,10 +308,10 @@ Result<qint64> StaffStore::insert(const NewStaff &staff, bool onlyIfEmpty)
     return q.value(0).toLongLong();
 }
 
-Result<ManagerApproval> StaffStore::approveAsManager(const QString &login, const QString &password,
+Result<ManagerApproval> StaffStore::approveAsManager(const QString &login, const QString &secret,
                                                      qint64 shopId)
 {
-    auto who = authenticate(login, password, shopId);
+    auto who = authenticate(login, secret, shopId);
     if (!who)
         return who.error();
     if (!hasPermission(who->role, Permission::ManageOrders))
@@ -121,29 +320,36 @@ Result<ManagerApproval> StaffStore::approveAsManager(const QString &login, const
     return ManagerApproval(who->staffId, who->displayName);
 }
 
-Result<Actor> StaffStore::authenticate(const QString &login, const QString &password, qint64 shopId)
+Result<Actor> StaffStore::authenticate(const QString &login, const QString &secret, qint64 shopId)
 {
-    const StoreError wrong = StoreError::invalid(u"password"_s, tr("Wrong login or password."));
+    // One answer for an unknown login, a wrong password and a wrong PIN.
+    const StoreError wrong =
+        StoreError::invalid(u"password"_s, tr("Wrong login or password (or PIN)."));
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, login, display_name, role, password_hash, active, "
+    q.prepare(u"SELECT id, login, display_name, role, password_hash, pin_hash, active, "
               "greatest(0, ceil(extract(epoch FROM locked_until - now())))::int "
               "FROM staff WHERE login = ?"_s);
-    q.addBindValue(login.trimmed().toLower());
-    if (!q.exec())
+    // A login no account can have is not looked up (a NUL, say, would be a
+    // database error) but answered like an unknown one.
+    const QString normalized = login.trimmed().toLower();
+    const bool possible = loginPattern().match(normalized).hasMatch();
+    q.addBindValue(normalized);
+    if (possible && !q.exec())
         return StoreError::database(q.lastError());
-    if (!q.next()) {
-        PasswordHash::verify(password, dummyHash());
+    if (!possible || !q.next()) {
+        secretMatches(secret, dummyHash(), QString());
         return wrong;
     }
     const qint64 id = q.value(0).toLongLong();
-    const int lockedSeconds = q.value(6).toInt();
+    const int lockedSeconds = q.value(7).toInt();
     if (lockedSeconds > 0)
         return StoreError::locked(
-            tr("Too many wrong passwords. Try again in %n second(s).", nullptr, lockedSeconds));
-    const bool good = PasswordHash::verify(password, q.value(4).toString());
-    if (!good) {
+            tr("Too many failed sign-ins. Try again in %n second(s).", nullptr, lockedSeconds));
+    if (!secretMatches(secret, q.value(4).toString(), q.value(5).toString())) {
         QSqlQuery fail(m_db);
-        // The fifth failure in a row locks the account and starts the count afresh.
+        // Password and PIN failures count together; the fifth in a row locks
+        // the account and starts the count afresh. One statement, so two
+        // tills failing at once both count.
         fail.prepare(u"UPDATE staff SET "
                      "failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 "
                      "ELSE failed_logins + 1 END, "
@@ -157,7 +363,7 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &pass
             return StoreError::database(fail.lastError());
         return wrong;
     }
-    if (!q.value(5).toBool())
+    if (!q.value(6).toBool())
         return StoreError::permission(tr("This account is deactivated. Ask an administrator."));
     const auto role = roleFromKey(q.value(3).toString());
     if (!role)

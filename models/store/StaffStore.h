@@ -4,8 +4,11 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -27,9 +30,23 @@ struct StaffName
     QString displayName;
 };
 
+// A staff account as the Staff page lists it. It never carries a hash.
+struct StaffMember
+{
+    qint64 id = 0;
+    QString login;
+    QString displayName;
+    Role role = Role::Cashier;
+    bool active = true;
+    bool hasPin = false;
+    // Set only while the account is locked out (too many failed sign-ins).
+    QDateTime lockedUntil;
+    QDateTime createdAt;
+};
+
 // A manager's approval on the till (returns, price overrides): only
-// StaffStore makes one, after checking the manager's password, so a store
-// that takes one cannot be handed a manager's id on trust.
+// StaffStore makes one, after checking the manager's password or PIN, so a
+// store that takes one cannot be handed a manager's id on trust.
 class ManagerApproval
 {
 public:
@@ -50,6 +67,8 @@ class StaffStore
 {
 public:
     static constexpr int kMinPasswordLength = 8;
+    static constexpr int kMinPinLength = 4;
+    static constexpr int kMaxPinLength = 8;
     static constexpr int kMaxFailedLogins = 5;
     static constexpr int kLockoutSeconds = 60;
 
@@ -60,25 +79,57 @@ public:
     // Everyone who ever had an account (history names them), by name.
     Result<QList<StaffName>> names() const;
 
-    // Creates an account; only an administrator may.
+    // Administration. Each call is refused with a Permission error, writing
+    // nothing, unless `actor` may ManageStaff (an administrator).
+
+    // Every account, active or not, by login.
+    Result<QList<StaffMember>> list(const Actor &actor) const;
+    // Creates an account.
     Result<qint64> create(const Actor &actor, const NewStaff &staff);
+    // Deactivates an account (it can no longer sign in or approve) or
+    // activates it again. Administrators cannot deactivate themselves, and
+    // the last active administrator is never deactivated (Conflict).
+    Result<void> setActive(const Actor &actor, qint64 staffId, bool active);
+    // Gives an account another role. Administrators cannot change their own
+    // role, and the last active administrator is never demoted (Conflict).
+    Result<void> changeRole(const Actor &actor, qint64 staffId, Role role);
+    // A new password (the rules of validatePassword()); clears a lockout and
+    // the count of failed sign-ins.
+    Result<void> resetPassword(const Actor &actor, qint64 staffId, const QString &newPassword);
+    // A PIN of kMinPinLength to kMaxPinLength digits for quick sign-in on the
+    // till, stored as a salted hash like the password; an empty `pin` removes it.
+    Result<void> setPin(const Actor &actor, qint64 staffId, const QString &pin);
+
     // Creates the first administrator of an empty database; refused once any
     // account exists, so it cannot be used to slip in a second admin.
     Result<qint64> createFirstAdmin(const NewStaff &staff);
 
-    // Checks a login and password. Five failures in a row lock the account for
-    // a minute. The returned Actor is for `shopId`.
-    Result<Actor> authenticate(const QString &login, const QString &password, qint64 shopId);
-    // A manager (or administrator) signing in on the till to approve
-    // something; the same lockout applies as for signing in.
-    Result<ManagerApproval> approveAsManager(const QString &login, const QString &password,
+    // Checks a login and its password or PIN (a PIN counts only when one is
+    // set). Password and PIN share one count of failures: kMaxFailedLogins in
+    // a row lock the account for kLockoutSeconds. Deactivated accounts are
+    // refused. The error never says whether the login, the password or the
+    // PIN was wrong. The returned Actor is for `shopId`.
+    Result<Actor> authenticate(const QString &login, const QString &secret, qint64 shopId);
+    // A manager (or administrator) signing in on the till with their password
+    // or PIN to approve something; the same lockout applies as for signing in.
+    Result<ManagerApproval> approveAsManager(const QString &login, const QString &secret,
                                              qint64 shopId);
 
-    // Validation shared by the forms and the store; names the field at fault.
+    // Validation shared by the forms and the store; each names the field at
+    // fault ("login", "display_name", "password", "pin").
     static std::optional<StoreError> validate(const NewStaff &staff);
+    static std::optional<StoreError> validatePassword(const QString &password);
+    // An empty PIN is valid here: it means "no PIN".
+    static std::optional<StoreError> validatePin(const QString &pin);
 
 private:
     Result<qint64> insert(const NewStaff &staff, bool onlyIfEmpty);
+    // Runs `update` (an UPDATE of account `staffId` that RETURNs its id only
+    // if it kept an active administrator) with the administrators' rows locked.
+    Result<void> updateKeepingAnAdmin(const QString &update, const QVariantList &values,
+                                      qint64 staffId);
+    // Runs an UPDATE of one account that RETURNs its id; NotFound when none.
+    Result<void> updateOne(const QString &update, const QVariantList &values);
 
     QSqlDatabase m_db;
 };

@@ -303,6 +303,41 @@ private slots:
         QCOMPARE(stockOf(u"1001"_s), qMakePair(100, 0));
     }
 
+    // A price changed at the till: charged, the catalog's price kept beside
+    // it, and the approving manager named on the line and in the history.
+    void priceChangedWithAManagersApproval()
+    {
+        NewOrder o = cart({{u"1001"_s, 2}, {u"1002"_s, 1}});
+        o.priceOverrides.push_back({u"1001"_s, 5000, managerApproval()});
+        auto made = orders().create(m_cashier, o);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        QCOMPARE(made->subtotal, 2 * 5000 + 4550);
+        QCOMPARE(made->lines.at(0).unitPrice, 5000);
+        QCOMPARE(made->lines.at(0).catalogPrice, 9990);
+        QCOMPARE(made->lines.at(0).priceApprovedBy, m_manager.staffId);
+        QCOMPARE(made->lines.at(1).unitPrice, 4550);
+        QCOMPARE(made->lines.at(1).priceApprovedBy, 0);
+        Payment card;
+        card.method = PaymentMethod::Card;
+        QVERIFY(orders().pay(m_cashier, made->id, card));
+        // Both people in the history of the changed line, at reservation and sale.
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE order_id = ? AND plu = '1001' "
+                        "AND action IN ('reserved', 'sold') AND staff_id = ? AND approved_by = ?"_s,
+                        {made->id, m_cashier.staffId, m_manager.staffId}),
+                 2);
+        QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE order_id = ? AND plu = '1002' "
+                        "AND approved_by IS NOT NULL"_s,
+                        {made->id}),
+                 0);
+
+        // A changed price for a product the order does not have is refused.
+        NewOrder stray = cart({{u"1002"_s, 1}});
+        stray.priceOverrides.push_back({u"1001"_s, 1, managerApproval()});
+        const qint64 ordersBefore = scalar(u"SELECT count(*) FROM orders"_s);
+        QCOMPARE(orders().create(m_cashier, stray).error().field, u"price"_s);
+        QCOMPARE(scalar(u"SELECT count(*) FROM orders"_s), ordersBefore);
+    }
+
     void returnsNeedAManagerAndPutStockBack()
     {
         auto made = orders().create(m_cashier, cart({{u"1001"_s, 3}, {u"1002"_s, 2}}));

@@ -10,6 +10,7 @@
 #include "demo/Ean13.h"
 #include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
+#include "dialogs/PriceOverrideDialog.h"
 #include "dialogs/ReturnDialog.h"
 #include "pages/CheckoutPage.h"
 #include "pages/OrdersPage.h"
@@ -504,6 +505,50 @@ private slots:
         QCOMPARE(shelfOf(u"77001"_s), 5000 - 956);
         const Receipt receipt = Receipt::forOrder(order, cashierSession().shop, u"x"_s, 0);
         QVERIFY2(receipt.text().contains(u"0.956 kg"_s), qPrintable(receipt.text()));
+    }
+
+    // F6: a manager approves a new price on the till; a wrong password
+    // keeps the old one.
+    void aManagerChangesALinesPrice()
+    {
+        CheckoutPage page(cashierSession());
+        page.resize(1300, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        CartModel *cart = page.cart();
+        scan(page.scanField(), u"2*10007"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 1, 10000);
+        const qint64 catalogPrice = cart->unitPriceAt(0);
+
+        auto fill = [](PriceOverrideDialog *dialog, const QString &price, const QString &secret) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPrice"_s), price);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"managerLogin"_s), u"manager"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"managerSecret"_s), secret);
+            QTest::keyClick(dialog->findChild<QLineEdit *>(u"managerSecret"_s), Qt::Key_Return);
+        };
+        bool refusedShown = false;
+        auto driver = whenModal<PriceOverrideDialog>([&](PriceOverrideDialog *dialog) {
+            fill(dialog, u"10.00"_s, u"not-the-password"_s);
+            auto *banner = dialog->findChild<MessageBanner *>();
+            QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+            refusedShown = dialog->isVisible();
+            dialog->findChild<QLineEdit *>(u"newPrice"_s)->clear();
+            dialog->findChild<QLineEdit *>(u"managerLogin"_s)->clear();
+            fill(dialog, u"10.00"_s, u"manager123"_s);
+        });
+        QTest::keyClick(page.scanField(), Qt::Key_F6);
+        QVERIFY(refusedShown);
+        QCOMPARE(cart->unitPriceAt(0), 1000);
+        QCOMPARE(cart->total(), 2000);
+        QVERIFY(catalogPrice != 1000);
+        QVERIFY(cart->data(cart->index(0, CartModel::Price)).toString().startsWith(u"✱"_s));
+        QVERIFY(cart->data(cart->index(0, CartModel::Price), Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"approved by"_s));
+        const auto overrides = cart->priceOverrides();
+        QCOMPARE(int(overrides.size()), 1);
+        QCOMPARE(overrides.front().plu, u"10007"_s);
+        page.newSale();
     }
 
     void missingStockIsToldAndTheCartKept()

@@ -107,8 +107,9 @@ private slots:
         auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
         auto *pages = window.findChild<QStackedWidget *>();
         QCOMPARE(navigation->count(), MainWindow::pageKeys().size());
-        const QStringList titles {u"Checkout"_s, u"Stock"_s,   u"History"_s, u"Customers"_s,
-                                  u"Orders"_s,   u"Reports"_s, u"Sync"_s,    u"Settings"_s};
+        const QStringList titles {u"Checkout"_s,  u"Stock"_s,  u"History"_s,
+                                  u"Customers"_s, u"Orders"_s, u"Reports"_s,
+                                  u"Sync"_s,      u"Staff"_s,  u"Settings"_s};
         for (int i = navigation->count() - 1; i >= 0; --i) {
             QListWidgetItem *item = navigation->item(i);
             QCOMPARE(item->text(), titles.at(i));

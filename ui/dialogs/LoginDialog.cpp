@@ -38,7 +38,7 @@ LoginDialog::LoginDialog(const Shop &shop, const QString &lastLogin, QWidget *pa
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Login:"), m_login);
-    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Password or PIN:"), m_password);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_signIn = buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);

@@ -55,10 +55,14 @@ ReturnDialog::ReturnDialog(const Actor &cashier, const Order &order, qint64 shop
     m_managerLogin->setObjectName(u"managerLogin"_s);
     m_managerPassword->setObjectName(u"managerPassword"_s);
     m_managerPassword->setEchoMode(QLineEdit::Password);
+    m_managerPassword->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText |
+                                           Qt::ImhNoAutoUppercase);
+    // A PIN is quicker to type at a busy till than a password; either will do.
+    m_managerPassword->setPlaceholderText(tr("the manager's password or PIN"));
     auto *approval = new QGroupBox(tr("A manager approves"), this);
     auto *form = new QFormLayout(approval);
     form->addRow(tr("Manager's &login:"), m_managerLogin);
-    form->addRow(tr("&Password:"), m_managerPassword);
+    form->addRow(tr("Password or &PIN:"), m_managerPassword);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -88,13 +92,14 @@ void ReturnDialog::submit()
         return;
     }
     if (m_managerLogin->text().trimmed().isEmpty() || m_managerPassword->text().isEmpty()) {
-        m_banner->showMessage(tr("A manager signs in here to approve the return."),
+        m_banner->showMessage(tr("A manager approves the return here with their login and "
+                                 "their password or PIN."),
                               MessageBanner::Type::Warning);
         m_managerLogin->setFocus();
         return;
     }
     const QString login = m_managerLogin->text().trimmed();
-    const QString password = m_managerPassword->text();
+    const QString secret = m_managerPassword->text();
     m_managerPassword->clear();
     const Actor cashier = m_cashier;
     const qint64 orderId = m_order.id, shopId = m_shopId;
@@ -106,7 +111,7 @@ void ReturnDialog::submit()
         this,
         [=]() -> Result<ReturnedItems> {
             return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ReturnedItems> {
-                auto approval = StaffStore(db).approveAsManager(login, password, shopId);
+                auto approval = StaffStore(db).approveAsManager(login, secret, shopId);
                 if (!approval)
                     return approval.error();
                 return OrderStore(db).returnItems(cashier, orderId, lines, approval.value(), till,

@@ -13,7 +13,7 @@ class MessageBanner;
 
 // Taking items of a paid order back: how many of each line, why, and a
 // manager's sign-in on the till to approve. The manager is checked with
-// their password before the return is made.
+// their password or PIN (StaffStore::approveAsManager) before the return is made.
 class ReturnDialog : public QDialog
 {
     Q_OBJECT

@@ -8,6 +8,7 @@
 #include "demo/Ean13.h"
 #include "dialogs/CustomerPickerDialog.h"
 #include "dialogs/PaymentDialog.h"
+#include "dialogs/PriceOverrideDialog.h"
 #include "printing/ReceiptPrintQueue.h"
 #include "settings/AppSettings.h"
 #include "widgets/MessageBanner.h"
@@ -94,10 +95,13 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     auto *minus = touchButton(tr("− 1"), u"minusOne"_s);
     auto *plus = touchButton(tr("+ 1"), u"plusOne"_s);
     auto *remove = touchButton(tr("Remove line"), u"removeLine"_s);
+    auto *price = touchButton(tr("Price… (F6)"), u"changePrice"_s);
+    connect(price, &QPushButton::clicked, this, &CheckoutPage::changeSelectedPrice);
     auto *lineButtons = new QHBoxLayout;
     lineButtons->addWidget(minus);
     lineButtons->addWidget(plus);
     lineButtons->addWidget(remove);
+    lineButtons->addWidget(price);
     lineButtons->addStretch(1);
 
     // The right-hand side: the total, the promo code, the keypad, payment.
@@ -165,6 +169,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     functionKey(Qt::Key_F12, &CheckoutPage::newSale);
     functionKey(Qt::Key_F7, &CheckoutPage::printLastReceipt);
     functionKey(Qt::Key_F8, &CheckoutPage::chooseCustomer);
+    functionKey(Qt::Key_F6, &CheckoutPage::changeSelectedPrice);
     // A receipt that did not print never un-pays its sale: it is reported,
     // and F7 prints it again.
     connect(m_printQueue, &ReceiptPrintQueue::failed, this,
@@ -451,6 +456,23 @@ void CheckoutPage::changeSelected(int delta)
     m_scan->setFocus();
 }
 
+void CheckoutPage::changeSelectedPrice()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || m_busy) {
+        m_banner->showMessage(tr("Choose the line whose price changes first."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    const int row = current.row();
+    PriceOverrideDialog dialog(m_cart->productAt(row), m_cart->unitPriceAt(row), m_session.shop.id,
+                               this);
+    if (dialog.exec() == QDialog::Accepted && dialog.approval())
+        m_cart->setPriceOverride(row, dialog.newPrice(), *dialog.approval());
+    window()->activateWindow();
+    m_scan->setFocus();
+}
+
 void CheckoutPage::removeSelected()
 {
     const QModelIndex current = m_table->currentIndex();
@@ -554,6 +576,26 @@ void CheckoutPage::setCustomer(const std::optional<Customer> &customer)
                  : tr("Customer… (F8)"));
 }
 
+CheckoutPage::OpenSale CheckoutPage::openSale() const
+{
+    OpenSale sale;
+    for (int row = 0; row < m_cart->rowCount(); ++row)
+        sale.lines.append({m_cart->productAt(row), m_cart->quantityAt(row)});
+    sale.customer = m_customer;
+    sale.promoCode = m_promo->text();
+    return sale;
+}
+
+void CheckoutPage::resumeSale(const OpenSale &sale)
+{
+    m_cart->clear();
+    for (const auto &[product, quantity] : sale.lines)
+        m_cart->add(product, quantity);
+    m_promo->setText(sale.promoCode);
+    setCustomer(sale.customer);
+    updateTotals();
+}
+
 void CheckoutPage::newSale()
 {
     if (m_busy)
@@ -584,6 +626,7 @@ void CheckoutPage::startPayment(PaymentMethod method)
     order.till = m_till.isEmpty() ? AppSettings().tillName() : m_till;
     order.paymentTimeoutMinutes = AppSettings().paymentTimeoutMinutes();
     order.lines = m_cart->cartLines();
+    order.priceOverrides = m_cart->priceOverrides();
     order.promoCode = m_promo->text().trimmed();
     if (m_customer)
         order.customerId = m_customer->id;

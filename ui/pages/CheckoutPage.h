@@ -31,7 +31,19 @@ class CheckoutPage : public QWidget
 {
     Q_OBJECT
 public:
+    // The sale on the till, not yet paid: what a change of cashier carries
+    // over to the next person's till.
+    struct OpenSale
+    {
+        QList<QPair<Product, int>> lines; // product, quantity (grams when weighed)
+        std::optional<Customer> customer;
+        QString promoCode;
+    };
+
     explicit CheckoutPage(const Session &session, QWidget *parent = nullptr);
+
+    OpenSale openSale() const;
+    void resumeSale(const OpenSale &sale);
 
     CartModel *cart() const { return m_cart; }
     QLineEdit *scanField() const { return m_scan; }
@@ -66,6 +78,8 @@ private:
     void addProduct(const Product &product, int quantity);
     void changeSelected(int delta);
     void removeSelected();
+    // F6: a new price for the selected line, with a manager's approval.
+    void changeSelectedPrice();
     void selectRow(int row);
     void startPayment(PaymentMethod method);
     void takePayment(const Order &order, const Payment &payment);

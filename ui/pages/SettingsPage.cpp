@@ -78,6 +78,17 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     printer->setValidator(new QRegularExpressionValidator(
         QRegularExpression(u"[A-Za-z0-9.-]{0,253}(:[0-9]{1,5})?"_s), printer));
     tillForm->addRow(tr("Receipt &printer (ESC/POS):"), printer);
+    auto *lockAfter = new QSpinBox(this);
+    lockAfter->setObjectName(u"lockAfter"_s);
+    lockAfter->setRange(0, 24 * 60);
+    lockAfter->setSuffix(tr(" min"));
+    lockAfter->setSpecialValueText(tr("never"));
+    lockAfter->setValue(AppSettings().lockAfterMinutes());
+    tillForm->addRow(tr("&Lock the till when idle for:"), lockAfter);
+    connect(lockAfter, &QSpinBox::valueChanged, this, [this](int minutes) {
+        AppSettings().setLockAfterMinutes(minutes);
+        emit lockAfterMinutesChanged(minutes);
+    });
     connect(printer, &QLineEdit::editingFinished, this, [printer] {
         if (printer->hasAcceptableInput())
             AppSettings().setReceiptPrinter(printer->text());
@@ -89,12 +100,30 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     connect(timeout, &QSpinBox::valueChanged, this,
             [](int minutes) { AppSettings().setPaymentTimeoutMinutes(minutes); });
 
+    // The language: each named in itself, so anyone can find their own.
+    auto *language = new QComboBox(this);
+    language->setObjectName(u"languageCombo"_s);
+    language->addItem(tr("Same as the system"), QString());
+    language->addItem(u"English"_s, u"en"_s);
+    language->addItem(u"Русский"_s, u"ru"_s);
+    language->setCurrentIndex(qMax(0, language->findData(AppSettings().language())));
+    auto *languageNote = new QLabel(tr("The language changes at the next start of ShopDesk."), this);
+    languageNote->setWordWrap(true);
+    auto *languageBox = new QGroupBox(tr("Language"), this);
+    auto *languageForm = new QFormLayout(languageBox);
+    languageForm->addRow(tr("&Language:"), language);
+    languageForm->addRow(QString(), languageNote);
+    connect(language, &QComboBox::currentIndexChanged, this, [language] {
+        AppSettings().setLanguage(language->currentData().toString());
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(m_banner);
     layout->addWidget(shopBox);
     layout->addWidget(tillBox);
     layout->addWidget(stockBox);
+    layout->addWidget(languageBox);
     layout->addWidget(dbBox);
     layout->addStretch(1);
 
@@ -105,6 +134,7 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     till->setEnabled(mayConfigure);
     printer->setEnabled(mayConfigure);
     timeout->setEnabled(mayConfigure);
+    lockAfter->setEnabled(mayConfigure);
     change->setEnabled(mayConfigure);
     if (!mayConfigure) {
         m_shop->setToolTip(checkPermission(session.actor.role, Permission::ConfigureTill)->message);

@@ -21,6 +21,7 @@ public:
 signals:
     void shopChanged(const shopdesk::Shop &shop);
     void lowStockThresholdChanged(int threshold);
+    void lockAfterMinutesChanged(int minutes);
 
 private:
     void loadShops();

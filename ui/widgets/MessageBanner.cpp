@@ -15,6 +15,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     setObjectName(u"messageBanner"_s);
     setFrameShape(QFrame::StyledPanel);
     m_label->setWordWrap(true);
+    // Messages quote what people typed (names, codes): shown as text, never markup.
+    m_label->setTextFormat(Qt::PlainText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));

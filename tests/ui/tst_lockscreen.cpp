@@ -1,0 +1,180 @@
+// Locking the till and changing the person at it, as staff would: the open
+// sale survives both.
+
+#include "DemoSession.h"
+#include "MainWindow.h"
+#include "TestDatabase.h"
+#include "checkout/CartModel.h"
+#include "db/Database.h"
+#include "db/Sql.h"
+#include "pages/CheckoutPage.h"
+#include "settings/AppSettings.h"
+#include "store/StaffStore.h"
+#include "widgets/LockScreen.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+class TestLockScreen : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QString m_plu;
+
+    Session session(const QString &login, const QString &password)
+    {
+        return test::demoSession(*m_tdb, login, password);
+    }
+
+    // A window with one line rung up on its till.
+    static bool ringUp(MainWindow &window, const QString &plu)
+    {
+        window.showPage(u"checkout"_s);
+        auto *page = window.findChild<CheckoutPage *>();
+        QTest::keyClicks(page->scanField(), plu);
+        QTest::keyClick(page->scanField(), Qt::Key_Return);
+        return QTest::qWaitFor([page] { return page->cart()->rowCount() == 1; }, 10000);
+    }
+
+    static void typeAndSubmit(MainWindow &window, const QString &login, const QString &secret)
+    {
+        auto *loginEdit = window.findChild<QLineEdit *>(u"lockLogin"_s);
+        auto *secretEdit = window.findChild<QLineEdit *>(u"lockSecret"_s);
+        loginEdit->clear();
+        QTest::keyClicks(loginEdit, login);
+        QTest::keyClicks(secretEdit, secret);
+        QTest::keyClick(secretEdit, Qt::Key_Return);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        AppSettings().setLockAfterMinutes(0); // each test sets its own idle time
+        m_tdb = std::make_unique<test::TestDatabase>(u"lockscreen"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 100;
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
+        m_plu = Sql::scalar(m_tdb->db(),
+                            u"SELECT s.plu FROM stocks s JOIN products p ON p.id = s.product_id "
+                            "WHERE s.shop_id = 1 AND s.shelf_qty > 5 AND NOT p.sold_by_weight "
+                            "ORDER BY s.plu LIMIT 1"_s)
+                    .value()
+                    .toString();
+        QVERIFY(!m_plu.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_tdb.reset();
+    }
+
+    void lockKeepsTheSaleAndOnlyItsOwnerUnlocks()
+    {
+        MainWindow window(session(u"cashier"_s, u"cashier123"_s));
+        window.resize(1200, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(ringUp(window, m_plu));
+        auto *cart = window.findChild<CheckoutPage *>()->cart();
+
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(window.isLocked());
+        auto *lockScreen = window.findChild<LockScreen *>();
+        QVERIFY(lockScreen->isVisible());
+        QCOMPARE(lockScreen->geometry(), window.rect());
+        QVERIFY(!window.centralWidget()->isEnabled());
+        QCOMPARE(window.findChild<QLineEdit *>(u"lockLogin"_s)->text(), u"cashier"_s);
+
+        // Nothing on the till answers while it is locked: no payment, no change.
+        QTest::keyClick(&window, Qt::Key_F9);
+        QTest::keyClick(&window, Qt::Key_Delete);
+        QTest::qWait(200);
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(cart->rowCount(), 1);
+
+        typeAndSubmit(window, u"cashier"_s, u"wrong-password"_s);
+        auto *message = window.findChild<QLabel *>(u"lockMessage"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"password"_s, Qt::CaseInsensitive),
+                                 10000);
+        QVERIFY(window.isLocked());
+
+        typeAndSubmit(window, u"cashier"_s, u"cashier123"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 10000);
+        QVERIFY(window.centralWidget()->isEnabled());
+        QCOMPARE(cart->rowCount(), 1);
+        QCOMPARE(cart->productAt(0).plu, m_plu);
+
+        // With a PIN from the administrator, the PIN unlocks too.
+        const Session admin = session(u"admin"_s, u"admin123"_s);
+        QVERIFY(
+            StaffStore(m_tdb->db()).setPin(admin.actor, window.session().actor.staffId, u"4826"_s));
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(window.isLocked());
+        typeAndSubmit(window, u"cashier"_s, u"4826"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 10000);
+        QCOMPARE(cart->rowCount(), 1);
+    }
+
+    void anotherPersonTakesOverTheOpenSale()
+    {
+        auto *window = new MainWindow(session(u"cashier"_s, u"cashier123"_s));
+        window->resize(1200, 760);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(ringUp(*window, m_plu));
+        QPointer<MainWindow> previous(window);
+
+        QSignalSpy switched(window, &MainWindow::userSwitchRequested);
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window->isLocked());
+        QVERIFY(window->findChild<QLineEdit *>(u"lockLogin"_s)->text().isEmpty());
+        typeAndSubmit(*window, u"manager"_s, u"manager123"_s);
+        QVERIFY(switched.wait(10000));
+        const Session next = switched.first().at(0).value<Session>();
+        QCOMPARE(next.actor.login, u"manager"_s);
+        QCOMPARE(next.shop.id, window->session().shop.id);
+
+        std::unique_ptr<MainWindow> taken(MainWindow::takeOver(window, next));
+        QTRY_VERIFY(previous.isNull()); // the cashier's window is gone
+        QCOMPARE(taken->session().actor.login, u"manager"_s);
+        QVERIFY(!taken->isLocked());
+        auto *cart = taken->findChild<CheckoutPage *>()->cart();
+        QCOMPARE(cart->rowCount(), 1);
+        QCOMPARE(cart->productAt(0).plu, m_plu);
+        QCOMPARE(taken->currentPageKey(), u"checkout"_s);
+    }
+
+    void idleTillLocksItself()
+    {
+        MainWindow window(session(u"cashier"_s, u"cashier123"_s));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setIdleLock(1500);
+        // Someone working at the till keeps it open...
+        for (int i = 0; i < 6; ++i) {
+            QTest::qWait(400);
+            QTest::keyClick(window.findChild<CheckoutPage *>()->scanField(), Qt::Key_Shift);
+        }
+        QVERIFY(!window.isLocked());
+        // ...and it locks once they walk away.
+        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
+    }
+};
+
+QTEST_MAIN(TestLockScreen)
+#include "tst_lockscreen.moc"

@@ -1,0 +1,5009 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../ui/dialogs/AboutDialog.cpp" line="13"/>
+        <source>&lt;h3&gt;ShopDesk %1&lt;/h3&gt;&lt;p&gt;Point of sale and back office for shops: checkout, stock, customers, history and reports, with sync to head office.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Database: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ShopDesk %1&lt;/h3&gt;&lt;p&gt;Касса и бэк-офис для магазинов: продажи, остатки, клиенты, история и отчёты, синхронизация с центральным офисом.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2 (работает на Qt %3).&lt;br&gt;База данных: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AboutDialog.cpp" line="21"/>
+        <source>About ShopDesk</source>
+        <translation>О программе ShopDesk</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogStore</name>
+    <message>
+        <location filename="../models/store/CatalogStore.cpp" line="86"/>
+        <source>barcode moved by central to PLU </source>
+        <translation>штрихкод перенесён центральным сервером на PLU </translation>
+    </message>
+    <message>
+        <location filename="../models/store/CatalogStore.cpp" line="108"/>
+        <source>catalog from central</source>
+        <translation>каталог с центрального сервера</translation>
+    </message>
+</context>
+<context>
+    <name>CentralServer</name>
+    <message>
+        <location filename="../app/central/CentralServer.cpp" line="119"/>
+        <source>The body is larger than %1 bytes.</source>
+        <translation>Тело запроса больше %1 байт.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralServer.cpp" line="132"/>
+        <source>There is no %1 endpoint.</source>
+        <translation>Конечной точки %1 не существует.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralServer.cpp" line="144"/>
+        <source>Cannot listen on %1:%2.</source>
+        <translation>Не удаётся принимать подключения на %1:%2.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="49"/>
+        <source>Starting ShopDesk…</source>
+        <translation>Запуск ShopDesk…</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="49"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="50"/>
+        <source>ShopDesk</source>
+        <translation>ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="58"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="93"/>
+        <location filename="../app/desk/DeskApp.cpp" line="121"/>
+        <source>ShopDesk cannot start</source>
+        <translation>ShopDesk не может запуститься</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="94"/>
+        <source>ShopDesk could not open its database.</source>
+        <translation>ShopDesk не удалось открыть свою базу данных.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="96"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="97"/>
+        <source>&amp;Use another database…</source>
+        <translation>&amp;Другая база данных…</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="98"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="156"/>
+        <source>&lt;small&gt;Demo accounts:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</source>
+        <translation>&lt;small&gt;Демонстрационные учётные записи:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/DeskApp.cpp" line="174"/>
+        <source>Demo data not loaded</source>
+        <translation>Демо-данные не загружены</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <location filename="../ui/widgets/ExportRunner.cpp" line="25"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/ExportRunner.cpp" line="47"/>
+        <source>%1 rows written…</source>
+        <translation>Записано строк: %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/ExportRunner.cpp" line="69"/>
+        <source>%1 rows written to %2.</source>
+        <translation>Записано строк: %1, файл %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessSetup</name>
+    <message>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="39"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="52"/>
+        <source>shopdesk: %1</source>
+        <translation>shopdesk: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
+        <source>Database %1 is ready (%n migration(s) applied).</source>
+        <translation>
+            <numerusform>База данных %1 готова (применена %n миграция).</numerusform>
+            <numerusform>База данных %1 готова (применены %n миграции).</numerusform>
+            <numerusform>База данных %1 готова (применено %n миграций).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="57"/>
+        <source>Demo data was already loaded; left as it is.</source>
+        <translation>Демо-данные уже были загружены; оставлены как есть.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="61"/>
+        <source>Demo data: %1 shops, %2 staff, %3 products, %4 stocks, %5 history rows, %6 customers in %7 s.</source>
+        <translation>Демо-данные: магазинов — %1, сотрудников — %2, товаров — %3, остатков — %4, строк истории — %5, клиентов — %6; за %7 с.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStore</name>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="45"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="46"/>
+        <source>awaiting payment</source>
+        <translation>ожидает оплаты</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="47"/>
+        <source>failed</source>
+        <translation>не оплачен</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="48"/>
+        <source>paid</source>
+        <translation>оплачен</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="49"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="50"/>
+        <source>returned</source>
+        <translation>возвращён</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../models/Permissions.cpp" line="34"/>
+        <source>sell</source>
+        <translation>продавать</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="37"/>
+        <source>create or change products</source>
+        <translation>создавать и изменять товары</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="40"/>
+        <source>change stock quantities</source>
+        <translation>изменять количество товара</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="43"/>
+        <source>run a stocktake</source>
+        <translation>проводить инвентаризацию</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="46"/>
+        <source>see the history and reports</source>
+        <translation>просматривать историю и отчёты</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="49"/>
+        <source>change customers in bulk</source>
+        <translation>массово изменять клиентов</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="52"/>
+        <source>approve returns or cancel other cashiers&apos; orders</source>
+        <translation>подтверждать возвраты и отменять заказы других кассиров</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="55"/>
+        <source>change this till&apos;s shop or database</source>
+        <translation>менять магазин или базу данных этой кассы</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="58"/>
+        <source>manage staff and settings</source>
+        <translation>управлять сотрудниками и настройками</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="62"/>
+        <source>A %1 may not %2. Ask a manager.</source>
+        <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
+    </message>
+</context>
+<context>
+    <name>PgBinaries</name>
+    <message>
+        <location filename="../models/db/PgBinaries.cpp" line="86"/>
+        <source>The PostgreSQL folder %1 does not contain initdb, pg_ctl and postgres.</source>
+        <translation>В папке PostgreSQL %1 нет программ initdb, pg_ctl и postgres.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/PgBinaries.cpp" line="112"/>
+        <source>ShopDesk could not find the PostgreSQL server programs (initdb, pg_ctl, postgres) it needs for its built-in database.
+
+Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install postgresql&quot;, on Windows install it from the PostgreSQL installer. Or connect ShopDesk to an existing PostgreSQL server.</source>
+        <translation>ShopDesk не нашёл программы сервера PostgreSQL (initdb, pg_ctl, postgres), нужные для встроенной базы данных.
+
+Установите PostgreSQL 13 или новее: в Debian или Ubuntu выполните «sudo apt install postgresql», в Windows воспользуйтесь установщиком PostgreSQL. Или подключите ShopDesk к уже работающему серверу PostgreSQL.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCatalogGenerator</name>
+    <message>
+        <location filename="../models/demo/ProductCatalogGenerator.cpp" line="48"/>
+        <source>The product templates make only %1 products; %2 were asked for.</source>
+        <translation>Шаблоны товаров дают только %1 товаров, а запрошено %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <location filename="../ui/widgets/ReceiptPrinting.cpp" line="18"/>
+        <source>The printer cannot print.</source>
+        <translation>Принтер не может печатать.</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../models/Role.cpp" line="37"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../models/Role.cpp" line="39"/>
+        <source>Stock keeper</source>
+        <translation>Кладовщик</translation>
+    </message>
+    <message>
+        <location filename="../models/Role.cpp" line="41"/>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../models/Role.cpp" line="43"/>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+</context>
+<context>
+    <name>ScanInput</name>
+    <message>
+        <location filename="../models/checkout/ScanInput.cpp" line="19"/>
+        <source>Scan or type a code.</source>
+        <translation>Отсканируйте или введите код.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/ScanInput.cpp" line="27"/>
+        <source>The count before * must be from 1 to %1.</source>
+        <translation>Количество перед * должно быть от 1 до %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopStore</name>
+    <message>
+        <location filename="../models/store/ShopStore.cpp" line="44"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShopStore.cpp" line="57"/>
+        <source>The database has no shop yet.</source>
+        <translation>В базе данных ещё нет ни одного магазина.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShopStore.cpp" line="67"/>
+        <source>The shop code must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Код магазина должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShopStore.cpp" line="74"/>
+        <source>The shop name must be 1 to 200 characters.</source>
+        <translation>Название магазина должно содержать от 1 до 200 символов.</translation>
+    </message>
+</context>
+<context>
+    <name>Sql</name>
+    <message>
+        <location filename="../models/db/Sql.cpp" line="73"/>
+        <source>The database returned no row where one was expected.</source>
+        <translation>База данных не вернула строку, которая ожидалась.</translation>
+    </message>
+</context>
+<context>
+    <name>StockFilter</name>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="24"/>
+        <source>The smallest shelf quantity</source>
+        <translation>Наименьшее количество на полке</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="26"/>
+        <source>The largest shelf quantity</source>
+        <translation>Наибольшее количество на полке</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="28"/>
+        <source>The smallest order quantity</source>
+        <translation>Наименьшее количество в заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="30"/>
+        <source>The largest order quantity</source>
+        <translation>Наибольшее количество в заказах</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <location filename="../models/store/StoreError.cpp" line="17"/>
+        <source>Database error: %1</source>
+        <translation>Ошибка базы данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SystemUser</name>
+    <message>
+        <location filename="../models/db/SystemUser.cpp" line="44"/>
+        <source>there is no system account &quot;%1&quot;</source>
+        <translation>системной учётной записи «%1» нет</translation>
+    </message>
+</context>
+<context>
+    <name>WindowedTableModel</name>
+    <message>
+        <location filename="../models/windowed/WindowedTableModel.cpp" line="94"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
+    <name>WordList</name>
+    <message>
+        <location filename="../models/demo/WordLists.cpp" line="15"/>
+        <source>The word list %1 is missing.</source>
+        <translation>Нет списка слов %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/WordLists.cpp" line="27"/>
+        <source>Line %1 of word list %2 has %3 fields instead of %4.</source>
+        <translation>В строке %1 списка слов %2 полей %3 вместо %4.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desk/main.cpp" line="40"/>
+        <source>Run &quot;shopdesk --help&quot; for the options.</source>
+        <translation>Параметры: «shopdesk --help».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/main.cpp" line="40"/>
+        <source>Run &quot;shopdesk-central --help&quot; for the options.</source>
+        <translation>Параметры: «shopdesk-central --help».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/main.cpp" line="50"/>
+        <source>cannot connect to %1: %2. Check that the database server runs and the URL is right.</source>
+        <translation>не удаётся подключиться к %1: %2. Проверьте, что сервер базы данных запущен и адрес указан верно.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/central/main.cpp" line="82"/>
+        <source>Revoked %n token(s).</source>
+        <translation>
+            <numerusform>Отозван %n токен.</numerusform>
+            <numerusform>Отозвано %n токена.</numerusform>
+            <numerusform>Отозвано %n токенов.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk</name>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="67"/>
+        <source>There is no such staff account; it may have been removed.</source>
+        <translation>Такой учётной записи сотрудника нет; возможно, её удалили.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryStore.cpp" line="43"/>
+        <source>The page size must be from 1 to %1.</source>
+        <translation>Размер страницы должен быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="29"/>
+        <source>--%1 must be a whole number from 0 to %2; &quot;%3&quot; is not.</source>
+        <translation>--%1 должно быть целым числом от 0 до %2; «%3» не подходит.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="56"/>
+        <source>ShopDesk: point of sale and back office for shops.
+
+With no options it uses its built-in database, kept in your data folder.</source>
+        <translation>ShopDesk: касса и бэк-офис для магазинов.
+
+Без параметров работает со встроенной базой данных, которая хранится в вашей папке данных.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="58"/>
+        <location filename="../app/central/CentralOptions.cpp" line="25"/>
+        <source>Show this help and exit.</source>
+        <translation>Показать эту справку и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="59"/>
+        <location filename="../app/central/CentralOptions.cpp" line="26"/>
+        <source>Show the version and exit.</source>
+        <translation>Показать версию и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="61"/>
+        <source>Use this PostgreSQL database instead of the built-in one (also read from $SHOPDESK_DB).</source>
+        <translation>Использовать эту базу данных PostgreSQL вместо встроенной (также читается из $SHOPDESK_DB).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="65"/>
+        <source>Fill an empty database with demo data (a database that already holds demo data is used as it is).</source>
+        <translation>Заполнить пустую базу данных демо-данными (база, где демо-данные уже есть, используется как есть).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="69"/>
+        <source>With --demo: how many customers to make (default %1, at most %2).</source>
+        <translation>С --demo: сколько создать клиентов (по умолчанию %1, не больше %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="75"/>
+        <source>With --demo: how many stock history rows to make (default %1, at most %2).</source>
+        <translation>С --demo: сколько создать строк истории остатков (по умолчанию %1, не больше %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="80"/>
+        <source>With --demo: delete everything in the database and load demo data even if it is not empty.</source>
+        <translation>С --demo: удалить всё в базе данных и загрузить демо-данные, даже если она не пуста.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="83"/>
+        <source>Prepare the database (schema and, with --demo, demo data), then exit without opening a window.</source>
+        <translation>Подготовить базу данных (схему и, с --demo, демо-данные) и выйти, не открывая окна.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="86"/>
+        <source>Keep the built-in database in this folder.</source>
+        <translation>Хранить встроенную базу данных в этой папке.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="88"/>
+        <source>Read and write settings in this .ini file.</source>
+        <translation>Читать и сохранять настройки в этом .ini-файле.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="98"/>
+        <location filename="../app/central/CentralOptions.cpp" line="60"/>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Неожиданный аргумент «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="112"/>
+        <source>--%1 is only used together with --demo.</source>
+        <translation>--%1 используется только вместе с --demo.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="24"/>
+        <source>shopdesk-central: the head-office server that ShopDesk shops sync with.</source>
+        <translation>shopdesk-central: сервер центрального офиса, с которым синхронизируются магазины ShopDesk.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="28"/>
+        <source>Read settings from this ini file ([server] listen, port, threads; [database] url).</source>
+        <translation>Читать настройки из этого ini-файла ([server] listen, port, threads; [database] url).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="31"/>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Адрес, на котором принимать подключения (по умолчанию 127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="34"/>
+        <source>Port to listen on; 0 picks a free one (default 8080).</source>
+        <translation>Порт для подключений; 0 — выбрать свободный (по умолчанию 8080).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="36"/>
+        <source>The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB).</source>
+        <translation>Центральная база данных PostgreSQL (также $SHOPDESK_CENTRAL_DB).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="39"/>
+        <source>Worker threads serving requests (default 8).</source>
+        <translation>Число рабочих потоков для запросов (по умолчанию 8).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="42"/>
+        <source>Print a new API token for the shop with this code (created if central does not know it yet) and exit. &quot;head-office&quot; gives a token that may act for every shop.</source>
+        <translation>Выдать новый API-токен для магазина с этим кодом (магазин создаётся, если центральный сервер его ещё не знает) и выйти. «head-office» даёт токен, который может действовать за любой магазин.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="47"/>
+        <source>Revoke every token of the shop with this code (or &quot;head-office&quot;) and exit.</source>
+        <translation>Отозвать все токены магазина с этим кодом (или «head-office») и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="71"/>
+        <source>Give --issue-token or --revoke-tokens, not both.</source>
+        <translation>Укажите --issue-token или --revoke-tokens, но не оба сразу.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="80"/>
+        <source>--config: cannot read &quot;%1&quot;.</source>
+        <translation>--config: не удаётся прочитать «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="85"/>
+        <source>--config: &quot;%1&quot; is not a valid ini file.</source>
+        <translation>--config: «%1» — некорректный ini-файл.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="105"/>
+        <source>listen: &quot;%1&quot; is not an IP address.</source>
+        <translation>listen: «%1» — не IP-адрес.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="112"/>
+        <source>port: &quot;%1&quot; is not a port number from 0 to 65535.</source>
+        <translation>port: «%1» — не номер порта от 0 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="121"/>
+        <source>threads: &quot;%1&quot; is not a number from 1 to 256.</source>
+        <translation>threads: «%1» — не число от 1 до 256.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="127"/>
+        <source>No database: give --db, [database] url in the --config file, or $SHOPDESK_CENTRAL_DB.</source>
+        <translation>Нет базы данных: укажите --db, [database] url в файле --config или $SHOPDESK_CENTRAL_DB.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="176"/>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>Тело запроса — некорректный JSON: %1 в позиции %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="182"/>
+        <source>The body must be a JSON object.</source>
+        <translation>Тело запроса должно быть объектом JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="45"/>
+        <source>%1 allows only GET.</source>
+        <translation>%1 допускает только GET.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="39"/>
+        <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
+        <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="79"/>
+        <source>cursor is not one this server gave.</source>
+        <translation>cursor выдан не этим сервером.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="34"/>
+        <source>This token belongs to shop %1 (id %2); it may not change the stock of shop %3.</source>
+        <translation>Этот токен принадлежит магазину %1 (id %2); он не может менять остатки магазина %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="101"/>
+        <source>cursor is not one this server gave for these filters.</source>
+        <translation>cursor выдан не этим сервером или для других фильтров.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="143"/>
+        <source>Give quantity_on_shelf or quantity_in_order (or both) above 0.</source>
+        <translation>Укажите quantity_on_shelf или quantity_in_order (или оба) больше 0.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="50"/>
+        <source>%1 must be a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>%1 должно быть датой в формате ГГГГ-ММ-ДД, а не «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::AdjustStockDialog</name>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <source>Delivery</source>
+        <translation>Поставка</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <source>Return from customer</source>
+        <translation>Возврат от покупателя</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <source>Found in stock</source>
+        <translation>Найдено на складе</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <source>Correction</source>
+        <translation>Корректировка</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <source>Write-off: damaged</source>
+        <translation>Списание: повреждение</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <source>Write-off: expired</source>
+        <translation>Списание: истёк срок годности</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <source>Return to supplier</source>
+        <translation>Возврат поставщику</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <source>Theft or loss</source>
+        <translation>Кража или потеря</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="39"/>
+        <source>&amp;Increase</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="40"/>
+        <source>&amp;Decrease</source>
+        <translation>Уме&amp;ньшить</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="41"/>
+        <source>On the s&amp;helf</source>
+        <translation>На по&amp;лке</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="42"/>
+        <source>In o&amp;rders</source>
+        <translation>В &amp;заказах</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="48"/>
+        <source>Adjust stock</source>
+        <translation>Изменение остатка</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="52"/>
+        <source>PLU %1</source>
+        <translation>PLU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="57"/>
+        <source>Now: %1 on the shelf, %2 in orders</source>
+        <translation>Сейчас: на полке %1, в заказах %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="75"/>
+        <source>optional note, e.g. invoice number</source>
+        <translation>необязательная заметка, например номер накладной</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="88"/>
+        <source>Change:</source>
+        <translation>Изменение:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="89"/>
+        <source>Quantity:</source>
+        <translation>Количество:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="90"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Количество:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="91"/>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="92"/>
+        <source>&amp;Note:</source>
+        <translation>За&amp;метка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="97"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="128"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Only %1 there; cannot take %2.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Есть только %1; нельзя взять %2.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="133"/>
+        <source>After the change: %1</source>
+        <translation>После изменения: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ApiHandlers</name>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="114"/>
+        <source>%1 allows %2, not %3.</source>
+        <translation>%1 допускает %2, но не %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="146"/>
+        <source>since is not a cursor this server gave.</source>
+        <translation>since — не курсор, выданный этим сервером.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="79"/>
+        <source>Give cursor or page, not both.</source>
+        <translation>Укажите cursor или page, но не оба сразу.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="86"/>
+        <source>page × limit reaches past the first %1 rows; page on with cursor instead.</source>
+        <translation>page × limit выходит за первые %1 строк; листайте дальше с помощью cursor.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="110"/>
+        <source>cursor is not one this server gave.</source>
+        <translation>cursor выдан не этим сервером.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="35"/>
+        <source>events must be an array.</source>
+        <translation>events должно быть массивом.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="39"/>
+        <source>At most %1 events per request; send the rest in another.</source>
+        <translation>Не больше %1 событий за запрос; остальные отправьте следующим.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="50"/>
+        <source>events[%1] must be an object.</source>
+        <translation>events[%1] должно быть объектом.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ApiResponse</name>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="50"/>
+        <source>The central database is not available; try again.</source>
+        <translation>Центральная база данных недоступна; повторите попытку.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CartModel</name>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="42"/>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="47"/>
+        <source>%1/kg</source>
+        <translation>%1/кг</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="55"/>
+        <source>Changed from %1, approved by %2</source>
+        <translation>Изменена с %1, подтвердил(а) %2</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="69"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="71"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="73"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="75"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="77"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CentralApi</name>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="75"/>
+        <source>The central database is not available; try again.</source>
+        <translation>Центральная база данных недоступна; повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="83"/>
+        <source>There is no %1 endpoint.</source>
+        <translation>Конечной точки %1 не существует.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="88"/>
+        <source>This endpoint needs a token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
+        <translation>Для этой конечной точки нужен токен: отправьте «Authorization: Bearer &lt;token&gt;».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="97"/>
+        <source>The token is not valid or has been revoked.</source>
+        <translation>Токен недействителен или отозван.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CentralClient</name>
+    <message>
+        <location filename="../app/sync/CentralClient.cpp" line="249"/>
+        <source>Central&apos;s database is %1.</source>
+        <translation>Состояние базы данных центрального сервера: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/CentralClient.cpp" line="253"/>
+        <source>Central gave an unexpected answer.</source>
+        <translation>Центральный сервер дал неожиданный ответ.</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/CentralClient.cpp" line="338"/>
+        <source>Central did not answer within %1 seconds.</source>
+        <translation>Центральный сервер не ответил за %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/CentralClient.cpp" line="353"/>
+        <source>Central answered %1 %2.</source>
+        <translation>Центральный сервер ответил: %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/CentralClient.cpp" line="368"/>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/sync/CentralClient.cpp" line="384"/>
+        <source>%1 (gave up after %n attempt(s))</source>
+        <translation>
+            <numerusform>%1 (прекращено после %n попытки)</numerusform>
+            <numerusform>%1 (прекращено после %n попыток)</numerusform>
+            <numerusform>%1 (прекращено после %n попыток)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CheckoutPage</name>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="57"/>
+        <source>Checkout</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="62"/>
+        <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
+        <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="95"/>
+        <source>− 1</source>
+        <translation>− 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="96"/>
+        <source>+ 1</source>
+        <translation>+ 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="97"/>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="98"/>
+        <source>Price… (F6)</source>
+        <translation>Цена… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="116"/>
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="120"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="576"/>
+        <source>Customer… (F8)</source>
+        <translation>Клиент… (F8)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="123"/>
+        <source>Cash (F9)</source>
+        <translation>Наличные (F9)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="124"/>
+        <source>Card (F10)</source>
+        <translation>Карта (F10)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="125"/>
+        <source>Card + cash (F11)</source>
+        <translation>Карта + наличные (F11)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="126"/>
+        <source>New sale (F12)</source>
+        <translation>Новая продажа (F12)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="127"/>
+        <source>Receipt again (F7)</source>
+        <translation>Чек ещё раз (F7)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="178"/>
+        <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
+        <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="369"/>
+        <source>%1 is sold by weight: scan the scale&apos;s label.</source>
+        <translation>%1 продаётся на вес: отсканируйте этикетку с весов.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="383"/>
+        <source>Unknown code %1: no product has this barcode or PLU.</source>
+        <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="415"/>
+        <source>No product is called &quot;%1&quot;.</source>
+        <translation>Товара с названием «%1» нет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="463"/>
+        <source>Choose the line whose price changes first.</source>
+        <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/CheckoutPage.cpp" line="490"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n товар</numerusform>
+            <numerusform>%n товара</numerusform>
+            <numerusform>%n товаров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="531"/>
+        <source>There is no sale to print a receipt for yet.</source>
+        <translation>Продаж ещё не было — печатать чек не для чего.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="544"/>
+        <source>Print the receipt of order %1</source>
+        <translation>Печать чека заказа %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="575"/>
+        <source>Customer: %1 %2 (F8)</source>
+        <translation>Клиент: %1 %2 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="617"/>
+        <source>A scanned code is still being looked up; pay in a moment.</source>
+        <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="635"/>
+        <source>Reserving the items…</source>
+        <translation>Резервирование товаров…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="664"/>
+        <source>payment cancelled at the till</source>
+        <translation>оплата отменена на кассе</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="672"/>
+        <source>Taking payment…</source>
+        <translation>Приём оплаты…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="695"/>
+        <source>Order %1 paid. Change: %2.</source>
+        <translation>Заказ %1 оплачен. Сдача: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="697"/>
+        <source>Order %1 paid.</source>
+        <translation>Заказ %1 оплачен.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="726"/>
+        <source>Payment cancelled; nothing was sold.</source>
+        <translation>Оплата отменена; ничего не продано.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ConnectionDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="24"/>
+        <source>&amp;Built-in database on this computer</source>
+        <translation>&amp;Встроенная база данных на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="25"/>
+        <source>PostgreSQL &amp;server</source>
+        <translation>&amp;Сервер PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="33"/>
+        <source>Database connection</source>
+        <translation>Подключение к базе данных</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="43"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="44"/>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="45"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="46"/>
+        <source>&amp;User:</source>
+        <translation>П&amp;ользователь:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="47"/>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="50"/>
+        <source>&amp;Test connection</source>
+        <translation>П&amp;роверить подключение</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="110"/>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Введите имя или адрес сервера.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="112"/>
+        <source>Enter the name of the database.</source>
+        <translation>Введите имя базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="114"/>
+        <source>Enter the user name to sign in to the server.</source>
+        <translation>Введите имя пользователя для входа на сервер.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="126"/>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="137"/>
+        <source>Connected to %1.</source>
+        <translation>Подключено к %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="141"/>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Не удаётся подключиться к %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="161"/>
+        <source>Cannot save the password: %1</source>
+        <translation>Не удаётся сохранить пароль: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CsvExport</name>
+    <message>
+        <location filename="../models/export/CsvExport.cpp" line="22"/>
+        <location filename="../models/export/CsvExport.cpp" line="61"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/CsvExport.cpp" line="50"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomerDialog</name>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="28"/>
+        <source>This customer has &amp;problems</source>
+        <translation>У клиента есть &amp;проблемы</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="32"/>
+        <source>Edit customer</source>
+        <translation>Изменение клиента</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="32"/>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="42"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="43"/>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="48"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="49"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="50"/>
+        <source>&amp;Age:</source>
+        <translation>&amp;Возраст:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="51"/>
+        <source>&amp;Gender:</source>
+        <translation>По&amp;л:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="53"/>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerDialog.cpp" line="54"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomerFilter</name>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="73"/>
+        <source>Ages are from 0 to 150.</source>
+        <translation>Возраст — от 0 до 150.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="77"/>
+        <source>The youngest age (%1) is above the oldest (%2).</source>
+        <translation>Минимальный возраст (%1) больше максимального (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="79"/>
+        <source>Gender must be female or male.</source>
+        <translation>Пол должен быть женским или мужским.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomerModel</name>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="54"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="56"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="58"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="60"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="62"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="64"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="66"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="163"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="163"/>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location filename="../models/CustomerModel.cpp" line="165"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomerPickerDialog</name>
+    <message>
+        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="25"/>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="27"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="39"/>
+        <source>&amp;Attach to the sale</source>
+        <translation>&amp;Привязать к продаже</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomerStore</name>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="115"/>
+        <source>The first name must be 1 to %1 characters.</source>
+        <translation>Имя должно содержать от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="118"/>
+        <source>The last name must be 1 to %1 characters.</source>
+        <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="120"/>
+        <source>The age must be from 0 to 150.</source>
+        <translation>Возраст должен быть от 0 до 150.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="122"/>
+        <source>Choose the gender from the list.</source>
+        <translation>Выберите пол из списка.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="125"/>
+        <source>The e-mail address is not valid.</source>
+        <translation>Некорректный адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="127"/>
+        <source>The phone number is too long.</source>
+        <translation>Слишком длинный номер телефона.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="166"/>
+        <location filename="../models/store/CustomerStore.cpp" line="181"/>
+        <source>Customer %1 no longer exists.</source>
+        <translation>Клиента %1 больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="177"/>
+        <source>This customer has orders and cannot be deleted.</source>
+        <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CustomersPage</name>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="54"/>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="57"/>
+        <source>Search by name</source>
+        <translation>Поиск по имени</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="61"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="67"/>
+        <source>Anyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="68"/>
+        <source>Women</source>
+        <translation>Женщины</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="69"/>
+        <source>Men</source>
+        <translation>Мужчины</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="71"/>
+        <source>With or without problems</source>
+        <translation>С проблемами и без</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="72"/>
+        <source>With problems</source>
+        <translation>С проблемами</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="73"/>
+        <source>Without problems</source>
+        <translation>Без проблем</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="77"/>
+        <source>Age from</source>
+        <translation>Возраст от</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="79"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="94"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="95"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="96"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="97"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="99"/>
+        <source>&amp;Reset problems…</source>
+        <translation>Сбросить &amp;проблемы…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="100"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/CustomersPage.cpp" line="143"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="189"/>
+        <source>%1 %2 added.</source>
+        <translation>Клиент %1 %2 добавлен.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="199"/>
+        <source>Select a customer first.</source>
+        <translation>Сначала выберите клиента.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="212"/>
+        <source>Delete customer</source>
+        <translation>Удаление клиента</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="213"/>
+        <source>Delete %1 %2 for good?</source>
+        <translation>Удалить клиента %1 %2 навсегда?</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="236"/>
+        <source>Reset problems</source>
+        <translation>Сброс проблем</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="236"/>
+        <source>Clear the problems flag of every customer?</source>
+        <translation>Снять отметку о проблемах у всех клиентов?</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="239"/>
+        <source>Clearing problem flags…</source>
+        <translation>Снятие отметок о проблемах…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="260"/>
+        <source>%1 customers had problems; all cleared.</source>
+        <translation>Проблемы были у клиентов: %1; все отметки сняты.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="272"/>
+        <source>Export customers</source>
+        <translation>Экспорт клиентов</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="272"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="297"/>
+        <source>Exporting customers…</source>
+        <translation>Экспорт клиентов…</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::DatabaseStartup</name>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="51"/>
+        <source>Connecting to the database…</source>
+        <translation>Подключение к базе данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="56"/>
+        <source>ShopDesk cannot connect to the database %1:
+%2
+
+Check that the server is running and reachable, and that the address, user and password are right.</source>
+        <translation>ShopDesk не может подключиться к базе данных %1:
+%2
+
+Проверьте, что сервер запущен и доступен, а адрес, пользователь и пароль указаны верно.</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="61"/>
+        <source>Updating the database schema…</source>
+        <translation>Обновление схемы базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="81"/>
+        <source>Start-up was cancelled.</source>
+        <translation>Запуск отменён.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::DbConfig</name>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="27"/>
+        <source>The database URL is empty.</source>
+        <translation>Адрес базы данных пуст.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="31"/>
+        <source>The database URL is not a valid URL; expected postgresql://user:password@host:port/dbname.</source>
+        <translation>Адрес базы данных некорректен; ожидается postgresql://user:password@host:port/dbname.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="34"/>
+        <source>The database URL must start with postgresql:// (it starts with &quot;%1:&quot;).</source>
+        <translation>Адрес базы данных должен начинаться с postgresql:// (а начинается с «%1:»).</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="41"/>
+        <source>The port in the database URL (&quot;%1&quot;) is not a number between 1 and 65535.</source>
+        <translation>Порт в адресе базы данных («%1») — не число от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="45"/>
+        <source>The port in the database URL must be between 1 and 65535.</source>
+        <translation>Порт в адресе базы данных должен быть от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="48"/>
+        <source>The database URL names no database; add it after the port, as in postgresql://host:5432/shopdesk.</source>
+        <translation>В адресе базы данных не указана база; добавьте её после порта, например postgresql://host:5432/shopdesk.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="55"/>
+        <source>The database URL has a parameter ShopDesk does not know: &quot;%1&quot;. Only sslmode is supported.</source>
+        <translation>В адресе базы данных есть параметр, неизвестный ShopDesk: «%1». Поддерживается только sslmode.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="59"/>
+        <source>sslmode must be one of %1.</source>
+        <translation>sslmode должен быть одним из: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::DemoDataGenerator</name>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="115"/>
+        <source>The number of customers must be between 0 and %1.</source>
+        <translation>Число клиентов должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="119"/>
+        <source>The number of history rows must be between 0 and %1.</source>
+        <translation>Число строк истории должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="124"/>
+        <source>The number of products must be between 1 and %1.</source>
+        <translation>Число товаров должно быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="169"/>
+        <source>Loading demo data was cancelled; nothing was changed.</source>
+        <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="180"/>
+        <source>Updating statistics…</source>
+        <translation>Обновление статистики…</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="197"/>
+        <source>Demo data loaded.</source>
+        <translation>Демо-данные загружены.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="223"/>
+        <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
+        <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="226"/>
+        <source>Deleting the existing data…</source>
+        <translation>Удаление существующих данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="239"/>
+        <source>Creating shops and staff…</source>
+        <translation>Создание магазинов и сотрудников…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="259"/>
+        <source>Creating %n product(s) and their stock…</source>
+        <translation>
+            <numerusform>Создание %n товара и его остатков…</numerusform>
+            <numerusform>Создание %n товаров и их остатков…</numerusform>
+            <numerusform>Создание %n товаров и их остатков…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
+        <source>Writing %n history row(s)…</source>
+        <translation>
+            <numerusform>Запись %n строки истории…</numerusform>
+            <numerusform>Запись %n строк истории…</numerusform>
+            <numerusform>Запись %n строк истории…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="272"/>
+        <source>Creating %n customer(s)…</source>
+        <translation>
+            <numerusform>Создание %n клиента…</numerusform>
+            <numerusform>Создание %n клиентов…</numerusform>
+            <numerusform>Создание %n клиентов…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::EmbeddedCluster</name>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="97"/>
+        <source>Cannot run %1: %2</source>
+        <translation>Не удаётся запустить %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="103"/>
+        <source>%1 did not finish in %2 seconds.</source>
+        <translation>%1 не завершился за %2 с.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="117"/>
+        <source>ShopDesk runs as root, and PostgreSQL refuses to run as root, so its built-in database must run as the &quot;postgres&quot; system account, which does not exist. Install PostgreSQL (it creates that account) or start ShopDesk as an ordinary user.</source>
+        <translation>ShopDesk запущен от имени root, а PostgreSQL отказывается работать от root, поэтому встроенная база данных должна работать от системной учётной записи «postgres», которой нет. Установите PostgreSQL (он создаёт эту учётную запись) или запустите ShopDesk от имени обычного пользователя.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="124"/>
+        <source>Cannot create the database folder %1. Check that it is writable.</source>
+        <translation>Не удаётся создать папку базы данных %1. Проверьте, что в неё можно писать.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="133"/>
+        <source>Cannot hand the database folder %1 to the %2 account: %3</source>
+        <translation>Не удаётся передать папку базы данных %1 учётной записи %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="145"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="161"/>
+        <source>Cannot write %1.</source>
+        <translation>Не удаётся записать %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="151"/>
+        <source>The built-in database in %1 has lost its password file (%2). Restore it, or move the folder away to let ShopDesk create a new, empty database.</source>
+        <translation>Встроенная база данных в %1 потеряла файл пароля (%2). Восстановите его или переместите папку, чтобы ShopDesk создал новую, пустую базу.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="174"/>
+        <source>Creating the built-in database failed:
+%1</source>
+        <translation>Не удалось создать встроенную базу данных:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="179"/>
+        <source>Cannot configure %1.</source>
+        <translation>Не удаётся настроить %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="277"/>
+        <source>The built-in database server did not start. Its log (%1) says:
+%2</source>
+        <translation>Сервер встроенной базы данных не запустился. В его журнале (%1) сказано:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="306"/>
+        <source>The built-in database server in %1 is running but ShopDesk cannot sign in to it: %2
+If another program started it, stop that program; otherwise remove the folder to start afresh.</source>
+        <translation>Сервер встроенной базы данных в %1 работает, но ShopDesk не может к нему подключиться: %2
+Если его запустила другая программа, остановите её; иначе удалите папку, чтобы начать заново.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="319"/>
+        <source>Looking for PostgreSQL…</source>
+        <translation>Поиск PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="332"/>
+        <source>Waiting for another ShopDesk that is starting the same database…</source>
+        <translation>Ожидание другого экземпляра ShopDesk, который запускает ту же базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="334"/>
+        <source>Another ShopDesk is still starting the built-in database in %1. Wait for it and try again.</source>
+        <translation>Другой экземпляр ShopDesk ещё запускает встроенную базу данных в %1. Дождитесь его и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="344"/>
+        <source>Creating the built-in database in %1…</source>
+        <translation>Создание встроенной базы данных в %1…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="355"/>
+        <source>Starting the built-in database server…</source>
+        <translation>Запуск сервера встроенной базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="467"/>
+        <source>Stopping the built-in database failed: %1</source>
+        <translation>Не удалось остановить встроенную базу данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::FirstRunDialog</name>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="29"/>
+        <source>Set up ShopDesk</source>
+        <translation>Настройка ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="30"/>
+        <source>&lt;b&gt;Welcome to ShopDesk.&lt;/b&gt;&lt;br&gt;Name your shop and create the administrator account. The administrator adds the other staff later.</source>
+        <translation>&lt;b&gt;Добро пожаловать в ShopDesk.&lt;/b&gt;&lt;br&gt;Укажите название магазина и создайте учётную запись администратора. Остальных сотрудников администратор добавит позже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="38"/>
+        <source>A short code for head office, Latin letters and digits.</source>
+        <translation>Короткий код для центрального офиса: латинские буквы и цифры.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="46"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>не меньше %n символа</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="49"/>
+        <source>Shop &amp;name:</source>
+        <translation>&amp;Название магазина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="50"/>
+        <source>Shop &amp;code:</source>
+        <translation>&amp;Код магазина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="51"/>
+        <source>Administrator &amp;login:</source>
+        <translation>&amp;Логин администратора:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="52"/>
+        <source>Administrator&apos;s &amp;full name:</source>
+        <translation>Полное &amp;имя администратора:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="53"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="54"/>
+        <source>&amp;Repeat password:</source>
+        <translation>П&amp;овтор пароля:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="57"/>
+        <source>&amp;Create and sign in</source>
+        <translation>&amp;Создать и войти</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="87"/>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryDetailPane</name>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="21"/>
+        <source>Select a row to see it in full.</source>
+        <translation>Выберите строку, чтобы увидеть её полностью.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="23"/>
+        <source>Show &amp;product in Stock</source>
+        <translation>Показать &amp;товар в остатках</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="24"/>
+        <source>Show &amp;order</source>
+        <translation>Показать &amp;заказ</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <source>Shop:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <source>Product:</source>
+        <translation>Товар:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <source>Action:</source>
+        <translation>Действие:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <source>Shelf:</source>
+        <translation>Полка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <source>In orders:</source>
+        <translation>В заказах:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <source>By:</source>
+        <translation>Кто:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <source>Approved by:</source>
+        <translation>Подтвердил:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="35"/>
+        <source>Order:</source>
+        <translation>Заказ:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="35"/>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="74"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="84"/>
+        <source>(system)</source>
+        <translation>(система)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="85"/>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="86"/>
+        <location filename="../ui/pages/HistoryDetailPane.cpp" line="87"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryFilter</name>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="37"/>
+        <source>Unknown action &quot;%1&quot;; use one of: %2.</source>
+        <translation>Неизвестное действие «%1»; допустимые: %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="40"/>
+        <source>date_min is not a valid date.</source>
+        <translation>date_min — некорректная дата.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="42"/>
+        <source>date_max is not a valid date.</source>
+        <translation>date_max — некорректная дата.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="46"/>
+        <source>date_min (%1) is after date_max (%2).</source>
+        <translation>date_min (%1) позже date_max (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="52"/>
+        <source>Unknown time zone &quot;%1&quot;.</source>
+        <translation>Неизвестный часовой пояс «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="54"/>
+        <source>A PLU has at most 64 characters.</source>
+        <translation>PLU — не больше 64 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="59"/>
+        <source>An id is a positive number.</source>
+        <translation>Id — положительное число.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryFilterBar</name>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="42"/>
+        <source>All shops</source>
+        <translation>Все магазины</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="44"/>
+        <source>exact PLU</source>
+        <translation>точный PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="49"/>
+        <source>Anyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="67"/>
+        <source>C&amp;lear filters</source>
+        <translation>Сбросить &amp;фильтры</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="70"/>
+        <source>S&amp;hop:</source>
+        <translation>&amp;Магазин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="72"/>
+        <source>P&amp;LU:</source>
+        <translation>P&amp;LU:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="74"/>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="76"/>
+        <source>&amp;to</source>
+        <translation>&amp;по</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="78"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Действие:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="80"/>
+        <source>Sta&amp;ff:</source>
+        <translation>Со&amp;трудник:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="104"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="224"/>
+        <source>All actions</source>
+        <translation>Все действия</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/HistoryFilterBar.cpp" line="227"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n действие</numerusform>
+            <numerusform>%n действия</numerusform>
+            <numerusform>%n действий</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryModel</name>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="40"/>
+        <source>Product created</source>
+        <translation>Товар создан</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="41"/>
+        <source>Product changed</source>
+        <translation>Товар изменён</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="42"/>
+        <source>Stock created</source>
+        <translation>Остаток создан</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="43"/>
+        <source>Increased</source>
+        <translation>Увеличение</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="44"/>
+        <source>Decreased</source>
+        <translation>Уменьшение</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="45"/>
+        <source>Reserved</source>
+        <translation>Резерв</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="46"/>
+        <source>Released</source>
+        <translation>Снятие резерва</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="47"/>
+        <source>Sold</source>
+        <translation>Продажа</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="48"/>
+        <source>Returned</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="49"/>
+        <source>Stocktake</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="103"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="105"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="107"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="109"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="111"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="113"/>
+        <source>± shelf</source>
+        <translation>± полка</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="115"/>
+        <source>On shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="117"/>
+        <source>± orders</source>
+        <translation>± заказы</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="119"/>
+        <source>In orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="121"/>
+        <source>Staff</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../models/HistoryModel.cpp" line="123"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryPage</name>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="41"/>
+        <source>First</source>
+        <translation>В начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="42"/>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="43"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="45"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/HistoryPage.cpp" line="51"/>
+        <source>%n row(s) a page</source>
+        <translation>
+            <numerusform>%n строка на странице</numerusform>
+            <numerusform>%n строки на странице</numerusform>
+            <numerusform>%n строк на странице</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="63"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="186"/>
+        <source>Your role cannot view the history; ask a manager.</source>
+        <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="245"/>
+        <source>counting…</source>
+        <translation>подсчёт…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="247"/>
+        <source>more than %1</source>
+        <translation>больше %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="252"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="252"/>
+        <source>No rows match these filters.</source>
+        <translation>Нет строк, подходящих под эти фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="255"/>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Строки %1–%2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="258"/>
+        <source>(loading more…)</source>
+        <translation>(загружаются ещё…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="271"/>
+        <source>Export history</source>
+        <translation>Экспорт истории</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="273"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <source>Shelf change</source>
+        <translation>Изменение на полке</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <source>Shelf after</source>
+        <translation>На полке после</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <source>Order change</source>
+        <translation>Изменение в заказах</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <source>Order after</source>
+        <translation>В заказах после</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <source>Staff</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <source>Approved by</source>
+        <translation>Подтвердил</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="293"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/HistoryPage.cpp" line="313"/>
+        <source>Exporting history…</source>
+        <translation>Экспорт истории…</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::HistoryStore</name>
+    <message>
+        <location filename="../models/store/HistoryStore.cpp" line="141"/>
+        <source>The page number must be 1 or more.</source>
+        <translation>Номер страницы должен быть 1 или больше.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::JsonReader</name>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="35"/>
+        <source>%1 is required.</source>
+        <translation>%1 — обязательное поле.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="47"/>
+        <source>%1 must be a string.</source>
+        <translation>%1 должно быть строкой.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="53"/>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 не должно содержать символов NUL.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="57"/>
+        <source>%1 must be at most %2 characters.</source>
+        <translation>%1 должно содержать не больше %2 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="72"/>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 должно быть целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="76"/>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 должно быть от %2 до %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="88"/>
+        <source>%1 must be true or false.</source>
+        <translation>%1 должно быть true или false.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="100"/>
+        <source>%1 must be an object.</source>
+        <translation>%1 должно быть объектом.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="111"/>
+        <source>%1 is not a known field (known: %2).</source>
+        <translation>%1 — неизвестное поле (известные: %2).</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::LockScreen</name>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="24"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="50"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="51"/>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Пароль или PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="73"/>
+        <source>Who takes over the till?</source>
+        <translation>Кто продолжит работу на кассе?</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="74"/>
+        <source>Locked by %1</source>
+        <translation>Заблокировал(а): %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="75"/>
+        <source>The open sale stays as it is.</source>
+        <translation>Открытая продажа останется как есть.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="76"/>
+        <source>Sign in again, or as someone else to take over.</source>
+        <translation>Войдите снова или под другим пользователем, чтобы продолжить работу вместо него.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/LockScreen.cpp" line="93"/>
+        <source>Type your login and your password or PIN.</source>
+        <translation>Введите логин и пароль или PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::LoginDialog</name>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="26"/>
+        <source>Sign in to ShopDesk</source>
+        <translation>Вход в ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="30"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in to start your shift.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Войдите, чтобы начать смену.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="33"/>
+        <source>e.g. cashier</source>
+        <translation>например, cashier</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="40"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="41"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="44"/>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="73"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="47"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="73"/>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="80"/>
+        <source>Enter your login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/LoginDialog.cpp" line="85"/>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <source>Checkout</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <source>Stock</source>
+        <translation>Остатки</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <source>Central: not set up</source>
+        <translation>Центральный сервер: не настроен</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <source>This shop does not sync; set central up on the Sync page.</source>
+        <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <source>syncing</source>
+        <translation>синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <source>Central: %1 · %n unsent</source>
+        <translation>
+            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
+            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
+            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <source> · synced %1</source>
+        <translation> · синхронизировано %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <source>The last sync went well.</source>
+        <translation>Последняя синхронизация прошла успешно.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <source>Last error: %1</source>
+        <translation>Последняя ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <source>&amp;Lock the till</source>
+        <translation>&amp;Заблокировать кассу</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <source>&amp;Switch user…</source>
+        <translation>&amp;Сменить пользователя…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Переход</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <source>&amp;About ShopDesk</source>
+        <translation>&amp;О программе ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
+        <source>Database: built-in</source>
+        <translation>База данных: встроенная</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <source>Shop: %1</source>
+        <translation>Магазин: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Вход выполнен: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <source>ShopDesk — %1</source>
+        <translation>ShopDesk — %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::MessageBanner</name>
+    <message>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="21"/>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::MigrationRunner</name>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="45"/>
+        <source>Migration file %1 is not named NNNN_name.sql.</source>
+        <translation>Имя файла миграции %1 не соответствует шаблону NNNN_name.sql.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="48"/>
+        <source>Cannot read migration %1.</source>
+        <translation>Не удаётся прочитать миграцию %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="57"/>
+        <source>Two migrations have version %1.</source>
+        <translation>У двух миграций одна и та же версия %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="61"/>
+        <source>No migrations found in %1.</source>
+        <translation>В %1 не найдено миграций.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="107"/>
+        <source>The database schema (version %1) is newer than this ShopDesk understands (version %2). Update ShopDesk.</source>
+        <translation>Схема базы данных (версия %1) новее, чем понимает эта версия ShopDesk (версия %2). Обновите ShopDesk.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="118"/>
+        <source>Migration %1 (%2) was changed after it was applied to this database. Restore the original file or migrate by hand.</source>
+        <translation>Миграция %1 (%2) была изменена после того, как её применили к этой базе данных. Восстановите исходный файл или выполните миграцию вручную.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="138"/>
+        <source>Migration %1 (%2) failed and was rolled back: %3</source>
+        <translation>Миграция %1 (%2) не удалась и была отменена: %3</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::OrderStore</name>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="71"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="80"/>
+        <source>Give the shop.</source>
+        <translation>Укажите магазин.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="84"/>
+        <location filename="../models/store/OrderStore.cpp" line="563"/>
+        <source>A till name is 1 to 16 letters, digits, - or _.</source>
+        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="87"/>
+        <source>The payment time must be from 1 minute to 24 hours.</source>
+        <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="93"/>
+        <source>A line has no PLU.</source>
+        <translation>В строке нет PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="96"/>
+        <source>The quantity of PLU %1 must be from 1 to %2.</source>
+        <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="104"/>
+        <source>Too many of PLU %1 in one order.</source>
+        <translation>Слишком много PLU %1 в одном заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="109"/>
+        <source>The order has no lines.</source>
+        <translation>В заказе нет строк.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="139"/>
+        <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
+        <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="146"/>
+        <source>A price was changed for PLU %1, which the order does not have.</source>
+        <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="153"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="179"/>
+        <source>Promo code %1 is not valid today.</source>
+        <translation>Промокод %1 сегодня недействителен.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="202"/>
+        <source>There is no customer with id %1.</source>
+        <translation>Клиента с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="228"/>
+        <location filename="../models/store/OrderStore.cpp" line="412"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="315"/>
+        <location filename="../models/store/OrderStore.cpp" line="436"/>
+        <location filename="../models/store/OrderStore.cpp" line="464"/>
+        <source>There is no order %1.</source>
+        <translation>Заказа %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="340"/>
+        <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
+        <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="345"/>
+        <location filename="../models/store/OrderStore.cpp" line="544"/>
+        <source>payment time ran out</source>
+        <translation>время на оплату истекло</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="349"/>
+        <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
+        <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="363"/>
+        <source>%1 tendered is less than the total %2.</source>
+        <translation>Получено %1 — меньше суммы к оплате %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="376"/>
+        <source>The card part must be more than zero and less than the total %1.</source>
+        <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="383"/>
+        <source>%1 tendered is less than the cash part %2.</source>
+        <translation>Получено %1 — меньше части наличными %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="468"/>
+        <source>Order %1 is paid; it cannot be cancelled. Return its items instead.</source>
+        <translation>Заказ %1 оплачен, его нельзя отменить. Оформите возврат товаров.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="471"/>
+        <source>Order %1 is %2; only an order awaiting payment can be cancelled.</source>
+        <translation>У заказа %1 статус «%2»; отменить можно только заказ, ожидающий оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="504"/>
+        <source>Order %1 cancelled</source>
+        <translation>Заказ %1 отменён</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="505"/>
+        <source>Order %1 cancelled: %2</source>
+        <translation>Заказ %1 отменён: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="565"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="580"/>
+        <source>Order %1 is %2; only a paid order can be returned.</source>
+        <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="615"/>
+        <source>Everything in order %1 was returned already.</source>
+        <translation>Все товары заказа %1 уже возвращены.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="622"/>
+        <source>Order %1 has no line %2.</source>
+        <translation>В заказе %1 нет строки %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="624"/>
+        <source>Line %1 is given twice.</source>
+        <translation>Строка %1 указана дважды.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="628"/>
+        <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
+        <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="640"/>
+        <source>Return of order %1</source>
+        <translation>Возврат по заказу %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="641"/>
+        <source>Return of order %1: %2</source>
+        <translation>Возврат по заказу %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="696"/>
+        <source>Unknown status &quot;%1&quot;.</source>
+        <translation>Неизвестный статус «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="698"/>
+        <source>The first day is after the last.</source>
+        <translation>Первый день позже последнего.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::OrdersPage</name>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="52"/>
+        <source>Load &amp;more</source>
+        <translation>Загрузить &amp;ещё</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="54"/>
+        <source>&amp;Cancel order…</source>
+        <translation>&amp;Отменить заказ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="55"/>
+        <source>&amp;Return items…</source>
+        <translation>&amp;Вернуть товары…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="56"/>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Печать чека…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="60"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="62"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="73"/>
+        <source>Any cashier</source>
+        <translation>Любой кассир</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <source>Paid by</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="95"/>
+        <source>S&amp;tatus:</source>
+        <translation>Ста&amp;тус:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="97"/>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="99"/>
+        <source>t&amp;o</source>
+        <translation>&amp;по</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="101"/>
+        <source>C&amp;ashier:</source>
+        <translation>&amp;Кассир:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="125"/>
+        <source>Shift at this till</source>
+        <translation>Смена на этой кассе</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="126"/>
+        <source>&amp;Open shift…</source>
+        <translation>О&amp;ткрыть смену…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="127"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="128"/>
+        <source>&amp;Z report (close shift)…</source>
+        <translation>&amp;Z-отчёт (закрыть смену)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="162"/>
+        <source>Open shift</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="162"/>
+        <source>Cash in the drawer (the float):</source>
+        <translation>Наличные в кассе (размен):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="168"/>
+        <source>&quot;%1&quot; is not an amount of money.</source>
+        <translation>«%1» — не денежная сумма.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
+        <source>Close the shift</source>
+        <translation>Закрытие смены</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="177"/>
+        <source>Print the Z report and close this till&apos;s shift?</source>
+        <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="319"/>
+        <source>Select an order to see its lines.</source>
+        <translation>Выберите заказ, чтобы увидеть его строки.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="326"/>
+        <source>Order %1 — %2</source>
+        <translation>Заказ %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="328"/>
+        <source>Why it failed: %1</source>
+        <translation>Причина сбоя: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="335"/>
+        <source>  (%1 returned)</source>
+        <translation>  (возвращено: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="340"/>
+        <source>Discount: %1</source>
+        <translation>Скидка: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="341"/>
+        <source>Total: %1</source>
+        <translation>Итого: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="343"/>
+        <source>Paid: %1 in cash, %2 by card</source>
+        <translation>Оплачено: %1 наличными, %2 картой</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="346"/>
+        <source>Stock is held until %1.</source>
+        <translation>Товар зарезервирован до %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="361"/>
+        <source>Cancel the order</source>
+        <translation>Отмена заказа</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="362"/>
+        <source>Cancel order %1 and put its items back on the shelf?</source>
+        <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="370"/>
+        <source>cancelled on the Orders page</source>
+        <translation>отменён на странице «Заказы»</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
+        <source>Order %1 cancelled; its items are back on the shelf.</source>
+        <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="395"/>
+        <source>Items of order %1 taken back: refund %2 to the card.</source>
+        <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="397"/>
+        <source>Items of order %1 taken back: pay back %2 in cash.</source>
+        <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="457"/>
+        <source>Till %1: no shift is open.</source>
+        <translation>Касса %1: смена не открыта.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="491"/>
+        <source>Till %1: shift closed.</source>
+        <translation>Касса %1: смена закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="492"/>
+        <source>Till %1: shift open since %2.</source>
+        <translation>Касса %1: смена открыта с %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="495"/>
+        <source>Z REPORT — shift %1 closed</source>
+        <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="496"/>
+        <source>X REPORT — shift %1, running totals</source>
+        <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="497"/>
+        <source>Sales:            %1</source>
+        <translation>Продажи:             %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="498"/>
+        <source>Cash:             %1</source>
+        <translation>Наличные:            %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="499"/>
+        <source>Card:             %1</source>
+        <translation>Карта:               %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="500"/>
+        <source>Refunds in cash:  %1</source>
+        <translation>Возвраты наличными:  %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="501"/>
+        <source>Refunds to card:  %1</source>
+        <translation>Возвраты на карту:   %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="502"/>
+        <source>Total:            %1</source>
+        <translation>Итого:               %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="503"/>
+        <source>Cash in drawer:   %1 (float %2)</source>
+        <translation>Наличные в кассе:    %1 (размен %2)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PaymentDialog</name>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="26"/>
+        <source>Card and cash</source>
+        <translation>Карта и наличные</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="26"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="43"/>
+        <source>Total:</source>
+        <translation>Итого:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="45"/>
+        <source>On the &amp;card:</source>
+        <translation>На &amp;карту:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="48"/>
+        <source>Cash &amp;handed over:</source>
+        <translation>&amp;Получено наличными:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="49"/>
+        <source>Change:</source>
+        <translation>Сдача:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="54"/>
+        <source>&amp;Paid</source>
+        <translation>&amp;Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="97"/>
+        <source>The card part must be more than 0 and less than %1.</source>
+        <translation>Сумма по карте должна быть больше 0 и меньше %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="104"/>
+        <source>Type the amount handed over, e.g. 1000 or 999,50.</source>
+        <translation>Введите полученную сумму, например 1000 или 999,50.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PaymentDialog.cpp" line="106"/>
+        <source>%1 more is needed.</source>
+        <translation>Не хватает %1.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceOverrideDialog</name>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="28"/>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="50"/>
+        <source>Change the price</source>
+        <translation>Изменение цены</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="39"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (PLU %2)&lt;br&gt;Catalog price %3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (PLU %2)&lt;br&gt;Цена по каталогу %3%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="41"/>
+        <source> per kg</source>
+        <translation> за кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="44"/>
+        <source>New &amp;price:</source>
+        <translation>Новая &amp;цена:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="45"/>
+        <source>A manager approves it:</source>
+        <translation>Подтверждение менеджера:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="46"/>
+        <source>Manager&apos;s &amp;login:</source>
+        <translation>&amp;Логин менеджера:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="47"/>
+        <source>Password or &amp;PIN:</source>
+        <translation>Пароль или &amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="70"/>
+        <source>New price: &quot;%1&quot; is not an amount (e.g. 89.90).</source>
+        <translation>Новая цена: «%1» — не сумма (например, 89,90).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="77"/>
+        <source>A manager types their login and password or PIN to approve the price.</source>
+        <translation>Чтобы подтвердить цену, менеджер вводит свой логин и пароль или PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ProductDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="27"/>
+        <source>Sold by &amp;weight (price per kg)</source>
+        <translation>Продаётся на &amp;вес (цена за кг)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="29"/>
+        <source>New product</source>
+        <translation>Новый товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="40"/>
+        <source>optional: scan it</source>
+        <translation>необязательно: отсканируйте</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="45"/>
+        <source>&amp;PLU:</source>
+        <translation>&amp;PLU:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="46"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="47"/>
+        <source>P&amp;rice:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="48"/>
+        <source>&amp;Barcode:</source>
+        <translation>&amp;Штрихкод:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="50"/>
+        <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
+        <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ProductDialog.cpp" line="55"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ProductStore</name>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="58"/>
+        <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="62"/>
+        <source>The product name must be 1 to 200 characters.</source>
+        <translation>Название товара должно содержать от 1 до 200 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="64"/>
+        <source>The price must be between 0 and 100,000,000.</source>
+        <translation>Цена должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="67"/>
+        <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
+        <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="101"/>
+        <source>Another product already has the barcode %1.</source>
+        <translation>У другого товара уже есть штрихкод %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="105"/>
+        <source>A product with PLU %1 already exists.</source>
+        <translation>Товар с PLU %1 уже существует.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::QueryReader</name>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="60"/>
+        <source>Unknown parameter &quot;%1&quot; (known: %2).</source>
+        <translation>Неизвестный параметр «%1» (известные: %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="65"/>
+        <source>The parameter %1 is given twice.</source>
+        <translation>Параметр %1 указан дважды.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="89"/>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 не должно содержать символов NUL.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="93"/>
+        <source>%1 must be at most %2 characters.</source>
+        <translation>%1 должно содержать не больше %2 символов.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="109"/>
+        <source>%1 must be a whole number, not &quot;%2&quot;.</source>
+        <translation>%1 должно быть целым числом, а не «%2».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="113"/>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 должно быть от %2 до %3.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::Receipt</name>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="47"/>
+        <source>Receipt %1</source>
+        <translation>Чек %1</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="51"/>
+        <source>Cashier: %1</source>
+        <translation>Кассир: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="56"/>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="63"/>
+        <source>Subtotal</source>
+        <translation>Подытог</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="64"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="67"/>
+        <source>TOTAL</source>
+        <translation>ИТОГО</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="69"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="71"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="72"/>
+        <source>Change</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="75"/>
+        <source>Thank you for your purchase!</source>
+        <translation>Спасибо за покупку!</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ReceiptPrintQueue</name>
+    <message>
+        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="12"/>
+        <source>The printer did not answer within %1 seconds.</source>
+        <translation>Принтер не ответил за %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="67"/>
+        <source>The printer closed the connection before the receipt was sent.</source>
+        <translation>Принтер закрыл соединение до того, как чек был отправлен.</translation>
+    </message>
+    <message>
+        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="74"/>
+        <source>Printer %1:%2: %3</source>
+        <translation>Принтер %1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ReportsPage</name>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="98"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="122"/>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>Экспорт графика в &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="123"/>
+        <source>Export report as P&amp;DF…</source>
+        <translation>Экспорт отчёта в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="124"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="176"/>
+        <source>Stock in and out per day</source>
+        <translation>Приход и расход по дням</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="178"/>
+        <source>Sales by hour of day</source>
+        <translation>Продажи по часам</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="180"/>
+        <source>Top products by units sold</source>
+        <translation>Самые продаваемые товары (в штуках)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="182"/>
+        <source>Stock value by shop</source>
+        <translation>Стоимость остатков по магазинам</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="199"/>
+        <source>Your role cannot view reports; ask a manager.</source>
+        <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="246"/>
+        <source>Working out the reports…</source>
+        <translation>Расчёт отчётов…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="288"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <source>In</source>
+        <translation>Приход</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="289"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <source>Out</source>
+        <translation>Расход</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <source>Net</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="308"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="319"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="324"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="337"/>
+        <source>Units sold</source>
+        <translation>Продано, шт.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="319"/>
+        <source>Hour</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="337"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <source>Units</source>
+        <translation>Штук</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <source>Value</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="364"/>
+        <source>the beginning</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="367"/>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="369"/>
+        <source>PLU %1</source>
+        <translation>PLU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="370"/>
+        <source>times in %1</source>
+        <translation>часовой пояс: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="388"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="423"/>
+        <source>ShopDesk reports</source>
+        <translation>Отчёты ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="434"/>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="436"/>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="440"/>
+        <source>Chart saved to %1.</source>
+        <translation>График сохранён в %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="442"/>
+        <location filename="../ui/pages/ReportsPage.cpp" line="457"/>
+        <source>Could not write %1.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="449"/>
+        <source>Export report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="451"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/ReportsPage.cpp" line="455"/>
+        <source>Report saved to %1.</source>
+        <translation>Отчёт сохранён в %1.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ReturnDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="33"/>
+        <source>Return from order %1</source>
+        <translation>Возврат по заказу %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="34"/>
+        <source>Items coming back</source>
+        <translation>Возвращаемые товары</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="46"/>
+        <source>%1 of %2 × %3</source>
+        <translation>%1 из %2 × %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="61"/>
+        <source>the manager&apos;s password or PIN</source>
+        <translation>пароль или PIN менеджера</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="62"/>
+        <source>A manager approves</source>
+        <translation>Подтверждение менеджера</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="64"/>
+        <source>Manager&apos;s &amp;login:</source>
+        <translation>&amp;Логин менеджера:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="65"/>
+        <source>Password or &amp;PIN:</source>
+        <translation>Пароль или &amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="69"/>
+        <source>&amp;Take back</source>
+        <translation>&amp;Принять возврат</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="77"/>
+        <source>&amp;Why:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="90"/>
+        <source>Choose how many of which items come back.</source>
+        <translation>Укажите, сколько каких товаров возвращается.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="95"/>
+        <source>A manager approves the return here with their login and their password or PIN.</source>
+        <translation>Менеджер подтверждает возврат здесь своим логином и паролем или PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SettingsPage</name>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="31"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="34"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="36"/>
+        <source>This till serves:</source>
+        <translation>Эта касса обслуживает:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="39"/>
+        <source>Built-in database (%1)</source>
+        <translation>Встроенная база данных (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="42"/>
+        <source>Change database &amp;connection…</source>
+        <translation>Изменить подключение к &amp;базе данных…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="43"/>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="45"/>
+        <source>In use:</source>
+        <translation>Используется:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="51"/>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="53"/>
+        <source>Stock</source>
+        <translation>Остатки</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="55"/>
+        <source>Highlight stock &amp;below:</source>
+        <translation>Подсвечивать остаток &amp;ниже:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="69"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="84"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="71"/>
+        <source>Till</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="73"/>
+        <source>Till &amp;name (in order numbers):</source>
+        <translation>&amp;Имя кассы (в номерах заказов):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="74"/>
+        <source>Unpaid orders &amp;expire after:</source>
+        <translation>Неоплаченный заказ &amp;снимается через:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="77"/>
+        <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
+        <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="80"/>
+        <source>Receipt &amp;printer (ESC/POS):</source>
+        <translation>&amp;Принтер чеков (ESC/POS):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="85"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="87"/>
+        <source>&amp;Lock the till when idle for:</source>
+        <translation>Бло&amp;кировать кассу при простое:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="161"/>
+        <source>This till now serves %1.</source>
+        <translation>Теперь эта касса обслуживает магазин «%1».</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="172"/>
+        <source>The new database connection is used from the next start of ShopDesk.</source>
+        <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ShiftStore</name>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="28"/>
+        <source>The float cannot be negative.</source>
+        <translation>Размен не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="38"/>
+        <source>Till %1 already has an open shift; close it with a Z report first.</source>
+        <translation>На кассе %1 уже открыта смена; сначала закройте её Z-отчётом.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="75"/>
+        <source>There is no shift %1.</source>
+        <translation>Смены %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="97"/>
+        <source>Till %1 has no open shift.</source>
+        <translation>На кассе %1 нет открытой смены.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="112"/>
+        <source>Till %1 has no open shift to close.</source>
+        <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StaffDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="35"/>
+        <source>New staff account</source>
+        <translation>Новая учётная запись сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="43"/>
+        <source>e.g. kate.s</source>
+        <translation>например, kate.s</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="46"/>
+        <source>as shown on receipts and in the history</source>
+        <translation>как в чеках и в истории</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="56"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>не меньше %n символа</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="60"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="61"/>
+        <source>&amp;Full name:</source>
+        <translation>Полное &amp;имя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="62"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="63"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="64"/>
+        <source>R&amp;epeat password:</source>
+        <translation>П&amp;овтор пароля:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="68"/>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="104"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="104"/>
+        <source>Creating…</source>
+        <translation>Создание…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffDialog.cpp" line="124"/>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StaffPage</name>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="45"/>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="62"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="64"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="66"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Включить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="68"/>
+        <source>Change &amp;role…</source>
+        <translation>Сменить &amp;роль…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="70"/>
+        <source>Reset &amp;password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="72"/>
+        <source>Set P&amp;IN…</source>
+        <translation>Задать P&amp;IN…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="75"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <source>Locked until</source>
+        <translation>Заблокирована до</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="113"/>
+        <source>Only an administrator manages staff accounts. You are signed in as %1, a %2; ask an administrator to add or change an account.</source>
+        <translation>Учётными записями сотрудников управляет только администратор. Вы вошли как %1 (%2); попросите администратора добавить или изменить учётную запись.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="203"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="203"/>
+        <source>no, deactivated</source>
+        <translation>нет, отключена</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="204"/>
+        <source>set</source>
+        <translation>задан</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="251"/>
+        <source>%1 (%2) can now sign in.</source>
+        <translation>%1 (%2) теперь может входить в систему.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="268"/>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation>Учётная запись %1 отключена, вход больше невозможен.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="279"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 снова может входить в систему.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="294"/>
+        <source>%1 is now a %2.</source>
+        <translation>Новая роль сотрудника %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="310"/>
+        <source>%1 has a new password.</source>
+        <translation>У сотрудника %1 новый пароль.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="325"/>
+        <source>%1 no longer has a PIN.</source>
+        <translation>У сотрудника %1 больше нет PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StaffPage.cpp" line="326"/>
+        <source>%1 has a new PIN.</source>
+        <translation>У сотрудника %1 новый PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StaffRoleDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="20"/>
+        <source>Role of %1</source>
+        <translation>Роль сотрудника %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="27"/>
+        <source>The new role applies from %1&apos;s next sign-in.</source>
+        <translation>Новая роль действует со следующего входа сотрудника %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="31"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="33"/>
+        <source>&amp;Change role</source>
+        <translation>&amp;Сменить роль</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StaffSecretDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="27"/>
+        <source>PIN for %1</source>
+        <translation>PIN для %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="27"/>
+        <source>New password for %1</source>
+        <translation>Новый пароль для %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="44"/>
+        <source>%1 to %2 digits</source>
+        <translation>от %1 до %2 цифр</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="45"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>не меньше %n символа</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="48"/>
+        <source>A PIN lets %1 sign in on the till, and approve as a manager if their role allows, with a few digits instead of the password.</source>
+        <translation>PIN позволяет сотруднику %1 входить на кассе, а если роль позволяет, и подтверждать как менеджер — несколькими цифрами вместо пароля.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="51"/>
+        <source>%1 signs in with this password from now on. A lockout after wrong passwords ends with it.</source>
+        <translation>С этого момента %1 входит с этим паролем. Блокировка после неверных паролей с ним снимается.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="59"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="59"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="60"/>
+        <source>&amp;Repeat PIN:</source>
+        <translation>П&amp;овтор PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="60"/>
+        <source>&amp;Repeat password:</source>
+        <translation>П&amp;овтор пароля:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="64"/>
+        <source>&amp;Set PIN</source>
+        <translation>&amp;Задать PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="64"/>
+        <source>&amp;Set password</source>
+        <translation>&amp;Задать пароль</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="67"/>
+        <source>Re&amp;move PIN</source>
+        <translation>&amp;Удалить PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="72"/>
+        <source>%1 has no PIN.</source>
+        <translation>У сотрудника %1 нет PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="104"/>
+        <source>Type a PIN of %1 to %2 digits.</source>
+        <translation>Введите PIN из %1–%2 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="118"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-коды не совпадают. Введите один и тот же PIN дважды.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="119"/>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StaffStore</name>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="83"/>
+        <source>The login must be 1 to 64 lower-case Latin letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Логин должен состоять из 1–64 строчных латинских букв, цифр, «.», «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="87"/>
+        <source>The name must be 1 to 100 characters.</source>
+        <translation>Имя должно содержать от 1 до 100 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="93"/>
+        <source>The name cannot contain tabs, line breaks or other control characters.</source>
+        <translation>Имя не может содержать табуляций, переводов строк и других управляющих символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="103"/>
+        <source>The password must be at least %1 characters.</source>
+        <translation>Пароль должен содержать не меньше %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="111"/>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>PIN должен состоять из %1–%2 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="152"/>
+        <location filename="../models/store/StaffStore.cpp" line="370"/>
+        <source>The account has an unknown role.</source>
+        <translation>У учётной записи неизвестная роль.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="185"/>
+        <source>You cannot deactivate your own account; another administrator can.</source>
+        <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="202"/>
+        <source>You cannot change your own role; another administrator can.</source>
+        <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="272"/>
+        <source>This is the last active administrator. Make someone else an administrator first.</source>
+        <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="304"/>
+        <source>Staff accounts already exist; sign in as an administrator to add more.</source>
+        <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="306"/>
+        <source>The login &quot;%1&quot; is taken.</source>
+        <translation>Логин «%1» занят.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="319"/>
+        <source>%1 is not a manager and cannot approve this.</source>
+        <translation>%1 — не менеджер и не может это подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="327"/>
+        <source>Wrong login or password (or PIN).</source>
+        <translation>Неверный логин или пароль (или PIN).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/store/StaffStore.cpp" line="347"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунды.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="367"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="28"/>
+        <source>New stock</source>
+        <translation>Новый остаток</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="41"/>
+        <source>Product &amp;PLU:</source>
+        <translation>&amp;PLU товара:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="42"/>
+        <source>S&amp;hop:</source>
+        <translation>&amp;Магазин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="43"/>
+        <source>On the &amp;shelf:</source>
+        <translation>На &amp;полке:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="44"/>
+        <source>In &amp;orders:</source>
+        <translation>В &amp;заказах:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="47"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="66"/>
+        <source>Enter the product&apos;s PLU.</source>
+        <translation>Введите PLU товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="71"/>
+        <source>Choose the shop.</source>
+        <translation>Выберите магазин.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockFilter</name>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="35"/>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="39"/>
+        <source>The smallest shelf quantity (%1) is above the largest (%2).</source>
+        <translation>Наименьшее количество на полке (%1) больше наибольшего (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="44"/>
+        <source>The smallest order quantity (%1) is above the largest (%2).</source>
+        <translation>Наименьшее количество в заказах (%1) больше наибольшего (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="48"/>
+        <source>shop_id must be a positive number.</source>
+        <translation>shop_id должен быть положительным числом.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockFilterPanel</name>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="39"/>
+        <source>Product name, or scan a barcode</source>
+        <translation>Название товара или отсканируйте штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="42"/>
+        <source>exact PLU</source>
+        <translation>точный PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="47"/>
+        <source>All shops</source>
+        <translation>Все магазины</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="49"/>
+        <source>C&amp;lear filters</source>
+        <translation>Сбросить &amp;фильтры</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="52"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Поиск:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="54"/>
+        <source>P&amp;LU:</source>
+        <translation>P&amp;LU:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="56"/>
+        <source>S&amp;hop:</source>
+        <translation>&amp;Магазин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="58"/>
+        <source>On shelf &amp;from</source>
+        <translation>На полке &amp;от</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="60"/>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="64"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="62"/>
+        <source>In &amp;orders from</source>
+        <translation>В &amp;заказах от</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="89"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockFilterPanel.cpp" line="165"/>
+        <source>No product has the barcode %1.</source>
+        <translation>Товара со штрихкодом %1 нет.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockModel</name>
+    <message>
+        <location filename="../models/StockModel.cpp" line="39"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="41"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="43"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="45"/>
+        <source>On shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="47"/>
+        <source>In orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="49"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="51"/>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="176"/>
+        <source>Low stock: %1 on the shelf (threshold %2)</source>
+        <translation>Мало на полке: %1 (порог %2)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockPage</name>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="43"/>
+        <source>Stock</source>
+        <translation>Остатки</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="58"/>
+        <source>&amp;Adjust…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="60"/>
+        <source>New &amp;product…</source>
+        <translation>Новый &amp;товар…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="61"/>
+        <source>New s&amp;tock…</source>
+        <translation>Новый &amp;остаток…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="64"/>
+        <source>Stoc&amp;ktake…</source>
+        <translation>Инвента&amp;ризация…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="65"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="67"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/StockPage.cpp" line="162"/>
+        <source>%n stock row(s)</source>
+        <translation>
+            <numerusform>%n строка остатков</numerusform>
+            <numerusform>%n строки остатков</numerusform>
+            <numerusform>%n строк остатков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="183"/>
+        <source>Select a loaded row to adjust.</source>
+        <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="190"/>
+        <source>%1: now %2 on the shelf, %3 in orders.</source>
+        <translation>%1: теперь на полке %2, в заказах %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/StockPage.cpp" line="230"/>
+        <source>Stocktake committed: %n line(s) counted</source>
+        <translation>
+            <numerusform>Инвентаризация проведена: посчитана %n строка</numerusform>
+            <numerusform>Инвентаризация проведена: посчитаны %n строки</numerusform>
+            <numerusform>Инвентаризация проведена: посчитано %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/StockPage.cpp" line="231"/>
+        <source>%n corrected.</source>
+        <translation>
+            <numerusform>исправлено: %n.</numerusform>
+            <numerusform>исправлено: %n.</numerusform>
+            <numerusform>исправлено: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="241"/>
+        <source>Export stock</source>
+        <translation>Экспорт остатков</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="243"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <source>On shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <source>In orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="267"/>
+        <source>Exporting stock…</source>
+        <translation>Экспорт остатков…</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StockStore</name>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="85"/>
+        <source>The shelf quantity must be between 0 and %1.</source>
+        <translation>Количество на полке должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="89"/>
+        <source>The order quantity must be between 0 and %1.</source>
+        <translation>Количество в заказах должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="94"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="99"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="125"/>
+        <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
+        <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="145"/>
+        <source>The amount must be a whole number from 1 to %1.</source>
+        <translation>Количество должно быть целым числом от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="226"/>
+        <source>Give the product&apos;s PLU.</source>
+        <translation>Укажите PLU товара.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="228"/>
+        <source>Give the shop.</source>
+        <translation>Укажите магазин.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="230"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="253"/>
+        <source>PLU %1 appears twice; add the quantities into one line.</source>
+        <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="302"/>
+        <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
+        <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="315"/>
+        <location filename="../models/store/StockStore.cpp" line="343"/>
+        <source>The stock changed while this was being saved; try again.</source>
+        <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="318"/>
+        <location filename="../models/store/StockStore.cpp" line="353"/>
+        <source>PLU %1 has no stock in this shop.</source>
+        <translation>У PLU %1 нет остатка в этом магазине.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="325"/>
+        <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
+        <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="331"/>
+        <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
+        <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="338"/>
+        <source>That would make the quantity of PLU %1 larger than %2.</source>
+        <translation>Тогда количество PLU %1 превысит %2.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StocktakeDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="32"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="33"/>
+        <source>&amp;Commit count…</source>
+        <translation>&amp;Провести инвентаризацию…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="34"/>
+        <source>Discard count…</source>
+        <translation>Отменить инвентаризацию…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="37"/>
+        <source>Stocktake — %1</source>
+        <translation>Инвентаризация — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="39"/>
+        <source>PLU or barcode</source>
+        <translation>PLU или штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <source>Counted</source>
+        <translation>Посчитано</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <source>System at count</source>
+        <translation>В системе при подсчёте</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="56"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="58"/>
+        <source>Co&amp;unted:</source>
+        <translation>По&amp;считано:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="134"/>
+        <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
+        <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="160"/>
+        <source>Scan or type the product&apos;s PLU or barcode.</source>
+        <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="232"/>
+        <source>Commit the count</source>
+        <translation>Проведение инвентаризации</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="233"/>
+        <source>Correct the stock of the %n counted line(s) now?</source>
+        <translation>
+            <numerusform>Исправить остатки по %n посчитанной строке сейчас?</numerusform>
+            <numerusform>Исправить остатки по %n посчитанным строкам сейчас?</numerusform>
+            <numerusform>Исправить остатки по %n посчитанным строкам сейчас?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="245"/>
+        <source>Discard the count</source>
+        <translation>Отмена инвентаризации</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="246"/>
+        <source>Discard this count? No stock will change.</source>
+        <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StocktakeStore</name>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="41"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="45"/>
+        <source>A stocktake is already open in this shop; continue it or close it first.</source>
+        <translation>В этом магазине уже идёт инвентаризация; продолжите или сначала закройте её.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="67"/>
+        <source>The counted quantity must be 0 or more.</source>
+        <translation>Посчитанное количество должно быть 0 или больше.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="95"/>
+        <source>This stocktake is closed; start a new one.</source>
+        <translation>Эта инвентаризация закрыта; начните новую.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="96"/>
+        <source>PLU %1 has no stock in this shop.</source>
+        <translation>У PLU %1 нет остатка в этом магазине.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="129"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="189"/>
+        <source>This stocktake is already closed.</source>
+        <translation>Эта инвентаризация уже закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="159"/>
+        <source>Stocktake %1: counted %2, the system had %3 at the count</source>
+        <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SyncEngine</name>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="33"/>
+        <source>central is unreachable: %1</source>
+        <translation>центральный сервер недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="34"/>
+        <source>central answered %1: %2</source>
+        <translation>центральный сервер ответил %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="131"/>
+        <source>The outbox cannot be read: %1</source>
+        <translation>Не удаётся прочитать очередь исходящих событий: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/sync/SyncEngine.cpp" line="163"/>
+        <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
+        <translation>
+            <numerusform>ответ центрального сервера не подтверждает %n отправленное событие</numerusform>
+            <numerusform>ответ центрального сервера не подтверждает %n отправленных события</numerusform>
+            <numerusform>ответ центрального сервера не подтверждает %n отправленных событий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="203"/>
+        <source>Could not record central&apos;s answer: %1</source>
+        <translation>Не удалось сохранить ответ центрального сервера: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="220"/>
+        <source>The catalog cursor cannot be read: %1</source>
+        <translation>Не удаётся прочитать курсор каталога: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="244"/>
+        <source>A catalog page could not be applied: %1</source>
+        <translation>Не удалось применить страницу каталога: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SyncInboxStore</name>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="104"/>
+        <source>Another push from this shop is being applied; send again in a moment.</source>
+        <translation>Уже применяется другая отправка из этого магазина; повторите чуть позже.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="122"/>
+        <source>Central could not apply it: %1 (SQLSTATE %2).</source>
+        <translation>Центральный сервер не смог это применить: %1 (SQLSTATE %2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="123"/>
+        <source>invalid data</source>
+        <translation>некорректные данные</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="141"/>
+        <source>idempotency_key must be a UUID.</source>
+        <translation>idempotency_key должен быть UUID.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="168"/>
+        <source>created in shop %1</source>
+        <translation>создан в магазине %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="177"/>
+        <source>Unknown event type &quot;%1&quot;.</source>
+        <translation>Неизвестный тип события «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="199"/>
+        <source>&quot;%1&quot; is not a stock action.</source>
+        <translation>«%1» — не действие с остатками.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="212"/>
+        <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
+        <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="218"/>
+        <source>Central does not know the shop %1.</source>
+        <translation>Центральный сервер не знает магазин %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="221"/>
+        <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
+        <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="259"/>
+        <source>Central has no product with PLU %1; its product.created event must come first.</source>
+        <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SyncPage</name>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="51"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="52"/>
+        <source>&amp;Retry refused events</source>
+        <translation>&amp;Повторить отклонённые события</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="56"/>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="59"/>
+        <source>e.g. https://central.example.com:8443</source>
+        <translation>например, https://central.example.com:8443</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="66"/>
+        <source>printed by shopdesk-central --issue-token</source>
+        <translation>выдаётся командой shopdesk-central --issue-token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="67"/>
+        <source>Save and &amp;connect</source>
+        <translation>Сохранить и по&amp;дключиться</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="69"/>
+        <source>Central server</source>
+        <translation>Центральный сервер</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="71"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="72"/>
+        <source>Shop &amp;code:</source>
+        <translation>&amp;Код магазина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="73"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Токен:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="85"/>
+        <source>Push the waiting events and pull the catalog now (F9).</source>
+        <translation>Отправить ожидающие события и получить каталог сейчас (F9).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="87"/>
+        <source>Send the events central refused once more (after the cause is fixed at central).</source>
+        <translation>Ещё раз отправить события, отклонённые центральным сервером (после устранения причины на центральном сервере).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="89"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="91"/>
+        <source>Central:</source>
+        <translation>Центральный сервер:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="92"/>
+        <source>Waiting to be sent:</source>
+        <translation>Ожидают отправки:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="93"/>
+        <source>Refused by central:</source>
+        <translation>Отклонены центральным сервером:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="94"/>
+        <source>Last sync:</source>
+        <translation>Последняя синхронизация:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="95"/>
+        <source>Last error:</source>
+        <translation>Последняя ошибка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="118"/>
+        <source>Events not yet acknowledged by central (oldest first, refused ones on top):</source>
+        <translation>События, ещё не подтверждённые центральным сервером (сначала самые старые, отклонённые — вверху):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="164"/>
+        <source>not set up: this shop works on its own</source>
+        <translation>не настроен: магазин работает самостоятельно</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="166"/>
+        <source>syncing…</source>
+        <translation>синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="168"/>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="168"/>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="173"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="174"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="213"/>
+        <source>refused</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="213"/>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/SyncPage.cpp" line="247"/>
+        <source>%n refused event(s) will be sent again.</source>
+        <translation>
+            <numerusform>%n отклонённое событие будет отправлено снова.</numerusform>
+            <numerusform>%n отклонённых события будут отправлены снова.</numerusform>
+            <numerusform>%n отклонённых событий будут отправлены снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="266"/>
+        <source>URL: &quot;%1&quot; is not an http:// or https:// address of a server.</source>
+        <translation>URL: «%1» — не адрес сервера http:// или https://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="272"/>
+        <source>Token: paste it exactly as shopdesk-central printed it (one word).</source>
+        <translation>Токен: вставьте его точно так, как его вывел shopdesk-central (одно слово).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="280"/>
+        <source>Shop code: this till serves %1, whose code is %2; central must know the shop by that code (shopdesk-central --issue-token %2).</source>
+        <translation>Код магазина: эта касса обслуживает магазин %1 с кодом %2; центральный сервер должен знать магазин под этим кодом (shopdesk-central --issue-token %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="291"/>
+        <source>This shop no longer syncs with central.</source>
+        <translation>Этот магазин больше не синхронизируется с центральным сервером.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="292"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="310"/>
+        <source>The token could not be saved: %1</source>
+        <translation>Не удалось сохранить токен: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="312"/>
+        <source>Saved; connecting to central. The address is plain http://: the token crosses the network unencrypted. Use https:// unless central runs on this computer.</source>
+        <translation>Сохранено; подключение к центральному серверу. Адрес — обычный http://: токен передаётся по сети без шифрования. Используйте https://, если центральный сервер работает не на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SyncPage.cpp" line="317"/>
+        <source>Saved; connecting to central.</source>
+        <translation>Сохранено; подключение к центральному серверу.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::TokenStore</name>
+    <message>
+        <location filename="../models/store/TokenStore.cpp" line="51"/>
+        <source>There is no shop with the code %1.</source>
+        <translation>Магазина с кодом %1 нет.</translation>
+    </message>
+</context>
+</TS>
