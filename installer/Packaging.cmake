@@ -20,9 +20,13 @@ if(UNIX AND NOT APPLE)
     # The server's unit and its settings; /etc files are the admin's (conffiles).
     install(FILES ${PROJECT_SOURCE_DIR}/installer/shopdesk-central.service
             DESTINATION lib/systemd/system)
-    # /etc itself, not under the prefix: where the unit and the admin look.
-    install(FILES ${PROJECT_SOURCE_DIR}/installer/central.ini DESTINATION /etc/shopdesk)
-    set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/installer/conffiles)
+    # The settings' template goes under the prefix (a TGZ stays relocatable);
+    # the .deb's postinst copies it to /etc/shopdesk once, where the unit and
+    # the admin look, and leaves an edited copy alone on upgrades.
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/central.ini
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/shopdesk)
+    set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/installer/debian/postinst
+                                           ${PROJECT_SOURCE_DIR}/installer/debian/postrm)
 endif()
 
 set(CPACK_PACKAGE_NAME "shopdesk")

@@ -58,8 +58,8 @@ QString resolveLanguage(const QString &saved, const QStringList &uiLanguages)
 QLocale localeForLanguage(const QString &language, const QLocale &system)
 {
     // "C" (a bare LANG=C) is English enough, and keeps its plain numbers.
-    if (languageOf(system.name()) == language
-        || (language == u"en"_s && system.language() == QLocale::C))
+    if (languageOf(system.name()) == language ||
+        (language == u"en"_s && system.language() == QLocale::C))
         return system;
     return QLocale(language);
 }

@@ -119,7 +119,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Central: %1 · %n unsent</numerusform>
@@ -152,7 +152,7 @@
 <context>
     <name>shopdesk::StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="347"/>
+        <location filename="../models/store/StaffStore.cpp" line="366"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>

@@ -65,7 +65,7 @@
     <message>
         <location filename="../app/desk/DeskApp.cpp" line="58"/>
         <source>Cancelling…</source>
-        <translation>Отмена…</translation>
+        <translation>Отменяется…</translation>
     </message>
     <message>
         <location filename="../app/desk/DeskApp.cpp" line="93"/>
@@ -119,7 +119,7 @@
     <message>
         <location filename="../ui/widgets/ExportRunner.cpp" line="69"/>
         <source>%1 rows written to %2.</source>
-        <translation>Записано строк: %1, файл %2.</translation>
+        <translation>Записано строк: %1 в файл %2.</translation>
     </message>
 </context>
 <context>
@@ -165,7 +165,7 @@
     <message>
         <location filename="../models/store/OrderStore.cpp" line="47"/>
         <source>failed</source>
-        <translation>не оплачен</translation>
+        <translation>сбой оплаты</translation>
     </message>
     <message>
         <location filename="../models/store/OrderStore.cpp" line="48"/>
@@ -231,7 +231,12 @@
         <translation>управлять сотрудниками и настройками</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="62"/>
+        <location filename="../models/Permissions.cpp" line="63"/>
+        <source>A %1 may not %2. Ask an administrator.</source>
+        <translation>Роль «%1» не позволяет %2. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../models/Permissions.cpp" line="64"/>
         <source>A %1 may not %2. Ask a manager.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
     </message>
@@ -388,7 +393,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../models/demo/WordLists.cpp" line="15"/>
         <source>The word list %1 is missing.</source>
-        <translation>Нет списка слов %1.</translation>
+        <translation>Список слов %1 отсутствует.</translation>
     </message>
     <message>
         <location filename="../models/demo/WordLists.cpp" line="27"/>
@@ -399,7 +404,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desk/main.cpp" line="40"/>
+        <location filename="../app/desk/main.cpp" line="48"/>
         <source>Run &quot;shopdesk --help&quot; for the options.</source>
         <translation>Параметры: «shopdesk --help».</translation>
     </message>
@@ -730,7 +735,7 @@ With no options it uses its built-in database, kept in your data folder.</source
     <message>
         <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="89"/>
         <source>Quantity:</source>
-        <translation>Количество:</translation>
+        <translation>Остаток:</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="90"/>
@@ -829,7 +834,7 @@ With no options it uses its built-in database, kept in your data folder.</source
     <message>
         <location filename="../models/checkout/CartModel.cpp" line="55"/>
         <source>Changed from %1, approved by %2</source>
-        <translation>Изменена с %1, подтвердил(а) %2</translation>
+        <translation>Цена изменена с %1; подтвердил(а): %2</translation>
     </message>
     <message>
         <location filename="../models/checkout/CartModel.cpp" line="69"/>
@@ -1035,37 +1040,37 @@ With no options it uses its built-in database, kept in your data folder.</source
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="617"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="623"/>
         <source>A scanned code is still being looked up; pay in a moment.</source>
         <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="635"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="641"/>
         <source>Reserving the items…</source>
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="664"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="670"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="672"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="678"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="695"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="701"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="697"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="703"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="726"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="732"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
@@ -1899,7 +1904,7 @@ If another program started it, stop that program; otherwise remove the folder to
     <message>
         <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
         <source>Shelf:</source>
-        <translation>Полка:</translation>
+        <translation>На полке:</translation>
     </message>
     <message>
         <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
@@ -2437,8 +2442,8 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
     <message>
         <location filename="../ui/dialogs/LoginDialog.cpp" line="41"/>
-        <source>&amp;Password:</source>
-        <translation>&amp;Пароль:</translation>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Пароль или PIN:</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/LoginDialog.cpp" line="44"/>
@@ -2470,77 +2475,77 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>shopdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="69"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="274"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="256"/>
+        <location filename="../ui/MainWindow.cpp" line="275"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
@@ -2549,82 +2554,82 @@ If another program started it, stop that program; otherwise remove the folder to
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="263"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="296"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="278"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="305"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="321"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="330"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -2632,7 +2637,7 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>shopdesk::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="21"/>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="23"/>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
     </message>
@@ -2996,132 +3001,132 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="319"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="323"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="326"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="330"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="328"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="332"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="335"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="339"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="340"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="344"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="341"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="345"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="343"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="347"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="346"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="350"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="361"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="365"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="362"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="366"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="370"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="374"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="383"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="395"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="399"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="397"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="401"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="457"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="461"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="491"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="495"/>
         <source>Till %1: shift closed.</source>
         <translation>Касса %1: смена закрыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="492"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="496"/>
         <source>Till %1: shift open since %2.</source>
         <translation>Касса %1: смена открыта с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="495"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="499"/>
         <source>Z REPORT — shift %1 closed</source>
         <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="496"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="500"/>
         <source>X REPORT — shift %1, running totals</source>
         <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="497"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="501"/>
         <source>Sales:            %1</source>
         <translation>Продажи:             %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="498"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="502"/>
         <source>Cash:             %1</source>
         <translation>Наличные:            %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="499"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="503"/>
         <source>Card:             %1</source>
         <translation>Карта:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="500"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="504"/>
         <source>Refunds in cash:  %1</source>
         <translation>Возвраты наличными:  %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="501"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="505"/>
         <source>Refunds to card:  %1</source>
         <translation>Возвраты на карту:   %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="502"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="506"/>
         <source>Total:            %1</source>
         <translation>Итого:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="503"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="507"/>
         <source>Cash in drawer:   %1 (float %2)</source>
         <translation>Наличные в кассе:    %1 (размен %2)</translation>
     </message>
@@ -3735,12 +3740,32 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="161"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="106"/>
+        <source>Same as the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="111"/>
+        <source>The language changes at the next start of ShopDesk.</source>
+        <translation>Язык сменится при следующем запуске ShopDesk.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="113"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="115"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="179"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="172"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="190"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
@@ -4113,47 +4138,53 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
     <message>
         <location filename="../models/store/StaffStore.cpp" line="152"/>
-        <location filename="../models/store/StaffStore.cpp" line="370"/>
+        <location filename="../models/store/StaffStore.cpp" line="182"/>
+        <location filename="../models/store/StaffStore.cpp" line="390"/>
         <source>The account has an unknown role.</source>
         <translation>У учётной записи неизвестная роль.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="185"/>
+        <location filename="../models/store/StaffStore.cpp" line="179"/>
+        <source>This account is no longer active.</source>
+        <translation>Эта учётная запись больше не активна.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="204"/>
         <source>You cannot deactivate your own account; another administrator can.</source>
         <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="202"/>
+        <location filename="../models/store/StaffStore.cpp" line="221"/>
         <source>You cannot change your own role; another administrator can.</source>
         <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="272"/>
+        <location filename="../models/store/StaffStore.cpp" line="291"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="304"/>
+        <location filename="../models/store/StaffStore.cpp" line="323"/>
         <source>Staff accounts already exist; sign in as an administrator to add more.</source>
         <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="306"/>
+        <location filename="../models/store/StaffStore.cpp" line="325"/>
         <source>The login &quot;%1&quot; is taken.</source>
         <translation>Логин «%1» занят.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="319"/>
+        <location filename="../models/store/StaffStore.cpp" line="338"/>
         <source>%1 is not a manager and cannot approve this.</source>
         <translation>%1 — не менеджер и не может это подтвердить.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="327"/>
+        <location filename="../models/store/StaffStore.cpp" line="346"/>
         <source>Wrong login or password (or PIN).</source>
         <translation>Неверный логин или пароль (или PIN).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="347"/>
+        <location filename="../models/store/StaffStore.cpp" line="366"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
@@ -4162,9 +4193,14 @@ If another program started it, stop that program; otherwise remove the folder to
         </translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="367"/>
+        <location filename="../models/store/StaffStore.cpp" line="387"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="401"/>
+        <source>Too many failed sign-ins. Try again in a minute.</source>
+        <translation>Слишком много неудачных попыток входа. Повторите через минуту.</translation>
     </message>
 </context>
 <context>
@@ -4360,7 +4396,7 @@ If another program started it, stop that program; otherwise remove the folder to
     <message>
         <location filename="../ui/pages/StockPage.cpp" line="61"/>
         <source>New s&amp;tock…</source>
-        <translation>Новый &amp;остаток…</translation>
+        <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
         <location filename="../ui/pages/StockPage.cpp" line="64"/>

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -143,8 +144,19 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (!isLocked())
-            lock();
+        if (isLocked())
+            return;
+        // A dialog left open (payment, a price change) would stay above the
+        // lock and take the keys from it: it is closed, then the till locks.
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            if (auto *dialog = qobject_cast<QDialog *>(modal))
+                dialog->reject();
+            else
+                modal->close();
+            QTimer::singleShot(0, this, [this] { lock(); });
+            return;
+        }
+        lock();
     });
     setIdleLock(AppSettings().lockAfterMinutes() * 60 * 1000);
     // Any key or click anywhere in the application counts as activity.
@@ -167,6 +179,8 @@ bool MainWindow::isLocked() const
 void MainWindow::lock(bool switchUser)
 {
     m_idleTimer->stop();
+    if (!isLocked())
+        m_focusBeforeLock = QApplication::focusWidget();
     setLockedState(true);
     m_lockScreen->lock(m_session.actor, m_session.shop.id, switchUser);
 }
@@ -182,11 +196,16 @@ void MainWindow::setLockedState(bool locked)
 
 void MainWindow::onSignedIn(const Actor &actor)
 {
-    if (actor.staffId == m_session.actor.staffId) {
+    // The same person with the same role unlocks in place; a changed role
+    // (an administrator demoted meanwhile) gets a window of its new rights.
+    if (actor.staffId == m_session.actor.staffId && actor.role == m_session.actor.role) {
         setLockedState(false);
         if (m_idleTimer->interval() > 0)
             m_idleTimer->start();
         window()->activateWindow();
+        // Back where they were: at the till, the scan field.
+        if (m_focusBeforeLock)
+            m_focusBeforeLock->setFocus();
         return;
     }
     Session next = m_session;
@@ -278,6 +297,7 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    m_lockableActions << quit; // a locked till is not closed (with its sale) by anyone
     file->addSeparator();
     QAction *lockAction = file->addAction(tr("&Lock the till"), this, [this] { lock(false); });
     lockAction->setObjectName(u"lockAction"_s);

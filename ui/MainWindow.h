@@ -4,6 +4,7 @@
 #include "sync/SyncMonitor.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QStyle>
 
 class QLabel;
@@ -78,6 +79,7 @@ private:
     class LockScreen *m_lockScreen = nullptr;
     class QTimer *m_idleTimer = nullptr;
     QList<class QAction *> m_lockableActions;
+    QPointer<QWidget> m_focusBeforeLock; // where the person was typing
 };
 
 } // namespace shopdesk

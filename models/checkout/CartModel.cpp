@@ -83,6 +83,8 @@ int CartModel::add(const Product &product, int quantity)
 {
     for (int row = 0; row < m_lines.size(); ++row) {
         if (m_lines.at(row).product.plu == product.plu) {
+            // A manager approved the price for so many: more is at the shelf price.
+            m_lines[row].priceOverride.reset();
             m_lines[row].quantity = qMin(product.soldByWeight ? kMaxGrams : kMaxQuantity,
                                          m_lines.at(row).quantity + quantity);
             emit dataChanged(index(row, Quantity), index(row, Amount));
@@ -108,8 +110,10 @@ bool CartModel::changeQuantity(int row, int delta)
     const int quantity = m_lines.at(row).quantity + delta;
     if (quantity <= 0)
         return removeLine(row);
+    if (delta > 0)
+        m_lines[row].priceOverride.reset(); // approved for fewer: more needs a new approval
     m_lines[row].quantity = qMin(kMaxQuantity, quantity);
-    emit dataChanged(index(row, Quantity), index(row, Amount));
+    emit dataChanged(index(row, Price), index(row, Amount));
     emit totalChanged(total());
     return true;
 }

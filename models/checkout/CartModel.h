@@ -42,6 +42,10 @@ public:
     void setPriceOverride(int row, qint64 unitPrice, const ManagerApproval &approval);
     std::vector<PriceOverride> priceOverrides() const;
     qint64 unitPriceAt(int row) const { return priceOf(m_lines.at(row)); }
+    const std::optional<PriceOverride> &priceOverrideAt(int row) const
+    {
+        return m_lines.at(row).priceOverride;
+    }
     const Product &productAt(int row) const { return m_lines.at(row).product; }
     int quantityAt(int row) const { return m_lines.at(row).quantity; }
 

@@ -135,7 +135,7 @@ Result<qint64> StaffStore::count() const
 
 Result<QList<StaffMember>> StaffStore::list(const Actor &actor) const
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+    if (auto refused = stillAllowed(actor))
         return *refused;
     // A lockout that has run out is no lockout: only a future time is shown.
     auto q = Sql::run(m_db,
@@ -164,16 +164,35 @@ Result<QList<StaffMember>> StaffStore::list(const Actor &actor) const
     return staff;
 }
 
-Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
+std::optional<StoreError> StaffStore::stillAllowed(const Actor &actor) const
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return refused;
+    // The role the account has now, not the one it signed in with: an
+    // administrator demoted or deactivated meanwhile must not act as one.
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT role, active FROM staff WHERE id = ?"_s);
+    q.addBindValue(actor.staffId);
+    if (!q.exec())
+        return StoreError::database(q.lastError());
+    if (!q.next() || !q.value(1).toBool())
+        return StoreError::permission(tr("This account is no longer active."));
+    const auto role = roleFromKey(q.value(0).toString());
+    if (!role)
+        return StoreError::permission(tr("The account has an unknown role."));
+    return checkPermission(*role, Permission::ManageStaff);
+}
+
+Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
+{
+    if (auto refused = stillAllowed(actor))
         return *refused;
     return insert(staff, false);
 }
 
 Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool active)
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+    if (auto refused = stillAllowed(actor))
         return *refused;
     if (active)
         return updateOne(
@@ -190,7 +209,7 @@ Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool acti
 
 Result<void> StaffStore::changeRole(const Actor &actor, qint64 staffId, Role role)
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+    if (auto refused = stillAllowed(actor))
         return *refused;
     if (role == Role::Admin)
         return updateOne(
@@ -208,7 +227,7 @@ Result<void> StaffStore::changeRole(const Actor &actor, qint64 staffId, Role rol
 Result<void> StaffStore::resetPassword(const Actor &actor, qint64 staffId,
                                        const QString &newPassword)
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+    if (auto refused = stillAllowed(actor))
         return *refused;
     if (auto invalid = validatePassword(newPassword))
         return *invalid;
@@ -220,7 +239,7 @@ Result<void> StaffStore::resetPassword(const Actor &actor, qint64 staffId,
 
 Result<void> StaffStore::setPin(const Actor &actor, qint64 staffId, const QString &pin)
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+    if (auto refused = stillAllowed(actor))
         return *refused;
     if (auto invalid = validatePin(pin))
         return *invalid;
@@ -354,7 +373,8 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &secr
                      "failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 "
                      "ELSE failed_logins + 1 END, "
                      "locked_until = CASE WHEN failed_logins + 1 >= ? "
-                     "THEN now() + make_interval(secs => ?) END WHERE id = ?"_s);
+                     "THEN now() + make_interval(secs => ?) ELSE locked_until END "
+                     "WHERE id = ?"_s);
         fail.addBindValue(kMaxFailedLogins);
         fail.addBindValue(kMaxFailedLogins);
         fail.addBindValue(kLockoutSeconds);
@@ -369,11 +389,16 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &secr
     if (!role)
         return StoreError::database(tr("The account has an unknown role."));
 
+    // Only an account not locked meanwhile (by guesses made in parallel on
+    // other tills) is let in: the lock is checked again as the count resets.
     QSqlQuery ok(m_db);
-    ok.prepare(u"UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?"_s);
+    ok.prepare(u"UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? "
+               "AND (locked_until IS NULL OR locked_until <= now()) RETURNING id"_s);
     ok.addBindValue(id);
     if (!ok.exec())
         return StoreError::database(ok.lastError());
+    if (!ok.next())
+        return StoreError::locked(tr("Too many failed sign-ins. Try again in a minute."));
 
     Actor actor;
     actor.staffId = id;

@@ -123,6 +123,8 @@ public:
     static std::optional<StoreError> validatePin(const QString &pin);
 
 private:
+    // ManageStaff, checked against the acting account as it is in the database now.
+    std::optional<StoreError> stillAllowed(const Actor &actor) const;
     Result<qint64> insert(const NewStaff &staff, bool onlyIfEmpty);
     // Runs `update` (an UPDATE of account `staffId` that RETURNs its id only
     // if it kept an active administrator) with the administrators' rows locked.

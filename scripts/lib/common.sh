@@ -12,6 +12,7 @@ SHOPDESK_PACKAGES=(
     postgresql postgresql-contrib
     poppler-utils  # pdftotext: the receipt test reads the PDF it printed
     wrk            # bench_central: HTTP load on shopdesk-central
+    file dpkg-dev  # cpack -G DEB: the package test (file type, shlib dependencies)
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -378,21 +378,25 @@ private slots:
         QCOMPARE(selfDemote.error().code, StoreError::Code::Conflict);
         QCOMPARE(activeAdmins(), 2);
 
-        // With two, one may go; then the other is the last and stays, even for
-        // a session that still carries the administrator role of the one who went.
+        // With two, one may go; then the other is the last and stays. A session
+        // that still carries the administrator role of the one who went is
+        // refused outright: the store asks the database who that account is now.
         QVERIFY(store.setActive(boss, second.staffId, false).ok());
         QCOMPARE(activeAdmins(), 1);
         const QString before = staffTable();
         auto deactivateLast = store.setActive(second, boss.staffId, false);
         QVERIFY(!deactivateLast.ok());
-        QCOMPARE(deactivateLast.error().code, StoreError::Code::Conflict);
-        QVERIFY2(deactivateLast.error().message.contains(u"last active administrator"_s),
+        QCOMPARE(deactivateLast.error().code, StoreError::Code::Permission);
+        QVERIFY2(deactivateLast.error().message.contains(u"no longer active"_s),
                  qPrintable(deactivateLast.error().message));
         for (Role role : {Role::Manager, Role::StockKeeper, Role::Cashier}) {
             auto demoteLast = store.changeRole(second, boss.staffId, role);
             QVERIFY(!demoteLast.ok());
-            QCOMPARE(demoteLast.error().code, StoreError::Code::Conflict);
+            QCOMPARE(demoteLast.error().code, StoreError::Code::Permission);
         }
+        // Nor may the stale session bring its own account back.
+        QCOMPARE(store.setActive(second, second.staffId, true).error().code,
+                 StoreError::Code::Permission);
         QCOMPARE(staffTable(), before);
 
         // An inactive administrator is no help, and demoting one is harmless.
@@ -401,10 +405,11 @@ private slots:
         QVERIFY(store.setActive(boss, second.staffId, true).ok());
         QCOMPARE(activeAdmins(), 2);
 
-        // Demoted, the second cannot take the first one's role either.
+        // Demoted, the second cannot take the first one's role either: the
+        // store sees the demotion even though the session still says admin.
         QVERIFY(store.changeRole(boss, second.staffId, Role::Manager).ok());
         QCOMPARE(store.changeRole(second, boss.staffId, Role::Manager).error().code,
-                 StoreError::Code::Conflict);
+                 StoreError::Code::Permission);
         QCOMPARE(activeAdmins(), 1);
         QCOMPARE(column(u"role"_s, boss.staffId).toString(), u"admin"_s);
 

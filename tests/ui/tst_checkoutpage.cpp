@@ -548,6 +548,11 @@ private slots:
         const auto overrides = cart->priceOverrides();
         QCOMPARE(int(overrides.size()), 1);
         QCOMPARE(overrides.front().plu, u"10007"_s);
+        // The manager approved that price for two: a third is at the shelf price.
+        QTest::keyClick(page.scanField(), Qt::Key_Plus);
+        QTRY_COMPARE(cart->quantityAt(0), 3);
+        QCOMPARE(cart->unitPriceAt(0), catalogPrice);
+        QVERIFY(cart->priceOverrides().empty());
         page.newSale();
     }
 

@@ -116,6 +116,8 @@ private slots:
         typeAndSubmit(window, u"cashier"_s, u"cashier123"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 10000);
         QVERIFY(window.centralWidget()->isEnabled());
+        // Back at the scan field: the next scan goes into the sale.
+        QTRY_VERIFY(window.findChild<CheckoutPage *>()->scanField()->hasFocus());
         QCOMPARE(cart->rowCount(), 1);
         QCOMPARE(cart->productAt(0).plu, m_plu);
 

@@ -581,6 +581,7 @@ CheckoutPage::OpenSale CheckoutPage::openSale() const
     OpenSale sale;
     for (int row = 0; row < m_cart->rowCount(); ++row)
         sale.lines.append({m_cart->productAt(row), m_cart->quantityAt(row)});
+    sale.priceOverrides = m_cart->priceOverrides();
     sale.customer = m_customer;
     sale.promoCode = m_promo->text();
     return sale;
@@ -591,6 +592,11 @@ void CheckoutPage::resumeSale(const OpenSale &sale)
     m_cart->clear();
     for (const auto &[product, quantity] : sale.lines)
         m_cart->add(product, quantity);
+    // The prices a manager approved stay with the sale (same lines, same counts).
+    for (const PriceOverride &o : sale.priceOverrides)
+        for (int row = 0; row < m_cart->rowCount(); ++row)
+            if (m_cart->productAt(row).plu == o.plu)
+                m_cart->setPriceOverride(row, o.unitPrice, o.approval);
     m_promo->setText(sale.promoCode);
     setCustomer(sale.customer);
     updateTotals();

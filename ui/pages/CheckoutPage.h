@@ -36,6 +36,7 @@ public:
     struct OpenSale
     {
         QList<QPair<Product, int>> lines; // product, quantity (grams when weighed)
+        std::vector<PriceOverride> priceOverrides; // prices a manager approved
         std::optional<Customer> customer;
         QString promoCode;
     };

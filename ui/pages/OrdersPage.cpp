@@ -196,8 +196,12 @@ void OrdersPage::setShop(const Shop &shop)
 void OrdersPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_loaded)
+    if (m_loaded) {
+        // Sales made at the till meanwhile show up when the page comes back.
+        reload();
+        showXReport();
         return;
+    }
     m_loaded = true;
     runThenCallback(
         this,

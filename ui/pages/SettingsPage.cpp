@@ -107,15 +107,15 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     language->addItem(u"English"_s, u"en"_s);
     language->addItem(u"Русский"_s, u"ru"_s);
     language->setCurrentIndex(qMax(0, language->findData(AppSettings().language())));
-    auto *languageNote = new QLabel(tr("The language changes at the next start of ShopDesk."), this);
+    auto *languageNote =
+        new QLabel(tr("The language changes at the next start of ShopDesk."), this);
     languageNote->setWordWrap(true);
     auto *languageBox = new QGroupBox(tr("Language"), this);
     auto *languageForm = new QFormLayout(languageBox);
     languageForm->addRow(tr("&Language:"), language);
     languageForm->addRow(QString(), languageNote);
-    connect(language, &QComboBox::currentIndexChanged, this, [language] {
-        AppSettings().setLanguage(language->currentData().toString());
-    });
+    connect(language, &QComboBox::currentIndexChanged, this,
+            [language] { AppSettings().setLanguage(language->currentData().toString()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
