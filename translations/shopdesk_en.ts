@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>DemoDataGenerator</name>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
+        <source>Creating %n product(s) and their stock…</source>
+        <translation>
+            <numerusform>Creating %n product and its stock…</numerusform>
+            <numerusform>Creating %n products and their stock…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
+        <source>Writing %n history row(s)…</source>
+        <translation>
+            <numerusform>Writing %n history row…</numerusform>
+            <numerusform>Writing %n history rows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
+        <source>Creating %n customer(s)…</source>
+        <translation>
+            <numerusform>Creating %n customer…</numerusform>
+            <numerusform>Creating %n customers…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessSetup</name>
     <message numerus="yes">
         <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
@@ -9,6 +36,17 @@
         <translation>
             <numerusform>Database %1 is ready (%n migration applied).</numerusform>
             <numerusform>Database %1 is ready (%n migrations applied).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffStore</name>
+    <message numerus="yes">
+        <location filename="../models/store/StaffStore.cpp" line="362"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -53,33 +91,6 @@
         <translation>
             <numerusform>%n customer</numerusform>
             <numerusform>%n customers</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::DemoDataGenerator</name>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="259"/>
-        <source>Creating %n product(s) and their stock…</source>
-        <translation>
-            <numerusform>Creating %n product and its stock…</numerusform>
-            <numerusform>Creating %n products and their stock…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
-        <source>Writing %n history row(s)…</source>
-        <translation>
-            <numerusform>Writing %n history row…</numerusform>
-            <numerusform>Writing %n history rows…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="272"/>
-        <source>Creating %n customer(s)…</source>
-        <translation>
-            <numerusform>Creating %n customer…</numerusform>
-            <numerusform>Creating %n customers…</numerusform>
         </translation>
     </message>
 </context>
@@ -146,17 +157,6 @@
         <translation>
             <numerusform>at least %n character</numerusform>
             <numerusform>at least %n characters</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::StaffStore</name>
-    <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="366"/>
-        <source>Too many failed sign-ins. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
-            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

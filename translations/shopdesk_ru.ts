@@ -28,6 +28,234 @@
     </message>
 </context>
 <context>
+    <name>CentralApi</name>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="51"/>
+        <location filename="../app/central/CentralApi.cpp" line="75"/>
+        <source>The central database is not available; try again.</source>
+        <translation>Центральная база данных недоступна; повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="60"/>
+        <source>Unknown parameter &quot;%1&quot; (known: %2).</source>
+        <translation>Неизвестный параметр «%1» (известные: %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="66"/>
+        <source>The parameter %1 is given twice.</source>
+        <translation>Параметр %1 указан дважды.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="91"/>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 не должно содержать символов NUL.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="96"/>
+        <source>%1 must be at most %2 characters.</source>
+        <translation>%1 должно содержать не больше %2 символов.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="111"/>
+        <source>%1 must be a whole number, not &quot;%2&quot;.</source>
+        <translation>%1 должно быть целым числом, а не «%2».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="116"/>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 должно быть от %2 до %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="178"/>
+        <source>The body is not valid JSON: %1 at offset %2.</source>
+        <translation>Тело запроса — некорректный JSON: %1 в позиции %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/ApiSupport.cpp" line="185"/>
+        <source>The body must be a JSON object.</source>
+        <translation>Тело запроса должно быть объектом JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="45"/>
+        <source>%1 allows only GET.</source>
+        <translation>%1 допускает только GET.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="83"/>
+        <source>There is no %1 endpoint.</source>
+        <translation>Конечной точки %1 не существует.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="88"/>
+        <source>This endpoint needs a token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
+        <translation>Для этой конечной точки нужен токен: отправьте «Authorization: Bearer &lt;token&gt;».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="97"/>
+        <source>The token is not valid or has been revoked.</source>
+        <translation>Токен недействителен или отозван.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralApi.cpp" line="114"/>
+        <source>%1 allows %2, not %3.</source>
+        <translation>%1 допускает %2, но не %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="39"/>
+        <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
+        <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="80"/>
+        <location filename="../app/central/HistoryApi.cpp" line="110"/>
+        <source>cursor is not one this server gave.</source>
+        <translation>cursor выдан не этим сервером.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="146"/>
+        <source>since is not a cursor this server gave.</source>
+        <translation>since — не курсор, выданный этим сервером.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="35"/>
+        <source>This token belongs to shop %1 (id %2); it may not change the stock of shop %3.</source>
+        <translation>Этот токен принадлежит магазину %1 (id %2); он не может менять остатки магазина %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="103"/>
+        <source>cursor is not one this server gave for these filters.</source>
+        <translation>cursor выдан не этим сервером или для других фильтров.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/StocksApi.cpp" line="144"/>
+        <source>Give quantity_on_shelf or quantity_in_order (or both) above 0.</source>
+        <translation>Укажите quantity_on_shelf или quantity_in_order (или оба) больше 0.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="50"/>
+        <source>%1 must be a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>%1 должно быть датой в формате ГГГГ-ММ-ДД, а не «%2».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="79"/>
+        <source>Give cursor or page, not both.</source>
+        <translation>Укажите cursor или page, но не оба сразу.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/HistoryApi.cpp" line="86"/>
+        <source>page × limit reaches past the first %1 rows; page on with cursor instead.</source>
+        <translation>page × limit выходит за первые %1 строк; листайте дальше с помощью cursor.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="35"/>
+        <source>events must be an array.</source>
+        <translation>events должно быть массивом.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="41"/>
+        <source>At most %1 events per request; send the rest in another.</source>
+        <translation>Не больше %1 событий за запрос; остальные отправьте следующим.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/SyncApi.cpp" line="53"/>
+        <source>events[%1] must be an object.</source>
+        <translation>events[%1] должно быть объектом.</translation>
+    </message>
+</context>
+<context>
+    <name>CentralOptions</name>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="24"/>
+        <source>shopdesk-central: the head-office server that ShopDesk shops sync with.</source>
+        <translation>shopdesk-central: сервер центрального офиса, с которым синхронизируются магазины ShopDesk.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="25"/>
+        <source>Show this help and exit.</source>
+        <translation>Показать эту справку и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="27"/>
+        <source>Show the version and exit.</source>
+        <translation>Показать версию и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="30"/>
+        <source>Read settings from this ini file ([server] listen, port, threads; [database] url).</source>
+        <translation>Читать настройки из этого ini-файла ([server] listen, port, threads; [database] url).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="34"/>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Адрес, на котором принимать подключения (по умолчанию 127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="36"/>
+        <source>Port to listen on; 0 picks a free one (default 8080).</source>
+        <translation>Порт для подключений; 0 — выбрать свободный (по умолчанию 8080).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="38"/>
+        <source>The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB).</source>
+        <translation>Центральная база данных PostgreSQL (также $SHOPDESK_CENTRAL_DB).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="41"/>
+        <source>Worker threads serving requests (default 8).</source>
+        <translation>Число рабочих потоков для запросов (по умолчанию 8).</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="44"/>
+        <source>Print a new API token for the shop with this code (created if central does not know it yet) and exit. &quot;head-office&quot; gives a token that may act for every shop.</source>
+        <translation>Выдать новый API-токен для магазина с этим кодом (магазин создаётся, если центральный сервер его ещё не знает) и выйти. «head-office» даёт токен, который может действовать за любой магазин.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="50"/>
+        <source>Revoke every token of the shop with this code (or &quot;head-office&quot;) and exit.</source>
+        <translation>Отозвать все токены магазина с этим кодом (или «head-office») и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="64"/>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Неожиданный аргумент «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="75"/>
+        <source>Give --issue-token or --revoke-tokens, not both.</source>
+        <translation>Укажите --issue-token или --revoke-tokens, но не оба сразу.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="84"/>
+        <source>--config: cannot read &quot;%1&quot;.</source>
+        <translation>--config: не удаётся прочитать «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="89"/>
+        <source>--config: &quot;%1&quot; is not a valid ini file.</source>
+        <translation>--config: «%1» — некорректный ini-файл.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="109"/>
+        <source>listen: &quot;%1&quot; is not an IP address.</source>
+        <translation>listen: «%1» — не IP-адрес.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="117"/>
+        <source>port: &quot;%1&quot; is not a port number from 0 to 65535.</source>
+        <translation>port: «%1» — не номер порта от 0 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="127"/>
+        <source>threads: &quot;%1&quot; is not a number from 1 to 256.</source>
+        <translation>threads: «%1» — не число от 1 до 256.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="133"/>
+        <source>No database: give --db, [database] url in the --config file, or $SHOPDESK_CENTRAL_DB.</source>
+        <translation>Нет базы данных: укажите --db, [database] url в файле --config или $SHOPDESK_CENTRAL_DB.</translation>
+    </message>
+</context>
+<context>
     <name>CentralServer</name>
     <message>
         <location filename="../app/central/CentralServer.cpp" line="119"/>
@@ -43,6 +271,306 @@
         <location filename="../app/central/CentralServer.cpp" line="144"/>
         <source>Cannot listen on %1:%2.</source>
         <translation>Не удаётся принимать подключения на %1:%2.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="29"/>
+        <source>--%1 must be a whole number from 0 to %2; &quot;%3&quot; is not.</source>
+        <translation>--%1 должно быть целым числом от 0 до %2; «%3» не подходит.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="56"/>
+        <source>ShopDesk: point of sale and back office for shops.
+
+With no options it uses its built-in database, kept in your data folder.</source>
+        <translation>ShopDesk: касса и бэк-офис для магазинов.
+
+Без параметров работает со встроенной базой данных, которая хранится в вашей папке данных.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="58"/>
+        <source>Show this help and exit.</source>
+        <translation>Показать эту справку и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="60"/>
+        <source>Show the version and exit.</source>
+        <translation>Показать версию и выйти.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="62"/>
+        <source>Use this PostgreSQL database instead of the built-in one (also read from $SHOPDESK_DB).</source>
+        <translation>Использовать эту базу данных PostgreSQL вместо встроенной (также читается из $SHOPDESK_DB).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="66"/>
+        <source>Fill an empty database with demo data (a database that already holds demo data is used as it is).</source>
+        <translation>Заполнить пустую базу данных демо-данными (база, где демо-данные уже есть, используется как есть).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="70"/>
+        <source>With --demo: how many customers to make (default %1, at most %2).</source>
+        <translation>С --demo: сколько создать клиентов (по умолчанию %1, не больше %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="76"/>
+        <source>With --demo: how many stock history rows to make (default %1, at most %2).</source>
+        <translation>С --demo: сколько создать строк истории остатков (по умолчанию %1, не больше %2).</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="82"/>
+        <source>With --demo: delete everything in the database and load demo data even if it is not empty.</source>
+        <translation>С --demo: удалить всё в базе данных и загрузить демо-данные, даже если она не пуста.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="86"/>
+        <source>Prepare the database (schema and, with --demo, demo data), then exit without opening a window.</source>
+        <translation>Подготовить базу данных (схему и, с --demo, демо-данные) и выйти, не открывая окна.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="89"/>
+        <source>Keep the built-in database in this folder.</source>
+        <translation>Хранить встроенную базу данных в этой папке.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="91"/>
+        <source>Read and write settings in this .ini file.</source>
+        <translation>Читать и сохранять настройки в этом .ini-файле.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="102"/>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Неожиданный аргумент «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="116"/>
+        <source>--%1 is only used together with --demo.</source>
+        <translation>--%1 используется только вместе с --demo.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <location filename="../models/export/CsvExport.cpp" line="19"/>
+        <location filename="../models/export/CsvExport.cpp" line="58"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/CsvExport.cpp" line="47"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFilter</name>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="63"/>
+        <source>Ages are from 0 to 150.</source>
+        <translation>Возраст — от 0 до 150.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="67"/>
+        <source>The youngest age (%1) is above the oldest (%2).</source>
+        <translation>Минимальный возраст (%1) больше максимального (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="69"/>
+        <source>Gender must be female or male.</source>
+        <translation>Пол должен быть женским или мужским.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStore</name>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="105"/>
+        <source>The first name must be 1 to %1 characters.</source>
+        <translation>Имя должно содержать от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="108"/>
+        <source>The last name must be 1 to %1 characters.</source>
+        <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="110"/>
+        <source>The age must be from 0 to 150.</source>
+        <translation>Возраст должен быть от 0 до 150.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="112"/>
+        <source>Choose the gender from the list.</source>
+        <translation>Выберите пол из списка.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="115"/>
+        <source>The e-mail address is not valid.</source>
+        <translation>Некорректный адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="117"/>
+        <source>The phone number is too long.</source>
+        <translation>Слишком длинный номер телефона.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="156"/>
+        <location filename="../models/store/CustomerStore.cpp" line="171"/>
+        <source>Customer %1 no longer exists.</source>
+        <translation>Клиента %1 больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/CustomerStore.cpp" line="167"/>
+        <source>This customer has orders and cannot be deleted.</source>
+        <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStartup</name>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="44"/>
+        <source>Connecting to the database…</source>
+        <translation>Подключение к базе данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="49"/>
+        <source>ShopDesk cannot connect to the database %1:
+%2
+
+Check that the server is running and reachable, and that the address, user and password are right.</source>
+        <translation>ShopDesk не может подключиться к базе данных %1:
+%2
+
+Проверьте, что сервер запущен и доступен, а адрес, пользователь и пароль указаны верно.</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="54"/>
+        <source>Updating the database schema…</source>
+        <translation>Обновление схемы базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/startup/DatabaseStartup.cpp" line="74"/>
+        <source>Start-up was cancelled.</source>
+        <translation>Запуск отменён.</translation>
+    </message>
+</context>
+<context>
+    <name>DbConfig</name>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="20"/>
+        <source>The database URL is empty.</source>
+        <translation>Адрес базы данных пуст.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="24"/>
+        <source>The database URL is not a valid URL; expected postgresql://user:password@host:port/dbname.</source>
+        <translation>Адрес базы данных некорректен; ожидается postgresql://user:password@host:port/dbname.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="27"/>
+        <source>The database URL must start with postgresql:// (it starts with &quot;%1:&quot;).</source>
+        <translation>Адрес базы данных должен начинаться с postgresql:// (а начинается с «%1:»).</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="34"/>
+        <source>The port in the database URL (&quot;%1&quot;) is not a number between 1 and 65535.</source>
+        <translation>Порт в адресе базы данных («%1») — не число от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="38"/>
+        <source>The port in the database URL must be between 1 and 65535.</source>
+        <translation>Порт в адресе базы данных должен быть от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="41"/>
+        <source>The database URL names no database; add it after the port, as in postgresql://host:5432/shopdesk.</source>
+        <translation>В адресе базы данных не указана база; добавьте её после порта, например postgresql://host:5432/shopdesk.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="48"/>
+        <source>The database URL has a parameter ShopDesk does not know: &quot;%1&quot;. Only sslmode is supported.</source>
+        <translation>В адресе базы данных есть параметр, неизвестный ShopDesk: «%1». Поддерживается только sslmode.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="52"/>
+        <source>sslmode must be one of %1.</source>
+        <translation>sslmode должен быть одним из: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="110"/>
+        <source>The number of customers must be between 0 and %1.</source>
+        <translation>Число клиентов должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="114"/>
+        <source>The number of history rows must be between 0 and %1.</source>
+        <translation>Число строк истории должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="119"/>
+        <source>The number of products must be between 1 and %1.</source>
+        <translation>Число товаров должно быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="164"/>
+        <source>Loading demo data was cancelled; nothing was changed.</source>
+        <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="175"/>
+        <source>Updating statistics…</source>
+        <translation>Обновление статистики…</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="192"/>
+        <source>Demo data loaded.</source>
+        <translation>Демо-данные загружены.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="218"/>
+        <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
+        <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="221"/>
+        <source>Deleting the existing data…</source>
+        <translation>Удаление существующих данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="234"/>
+        <source>Creating shops and staff…</source>
+        <translation>Создание магазинов и сотрудников…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
+        <source>Creating %n product(s) and their stock…</source>
+        <translation>
+            <numerusform>Создание %n товара и его остатков…</numerusform>
+            <numerusform>Создание %n товаров и их остатков…</numerusform>
+            <numerusform>Создание %n товаров и их остатков…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
+        <source>Writing %n history row(s)…</source>
+        <translation>
+            <numerusform>Запись %n строки истории…</numerusform>
+            <numerusform>Запись %n строк истории…</numerusform>
+            <numerusform>Запись %n строк истории…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
+        <source>Creating %n customer(s)…</source>
+        <translation>
+            <numerusform>Создание %n клиента…</numerusform>
+            <numerusform>Создание %n клиентов…</numerusform>
+            <numerusform>Создание %n клиентов…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -105,6 +633,101 @@
     </message>
 </context>
 <context>
+    <name>EmbeddedCluster</name>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="92"/>
+        <source>Cannot run %1: %2</source>
+        <translation>Не удаётся запустить %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="98"/>
+        <source>%1 did not finish in %2 seconds.</source>
+        <translation>%1 не завершился за %2 с.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="112"/>
+        <source>ShopDesk runs as root, and PostgreSQL refuses to run as root, so its built-in database must run as the &quot;postgres&quot; system account, which does not exist. Install PostgreSQL (it creates that account) or start ShopDesk as an ordinary user.</source>
+        <translation>ShopDesk запущен от имени root, а PostgreSQL отказывается работать от root, поэтому встроенная база данных должна работать от системной учётной записи «postgres», которой нет. Установите PostgreSQL (он создаёт эту учётную запись) или запустите ShopDesk от имени обычного пользователя.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="119"/>
+        <source>Cannot create the database folder %1. Check that it is writable.</source>
+        <translation>Не удаётся создать папку базы данных %1. Проверьте, что в неё можно писать.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="128"/>
+        <source>Cannot hand the database folder %1 to the %2 account: %3</source>
+        <translation>Не удаётся передать папку базы данных %1 учётной записи %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="140"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="156"/>
+        <source>Cannot write %1.</source>
+        <translation>Не удаётся записать %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="146"/>
+        <source>The built-in database in %1 has lost its password file (%2). Restore it, or move the folder away to let ShopDesk create a new, empty database.</source>
+        <translation>Встроенная база данных в %1 потеряла файл пароля (%2). Восстановите его или переместите папку, чтобы ShopDesk создал новую, пустую базу.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="169"/>
+        <source>Creating the built-in database failed:
+%1</source>
+        <translation>Не удалось создать встроенную базу данных:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="174"/>
+        <source>Cannot configure %1.</source>
+        <translation>Не удаётся настроить %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="272"/>
+        <source>The built-in database server did not start. Its log (%1) says:
+%2</source>
+        <translation>Сервер встроенной базы данных не запустился. В его журнале (%1) сказано:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="301"/>
+        <source>The built-in database server in %1 is running but ShopDesk cannot sign in to it: %2
+If another program started it, stop that program; otherwise remove the folder to start afresh.</source>
+        <translation>Сервер встроенной базы данных в %1 работает, но ShopDesk не может к нему подключиться: %2
+Если его запустила другая программа, остановите её; иначе удалите папку, чтобы начать заново.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="314"/>
+        <source>Looking for PostgreSQL…</source>
+        <translation>Поиск PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="327"/>
+        <source>Waiting for another ShopDesk that is starting the same database…</source>
+        <translation>Ожидание другого экземпляра ShopDesk, который запускает ту же базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="329"/>
+        <source>Another ShopDesk is still starting the built-in database in %1. Wait for it and try again.</source>
+        <translation>Другой экземпляр ShopDesk ещё запускает встроенную базу данных в %1. Дождитесь его и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="339"/>
+        <source>Creating the built-in database in %1…</source>
+        <translation>Создание встроенной базы данных в %1…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="350"/>
+        <source>Starting the built-in database server…</source>
+        <translation>Запуск сервера встроенной базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="462"/>
+        <source>Stopping the built-in database failed: %1</source>
+        <translation>Не удалось остановить встроенную базу данных: %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportRunner</name>
     <message>
         <location filename="../ui/widgets/ExportRunner.cpp" line="25"/>
@@ -151,36 +774,353 @@
     </message>
 </context>
 <context>
+    <name>HistoryFilter</name>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="28"/>
+        <source>Unknown action &quot;%1&quot;; use one of: %2.</source>
+        <translation>Неизвестное действие «%1»; допустимые: %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="31"/>
+        <source>date_min is not a valid date.</source>
+        <translation>date_min — некорректная дата.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="33"/>
+        <source>date_max is not a valid date.</source>
+        <translation>date_max — некорректная дата.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="37"/>
+        <source>date_min (%1) is after date_max (%2).</source>
+        <translation>date_min (%1) позже date_max (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="43"/>
+        <source>Unknown time zone &quot;%1&quot;.</source>
+        <translation>Неизвестный часовой пояс «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="45"/>
+        <source>A PLU has at most 64 characters.</source>
+        <translation>PLU — не больше 64 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryFilter.cpp" line="50"/>
+        <source>An id is a positive number.</source>
+        <translation>Id — положительное число.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStore</name>
+    <message>
+        <location filename="../models/store/HistoryStore.cpp" line="38"/>
+        <source>The page size must be from 1 to %1.</source>
+        <translation>Размер страницы должен быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/HistoryStore.cpp" line="137"/>
+        <source>The page number must be 1 or more.</source>
+        <translation>Номер страницы должен быть 1 или больше.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="31"/>
+        <source>%1 is required.</source>
+        <translation>%1 — обязательное поле.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="43"/>
+        <source>%1 must be a string.</source>
+        <translation>%1 должно быть строкой.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="49"/>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 не должно содержать символов NUL.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="53"/>
+        <source>%1 must be at most %2 characters.</source>
+        <translation>%1 должно содержать не больше %2 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="68"/>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 должно быть целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="72"/>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 должно быть от %2 до %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="84"/>
+        <source>%1 must be true or false.</source>
+        <translation>%1 должно быть true или false.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="96"/>
+        <source>%1 must be an object.</source>
+        <translation>%1 должно быть объектом.</translation>
+    </message>
+    <message>
+        <location filename="../models/json/JsonReader.cpp" line="107"/>
+        <source>%1 is not a known field (known: %2).</source>
+        <translation>%1 — неизвестное поле (известные: %2).</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="40"/>
+        <source>Migration file %1 is not named NNNN_name.sql.</source>
+        <translation>Имя файла миграции %1 не соответствует шаблону NNNN_name.sql.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="43"/>
+        <source>Cannot read migration %1.</source>
+        <translation>Не удаётся прочитать миграцию %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="52"/>
+        <source>Two migrations have version %1.</source>
+        <translation>У двух миграций одна и та же версия %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="56"/>
+        <source>No migrations found in %1.</source>
+        <translation>В %1 не найдено миграций.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="102"/>
+        <source>The database schema (version %1) is newer than this ShopDesk understands (version %2). Update ShopDesk.</source>
+        <translation>Схема базы данных (версия %1) новее, чем понимает эта версия ShopDesk (версия %2). Обновите ShopDesk.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="113"/>
+        <source>Migration %1 (%2) was changed after it was applied to this database. Restore the original file or migrate by hand.</source>
+        <translation>Миграция %1 (%2) была изменена после того, как её применили к этой базе данных. Восстановите исходный файл или выполните миграцию вручную.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/MigrationRunner.cpp" line="133"/>
+        <source>Migration %1 (%2) failed and was rolled back: %3</source>
+        <translation>Миграция %1 (%2) не удалась и была отменена: %3</translation>
+    </message>
+</context>
+<context>
     <name>OrderStore</name>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="45"/>
+        <location filename="../models/store/OrderStore.cpp" line="40"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="46"/>
+        <location filename="../models/store/OrderStore.cpp" line="41"/>
         <source>awaiting payment</source>
         <translation>ожидает оплаты</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="47"/>
+        <location filename="../models/store/OrderStore.cpp" line="42"/>
         <source>failed</source>
         <translation>сбой оплаты</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="48"/>
+        <location filename="../models/store/OrderStore.cpp" line="43"/>
         <source>paid</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="49"/>
+        <location filename="../models/store/OrderStore.cpp" line="44"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="50"/>
+        <location filename="../models/store/OrderStore.cpp" line="45"/>
         <source>returned</source>
         <translation>возвращён</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="66"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="75"/>
+        <source>Give the shop.</source>
+        <translation>Укажите магазин.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="79"/>
+        <location filename="../models/store/OrderStore.cpp" line="558"/>
+        <source>A till name is 1 to 16 letters, digits, - or _.</source>
+        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="82"/>
+        <source>The payment time must be from 1 minute to 24 hours.</source>
+        <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="88"/>
+        <source>A line has no PLU.</source>
+        <translation>В строке нет PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="91"/>
+        <source>The quantity of PLU %1 must be from 1 to %2.</source>
+        <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="99"/>
+        <source>Too many of PLU %1 in one order.</source>
+        <translation>Слишком много PLU %1 в одном заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="104"/>
+        <source>The order has no lines.</source>
+        <translation>В заказе нет строк.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="134"/>
+        <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
+        <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="141"/>
+        <source>A price was changed for PLU %1, which the order does not have.</source>
+        <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="148"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="174"/>
+        <source>Promo code %1 is not valid today.</source>
+        <translation>Промокод %1 сегодня недействителен.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="197"/>
+        <source>There is no customer with id %1.</source>
+        <translation>Клиента с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="223"/>
+        <location filename="../models/store/OrderStore.cpp" line="407"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="310"/>
+        <location filename="../models/store/OrderStore.cpp" line="431"/>
+        <location filename="../models/store/OrderStore.cpp" line="459"/>
+        <source>There is no order %1.</source>
+        <translation>Заказа %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="335"/>
+        <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
+        <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="340"/>
+        <location filename="../models/store/OrderStore.cpp" line="539"/>
+        <source>payment time ran out</source>
+        <translation>время на оплату истекло</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="344"/>
+        <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
+        <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="358"/>
+        <source>%1 tendered is less than the total %2.</source>
+        <translation>Получено %1 — меньше суммы к оплате %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="371"/>
+        <source>The card part must be more than zero and less than the total %1.</source>
+        <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="378"/>
+        <source>%1 tendered is less than the cash part %2.</source>
+        <translation>Получено %1 — меньше части наличными %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="463"/>
+        <source>Order %1 is paid; it cannot be cancelled. Return its items instead.</source>
+        <translation>Заказ %1 оплачен, его нельзя отменить. Оформите возврат товаров.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="466"/>
+        <source>Order %1 is %2; only an order awaiting payment can be cancelled.</source>
+        <translation>У заказа %1 статус «%2»; отменить можно только заказ, ожидающий оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="499"/>
+        <source>Order %1 cancelled</source>
+        <translation>Заказ %1 отменён</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="500"/>
+        <source>Order %1 cancelled: %2</source>
+        <translation>Заказ %1 отменён: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="560"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="575"/>
+        <source>Order %1 is %2; only a paid order can be returned.</source>
+        <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="610"/>
+        <source>Everything in order %1 was returned already.</source>
+        <translation>Все товары заказа %1 уже возвращены.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="617"/>
+        <source>Order %1 has no line %2.</source>
+        <translation>В заказе %1 нет строки %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="619"/>
+        <source>Line %1 is given twice.</source>
+        <translation>Строка %1 указана дважды.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="623"/>
+        <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
+        <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="635"/>
+        <source>Return of order %1</source>
+        <translation>Возврат по заказу %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="636"/>
+        <source>Return of order %1: %2</source>
+        <translation>Возврат по заказу %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="691"/>
+        <source>Unknown status &quot;%1&quot;.</source>
+        <translation>Неизвестный статус «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="693"/>
+        <source>The first day is after the last.</source>
+        <translation>Первый день позже последнего.</translation>
     </message>
 </context>
 <context>
@@ -267,6 +1207,92 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>ProductStore</name>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="53"/>
+        <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="57"/>
+        <source>The product name must be 1 to 200 characters.</source>
+        <translation>Название товара должно содержать от 1 до 200 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="59"/>
+        <source>The price must be between 0 and 100,000,000.</source>
+        <translation>Цена должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="62"/>
+        <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
+        <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="96"/>
+        <source>Another product already has the barcode %1.</source>
+        <translation>У другого товара уже есть штрихкод %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ProductStore.cpp" line="100"/>
+        <source>A product with PLU %1 already exists.</source>
+        <translation>Товар с PLU %1 уже существует.</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="42"/>
+        <source>Receipt %1</source>
+        <translation>Чек %1</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="46"/>
+        <source>Cashier: %1</source>
+        <translation>Кассир: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="51"/>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <source>Subtotal</source>
+        <translation>Подытог</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="59"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="62"/>
+        <source>TOTAL</source>
+        <translation>ИТОГО</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="64"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="67"/>
+        <source>Change</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="70"/>
+        <source>Thank you for your purchase!</source>
+        <translation>Спасибо за покупку!</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinting</name>
     <message>
         <location filename="../ui/widgets/ReceiptPrinting.cpp" line="18"/>
@@ -311,6 +1337,34 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>ShiftStore</name>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="19"/>
+        <source>The float cannot be negative.</source>
+        <translation>Размен не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="29"/>
+        <source>Till %1 already has an open shift; close it with a Z report first.</source>
+        <translation>На кассе %1 уже открыта смена; сначала закройте её Z-отчётом.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="66"/>
+        <source>There is no shift %1.</source>
+        <translation>Смены %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="88"/>
+        <source>Till %1 has no open shift.</source>
+        <translation>На кассе %1 нет открытой смены.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/ShiftStore.cpp" line="103"/>
+        <source>Till %1 has no open shift to close.</source>
+        <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
+    </message>
+</context>
+<context>
     <name>ShopStore</name>
     <message>
         <location filename="../models/store/ShopStore.cpp" line="44"/>
@@ -342,26 +1396,269 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>StaffStore</name>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="63"/>
+        <source>There is no such staff account; it may have been removed.</source>
+        <translation>Такой учётной записи сотрудника нет; возможно, её удалили.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="79"/>
+        <source>The login must be 1 to 64 lower-case Latin letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Логин должен состоять из 1–64 строчных латинских букв, цифр, «.», «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="83"/>
+        <source>The name must be 1 to 100 characters.</source>
+        <translation>Имя должно содержать от 1 до 100 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="89"/>
+        <source>The name cannot contain tabs, line breaks or other control characters.</source>
+        <translation>Имя не может содержать табуляций, переводов строк и других управляющих символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="99"/>
+        <source>The password must be at least %1 characters.</source>
+        <translation>Пароль должен содержать не меньше %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="107"/>
+        <source>The PIN must be %1 to %2 digits.</source>
+        <translation>PIN должен состоять из %1–%2 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="148"/>
+        <location filename="../models/store/StaffStore.cpp" line="178"/>
+        <location filename="../models/store/StaffStore.cpp" line="386"/>
+        <source>The account has an unknown role.</source>
+        <translation>У учётной записи неизвестная роль.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="175"/>
+        <source>This account is no longer active.</source>
+        <translation>Эта учётная запись больше не активна.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="200"/>
+        <source>You cannot deactivate your own account; another administrator can.</source>
+        <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="217"/>
+        <source>You cannot change your own role; another administrator can.</source>
+        <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="287"/>
+        <source>This is the last active administrator. Make someone else an administrator first.</source>
+        <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="319"/>
+        <source>Staff accounts already exist; sign in as an administrator to add more.</source>
+        <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="321"/>
+        <source>The login &quot;%1&quot; is taken.</source>
+        <translation>Логин «%1» занят.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="334"/>
+        <source>%1 is not a manager and cannot approve this.</source>
+        <translation>%1 — не менеджер и не может это подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="342"/>
+        <source>Wrong login or password (or PIN).</source>
+        <translation>Неверный логин или пароль (или PIN).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/store/StaffStore.cpp" line="362"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунды.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="383"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StaffStore.cpp" line="397"/>
+        <source>Too many failed sign-ins. Try again in a minute.</source>
+        <translation>Слишком много неудачных попыток входа. Повторите через минуту.</translation>
+    </message>
+</context>
+<context>
     <name>StockFilter</name>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="24"/>
+        <location filename="../models/store/StockFilter.cpp" line="21"/>
         <source>The smallest shelf quantity</source>
         <translation>Наименьшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="26"/>
+        <location filename="../models/store/StockFilter.cpp" line="23"/>
         <source>The largest shelf quantity</source>
         <translation>Наибольшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="28"/>
+        <location filename="../models/store/StockFilter.cpp" line="25"/>
         <source>The smallest order quantity</source>
         <translation>Наименьшее количество в заказах</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="30"/>
+        <location filename="../models/store/StockFilter.cpp" line="27"/>
         <source>The largest order quantity</source>
         <translation>Наибольшее количество в заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="32"/>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="36"/>
+        <source>The smallest shelf quantity (%1) is above the largest (%2).</source>
+        <translation>Наименьшее количество на полке (%1) больше наибольшего (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="41"/>
+        <source>The smallest order quantity (%1) is above the largest (%2).</source>
+        <translation>Наименьшее количество в заказах (%1) больше наибольшего (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockFilter.cpp" line="45"/>
+        <source>shop_id must be a positive number.</source>
+        <translation>shop_id должен быть положительным числом.</translation>
+    </message>
+</context>
+<context>
+    <name>StockStore</name>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="80"/>
+        <source>The shelf quantity must be between 0 and %1.</source>
+        <translation>Количество на полке должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="84"/>
+        <source>The order quantity must be between 0 and %1.</source>
+        <translation>Количество в заказах должно быть от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="89"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="94"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="120"/>
+        <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
+        <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="140"/>
+        <source>The amount must be a whole number from 1 to %1.</source>
+        <translation>Количество должно быть целым числом от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="221"/>
+        <source>Give the product&apos;s PLU.</source>
+        <translation>Укажите PLU товара.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="223"/>
+        <source>Give the shop.</source>
+        <translation>Укажите магазин.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="225"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="248"/>
+        <source>PLU %1 appears twice; add the quantities into one line.</source>
+        <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="297"/>
+        <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
+        <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="310"/>
+        <location filename="../models/store/StockStore.cpp" line="338"/>
+        <source>The stock changed while this was being saved; try again.</source>
+        <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="313"/>
+        <location filename="../models/store/StockStore.cpp" line="348"/>
+        <source>PLU %1 has no stock in this shop.</source>
+        <translation>У PLU %1 нет остатка в этом магазине.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="320"/>
+        <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
+        <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="326"/>
+        <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
+        <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StockStore.cpp" line="333"/>
+        <source>That would make the quantity of PLU %1 larger than %2.</source>
+        <translation>Тогда количество PLU %1 превысит %2.</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeStore</name>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="36"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="40"/>
+        <source>A stocktake is already open in this shop; continue it or close it first.</source>
+        <translation>В этом магазине уже идёт инвентаризация; продолжите или сначала закройте её.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="62"/>
+        <source>The counted quantity must be 0 or more.</source>
+        <translation>Посчитанное количество должно быть 0 или больше.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="90"/>
+        <source>This stocktake is closed; start a new one.</source>
+        <translation>Эта инвентаризация закрыта; начните новую.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="91"/>
+        <source>PLU %1 has no stock in this shop.</source>
+        <translation>У PLU %1 нет остатка в этом магазине.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="124"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="184"/>
+        <source>This stocktake is already closed.</source>
+        <translation>Эта инвентаризация уже закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/StocktakeStore.cpp" line="154"/>
+        <source>Stocktake %1: counted %2, the system had %3 at the count</source>
+        <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
     </message>
 </context>
 <context>
@@ -373,11 +1670,77 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>SyncInboxStore</name>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="100"/>
+        <source>Another push from this shop is being applied; send again in a moment.</source>
+        <translation>Уже применяется другая отправка из этого магазина; повторите чуть позже.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="118"/>
+        <source>Central could not apply it: %1 (SQLSTATE %2).</source>
+        <translation>Центральный сервер не смог это применить: %1 (SQLSTATE %2).</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="119"/>
+        <source>invalid data</source>
+        <translation>некорректные данные</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="137"/>
+        <source>idempotency_key must be a UUID.</source>
+        <translation>idempotency_key должен быть UUID.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="164"/>
+        <source>created in shop %1</source>
+        <translation>создан в магазине %1</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="173"/>
+        <source>Unknown event type &quot;%1&quot;.</source>
+        <translation>Неизвестный тип события «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="195"/>
+        <source>&quot;%1&quot; is not a stock action.</source>
+        <translation>«%1» — не действие с остатками.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="208"/>
+        <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
+        <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="214"/>
+        <source>Central does not know the shop %1.</source>
+        <translation>Центральный сервер не знает магазин %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="217"/>
+        <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
+        <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/SyncInboxStore.cpp" line="255"/>
+        <source>Central has no product with PLU %1; its product.created event must come first.</source>
+        <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
+    </message>
+</context>
+<context>
     <name>SystemUser</name>
     <message>
         <location filename="../models/db/SystemUser.cpp" line="44"/>
         <source>there is no system account &quot;%1&quot;</source>
         <translation>системной учётной записи «%1» нет</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../models/store/TokenStore.cpp" line="47"/>
+        <source>There is no shop with the code %1.</source>
+        <translation>Магазина с кодом %1 нет.</translation>
     </message>
 </context>
 <context>
@@ -426,216 +1789,6 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
             <numerusform>Отозвано %n токена.</numerusform>
             <numerusform>Отозвано %n токенов.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk</name>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="67"/>
-        <source>There is no such staff account; it may have been removed.</source>
-        <translation>Такой учётной записи сотрудника нет; возможно, её удалили.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryStore.cpp" line="43"/>
-        <source>The page size must be from 1 to %1.</source>
-        <translation>Размер страницы должен быть от 1 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="29"/>
-        <source>--%1 must be a whole number from 0 to %2; &quot;%3&quot; is not.</source>
-        <translation>--%1 должно быть целым числом от 0 до %2; «%3» не подходит.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="56"/>
-        <source>ShopDesk: point of sale and back office for shops.
-
-With no options it uses its built-in database, kept in your data folder.</source>
-        <translation>ShopDesk: касса и бэк-офис для магазинов.
-
-Без параметров работает со встроенной базой данных, которая хранится в вашей папке данных.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="58"/>
-        <location filename="../app/central/CentralOptions.cpp" line="25"/>
-        <source>Show this help and exit.</source>
-        <translation>Показать эту справку и выйти.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="59"/>
-        <location filename="../app/central/CentralOptions.cpp" line="26"/>
-        <source>Show the version and exit.</source>
-        <translation>Показать версию и выйти.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="61"/>
-        <source>Use this PostgreSQL database instead of the built-in one (also read from $SHOPDESK_DB).</source>
-        <translation>Использовать эту базу данных PostgreSQL вместо встроенной (также читается из $SHOPDESK_DB).</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="65"/>
-        <source>Fill an empty database with demo data (a database that already holds demo data is used as it is).</source>
-        <translation>Заполнить пустую базу данных демо-данными (база, где демо-данные уже есть, используется как есть).</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="69"/>
-        <source>With --demo: how many customers to make (default %1, at most %2).</source>
-        <translation>С --demo: сколько создать клиентов (по умолчанию %1, не больше %2).</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="75"/>
-        <source>With --demo: how many stock history rows to make (default %1, at most %2).</source>
-        <translation>С --demo: сколько создать строк истории остатков (по умолчанию %1, не больше %2).</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="80"/>
-        <source>With --demo: delete everything in the database and load demo data even if it is not empty.</source>
-        <translation>С --demo: удалить всё в базе данных и загрузить демо-данные, даже если она не пуста.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="83"/>
-        <source>Prepare the database (schema and, with --demo, demo data), then exit without opening a window.</source>
-        <translation>Подготовить базу данных (схему и, с --demo, демо-данные) и выйти, не открывая окна.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="86"/>
-        <source>Keep the built-in database in this folder.</source>
-        <translation>Хранить встроенную базу данных в этой папке.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="88"/>
-        <source>Read and write settings in this .ini file.</source>
-        <translation>Читать и сохранять настройки в этом .ini-файле.</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="98"/>
-        <location filename="../app/central/CentralOptions.cpp" line="60"/>
-        <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>Неожиданный аргумент «%1».</translation>
-    </message>
-    <message>
-        <location filename="../app/desk/CommandLine.cpp" line="112"/>
-        <source>--%1 is only used together with --demo.</source>
-        <translation>--%1 используется только вместе с --demo.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="24"/>
-        <source>shopdesk-central: the head-office server that ShopDesk shops sync with.</source>
-        <translation>shopdesk-central: сервер центрального офиса, с которым синхронизируются магазины ShopDesk.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="28"/>
-        <source>Read settings from this ini file ([server] listen, port, threads; [database] url).</source>
-        <translation>Читать настройки из этого ini-файла ([server] listen, port, threads; [database] url).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="31"/>
-        <source>Address to listen on (default 127.0.0.1).</source>
-        <translation>Адрес, на котором принимать подключения (по умолчанию 127.0.0.1).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="34"/>
-        <source>Port to listen on; 0 picks a free one (default 8080).</source>
-        <translation>Порт для подключений; 0 — выбрать свободный (по умолчанию 8080).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="36"/>
-        <source>The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB).</source>
-        <translation>Центральная база данных PostgreSQL (также $SHOPDESK_CENTRAL_DB).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="39"/>
-        <source>Worker threads serving requests (default 8).</source>
-        <translation>Число рабочих потоков для запросов (по умолчанию 8).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="42"/>
-        <source>Print a new API token for the shop with this code (created if central does not know it yet) and exit. &quot;head-office&quot; gives a token that may act for every shop.</source>
-        <translation>Выдать новый API-токен для магазина с этим кодом (магазин создаётся, если центральный сервер его ещё не знает) и выйти. «head-office» даёт токен, который может действовать за любой магазин.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="47"/>
-        <source>Revoke every token of the shop with this code (or &quot;head-office&quot;) and exit.</source>
-        <translation>Отозвать все токены магазина с этим кодом (или «head-office») и выйти.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="71"/>
-        <source>Give --issue-token or --revoke-tokens, not both.</source>
-        <translation>Укажите --issue-token или --revoke-tokens, но не оба сразу.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="80"/>
-        <source>--config: cannot read &quot;%1&quot;.</source>
-        <translation>--config: не удаётся прочитать «%1».</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="85"/>
-        <source>--config: &quot;%1&quot; is not a valid ini file.</source>
-        <translation>--config: «%1» — некорректный ini-файл.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="105"/>
-        <source>listen: &quot;%1&quot; is not an IP address.</source>
-        <translation>listen: «%1» — не IP-адрес.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="112"/>
-        <source>port: &quot;%1&quot; is not a port number from 0 to 65535.</source>
-        <translation>port: «%1» — не номер порта от 0 до 65535.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="121"/>
-        <source>threads: &quot;%1&quot; is not a number from 1 to 256.</source>
-        <translation>threads: «%1» — не число от 1 до 256.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralOptions.cpp" line="127"/>
-        <source>No database: give --db, [database] url in the --config file, or $SHOPDESK_CENTRAL_DB.</source>
-        <translation>Нет базы данных: укажите --db, [database] url в файле --config или $SHOPDESK_CENTRAL_DB.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="176"/>
-        <source>The body is not valid JSON: %1 at offset %2.</source>
-        <translation>Тело запроса — некорректный JSON: %1 в позиции %2.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="182"/>
-        <source>The body must be a JSON object.</source>
-        <translation>Тело запроса должно быть объектом JSON.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="45"/>
-        <source>%1 allows only GET.</source>
-        <translation>%1 допускает только GET.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CatalogApi.cpp" line="39"/>
-        <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
-        <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CatalogApi.cpp" line="79"/>
-        <source>cursor is not one this server gave.</source>
-        <translation>cursor выдан не этим сервером.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/StocksApi.cpp" line="34"/>
-        <source>This token belongs to shop %1 (id %2); it may not change the stock of shop %3.</source>
-        <translation>Этот токен принадлежит магазину %1 (id %2); он не может менять остатки магазина %3.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/StocksApi.cpp" line="101"/>
-        <source>cursor is not one this server gave for these filters.</source>
-        <translation>cursor выдан не этим сервером или для других фильтров.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/StocksApi.cpp" line="143"/>
-        <source>Give quantity_on_shelf or quantity_in_order (or both) above 0.</source>
-        <translation>Укажите quantity_on_shelf или quantity_in_order (или оба) больше 0.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/HistoryApi.cpp" line="50"/>
-        <source>%1 must be a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
-        <translation>%1 должно быть датой в формате ГГГГ-ММ-ДД, а не «%2».</translation>
     </message>
 </context>
 <context>
@@ -769,57 +1922,6 @@ With no options it uses its built-in database, kept in your data folder.</source
     </message>
 </context>
 <context>
-    <name>shopdesk::ApiHandlers</name>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="114"/>
-        <source>%1 allows %2, not %3.</source>
-        <translation>%1 допускает %2, но не %3.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CatalogApi.cpp" line="146"/>
-        <source>since is not a cursor this server gave.</source>
-        <translation>since — не курсор, выданный этим сервером.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/HistoryApi.cpp" line="79"/>
-        <source>Give cursor or page, not both.</source>
-        <translation>Укажите cursor или page, но не оба сразу.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/HistoryApi.cpp" line="86"/>
-        <source>page × limit reaches past the first %1 rows; page on with cursor instead.</source>
-        <translation>page × limit выходит за первые %1 строк; листайте дальше с помощью cursor.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/HistoryApi.cpp" line="110"/>
-        <source>cursor is not one this server gave.</source>
-        <translation>cursor выдан не этим сервером.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/SyncApi.cpp" line="35"/>
-        <source>events must be an array.</source>
-        <translation>events должно быть массивом.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/SyncApi.cpp" line="39"/>
-        <source>At most %1 events per request; send the rest in another.</source>
-        <translation>Не больше %1 событий за запрос; остальные отправьте следующим.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/SyncApi.cpp" line="50"/>
-        <source>events[%1] must be an object.</source>
-        <translation>events[%1] должно быть объектом.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::ApiResponse</name>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="50"/>
-        <source>The central database is not available; try again.</source>
-        <translation>Центральная база данных недоступна; повторите попытку.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::CartModel</name>
     <message>
         <location filename="../models/checkout/CartModel.cpp" line="42"/>
@@ -860,29 +1962,6 @@ With no options it uses its built-in database, kept in your data folder.</source
         <location filename="../models/checkout/CartModel.cpp" line="77"/>
         <source>Amount</source>
         <translation>Сумма</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::CentralApi</name>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="75"/>
-        <source>The central database is not available; try again.</source>
-        <translation>Центральная база данных недоступна; повторите попытку.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="83"/>
-        <source>There is no %1 endpoint.</source>
-        <translation>Конечной точки %1 не существует.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="88"/>
-        <source>This endpoint needs a token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
-        <translation>Для этой конечной точки нужен токен: отправьте «Authorization: Bearer &lt;token&gt;».</translation>
-    </message>
-    <message>
-        <location filename="../app/central/CentralApi.cpp" line="97"/>
-        <source>The token is not valid or has been revoked.</source>
-        <translation>Токен недействителен или отозван.</translation>
     </message>
 </context>
 <context>
@@ -1159,20 +2238,6 @@ With no options it uses its built-in database, kept in your data folder.</source
     </message>
 </context>
 <context>
-    <name>shopdesk::CsvExport</name>
-    <message>
-        <location filename="../models/export/CsvExport.cpp" line="22"/>
-        <location filename="../models/export/CsvExport.cpp" line="61"/>
-        <source>Cannot write %1: %2</source>
-        <translation>Не удаётся записать %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../models/export/CsvExport.cpp" line="50"/>
-        <source>The export was cancelled; no file was written.</source>
-        <translation>Экспорт отменён; файл не записан.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::CustomerDialog</name>
     <message>
         <location filename="../ui/dialogs/CustomerDialog.cpp" line="28"/>
@@ -1228,24 +2293,6 @@ With no options it uses its built-in database, kept in your data folder.</source
         <location filename="../ui/dialogs/CustomerDialog.cpp" line="54"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::CustomerFilter</name>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="73"/>
-        <source>Ages are from 0 to 150.</source>
-        <translation>Возраст — от 0 до 150.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="77"/>
-        <source>The youngest age (%1) is above the oldest (%2).</source>
-        <translation>Минимальный возраст (%1) больше максимального (%2).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="79"/>
-        <source>Gender must be female or male.</source>
-        <translation>Пол должен быть женским или мужским.</translation>
     </message>
 </context>
 <context>
@@ -1317,50 +2364,6 @@ With no options it uses its built-in database, kept in your data folder.</source
         <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="39"/>
         <source>&amp;Attach to the sale</source>
         <translation>&amp;Привязать к продаже</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::CustomerStore</name>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="115"/>
-        <source>The first name must be 1 to %1 characters.</source>
-        <translation>Имя должно содержать от 1 до %1 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="118"/>
-        <source>The last name must be 1 to %1 characters.</source>
-        <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="120"/>
-        <source>The age must be from 0 to 150.</source>
-        <translation>Возраст должен быть от 0 до 150.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="122"/>
-        <source>Choose the gender from the list.</source>
-        <translation>Выберите пол из списка.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="125"/>
-        <source>The e-mail address is not valid.</source>
-        <translation>Некорректный адрес электронной почты.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="127"/>
-        <source>The phone number is too long.</source>
-        <translation>Слишком длинный номер телефона.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="166"/>
-        <location filename="../models/store/CustomerStore.cpp" line="181"/>
-        <source>Customer %1 no longer exists.</source>
-        <translation>Клиента %1 больше нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/CustomerStore.cpp" line="177"/>
-        <source>This customer has orders and cannot be deleted.</source>
-        <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
     </message>
 </context>
 <context>
@@ -1556,248 +2559,6 @@ With no options it uses its built-in database, kept in your data folder.</source
     </message>
 </context>
 <context>
-    <name>shopdesk::DatabaseStartup</name>
-    <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="51"/>
-        <source>Connecting to the database…</source>
-        <translation>Подключение к базе данных…</translation>
-    </message>
-    <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="56"/>
-        <source>ShopDesk cannot connect to the database %1:
-%2
-
-Check that the server is running and reachable, and that the address, user and password are right.</source>
-        <translation>ShopDesk не может подключиться к базе данных %1:
-%2
-
-Проверьте, что сервер запущен и доступен, а адрес, пользователь и пароль указаны верно.</translation>
-    </message>
-    <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="61"/>
-        <source>Updating the database schema…</source>
-        <translation>Обновление схемы базы данных…</translation>
-    </message>
-    <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="81"/>
-        <source>Start-up was cancelled.</source>
-        <translation>Запуск отменён.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::DbConfig</name>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="27"/>
-        <source>The database URL is empty.</source>
-        <translation>Адрес базы данных пуст.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="31"/>
-        <source>The database URL is not a valid URL; expected postgresql://user:password@host:port/dbname.</source>
-        <translation>Адрес базы данных некорректен; ожидается postgresql://user:password@host:port/dbname.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="34"/>
-        <source>The database URL must start with postgresql:// (it starts with &quot;%1:&quot;).</source>
-        <translation>Адрес базы данных должен начинаться с postgresql:// (а начинается с «%1:»).</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="41"/>
-        <source>The port in the database URL (&quot;%1&quot;) is not a number between 1 and 65535.</source>
-        <translation>Порт в адресе базы данных («%1») — не число от 1 до 65535.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="45"/>
-        <source>The port in the database URL must be between 1 and 65535.</source>
-        <translation>Порт в адресе базы данных должен быть от 1 до 65535.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="48"/>
-        <source>The database URL names no database; add it after the port, as in postgresql://host:5432/shopdesk.</source>
-        <translation>В адресе базы данных не указана база; добавьте её после порта, например postgresql://host:5432/shopdesk.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="55"/>
-        <source>The database URL has a parameter ShopDesk does not know: &quot;%1&quot;. Only sslmode is supported.</source>
-        <translation>В адресе базы данных есть параметр, неизвестный ShopDesk: «%1». Поддерживается только sslmode.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/DbConfig.cpp" line="59"/>
-        <source>sslmode must be one of %1.</source>
-        <translation>sslmode должен быть одним из: %1.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::DemoDataGenerator</name>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="115"/>
-        <source>The number of customers must be between 0 and %1.</source>
-        <translation>Число клиентов должно быть от 0 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="119"/>
-        <source>The number of history rows must be between 0 and %1.</source>
-        <translation>Число строк истории должно быть от 0 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="124"/>
-        <source>The number of products must be between 1 and %1.</source>
-        <translation>Число товаров должно быть от 1 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="169"/>
-        <source>Loading demo data was cancelled; nothing was changed.</source>
-        <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="180"/>
-        <source>Updating statistics…</source>
-        <translation>Обновление статистики…</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="197"/>
-        <source>Demo data loaded.</source>
-        <translation>Демо-данные загружены.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="223"/>
-        <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
-        <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="226"/>
-        <source>Deleting the existing data…</source>
-        <translation>Удаление существующих данных…</translation>
-    </message>
-    <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="239"/>
-        <source>Creating shops and staff…</source>
-        <translation>Создание магазинов и сотрудников…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="259"/>
-        <source>Creating %n product(s) and their stock…</source>
-        <translation>
-            <numerusform>Создание %n товара и его остатков…</numerusform>
-            <numerusform>Создание %n товаров и их остатков…</numerusform>
-            <numerusform>Создание %n товаров и их остатков…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
-        <source>Writing %n history row(s)…</source>
-        <translation>
-            <numerusform>Запись %n строки истории…</numerusform>
-            <numerusform>Запись %n строк истории…</numerusform>
-            <numerusform>Запись %n строк истории…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="272"/>
-        <source>Creating %n customer(s)…</source>
-        <translation>
-            <numerusform>Создание %n клиента…</numerusform>
-            <numerusform>Создание %n клиентов…</numerusform>
-            <numerusform>Создание %n клиентов…</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::EmbeddedCluster</name>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="97"/>
-        <source>Cannot run %1: %2</source>
-        <translation>Не удаётся запустить %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="103"/>
-        <source>%1 did not finish in %2 seconds.</source>
-        <translation>%1 не завершился за %2 с.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="117"/>
-        <source>ShopDesk runs as root, and PostgreSQL refuses to run as root, so its built-in database must run as the &quot;postgres&quot; system account, which does not exist. Install PostgreSQL (it creates that account) or start ShopDesk as an ordinary user.</source>
-        <translation>ShopDesk запущен от имени root, а PostgreSQL отказывается работать от root, поэтому встроенная база данных должна работать от системной учётной записи «postgres», которой нет. Установите PostgreSQL (он создаёт эту учётную запись) или запустите ShopDesk от имени обычного пользователя.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="124"/>
-        <source>Cannot create the database folder %1. Check that it is writable.</source>
-        <translation>Не удаётся создать папку базы данных %1. Проверьте, что в неё можно писать.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="133"/>
-        <source>Cannot hand the database folder %1 to the %2 account: %3</source>
-        <translation>Не удаётся передать папку базы данных %1 учётной записи %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="145"/>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="161"/>
-        <source>Cannot write %1.</source>
-        <translation>Не удаётся записать %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="151"/>
-        <source>The built-in database in %1 has lost its password file (%2). Restore it, or move the folder away to let ShopDesk create a new, empty database.</source>
-        <translation>Встроенная база данных в %1 потеряла файл пароля (%2). Восстановите его или переместите папку, чтобы ShopDesk создал новую, пустую базу.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="174"/>
-        <source>Creating the built-in database failed:
-%1</source>
-        <translation>Не удалось создать встроенную базу данных:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="179"/>
-        <source>Cannot configure %1.</source>
-        <translation>Не удаётся настроить %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="277"/>
-        <source>The built-in database server did not start. Its log (%1) says:
-%2</source>
-        <translation>Сервер встроенной базы данных не запустился. В его журнале (%1) сказано:
-%2</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="306"/>
-        <source>The built-in database server in %1 is running but ShopDesk cannot sign in to it: %2
-If another program started it, stop that program; otherwise remove the folder to start afresh.</source>
-        <translation>Сервер встроенной базы данных в %1 работает, но ShopDesk не может к нему подключиться: %2
-Если его запустила другая программа, остановите её; иначе удалите папку, чтобы начать заново.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="319"/>
-        <source>Looking for PostgreSQL…</source>
-        <translation>Поиск PostgreSQL…</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="332"/>
-        <source>Waiting for another ShopDesk that is starting the same database…</source>
-        <translation>Ожидание другого экземпляра ShopDesk, который запускает ту же базу данных…</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="334"/>
-        <source>Another ShopDesk is still starting the built-in database in %1. Wait for it and try again.</source>
-        <translation>Другой экземпляр ShopDesk ещё запускает встроенную базу данных в %1. Дождитесь его и повторите попытку.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="344"/>
-        <source>Creating the built-in database in %1…</source>
-        <translation>Создание встроенной базы данных в %1…</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="355"/>
-        <source>Starting the built-in database server…</source>
-        <translation>Запуск сервера встроенной базы данных…</translation>
-    </message>
-    <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="467"/>
-        <source>Stopping the built-in database failed: %1</source>
-        <translation>Не удалось остановить встроенную базу данных: %1</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::FirstRunDialog</name>
     <message>
         <location filename="../ui/dialogs/FirstRunDialog.cpp" line="29"/>
@@ -1947,44 +2708,6 @@ If another program started it, stop that program; otherwise remove the folder to
         <location filename="../ui/pages/HistoryDetailPane.cpp" line="87"/>
         <source>—</source>
         <translation>—</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::HistoryFilter</name>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="37"/>
-        <source>Unknown action &quot;%1&quot;; use one of: %2.</source>
-        <translation>Неизвестное действие «%1»; допустимые: %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="40"/>
-        <source>date_min is not a valid date.</source>
-        <translation>date_min — некорректная дата.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="42"/>
-        <source>date_max is not a valid date.</source>
-        <translation>date_max — некорректная дата.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="46"/>
-        <source>date_min (%1) is after date_max (%2).</source>
-        <translation>date_min (%1) позже date_max (%2).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="52"/>
-        <source>Unknown time zone &quot;%1&quot;.</source>
-        <translation>Неизвестный часовой пояс «%1».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="54"/>
-        <source>A PLU has at most 64 characters.</source>
-        <translation>PLU — не больше 64 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="59"/>
-        <source>An id is a positive number.</source>
-        <translation>Id — положительное число.</translation>
     </message>
 </context>
 <context>
@@ -2320,62 +3043,6 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::HistoryStore</name>
-    <message>
-        <location filename="../models/store/HistoryStore.cpp" line="141"/>
-        <source>The page number must be 1 or more.</source>
-        <translation>Номер страницы должен быть 1 или больше.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::JsonReader</name>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="35"/>
-        <source>%1 is required.</source>
-        <translation>%1 — обязательное поле.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="47"/>
-        <source>%1 must be a string.</source>
-        <translation>%1 должно быть строкой.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="53"/>
-        <source>%1 must not contain NUL characters.</source>
-        <translation>%1 не должно содержать символов NUL.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="57"/>
-        <source>%1 must be at most %2 characters.</source>
-        <translation>%1 должно содержать не больше %2 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="72"/>
-        <source>%1 must be a whole number.</source>
-        <translation>%1 должно быть целым числом.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="76"/>
-        <source>%1 must be between %2 and %3.</source>
-        <translation>%1 должно быть от %2 до %3.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="88"/>
-        <source>%1 must be true or false.</source>
-        <translation>%1 должно быть true или false.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="100"/>
-        <source>%1 must be an object.</source>
-        <translation>%1 должно быть объектом.</translation>
-    </message>
-    <message>
-        <location filename="../models/json/JsonReader.cpp" line="111"/>
-        <source>%1 is not a known field (known: %2).</source>
-        <translation>%1 — неизвестное поле (известные: %2).</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::LockScreen</name>
     <message>
         <location filename="../ui/widgets/LockScreen.cpp" line="24"/>
@@ -2643,490 +3310,284 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::MigrationRunner</name>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="45"/>
-        <source>Migration file %1 is not named NNNN_name.sql.</source>
-        <translation>Имя файла миграции %1 не соответствует шаблону NNNN_name.sql.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="48"/>
-        <source>Cannot read migration %1.</source>
-        <translation>Не удаётся прочитать миграцию %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="57"/>
-        <source>Two migrations have version %1.</source>
-        <translation>У двух миграций одна и та же версия %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="61"/>
-        <source>No migrations found in %1.</source>
-        <translation>В %1 не найдено миграций.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="107"/>
-        <source>The database schema (version %1) is newer than this ShopDesk understands (version %2). Update ShopDesk.</source>
-        <translation>Схема базы данных (версия %1) новее, чем понимает эта версия ShopDesk (версия %2). Обновите ShopDesk.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="118"/>
-        <source>Migration %1 (%2) was changed after it was applied to this database. Restore the original file or migrate by hand.</source>
-        <translation>Миграция %1 (%2) была изменена после того, как её применили к этой базе данных. Восстановите исходный файл или выполните миграцию вручную.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/MigrationRunner.cpp" line="138"/>
-        <source>Migration %1 (%2) failed and was rolled back: %3</source>
-        <translation>Миграция %1 (%2) не удалась и была отменена: %3</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::OrderStore</name>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="71"/>
-        <source>There is no shop with id %1.</source>
-        <translation>Магазина с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="80"/>
-        <source>Give the shop.</source>
-        <translation>Укажите магазин.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="84"/>
-        <location filename="../models/store/OrderStore.cpp" line="563"/>
-        <source>A till name is 1 to 16 letters, digits, - or _.</source>
-        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="87"/>
-        <source>The payment time must be from 1 minute to 24 hours.</source>
-        <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="93"/>
-        <source>A line has no PLU.</source>
-        <translation>В строке нет PLU.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="96"/>
-        <source>The quantity of PLU %1 must be from 1 to %2.</source>
-        <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="104"/>
-        <source>Too many of PLU %1 in one order.</source>
-        <translation>Слишком много PLU %1 в одном заказе.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="109"/>
-        <source>The order has no lines.</source>
-        <translation>В заказе нет строк.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="139"/>
-        <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
-        <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="146"/>
-        <source>A price was changed for PLU %1, which the order does not have.</source>
-        <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="153"/>
-        <source>There is no product with PLU %1.</source>
-        <translation>Товара с PLU %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="179"/>
-        <source>Promo code %1 is not valid today.</source>
-        <translation>Промокод %1 сегодня недействителен.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="202"/>
-        <source>There is no customer with id %1.</source>
-        <translation>Клиента с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="228"/>
-        <location filename="../models/store/OrderStore.cpp" line="412"/>
-        <source>Order %1</source>
-        <translation>Заказ %1</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="315"/>
-        <location filename="../models/store/OrderStore.cpp" line="436"/>
-        <location filename="../models/store/OrderStore.cpp" line="464"/>
-        <source>There is no order %1.</source>
-        <translation>Заказа %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="340"/>
-        <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
-        <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="345"/>
-        <location filename="../models/store/OrderStore.cpp" line="544"/>
-        <source>payment time ran out</source>
-        <translation>время на оплату истекло</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="349"/>
-        <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
-        <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="363"/>
-        <source>%1 tendered is less than the total %2.</source>
-        <translation>Получено %1 — меньше суммы к оплате %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="376"/>
-        <source>The card part must be more than zero and less than the total %1.</source>
-        <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="383"/>
-        <source>%1 tendered is less than the cash part %2.</source>
-        <translation>Получено %1 — меньше части наличными %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="468"/>
-        <source>Order %1 is paid; it cannot be cancelled. Return its items instead.</source>
-        <translation>Заказ %1 оплачен, его нельзя отменить. Оформите возврат товаров.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="471"/>
-        <source>Order %1 is %2; only an order awaiting payment can be cancelled.</source>
-        <translation>У заказа %1 статус «%2»; отменить можно только заказ, ожидающий оплаты.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="504"/>
-        <source>Order %1 cancelled</source>
-        <translation>Заказ %1 отменён</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="505"/>
-        <source>Order %1 cancelled: %2</source>
-        <translation>Заказ %1 отменён: %2</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="565"/>
-        <source>The reason must be at most 500 characters.</source>
-        <translation>Причина должна содержать не больше 500 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="580"/>
-        <source>Order %1 is %2; only a paid order can be returned.</source>
-        <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="615"/>
-        <source>Everything in order %1 was returned already.</source>
-        <translation>Все товары заказа %1 уже возвращены.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="622"/>
-        <source>Order %1 has no line %2.</source>
-        <translation>В заказе %1 нет строки %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="624"/>
-        <source>Line %1 is given twice.</source>
-        <translation>Строка %1 указана дважды.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="628"/>
-        <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
-        <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="640"/>
-        <source>Return of order %1</source>
-        <translation>Возврат по заказу %1</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="641"/>
-        <source>Return of order %1: %2</source>
-        <translation>Возврат по заказу %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="696"/>
-        <source>Unknown status &quot;%1&quot;.</source>
-        <translation>Неизвестный статус «%1».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="698"/>
-        <source>The first day is after the last.</source>
-        <translation>Первый день позже последнего.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="52"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="47"/>
+        <source>cash</source>
+        <translation>наличные</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="49"/>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="51"/>
+        <source>card and cash</source>
+        <translation>карта и наличные</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/OrdersPage.cpp" line="65"/>
         <source>Load &amp;more</source>
         <translation>Загрузить &amp;ещё</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="54"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="67"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="55"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="68"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="56"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="60"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="73"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="62"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="75"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="82"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="73"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="86"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="95"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="108"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="97"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="110"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="112"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="101"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="114"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="125"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="138"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="126"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="139"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="127"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="140"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="128"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="141"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="162"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="175"/>
         <source>Open shift</source>
         <translation>Открытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="162"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="175"/>
         <source>Cash in the drawer (the float):</source>
         <translation>Наличные в кассе (размен):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="168"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="181"/>
         <source>&quot;%1&quot; is not an amount of money.</source>
         <translation>«%1» — не денежная сумма.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="189"/>
         <source>Close the shift</source>
         <translation>Закрытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="177"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="190"/>
         <source>Print the Z report and close this till&apos;s shift?</source>
         <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="323"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="336"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="330"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="343"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="332"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="345"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="339"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="352"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="344"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="357"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="345"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="358"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="347"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="360"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="350"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="363"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="365"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="378"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="366"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="374"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="387"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="383"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="396"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="399"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="412"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="401"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="414"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="461"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="474"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="495"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="508"/>
         <source>Till %1: shift closed.</source>
         <translation>Касса %1: смена закрыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="496"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="509"/>
         <source>Till %1: shift open since %2.</source>
         <translation>Касса %1: смена открыта с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="499"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="512"/>
         <source>Z REPORT — shift %1 closed</source>
         <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="500"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="513"/>
         <source>X REPORT — shift %1, running totals</source>
         <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="501"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="514"/>
         <source>Sales:            %1</source>
         <translation>Продажи:             %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="502"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="515"/>
         <source>Cash:             %1</source>
         <translation>Наличные:            %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="503"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="516"/>
         <source>Card:             %1</source>
         <translation>Карта:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="504"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="517"/>
         <source>Refunds in cash:  %1</source>
         <translation>Возвраты наличными:  %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="505"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="518"/>
         <source>Refunds to card:  %1</source>
         <translation>Возвраты на карту:   %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="506"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="519"/>
         <source>Total:            %1</source>
         <translation>Итого:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="507"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="520"/>
         <source>Cash in drawer:   %1 (float %2)</source>
         <translation>Наличные в кассе:    %1 (размен %2)</translation>
     </message>
@@ -3279,125 +3740,6 @@ If another program started it, stop that program; otherwise remove the folder to
         <location filename="../ui/dialogs/ProductDialog.cpp" line="55"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::ProductStore</name>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="58"/>
-        <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="62"/>
-        <source>The product name must be 1 to 200 characters.</source>
-        <translation>Название товара должно содержать от 1 до 200 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="64"/>
-        <source>The price must be between 0 and 100,000,000.</source>
-        <translation>Цена должна быть от 0 до 100 000 000.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="67"/>
-        <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
-        <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="101"/>
-        <source>Another product already has the barcode %1.</source>
-        <translation>У другого товара уже есть штрихкод %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ProductStore.cpp" line="105"/>
-        <source>A product with PLU %1 already exists.</source>
-        <translation>Товар с PLU %1 уже существует.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::QueryReader</name>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="60"/>
-        <source>Unknown parameter &quot;%1&quot; (known: %2).</source>
-        <translation>Неизвестный параметр «%1» (известные: %2).</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="65"/>
-        <source>The parameter %1 is given twice.</source>
-        <translation>Параметр %1 указан дважды.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="89"/>
-        <source>%1 must not contain NUL characters.</source>
-        <translation>%1 не должно содержать символов NUL.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="93"/>
-        <source>%1 must be at most %2 characters.</source>
-        <translation>%1 должно содержать не больше %2 символов.</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="109"/>
-        <source>%1 must be a whole number, not &quot;%2&quot;.</source>
-        <translation>%1 должно быть целым числом, а не «%2».</translation>
-    </message>
-    <message>
-        <location filename="../app/central/ApiSupport.cpp" line="113"/>
-        <source>%1 must be between %2 and %3.</source>
-        <translation>%1 должно быть от %2 до %3.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::Receipt</name>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="47"/>
-        <source>Receipt %1</source>
-        <translation>Чек %1</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="51"/>
-        <source>Cashier: %1</source>
-        <translation>Кассир: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="56"/>
-        <source>%1 kg</source>
-        <translation>%1 кг</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="63"/>
-        <source>Subtotal</source>
-        <translation>Подытог</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="64"/>
-        <source>Discount</source>
-        <translation>Скидка</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="67"/>
-        <source>TOTAL</source>
-        <translation>ИТОГО</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="69"/>
-        <source>Card</source>
-        <translation>Карта</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="71"/>
-        <source>Cash</source>
-        <translation>Наличные</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="72"/>
-        <source>Change</source>
-        <translation>Сдача</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="75"/>
-        <source>Thank you for your purchase!</source>
-        <translation>Спасибо за покупку!</translation>
     </message>
 </context>
 <context>
@@ -3771,34 +4113,6 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::ShiftStore</name>
-    <message>
-        <location filename="../models/store/ShiftStore.cpp" line="28"/>
-        <source>The float cannot be negative.</source>
-        <translation>Размен не может быть отрицательным.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ShiftStore.cpp" line="38"/>
-        <source>Till %1 already has an open shift; close it with a Z report first.</source>
-        <translation>На кассе %1 уже открыта смена; сначала закройте её Z-отчётом.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ShiftStore.cpp" line="75"/>
-        <source>There is no shift %1.</source>
-        <translation>Смены %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ShiftStore.cpp" line="97"/>
-        <source>Till %1 has no open shift.</source>
-        <translation>На кассе %1 нет открытой смены.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/ShiftStore.cpp" line="112"/>
-        <source>Till %1 has no open shift to close.</source>
-        <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::StaffDialog</name>
     <message>
         <location filename="../ui/dialogs/StaffDialog.cpp" line="35"/>
@@ -4110,100 +4424,6 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::StaffStore</name>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="83"/>
-        <source>The login must be 1 to 64 lower-case Latin letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation>Логин должен состоять из 1–64 строчных латинских букв, цифр, «.», «-» или «_».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="87"/>
-        <source>The name must be 1 to 100 characters.</source>
-        <translation>Имя должно содержать от 1 до 100 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="93"/>
-        <source>The name cannot contain tabs, line breaks or other control characters.</source>
-        <translation>Имя не может содержать табуляций, переводов строк и других управляющих символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="103"/>
-        <source>The password must be at least %1 characters.</source>
-        <translation>Пароль должен содержать не меньше %1 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="111"/>
-        <source>The PIN must be %1 to %2 digits.</source>
-        <translation>PIN должен состоять из %1–%2 цифр.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="152"/>
-        <location filename="../models/store/StaffStore.cpp" line="182"/>
-        <location filename="../models/store/StaffStore.cpp" line="390"/>
-        <source>The account has an unknown role.</source>
-        <translation>У учётной записи неизвестная роль.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="179"/>
-        <source>This account is no longer active.</source>
-        <translation>Эта учётная запись больше не активна.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="204"/>
-        <source>You cannot deactivate your own account; another administrator can.</source>
-        <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="221"/>
-        <source>You cannot change your own role; another administrator can.</source>
-        <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="291"/>
-        <source>This is the last active administrator. Make someone else an administrator first.</source>
-        <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="323"/>
-        <source>Staff accounts already exist; sign in as an administrator to add more.</source>
-        <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="325"/>
-        <source>The login &quot;%1&quot; is taken.</source>
-        <translation>Логин «%1» занят.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="338"/>
-        <source>%1 is not a manager and cannot approve this.</source>
-        <translation>%1 — не менеджер и не может это подтвердить.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="346"/>
-        <source>Wrong login or password (or PIN).</source>
-        <translation>Неверный логин или пароль (или PIN).</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="366"/>
-        <source>Too many failed sign-ins. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунды.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунд.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="387"/>
-        <source>This account is deactivated. Ask an administrator.</source>
-        <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="401"/>
-        <source>Too many failed sign-ins. Try again in a minute.</source>
-        <translation>Слишком много неудачных попыток входа. Повторите через минуту.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::StockDialog</name>
     <message>
         <location filename="../ui/dialogs/StockDialog.cpp" line="28"/>
@@ -4244,29 +4464,6 @@ If another program started it, stop that program; otherwise remove the folder to
         <location filename="../ui/dialogs/StockDialog.cpp" line="71"/>
         <source>Choose the shop.</source>
         <translation>Выберите магазин.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::StockFilter</name>
-    <message>
-        <location filename="../models/store/StockFilter.cpp" line="35"/>
-        <source>%1 cannot be negative.</source>
-        <translation>%1 не может быть отрицательным.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockFilter.cpp" line="39"/>
-        <source>The smallest shelf quantity (%1) is above the largest (%2).</source>
-        <translation>Наименьшее количество на полке (%1) больше наибольшего (%2).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockFilter.cpp" line="44"/>
-        <source>The smallest order quantity (%1) is above the largest (%2).</source>
-        <translation>Наименьшее количество в заказах (%1) больше наибольшего (%2).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockFilter.cpp" line="48"/>
-        <source>shop_id must be a positive number.</source>
-        <translation>shop_id должен быть положительным числом.</translation>
     </message>
 </context>
 <context>
@@ -4502,91 +4699,6 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::StockStore</name>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="85"/>
-        <source>The shelf quantity must be between 0 and %1.</source>
-        <translation>Количество на полке должно быть от 0 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="89"/>
-        <source>The order quantity must be between 0 and %1.</source>
-        <translation>Количество в заказах должно быть от 0 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="94"/>
-        <source>There is no product with PLU %1.</source>
-        <translation>Товара с PLU %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="99"/>
-        <source>There is no shop with id %1.</source>
-        <translation>Магазина с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="125"/>
-        <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
-        <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="145"/>
-        <source>The amount must be a whole number from 1 to %1.</source>
-        <translation>Количество должно быть целым числом от 1 до %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="226"/>
-        <source>Give the product&apos;s PLU.</source>
-        <translation>Укажите PLU товара.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="228"/>
-        <source>Give the shop.</source>
-        <translation>Укажите магазин.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="230"/>
-        <source>The reason must be at most 500 characters.</source>
-        <translation>Причина должна содержать не больше 500 символов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="253"/>
-        <source>PLU %1 appears twice; add the quantities into one line.</source>
-        <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="302"/>
-        <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
-        <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="315"/>
-        <location filename="../models/store/StockStore.cpp" line="343"/>
-        <source>The stock changed while this was being saved; try again.</source>
-        <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="318"/>
-        <location filename="../models/store/StockStore.cpp" line="353"/>
-        <source>PLU %1 has no stock in this shop.</source>
-        <translation>У PLU %1 нет остатка в этом магазине.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="325"/>
-        <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
-        <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="331"/>
-        <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
-        <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StockStore.cpp" line="338"/>
-        <source>That would make the quantity of PLU %1 larger than %2.</source>
-        <translation>Тогда количество PLU %1 превысит %2.</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
         <location filename="../ui/dialogs/StocktakeDialog.cpp" line="32"/>
@@ -4679,45 +4791,6 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>shopdesk::StocktakeStore</name>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="41"/>
-        <source>There is no shop with id %1.</source>
-        <translation>Магазина с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="45"/>
-        <source>A stocktake is already open in this shop; continue it or close it first.</source>
-        <translation>В этом магазине уже идёт инвентаризация; продолжите или сначала закройте её.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="67"/>
-        <source>The counted quantity must be 0 or more.</source>
-        <translation>Посчитанное количество должно быть 0 или больше.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="95"/>
-        <source>This stocktake is closed; start a new one.</source>
-        <translation>Эта инвентаризация закрыта; начните новую.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="96"/>
-        <source>PLU %1 has no stock in this shop.</source>
-        <translation>У PLU %1 нет остатка в этом магазине.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="129"/>
-        <location filename="../models/store/StocktakeStore.cpp" line="189"/>
-        <source>This stocktake is already closed.</source>
-        <translation>Эта инвентаризация уже закрыта.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="159"/>
-        <source>Stocktake %1: counted %2, the system had %3 at the count</source>
-        <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
-    </message>
-</context>
-<context>
     <name>shopdesk::SyncEngine</name>
     <message>
         <location filename="../app/sync/SyncEngine.cpp" line="33"/>
@@ -4757,64 +4830,6 @@ If another program started it, stop that program; otherwise remove the folder to
         <location filename="../app/sync/SyncEngine.cpp" line="244"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::SyncInboxStore</name>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="104"/>
-        <source>Another push from this shop is being applied; send again in a moment.</source>
-        <translation>Уже применяется другая отправка из этого магазина; повторите чуть позже.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="122"/>
-        <source>Central could not apply it: %1 (SQLSTATE %2).</source>
-        <translation>Центральный сервер не смог это применить: %1 (SQLSTATE %2).</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="123"/>
-        <source>invalid data</source>
-        <translation>некорректные данные</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="141"/>
-        <source>idempotency_key must be a UUID.</source>
-        <translation>idempotency_key должен быть UUID.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="168"/>
-        <source>created in shop %1</source>
-        <translation>создан в магазине %1</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="177"/>
-        <source>Unknown event type &quot;%1&quot;.</source>
-        <translation>Неизвестный тип события «%1».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="199"/>
-        <source>&quot;%1&quot; is not a stock action.</source>
-        <translation>«%1» — не действие с остатками.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="212"/>
-        <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
-        <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="218"/>
-        <source>Central does not know the shop %1.</source>
-        <translation>Центральный сервер не знает магазин %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="221"/>
-        <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
-        <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="259"/>
-        <source>Central has no product with PLU %1; its product.created event must come first.</source>
-        <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
     </message>
 </context>
 <context>
@@ -5032,14 +5047,6 @@ If another program started it, stop that program; otherwise remove the folder to
         <location filename="../ui/pages/SyncPage.cpp" line="317"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
-    </message>
-</context>
-<context>
-    <name>shopdesk::TokenStore</name>
-    <message>
-        <location filename="../models/store/TokenStore.cpp" line="51"/>
-        <source>There is no shop with the code %1.</source>
-        <translation>Магазина с кодом %1 нет.</translation>
     </message>
 </context>
 </TS>

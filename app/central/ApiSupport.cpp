@@ -12,10 +12,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcCentral)
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 } // namespace
 
 ApiResponse ApiResponse::error(int status, const QString &code, const QString &message,
@@ -47,7 +47,8 @@ ApiResponse ApiResponse::fromStoreError(const StoreError &e)
     // The driver's text stays in the server's log; the client learns only
     // that it may try again.
     qCWarning(lcCentral).noquote() << "database error:" << e.message;
-    return error(503, u"unavailable"_s, tr("The central database is not available; try again."));
+    return error(503, u"unavailable"_s,
+                 Text::tr("The central database is not available; try again."));
 }
 
 QueryReader::QueryReader(const QUrlQuery &query, const QStringList &known) : m_query(query)
@@ -55,14 +56,15 @@ QueryReader::QueryReader(const QUrlQuery &query, const QStringList &known) : m_q
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         Q_UNUSED(value);
         if (!known.contains(name)) {
-            fail(
-                400, u"unknown_parameter"_s,
-                tr("Unknown parameter \"%1\" (known: %2).").arg(name.left(64), known.join(u", "_s)),
-                name.left(64));
+            fail(400, u"unknown_parameter"_s,
+                 Text::tr("Unknown parameter \"%1\" (known: %2).")
+                     .arg(name.left(64), known.join(u", "_s)),
+                 name.left(64));
             return;
         }
         if (query.allQueryItemValues(name).size() > 1) {
-            fail(400, u"bad_request"_s, tr("The parameter %1 is given twice.").arg(name), name);
+            fail(400, u"bad_request"_s, Text::tr("The parameter %1 is given twice.").arg(name),
+                 name);
             return;
         }
     }
@@ -86,12 +88,12 @@ QString QueryReader::text(const QString &name, int maxLength)
         return {};
     const QString v = value(name);
     if (v.contains(QChar(u'\0'))) {
-        fail(422, u"invalid"_s, tr("%1 must not contain NUL characters.").arg(name), name);
+        fail(422, u"invalid"_s, Text::tr("%1 must not contain NUL characters.").arg(name), name);
         return {};
     }
     if (v.size() > maxLength) {
-        fail(422, u"invalid"_s, tr("%1 must be at most %2 characters.").arg(name).arg(maxLength),
-             name);
+        fail(422, u"invalid"_s,
+             Text::tr("%1 must be at most %2 characters.").arg(name).arg(maxLength), name);
         return {};
     }
     return v;
@@ -106,12 +108,12 @@ std::optional<qint64> QueryReader::integer(const QString &name, qint64 min, qint
     const qint64 number = v.toLongLong(&ok);
     if (!ok) {
         fail(400, u"bad_request"_s,
-             tr("%1 must be a whole number, not \"%2\".").arg(name, v.left(32)), name);
+             Text::tr("%1 must be a whole number, not \"%2\".").arg(name, v.left(32)), name);
         return std::nullopt;
     }
     if (number < min || number > max) {
-        fail(422, u"invalid"_s, tr("%1 must be between %2 and %3.").arg(name).arg(min).arg(max),
-             name);
+        fail(422, u"invalid"_s,
+             Text::tr("%1 must be between %2 and %3.").arg(name).arg(min).arg(max), name);
         return std::nullopt;
     }
     return number;
@@ -173,13 +175,14 @@ std::optional<QJsonObject> parseJsonBody(const ApiRequest &request,
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *problem = ApiResponse::error(400, u"bad_json"_s,
-                                      tr("The body is not valid JSON: %1 at offset %2.")
+                                      Text::tr("The body is not valid JSON: %1 at offset %2.")
                                           .arg(parseError.errorString())
                                           .arg(parseError.offset));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *problem = ApiResponse::error(400, u"bad_json"_s, tr("The body must be a JSON object."));
+        *problem =
+            ApiResponse::error(400, u"bad_json"_s, Text::tr("The body must be a JSON object."));
         return std::nullopt;
     }
     return document.object();

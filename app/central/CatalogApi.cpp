@@ -14,10 +14,10 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 
 QJsonObject productJson(const Product &p)
 {
@@ -36,8 +36,8 @@ std::optional<ApiResponse> headOfficeOnly(const ApiCall &call)
     if (call.caller.isHeadOffice())
         return std::nullopt;
     return ApiResponse::error(403, u"forbidden"_s,
-                              tr("Only a head-office token may do this; shop %1's token may "
-                                 "not.")
+                              Text::tr("Only a head-office token may do this; shop %1's token may "
+                                       "not.")
                                   .arg(call.caller.shopCode));
 }
 
@@ -76,8 +76,8 @@ ApiResponse listProducts(const ApiCall &call)
         return *query.problem();
     const auto after = cursor.isEmpty() ? std::optional<qint64>(0) : idFromCursor(cursor);
     if (!after)
-        return ApiResponse::error(422, u"invalid"_s, tr("cursor is not one this server gave."),
-                                  u"cursor"_s);
+        return ApiResponse::error(422, u"invalid"_s,
+                                  Text::tr("cursor is not one this server gave."), u"cursor"_s);
     // One more row than asked tells whether there is a next page.
     auto found = ProductStore(call.db).search(name, plu, *after, limit + 1);
     if (!found)
@@ -142,8 +142,8 @@ ApiResponse ApiHandlers::syncCatalog(const ApiCall &call)
     if (!since.isEmpty()) {
         from = HistoryCursor::fromToken(since);
         if (!from)
-            return ApiResponse::error(422, u"invalid"_s,
-                                      tr("since is not a cursor this server gave."), u"since"_s);
+            return ApiResponse::error(
+                422, u"invalid"_s, Text::tr("since is not a cursor this server gave."), u"since"_s);
     }
     auto page = CatalogStore(call.db).page(from, limit);
     if (!page)

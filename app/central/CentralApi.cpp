@@ -16,10 +16,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcCentral)
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 
 using Handler = ApiResponse (*)(const ApiCall &);
 
@@ -42,7 +42,7 @@ ApiResponse health(const ApiRequest &request, QSqlDatabase db)
 {
     if (request.method != "GET") {
         ApiResponse refused = ApiResponse::error(405, u"method_not_allowed"_s,
-                                                 tr("%1 allows only GET.").arg(request.path));
+                                                 Text::tr("%1 allows only GET.").arg(request.path));
         refused.headers.append(qMakePair(QByteArray("Allow"), QByteArray("GET")));
         return refused;
     }
@@ -72,7 +72,7 @@ ApiResponse CentralApi::handle(const ApiRequest &request)
         return health(request, db);
     if (!db.isOpen())
         return ApiResponse::error(503, u"unavailable"_s,
-                                  tr("The central database is not available; try again."));
+                                  Text::tr("The central database is not available; try again."));
 
     Handler handler = nullptr;
     for (const auto &route : routes())
@@ -80,12 +80,12 @@ ApiResponse CentralApi::handle(const ApiRequest &request)
             handler = route.second;
     if (!handler)
         return ApiResponse::error(404, u"not_found"_s,
-                                  tr("There is no %1 endpoint.").arg(request.path));
+                                  Text::tr("There is no %1 endpoint.").arg(request.path));
 
     if (request.bearerToken.isEmpty()) {
         ApiResponse refused = ApiResponse::error(
             401, u"unauthorized"_s,
-            tr("This endpoint needs a token: send \"Authorization: Bearer <token>\"."));
+            Text::tr("This endpoint needs a token: send \"Authorization: Bearer <token>\"."));
         refused.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
         return refused;
     }
@@ -93,8 +93,8 @@ ApiResponse CentralApi::handle(const ApiRequest &request)
     if (!owner)
         return ApiResponse::fromStoreError(owner.error());
     if (!owner.value()) {
-        ApiResponse refused = ApiResponse::error(401, u"unauthorized"_s,
-                                                 tr("The token is not valid or has been revoked."));
+        ApiResponse refused = ApiResponse::error(
+            401, u"unauthorized"_s, Text::tr("The token is not valid or has been revoked."));
         refused.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
                                          QByteArray("Bearer error=\"invalid_token\"")));
         return refused;
@@ -111,7 +111,7 @@ ApiResponse ApiHandlers::methodNotAllowed(const ApiCall &call, const QString &al
 {
     ApiResponse r = ApiResponse::error(
         405, u"method_not_allowed"_s,
-        tr("%1 allows %2, not %3.")
+        Text::tr("%1 allows %2, not %3.")
             .arg(call.request.path, allowed, QString::fromLatin1(call.request.method.left(16))));
     r.headers.append(qMakePair(QByteArray("Allow"), allowed.toLatin1()));
     return r;

@@ -10,10 +10,10 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralOptions)
+};
 } // namespace
 
 CentralOptions parseCentralOptions(const QStringList &arguments)
@@ -21,30 +21,33 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     CentralOptions options;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("shopdesk-central: the head-office server that ShopDesk shops sync with."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help and exit."));
-    const QCommandLineOption version({u"v"_s, u"version"_s}, tr("Show the version and exit."));
-    const QCommandLineOption config(u"config"_s,
-                                    tr("Read settings from this ini file ([server] listen, port, "
-                                       "threads; [database] url)."),
-                                    u"FILE"_s);
-    const QCommandLineOption listen(u"listen"_s, tr("Address to listen on (default 127.0.0.1)."),
-                                    u"ADDRESS"_s);
+        Text::tr("shopdesk-central: the head-office server that ShopDesk shops sync with."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, Text::tr("Show this help and exit."));
+    const QCommandLineOption version({u"v"_s, u"version"_s},
+                                     Text::tr("Show the version and exit."));
+    const QCommandLineOption config(
+        u"config"_s,
+        Text::tr("Read settings from this ini file ([server] listen, port, "
+                 "threads; [database] url)."),
+        u"FILE"_s);
+    const QCommandLineOption listen(
+        u"listen"_s, Text::tr("Address to listen on (default 127.0.0.1)."), u"ADDRESS"_s);
     const QCommandLineOption port(
-        u"port"_s, tr("Port to listen on; 0 picks a free one (default 8080)."), u"PORT"_s);
-    const QCommandLineOption db(u"db"_s,
-                                tr("The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB)."),
-                                u"postgresql://user:password@host:port/dbname"_s);
-    const QCommandLineOption threads(u"threads"_s,
-                                     tr("Worker threads serving requests (default 8)."), u"N"_s);
+        u"port"_s, Text::tr("Port to listen on; 0 picks a free one (default 8080)."), u"PORT"_s);
+    const QCommandLineOption db(
+        u"db"_s, Text::tr("The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB)."),
+        u"postgresql://user:password@host:port/dbname"_s);
+    const QCommandLineOption threads(
+        u"threads"_s, Text::tr("Worker threads serving requests (default 8)."), u"N"_s);
     const QCommandLineOption issueToken(
         u"issue-token"_s,
-        tr("Print a new API token for the shop with this code (created if central does not "
-           "know it yet) and exit. \"head-office\" gives a token that may act for every shop."),
+        Text::tr(
+            "Print a new API token for the shop with this code (created if central does not "
+            "know it yet) and exit. \"head-office\" gives a token that may act for every shop."),
         u"SHOP"_s);
     const QCommandLineOption revokeTokens(
         u"revoke-tokens"_s,
-        tr("Revoke every token of the shop with this code (or \"head-office\") and exit."),
+        Text::tr("Revoke every token of the shop with this code (or \"head-office\") and exit."),
         u"SHOP"_s);
     parser.addOptions({help, version, config, listen, port, db, threads, issueToken, revokeTokens});
     options.helpText = parser.helpText();
@@ -57,7 +60,8 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     if (options.showHelp || options.showVersion)
         return options;
     if (!parser.positionalArguments().isEmpty()) {
-        options.error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+        options.error =
+            Text::tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
         return options;
     }
     auto shopCode = [](const QString &value) {
@@ -68,7 +72,7 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     if (parser.isSet(revokeTokens))
         options.revokeTokensOf = shopCode(parser.value(revokeTokens));
     if (options.issueTokenFor && options.revokeTokensOf) {
-        options.error = tr("Give --issue-token or --revoke-tokens, not both.");
+        options.error = Text::tr("Give --issue-token or --revoke-tokens, not both.");
         return options;
     }
 
@@ -77,12 +81,12 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     if (parser.isSet(config)) {
         const QString path = parser.value(config);
         if (!QFileInfo(path).isReadable()) {
-            options.error = tr("--config: cannot read \"%1\".").arg(path);
+            options.error = Text::tr("--config: cannot read \"%1\".").arg(path);
             return options;
         }
         QSettings ini(path, QSettings::IniFormat);
         if (ini.status() != QSettings::NoError) {
-            options.error = tr("--config: \"%1\" is not a valid ini file.").arg(path);
+            options.error = Text::tr("--config: \"%1\" is not a valid ini file.").arg(path);
             return options;
         }
         listenText = ini.value(u"server/listen"_s).toString();
@@ -102,14 +106,15 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
         dbUrl = qEnvironmentVariable("SHOPDESK_CENTRAL_DB");
 
     if (!listenText.isEmpty() && !options.listen.setAddress(listenText)) {
-        options.error = tr("listen: \"%1\" is not an IP address.").arg(listenText);
+        options.error = Text::tr("listen: \"%1\" is not an IP address.").arg(listenText);
         return options;
     }
     if (!portText.isEmpty()) {
         bool ok = false;
         const int value = portText.toInt(&ok);
         if (!ok || value < 0 || value > 65535) {
-            options.error = tr("port: \"%1\" is not a port number from 0 to 65535.").arg(portText);
+            options.error =
+                Text::tr("port: \"%1\" is not a port number from 0 to 65535.").arg(portText);
             return options;
         }
         options.port = quint16(value);
@@ -118,14 +123,15 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
         bool ok = false;
         const int value = threadsText.toInt(&ok);
         if (!ok || value < 1 || value > 256) {
-            options.error = tr("threads: \"%1\" is not a number from 1 to 256.").arg(threadsText);
+            options.error =
+                Text::tr("threads: \"%1\" is not a number from 1 to 256.").arg(threadsText);
             return options;
         }
         options.workerThreads = value;
     }
     if (dbUrl.isEmpty()) {
-        options.error = tr("No database: give --db, [database] url in the --config file, or "
-                           "$SHOPDESK_CENTRAL_DB.");
+        options.error = Text::tr("No database: give --db, [database] url in the --config file, or "
+                                 "$SHOPDESK_CENTRAL_DB.");
         return options;
     }
     QString dbError;

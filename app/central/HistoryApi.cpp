@@ -12,10 +12,10 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 
 QJsonObject entryJson(const HistoryEntry &e)
 {
@@ -47,7 +47,7 @@ std::optional<QDate> dateParameter(QueryReader &query, const QString &name,
     if (!date.isValid() && !*problem)
         *problem = ApiResponse::error(
             400, u"bad_request"_s,
-            tr("%1 must be a date as YYYY-MM-DD, not \"%2\".").arg(name, text), name);
+            Text::tr("%1 must be a date as YYYY-MM-DD, not \"%2\".").arg(name, text), name);
     return date;
 }
 } // namespace
@@ -76,14 +76,14 @@ ApiResponse ApiHandlers::history(const ApiCall &call)
     if (problem)
         return *problem;
     if (page && !cursor.isEmpty())
-        return ApiResponse::error(400, u"bad_request"_s, tr("Give cursor or page, not both."),
+        return ApiResponse::error(400, u"bad_request"_s, Text::tr("Give cursor or page, not both."),
                                   u"page"_s);
     // OFFSET reads every row it skips: deep pages go by cursor.
     constexpr qint64 kMaxOffset = 1'000'000;
     if (page && (*page - 1) * limit > kMaxOffset)
         return ApiResponse::error(
             422, u"invalid"_s,
-            tr("page × limit reaches past the first %1 rows; page on with cursor instead.")
+            Text::tr("page × limit reaches past the first %1 rows; page on with cursor instead.")
                 .arg(kMaxOffset),
             u"page"_s);
 
@@ -107,7 +107,8 @@ ApiResponse ApiHandlers::history(const ApiCall &call)
             after = HistoryCursor::fromToken(cursor);
             if (!after)
                 return ApiResponse::error(422, u"invalid"_s,
-                                          tr("cursor is not one this server gave."), u"cursor"_s);
+                                          Text::tr("cursor is not one this server gave."),
+                                          u"cursor"_s);
         }
         rows = store.page(filter, after, limit);
     }

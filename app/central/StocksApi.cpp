@@ -12,10 +12,10 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 
 constexpr qint64 kMaxId = std::numeric_limits<qint64>::max();
 
@@ -30,13 +30,14 @@ QJsonObject stockJson(const StockRow &s)
 
 ApiResponse refuseOtherShop(const ApiCall &call, qint64 shopId)
 {
-    return ApiResponse::error(403, u"forbidden"_s,
-                              tr("This token belongs to shop %1 (id %2); it may not change the "
-                                 "stock of shop %3.")
-                                  .arg(call.caller.shopCode)
-                                  .arg(call.caller.shopId)
-                                  .arg(shopId),
-                              u"shop_id"_s);
+    return ApiResponse::error(
+        403, u"forbidden"_s,
+        Text::tr("This token belongs to shop %1 (id %2); it may not change the "
+                 "stock of shop %3.")
+            .arg(call.caller.shopCode)
+            .arg(call.caller.shopId)
+            .arg(shopId),
+        u"shop_id"_s);
 }
 
 ApiResponse createStock(const ApiCall &call)
@@ -97,9 +98,9 @@ ApiResponse listStocks(const ApiCall &call)
         if (!after ||
             (keyset.key != StockStore::Keyset::Key::Id &&
              (after->first < 0 || after->first > StockStore::kMaxQuantity)))
-            return ApiResponse::error(422, u"invalid"_s,
-                                      tr("cursor is not one this server gave for these filters."),
-                                      u"cursor"_s);
+            return ApiResponse::error(
+                422, u"invalid"_s,
+                Text::tr("cursor is not one this server gave for these filters."), u"cursor"_s);
         keyset.after = after;
     }
     auto page = StockStore(call.db).page(filter, keyset, limit + 1);
@@ -140,7 +141,7 @@ ApiResponse changeStock(const ApiCall &call, bool increase)
     change.reason = in.string(u"reason"_s, false, 500).value_or(QString());
     if (in.ok() && shelf == 0 && order == 0)
         in.fail(u"quantity_on_shelf"_s,
-                tr("Give quantity_on_shelf or quantity_in_order (or both) above 0."));
+                Text::tr("Give quantity_on_shelf or quantity_in_order (or both) above 0."));
     if (!in.ok())
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
     if (!call.caller.mayWriteShop(change.shopId))

@@ -12,10 +12,10 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CentralApi", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CentralApi)
+};
 } // namespace
 
 ApiResponse ApiHandlers::syncEvents(const ApiCall &call)
@@ -32,13 +32,15 @@ ApiResponse ApiHandlers::syncEvents(const ApiCall &call)
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
     const QJsonValue list = body->value(u"events"_s);
     if (!list.isArray())
-        return ApiResponse::error(422, u"invalid"_s, tr("events must be an array."), u"events"_s);
+        return ApiResponse::error(422, u"invalid"_s, Text::tr("events must be an array."),
+                                  u"events"_s);
     const QJsonArray array = list.toArray();
     if (array.size() > SyncInboxStore::kMaxBatch)
-        return ApiResponse::error(422, u"invalid"_s,
-                                  tr("At most %1 events per request; send the rest in another.")
-                                      .arg(SyncInboxStore::kMaxBatch),
-                                  u"events"_s);
+        return ApiResponse::error(
+            422, u"invalid"_s,
+            Text::tr("At most %1 events per request; send the rest in another.")
+                .arg(SyncInboxStore::kMaxBatch),
+            u"events"_s);
 
     // The envelope of every event is checked before anything is applied, so a
     // malformed batch changes nothing; an event whose content central cannot
@@ -47,7 +49,8 @@ ApiResponse ApiHandlers::syncEvents(const ApiCall &call)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString prefix = u"events[%1]."_s.arg(i);
         if (!array.at(i).isObject())
-            return ApiResponse::error(422, u"invalid"_s, tr("events[%1] must be an object.").arg(i),
+            return ApiResponse::error(422, u"invalid"_s,
+                                      Text::tr("events[%1] must be an object.").arg(i),
                                       u"events[%1]"_s.arg(i));
         JsonReader event(array.at(i).toObject(), prefix);
         event.rejectUnknown({u"idempotency_key"_s, u"event_type"_s, u"payload"_s, u"created_at"_s});

@@ -11,10 +11,10 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
+struct Text
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 // Reads a whole number option, or explains what is wrong with it.
 bool readCount(const QCommandLineParser &parser, const QString &name, qint64 max, qint64 *out,
@@ -26,7 +26,7 @@ bool readCount(const QCommandLineParser &parser, const QString &name, qint64 max
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < 0 || value > max) {
-        *error = tr("--%1 must be a whole number from 0 to %2; \"%3\" is not.")
+        *error = Text::tr("--%1 must be a whole number from 0 to %2; \"%3\" is not.")
                      .arg(name)
                      .arg(max)
                      .arg(text);
@@ -53,39 +53,42 @@ DeskOptions parseCommandLine(const QStringList &arguments)
     DeskOptions options;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("ShopDesk: point of sale and back office for shops.\n\nWith no options it uses "
-           "its built-in database, kept in your data folder."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help and exit."));
-    const QCommandLineOption version({u"v"_s, u"version"_s}, tr("Show the version and exit."));
+        Text::tr("ShopDesk: point of sale and back office for shops.\n\nWith no options it uses "
+                 "its built-in database, kept in your data folder."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, Text::tr("Show this help and exit."));
+    const QCommandLineOption version({u"v"_s, u"version"_s},
+                                     Text::tr("Show the version and exit."));
     const QCommandLineOption db(u"db"_s,
-                                tr("Use this PostgreSQL database instead of the built-in one "
-                                   "(also read from $SHOPDESK_DB)."),
+                                Text::tr("Use this PostgreSQL database instead of the built-in one "
+                                         "(also read from $SHOPDESK_DB)."),
                                 u"postgresql://user:password@host:port/dbname"_s);
     const QCommandLineOption demo(u"demo"_s,
-                                  tr("Fill an empty database with demo data (a database that "
-                                     "already holds demo data is used as it is)."));
+                                  Text::tr("Fill an empty database with demo data (a database that "
+                                           "already holds demo data is used as it is)."));
     const QCommandLineOption customers(
         u"customers"_s,
-        tr("With --demo: how many customers to make (default %1, at most %2).")
+        Text::tr("With --demo: how many customers to make (default %1, at most %2).")
             .arg(DemoOptions {}.customers)
             .arg(DemoOptions::kMaxCustomers),
         u"N"_s);
     const QCommandLineOption history(
         u"history"_s,
-        tr("With --demo: how many stock history rows to make (default %1, at most %2).")
+        Text::tr("With --demo: how many stock history rows to make (default %1, at most %2).")
             .arg(DemoOptions {}.history)
             .arg(DemoOptions::kMaxHistory),
         u"N"_s);
-    const QCommandLineOption force(u"force"_s,
-                                   tr("With --demo: delete everything in the database and load "
-                                      "demo data even if it is not empty."));
-    const QCommandLineOption setupOnly(u"setup-only"_s,
-                                       tr("Prepare the database (schema and, with --demo, demo "
-                                          "data), then exit without opening a window."));
-    const QCommandLineOption dataDir(u"data-dir"_s,
-                                     tr("Keep the built-in database in this folder."), u"DIR"_s);
-    const QCommandLineOption settings(u"settings"_s,
-                                      tr("Read and write settings in this .ini file."), u"FILE"_s);
+    const QCommandLineOption force(
+        u"force"_s,
+        Text::tr("With --demo: delete everything in the database and load "
+                 "demo data even if it is not empty."));
+    const QCommandLineOption setupOnly(
+        u"setup-only"_s,
+        Text::tr("Prepare the database (schema and, with --demo, demo "
+                 "data), then exit without opening a window."));
+    const QCommandLineOption dataDir(
+        u"data-dir"_s, Text::tr("Keep the built-in database in this folder."), u"DIR"_s);
+    const QCommandLineOption settings(
+        u"settings"_s, Text::tr("Read and write settings in this .ini file."), u"FILE"_s);
     parser.addOptions(
         {help, version, db, demo, customers, history, force, setupOnly, dataDir, settings});
     options.helpText = parser.helpText();
@@ -95,7 +98,8 @@ DeskOptions parseCommandLine(const QStringList &arguments)
         return options;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        options.error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+        options.error =
+            Text::tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
         return options;
     }
     options.showHelp = parser.isSet(help);
@@ -109,7 +113,7 @@ DeskOptions parseCommandLine(const QStringList &arguments)
     for (const QCommandLineOption *demoOnly : {&customers, &history, &force}) {
         if (parser.isSet(*demoOnly) && !options.demo) {
             options.error =
-                tr("--%1 is only used together with --demo.").arg(demoOnly->names().first());
+                Text::tr("--%1 is only used together with --demo.").arg(demoOnly->names().first());
             return options;
         }
     }

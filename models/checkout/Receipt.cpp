@@ -12,11 +12,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Receipt", text);
-}
-
 // "left .......... right" in exactly `width` columns (left cut if needed).
 QString spread(const QString &left, const QString &right, int width)
 {

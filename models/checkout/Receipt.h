@@ -4,6 +4,7 @@
 #include "store/ShopStore.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace shopdesk {
@@ -12,6 +13,8 @@ namespace shopdesk {
 // default), the same text on paper, in a PDF and on an ESC/POS printer.
 struct Receipt
 {
+    Q_DECLARE_TR_FUNCTIONS(Receipt)
+public:
     QStringList lines;
     int boldLine = -1; // the TOTAL line, printed bold where the printer can
 

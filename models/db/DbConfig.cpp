@@ -8,13 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DbConfig", text);
-}
-} // namespace
-
 DbConfig DbConfig::fromUrl(const QString &text, QString *error)
 {
     auto fail = [error](const QString &message) {

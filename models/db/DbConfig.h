@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace shopdesk {
@@ -8,6 +9,8 @@ namespace shopdesk {
 // A plain value: cheap to copy and safe to pass between threads.
 struct DbConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(DbConfig)
+public:
     QString host = QStringLiteral("localhost");
     int port = 5432;
     QString database;

@@ -25,11 +25,6 @@ namespace {
 
 const QString kServerUser = u"postgres"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EmbeddedCluster", text);
-}
-
 bool writePrivateFile(const QString &path, const QByteArray &contents)
 {
     // Created readable by the owner only: never for a moment open to others.

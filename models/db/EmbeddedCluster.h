@@ -4,6 +4,7 @@
 #include "PgBinaries.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,7 @@ namespace shopdesk {
 // uses it. A cluster left running or killed by a crash is picked up again.
 class EmbeddedCluster
 {
+    Q_DECLARE_TR_FUNCTIONS(EmbeddedCluster)
 public:
     static constexpr auto kDatabaseName = "shopdesk";
     static constexpr auto kSuperuser = "shopdesk";

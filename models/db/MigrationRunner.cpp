@@ -21,11 +21,6 @@ namespace {
 // Any fixed 64-bit number shared by every ShopDesk process ("ShopDesk" in ASCII).
 constexpr qint64 kMigrationLockKey = 0x53686f704465736b;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MigrationRunner", text);
-}
-
 } // namespace
 
 MigrationRunner::MigrationRunner(QSqlDatabase db, QString directory)

@@ -3,6 +3,7 @@
 #include "store/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -24,6 +25,7 @@ struct Migration
 // PostgreSQL advisory lock instead of colliding.
 class MigrationRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(MigrationRunner)
 public:
     explicit MigrationRunner(QSqlDatabase db, QString directory = QStringLiteral(":/sql"));
 

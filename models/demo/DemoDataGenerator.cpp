@@ -23,11 +23,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("DemoDataGenerator", text, disambiguation, n);
-}
-
 // Secondary indexes and foreign-key checks slow a bulk load down several
 // times over (each row updates every index and looks up every referenced
 // row). They are dropped before the load and put back afterwards, in the same

@@ -5,6 +5,7 @@
 #include "db/DbConfig.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -42,6 +43,7 @@ struct DemoAccount
 // transaction: cancelled or failed, it leaves nothing behind.
 class DemoDataGenerator
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoDataGenerator)
 public:
     DemoDataGenerator(DbConfig config, DemoOptions options);
 

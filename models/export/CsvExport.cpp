@@ -13,9 +13,6 @@ namespace shopdesk {
 
 Result<qint64> CsvExport::run(const Job &job, const Progress &progress)
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("CsvExport", text);
-    };
     QSaveFile file(job.path);
     if (!file.open(QIODevice::WriteOnly))
         return StoreError::invalid(u"path"_s,

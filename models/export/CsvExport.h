@@ -3,6 +3,7 @@
 #include "db/DbConfig.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,7 @@ namespace shopdesk {
 // only when complete, so a cancelled or failed export leaves no half file.
 class CsvExport
 {
+    Q_DECLARE_TR_FUNCTIONS(CsvExport)
 public:
     struct Job
     {

@@ -9,10 +9,6 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JsonReader", text);
-}
 // Doubles hold every integer exactly up to 2^53; beyond that "whole" means nothing.
 constexpr double kExactLimit = 9007199254740992.0;
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,7 @@ namespace shopdesk {
 // reads all its fields and then asks ok() once.
 class JsonReader
 {
+    Q_DECLARE_TR_FUNCTIONS(JsonReader)
 public:
     explicit JsonReader(QJsonObject object, QString prefix = {})
         : m_object(std::move(object)), m_prefix(std::move(prefix))

@@ -10,13 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DatabaseStartup", text);
-}
-} // namespace
-
 DatabaseStartup::DatabaseStartup(Options options) : m_options(std::move(options)) { }
 
 DatabaseStartup::~DatabaseStartup() = default;

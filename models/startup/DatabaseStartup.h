@@ -6,6 +6,7 @@
 #include "demo/DemoOptions.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QString>
 
@@ -20,6 +21,7 @@ namespace shopdesk {
 // asked, demo data. Runs on a worker thread; reports progress; no UI.
 class DatabaseStartup
 {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseStartup)
 public:
     struct Options
     {

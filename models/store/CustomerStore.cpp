@@ -12,13 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CustomerStore", text);
-}
-} // namespace
-
 QStringList CustomerStore::genders()
 {
     return {u"female"_s, u"male"_s};
@@ -66,9 +59,6 @@ QString CustomerStore::sortColumn(CustomerSort sort)
 
 std::optional<StoreError> CustomerFilter::validate() const
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("CustomerFilter", text);
-    };
     if ((ageMin && (*ageMin < 0 || *ageMin > 150)) || (ageMax && (*ageMax < 0 || *ageMax > 150)))
         return StoreError::invalid(u"age"_s, tr("Ages are from 0 to 150."));
     if (ageMin && ageMax && *ageMin > *ageMax)

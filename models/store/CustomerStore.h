@@ -3,6 +3,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -30,6 +31,8 @@ struct Customer
 
 struct CustomerFilter
 {
+    Q_DECLARE_TR_FUNCTIONS(CustomerFilter)
+public:
     QString name; // substring of "first last", case-insensitive
     std::optional<int> ageMin;
     std::optional<int> ageMax;
@@ -48,6 +51,7 @@ enum class CustomerSort { Id, LastName, FirstName, Age, Gender, Problems };
 // The customer base (1M+ rows). Changes check the actor's permission.
 class CustomerStore
 {
+    Q_DECLARE_TR_FUNCTIONS(CustomerStore)
 public:
     static constexpr int kMaxNameLength = 100;
 

@@ -9,15 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryFilter", text);
-}
-
-} // namespace
-
 const QStringList &HistoryFilter::knownActions()
 {
     // As in the history table's CHECK constraint.

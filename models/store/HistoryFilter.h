@@ -2,6 +2,7 @@
 
 #include "store/StoreError.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,8 @@ namespace shopdesk {
 // date_max, action) plus staff member and order. Every field is optional.
 struct HistoryFilter
 {
+    Q_DECLARE_TR_FUNCTIONS(HistoryFilter)
+public:
     std::optional<qint64> shopId;
     QString plu; // exact
     // Inclusive calendar days in `timeZone` (the shop's): date_max covers its

@@ -11,11 +11,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryStore", text);
-}
-
 // The names come from small lookups per row: a page is at most a thousand
 // rows, and joins would let the planner leave the (time, id) index.
 const QString kColumns =
@@ -39,8 +34,9 @@ QString withCondition(const QString &where, const QString &extra)
 std::optional<StoreError> checkLimit(int limit)
 {
     if (limit < 1 || limit > HistoryStore::kMaxPageSize)
-        return StoreError::invalid(
-            u"limit"_s, tr("The page size must be from 1 to %1.").arg(HistoryStore::kMaxPageSize));
+        return StoreError::invalid(u"limit"_s,
+                                   HistoryStore::tr("The page size must be from 1 to %1.")
+                                       .arg(HistoryStore::kMaxPageSize));
     return std::nullopt;
 }
 

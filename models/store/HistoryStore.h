@@ -5,6 +5,7 @@
 #include "store/HistoryFilter.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -53,6 +54,7 @@ struct HistoryRows
 // written meanwhile never shift the pages that follow.
 class HistoryStore
 {
+    Q_DECLARE_TR_FUNCTIONS(HistoryStore)
 public:
     static constexpr int kMaxPageSize = 1000;
 

@@ -19,11 +19,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OrderStore", text);
-}
-
 // The timeout sweep acts for nobody in particular; history records no person.
 Actor systemActor()
 {

@@ -5,6 +5,7 @@
 #include "store/Result.h"
 #include "store/StaffStore.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -150,6 +151,7 @@ struct ReturnedItems
 // paid nor a paid one cancelled, whatever several tills do at once.
 class OrderStore
 {
+    Q_DECLARE_TR_FUNCTIONS(OrderStore)
 public:
     explicit OrderStore(QSqlDatabase db) : m_db(std::move(db)) { }
 

@@ -15,11 +15,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProductStore", text);
-}
-
 const QString kColumns =
     u"id, plu, coalesce(barcode, ''), name, price, updated_at, sold_by_weight"_s;
 

@@ -3,6 +3,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -37,6 +38,7 @@ struct NewProduct
 // Products of the catalog (seed 000: POST /products, GET /products?name=&plu=).
 class ProductStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ProductStore)
 public:
     static constexpr qint64 kMaxPrice = 100'000'000'00; // 100 million in minor units
 

@@ -10,15 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ShiftStore", text);
-}
-
-} // namespace
-
 Result<qint64> ShiftStore::open(const Actor &actor, qint64 shopId, const QString &till,
                                 qint64 openingCash)
 {

@@ -3,6 +3,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QSqlDatabase>
@@ -32,6 +33,7 @@ struct ShiftReport
 // time (running totals), the Z report closes the shift.
 class ShiftStore
 {
+    Q_DECLARE_TR_FUNCTIONS(ShiftStore)
 public:
     explicit ShiftStore(QSqlDatabase db) : m_db(std::move(db)) { }
 

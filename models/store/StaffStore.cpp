@@ -19,11 +19,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("StaffStore", text, disambiguation, n);
-}
-
 // Verifying against this keeps an unknown login as slow as a wrong password,
 // so response times do not tell which logins exist.
 const QString &dummyHash()
@@ -64,7 +59,8 @@ bool secretMatches(const QString &secret, const QString &passwordHash, const QSt
 
 StoreError noSuchAccount()
 {
-    return StoreError::notFound(tr("There is no such staff account; it may have been removed."));
+    return StoreError::notFound(
+        StaffStore::tr("There is no such staff account; it may have been removed."));
 }
 
 // True for the one account being updated when changing it would leave no

@@ -4,6 +4,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -65,6 +66,7 @@ private:
 
 class StaffStore
 {
+    Q_DECLARE_TR_FUNCTIONS(StaffStore)
 public:
     static constexpr int kMinPasswordLength = 8;
     static constexpr int kMinPinLength = 4;

@@ -11,9 +11,6 @@ namespace shopdesk {
 
 std::optional<StoreError> StockFilter::validate() const
 {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("StockFilter", text);
-    };
     const struct
     {
         const std::optional<int> &value;

@@ -2,6 +2,7 @@
 
 #include "store/StoreError.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QVariantList>
 
@@ -13,6 +14,8 @@ namespace shopdesk {
 // Every field is optional; an unset field does not filter.
 struct StockFilter
 {
+    Q_DECLARE_TR_FUNCTIONS(StockFilter)
+public:
     QString plu; // exact
     std::optional<qint64> shopId;
     std::optional<int> shelfMin; // quantity_on_shelf_min, inclusive

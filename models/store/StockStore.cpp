@@ -14,11 +14,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StockStore", text);
-}
-
 const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, sh.name, "
                          "s.shelf_qty, s.order_qty, s.price, s.updated_at"_s;
 // The same columns without the join (the shop's name by a lookup per row),

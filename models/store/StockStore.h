@@ -5,6 +5,7 @@
 #include "store/Result.h"
 #include "store/StockFilter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -46,6 +47,7 @@ struct StockAdjustment
 // Concurrent changes queue on the row lock, so none is lost.
 class StockStore
 {
+    Q_DECLARE_TR_FUNCTIONS(StockStore)
 public:
     static constexpr int kMaxAmount = 1'000'000;
     static constexpr int kMaxQuantity = 2'000'000'000;

@@ -15,11 +15,6 @@ namespace shopdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StocktakeStore", text);
-}
-
 StocktakeLine lineFromQuery(const QSqlQuery &q)
 {
     return StocktakeLine {q.value(0).toString(), q.value(1).toString(),   q.value(2).toInt(),

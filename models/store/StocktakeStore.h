@@ -3,6 +3,7 @@
 #include "store/Actor.h"
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -34,6 +35,7 @@ struct StocktakeSummary
 // adjustments made during the count are kept, not overwritten.
 class StocktakeStore
 {
+    Q_DECLARE_TR_FUNCTIONS(StocktakeStore)
 public:
     explicit StocktakeStore(QSqlDatabase db) : m_db(std::move(db)) { }
 

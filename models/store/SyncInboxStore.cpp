@@ -16,10 +16,6 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncInboxStore", text);
-}
 
 EventAck rejected(const IncomingEvent &event, const QString &code, const QString &message)
 {

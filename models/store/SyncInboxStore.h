@@ -3,6 +3,7 @@
 #include "store/Result.h"
 #include "store/TokenStore.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -39,6 +40,7 @@ struct EventAck
 // copies the shop's history row.
 class SyncInboxStore
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncInboxStore)
 public:
     static constexpr int kMaxBatch = 1000;
 

@@ -13,10 +13,6 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenStore", text);
-}
 
 // "sdk_" and 32 random bytes in base64url: 256 bits, nothing to guess.
 QByteArray newToken()

@@ -3,6 +3,7 @@
 #include "store/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -27,6 +28,7 @@ struct TokenOwner
 // keeps only its SHA-256, so a copy of the table lets nobody in.
 class TokenStore
 {
+    Q_DECLARE_TR_FUNCTIONS(TokenStore)
 public:
     explicit TokenStore(QSqlDatabase db) : m_db(std::move(db)) { }
 

@@ -38,6 +38,19 @@ namespace shopdesk {
 namespace {
 const QDate kAnyDate(2000, 1, 1);
 constexpr int kPage = 200;
+
+// How an order was paid, as stored (cash, card, split; empty while unpaid),
+// in words for the "Paid by" column.
+QString paymentMethodText(const QString &method)
+{
+    if (method == u"cash"_s)
+        return OrdersPage::tr("cash");
+    if (method == u"card"_s)
+        return OrdersPage::tr("card");
+    if (method == u"split"_s)
+        return OrdersPage::tr("card and cash");
+    return method;
+}
 } // namespace
 
 OrdersPage::OrdersPage(const Session &session, QWidget *parent)
@@ -278,7 +291,7 @@ void OrdersPage::load(qint64 before)
                                          OrderStore::statusText(o.status),
                                          o.cashier,
                                          Money::format(o.total),
-                                         o.paymentMethod};
+                                         paymentMethodText(o.paymentMethod)};
                 for (int c = 0; c < cells.size(); ++c)
                     m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
                 m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
