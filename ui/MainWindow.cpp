@@ -143,24 +143,36 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     connect(m_lockScreen, &LockScreen::signedIn, this, &MainWindow::onSignedIn);
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
-    connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (isLocked())
-            return;
-        // A dialog left open (payment, a price change) would stay above the
-        // lock and take the keys from it: it is closed, then the till locks.
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            if (auto *dialog = qobject_cast<QDialog *>(modal))
-                dialog->reject();
-            else
-                modal->close();
-            QTimer::singleShot(0, this, [this] { lock(); });
-            return;
-        }
-        lock();
-    });
+    connect(m_idleTimer, &QTimer::timeout, this, &MainWindow::lockWhenIdle);
     setIdleLock(AppSettings().lockAfterMinutes() * 60 * 1000);
     // Any key or click anywhere in the application counts as activity.
     qApp->installEventFilter(this);
+}
+
+void MainWindow::lockWhenIdle()
+{
+    if (isLocked())
+        return;
+    // Dialogs left open (a payment, a stocktake and its question) would stay
+    // above the lock and take the keys from it: they are closed, innermost
+    // first (hidden at once; their exec() returns after this). One that will
+    // not close yet (busy saving) is asked again shortly: the lock never goes
+    // under a dialog.
+    while (QWidget *modal = QApplication::activeModalWidget()) {
+        if (auto *dialog = qobject_cast<QDialog *>(modal))
+            dialog->reject();
+        else
+            modal->close();
+        if (QApplication::activeModalWidget() == modal) {
+            QTimer::singleShot(2000, this, &MainWindow::lockWhenIdle);
+            return;
+        }
+    }
+    // After the closed dialogs' callers have run on.
+    QTimer::singleShot(0, this, [this] {
+        if (!isLocked())
+            lock();
+    });
 }
 
 void MainWindow::setIdleLock(int milliseconds)
@@ -369,6 +381,11 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A locked till is not closed (and its sale lost) by whoever walks by.
+    if (isLocked()) {
+        event->ignore();
+        return;
+    }
     AppSettings settings;
     settings.setMainWindowGeometry(saveGeometry());
     settings.setMainWindowState(saveState());

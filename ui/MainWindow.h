@@ -64,6 +64,7 @@ private:
     void updateStatusBar();
     void showSyncStatus(const SyncStatus &status);
     void onSignedIn(const Actor &actor);
+    void lockWhenIdle();
     void setLockedState(bool locked);
     void restoreSettings();
 

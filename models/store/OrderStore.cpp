@@ -742,6 +742,15 @@ Result<QList<OrderSummary>> OrderStore::list(const Actor &reader, OrderFilter fi
     return rows;
 }
 
+Result<std::optional<Order>> OrderStore::byId(const Actor &reader, qint64 id) const
+{
+    auto order = byId(id);
+    if (!order || !order.value() || hasPermission(reader.role, Permission::ManageOrders) ||
+        order.value()->staffId == reader.staffId)
+        return order;
+    return StoreError::permission(tr("A cashier sees only their own orders."));
+}
+
 Result<std::optional<Order>> OrderStore::byId(qint64 id) const
 {
     auto q = Sql::run(m_db, u"SELECT %1 FROM orders o WHERE o.id = ?"_s.arg(kOrderColumns), {id});

@@ -133,6 +133,10 @@ class TestSecurity : public QObject
              [order](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(OrderStore(db).cancel(a, order, u"test"_s));
              }},
+            {u"OrderStore::byId (another cashier's)"_s, Permission::ManageOrders,
+             [order](const QSqlDatabase &db, const Actor &a) {
+                 return outcomeOf(OrderStore(db).byId(a, order));
+             }},
             {u"HistoryStore::page"_s, Permission::ViewHistory,
              [any](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(HistoryStore(db, a).page(any, std::nullopt, 10));

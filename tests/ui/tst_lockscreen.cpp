@@ -13,12 +13,14 @@
 #include "widgets/LockScreen.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -175,6 +177,33 @@ private slots:
         QVERIFY(!window.isLocked());
         // ...and it locks once they walk away.
         QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
+    }
+
+    // A dialog left open does not keep the till unlocked, nor sit above the lock.
+    void idleLockClosesADialogLeftOpen()
+    {
+        MainWindow window(session(u"cashier"_s, u"cashier123"_s));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // (The dialog's exec() runs inside the test's own waiting: the idle
+        // time is set first, so the lock is what ends it.)
+        window.setIdleLock(500);
+        bool opened = false, returned = false;
+        QTimer::singleShot(0, &window, [&] {
+            QDialog dialog(window.findChild<CheckoutPage *>());
+            opened = true;
+            dialog.exec();
+            returned = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
+        QVERIFY(opened);
+        QVERIFY(returned);
+        QVERIFY(!QApplication::activeModalWidget());
+        // And a locked window does not close.
+        window.close();
+        QVERIFY(window.isVisible());
+        typeAndSubmit(window, u"cashier"_s, u"cashier123"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 10000);
     }
 };
 

@@ -313,9 +313,9 @@ void OrdersPage::select(qint64 orderId)
     const quint64 generation = ++m_selectGeneration;
     runThenCallback(
         this,
-        [orderId] {
+        [orderId, reader = m_session.actor] {
             return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OrderStore(db).byId(orderId); });
+                [&](const QSqlDatabase &db) { return OrderStore(db).byId(reader, orderId); });
         },
         [this, generation](const Result<std::optional<Order>> &order) {
             if (generation != m_selectGeneration)
