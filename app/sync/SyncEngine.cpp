@@ -144,33 +144,16 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
 {
     setOnline(reply.reachedServer() && reply.status < 500);
     if (!reply.ok()) {
-        const QString error = describe(reply);
-        runThenCallback(
-            this,
-            [ids, error] {
-                return onThreadDatabase([&](const QSqlDatabase &db) {
-                    return OutboxStore(db).recordFailure(ids, error);
-                });
-            },
-            [this, error](const Result<void> &) { finish(error); });
-        return;
+        return failPush(ids, describe(reply));
     }
     const QJsonArray acks = reply.body.object().value(u"acks"_s).toArray();
     // An answer that does not acknowledge this batch (a proxy's page, another
     // server) must not count as delivery, or the same batch would go round
     // and round.
     if (acks.size() != ids.size() || !acks.first().toObject().contains(u"idempotency_key"_s)) {
-        const QString error = tr("central's answer does not acknowledge the %n event(s) sent",
-                                 nullptr, int(ids.size()));
-        runThenCallback(
-            this,
-            [ids, error] {
-                return onThreadDatabase([&](const QSqlDatabase &db) {
-                    return OutboxStore(db).recordFailure(ids, error);
-                });
-            },
-            [this, error](const Result<void> &) { finish(error); });
-        return;
+        return failPush(ids,
+                        tr("central's answer does not acknowledge the %n event(s) sent", nullptr,
+                           int(ids.size())));
     }
     runThenCallback(
         this,
@@ -203,6 +186,18 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
                     tr("Could not record central's answer: %1").arg(marked.error().message));
             pushNextBatch();
         });
+}
+
+void SyncEngine::failPush(const QList<qint64> &ids, const QString &error)
+{
+    // The events stay queued, with the attempt and why it failed counted.
+    runThenCallback(
+        this,
+        [ids, error] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return OutboxStore(db).recordFailure(ids, error); });
+        },
+        [this, error](const Result<void> &) { finish(error); });
 }
 
 void SyncEngine::pullNextPage()

@@ -4,8 +4,6 @@
 
 #include <QTimer>
 
-#include <optional>
-
 namespace shopdesk {
 
 class CentralClient;
@@ -48,6 +46,7 @@ public slots:
 private:
     void pushNextBatch();
     void onPushed(const QList<qint64> &ids, const CentralReply &reply);
+    void failPush(const QList<qint64> &ids, const QString &error);
     void pullNextPage();
     void finish(const QString &error);
     void setOnline(bool online);

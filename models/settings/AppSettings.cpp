@@ -1,8 +1,7 @@
 #include "AppSettings.h"
 
-#include <QRegularExpression>
-
 #include "db/PgPassFile.h"
+#include "store/OrderStore.h"
 
 #include <QDebug>
 #include <QMutex>
@@ -130,9 +129,8 @@ void AppSettings::setLowStockThreshold(int threshold)
 QString AppSettings::tillName() const
 {
     // A hand-edited file must not put an unusable name into order numbers.
-    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,16}$"_s);
     const QString name = get(u"till/name"_s, u"1"_s).toString();
-    return valid.match(name).hasMatch() ? name : u"1"_s;
+    return OrderStore::isValidTillName(name) ? name : u"1"_s;
 }
 
 void AppSettings::setTillName(const QString &name)

@@ -67,14 +67,19 @@ Result<QString> OrderStore::nextNumber(qint64 shopId, const QString &till)
     return q.value().value(0).toString();
 }
 
+bool OrderStore::isValidTillName(const QString &name)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,16}$"_s);
+    return valid.match(name).hasMatch();
+}
+
 Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
     if (order.shopId <= 0)
         return StoreError::invalid(u"shop_id"_s, tr("Give the shop."));
-    static const QRegularExpression tillName(u"^[A-Za-z0-9_-]{1,16}$"_s);
-    if (!tillName.match(order.till).hasMatch())
+    if (!isValidTillName(order.till))
         return StoreError::invalid(u"till"_s,
                                    tr("A till name is 1 to 16 letters, digits, - or _."));
     if (order.paymentTimeoutMinutes < 1 || order.paymentTimeoutMinutes > 24 * 60)
@@ -552,8 +557,7 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
-    static const QRegularExpression tillName(u"^[A-Za-z0-9_-]{1,16}$"_s);
-    if (!tillName.match(till).hasMatch())
+    if (!isValidTillName(till))
         return StoreError::invalid(u"till"_s,
                                    tr("A till name is 1 to 16 letters, digits, - or _."));
     if (reason.size() > 500)

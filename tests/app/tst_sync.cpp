@@ -144,6 +144,24 @@ class TestSync : public QObject
         return client;
     }
 
+    // POST /products with a head-office token; the HTTP status (0: no answer).
+    int createAtHeadOffice(const QJsonObject &product)
+    {
+        QString error;
+        const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
+        if (office.isEmpty()) {
+            qWarning().noquote() << "no head-office token:" << error;
+            return 0;
+        }
+        CentralClient officeClient(m_server->baseUrl());
+        officeClient.setToken(office);
+        int status = 0;
+        officeClient.send("POST", u"/products"_s, {}, QJsonDocument(product), this,
+                          [&](const CentralReply &reply) { status = reply.status; });
+        // 0 when central never answered; the caller's comparison says so.
+        return QTest::qWaitFor([&] { return status != 0; }, 15000) ? status : 0;
+    }
+
     // Runs one sync of `site` to its end; whether it went well.
     static bool syncOnce(const ShopSite &site, SyncEngine &engine)
     {
@@ -320,19 +338,10 @@ private slots:
 
     void catalogFromCentralReachesTheShop()
     {
-        QString error;
-        const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
-        QVERIFY2(!office.isEmpty(), qPrintable(error));
-        CentralClient officeClient(m_server->baseUrl());
-        officeClient.setToken(office);
-        int status = 0;
-        officeClient.send("POST", u"/products"_s, {},
-                          QJsonDocument(QJsonObject {{u"plu"_s, u"HQ-1"_s},
-                                                     {u"name"_s, u"Head office tea"_s},
-                                                     {u"price"_s, 4500}}),
-                          this, [&](const CentralReply &reply) { status = reply.status; });
-        QTRY_VERIFY_WITH_TIMEOUT(status != 0, 15000);
-        QCOMPARE(status, 201);
+        QCOMPARE(
+            createAtHeadOffice(
+                {{u"plu"_s, u"HQ-1"_s}, {u"name"_s, u"Head office tea"_s}, {u"price"_s, 4500}}),
+            201);
 
         ShopSite shop = makeShop(u"CATALOG"_s);
         auto client = clientFor(shop);
@@ -356,20 +365,11 @@ private slots:
     // another: central's catalog wins, and the pull does not get stuck.
     void barcodeTakenByCentralMovesInTheShop()
     {
-        QString error;
-        const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
-        QVERIFY2(!office.isEmpty(), qPrintable(error));
-        CentralClient officeClient(m_server->baseUrl());
-        officeClient.setToken(office);
-        int status = 0;
-        officeClient.send("POST", u"/products"_s, {},
-                          QJsonDocument(QJsonObject {{u"plu"_s, u"HQ-2"_s},
-                                                     {u"name"_s, u"Central's juice"_s},
-                                                     {u"barcode"_s, u"4600000000008"_s},
-                                                     {u"price"_s, 9900}}),
-                          this, [&](const CentralReply &reply) { status = reply.status; });
-        QTRY_VERIFY_WITH_TIMEOUT(status != 0, 15000);
-        QCOMPARE(status, 201);
+        QCOMPARE(createAtHeadOffice({{u"plu"_s, u"HQ-2"_s},
+                                     {u"name"_s, u"Central's juice"_s},
+                                     {u"barcode"_s, u"4600000000008"_s},
+                                     {u"price"_s, 9900}}),
+                 201);
 
         ShopSite shop = makeShop(u"BARCODE"_s);
         NewProduct local {u"LOC-1"_s, u"Local juice"_s, 9000, u"4600000000008"_s, false};

@@ -1,6 +1,7 @@
 #include "CustomerModel.h"
 #include "DemoSession.h"
 #include "TestDatabase.h"
+#include "WhenModal.h"
 #include "checkout/CartModel.h"
 #include "checkout/Money.h"
 #include "checkout/Receipt.h"
@@ -60,24 +61,6 @@ class TestCheckoutPage : public QObject
                            u"SELECT shelf_qty FROM stocks WHERE plu = ? AND shop_id = 1"_s, {plu})
             .value()
             .toInt();
-    }
-    // Calls `drive` with the modal dialog of type T once it is up. The till
-    // opens its payment dialog only after the order is reserved, on a
-    // callback; a polling timer reaches into the dialog's own event loop.
-    template<typename T, typename Drive>
-    std::unique_ptr<QTimer> whenModal(Drive drive)
-    {
-        auto timer = std::make_unique<QTimer>();
-        timer->setInterval(20);
-        QTimer *t = timer.get();
-        connect(t, &QTimer::timeout, this, [t, drive] {
-            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-                t->stop();
-                drive(dialog);
-            }
-        });
-        t->start();
-        return timer;
     }
     static void scan(QLineEdit *field, const QString &code)
     {
@@ -181,7 +164,7 @@ private slots:
         // F9: cash. The customer hands over a round sum; the change shows as typed.
         const qint64 tendered = (total / 100000 + 1) * 100000;
         QString changeShown;
-        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+        auto driver = test::whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
             auto closeOnExit = qScopeGuard([dialog] {
                 if (dialog->isVisible())
                     dialog->reject();
@@ -413,7 +396,7 @@ private slots:
         const qint64 cashPart = discounted - card;
         const qint64 tendered = (cashPart / 10000 + 1) * 10000;
         QString totalShown, changeShown;
-        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+        auto driver = test::whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
             auto closeOnExit = qScopeGuard([dialog] {
                 if (dialog->isVisible())
                     dialog->reject();
@@ -447,7 +430,7 @@ private slots:
         int held = -1;
         scan(page.scanField(), u"2*10080"_s);
         QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
-        auto driver = whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+        auto driver = test::whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
             // While the dialog is up the two units are held for the order.
             held = shelfOf(u"10080"_s);
             dialog->reject();
@@ -527,7 +510,7 @@ private slots:
             QTest::keyClick(dialog->findChild<QLineEdit *>(u"managerSecret"_s), Qt::Key_Return);
         };
         bool refusedShown = false;
-        auto driver = whenModal<PriceOverrideDialog>([&](PriceOverrideDialog *dialog) {
+        auto driver = test::whenModal<PriceOverrideDialog>([&](PriceOverrideDialog *dialog) {
             fill(dialog, u"10.00"_s, u"not-the-password"_s);
             auto *banner = dialog->findChild<MessageBanner *>();
             QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);

@@ -168,15 +168,17 @@ private slots:
         MainWindow window(session(u"cashier"_s, u"cashier123"_s));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setIdleLock(1500);
+        // Wide margins: a key every 300 ms against 3 s of idle time, so a busy
+        // machine cannot make the activity look like a pause.
+        window.setIdleLock(3000);
         // Someone working at the till keeps it open...
-        for (int i = 0; i < 6; ++i) {
-            QTest::qWait(400);
+        for (int i = 0; i < 15; ++i) {
+            QTest::qWait(300);
             QTest::keyClick(window.findChild<CheckoutPage *>()->scanField(), Qt::Key_Shift);
         }
         QVERIFY(!window.isLocked());
         // ...and it locks once they walk away.
-        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 15000);
     }
 
     // A dialog left open does not keep the till unlocked, nor sit above the lock.

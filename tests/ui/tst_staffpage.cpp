@@ -1,5 +1,6 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
+#include "WhenModal.h"
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "dialogs/LoginDialog.h"
@@ -42,29 +43,6 @@ class TestStaffPage : public QObject
     std::unique_ptr<test::TestDatabase> m_tdb;
     QTemporaryDir m_dir;
 
-    // Calls `drive` with the modal dialog of type T once it is up: the page
-    // opens its dialogs with exec(), so a polling timer reaches into the
-    // dialog's own event loop (a zero timer could fire before it is shown).
-    template<typename T, typename Drive>
-    std::unique_ptr<QTimer> whenModal(Drive drive)
-    {
-        auto timer = std::make_unique<QTimer>();
-        timer->setInterval(20);
-        QTimer *t = timer.get();
-        connect(t, &QTimer::timeout, this, [t, drive] {
-            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-                t->stop();
-                // A failed check must not leave the page's exec() waiting.
-                auto closeOnFailure = qScopeGuard([dialog] {
-                    if (QTest::currentTestFailed() && dialog->isVisible())
-                        dialog->reject();
-                });
-                drive(dialog);
-            }
-        });
-        t->start();
-        return timer;
-    }
     // The text shown in `column` of the row of `login` ("" when not listed).
     static QString cell(StaffPage &page, const QString &login, int column)
     {
@@ -135,7 +113,7 @@ private slots:
 
         // Ctrl+N: the new account, from the keyboard.
         bool mismatchShown = false;
-        auto creating = whenModal<StaffDialog>([&](StaffDialog *dialog) {
+        auto creating = test::whenModal<StaffDialog>([&](StaffDialog *dialog) {
             auto *login = dialog->findChild<QLineEdit *>(u"login"_s);
             QTRY_VERIFY(login->hasFocus());
             QTest::keyClicks(login, u"Olga.K"_s); // lowered when sent
@@ -167,7 +145,7 @@ private slots:
         QVERIFY(StaffStore(m_tdb->db()).authenticate(u"olga.k"_s, u"olga-secret-1"_s, 1).ok());
 
         // Ctrl+Shift+I: a PIN; only digits get into the field.
-        auto pinning = whenModal<StaffSecretDialog>([&](StaffSecretDialog *dialog) {
+        auto pinning = test::whenModal<StaffSecretDialog>([&](StaffSecretDialog *dialog) {
             QVERIFY(!dialog->findChild<QPushButton *>(u"removePin"_s)->isEnabled());
             auto *pin = dialog->findChild<QLineEdit *>(u"secret"_s);
             QCOMPARE(pin->echoMode(), QLineEdit::Password);
@@ -190,7 +168,7 @@ private slots:
         QVERIFY(StaffStore(m_tdb->db()).authenticate(u"olga.k"_s, u"4827"_s, 1).ok());
 
         // Ctrl+E: another role.
-        auto promoting = whenModal<StaffRoleDialog>([&](StaffRoleDialog *dialog) {
+        auto promoting = test::whenModal<StaffRoleDialog>([&](StaffRoleDialog *dialog) {
             auto *role = dialog->findChild<QComboBox *>(u"role"_s);
             QCOMPARE(role->currentData().value<Role>(), Role::Cashier);
             role->setCurrentIndex(role->findData(QVariant::fromValue(Role::StockKeeper)));
@@ -206,7 +184,7 @@ private slots:
         QCOMPARE(staffColumn(u"role"_s, u"olga.k"_s).toString(), u"stock_keeper"_s);
 
         // Ctrl+Shift+P: a new password; a short one is refused in the dialog.
-        auto resetting = whenModal<StaffSecretDialog>([&](StaffSecretDialog *dialog) {
+        auto resetting = test::whenModal<StaffSecretDialog>([&](StaffSecretDialog *dialog) {
             auto *password = dialog->findChild<QLineEdit *>(u"secret"_s);
             auto *confirm = dialog->findChild<QLineEdit *>(u"confirm"_s);
             QTest::keyClicks(password, u"short"_s);
