@@ -86,7 +86,7 @@
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/CustomersPage.cpp" line="143"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="145"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="287"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Central: %1 · %n unsent</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="162"/>
+        <location filename="../ui/pages/StockPage.cpp" line="165"/>
         <source>%n stock row(s)</source>
         <translation>
             <numerusform>%n stock row</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="230"/>
+        <location filename="../ui/pages/StockPage.cpp" line="233"/>
         <source>Stocktake committed: %n line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %n line counted</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="231"/>
+        <location filename="../ui/pages/StockPage.cpp" line="234"/>
         <source>%n corrected.</source>
         <translation>
             <numerusform>%n corrected.</numerusform>
@@ -201,7 +201,7 @@
 <context>
     <name>shopdesk::SyncEngine</name>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="163"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="155"/>
         <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
         <translation>
             <numerusform>central&apos;s answer does not acknowledge the %n event sent</numerusform>

@@ -948,179 +948,184 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="75"/>
+        <location filename="../models/store/OrderStore.cpp" line="81"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="79"/>
-        <location filename="../models/store/OrderStore.cpp" line="558"/>
+        <location filename="../models/store/OrderStore.cpp" line="84"/>
+        <location filename="../models/store/OrderStore.cpp" line="562"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="82"/>
+        <location filename="../models/store/OrderStore.cpp" line="87"/>
         <source>The payment time must be from 1 minute to 24 hours.</source>
         <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="88"/>
+        <location filename="../models/store/OrderStore.cpp" line="93"/>
         <source>A line has no PLU.</source>
         <translation>В строке нет PLU.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="91"/>
+        <location filename="../models/store/OrderStore.cpp" line="96"/>
         <source>The quantity of PLU %1 must be from 1 to %2.</source>
         <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="99"/>
+        <location filename="../models/store/OrderStore.cpp" line="104"/>
         <source>Too many of PLU %1 in one order.</source>
         <translation>Слишком много PLU %1 в одном заказе.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="104"/>
+        <location filename="../models/store/OrderStore.cpp" line="109"/>
         <source>The order has no lines.</source>
         <translation>В заказе нет строк.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="134"/>
+        <location filename="../models/store/OrderStore.cpp" line="139"/>
         <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
         <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="141"/>
+        <location filename="../models/store/OrderStore.cpp" line="146"/>
         <source>A price was changed for PLU %1, which the order does not have.</source>
         <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="148"/>
+        <location filename="../models/store/OrderStore.cpp" line="153"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="174"/>
+        <location filename="../models/store/OrderStore.cpp" line="179"/>
         <source>Promo code %1 is not valid today.</source>
         <translation>Промокод %1 сегодня недействителен.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="197"/>
+        <location filename="../models/store/OrderStore.cpp" line="202"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="223"/>
-        <location filename="../models/store/OrderStore.cpp" line="407"/>
+        <location filename="../models/store/OrderStore.cpp" line="228"/>
+        <location filename="../models/store/OrderStore.cpp" line="412"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="310"/>
-        <location filename="../models/store/OrderStore.cpp" line="431"/>
-        <location filename="../models/store/OrderStore.cpp" line="459"/>
+        <location filename="../models/store/OrderStore.cpp" line="315"/>
+        <location filename="../models/store/OrderStore.cpp" line="436"/>
+        <location filename="../models/store/OrderStore.cpp" line="464"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="335"/>
+        <location filename="../models/store/OrderStore.cpp" line="340"/>
         <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
         <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="340"/>
-        <location filename="../models/store/OrderStore.cpp" line="539"/>
+        <location filename="../models/store/OrderStore.cpp" line="345"/>
+        <location filename="../models/store/OrderStore.cpp" line="544"/>
         <source>payment time ran out</source>
         <translation>время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="344"/>
+        <location filename="../models/store/OrderStore.cpp" line="349"/>
         <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
         <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="358"/>
+        <location filename="../models/store/OrderStore.cpp" line="363"/>
         <source>%1 tendered is less than the total %2.</source>
         <translation>Получено %1 — меньше суммы к оплате %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="371"/>
+        <location filename="../models/store/OrderStore.cpp" line="376"/>
         <source>The card part must be more than zero and less than the total %1.</source>
         <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="378"/>
+        <location filename="../models/store/OrderStore.cpp" line="383"/>
         <source>%1 tendered is less than the cash part %2.</source>
         <translation>Получено %1 — меньше части наличными %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="463"/>
+        <location filename="../models/store/OrderStore.cpp" line="468"/>
         <source>Order %1 is paid; it cannot be cancelled. Return its items instead.</source>
         <translation>Заказ %1 оплачен, его нельзя отменить. Оформите возврат товаров.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="466"/>
+        <location filename="../models/store/OrderStore.cpp" line="471"/>
         <source>Order %1 is %2; only an order awaiting payment can be cancelled.</source>
         <translation>У заказа %1 статус «%2»; отменить можно только заказ, ожидающий оплаты.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="499"/>
+        <location filename="../models/store/OrderStore.cpp" line="504"/>
         <source>Order %1 cancelled</source>
         <translation>Заказ %1 отменён</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="500"/>
+        <location filename="../models/store/OrderStore.cpp" line="505"/>
         <source>Order %1 cancelled: %2</source>
         <translation>Заказ %1 отменён: %2</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="560"/>
+        <location filename="../models/store/OrderStore.cpp" line="564"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="575"/>
+        <location filename="../models/store/OrderStore.cpp" line="579"/>
         <source>Order %1 is %2; only a paid order can be returned.</source>
         <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="610"/>
+        <location filename="../models/store/OrderStore.cpp" line="614"/>
         <source>Everything in order %1 was returned already.</source>
         <translation>Все товары заказа %1 уже возвращены.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="617"/>
+        <location filename="../models/store/OrderStore.cpp" line="621"/>
         <source>Order %1 has no line %2.</source>
         <translation>В заказе %1 нет строки %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="619"/>
+        <location filename="../models/store/OrderStore.cpp" line="623"/>
         <source>Line %1 is given twice.</source>
         <translation>Строка %1 указана дважды.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="623"/>
+        <location filename="../models/store/OrderStore.cpp" line="627"/>
         <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
         <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="635"/>
+        <location filename="../models/store/OrderStore.cpp" line="639"/>
         <source>Return of order %1</source>
         <translation>Возврат по заказу %1</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="636"/>
+        <location filename="../models/store/OrderStore.cpp" line="640"/>
         <source>Return of order %1: %2</source>
         <translation>Возврат по заказу %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="691"/>
+        <location filename="../models/store/OrderStore.cpp" line="695"/>
         <source>Unknown status &quot;%1&quot;.</source>
         <translation>Неизвестный статус «%1».</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="693"/>
+        <location filename="../models/store/OrderStore.cpp" line="697"/>
         <source>The first day is after the last.</source>
         <translation>Первый день позже последнего.</translation>
+    </message>
+    <message>
+        <location filename="../models/store/OrderStore.cpp" line="755"/>
+        <source>A cashier sees only their own orders.</source>
+        <translation>Кассир видит только свои заказы.</translation>
     </message>
 </context>
 <context>
@@ -1487,11 +1492,6 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/store/StaffStore.cpp" line="383"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/StaffStore.cpp" line="397"/>
-        <source>Too many failed sign-ins. Try again in a minute.</source>
-        <translation>Слишком много неудачных попыток входа. Повторите через минуту.</translation>
     </message>
 </context>
 <context>
@@ -2453,8 +2453,13 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/CustomersPage.cpp" line="144"/>
+        <source>Counting customers…</source>
+        <translation>Подсчёт покупателей…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/pages/CustomersPage.cpp" line="143"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="145"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n клиент</numerusform>
@@ -2463,97 +2468,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="189"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="191"/>
         <source>%1 %2 added.</source>
         <translation>Клиент %1 %2 добавлен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="199"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="201"/>
         <source>Select a customer first.</source>
         <translation>Сначала выберите клиента.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="212"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="214"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="213"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="215"/>
         <source>Delete %1 %2 for good?</source>
         <translation>Удалить клиента %1 %2 навсегда?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="236"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="238"/>
         <source>Reset problems</source>
         <translation>Сброс проблем</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="236"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="238"/>
         <source>Clear the problems flag of every customer?</source>
         <translation>Снять отметку о проблемах у всех клиентов?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="239"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="241"/>
         <source>Clearing problem flags…</source>
         <translation>Снятие отметок о проблемах…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="260"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="262"/>
         <source>%1 customers had problems; all cleared.</source>
         <translation>Проблемы были у клиентов: %1; все отметки сняты.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="272"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="274"/>
         <source>Export customers</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="272"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="274"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="283"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="284"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="297"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="299"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -3187,32 +3192,32 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="275"/>
+        <location filename="../ui/MainWindow.cpp" line="287"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
@@ -3221,82 +3226,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="289"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="296"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="314"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="305"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="321"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="338"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="367"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -4568,7 +4573,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="176"/>
+        <location filename="../models/StockModel.cpp" line="193"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>
@@ -4610,8 +4615,13 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="163"/>
+        <source>Counting stock rows…</source>
+        <translation>Подсчёт строк остатков…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="162"/>
+        <location filename="../ui/pages/StockPage.cpp" line="165"/>
         <source>%n stock row(s)</source>
         <translation>
             <numerusform>%n строка остатков</numerusform>
@@ -4620,17 +4630,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="183"/>
+        <location filename="../ui/pages/StockPage.cpp" line="186"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="190"/>
+        <location filename="../ui/pages/StockPage.cpp" line="193"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="230"/>
+        <location filename="../ui/pages/StockPage.cpp" line="233"/>
         <source>Stocktake committed: %n line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %n строка</numerusform>
@@ -4639,7 +4649,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="231"/>
+        <location filename="../ui/pages/StockPage.cpp" line="234"/>
         <source>%n corrected.</source>
         <translation>
             <numerusform>исправлено: %n.</numerusform>
@@ -4648,52 +4658,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="241"/>
+        <location filename="../ui/pages/StockPage.cpp" line="244"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="243"/>
+        <location filename="../ui/pages/StockPage.cpp" line="246"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <location filename="../ui/pages/StockPage.cpp" line="256"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <location filename="../ui/pages/StockPage.cpp" line="256"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <location filename="../ui/pages/StockPage.cpp" line="256"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="253"/>
+        <location filename="../ui/pages/StockPage.cpp" line="256"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="254"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="267"/>
+        <location filename="../ui/pages/StockPage.cpp" line="270"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -4808,7 +4818,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Не удаётся прочитать очередь исходящих событий: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="163"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="155"/>
         <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
         <translation>
             <numerusform>ответ центрального сервера не подтверждает %n отправленное событие</numerusform>
@@ -4817,17 +4827,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="203"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="186"/>
         <source>Could not record central&apos;s answer: %1</source>
         <translation>Не удалось сохранить ответ центрального сервера: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="220"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="215"/>
         <source>The catalog cursor cannot be read: %1</source>
         <translation>Не удаётся прочитать курсор каталога: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="244"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="239"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
     </message>

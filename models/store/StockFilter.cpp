@@ -60,9 +60,8 @@ QString StockFilter::whereClause(QVariantList *values) const
     // the shop's own index: PostgreSQL would otherwise AND the word's few
     // thousand matches with a bitmap of every row of the shop (a third of
     // the table), which costs more than the rest of the query together.
-    const bool byWord = name.trimmed().size() >= 3;
     if (shopId)
-        add(byWord ? u"s.shop_id + 0 = ?"_s : u"s.shop_id = ?"_s, *shopId);
+        add(searchesByWord() ? u"s.shop_id + 0 = ?"_s : u"s.shop_id = ?"_s, *shopId);
     if (shelfMin)
         add(u"s.shelf_qty >= ?"_s, *shelfMin);
     if (shelfMax)

@@ -24,6 +24,9 @@ public:
     std::optional<int> orderMax; // quantity_in_order_max
     QString name; // case-insensitive substring
 
+    // A name word long enough for the trigram index (three letters or more).
+    bool searchesByWord() const { return name.trimmed().size() >= 3; }
+
     // The first problem (a negative bound, min above max), naming the field.
     std::optional<StoreError> validate() const;
 

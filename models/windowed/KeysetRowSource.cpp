@@ -6,6 +6,7 @@
 #include <QSqlRecord>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -32,14 +33,51 @@ Result<qint64> KeysetRowSource::count(const QSqlDatabase &db) const
     return m_count.load();
 }
 
-std::optional<qint64> KeysetRowSource::quickCount(const QSqlDatabase &db) const
+std::optional<RowSource::QuickCount> KeysetRowSource::quickCount(const QSqlDatabase &db) const
 {
-    if (!m_spec.estimateWhenUnfiltered || !m_spec.where.isEmpty() || m_spec.estimateSql.isEmpty())
+    if (!m_spec.where.isEmpty()) {
+        // Filtered: whether there are fewer matches than the fence decides
+        // the plan, so that much counting is needed anyway (a source fenced
+        // at any count needs only its own cap). Counting past it (a third of
+        // a million rows can take 100 ms) need not hold up the first rows:
+        // the whole count follows in the background.
+        const qint64 cap =
+            alwaysFenced() ? m_spec.quickCountCap : qMax(m_spec.fenceBelow, m_spec.quickCountCap);
+        if (cap <= 0)
+            return std::nullopt;
+        QVariantList values = m_spec.values;
+        values << cap;
+        auto n = Sql::scalar(db,
+                             u"SELECT count(*) FROM (SELECT 1 FROM %1 %2 LIMIT ?) capped"_s.arg(
+                                 m_spec.from, m_spec.where),
+                             values);
+        if (!n)
+            return std::nullopt; // count() will report the error
+        const qint64 rows = n.value().toLongLong();
+        if (rows < cap) {
+            m_count = rows;
+            return QuickCount {rows, true};
+        }
+        return QuickCount {rows, false};
+    }
+    if (!m_spec.estimateWhenUnfiltered || m_spec.estimateSql.isEmpty())
         return std::nullopt;
     auto n = Sql::scalar(db, m_spec.estimateSql);
     if (!n || n.value().toLongLong() <= 0)
         return std::nullopt;
-    return n.value().toLongLong();
+    return QuickCount {n.value().toLongLong(), false};
+}
+
+bool KeysetRowSource::alwaysFenced() const
+{
+    return m_spec.fenceBelow == std::numeric_limits<qint64>::max();
+}
+
+QString KeysetRowSource::orderKey(const QString &direction) const
+{
+    if (m_spec.constantLead.isEmpty())
+        return m_spec.key;
+    return m_spec.constantLead + direction + u", "_s + m_spec.key;
 }
 
 QString KeysetRowSource::select(const QString &extraCondition, bool backward) const
@@ -47,7 +85,9 @@ QString KeysetRowSource::select(const QString &extraCondition, bool backward) co
     QString from = m_spec.from;
     QString where = m_spec.where;
     const qint64 count = m_count.load();
-    if (m_spec.fenceBelow > 0 && !where.isEmpty() && count >= 0 && count < m_spec.fenceBelow) {
+    const bool fenced =
+        alwaysFenced() || (m_spec.fenceBelow > 0 && count >= 0 && count < m_spec.fenceBelow);
+    if (fenced && !where.isEmpty()) {
         // The alias stays the same, so the column references still hold.
         const QString alias = m_spec.from.section(u' ', -1);
         from = u"(SELECT %1.* FROM %2 %3 OFFSET 0) %1"_s.arg(alias, m_spec.from, where);
@@ -58,8 +98,8 @@ QString KeysetRowSource::select(const QString &extraCondition, bool backward) co
                                 : QString(where + u" AND "_s + extraCondition);
     const bool descending = m_spec.descending != backward;
     const QString direction = descending ? u" DESC"_s : QString();
-    return u"SELECT %1 FROM %2 %3 ORDER BY %4%6, %5%6"_s.arg(m_spec.columns, from, where,
-                                                             m_spec.key, m_spec.id, direction);
+    return u"SELECT %1 FROM %2 %3 ORDER BY %4%5, %6%5"_s.arg(
+        m_spec.columns, from, where, orderKey(direction), direction, m_spec.id);
 }
 
 Result<QList<QVariantList>> KeysetRowSource::fetch(const QSqlDatabase &db, const QString &sql,
@@ -136,10 +176,11 @@ void KeysetRowSource::warmUp(const QSqlDatabase &db) const
         return;
     const QString direction = m_spec.descending ? u" DESC"_s : QString();
     // One pass over the filtered order, keeping every Nth (key, id).
-    const QString sql = u"SELECT k, i FROM (SELECT %1 AS k, %2 AS i, row_number() OVER (ORDER BY "
-                        "%1%5, %2%5) - 1 AS rn FROM %3 %4) t WHERE rn % %6 = 0 ORDER BY rn"_s
-                            .arg(m_spec.key, m_spec.id, m_spec.from, m_spec.where, direction)
-                            .arg(m_spec.sparseStep);
+    const QString sql =
+        u"SELECT k, i FROM (SELECT %1 AS k, %2 AS i, row_number() OVER (ORDER BY "
+        "%3%6, %2%6) - 1 AS rn FROM %4 %5) t WHERE rn % %7 = 0 ORDER BY rn"_s
+            .arg(m_spec.key, m_spec.id, orderKey(direction), m_spec.from, m_spec.where, direction)
+            .arg(m_spec.sparseStep);
     auto q = Sql::run(db, sql, m_spec.values);
     if (!q)
         return;

@@ -29,6 +29,10 @@ public:
         QString where; // "WHERE ..." or empty; bound values in `values`
         QVariantList values;
         QString key; // sort expression, e.g. "c.last_name" (id breaks ties)
+        // An expression the filter holds to one value (e.g. the shop), put
+        // first in ORDER BY: the order is the same, and an index that begins
+        // with it can then give the order over the filtered rows alone.
+        QString constantLead;
         QString id; // e.g. "c.id"
         int keyColumn = 0; // where key and id sit in the SELECT list
         int idColumn = 0;
@@ -40,15 +44,21 @@ public:
         // With fewer matches than this (once counted), the filter is applied
         // first behind a fence and only the matches are ordered: PostgreSQL
         // cannot estimate a substring search and might walk the sort index
-        // through the whole table looking for a rare word. 0: never.
+        // through the whole table looking for a rare word. 0: never; the
+        // largest qint64: always, before the count is known.
         qint64 fenceBelow = 0;
+        // A filtered quickCount() counts up to this many matches (or up to
+        // the fence, if that is more): fewer is the exact count, at once; as
+        // many is a lower bound shown while the whole count runs beside the
+        // first rows. 0 (and no fence): the count comes first.
+        qint64 quickCountCap = 0;
         QString estimateSql;
     };
 
     explicit KeysetRowSource(Spec spec);
 
     Result<qint64> count(const QSqlDatabase &db) const override;
-    std::optional<qint64> quickCount(const QSqlDatabase &db) const override;
+    std::optional<QuickCount> quickCount(const QSqlDatabase &db) const override;
     Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
                                      int limit) const override;
     void warmUp(const QSqlDatabase &db) const override;
@@ -58,6 +68,8 @@ public:
 private:
     using Key = QPair<QVariant, QVariant>; // (key, id)
     QString select(const QString &extraCondition, bool backward) const;
+    QString orderKey(const QString &direction) const; // the sort key, led by constantLead
+    bool alwaysFenced() const; // fenceBelow is the largest qint64: fenced at any count
     Result<QList<QVariantList>> fetch(const QSqlDatabase &db, const QString &sql,
                                       const QVariantList &values) const;
     void remember(qint64 offset, const QList<QVariantList> &rows) const;

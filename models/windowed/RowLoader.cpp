@@ -163,8 +163,13 @@ void RowLoader::run()
                 // An estimate first, so the scrollbar is right at once; the
                 // exact count (a second or more on ten million rows) then runs
                 // in the background while this thread serves the blocks.
-                if (auto quick = request.estimate ? request.source->quickCount(db) : std::nullopt) {
-                    emit countReady(request.generation, *quick, true, QString());
+                const auto quick = request.estimate ? request.source->quickCount(db) : std::nullopt;
+                if (quick && quick->exact) {
+                    emit countReady(request.generation, quick->rows, false, QString());
+                    continue;
+                }
+                if (quick) {
+                    emit countReady(request.generation, quick->rows, true, QString());
                     const quint64 generation = request.generation;
                     const RowSourcePtr source = request.source;
                     runInBackground([this, generation, source](const QSqlDatabase &background) {

@@ -22,8 +22,17 @@ public:
     // Rows [offset, offset + limit), each a list of column values.
     virtual Result<QList<QVariantList>> rows(const QSqlDatabase &db, qint64 offset,
                                              int limit) const = 0;
-    // A cheap approximate count to show before count() finishes, if any.
-    virtual std::optional<qint64> quickCount(const QSqlDatabase &) const { return std::nullopt; }
+    // A cheap count to show before count() finishes, if there is one: an
+    // approximation (count() follows), or the exact count when it came cheap.
+    struct QuickCount
+    {
+        qint64 rows = 0;
+        bool exact = false;
+    };
+    virtual std::optional<QuickCount> quickCount(const QSqlDatabase &) const
+    {
+        return std::nullopt;
+    }
     // Background preparation when the loader is idle (e.g. a sparse index).
     virtual void warmUp(const QSqlDatabase &) const { }
     virtual bool needsWarmUp() const { return false; }

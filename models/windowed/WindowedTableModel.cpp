@@ -143,7 +143,8 @@ void WindowedTableModel::onCountReady(quint64 generation, qint64 count, bool est
             endRemoveRows();
         }
     }
-    if (m_totalCount != count) {
+    // Also when the exact count equals the estimate: a view may say "counting" until then.
+    if (m_totalCount != count || !estimate) {
         m_totalCount = count;
         emit totalCountChanged(count);
     }

@@ -43,9 +43,11 @@ public:
     int cachedBlocks() const { return int(m_blocks.size()); }
     // True while a count or a block is on its way.
     bool isLoading() const { return m_countPending || !m_pending.isEmpty(); }
+    // The row count so far is an estimate or a lower bound; the exact one follows.
+    bool isCounting() const { return m_countPending; }
 
 signals:
-    void totalCountChanged(qint64 count);
+    void totalCountChanged(qint64 count); // an estimate first while isCounting()
     void loadFailed(const QString &message);
     // All requested data has arrived (handy for tests and busy indicators).
     void idle();

@@ -83,10 +83,17 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<bool>("descending");
         QTest::addColumn<StockFilter>("filter");
-        StockFilter none, shop, low, named;
+        StockFilter none, shop, low, named, shopLow, shopStocked, everything;
         shop.shopId = 3;
         low.shelfMax = 20;
         named.name = u"мол"_s;
+        // One shop and a quantity range: matched first, then sorted (a fence).
+        shopLow.shopId = 1;
+        shopLow.shelfMax = 20;
+        shopStocked.shopId = 2;
+        shopStocked.shelfMin = 30;
+        // More matches than the quick count's cap: a lower bound comes first.
+        everything.shelfMin = 0;
         for (int column = 0; column < StockModel::ColumnCount; ++column)
             for (bool descending : {false, true})
                 QTest::newRow(qPrintable(
@@ -95,6 +102,13 @@ private slots:
         QTest::newRow("shop 3 by shelf") << int(StockModel::Shelf) << false << shop;
         QTest::newRow("shelf <= 20 by name") << int(StockModel::Name) << true << low;
         QTest::newRow("name contains мол") << int(StockModel::Price) << false << named;
+        QTest::newRow("name contains мол by name") << int(StockModel::Name) << true << named;
+        QTest::newRow("shop 1 shelf <= 20, newest first")
+            << int(StockModel::Updated) << true << shopLow;
+        QTest::newRow("shop 1 shelf <= 20 by PLU") << int(StockModel::Plu) << false << shopLow;
+        QTest::newRow("shop 2 shelf >= 30 by name") << int(StockModel::Name) << true << shopStocked;
+        QTest::newRow("shop 3 by price") << int(StockModel::Price) << true << shop;
+        QTest::newRow("shelf >= 0 by name") << int(StockModel::Name) << false << everything;
     }
     void rowsMatchTheQuery()
     {
@@ -163,6 +177,47 @@ private slots:
         QCOMPARE(model.data(far).toString(), u"Loading…"_s);
         QVERIFY(settle(model));
         QVERIFY(model.data(far).toString() != u"Loading…"_s);
+    }
+
+    // A filter with few matches is counted exactly before its first rows; one
+    // with many shows its first rows after counting a block's worth, says it
+    // is still counting, and then gives the whole count.
+    void aLargeFilterDoesNotWaitForItsWholeCount()
+    {
+        struct Seen
+        {
+            qint64 count;
+            bool counting;
+        };
+        const auto countsFor = [this](const StockFilter &filter) {
+            StockModel model(m_tdb->config());
+            QList<Seen> seen;
+            connect(&model, &StockModel::totalCountChanged, &model, [&](qint64 n) {
+                seen.append({n, model.isCounting()});
+            });
+            model.setFilter(filter);
+            if (!settle(model))
+                seen.append({-1, true});
+            return seen;
+        };
+        StockFilter few;
+        few.shopId = 1;
+        few.shelfMax = 20;
+        const qint64 fewCount = StockStore(m_tdb->db()).count(few).value();
+        QVERIFY(fewCount > 0 && fewCount < 5000);
+        const QList<Seen> exact = countsFor(few);
+        QCOMPARE(exact.size(), 1);
+        QCOMPARE(exact.first().count, fewCount);
+        QVERIFY(!exact.first().counting);
+
+        StockFilter many;
+        many.shelfMin = 0; // every one of the 6,000 rows
+        const QList<Seen> bounded = countsFor(many);
+        QCOMPARE(bounded.size(), 2);
+        QCOMPARE(bounded.first().count, 5000); // the quick count's cap: "at least"
+        QVERIFY(bounded.first().counting);
+        QCOMPARE(bounded.last().count, 6000);
+        QVERIFY(!bounded.last().counting);
     }
 
     void lowStockIsHighlighted()

@@ -140,7 +140,9 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     for (QComboBox *box : {m_gender, m_problems})
         connect(box, &QComboBox::currentIndexChanged, this, &CustomersPage::applyFilter);
     connect(m_model, &CustomerModel::totalCountChanged, this, [this](qint64 n) {
-        m_count->setText(tr("%n customer(s)", nullptr, int(qMin<qint64>(n, INT_MAX))));
+        m_count->setText(m_model->isCounting()
+                             ? tr("Counting customers…")
+                             : tr("%n customer(s)", nullptr, int(qMin<qint64>(n, INT_MAX))));
     });
     connect(m_model, &CustomerModel::loadFailed, this,
             [this](const QString &text) { m_banner->showMessage(text); });

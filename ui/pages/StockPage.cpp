@@ -159,7 +159,10 @@ void StockPage::setLowStockThreshold(int threshold)
 
 void StockPage::showCount(qint64 count)
 {
-    m_count->setText(tr("%n stock row(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+    if (m_model->isCounting())
+        m_count->setText(tr("Counting stock rows…"));
+    else
+        m_count->setText(tr("%n stock row(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
 }
 
 void StockPage::updateActions()
