@@ -2558,7 +2558,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="299"/>
+        <location filename="../ui/pages/CustomersPage.cpp" line="301"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -4703,7 +4703,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="270"/>
+        <location filename="../ui/pages/StockPage.cpp" line="272"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>

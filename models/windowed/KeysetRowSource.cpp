@@ -46,7 +46,7 @@ std::optional<RowSource::QuickCount> KeysetRowSource::quickCount(const QSqlDatab
         if (cap <= 0)
             return std::nullopt;
         QVariantList values = m_spec.values;
-        values << cap;
+        values << cap + 1;
         auto n = Sql::scalar(db,
                              u"SELECT count(*) FROM (SELECT 1 FROM %1 %2 LIMIT ?) capped"_s.arg(
                                  m_spec.from, m_spec.where),
@@ -54,11 +54,11 @@ std::optional<RowSource::QuickCount> KeysetRowSource::quickCount(const QSqlDatab
         if (!n)
             return std::nullopt; // count() will report the error
         const qint64 rows = n.value().toLongLong();
-        if (rows < cap) {
+        if (rows <= cap) {
             m_count = rows;
             return QuickCount {rows, true};
         }
-        return QuickCount {rows, false};
+        return QuickCount {cap, false}; // more than the cap
     }
     if (!m_spec.estimateWhenUnfiltered || m_spec.estimateSql.isEmpty())
         return std::nullopt;

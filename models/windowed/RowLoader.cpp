@@ -94,7 +94,8 @@ void RowLoader::enqueue(Request request)
         emit blockDropped(r.generation, r.block);
 }
 
-void RowLoader::runInBackground(std::function<void(const QSqlDatabase &)> work)
+void RowLoader::runInBackground(
+    std::function<void(const QSqlDatabase &, const QString &openError)> work)
 {
     // Finished helpers are joined and dropped; running ones go on.
     std::erase_if(m_helpers, [](Helper &h) {
@@ -111,8 +112,7 @@ void RowLoader::runInBackground(std::function<void(const QSqlDatabase &)> work)
              if (generation >= m_currentGeneration) {
                  // Its own connection: QSqlDatabase stays in the thread that opened it.
                  ScopedConnection conn(config, u"loader-helper"_s);
-                 if (conn.isOpen())
-                     work(conn.db());
+                 work(conn.db(), conn.isOpen() ? QString() : conn.errorText());
              }
              *done = true;
          }),
@@ -153,8 +153,10 @@ void RowLoader::run()
         if (warmUp) {
             // On a thread and connection of its own: building a sparse index
             // over millions of rows must not hold up the blocks the view asks for.
-            runInBackground(
-                [warmUp](const QSqlDatabase &background) { warmUp->warmUp(background); });
+            runInBackground([warmUp](const QSqlDatabase &background, const QString &openError) {
+                if (openError.isEmpty()) // only an aid to far jumps: without it they still work
+                    warmUp->warmUp(background);
+            });
             continue;
         }
         if (request.block < 0) {
@@ -172,7 +174,13 @@ void RowLoader::run()
                     emit countReady(request.generation, quick->rows, true, QString());
                     const quint64 generation = request.generation;
                     const RowSourcePtr source = request.source;
-                    runInBackground([this, generation, source](const QSqlDatabase &background) {
+                    runInBackground([this, generation, source](const QSqlDatabase &background,
+                                                               const QString &openError) {
+                        // Always answered, so the model does not wait for it forever.
+                        if (!openError.isEmpty()) {
+                            emit countReady(generation, 0, false, openError);
+                            return;
+                        }
                         auto exact = source->count(background);
                         emit countReady(generation, exact ? exact.value() : 0, false,
                                         exact ? QString() : exact.error().message);

@@ -67,7 +67,8 @@ private:
     quint64 m_warmUpGeneration = 0;
     // Work that must not hold up the blocks (exact counts, sparse indexes)
     // runs on helper threads, each with its own connection.
-    void runInBackground(std::function<void(const QSqlDatabase &)> work);
+    // `work` gets the helper's connection, or the reason it could not be opened.
+    void runInBackground(std::function<void(const QSqlDatabase &, const QString &openError)> work);
     struct Helper
     {
         std::thread thread;

@@ -123,6 +123,9 @@ void WindowedTableModel::onCountReady(quint64 generation, qint64 count, bool est
     m_countPending = estimate;
     if (!error.isEmpty()) {
         emit loadFailed(error);
+        // No longer counting: a view saying "counting" shows what it has.
+        if (m_totalCount >= 0)
+            emit totalCountChanged(m_totalCount);
         checkIdle();
         return;
     }

@@ -191,6 +191,9 @@ private slots:
         };
         const auto countsFor = [this](const StockFilter &filter) {
             StockModel model(m_tdb->config());
+            // The rows a lower bound inserted, then the rest, by the model's rules.
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
             QList<Seen> seen;
             connect(&model, &StockModel::totalCountChanged, &model, [&](qint64 n) {
                 seen.append({n, model.isCounting()});
@@ -218,6 +221,44 @@ private slots:
         QVERIFY(bounded.first().counting);
         QCOMPARE(bounded.last().count, 6000);
         QVERIFY(!bounded.last().counting);
+    }
+
+    // Block after block (each one continuing from the last row of the one
+    // before) through one shop's rows, which are sorted with the shop first.
+    void oneShopPagesBlockAfterBlock_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("descending");
+        QTest::newRow("newest first") << int(StockModel::Updated) << true;
+        QTest::newRow("by price") << int(StockModel::Price) << false;
+        QTest::newRow("by name, descending") << int(StockModel::Name) << true;
+    }
+    void oneShopPagesBlockAfterBlock()
+    {
+        QFETCH(int, column);
+        QFETCH(bool, descending);
+        StockFilter filter;
+        filter.shopId = 2;
+        const StockOrder order {StockModel::sortFor(column), descending};
+        QVariantList values;
+        auto q = Sql::run(m_tdb->db(), StockStore::listSql(filter, order, &values), values);
+        QVERIFY(q.ok());
+        QList<qint64> expected;
+        while (q.value().next())
+            expected << q.value().value(0).toLongLong();
+        QCOMPARE(expected.size(), 2000);
+
+        StockModel model(m_tdb->config());
+        model.setBlockSize(100);
+        model.setFilter(filter);
+        model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        QVERIFY(settle(model));
+        QCOMPARE(model.rowCount(), 2000);
+        for (int row = 0; row < 2000; ++row) {
+            const auto stock = loadedRow(model, row);
+            QVERIFY2(stock.has_value(), qPrintable(u"row %1 never arrived"_s.arg(row)));
+            QCOMPARE(stock->id, expected.at(row));
+        }
     }
 
     void lowStockIsHighlighted()

@@ -296,8 +296,9 @@ void CustomersPage::exportTo(const QString &path)
                             c.phone,
                             c.email};
     };
-    runCsvExport(this, job, m_model->totalCount(), tr("Exporting customers…"),
-                 [this, path](const Result<qint64> &result) {
+    // While the count is only an estimate the bar just shows work going on.
+    runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
+                 tr("Exporting customers…"), [this, path](const Result<qint64> &result) {
                      if (showExportResult(m_banner, result, path))
                          emit exported(path, result.value());
                  });

@@ -267,8 +267,9 @@ void StockPage::exportTo(const QString &path)
                             QString::number(double(r.price) / 100.0, 'f', 2),
                             r.updatedAt.toUTC().toString(Qt::ISODate)};
     };
-    runCsvExport(this, job, m_model->totalCount(), tr("Exporting stock…"),
-                 [this, path](const Result<qint64> &result) {
+    // While the count is only an estimate or a lower bound the bar just shows work going on.
+    runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
+                 tr("Exporting stock…"), [this, path](const Result<qint64> &result) {
                      if (showExportResult(m_banner, result, path))
                          emit exported(path, result.value());
                  });
