@@ -141,6 +141,9 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
         return options;
     }
     options.database = dbConfig;
+    // Shops send their outbox to the head office; the head office's own
+    // changes reach the shops through the catalog, never through an outbox.
+    options.database->writesOutbox = false;
     return options;
 }
 

@@ -96,6 +96,8 @@ QSqlDatabase Database::open(const DbConfig &config, const QString &connectionNam
         options << u"passfile=%1"_s.arg(quoted(config.passFile));
     if (!config.sslMode.isEmpty())
         options << u"sslmode=%1"_s.arg(config.sslMode);
+    if (!config.writesOutbox)
+        options << u"options='-c shopdesk.outbox=off'"_s;
     db.setConnectOptions(options.join(u';'));
     if (!db.open()) {
         // libpq's text spans lines with tab indents; one line reads better in a dialog.

@@ -22,6 +22,10 @@ public:
     QString sslMode;
     // True for the private cluster ShopDesk runs itself.
     bool embedded = false;
+    // False for the head office's server: nothing there sends outbox events
+    // on, so its connections ask the database not to queue them (see
+    // resources/sql/0010_outbox_switch.sql).
+    bool writesOutbox = true;
 
     bool isValid() const { return !database.isEmpty() && port > 0 && port < 65536; }
 

@@ -1502,6 +1502,10 @@ private slots:
         QCOMPARE(last.value(u"reason"_s).toString(), u"written off"_s);
         QCOMPARE(h.items().at(2).toObject().value(u"reason"_s).toString(), u"delivery 7"_s);
         QCOMPARE(h.items().at(2).toObject().value(u"shelf_delta"_s).toInteger(), 5);
+        // Nothing at the head office sends an outbox on: none is queued there
+        // (a shop's own changes do queue theirs; tst_sync).
+        QCOMPARE(number(u"SELECT count(*) FROM outbox WHERE payload->>'plu' = 'CH-1'"_s), 0);
+        QCOMPARE(number(u"SELECT count(*) FROM outbox"_s), 0);
     }
 
     void decreaseBelowZeroChangesNothing()
