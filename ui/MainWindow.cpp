@@ -229,7 +229,7 @@ MainWindow *MainWindow::takeOver(MainWindow *previous, const Session &next)
 {
     auto *window = new MainWindow(next);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->m_checkoutPage->resumeSale(previous->m_checkoutPage->openSale());
+    previous->m_checkoutPage->handOverTo(window->m_checkoutPage);
     window->restoreGeometry(previous->saveGeometry());
     window->showPage(previous->currentPageKey());
     window->setIdleLock(previous->m_idleTimer->interval());

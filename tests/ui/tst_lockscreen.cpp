@@ -8,6 +8,7 @@
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "pages/CheckoutPage.h"
+#include "printing/ReceiptPrintQueue.h"
 #include "settings/AppSettings.h"
 #include "store/StaffStore.h"
 #include "widgets/LockScreen.h"
@@ -16,7 +17,10 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -161,6 +165,59 @@ private slots:
         QCOMPARE(cart->rowCount(), 1);
         QCOMPARE(cart->productAt(0).plu, m_plu);
         QCOMPARE(taken->currentPageKey(), u"checkout"_s);
+    }
+
+    // A receipt that failed to print is not lost with the cashier's window:
+    // after the change of user, F7 prints it on the next person's till.
+    void aFailedReceiptPrintsAfterAChangeOfUser()
+    {
+        // A port with no printer on it yet (the printer is "switched off").
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        AppSettings().setReceiptPrinter(u"127.0.0.1:%1"_s.arg(port));
+        auto forget = qScopeGuard([] { AppSettings().setReceiptPrinter({}); });
+
+        auto *window = new MainWindow(session(u"cashier"_s, u"cashier123"_s));
+        window->resize(1200, 760);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(ringUp(*window, m_plu));
+        auto *till = window->findChild<CheckoutPage *>();
+        QSignalSpy paid(till, &CheckoutPage::orderPaid);
+        QSignalSpy failed(till->printQueue(), &ReceiptPrintQueue::failed);
+        QTest::keyClick(till->scanField(), Qt::Key_F10); // card
+        QVERIFY(paid.wait(15000));
+        const QString number = paid.first().at(0).value<Order>().number;
+        QVERIFY(failed.wait(30000));
+
+        QSignalSpy switched(window, &MainWindow::userSwitchRequested);
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        typeAndSubmit(*window, u"manager"_s, u"manager123"_s);
+        QVERIFY(switched.wait(10000));
+        std::unique_ptr<MainWindow> taken(
+            MainWindow::takeOver(window, switched.first().at(0).value<Session>()));
+        QVERIFY(QTest::qWaitForWindowExposed(taken.get()));
+        taken->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(taken.get()));
+        auto *next = taken->findChild<CheckoutPage *>();
+        QCOMPARE(next->printQueue()->failedJobs().size(), 1);
+
+        // The printer is on again: F7 on the manager's till prints that receipt.
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost, port));
+        QByteArray received;
+        connect(&printer, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = printer.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this,
+                    [&received, socket] { received += socket->readAll(); });
+        });
+        QTest::keyClick(next->scanField(), Qt::Key_F7);
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains(number.toLatin1()), 15000);
+        QTRY_VERIFY(next->printQueue()->failedJobs().isEmpty());
     }
 
     void idleTillLocksItself()

@@ -51,8 +51,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
       m_total(new QLabel(this)),
       m_units(new QLabel(this)),
       m_promo(new QLineEdit(this)),
-      m_nameSearch(new QTimer(this)),
-      m_printQueue(new ReceiptPrintQueue(this))
+      m_nameSearch(new QTimer(this))
 {
     auto *heading = createPageTitle(tr("Checkout"), this);
     QFont big = font();
@@ -170,15 +169,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     functionKey(Qt::Key_F7, &CheckoutPage::printLastReceipt);
     functionKey(Qt::Key_F8, &CheckoutPage::chooseCustomer);
     functionKey(Qt::Key_F6, &CheckoutPage::changeSelectedPrice);
-    // A receipt that did not print never un-pays its sale: it is reported,
-    // and F7 prints it again.
-    connect(m_printQueue, &ReceiptPrintQueue::failed, this,
-            [this](int, const QString &title, const QString &error) {
-                m_banner->showMessage(
-                    tr("The receipt of order %1 was not printed: %2 Press F7 to print it again.")
-                        .arg(title, error),
-                    MessageBanner::Type::Warning);
-            });
+    adoptPrintQueue(new ReceiptPrintQueue(this));
 
     m_nameSearch->setSingleShot(true);
     m_nameSearch->setInterval(250);
@@ -600,6 +591,37 @@ void CheckoutPage::resumeSale(const OpenSale &sale)
     m_promo->setText(sale.promoCode);
     setCustomer(sale.customer);
     updateTotals();
+}
+
+void CheckoutPage::adoptPrintQueue(ReceiptPrintQueue *queue)
+{
+    if (m_printQueue && m_printQueue != queue)
+        m_printQueue->deleteLater(); // an unused one: its page has not sold anything yet
+    m_printQueue = queue;
+    queue->setParent(this);
+    // A receipt that did not print never un-pays its sale: it is reported,
+    // and F7 prints it again.
+    connect(queue, &ReceiptPrintQueue::failed, this,
+            [this](int, const QString &title, const QString &error) {
+                m_banner->showMessage(
+                    tr("The receipt of order %1 was not printed: %2 Press F7 to print it again.")
+                        .arg(title, error),
+                    MessageBanner::Type::Warning);
+            });
+}
+
+void CheckoutPage::handOverTo(CheckoutPage *next)
+{
+    next->resumeSale(openSale());
+    next->m_lastReceipt = m_lastReceipt;
+    next->m_lastNumber = m_lastNumber;
+    // The queue goes with its jobs (one still sending, the failed ones F7
+    // sends again); this page, about to close, keeps an empty one.
+    ReceiptPrintQueue *queue = m_printQueue;
+    queue->disconnect(this);
+    m_printQueue = nullptr;
+    adoptPrintQueue(new ReceiptPrintQueue(this));
+    next->adoptPrintQueue(queue);
 }
 
 void CheckoutPage::newSale()

@@ -45,6 +45,11 @@ public:
 
     OpenSale openSale() const;
     void resumeSale(const OpenSale &sale);
+    // Hands the till to the next person's page (a change of user): the open
+    // sale, the last receipt (F7 prints it again) and the receipt printer's
+    // queue with its jobs still sending or failed.
+    void handOverTo(CheckoutPage *next);
+    ReceiptPrintQueue *printQueue() const { return m_printQueue; }
 
     CartModel *cart() const { return m_cart; }
     QLineEdit *scanField() const { return m_scan; }
@@ -73,6 +78,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Takes `queue` as this page's receipt printer queue (its failures shown here).
+    void adoptPrintQueue(ReceiptPrintQueue *queue);
     void submitScan();
     void lookUp(const QString &code, int quantity);
     void searchByName();
@@ -106,7 +113,7 @@ private:
     QTimer *m_nameSearch;
     int m_pendingQuantity = 1; // for a product picked from the name matches
     int m_pendingLookups = 0; // scans still being looked up: no payment until done
-    ReceiptPrintQueue *m_printQueue;
+    ReceiptPrintQueue *m_printQueue = nullptr;
     QPushButton *m_customerButton = nullptr;
     std::optional<Customer> m_customer;
     std::optional<Receipt> m_lastReceipt;
