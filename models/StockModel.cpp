@@ -1,6 +1,7 @@
 #include "StockModel.h"
 
 #include "checkout/Money.h"
+#include "store/Quantity.h"
 
 #include "windowed/KeysetRowSource.h"
 
@@ -159,7 +160,9 @@ std::optional<StockRow> StockModel::stockAt(int row) const
 QVariant StockModel::rowData(const QVariantList &values, int column, int role) const
 {
     const StockRow r = StockStore::rowFromValues(values);
-    const bool low = m_lowStock > 0 && r.shelfQty < m_lowStock;
+    // The threshold counts pieces, or kilograms of goods sold by weight.
+    const qint64 lowBelow = qint64(m_lowStock) * (r.soldByWeight ? Quantity::kGramsPerKg : 1);
+    const bool low = m_lowStock > 0 && r.shelfQty < lowBelow;
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
@@ -170,11 +173,12 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
         case Shop:
             return r.shopName;
         case Shelf:
-            return QLocale().toString(r.shelfQty);
+            return Quantity::format(r.shelfQty, r.soldByWeight);
         case Order:
-            return QLocale().toString(r.orderQty);
+            return Quantity::format(r.orderQty, r.soldByWeight);
         case Price:
-            return Money::format(r.price);
+            return r.soldByWeight ? tr("%1/kg").arg(Money::format(r.price))
+                                  : Money::format(r.price);
         case Updated:
             return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
         }
@@ -190,7 +194,9 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
         return {};
     case Qt::ToolTipRole:
         if (low)
-            return tr("Low stock: %1 on the shelf (threshold %2)").arg(r.shelfQty).arg(m_lowStock);
+            return tr("Low stock: %1 on the shelf (threshold %2)")
+                .arg(Quantity::format(r.shelfQty, r.soldByWeight),
+                     Quantity::format(lowBelow, r.soldByWeight));
         return {};
     }
     return {};

@@ -75,7 +75,7 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="490"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="481"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="165"/>
+        <location filename="../ui/pages/StockPage.cpp" line="166"/>
         <source>%n stock row(s)</source>
         <translation>
             <numerusform>%n stock row</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="233"/>
+        <location filename="../ui/pages/StockPage.cpp" line="234"/>
         <source>Stocktake committed: %n line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %n line counted</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="234"/>
+        <location filename="../ui/pages/StockPage.cpp" line="235"/>
         <source>%n corrected.</source>
         <translation>
             <numerusform>%n corrected.</numerusform>

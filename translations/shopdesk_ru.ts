@@ -1245,6 +1245,15 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>Quantity</name>
+    <message>
+        <location filename="../models/store/Quantity.cpp" line="11"/>
+        <location filename="../models/store/Quantity.cpp" line="18"/>
+        <source>%1 kg</source>
+        <translation>%1 кг</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <location filename="../models/checkout/Receipt.cpp" line="42"/>
@@ -1540,84 +1549,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockStore</name>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="80"/>
+        <location filename="../models/store/StockStore.cpp" line="83"/>
         <source>The shelf quantity must be between 0 and %1.</source>
         <translation>Количество на полке должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="84"/>
+        <location filename="../models/store/StockStore.cpp" line="87"/>
         <source>The order quantity must be between 0 and %1.</source>
         <translation>Количество в заказах должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="89"/>
+        <location filename="../models/store/StockStore.cpp" line="92"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="94"/>
+        <location filename="../models/store/StockStore.cpp" line="97"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="120"/>
+        <location filename="../models/store/StockStore.cpp" line="123"/>
         <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
         <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="140"/>
+        <location filename="../models/store/StockStore.cpp" line="143"/>
         <source>The amount must be a whole number from 1 to %1.</source>
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="221"/>
+        <location filename="../models/store/StockStore.cpp" line="225"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="223"/>
+        <location filename="../models/store/StockStore.cpp" line="227"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="225"/>
+        <location filename="../models/store/StockStore.cpp" line="229"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="248"/>
+        <location filename="../models/store/StockStore.cpp" line="252"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="297"/>
+        <location filename="../models/store/StockStore.cpp" line="301"/>
         <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
         <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="310"/>
-        <location filename="../models/store/StockStore.cpp" line="338"/>
+        <location filename="../models/store/StockStore.cpp" line="314"/>
+        <location filename="../models/store/StockStore.cpp" line="341"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="313"/>
-        <location filename="../models/store/StockStore.cpp" line="348"/>
+        <location filename="../models/store/StockStore.cpp" line="317"/>
+        <location filename="../models/store/StockStore.cpp" line="351"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="320"/>
+        <location filename="../models/store/StockStore.cpp" line="327"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="326"/>
+        <location filename="../models/store/StockStore.cpp" line="331"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="333"/>
+        <location filename="../models/store/StockStore.cpp" line="336"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -1794,79 +1803,79 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::AdjustStockDialog</name>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
         <source>Delivery</source>
         <translation>Поставка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
         <source>Return from customer</source>
         <translation>Возврат от покупателя</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
         <source>Found in stock</source>
         <translation>Найдено на складе</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="24"/>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
         <source>Correction</source>
         <translation>Корректировка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="26"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
         <source>Write-off: damaged</source>
         <translation>Списание: повреждение</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
         <source>Write-off: expired</source>
         <translation>Списание: истёк срок годности</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="30"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
         <source>Return to supplier</source>
         <translation>Возврат поставщику</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
         <source>Theft or loss</source>
         <translation>Кража или потеря</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="40"/>
         <source>&amp;Increase</source>
         <translation>&amp;Увеличить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="40"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="41"/>
         <source>&amp;Decrease</source>
         <translation>Уме&amp;ньшить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="41"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="42"/>
         <source>On the s&amp;helf</source>
         <translation>На по&amp;лке</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="42"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="43"/>
         <source>In o&amp;rders</source>
         <translation>В &amp;заказах</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="48"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="49"/>
         <source>Adjust stock</source>
         <translation>Изменение остатка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="52"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="53"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
@@ -1876,47 +1885,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Сейчас: на полке %1, в заказах %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="75"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="76"/>
+        <source> g</source>
+        <translation> г</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="80"/>
         <source>optional note, e.g. invoice number</source>
         <translation>необязательная заметка, например номер накладной</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="88"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="93"/>
         <source>Change:</source>
         <translation>Изменение:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="89"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="94"/>
         <source>Quantity:</source>
         <translation>Остаток:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="90"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="95"/>
         <source>&amp;Amount:</source>
         <translation>&amp;Количество:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="91"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="96"/>
         <source>R&amp;eason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="92"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="97"/>
         <source>&amp;Note:</source>
         <translation>За&amp;метка:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="97"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="102"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="128"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="136"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Only %1 there; cannot take %2.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Есть только %1; нельзя взять %2.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="133"/>
+        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="140"/>
         <source>After the change: %1</source>
         <translation>После изменения: %1</translation>
     </message>
@@ -2004,98 +2018,98 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="57"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="56"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="62"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="61"/>
         <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="95"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="94"/>
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="96"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="95"/>
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="97"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="96"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="98"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="97"/>
         <source>Price… (F6)</source>
         <translation>Цена… (F6)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="116"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="115"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="120"/>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="576"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="119"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="567"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="123"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="122"/>
         <source>Cash (F9)</source>
         <translation>Наличные (F9)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="124"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="123"/>
         <source>Card (F10)</source>
         <translation>Карта (F10)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="125"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="124"/>
         <source>Card + cash (F11)</source>
         <translation>Карта + наличные (F11)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="126"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="125"/>
         <source>New sale (F12)</source>
         <translation>Новая продажа (F12)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="127"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="126"/>
         <source>Receipt again (F7)</source>
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="178"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="607"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="369"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="360"/>
         <source>%1 is sold by weight: scan the scale&apos;s label.</source>
         <translation>%1 продаётся на вес: отсканируйте этикетку с весов.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="383"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="374"/>
         <source>Unknown code %1: no product has this barcode or PLU.</source>
         <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="415"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="406"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="463"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="454"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="490"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="481"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n товар</numerusform>
@@ -2104,52 +2118,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="531"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="522"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="544"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="535"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="575"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="566"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="623"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="645"/>
         <source>A scanned code is still being looked up; pay in a moment.</source>
         <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="641"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="663"/>
         <source>Reserving the items…</source>
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="670"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="692"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="678"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="700"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="701"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="723"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="703"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="725"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="732"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="754"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
@@ -4037,82 +4051,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/pages/SettingsPage.cpp" line="53"/>
+        <source>Pieces on the shelf; kilograms for goods sold by weight.</source>
+        <translation>Штуки на полке; килограммы для весового товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/SettingsPage.cpp" line="54"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="55"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="56"/>
         <source>Highlight stock &amp;below:</source>
         <translation>Подсвечивать остаток &amp;ниже:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="69"/>
-        <location filename="../ui/pages/SettingsPage.cpp" line="84"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="70"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="85"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="71"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="72"/>
         <source>Till</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="73"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="74"/>
         <source>Till &amp;name (in order numbers):</source>
         <translation>&amp;Имя кассы (в номерах заказов):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="74"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="75"/>
         <source>Unpaid orders &amp;expire after:</source>
         <translation>Неоплаченный заказ &amp;снимается через:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="77"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="78"/>
         <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
         <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="80"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="81"/>
         <source>Receipt &amp;printer (ESC/POS):</source>
         <translation>&amp;Принтер чеков (ESC/POS):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="85"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="86"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="87"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="88"/>
         <source>&amp;Lock the till when idle for:</source>
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="106"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="107"/>
         <source>Same as the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="111"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="112"/>
         <source>The language changes at the next start of ShopDesk.</source>
         <translation>Язык сменится при следующем запуске ShopDesk.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="113"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="114"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="115"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="116"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="179"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="180"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="190"/>
+        <location filename="../ui/pages/SettingsPage.cpp" line="191"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
@@ -4538,42 +4557,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockModel</name>
     <message>
-        <location filename="../models/StockModel.cpp" line="39"/>
+        <location filename="../models/StockModel.cpp" line="40"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="41"/>
+        <location filename="../models/StockModel.cpp" line="42"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="43"/>
+        <location filename="../models/StockModel.cpp" line="44"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="45"/>
+        <location filename="../models/StockModel.cpp" line="46"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="47"/>
+        <location filename="../models/StockModel.cpp" line="48"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="49"/>
+        <location filename="../models/StockModel.cpp" line="50"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="51"/>
+        <location filename="../models/StockModel.cpp" line="52"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="193"/>
+        <location filename="../models/StockModel.cpp" line="180"/>
+        <source>%1/kg</source>
+        <translation>%1/кг</translation>
+    </message>
+    <message>
+        <location filename="../models/StockModel.cpp" line="197"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>
@@ -4581,47 +4605,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="43"/>
+        <location filename="../ui/pages/StockPage.cpp" line="44"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="58"/>
+        <location filename="../ui/pages/StockPage.cpp" line="59"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="60"/>
+        <location filename="../ui/pages/StockPage.cpp" line="61"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="61"/>
+        <location filename="../ui/pages/StockPage.cpp" line="62"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="64"/>
+        <location filename="../ui/pages/StockPage.cpp" line="65"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="65"/>
+        <location filename="../ui/pages/StockPage.cpp" line="66"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="67"/>
+        <location filename="../ui/pages/StockPage.cpp" line="68"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="163"/>
+        <location filename="../ui/pages/StockPage.cpp" line="164"/>
         <source>Counting stock rows…</source>
         <translation>Подсчёт строк остатков…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="165"/>
+        <location filename="../ui/pages/StockPage.cpp" line="166"/>
         <source>%n stock row(s)</source>
         <translation>
             <numerusform>%n строка остатков</numerusform>
@@ -4630,17 +4654,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="186"/>
+        <location filename="../ui/pages/StockPage.cpp" line="187"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="193"/>
+        <location filename="../ui/pages/StockPage.cpp" line="194"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="233"/>
+        <location filename="../ui/pages/StockPage.cpp" line="234"/>
         <source>Stocktake committed: %n line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %n строка</numerusform>
@@ -4649,7 +4673,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="234"/>
+        <location filename="../ui/pages/StockPage.cpp" line="235"/>
         <source>%n corrected.</source>
         <translation>
             <numerusform>исправлено: %n.</numerusform>
@@ -4658,49 +4682,54 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="244"/>
+        <location filename="../ui/pages/StockPage.cpp" line="245"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="246"/>
+        <location filename="../ui/pages/StockPage.cpp" line="247"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="256"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="256"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="256"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="256"/>
+        <location filename="../ui/pages/StockPage.cpp" line="257"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/pages/StockPage.cpp" line="258"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/pages/StockPage.cpp" line="258"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/pages/StockPage.cpp" line="258"/>
         <source>Changed</source>
         <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/StockPage.cpp" line="258"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
     </message>
     <message>
         <location filename="../ui/pages/StockPage.cpp" line="272"/>

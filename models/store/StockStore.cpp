@@ -2,6 +2,7 @@
 
 #include "db/PgArray.h"
 #include "db/Sql.h"
+#include "store/Quantity.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -15,13 +16,13 @@ namespace shopdesk {
 namespace {
 
 const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, sh.name, "
-                         "s.shelf_qty, s.order_qty, s.price, s.updated_at"_s;
+                         "s.shelf_qty, s.order_qty, s.price, s.updated_at, s.sold_by_weight"_s;
 // The same columns without the join (the shop's name by a lookup per row),
 // plus the exact change time as text for keyset paging.
 const QString kListColumns =
     u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, "
     "(SELECT name FROM shops WHERE id = s.shop_id), s.shelf_qty, s.order_qty, "
-    "s.price, s.updated_at, s.updated_at::text"_s;
+    "s.price, s.updated_at, s.updated_at::text, s.sold_by_weight"_s;
 
 } // namespace
 
@@ -43,6 +44,7 @@ StockRow StockStore::rowFromValues(const QVariantList &v)
     r.orderQty = v.value(7).toInt();
     r.price = v.value(8).toLongLong();
     r.updatedAt = v.value(9).toDateTime();
+    r.soldByWeight = v.value(11).toBool();
     return r;
 }
 
@@ -59,6 +61,7 @@ StockRow StockStore::rowFromQuery(const QSqlQuery &q)
     r.orderQty = q.value(7).toInt();
     r.price = q.value(8).toLongLong();
     r.updatedAt = q.value(9).toDateTime();
+    r.soldByWeight = q.value(10).toBool();
     return r;
 }
 
@@ -170,7 +173,8 @@ QString stockChangeStatement(const QString &argsAndChanged, const QString &final
            "  FROM changed c JOIN logged l ON l.shop_id = c.shop_id AND l.plu = c.plu "
            "  ORDER BY c.n RETURNING id) "
            "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
-           "  c.order_qty, c.price, c.updated_at %2"_s.arg(argsAndChanged, finalSelect);
+           "  c.order_qty, c.price, c.updated_at, c.sold_by_weight %2"_s.arg(argsAndChanged,
+                                                                             finalSelect);
 }
 
 // The UPDATE of one stock row per `args` row; both quantities stay within
@@ -314,19 +318,18 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     return refusal(c, match.captured(2).toInt(), match.captured(3).toInt());
 }
 
-StoreError StockStore::refusal(const Change &c, int shelfQty, int orderQty)
+StoreError StockStore::refusal(const Change &c, int shelfQty, int orderQty, bool soldByWeight)
 {
+    const auto amount = [soldByWeight](qint64 units) {
+        return Quantity::plain(units, soldByWeight);
+    };
     if (shelfQty + c.shelfDelta < 0)
         return StoreError::conflict(tr("Only %1 of PLU %2 on the shelf; cannot take %3.")
-                                        .arg(shelfQty)
-                                        .arg(c.plu)
-                                        .arg(-c.shelfDelta),
+                                        .arg(amount(shelfQty), c.plu, amount(-c.shelfDelta)),
                                     u"amount"_s);
     if (orderQty + c.orderDelta < 0)
         return StoreError::conflict(tr("Only %1 of PLU %2 held in orders; cannot take %3.")
-                                        .arg(orderQty)
-                                        .arg(c.plu)
-                                        .arg(-c.orderDelta),
+                                        .arg(amount(orderQty), c.plu, amount(-c.orderDelta)),
                                     u"amount"_s);
     if (qint64(shelfQty) + c.shelfDelta > kMaxQuantity ||
         qint64(orderQty) + c.orderDelta > kMaxQuantity)
@@ -346,7 +349,8 @@ StoreError StockStore::whyRefused(const Change &c) const
         return current.error();
     if (!current.value())
         return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
-    return refusal(c, current.value()->shelfQty, current.value()->orderQty);
+    return refusal(c, current.value()->shelfQty, current.value()->orderQty,
+                   current.value()->soldByWeight);
 }
 
 Result<std::optional<StockRow>> StockStore::find(qint64 shopId, const QString &plu) const

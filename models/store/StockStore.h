@@ -26,8 +26,9 @@ struct StockRow
     QString shopName;
     int shelfQty = 0; // on the shelf, free to sell
     int orderQty = 0; // held by open orders
-    qint64 price = 0; // minor units
+    qint64 price = 0; // minor units; per kilogram when sold by weight
     QDateTime updatedAt;
+    bool soldByWeight = false; // the quantities are grams
 };
 
 enum class StockQuantity { Shelf, Order };
@@ -118,7 +119,8 @@ private:
     static std::optional<StoreError> validate(const Change &change);
     StoreError whyRefused(const Change &change) const;
     // Why `change` does not fit quantities (shelf, order).
-    static StoreError refusal(const Change &change, int shelfQty, int orderQty);
+    static StoreError refusal(const Change &change, int shelfQty, int orderQty,
+                              bool soldByWeight = false);
     Result<StockRow> adjust(const Actor &actor, const StockAdjustment &adjustment, bool increase);
 
     QSqlDatabase m_db;

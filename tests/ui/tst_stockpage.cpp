@@ -1,6 +1,7 @@
 #include "DemoSession.h"
 #include "StockModel.h"
 #include "TestDatabase.h"
+#include "WhenModal.h"
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "dialogs/AdjustStockDialog.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
@@ -31,6 +33,8 @@
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -136,6 +140,69 @@ private slots:
                 .value()
                 .toString();
         QVERIFY2(reason.contains(u"broken jar"_s), qPrintable(reason));
+    }
+
+    // Goods sold by weight keep grams and read in kilograms: in the table, the
+    // low-stock threshold (kilograms for them) and the adjust dialog.
+    void aWeighedProductReadsInKilograms()
+    {
+        const QString plu = u"10002"_s;
+        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE plu = ?"_s,
+                         {plu})
+                    .ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = 1250 WHERE plu = ? AND shop_id = 1"_s,
+                         {plu})
+                    .ok());
+        auto restore = qScopeGuard([&] {
+            std::ignore = Sql::run(
+                m_tdb->db(), u"UPDATE products SET sold_by_weight = false WHERE plu = ?"_s, {plu});
+        });
+        const auto kg = [](double value) {
+            return QLocale().toString(value, 'f', 3) + u" kg"_s;
+        };
+        StockPage page(sessionFor(u"keeper"_s, u"keeper123"_s));
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setLowStockThreshold(5); // 5 kg of a weighed product, 1.25 kg left
+        StockModel *model = page.model();
+        auto *pluFilter = page.findChild<QLineEdit *>(u"pluFilter"_s);
+        QTest::keyClicks(pluFilter, plu);
+        QTest::keyClick(pluFilter, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(1), 20000);
+        QVERIFY(settle(model));
+        QTRY_VERIFY(model->stockAt(0).has_value());
+        QVERIFY(model->stockAt(0)->soldByWeight);
+        QCOMPARE(model->data(model->index(0, StockModel::Shelf)).toString(), kg(1.25));
+        QVERIFY(model->data(model->index(0, StockModel::Price)).toString().endsWith(u"/kg"_s));
+        QVERIFY(model->data(model->index(0, StockModel::Name), Qt::BackgroundRole).isValid());
+        QVERIFY(model->data(model->index(0, StockModel::Name), Qt::ToolTipRole)
+                    .toString()
+                    .contains(kg(5)));
+
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(model->index(0, 0));
+        QString now, refusal;
+        auto driver = test::whenModal<AdjustStockDialog>([&](AdjustStockDialog *dialog) {
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                if (label->text().startsWith(u"Now:"_s))
+                    now = label->text();
+            dialog->findChild<QRadioButton *>(u"decrease"_s)->click();
+            auto *amount = dialog->findChild<QSpinBox *>(u"amount"_s);
+            QCOMPARE(amount->suffix(), u" g"_s);
+            amount->setValue(2000);
+            refusal = dialog->findChild<QLabel *>(u"preview"_s)->text();
+            amount->setValue(250);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        QTest::keyClick(page.table(), Qt::Key_E, Qt::ControlModifier);
+        QVERIFY2(now.contains(kg(1.25)), qPrintable(now));
+        QVERIFY2(refusal.contains(u"Only %1 there; cannot take %2"_s.arg(kg(1.25), kg(2))),
+                 qPrintable(refusal));
+        QTRY_COMPARE_WITH_TIMEOUT(shelfOf(plu, 1), 1000, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, StockModel::Shelf)).toString(), kg(1),
+                                  15000);
     }
 
     // A count while the shop sells: scan one product, type another's PLU,
@@ -300,6 +367,9 @@ private slots:
                                      .value()
                                      .toString();
         QVERIFY(QString::fromUtf8(lines.at(1)).startsWith(firstPlu + u','));
+        // The quantities' unit closes each line: pieces here (grams when sold by weight).
+        QVERIFY(lines.at(0).trimmed().endsWith(",Unit"));
+        QVERIFY(lines.at(1).trimmed().endsWith(",pcs"));
     }
 
     void onlyStockRolesMayChangeStock()

@@ -1,6 +1,7 @@
 #include "AdjustStockDialog.h"
 
 #include "TaskRunner.h"
+#include "store/Quantity.h"
 #include "widgets/MessageBanner.h"
 
 #include <QButtonGroup>
@@ -53,8 +54,10 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
                                                  stock.shopName.toHtmlEscaped()),
                    this);
     title->setWordWrap(true);
-    auto *current = new QLabel(
-        tr("Now: %1 on the shelf, %2 in orders").arg(stock.shelfQty).arg(stock.orderQty), this);
+    auto *current = new QLabel(tr("Now: %1 on the shelf, %2 in orders")
+                                   .arg(Quantity::format(stock.shelfQty, stock.soldByWeight),
+                                        Quantity::format(stock.orderQty, stock.soldByWeight)),
+                               this);
 
     auto *direction = new QButtonGroup(this);
     direction->addButton(m_increase);
@@ -69,6 +72,8 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
     m_order->setObjectName(u"orderQuantity"_s);
     m_amount->setObjectName(u"amount"_s);
     m_amount->setRange(1, StockStore::kMaxAmount);
+    if (stock.soldByWeight) // weighed on the scale: whole grams
+        m_amount->setSuffix(tr(" g"));
     m_amount->setMinimumHeight(32);
     m_reason->setObjectName(u"reason"_s);
     m_note->setObjectName(u"note"_s);
@@ -124,13 +129,15 @@ void AdjustStockDialog::updateForm()
     }
     const int now = m_shelf->isChecked() ? m_stock.shelfQty : m_stock.orderQty;
     const int after = increase ? now + m_amount->value() : now - m_amount->value();
+    const auto amount = [this](qint64 units) {
+        return Quantity::format(units, m_stock.soldByWeight).toHtmlEscaped();
+    };
     if (after < 0) {
         m_preview->setText(tr("<span style='color:#b00020'>Only %1 there; cannot take %2.</span>")
-                               .arg(now)
-                               .arg(m_amount->value()));
+                               .arg(amount(now), amount(m_amount->value())));
         m_ok->setEnabled(false);
     } else {
-        m_preview->setText(tr("After the change: %1").arg(after));
+        m_preview->setText(tr("After the change: %1").arg(amount(after)));
         m_ok->setEnabled(true);
     }
 }

@@ -50,6 +50,7 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     lowStock->setRange(0, 1'000'000);
     lowStock->setSpecialValueText(tr("off"));
     lowStock->setValue(AppSettings().lowStockThreshold());
+    lowStock->setToolTip(tr("Pieces on the shelf; kilograms for goods sold by weight."));
     auto *stockBox = new QGroupBox(tr("Stock"), this);
     auto *stockForm = new QFormLayout(stockBox);
     stockForm->addRow(tr("Highlight stock &below:"), lowStock);

@@ -10,6 +10,7 @@
 #include "export/CsvExport.h"
 #include "pages/StockFilterPanel.h"
 #include "settings/AppSettings.h"
+#include "store/Quantity.h"
 #include "widgets/ExportRunner.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/PageTitle.h"
@@ -191,9 +192,9 @@ void StockPage::adjustSelected()
     if (dialog.exec() == QDialog::Accepted) {
         const StockRow after = dialog.result();
         m_banner->showMessage(tr("%1: now %2 on the shelf, %3 in orders.")
-                                  .arg(after.name)
-                                  .arg(after.shelfQty)
-                                  .arg(after.orderQty),
+                                  .arg(after.name,
+                                       Quantity::format(after.shelfQty, after.soldByWeight),
+                                       Quantity::format(after.orderQty, after.soldByWeight)),
                               MessageBanner::Type::Positive);
         m_model->refresh();
     }
@@ -253,19 +254,18 @@ void StockPage::exportTo(const QString &path)
     CsvExport::Job job;
     job.database = m_session.database;
     job.sql = StockStore::listSql(m_model->filter(), m_model->order(), &job.values);
-    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),   tr("On shelf"),
-                   tr("In orders"), tr("Price"),   tr("Changed")};
+    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),    tr("On shelf"),
+                   tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
     job.path = path;
     // Plain, locale-independent numbers: the file is for other programs too.
     job.format = [](const QSqlQuery &q) {
         const StockRow r = StockStore::rowFromQuery(q);
-        return QStringList {r.plu,
-                            r.name,
-                            r.shopName,
-                            QString::number(r.shelfQty),
+        return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
                             QString::number(r.orderQty),
                             QString::number(double(r.price) / 100.0, 'f', 2),
-                            r.updatedAt.toUTC().toString(Qt::ISODate)};
+                            r.updatedAt.toUTC().toString(Qt::ISODate),
+                            // The quantities' unit (a price per kg when grams).
+                            r.soldByWeight ? u"g"_s : u"pcs"_s};
     };
     // While the count is only an estimate or a lower bound the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
