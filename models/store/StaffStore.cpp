@@ -179,17 +179,47 @@ std::optional<StoreError> StaffStore::stillAllowed(const Actor &actor) const
     return checkPermission(*role, Permission::ManageStaff);
 }
 
-Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
+template<typename Write>
+auto StaffStore::whileStillAllowed(const Actor &actor, Write write) -> decltype(write())
 {
+    // Checked and written in one transaction, with every active
+    // administrator's row locked first, in id order. Whoever demotes or
+    // deactivates an administrator comes through here too, so the two queue:
+    // a demotion of this actor committed first is seen by the check (a new
+    // statement after the wait), one asked for later waits for this write.
+    // Checking in a statement of its own (as before) let one write through
+    // from an administrator demoted between the check and the write.
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    auto locked = Sql::run(
+        m_db, u"SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE"_s);
+    if (!locked)
+        return locked.error();
     if (auto refused = stillAllowed(actor))
         return *refused;
-    return insert(staff, false);
+    auto done = write();
+    if (!done)
+        return done;
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return done;
+}
+
+Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
+{
+    return whileStillAllowed(actor, [&] { return insert(staff, false); });
 }
 
 Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool active)
 {
-    if (auto refused = stillAllowed(actor))
-        return *refused;
+    return whileStillAllowed(actor, [&] { return writeActive(actor, staffId, active); });
+}
+
+Result<void> StaffStore::writeActive(const Actor &actor, qint64 staffId, bool active)
+{
     if (active)
         return updateOne(
             u"UPDATE staff SET active = true, updated_at = now() WHERE id = ? RETURNING id"_s,
@@ -205,8 +235,11 @@ Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool acti
 
 Result<void> StaffStore::changeRole(const Actor &actor, qint64 staffId, Role role)
 {
-    if (auto refused = stillAllowed(actor))
-        return *refused;
+    return whileStillAllowed(actor, [&] { return writeRole(actor, staffId, role); });
+}
+
+Result<void> StaffStore::writeRole(const Actor &actor, qint64 staffId, Role role)
+{
     if (role == Role::Admin)
         return updateOne(
             u"UPDATE staff SET role = ?, updated_at = now() WHERE id = ? RETURNING id"_s,
@@ -223,27 +256,33 @@ Result<void> StaffStore::changeRole(const Actor &actor, qint64 staffId, Role rol
 Result<void> StaffStore::resetPassword(const Actor &actor, qint64 staffId,
                                        const QString &newPassword)
 {
-    if (auto refused = stillAllowed(actor))
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
         return *refused;
     if (auto invalid = validatePassword(newPassword))
         return *invalid;
+    // Hashed before the transaction: PBKDF2 takes a moment, locks should not.
+    const QString hash = PasswordHash::hash(newPassword);
     // A new password is a fresh start: the lockout and the failures go with the old one.
-    return updateOne(u"UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
-                     "updated_at = now() WHERE id = ? RETURNING id"_s,
-                     {PasswordHash::hash(newPassword), staffId});
+    return whileStillAllowed(actor, [&] {
+        return updateOne(u"UPDATE staff SET password_hash = ?, failed_logins = 0, "
+                         "locked_until = NULL, updated_at = now() WHERE id = ? RETURNING id"_s,
+                         {hash, staffId});
+    });
 }
 
 Result<void> StaffStore::setPin(const Actor &actor, qint64 staffId, const QString &pin)
 {
-    if (auto refused = stillAllowed(actor))
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
         return *refused;
     if (auto invalid = validatePin(pin))
         return *invalid;
     const QVariant pinHash = pin.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                            : QVariant(PasswordHash::hash(pin));
-    return updateOne(
-        u"UPDATE staff SET pin_hash = ?, updated_at = now() WHERE id = ? RETURNING id"_s,
-        {pinHash, staffId});
+    return whileStillAllowed(actor, [&] {
+        return updateOne(
+            u"UPDATE staff SET pin_hash = ?, updated_at = now() WHERE id = ? RETURNING id"_s,
+            {pinHash, staffId});
+    });
 }
 
 Result<void> StaffStore::updateOne(const QString &update, const QVariantList &values)
@@ -263,18 +302,10 @@ Result<void> StaffStore::updateKeepingAnAdmin(const QString &update, const QVari
     // enough on its own: under READ COMMITTED two administrators demoting each
     // other at once would each see the other still active in their snapshot,
     // both updates would go through, and no administrator would be left.
-    // So every change that can take an administrator away first locks all
-    // active administrators' rows, in id order (two such transactions queue
-    // instead of deadlocking). The second one waits here until the first
-    // commits, and its UPDATE (a new statement, so a new snapshot under READ
-    // COMMITTED) then sees the first one's change and refuses.
-    Transaction tx(m_db);
-    if (!tx.isOpen())
-        return tx.openError();
-    auto locked = Sql::run(
-        m_db, u"SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE"_s);
-    if (!locked)
-        return locked.error();
+    // whileStillAllowed has locked all active administrators' rows, in id
+    // order (two such transactions queue instead of deadlocking): the second
+    // one waited until the first committed, and this UPDATE (a new statement,
+    // so a new snapshot under READ COMMITTED) sees the first one's change.
     auto q = Sql::run(m_db, update, values);
     if (!q)
         return q.error();
@@ -287,7 +318,7 @@ Result<void> StaffStore::updateKeepingAnAdmin(const QString &update, const QVari
         return StoreError::conflict(tr("This is the last active administrator. Make someone else "
                                        "an administrator first."));
     }
-    return tx.commit();
+    return {};
 }
 
 Result<qint64> StaffStore::createFirstAdmin(const NewStaff &staff)

@@ -127,9 +127,16 @@ public:
 private:
     // ManageStaff, checked against the acting account as it is in the database now.
     std::optional<StoreError> stillAllowed(const Actor &actor) const;
+    // `write` in one transaction after stillAllowed, with the active
+    // administrators' rows locked first (see StaffStore.cpp).
+    template<typename Write>
+    auto whileStillAllowed(const Actor &actor, Write write) -> decltype(write());
     Result<qint64> insert(const NewStaff &staff, bool onlyIfEmpty);
+    Result<void> writeActive(const Actor &actor, qint64 staffId, bool active);
+    Result<void> writeRole(const Actor &actor, qint64 staffId, Role role);
     // Runs `update` (an UPDATE of account `staffId` that RETURNs its id only
-    // if it kept an active administrator) with the administrators' rows locked.
+    // if it kept an active administrator); inside whileStillAllowed, which
+    // holds the administrators' rows.
     Result<void> updateKeepingAnAdmin(const QString &update, const QVariantList &values,
                                       qint64 staffId);
     // Runs an UPDATE of one account that RETURNs its id; NotFound when none.

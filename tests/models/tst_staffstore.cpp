@@ -422,7 +422,8 @@ private slots:
     // The only two administrators take each other's rights away at the same
     // moment. A third session holds the administrators' rows until both calls
     // are waiting on them, so they really do run at once: one wins, the other
-    // is refused, and one administrator is left.
+    // is refused (it is no longer an administrator), and one administrator is
+    // left.
     void concurrentChangesLeaveOneAdministrator_data()
     {
         QTest::addColumn<bool>("firstDemotes");
@@ -453,8 +454,8 @@ private slots:
                                           : store.setActive(actor, target, false);
             if (r.ok())
                 ++done;
-            else if (r.error().code == StoreError::Code::Conflict)
-                ++refused;
+            else if (r.error().code == StoreError::Code::Permission)
+                ++refused; // the one who came second was taken away by the first
             else
                 ++other;
         };
@@ -482,6 +483,54 @@ private slots:
         QCOMPARE(refused.load(), 1);
         QCOMPARE(other.load(), 0);
         QCOMPARE(activeAdmins(), 1);
+    }
+
+    // An administrator demoted while their write waits does not get it
+    // through: the check and the write are one transaction, behind the same
+    // locks as the demotion.
+    void aDemotionCommittedMeanwhileRefusesTheWrite()
+    {
+        const Actor boss = shopWithAdmin();
+        const Actor other = account(u"other"_s, Role::Admin);
+        const Actor clerk = account(u"clerk"_s, Role::Cashier);
+        const QString hashBefore = column(u"password_hash"_s, clerk.staffId).toString();
+        const DbConfig config = m_tdb->config();
+
+        // Another administrator is demoting the boss right now (not committed yet).
+        ScopedConnection demoter(config, u"demoter"_s);
+        QVERIFY(demoter.isOpen());
+        QVERIFY(demoter.db().transaction());
+        QVERIFY(Sql::run(demoter.db(),
+                         u"SELECT id FROM staff WHERE role = 'admin' AND active "
+                         "ORDER BY id FOR UPDATE"_s)
+                    .ok());
+        QVERIFY(Sql::run(demoter.db(), u"UPDATE staff SET role = 'manager' WHERE id = ?"_s,
+                         {boss.staffId})
+                    .ok());
+
+        std::optional<StoreError> error;
+        std::thread reset([&] {
+            ScopedConnection conn(config, u"boss"_s);
+            auto done = StaffStore(conn.db()).resetPassword(boss, clerk.staffId, u"new-secret-1"_s);
+            if (!done)
+                error = done.error();
+        });
+        auto waiting = [&] {
+            auto n =
+                Sql::scalar(m_tdb->db(),
+                            u"SELECT count(*) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s);
+            return n ? n->toInt() : -1;
+        };
+        const bool held = QTest::qWaitFor([&] { return waiting() == 1; }, 15000);
+        const bool committed = demoter.db().commit();
+        reset.join();
+        QVERIFY(held);
+        QVERIFY(committed);
+        QVERIFY2(error.has_value(), "the demoted administrator's write went through");
+        QCOMPARE(error->code, StoreError::Code::Permission);
+        QCOMPARE(column(u"password_hash"_s, clerk.staffId).toString(), hashBefore);
+        QVERIFY(other.isValid());
     }
 
     void pinSignsInAndApproves()
