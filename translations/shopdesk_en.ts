@@ -42,7 +42,15 @@
 <context>
     <name>StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="362"/>
+        <location filename="../models/store/StaffStore.cpp" line="393"/>
+        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n minute.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/store/StaffStore.cpp" line="397"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>

@@ -1444,7 +1444,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../models/store/StaffStore.cpp" line="148"/>
         <location filename="../models/store/StaffStore.cpp" line="178"/>
-        <location filename="../models/store/StaffStore.cpp" line="386"/>
+        <location filename="../models/store/StaffStore.cpp" line="427"/>
         <source>The account has an unknown role.</source>
         <translation>У учётной записи неизвестная роль.</translation>
     </message>
@@ -1454,42 +1454,51 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Эта учётная запись больше не активна.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="200"/>
+        <location filename="../models/store/StaffStore.cpp" line="230"/>
         <source>You cannot deactivate your own account; another administrator can.</source>
         <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="217"/>
+        <location filename="../models/store/StaffStore.cpp" line="250"/>
         <source>You cannot change your own role; another administrator can.</source>
         <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="287"/>
+        <location filename="../models/store/StaffStore.cpp" line="319"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="319"/>
+        <location filename="../models/store/StaffStore.cpp" line="351"/>
         <source>Staff accounts already exist; sign in as an administrator to add more.</source>
         <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="321"/>
+        <location filename="../models/store/StaffStore.cpp" line="353"/>
         <source>The login &quot;%1&quot; is taken.</source>
         <translation>Логин «%1» занят.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="334"/>
+        <location filename="../models/store/StaffStore.cpp" line="366"/>
         <source>%1 is not a manager and cannot approve this.</source>
         <translation>%1 — не менеджер и не может это подтвердить.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="342"/>
+        <location filename="../models/store/StaffStore.cpp" line="374"/>
         <source>Wrong login or password (or PIN).</source>
         <translation>Неверный логин или пароль (или PIN).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="362"/>
+        <location filename="../models/store/StaffStore.cpp" line="393"/>
+        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуту.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуты.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минут.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/store/StaffStore.cpp" line="397"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
@@ -1498,7 +1507,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="383"/>
+        <location filename="../models/store/StaffStore.cpp" line="424"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
     </message>

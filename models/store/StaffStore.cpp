@@ -265,7 +265,8 @@ Result<void> StaffStore::resetPassword(const Actor &actor, qint64 staffId,
     // A new password is a fresh start: the lockout and the failures go with the old one.
     return whileStillAllowed(actor, [&] {
         return updateOne(u"UPDATE staff SET password_hash = ?, failed_logins = 0, "
-                         "locked_until = NULL, updated_at = now() WHERE id = ? RETURNING id"_s,
+                         "locked_until = NULL, lockouts = 0, updated_at = now() "
+                         "WHERE id = ? RETURNING id"_s,
                          {hash, staffId});
     });
 }
@@ -388,23 +389,32 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &secr
     }
     const qint64 id = q.value(0).toLongLong();
     const int lockedSeconds = q.value(7).toInt();
+    if (lockedSeconds > 120)
+        return StoreError::locked(tr("Too many failed sign-ins. Try again in %n minute(s).",
+                                     nullptr, (lockedSeconds + 59) / 60));
     if (lockedSeconds > 0)
         return StoreError::locked(
             tr("Too many failed sign-ins. Try again in %n second(s).", nullptr, lockedSeconds));
     if (!secretMatches(secret, q.value(4).toString(), q.value(5).toString())) {
         QSqlQuery fail(m_db);
         // Password and PIN failures count together; the fifth in a row locks
-        // the account and starts the count afresh. One statement, so two
-        // tills failing at once both count.
+        // the account and starts the count afresh, and each lockout in a row
+        // lasts twice as long as the one before. One statement (every SET
+        // reads the row as it was), so two tills failing at once both count.
         fail.prepare(u"UPDATE staff SET "
                      "failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 "
                      "ELSE failed_logins + 1 END, "
-                     "locked_until = CASE WHEN failed_logins + 1 >= ? "
-                     "THEN now() + make_interval(secs => ?) ELSE locked_until END "
+                     "locked_until = CASE WHEN failed_logins + 1 >= ? THEN now() + "
+                     "make_interval(secs => least(?, ? * power(2, least(lockouts, 16)))) "
+                     "ELSE locked_until END, "
+                     "lockouts = CASE WHEN failed_logins + 1 >= ? THEN lockouts + 1 "
+                     "ELSE lockouts END "
                      "WHERE id = ?"_s);
         fail.addBindValue(kMaxFailedLogins);
         fail.addBindValue(kMaxFailedLogins);
+        fail.addBindValue(kMaxLockoutSeconds);
         fail.addBindValue(kLockoutSeconds);
+        fail.addBindValue(kMaxFailedLogins);
         fail.addBindValue(id);
         if (!fail.exec())
             return StoreError::database(fail.lastError());
@@ -419,8 +429,8 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &secr
     // Only an account not locked meanwhile (by guesses made in parallel on
     // other tills) is let in: the lock is checked again as the count resets.
     QSqlQuery ok(m_db);
-    ok.prepare(u"UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? "
-               "AND (locked_until IS NULL OR locked_until <= now()) RETURNING id"_s);
+    ok.prepare(u"UPDATE staff SET failed_logins = 0, locked_until = NULL, lockouts = 0 "
+               "WHERE id = ? AND (locked_until IS NULL OR locked_until <= now()) RETURNING id"_s);
     ok.addBindValue(id);
     if (!ok.exec())
         return StoreError::database(ok.lastError());

@@ -72,7 +72,8 @@ public:
     static constexpr int kMinPinLength = 4;
     static constexpr int kMaxPinLength = 8;
     static constexpr int kMaxFailedLogins = 5;
-    static constexpr int kLockoutSeconds = 60;
+    static constexpr int kLockoutSeconds = 60; // the first lockout
+    static constexpr int kMaxLockoutSeconds = 3600; // each next one doubles, up to this
 
     explicit StaffStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
@@ -108,7 +109,9 @@ public:
 
     // Checks a login and its password or PIN (a PIN counts only when one is
     // set). Password and PIN share one count of failures: kMaxFailedLogins in
-    // a row lock the account for kLockoutSeconds. Deactivated accounts are
+    // a row lock the account for kLockoutSeconds, each lockout after it in a
+    // row for twice as long as the one before (at most kMaxLockoutSeconds),
+    // until a good sign-in or a password reset. Deactivated accounts are
     // refused. The error never says whether the login, the password or the
     // PIN was wrong. The returned Actor is for `shopId`.
     Result<Actor> authenticate(const QString &login, const QString &secret, qint64 shopId);

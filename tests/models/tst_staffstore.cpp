@@ -199,6 +199,50 @@ private slots:
         QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT failed_logins FROM staff"_s).value().toInt(), 0);
     }
 
+    // Lockouts in a row grow: a minute, two, four ... at most an hour; a good
+    // sign-in starts again from a minute.
+    void lockoutsInARowLastLonger()
+    {
+        auto created = SetupStore(m_tdb->db()).initialize(u"S1"_s, u"Shop"_s, person(u"boss"_s));
+        QVERIFY(created.ok());
+        StaffStore store(m_tdb->db());
+        const auto lockedFor = [&] {
+            return Sql::scalar(m_tdb->db(),
+                               u"SELECT extract(epoch FROM locked_until - now()) "
+                               "FROM staff"_s)
+                .value()
+                .toDouble();
+        };
+        const auto lockOut = [&] {
+            // The previous lockout has run out; five wrong guesses again.
+            QVERIFY(Sql::run(m_tdb->db(),
+                             u"UPDATE staff SET locked_until = now() - interval '1 second'"_s)
+                        .ok());
+            for (int i = 0; i < StaffStore::kMaxFailedLogins; ++i)
+                QCOMPARE(store.authenticate(u"boss"_s, u"0000"_s, created->shopId).error().code,
+                         StoreError::Code::Invalid);
+        };
+        for (const int expected : {60, 120, 240, 480, 960, 1920, 3600, 3600}) {
+            lockOut();
+            const double seconds = lockedFor();
+            QVERIFY2(seconds > expected - 10 && seconds <= expected,
+                     qPrintable(u"locked for %1 s, expected %2 s"_s.arg(seconds).arg(expected)));
+        }
+        // An hour reads in minutes.
+        auto locked = store.authenticate(u"boss"_s, u"password-boss"_s, created->shopId);
+        QCOMPARE(locked.error().code, StoreError::Code::Locked);
+        QVERIFY2(locked.error().message.contains(u"60 minute"_s),
+                 qPrintable(locked.error().message));
+
+        // A good sign-in once the lock is over: the next lockout is a minute again.
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE staff SET locked_until = now() - interval '1 second'"_s)
+                .ok());
+        QVERIFY(store.authenticate(u"boss"_s, u"password-boss"_s, created->shopId).ok());
+        lockOut();
+        QVERIFY2(lockedFor() <= 60, qPrintable(QString::number(lockedFor())));
+    }
+
     void onlyAnAdministratorCreatesAccounts()
     {
         auto created = SetupStore(m_tdb->db()).initialize(u"S1"_s, u"Shop"_s, person(u"boss"_s));
