@@ -222,6 +222,23 @@ void MainWindow::onSignedIn(const Actor &actor)
     }
     Session next = m_session;
     next.actor = actor;
+    // A payment still on its way finishes on this till first: its result (the
+    // sale closed, its receipt) must not land on a window that is going away.
+    if (m_checkoutPage->isBusy()) {
+        auto *waiting = new QObject(this); // the connection's context, gone once used
+        connect(m_checkoutPage, &CheckoutPage::busyChanged, waiting,
+                [this, waiting, next](bool busy) {
+                    if (busy)
+                        return;
+                    // Copies first: disconnecting may free this lambda and what it holds.
+                    MainWindow *self = this;
+                    const Session session = next;
+                    disconnect(m_checkoutPage, nullptr, waiting, nullptr);
+                    waiting->deleteLater();
+                    emit self->userSwitchRequested(session);
+                });
+        return;
+    }
     emit userSwitchRequested(next);
 }
 

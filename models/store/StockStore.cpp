@@ -114,7 +114,7 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         "  'staff_id', a.staff, 'history_id', (SELECT id FROM logged)) "
         "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
-        "  m.shelf_qty, m.order_qty, m.price, m.updated_at "
+        "  m.shelf_qty, m.order_qty, m.price, m.updated_at, m.sold_by_weight "
         "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,
         {plu, shopId, shelfQty, orderQty, actor.staffId});
     if (!q)
@@ -276,14 +276,14 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
             changedCte(u", locked l"_s, u" AND l.id = s.id"_s) +
             // The first line left out, with its quantities as the statement
             // saw them (the changes above are not visible to it).
-            u", missing AS (SELECT a.n, s.shelf_qty, s.order_qty FROM args a "
+            u", missing AS (SELECT a.n, s.shelf_qty, s.order_qty, s.sold_by_weight FROM args a "
             "  LEFT JOIN stocks s ON s.shop_id = a.shop AND s.plu = a.plu "
             "  WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.n = a.n) "
             "  ORDER BY a.n LIMIT 1)"_s,
         u"FROM (SELECT shopdesk_all_applied((SELECT count(*) FROM args), "
         "  (SELECT count(*) FROM changed), (SELECT count(*) FROM queued), "
         "  (SELECT n FROM missing), (SELECT shelf_qty FROM missing), "
-        "  (SELECT order_qty FROM missing)) AS ok) checked "
+        "  (SELECT order_qty FROM missing), (SELECT sold_by_weight FROM missing)) AS ok) checked "
         "LEFT JOIN (changed c JOIN shops sh ON sh.id = c.shop_id) ON checked.ok "
         "ORDER BY c.n"_s);
     auto q =
@@ -307,7 +307,7 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     // The message carries the line and its quantities: nothing more can be
     // read when the caller's transaction was aborted by the refusal.
     static const QRegularExpression line(
-        u"line (\\d+) does not fit \\(shelf (\\w+), order (\\w+)\\)"_s);
+        u"line (\\d+) does not fit \\(shelf (\\w+), order (\\w+), by weight (\\w+)\\)"_s);
     const auto match = line.match(q.error().message);
     const int n = match.hasMatch() ? match.captured(1).toInt() : 0;
     if (n < 1 || n > changes.size())
@@ -315,7 +315,8 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     const Change &c = changes.at(n - 1);
     if (match.captured(2) == u"none"_s)
         return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(c.plu));
-    return refusal(c, match.captured(2).toInt(), match.captured(3).toInt());
+    return refusal(c, match.captured(2).toInt(), match.captured(3).toInt(),
+                   match.captured(4) == u"true"_s);
 }
 
 StoreError StockStore::refusal(const Change &c, int shelfQty, int orderQty, bool soldByWeight)

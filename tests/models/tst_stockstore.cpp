@@ -416,6 +416,68 @@ private slots:
         QCOMPARE(row.orderQty, 3 + orderAdded);
     }
 
+    // Goods sold by weight are counted in grams and refused in kilograms, one
+    // change or a batch (a sale at the till) alike.
+    void weighedRefusalsReadInKilograms()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE plu = '1003'"_s)
+                .ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = 1250 WHERE plu = '1003' AND shop_id = ?"_s,
+                         {m_shop1})
+                    .ok());
+        const auto row = stock().find(m_shop1, u"1003"_s);
+        QVERIFY(row.ok() && row.value().has_value());
+        QVERIFY(row.value()->soldByWeight);
+
+        auto single = stock().decrease(
+            m_keeper, {m_shop1, u"1003"_s, StockQuantity::Shelf, 2000, u"weighed wrong"_s});
+        QCOMPARE(single.error().code, StoreError::Code::Conflict);
+        QVERIFY2(single.error().message.contains(u"Only 1.250 kg of PLU 1003 on the shelf; "
+                                                 "cannot take 2.000 kg"_s),
+                 qPrintable(single.error().message));
+
+        StockStore::Change sale;
+        sale.shopId = m_shop1;
+        sale.plu = u"1003"_s;
+        sale.shelfDelta = -1500;
+        sale.orderDelta = 1500;
+        sale.action = u"reserved"_s;
+        auto batch = stock().applyAll(m_keeper, {sale}, Permission::AdjustStock);
+        QCOMPARE(batch.error().code, StoreError::Code::Conflict);
+        QVERIFY2(batch.error().message.contains(u"Only 1.250 kg of PLU 1003 on the shelf; "
+                                                "cannot take 1.500 kg"_s),
+                 qPrintable(batch.error().message));
+        QCOMPARE(stock().find(m_shop1, u"1003"_s).value()->shelfQty, 1250);
+    }
+
+    // The head office's connections queue no outbox events (nothing there
+    // sends them on), and a batch of changes still goes through there.
+    void headOfficeQueuesNoOutbox()
+    {
+        DbConfig headOffice = m_tdb->config();
+        headOffice.writesOutbox = false;
+        ScopedConnection conn(headOffice, u"head-office"_s);
+        QVERIFY2(conn.isOpen(), qPrintable(conn.errorText()));
+        const qint64 outbox = count(u"SELECT count(*) FROM outbox"_s);
+        const qint64 history = count(u"SELECT count(*) FROM history"_s);
+        StockStore there(conn.db());
+        StockStore::Change change;
+        change.shopId = m_shop1;
+        change.plu = u"1004"_s;
+        change.shelfDelta = 5;
+        change.action = u"stock_increased"_s;
+        auto batch = there.applyAll(m_keeper, {change}, Permission::AdjustStock);
+        QVERIFY2(batch.ok(), batch.ok() ? "" : qPrintable(batch.error().message));
+        QVERIFY(there.increase(m_keeper, {m_shop1, u"1004"_s, StockQuantity::Shelf, 1, {}}).ok());
+        QCOMPARE(count(u"SELECT count(*) FROM history"_s), history + 2);
+        QCOMPARE(count(u"SELECT count(*) FROM outbox"_s), outbox);
+        // A shop's connection still queues them.
+        QVERIFY(stock().increase(m_keeper, {m_shop1, u"1004"_s, StockQuantity::Shelf, 1, {}}).ok());
+        QCOMPARE(count(u"SELECT count(*) FROM outbox"_s), outbox + 1);
+    }
+
     // A batch (an order's reservation) applies every line or none.
     void batchAppliesEveryLineOrNone()
     {

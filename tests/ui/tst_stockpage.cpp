@@ -147,6 +147,7 @@ private slots:
     void aWeighedProductReadsInKilograms()
     {
         const QString plu = u"10002"_s;
+        const int shelfBefore = shelfOf(plu, 1);
         QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE plu = ?"_s,
                          {plu})
                     .ok());
@@ -157,6 +158,9 @@ private slots:
         auto restore = qScopeGuard([&] {
             std::ignore = Sql::run(
                 m_tdb->db(), u"UPDATE products SET sold_by_weight = false WHERE plu = ?"_s, {plu});
+            std::ignore = Sql::run(
+                m_tdb->db(), u"UPDATE stocks SET shelf_qty = ? WHERE plu = ? AND shop_id = 1"_s,
+                {shelfBefore, plu});
         });
         const auto kg = [](double value) {
             return QLocale().toString(value, 'f', 3) + u" kg"_s;

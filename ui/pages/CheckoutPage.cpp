@@ -485,9 +485,12 @@ void CheckoutPage::updateTotals()
 
 void CheckoutPage::setBusy(bool busy)
 {
+    const bool changed = busy != m_busy;
     m_busy = busy;
     m_scan->setReadOnly(busy);
     updateTotals();
+    if (changed)
+        emit busyChanged(busy);
 }
 
 void CheckoutPage::payCash()

@@ -50,6 +50,8 @@ public:
     // queue with its jobs still sending or failed.
     void handOverTo(CheckoutPage *next);
     ReceiptPrintQueue *printQueue() const { return m_printQueue; }
+    // A payment is on its way (the till takes no scans until it is through).
+    bool isBusy() const { return m_busy; }
 
     CartModel *cart() const { return m_cart; }
     QLineEdit *scanField() const { return m_scan; }
@@ -60,6 +62,7 @@ public:
 signals:
     // A sale was paid (for receipts and tests).
     void orderPaid(const shopdesk::Order &order, qint64 change);
+    void busyChanged(bool busy);
 
 public slots:
     void payCash();
