@@ -138,7 +138,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="287"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Central: %1 · %n unsent</numerusform>
@@ -198,7 +198,7 @@
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="233"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="235"/>
         <source>Correct the stock of the %n counted line(s) now?</source>
         <translation>
             <numerusform>Correct the stock of the %n counted line now?</numerusform>

@@ -1614,28 +1614,28 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/store/StockStore.cpp" line="314"/>
-        <location filename="../models/store/StockStore.cpp" line="341"/>
+        <location filename="../models/store/StockStore.cpp" line="342"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
         <location filename="../models/store/StockStore.cpp" line="317"/>
-        <location filename="../models/store/StockStore.cpp" line="351"/>
+        <location filename="../models/store/StockStore.cpp" line="352"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="327"/>
+        <location filename="../models/store/StockStore.cpp" line="328"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="331"/>
+        <location filename="../models/store/StockStore.cpp" line="332"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="336"/>
+        <location filename="../models/store/StockStore.cpp" line="337"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -1643,38 +1643,38 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StocktakeStore</name>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="36"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="37"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="40"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="41"/>
         <source>A stocktake is already open in this shop; continue it or close it first.</source>
         <translation>В этом магазине уже идёт инвентаризация; продолжите или сначала закройте её.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="62"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="63"/>
         <source>The counted quantity must be 0 or more.</source>
         <translation>Посчитанное количество должно быть 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="90"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="91"/>
         <source>This stocktake is closed; start a new one.</source>
         <translation>Эта инвентаризация закрыта; начните новую.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="91"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="92"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="124"/>
-        <location filename="../models/store/StocktakeStore.cpp" line="184"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="126"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="186"/>
         <source>This stocktake is already closed.</source>
         <translation>Эта инвентаризация уже закрыта.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="154"/>
+        <location filename="../models/store/StocktakeStore.cpp" line="156"/>
         <source>Stocktake %1: counted %2, the system had %3 at the count</source>
         <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
     </message>
@@ -2063,7 +2063,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/pages/CheckoutPage.cpp" line="119"/>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="567"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="570"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
@@ -2093,7 +2093,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="607"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="610"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
@@ -2127,52 +2127,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="522"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="525"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="535"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="538"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="566"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="569"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="645"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="648"/>
         <source>A scanned code is still being looked up; pay in a moment.</source>
         <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="663"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="666"/>
         <source>Reserving the items…</source>
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="692"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="695"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="700"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="703"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="723"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="726"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="725"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="728"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="754"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="757"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
@@ -3215,32 +3215,32 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="287"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
@@ -3249,82 +3249,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="289"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="314"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="339"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="338"/>
+        <location filename="../ui/MainWindow.cpp" line="355"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="379"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="380"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -4464,37 +4464,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новый остаток</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="41"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="38"/>
+        <source>Pieces, or grams for goods sold by weight.</source>
+        <translation>Штуки, или граммы для весового товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="43"/>
         <source>Product &amp;PLU:</source>
         <translation>&amp;PLU товара:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="42"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="44"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="43"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="45"/>
         <source>On the &amp;shelf:</source>
         <translation>На &amp;полке:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="44"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="46"/>
         <source>In &amp;orders:</source>
         <translation>В &amp;заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="49"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="66"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="68"/>
         <source>Enter the product&apos;s PLU.</source>
         <translation>Введите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="71"/>
+        <location filename="../ui/dialogs/StockDialog.cpp" line="73"/>
         <source>Choose the shop.</source>
         <translation>Выберите магазин.</translation>
     </message>
@@ -4749,77 +4754,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="33"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="33"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="34"/>
         <source>&amp;Commit count…</source>
         <translation>&amp;Провести инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="34"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="35"/>
         <source>Discard count…</source>
         <translation>Отменить инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="37"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="38"/>
         <source>Stocktake — %1</source>
         <translation>Инвентаризация — %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="40"/>
         <source>PLU or barcode</source>
         <translation>PLU или штрихкод</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <source>Pieces, or grams for goods sold by weight.</source>
+        <translation>Штуки, или граммы для весового товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
         <source>System at count</source>
         <translation>В системе при подсчёте</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="56"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="58"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="58"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="60"/>
         <source>Co&amp;unted:</source>
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="134"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="136"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="160"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="162"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="232"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="234"/>
         <source>Commit the count</source>
         <translation>Проведение инвентаризации</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="233"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="235"/>
         <source>Correct the stock of the %n counted line(s) now?</source>
         <translation>
             <numerusform>Исправить остатки по %n посчитанной строке сейчас?</numerusform>
@@ -4828,12 +4838,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="245"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="247"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="246"/>
+        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="248"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
     </message>

@@ -18,7 +18,8 @@ namespace {
 StocktakeLine lineFromQuery(const QSqlQuery &q)
 {
     return StocktakeLine {q.value(0).toString(), q.value(1).toString(),   q.value(2).toInt(),
-                          q.value(3).toInt(),    q.value(4).toDateTime(), q.value(5).toInt()};
+                          q.value(3).toInt(),    q.value(4).toDateTime(), q.value(5).toInt(),
+                          q.value(6).toBool()};
 }
 
 } // namespace
@@ -61,23 +62,23 @@ Result<StocktakeLine> StocktakeStore::count(const Actor &actor, qint64 stocktake
     if (countedQty < 0 || countedQty > StockStore::kMaxQuantity)
         return StoreError::invalid(u"counted_qty"_s, tr("The counted quantity must be 0 or more."));
     // The shelf quantity is read in the same statement that records the count.
-    auto q =
-        Sql::run(m_db,
-                 u"WITH args AS (SELECT ?::bigint AS take, ?::text AS plu, ?::int AS qty, "
-                 "  ?::bigint AS staff), "
-                 "target AS (SELECT s.id, s.shelf_qty FROM stocks s "
-                 "  JOIN stocktakes t ON t.shop_id = s.shop_id, args a "
-                 "  WHERE t.id = a.take AND t.status = 'open' AND s.plu = a.plu), "
-                 "saved AS (INSERT INTO stocktake_lines (stocktake_id, stock_id, counted_qty, "
-                 "    expected_qty, counted_by) "
-                 "  SELECT a.take, t.id, a.qty, t.shelf_qty, a.staff FROM target t, args a "
-                 "  ON CONFLICT (stocktake_id, stock_id) DO UPDATE SET "
-                 "    counted_qty = excluded.counted_qty, expected_qty = excluded.expected_qty, "
-                 "    counted_at = clock_timestamp(), counted_by = excluded.counted_by "
-                 "  RETURNING *) "
-                 "SELECT s.plu, s.product_name, v.counted_qty, v.expected_qty, v.counted_at, "
-                 "  s.shelf_qty FROM saved v JOIN stocks s ON s.id = v.stock_id"_s,
-                 {stocktakeId, plu, countedQty, actor.staffId});
+    auto q = Sql::run(
+        m_db,
+        u"WITH args AS (SELECT ?::bigint AS take, ?::text AS plu, ?::int AS qty, "
+        "  ?::bigint AS staff), "
+        "target AS (SELECT s.id, s.shelf_qty FROM stocks s "
+        "  JOIN stocktakes t ON t.shop_id = s.shop_id, args a "
+        "  WHERE t.id = a.take AND t.status = 'open' AND s.plu = a.plu), "
+        "saved AS (INSERT INTO stocktake_lines (stocktake_id, stock_id, counted_qty, "
+        "    expected_qty, counted_by) "
+        "  SELECT a.take, t.id, a.qty, t.shelf_qty, a.staff FROM target t, args a "
+        "  ON CONFLICT (stocktake_id, stock_id) DO UPDATE SET "
+        "    counted_qty = excluded.counted_qty, expected_qty = excluded.expected_qty, "
+        "    counted_at = clock_timestamp(), counted_by = excluded.counted_by "
+        "  RETURNING *) "
+        "SELECT s.plu, s.product_name, v.counted_qty, v.expected_qty, v.counted_at, "
+        "  s.shelf_qty, s.sold_by_weight FROM saved v JOIN stocks s ON s.id = v.stock_id"_s,
+        {stocktakeId, plu, countedQty, actor.staffId});
     if (!q)
         return q.error();
     if (q.value().next())
@@ -95,7 +96,8 @@ Result<QList<StocktakeLine>> StocktakeStore::lines(qint64 stocktakeId) const
 {
     auto q = Sql::run(m_db,
                       u"SELECT s.plu, s.product_name, l.counted_qty, l.expected_qty, l.counted_at, "
-                      "  s.shelf_qty FROM stocktake_lines l JOIN stocks s ON s.id = l.stock_id "
+                      "  s.shelf_qty, s.sold_by_weight "
+                      "FROM stocktake_lines l JOIN stocks s ON s.id = l.stock_id "
                       "WHERE l.stocktake_id = ? ORDER BY l.counted_at DESC, l.id DESC"_s,
                       {stocktakeId});
     if (!q)

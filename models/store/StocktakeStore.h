@@ -20,6 +20,7 @@ struct StocktakeLine
     int expectedQty = 0; // what the system held when the line was counted
     QDateTime countedAt;
     int shelfNow = 0; // the shelf quantity now (sales since the count included)
+    bool soldByWeight = false; // the quantities are grams
 };
 
 struct StocktakeSummary

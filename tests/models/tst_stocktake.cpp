@@ -115,6 +115,27 @@ private slots:
         QVERIFY(takes.start(m_keeper, m_shop).ok());
     }
 
+    // A weighed product's lines say so: the dialog shows them in kilograms.
+    void weighedLinesSaySo()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE plu = 'D'"_s)
+                .ok());
+        StocktakeStore takes(m_tdb->db());
+        const qint64 id = takes.start(m_keeper, m_shop).value();
+        auto weighed = takes.count(m_keeper, id, u"D"_s, 1250);
+        QVERIFY(weighed.ok());
+        QVERIFY(weighed->soldByWeight);
+        auto pieces = takes.count(m_keeper, id, u"A"_s, 19);
+        QVERIFY(pieces.ok());
+        QVERIFY(!pieces->soldByWeight);
+        const auto lines = takes.lines(id).value();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1).plu, u"D"_s);
+        QVERIFY(lines.at(1).soldByWeight);
+        QVERIFY(!lines.at(0).soldByWeight);
+    }
+
     void cashiersDoNotCount()
     {
         StocktakeStore takes(m_tdb->db());

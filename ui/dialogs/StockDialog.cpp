@@ -33,8 +33,10 @@ StockDialog::StockDialog(const Actor &actor, const QList<Shop> &shops, qint64 sh
         if (shop.id == shopId)
             m_shop->setCurrentIndex(m_shop->count() - 1);
     }
-    for (QSpinBox *box : {m_shelf, m_order})
+    for (QSpinBox *box : {m_shelf, m_order}) {
         box->setRange(0, StockStore::kMaxQuantity);
+        box->setToolTip(tr("Pieces, or grams for goods sold by weight."));
+    }
     m_shelf->setObjectName(u"shelf"_s);
     m_order->setObjectName(u"order"_s);
     auto *form = new QFormLayout;

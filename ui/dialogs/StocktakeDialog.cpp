@@ -3,6 +3,7 @@
 #include "TaskRunner.h"
 #include "demo/Ean13.h"
 #include "store/ProductStore.h"
+#include "store/Quantity.h"
 #include "store/StockStore.h"
 #include "widgets/Confirm.h"
 #include "widgets/MessageBanner.h"
@@ -46,6 +47,7 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     m_cancelCount->setObjectName(u"discardCount"_s);
     m_lines->setObjectName(u"countedLines"_s);
     m_counted->setRange(0, StockStore::kMaxQuantity);
+    m_counted->setToolTip(tr("Pieces, or grams for goods sold by weight."));
     m_lines->setHorizontalHeaderLabels(
         {tr("PLU"), tr("Product"), tr("Counted"), tr("System at count")});
     m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
@@ -146,8 +148,8 @@ void StocktakeDialog::showLines(const QList<StocktakeLine> &lines)
     m_lines->setRowCount(int(lines.size()));
     for (int i = 0; i < lines.size(); ++i) {
         const StocktakeLine &l = lines.at(i);
-        const QStringList cells {l.plu, l.name, QString::number(l.countedQty),
-                                 QString::number(l.expectedQty)};
+        const QStringList cells {l.plu, l.name, Quantity::format(l.countedQty, l.soldByWeight),
+                                 Quantity::format(l.expectedQty, l.soldByWeight)};
         for (int c = 0; c < cells.size(); ++c)
             m_lines->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
