@@ -124,8 +124,10 @@ void CustomerModel::reload()
     spec.descending = m_descending;
     // Counting a million rows takes a moment; the planner's estimate is instant.
     spec.estimateWhenUnfiltered = true;
-    if (!m_filter.name.trimmed().isEmpty())
+    if (!m_filter.name.trimmed().isEmpty()) {
         spec.fenceBelow = 20000;
+        spec.prefetchRows = blockSize(); // the count's read gives the first block too
+    }
     spec.estimateSql =
         u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'customers'::regclass"_s;
     setSource(std::make_shared<KeysetRowSource>(spec));

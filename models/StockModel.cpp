@@ -116,6 +116,7 @@ RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &
     spec.estimateSql = u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'stocks'::regclass"_s;
     // A filter's first rows need not wait for counting a third of the table.
     spec.quickCountCap = 5000;
+
     if (!filter.name.trimmed().isEmpty()) {
         // A word's matches sit together in name order: there they are always
         // sorted by themselves. In any other order the matches are spread
@@ -125,6 +126,12 @@ RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &
         // On a million rows the two meet near 15,000 matches.
         const bool clustered = order.column == StockSort::Name;
         spec.fenceBelow = clustered ? std::numeric_limits<qint64>::max() : 15000;
+        // Counting a word's matches reads each of their rows (the trigram
+        // index only finds candidates), as matching them first does: one read
+        // gives both, the count and a block (the model's default size). A
+        // quantity range is counted in its index alone, much cheaper than
+        // reading the rows, so it keeps the count apart.
+        spec.prefetchRows = 200;
     } else if (filter.shopId && filter.plu.isEmpty()) {
         // One shop: its own indexes (shop first, then the sort column) give
         // the order over that shop's rows alone, not over every shop's.

@@ -45,6 +45,8 @@ std::optional<RowSource::QuickCount> KeysetRowSource::quickCount(const QSqlDatab
             alwaysFenced() ? m_spec.quickCountCap : qMax(m_spec.fenceBelow, m_spec.quickCountCap);
         if (cap <= 0)
             return std::nullopt;
+        if (m_spec.fenceBelow > 0 && m_spec.prefetchRows > 0)
+            return countAndFirstRows(db, cap);
         QVariantList values = m_spec.values;
         values << cap + 1;
         auto n = Sql::scalar(db,
@@ -66,6 +68,47 @@ std::optional<RowSource::QuickCount> KeysetRowSource::quickCount(const QSqlDatab
     if (!n || n.value().toLongLong() <= 0)
         return std::nullopt;
     return QuickCount {n.value().toLongLong(), false};
+}
+
+std::optional<RowSource::QuickCount> KeysetRowSource::countAndFirstRows(const QSqlDatabase &db,
+                                                                        qint64 cap) const
+{
+    // A fenced source reads every match to sort them: with no more than the
+    // cap, the count and the first rows come from that one read. Beyond the
+    // cap the matches read are not all of them, and no rows are kept.
+    const QString alias = m_spec.from.section(u' ', -1);
+    const QString direction = m_spec.descending ? u" DESC"_s : QString();
+    const QString sql =
+        u"WITH m AS MATERIALIZED (SELECT %1.* FROM %2 %3 LIMIT ?) "
+        "SELECT c.n, f.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL "
+        "(SELECT %4 FROM m %1 ORDER BY %5%6, %7%6 LIMIT CASE WHEN c.n <= ? THEN ? ELSE 0 END) f "
+        "ON true"_s.arg(alias, m_spec.from, m_spec.where, m_spec.columns, orderKey(direction),
+                        direction, m_spec.id);
+    QVariantList values = m_spec.values;
+    values << cap + 1 << cap << m_spec.prefetchRows;
+    auto q = Sql::run(db, sql, values);
+    if (!q)
+        return std::nullopt; // count() will report the error
+    QList<QVariantList> rows;
+    qint64 n = -1;
+    const int columns = q.value().record().count();
+    while (q.value().next()) {
+        n = q.value().value(0).toLongLong();
+        if (q.value().isNull(1 + m_spec.idColumn))
+            continue; // no match: the one row carries only the count
+        QVariantList row;
+        row.reserve(columns - 1);
+        for (int c = 1; c < columns; ++c)
+            row.append(q.value().value(c));
+        rows.append(row);
+    }
+    if (n < 0)
+        return std::nullopt;
+    if (n > cap)
+        return QuickCount {cap, false}; // more than the cap
+    m_count = n;
+    m_firstRows = std::move(rows);
+    return QuickCount {n, true};
 }
 
 bool KeysetRowSource::alwaysFenced() const
@@ -139,7 +182,12 @@ Result<QList<QVariantList>> KeysetRowSource::rows(const QSqlDatabase &db, qint64
     Result<QList<QVariantList>> result = QList<QVariantList>();
 
     const qint64 fromEnd = m_count >= 0 ? m_count - offset : -1;
-    if (offset == 0) {
+    const bool prefetched =
+        m_firstRows && (limit <= m_firstRows->size() || m_firstRows->size() == m_count.load());
+    if (offset == 0 && prefetched) {
+        // Read with the count (countAndFirstRows).
+        result = m_firstRows->mid(0, limit);
+    } else if (offset == 0) {
         values << limit;
         result = fetch(db, select({}, false) + u" LIMIT ?"_s, values);
     } else if (auto anchor = m_after.constFind(offset); anchor != m_after.cend()) {

@@ -52,6 +52,9 @@ public:
         // many is a lower bound shown while the whole count runs beside the
         // first rows. 0 (and no fence): the count comes first.
         qint64 quickCountCap = 0;
+        // With a fence, the quick count also reads this many first rows in
+        // the same pass when the matches fit under its cap (0: it does not).
+        int prefetchRows = 0;
         QString estimateSql;
     };
 
@@ -70,6 +73,7 @@ private:
     QString select(const QString &extraCondition, bool backward) const;
     QString orderKey(const QString &direction) const; // the sort key, led by constantLead
     bool alwaysFenced() const; // fenceBelow is the largest qint64: fenced at any count
+    std::optional<QuickCount> countAndFirstRows(const QSqlDatabase &db, qint64 cap) const;
     Result<QList<QVariantList>> fetch(const QSqlDatabase &db, const QString &sql,
                                       const QVariantList &values) const;
     void remember(qint64 offset, const QList<QVariantList> &rows) const;
@@ -78,6 +82,7 @@ private:
     Spec m_spec;
     mutable std::atomic<qint64> m_count {-1}; // written by a helper thread
     mutable QMap<qint64, Key> m_after; // offset -> (key, id) of the row before it
+    mutable std::optional<QList<QVariantList>> m_firstRows; // read with the count
     // Built by the warm-up thread, read by the loader thread.
     mutable QMutex m_sparseMutex;
     mutable QList<Key> m_sparse; // entry i = (key, id) of row i * sparseStep

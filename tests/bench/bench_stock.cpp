@@ -213,9 +213,10 @@ int main(int argc, char *argv[])
         const StockOrder order {static_cast<StockSort>(random.bounded(7)), random.bounded(2) == 1};
         const bool sampleNaive = i < 20; // the naive way is slow: four samples of each kind
         // The model's own path (RowLoader): the source's quick count (exact
-        // when there are few matches), or the whole count when it has none;
-        // then the first block. A whole count behind a quick one runs beside
-        // the first rows, on a connection of its own.
+        // when there are few matches, and then with the first rows when the
+        // source is fenced), or the whole count when it has none; then the
+        // first block. A whole count behind a quick one runs beside the first
+        // rows, on a connection of its own.
         const RowSourcePtr source = StockModel::sourceFor(f, order);
         timer.restart();
         const auto quick = source->quickCount(conn.db());
@@ -223,20 +224,23 @@ int main(int argc, char *argv[])
             if (!source->count(conn.db()))
                 return 1;
         }
-        const double beforeRows = double(timer.nsecsElapsed()) / 1e6;
+        if (!source->rows(conn.db(), 0, 200))
+            return 1;
+        shownMs << double(timer.nsecsElapsed()) / 1e6;
+        // As the model worked before 2026-11-24, on a fresh source: the whole
+        // count (the row count and scroll bar wait for it), then the first
+        // block as a query of its own, planned with that count: the filtered
+        // stock query of the 20 ms target.
+        const RowSourcePtr baseline = source->fresh();
         timer.restart();
-        auto page = source->rows(conn.db(), 0, 200);
+        if (!baseline->count(conn.db()))
+            return 1;
+        countMs << double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        auto page = baseline->rows(conn.db(), 0, 200);
         pageMs << double(timer.nsecsElapsed()) / 1e6;
         if (!page)
             return 1;
-        shownMs << beforeRows + pageMs.last();
-        // The whole count, as the row count and scroll bar finally show it.
-        timer.restart();
-        if (!source->fresh()->count(conn.db()))
-            return 1;
-        countMs << double(timer.nsecsElapsed()) / 1e6;
-        // Waiting for the whole count first (this model until 2026-11-24):
-        // the same block, since the count decides the plan the same way.
         countFirstMs << countMs.last() + pageMs.last();
         QVariantList shown;
         const QString where = f.whereClause(&shown);
@@ -260,13 +264,13 @@ int main(int argc, char *argv[])
     }
     out << u"| filtered stock query, %1 random filters | p50 ms | p95 ms |\n|---|---:|---:|\n"_s
                .arg(samples);
-    out << u"| the stock model's first block (200 rows, keyset source) | %1 | %2 |\n"_s
+    out << u"| the first block (200 rows) as a query of its own, planned with the whole count | %1 | %2 |\n"_s
                .arg(bench::percentile(pageMs, 0.5), 0, 'f', 2)
                .arg(bench::percentile(pageMs, 0.95), 0, 'f', 2);
-    out << u"| until the page shows its first rows (the count it waits for + the block) | %1 | %2 |\n"_s
+    out << u"| until the page shows its first rows (quick count, with or then the block) | %1 | %2 |\n"_s
                .arg(bench::percentile(shownMs, 0.5), 0, 'f', 2)
                .arg(bench::percentile(shownMs, 0.95), 0, 'f', 2);
-    out << u"| the same, waiting for the whole count first (baseline) | %1 | %2 |\n"_s
+    out << u"| the same, waiting for the whole count first, as before (baseline) | %1 | %2 |\n"_s
                .arg(bench::percentile(countFirstMs, 0.5), 0, 'f', 2)
                .arg(bench::percentile(countFirstMs, 0.95), 0, 'f', 2);
     out << u"| the whole count of the same filter | %1 | %2 |\n"_s

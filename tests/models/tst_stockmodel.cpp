@@ -2,6 +2,7 @@
 #include "TestDatabase.h"
 #include "db/Sql.h"
 #include "demo/DemoDataGenerator.h"
+#include "windowed/KeysetRowSource.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -258,6 +259,47 @@ private slots:
             const auto stock = loadedRow(model, row);
             QVERIFY2(stock.has_value(), qPrintable(u"row %1 never arrived"_s.arg(row)));
             QCOMPARE(stock->id, expected.at(row));
+        }
+    }
+
+    // A fenced source counts and reads its first rows in one pass when the
+    // matches fit under the cap; beyond it, it keeps no rows and the first
+    // block is read on its own. Either way the rows are the query's.
+    void theCountsReadGivesTheFirstRows_data()
+    {
+        QTest::addColumn<qint64>("fence");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("under the cap") << qint64(10000) << true;
+        QTest::newRow("over the cap") << qint64(1000) << false;
+    }
+    void theCountsReadGivesTheFirstRows()
+    {
+        QFETCH(qint64, fence);
+        QFETCH(bool, exact);
+        StockFilter filter;
+        filter.shelfMin = 0; // all 6,000
+        const StockOrder order {StockSort::Name, true};
+        KeysetRowSource::Spec spec;
+        spec.from = u"stocks s"_s;
+        spec.columns = StockStore::listColumns();
+        spec.where = filter.whereClause(&spec.values);
+        spec.key = order.keyExpression();
+        spec.id = u"s.id"_s;
+        spec.keyColumn = order.keyColumn();
+        spec.descending = true;
+        spec.fenceBelow = fence;
+        spec.prefetchRows = 50;
+        const KeysetRowSource source(spec);
+        const auto quick = source.quickCount(m_tdb->db());
+        QVERIFY(quick.has_value());
+        QCOMPARE(quick->exact, exact);
+        QCOMPARE(quick->rows, exact ? qint64(6000) : fence);
+        for (qint64 offset : {qint64(0), qint64(40)}) {
+            auto rows = source.rows(m_tdb->db(), offset, 40);
+            QVERIFY(rows.ok());
+            QCOMPARE(rows->size(), 40);
+            for (int i = 0; i < 40; i += 13)
+                QCOMPARE(rows->at(i).at(0).toLongLong(), sqlIdAt(filter, order, offset + i));
         }
     }
 
