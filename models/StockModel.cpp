@@ -101,7 +101,8 @@ void StockModel::setLowStockThreshold(int threshold)
                          {Qt::BackgroundRole, Qt::ForegroundRole, Qt::ToolTipRole});
 }
 
-RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &order)
+RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &order,
+                                   int blockSize)
 {
     KeysetRowSource::Spec spec;
     spec.from = u"stocks s"_s;
@@ -128,10 +129,10 @@ RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &
         spec.fenceBelow = clustered ? std::numeric_limits<qint64>::max() : 15000;
         // Counting a word's matches reads each of their rows (the trigram
         // index only finds candidates), as matching them first does: one read
-        // gives both, the count and a block (the model's default size). A
-        // quantity range is counted in its index alone, much cheaper than
-        // reading the rows, so it keeps the count apart.
-        spec.prefetchRows = 200;
+        // gives both, the count and the first block. A quantity range is
+        // counted in its index alone, much cheaper than reading the rows, so
+        // it keeps the count apart.
+        spec.prefetchRows = blockSize;
     } else if (filter.shopId && filter.plu.isEmpty()) {
         // One shop: its own indexes (shop first, then the sort column) give
         // the order over that shop's rows alone, not over every shop's.
@@ -153,7 +154,7 @@ RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &
 
 void StockModel::reload()
 {
-    setSource(sourceFor(m_filter, m_order));
+    setSource(sourceFor(m_filter, m_order, blockSize()));
 }
 
 std::optional<StockRow> StockModel::stockAt(int row) const

@@ -32,7 +32,9 @@ public:
 
     static StockSort sortFor(int column);
     // What the model reads for a filter and order (benchmarks measure this).
-    static RowSourcePtr sourceFor(const StockFilter &filter, const StockOrder &order);
+    // `blockSize`: the rows a name search reads together with its count.
+    static RowSourcePtr sourceFor(const StockFilter &filter, const StockOrder &order,
+                                  int blockSize = 200);
 
 protected:
     QVariant rowData(const QVariantList &values, int column, int role) const override;

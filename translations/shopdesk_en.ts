@@ -42,7 +42,7 @@
 <context>
     <name>StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="393"/>
+        <location filename="../models/store/StaffStore.cpp" line="400"/>
         <source>Too many failed sign-ins. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n minute.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="397"/>
+        <location filename="../models/store/StaffStore.cpp" line="404"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
@@ -138,7 +138,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Central: %1 · %n unsent</numerusform>

@@ -1444,7 +1444,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../models/store/StaffStore.cpp" line="148"/>
         <location filename="../models/store/StaffStore.cpp" line="178"/>
-        <location filename="../models/store/StaffStore.cpp" line="427"/>
+        <location filename="../models/store/StaffStore.cpp" line="434"/>
         <source>The account has an unknown role.</source>
         <translation>У учётной записи неизвестная роль.</translation>
     </message>
@@ -1454,42 +1454,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Эта учётная запись больше не активна.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="230"/>
+        <location filename="../models/store/StaffStore.cpp" line="238"/>
         <source>You cannot deactivate your own account; another administrator can.</source>
         <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="250"/>
+        <location filename="../models/store/StaffStore.cpp" line="258"/>
         <source>You cannot change your own role; another administrator can.</source>
         <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="319"/>
+        <location filename="../models/store/StaffStore.cpp" line="327"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="351"/>
+        <location filename="../models/store/StaffStore.cpp" line="358"/>
         <source>Staff accounts already exist; sign in as an administrator to add more.</source>
         <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="353"/>
+        <location filename="../models/store/StaffStore.cpp" line="360"/>
         <source>The login &quot;%1&quot; is taken.</source>
         <translation>Логин «%1» занят.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="366"/>
+        <location filename="../models/store/StaffStore.cpp" line="373"/>
         <source>%1 is not a manager and cannot approve this.</source>
         <translation>%1 — не менеджер и не может это подтвердить.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="374"/>
+        <location filename="../models/store/StaffStore.cpp" line="381"/>
         <source>Wrong login or password (or PIN).</source>
         <translation>Неверный логин или пароль (или PIN).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="393"/>
+        <location filename="../models/store/StaffStore.cpp" line="400"/>
         <source>Too many failed sign-ins. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуту.</numerusform>
@@ -1498,7 +1498,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="397"/>
+        <location filename="../models/store/StaffStore.cpp" line="404"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
@@ -1507,7 +1507,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="424"/>
+        <location filename="../models/store/StaffStore.cpp" line="431"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
     </message>
@@ -2172,7 +2172,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="757"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="761"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
@@ -2356,17 +2356,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="163"/>
+        <location filename="../models/CustomerModel.cpp" line="165"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="163"/>
+        <location filename="../models/CustomerModel.cpp" line="165"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="165"/>
+        <location filename="../models/CustomerModel.cpp" line="167"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -3108,7 +3108,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Войдите снова или под другим пользователем, чтобы продолжить работу вместо него.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="93"/>
+        <location filename="../ui/widgets/LockScreen.cpp" line="106"/>
         <source>Type your login and your password or PIN.</source>
         <translation>Введите логин и пароль или PIN.</translation>
     </message>
@@ -3215,32 +3215,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <source>Finishing the payment under way…</source>
+        <translation>Завершается текущая оплата…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="298"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Central: %1 · %n unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
@@ -3249,82 +3254,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="379"/>
+        <location filename="../ui/MainWindow.cpp" line="385"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="380"/>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -4606,12 +4611,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="180"/>
+        <location filename="../models/StockModel.cpp" line="188"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="197"/>
+        <location filename="../models/StockModel.cpp" line="205"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>

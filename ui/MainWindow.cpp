@@ -224,19 +224,25 @@ void MainWindow::onSignedIn(const Actor &actor)
     next.actor = actor;
     // A payment still on its way finishes on this till first: its result (the
     // sale closed, its receipt) must not land on a window that is going away.
+    // Queued: the handover runs once the payment's callback has done all of it.
     if (m_checkoutPage->isBusy()) {
+        delete m_pendingSwitch; // an earlier sign-in still waiting: the latest one wins
         auto *waiting = new QObject(this); // the connection's context, gone once used
-        connect(m_checkoutPage, &CheckoutPage::busyChanged, waiting,
-                [this, waiting, next](bool busy) {
-                    if (busy)
-                        return;
-                    // Copies first: disconnecting may free this lambda and what it holds.
-                    MainWindow *self = this;
-                    const Session session = next;
-                    disconnect(m_checkoutPage, nullptr, waiting, nullptr);
-                    waiting->deleteLater();
-                    emit self->userSwitchRequested(session);
-                });
+        m_pendingSwitch = waiting;
+        m_lockScreen->hold(tr("Finishing the payment under way…"));
+        connect(
+            m_checkoutPage, &CheckoutPage::busyChanged, waiting,
+            [this, waiting, next](bool busy) {
+                if (busy)
+                    return;
+                // Copies first: disconnecting may free this lambda and what it holds.
+                MainWindow *self = this;
+                const Session session = next;
+                disconnect(m_checkoutPage, nullptr, waiting, nullptr);
+                waiting->deleteLater();
+                emit self->userSwitchRequested(session);
+            },
+            Qt::QueuedConnection);
         return;
     }
     emit userSwitchRequested(next);

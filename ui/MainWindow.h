@@ -81,6 +81,7 @@ private:
     class QTimer *m_idleTimer = nullptr;
     QList<class QAction *> m_lockableActions;
     QPointer<QWidget> m_focusBeforeLock; // where the person was typing
+    QPointer<QObject> m_pendingSwitch; // a change of user waiting for a payment under way
 };
 
 } // namespace shopdesk

@@ -183,7 +183,8 @@ template<typename Write>
 auto StaffStore::whileStillAllowed(const Actor &actor, Write write) -> decltype(write())
 {
     // Checked and written in one transaction, with every active
-    // administrator's row locked first, in id order. Whoever demotes or
+    // administrator's row locked first, in id order (FOR NO KEY UPDATE: rows
+    // that only refer to an administrator, orders and history, need not wait). Whoever demotes or
     // deactivates an administrator comes through here too, so the two queue:
     // a demotion of this actor committed first is seen by the check (a new
     // statement after the wait), one asked for later waits for this write.
@@ -195,7 +196,8 @@ auto StaffStore::whileStillAllowed(const Actor &actor, Write write) -> decltype(
     if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
         return *refused;
     auto locked = Sql::run(
-        m_db, u"SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR UPDATE"_s);
+        m_db,
+        u"SELECT id FROM staff WHERE role = 'admin' AND active ORDER BY id FOR NO KEY UPDATE"_s);
     if (!locked)
         return locked.error();
     if (auto refused = stillAllowed(actor))
@@ -210,7 +212,13 @@ auto StaffStore::whileStillAllowed(const Actor &actor, Write write) -> decltype(
 
 Result<qint64> StaffStore::create(const Actor &actor, const NewStaff &staff)
 {
-    return whileStillAllowed(actor, [&] { return insert(staff, false); });
+    if (auto refused = checkPermission(actor.role, Permission::ManageStaff))
+        return *refused;
+    if (auto invalid = validate(staff))
+        return *invalid;
+    // Hashed before the transaction: PBKDF2 takes a moment, locks should not.
+    const QString hash = PasswordHash::hash(staff.password);
+    return whileStillAllowed(actor, [&] { return insert(staff, hash, false); });
 }
 
 Result<void> StaffStore::setActive(const Actor &actor, qint64 staffId, bool active)
@@ -326,14 +334,13 @@ Result<qint64> StaffStore::createFirstAdmin(const NewStaff &staff)
 {
     NewStaff admin = staff;
     admin.role = Role::Admin;
-    return insert(admin, true);
+    if (auto invalid = validate(admin))
+        return *invalid;
+    return insert(admin, PasswordHash::hash(admin.password), true);
 }
 
-Result<qint64> StaffStore::insert(const NewStaff &staff, bool onlyIfEmpty)
+Result<qint64> StaffStore::insert(const NewStaff &staff, const QString &hash, bool onlyIfEmpty)
 {
-    if (auto invalid = validate(staff))
-        return *invalid;
-    const QString hash = PasswordHash::hash(staff.password);
     QSqlQuery q(m_db);
     // One statement: the emptiness check and the insert cannot be split by another session.
     q.prepare(u"INSERT INTO staff (login, display_name, role, password_hash) "

@@ -134,7 +134,8 @@ private:
     // administrators' rows locked first (see StaffStore.cpp).
     template<typename Write>
     auto whileStillAllowed(const Actor &actor, Write write) -> decltype(write());
-    Result<qint64> insert(const NewStaff &staff, bool onlyIfEmpty);
+    // `staff` validated, `hash` its password's.
+    Result<qint64> insert(const NewStaff &staff, const QString &hash, bool onlyIfEmpty);
     Result<void> writeActive(const Actor &actor, qint64 staffId, bool active);
     Result<void> writeRole(const Actor &actor, qint64 staffId, Role role);
     // Runs `update` (an UPDATE of account `staffId` that RETURNs its id only

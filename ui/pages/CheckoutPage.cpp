@@ -716,9 +716,9 @@ void CheckoutPage::takePayment(const Order &order, const Payment &payment)
             });
         },
         [this](const Result<PaidOrder> &paid) {
-            setBusy(false);
-            refocus();
             if (!paid) {
+                setBusy(false);
+                refocus();
                 m_banner->showMessage(paid.error().message, MessageBanner::Type::Warning);
                 return;
             }
@@ -734,6 +734,10 @@ void CheckoutPage::takePayment(const Order &order, const Payment &payment)
                                               m_session.actor.displayName, paid->change);
             m_lastNumber = paid->order.number;
             sendToReceiptPrinter();
+            // Not busy until the sale is closed: a change of user waiting for
+            // this payment takes over the till as it is now.
+            setBusy(false);
+            refocus();
             emit orderPaid(paid->order, paid->change);
         });
 }

@@ -76,11 +76,24 @@ void LockScreen::lock(const Actor &actor, qint64 shopId, bool switchUser)
                                   : tr("Sign in again, or as someone else to take over."));
     m_login->setText(switchUser ? QString() : actor.login);
     m_secret->clear();
+    for (QWidget *input : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_secret),
+                           static_cast<QWidget *>(m_unlock)})
+        input->setEnabled(true);
     if (parentWidget())
         setGeometry(parentWidget()->rect());
     show();
     raise();
     (switchUser || m_login->text().isEmpty() ? m_login : m_secret)->setFocus();
+}
+
+void LockScreen::hold(const QString &notice)
+{
+    m_message->setText(notice);
+    for (QWidget *input : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_secret),
+                           static_cast<QWidget *>(m_unlock)})
+        input->setEnabled(false);
+    show();
+    raise();
 }
 
 void LockScreen::submit()

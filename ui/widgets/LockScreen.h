@@ -23,6 +23,8 @@ public:
     // Shows the lock for `actor` at `shopId`; with `switchUser` the login
     // field starts empty, for the next person.
     void lock(const Actor &actor, qint64 shopId, bool switchUser);
+    // Stays up, taking no sign-in, and says why (the till is finishing something).
+    void hold(const QString &notice);
 
 signals:
     // Someone signed in: the same staff member (unlock) or another (switch).
