@@ -83,7 +83,7 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="481"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="483"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>

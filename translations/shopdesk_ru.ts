@@ -1256,52 +1256,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="42"/>
+        <location filename="../models/checkout/Receipt.cpp" line="43"/>
         <source>Receipt %1</source>
         <translation>Чек %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="46"/>
+        <location filename="../models/checkout/Receipt.cpp" line="47"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="51"/>
-        <source>%1 kg</source>
-        <translation>%1 кг</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="57"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="59"/>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="62"/>
+        <location filename="../models/checkout/Receipt.cpp" line="61"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="64"/>
+        <location filename="../models/checkout/Receipt.cpp" line="63"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="65"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="67"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="70"/>
+        <location filename="../models/checkout/Receipt.cpp" line="69"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
     </message>
@@ -1947,42 +1942,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CartModel</name>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="42"/>
-        <source>%1 kg</source>
-        <translation>%1 кг</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/CartModel.cpp" line="47"/>
+        <location filename="../models/checkout/CartModel.cpp" line="46"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="55"/>
+        <location filename="../models/checkout/CartModel.cpp" line="54"/>
         <source>Changed from %1, approved by %2</source>
         <translation>Цена изменена с %1; подтвердил(а): %2</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="69"/>
+        <location filename="../models/checkout/CartModel.cpp" line="68"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="71"/>
+        <location filename="../models/checkout/CartModel.cpp" line="70"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="73"/>
+        <location filename="../models/checkout/CartModel.cpp" line="72"/>
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="75"/>
+        <location filename="../models/checkout/CartModel.cpp" line="74"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="77"/>
+        <location filename="../models/checkout/CartModel.cpp" line="76"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -2063,7 +2053,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/pages/CheckoutPage.cpp" line="119"/>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="570"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="572"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
@@ -2093,7 +2083,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="610"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="612"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
@@ -2113,12 +2103,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="454"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="456"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="481"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="483"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n товар</numerusform>
@@ -2127,52 +2117,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="525"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="527"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="538"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="540"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="569"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="571"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="648"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="650"/>
         <source>A scanned code is still being looked up; pay in a moment.</source>
         <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="666"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="668"/>
         <source>Reserving the items…</source>
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="695"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="697"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="703"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="705"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="726"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="728"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="728"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="730"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="761"/>
+        <location filename="../ui/pages/CheckoutPage.cpp" line="763"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
@@ -3108,7 +3098,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Войдите снова или под другим пользователем, чтобы продолжить работу вместо него.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="106"/>
+        <location filename="../ui/widgets/LockScreen.cpp" line="109"/>
         <source>Type your login and your password or PIN.</source>
         <translation>Введите логин и пароль или PIN.</translation>
     </message>
@@ -3163,8 +3153,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/dialogs/LoginDialog.cpp" line="85"/>
-        <source>Enter your password.</source>
-        <translation>Введите пароль.</translation>
+        <source>Enter your password or PIN.</source>
+        <translation>Введите пароль или PIN-код.</translation>
     </message>
 </context>
 <context>
@@ -3345,282 +3335,282 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="47"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="48"/>
         <source>cash</source>
         <translation>наличные</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="49"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="50"/>
         <source>card</source>
         <translation>карта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="51"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="52"/>
         <source>card and cash</source>
         <translation>карта и наличные</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="65"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="66"/>
         <source>Load &amp;more</source>
         <translation>Загрузить &amp;ещё</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="67"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="68"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="68"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="70"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="73"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="74"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="75"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="82"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="83"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="86"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="87"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="89"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="108"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="109"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="110"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="111"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="112"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="113"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="114"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="115"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="138"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="139"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="139"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="140"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="140"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="141"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="141"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="142"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="175"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
         <source>Open shift</source>
         <translation>Открытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="175"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
         <source>Cash in the drawer (the float):</source>
         <translation>Наличные в кассе (размен):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="181"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="182"/>
         <source>&quot;%1&quot; is not an amount of money.</source>
         <translation>«%1» — не денежная сумма.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="189"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="190"/>
         <source>Close the shift</source>
         <translation>Закрытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="190"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="191"/>
         <source>Print the Z report and close this till&apos;s shift?</source>
         <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="336"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="337"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="343"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="344"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="345"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="346"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="352"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="353"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="357"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="358"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="358"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="359"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="360"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="361"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="363"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="364"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="378"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="380"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="387"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="388"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="396"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="397"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="412"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="413"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="414"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="415"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="474"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="475"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="508"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="509"/>
         <source>Till %1: shift closed.</source>
         <translation>Касса %1: смена закрыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="509"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="510"/>
         <source>Till %1: shift open since %2.</source>
         <translation>Касса %1: смена открыта с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="512"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="513"/>
         <source>Z REPORT — shift %1 closed</source>
         <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="513"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="514"/>
         <source>X REPORT — shift %1, running totals</source>
         <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="514"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="515"/>
         <source>Sales:            %1</source>
         <translation>Продажи:             %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="515"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="516"/>
         <source>Cash:             %1</source>
         <translation>Наличные:            %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="516"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="517"/>
         <source>Card:             %1</source>
         <translation>Карта:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="517"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="518"/>
         <source>Refunds in cash:  %1</source>
         <translation>Возвраты наличными:  %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="518"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="519"/>
         <source>Refunds to card:  %1</source>
         <translation>Возвраты на карту:   %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="519"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="520"/>
         <source>Total:            %1</source>
         <translation>Итого:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="520"/>
+        <location filename="../ui/pages/OrdersPage.cpp" line="521"/>
         <source>Cash in drawer:   %1 (float %2)</source>
         <translation>Наличные в кассе:    %1 (размен %2)</translation>
     </message>
@@ -3722,7 +3712,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новая цена: «%1» — не сумма (например, 89,90).</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="77"/>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="75"/>
+        <source>New price: at most %1.</source>
+        <translation>Новая цена: не больше %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="82"/>
         <source>A manager types their login and password or PIN to approve the price.</source>
         <translation>Чтобы подтвердить цену, менеджер вводит свой логин и пароль или PIN.</translation>
     </message>
@@ -3966,57 +3961,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReturnDialog</name>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="33"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="34"/>
         <source>Return from order %1</source>
         <translation>Возврат по заказу %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="34"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="35"/>
         <source>Items coming back</source>
         <translation>Возвращаемые товары</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="45"/>
+        <source> g</source>
+        <translation> г</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="49"/>
         <source>%1 of %2 × %3</source>
         <translation>%1 из %2 × %3</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="61"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="66"/>
         <source>the manager&apos;s password or PIN</source>
         <translation>пароль или PIN менеджера</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="62"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="67"/>
         <source>A manager approves</source>
         <translation>Подтверждение менеджера</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="64"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="69"/>
         <source>Manager&apos;s &amp;login:</source>
         <translation>&amp;Логин менеджера:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="65"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="70"/>
         <source>Password or &amp;PIN:</source>
         <translation>Пароль или &amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="69"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="74"/>
         <source>&amp;Take back</source>
         <translation>&amp;Принять возврат</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="77"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="82"/>
         <source>&amp;Why:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="90"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="95"/>
         <source>Choose how many of which items come back.</source>
         <translation>Укажите, сколько каких товаров возвращается.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="95"/>
+        <location filename="../ui/dialogs/ReturnDialog.cpp" line="100"/>
         <source>A manager approves the return here with their login and their password or PIN.</source>
         <translation>Менеджер подтверждает возврат здесь своим логином и паролем или PIN.</translation>
     </message>

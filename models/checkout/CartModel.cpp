@@ -2,6 +2,7 @@
 
 #include "checkout/Money.h"
 #include "checkout/WeightBarcode.h"
+#include "store/Quantity.h"
 
 #include <QLocale>
 
@@ -38,9 +39,7 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         case Name:
             return line.product.name;
         case Quantity:
-            return line.product.soldByWeight
-                ? tr("%1 kg").arg(QLocale().toString(line.quantity / 1000.0, 'f', 3))
-                : QLocale().toString(line.quantity);
+            return shopdesk::Quantity::format(line.quantity, line.product.soldByWeight);
         case Price: {
             // A price changed at the till is marked, so the customer and the
             // next person see it was not the shelf price.

@@ -1,6 +1,7 @@
 #include "Receipt.h"
 
 #include "checkout/Money.h"
+#include "store/Quantity.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -47,9 +48,7 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
     r.lines << rule;
     for (const OrderLine &l : order.lines) {
         r.lines << l.name.left(width);
-        const QString quantity = l.weighed
-            ? tr("%1 kg").arg(QString::number(l.qty / 1000.0, 'f', 3))
-            : QString::number(l.qty);
+        const QString quantity = Quantity::plain(l.qty, l.weighed);
         r.lines << spread(u"  %1 × %2"_s.arg(quantity, Money::format(l.unitPrice)),
                           Money::format(l.amount()), width);
     }

@@ -44,6 +44,14 @@ class TestStaffStore : public QObject
                            {staffId})
             .value();
     }
+    // Sessions of this database waiting for a lock.
+    int lockWaiters()
+    {
+        auto n = Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s);
+        return n ? n->toInt() : -1;
+    }
     int activeAdmins()
     {
         return Sql::scalar(m_tdb->db(),
@@ -509,15 +517,8 @@ private slots:
 
         // Sessions of this database waiting for a lock: the two calls, once
         // both are held up by the blocker.
-        auto waiting = [&] {
-            auto n =
-                Sql::scalar(m_tdb->db(),
-                            u"SELECT count(*) FROM pg_stat_activity "
-                            "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s);
-            return n ? n->toInt() : -1;
-        };
         // Whatever happens, the threads are released and joined before any check.
-        const bool bothWaiting = QTest::qWaitFor([&] { return waiting() == 2; }, 15000);
+        const bool bothWaiting = QTest::qWaitFor([&] { return lockWaiters() == 2; }, 15000);
         const bool committed = blocker.db().commit();
         first.join();
         second.join();
@@ -560,14 +561,7 @@ private slots:
             if (!done)
                 error = done.error();
         });
-        auto waiting = [&] {
-            auto n =
-                Sql::scalar(m_tdb->db(),
-                            u"SELECT count(*) FROM pg_stat_activity "
-                            "WHERE datname = current_database() AND wait_event_type = 'Lock'"_s);
-            return n ? n->toInt() : -1;
-        };
-        const bool held = QTest::qWaitFor([&] { return waiting() == 1; }, 15000);
+        const bool held = QTest::qWaitFor([&] { return lockWaiters() == 1; }, 15000);
         const bool committed = demoter.db().commit();
         reset.join();
         QVERIFY(held);

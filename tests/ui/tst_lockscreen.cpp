@@ -258,7 +258,6 @@ private slots:
         // and the lock screen says why.
         auto *message = window->findChild<QLabel *>(u"lockMessage"_s);
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"payment"_s), 10000);
-        QTest::qWait(1000);
         const bool heldBack = switched.isEmpty() && paid.isEmpty();
         QVERIFY(holder.db().commit());
         QVERIFY(heldBack);

@@ -82,7 +82,7 @@ void LoginDialog::signIn()
         return;
     }
     if (m_password->text().isEmpty()) {
-        m_banner->showMessage(tr("Enter your password."));
+        m_banner->showMessage(tr("Enter your password or PIN."));
         m_password->setFocus();
         return;
     }

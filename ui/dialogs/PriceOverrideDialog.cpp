@@ -64,10 +64,15 @@ void PriceOverrideDialog::accept()
     if (m_busy)
         return;
     const auto price = Money::parse(m_newPrice->text());
-    if (!price || *price > ProductStore::kMaxPrice) {
+    if (!price) {
         m_newPrice->setFocus();
         return m_banner->showMessage(
             tr("New price: \"%1\" is not an amount (e.g. 89.90).").arg(m_newPrice->text()));
+    }
+    if (*price > ProductStore::kMaxPrice) {
+        m_newPrice->setFocus();
+        return m_banner->showMessage(
+            tr("New price: at most %1.").arg(Money::format(ProductStore::kMaxPrice)));
     }
     const QString login = m_login->text().trimmed();
     const QString secret = m_secret->text();

@@ -3,6 +3,7 @@
 #include "TaskRunner.h"
 #include "checkout/Money.h"
 #include "settings/AppSettings.h"
+#include "store/Quantity.h"
 #include "store/StaffStore.h"
 #include "widgets/MessageBanner.h"
 
@@ -40,10 +41,14 @@ ReturnDialog::ReturnDialog(const Actor &cashier, const Order &order, qint64 shop
         qty->setObjectName(u"returnQty%1"_s.arg(l.lineNo));
         qty->setRange(0, qMax(0, open));
         qty->setEnabled(open > 0);
+        if (l.weighed) // the line's quantity is grams, as the scale weighed it
+            qty->setSuffix(tr(" g"));
         qty->setMinimumHeight(36);
         grid->addWidget(new QLabel(u"%1 — %2"_s.arg(l.plu, l.name), this), row, 0);
         grid->addWidget(
-            new QLabel(tr("%1 of %2 × %3").arg(open).arg(l.qty).arg(Money::format(l.unitPrice)),
+            new QLabel(tr("%1 of %2 × %3")
+                           .arg(Quantity::format(open, l.weighed),
+                                Quantity::format(l.qty, l.weighed), Money::format(l.unitPrice)),
                        this),
             row, 1);
         grid->addWidget(qty, row, 2);

@@ -145,7 +145,6 @@ void StaffDialog::submit()
                 }
                 return;
             }
-            m_staffId = created.value();
             accept();
         });
 }

@@ -23,7 +23,6 @@ public:
     explicit StaffDialog(const Actor &admin, QWidget *parent = nullptr);
 
     // Set once accepted.
-    qint64 staffId() const { return m_staffId; }
     QString login() const;
     QString displayName() const;
 
@@ -44,7 +43,6 @@ private:
     QLineEdit *m_password;
     QLineEdit *m_confirm;
     QPushButton *m_ok = nullptr;
-    qint64 m_staffId = 0;
     bool m_busy = false;
 };
 

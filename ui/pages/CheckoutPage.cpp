@@ -449,8 +449,10 @@ void CheckoutPage::changeSelected(int delta)
 
 void CheckoutPage::changeSelectedPrice()
 {
+    if (m_busy)
+        return; // a payment is under way: the sale's prices are settled
     const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid() || m_busy) {
+    if (!current.isValid()) {
         m_banner->showMessage(tr("Choose the line whose price changes first."),
                               MessageBanner::Type::Information);
         return;

@@ -6,6 +6,7 @@
 #include "checkout/Receipt.h"
 #include "dialogs/ReturnDialog.h"
 #include "settings/AppSettings.h"
+#include "store/Quantity.h"
 #include "store/StaffStore.h"
 #include "widgets/BuddyLabel.h"
 #include "widgets/Confirm.h"
@@ -345,11 +346,11 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
         text << tr("Why it failed: %1").arg(o.failure);
     text << QString();
     for (const OrderLine &l : o.lines) {
-        QString line = u"%1  %2\n    %3 × %4 = %5"_s.arg(l.plu, l.name)
-                           .arg(l.qty)
-                           .arg(Money::format(l.unitPrice), Money::format(l.amount()));
+        QString line = u"%1  %2\n    %3 × %4 = %5"_s.arg(
+            l.plu, l.name, Quantity::format(l.qty, l.weighed), Money::format(l.unitPrice),
+            Money::format(l.amount()));
         if (l.returnedQty > 0)
-            line += tr("  (%1 returned)").arg(l.returnedQty);
+            line += tr("  (%1 returned)").arg(Quantity::format(l.returnedQty, l.weighed));
         text << line;
     }
     text << QString();

@@ -30,8 +30,6 @@ public:
     explicit StaffPage(const Session &session, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
-    // The accounts as last loaded, by login.
-    QList<StaffMember> staff() const { return m_staff; }
     // The account on the current row, if any.
     std::optional<StaffMember> selected() const;
     // Makes the row of that login current; false when it is not listed.

@@ -76,9 +76,7 @@ void LockScreen::lock(const Actor &actor, qint64 shopId, bool switchUser)
                                   : tr("Sign in again, or as someone else to take over."));
     m_login->setText(switchUser ? QString() : actor.login);
     m_secret->clear();
-    for (QWidget *input : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_secret),
-                           static_cast<QWidget *>(m_unlock)})
-        input->setEnabled(true);
+    setInputsEnabled(true);
     if (parentWidget())
         setGeometry(parentWidget()->rect());
     show();
@@ -86,12 +84,17 @@ void LockScreen::lock(const Actor &actor, qint64 shopId, bool switchUser)
     (switchUser || m_login->text().isEmpty() ? m_login : m_secret)->setFocus();
 }
 
+void LockScreen::setInputsEnabled(bool enabled)
+{
+    for (QWidget *input : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_secret),
+                           static_cast<QWidget *>(m_unlock)})
+        input->setEnabled(enabled);
+}
+
 void LockScreen::hold(const QString &notice)
 {
     m_message->setText(notice);
-    for (QWidget *input : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_secret),
-                           static_cast<QWidget *>(m_unlock)})
-        input->setEnabled(false);
+    setInputsEnabled(false);
     show();
     raise();
 }

@@ -34,6 +34,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void setInputsEnabled(bool enabled); // login, secret and Unlock
     void submit();
 
     qint64 m_shopId = 0;
