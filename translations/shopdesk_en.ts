@@ -61,7 +61,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="82"/>
+        <location filename="../app/central/main.cpp" line="94"/>
         <source>Revoked %n token(s).</source>
         <translation>
             <numerusform>Revoked %n token.</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>shopdesk::CentralClient</name>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="384"/>
+        <location filename="../app/sync/CentralClient.cpp" line="383"/>
         <source>%1 (gave up after %n attempt(s))</source>
         <translation>
             <numerusform>%1 (gave up after %n attempt)</numerusform>

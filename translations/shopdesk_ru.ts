@@ -106,13 +106,13 @@
         <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="80"/>
+        <location filename="../app/central/CatalogApi.cpp" line="81"/>
         <location filename="../app/central/HistoryApi.cpp" line="110"/>
-        <source>cursor is not one this server gave.</source>
-        <translation>cursor выдан не этим сервером.</translation>
+        <source>cursor is not one this server gave; leave it out to start from the first page.</source>
+        <translation>cursor выдан не этим сервером; уберите его, чтобы начать с первой страницы.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="146"/>
+        <location filename="../app/central/CatalogApi.cpp" line="149"/>
         <source>since is not a cursor this server gave.</source>
         <translation>since — не курсор, выданный этим сервером.</translation>
     </message>
@@ -123,11 +123,11 @@
     </message>
     <message>
         <location filename="../app/central/StocksApi.cpp" line="103"/>
-        <source>cursor is not one this server gave for these filters.</source>
-        <translation>cursor выдан не этим сервером или для других фильтров.</translation>
+        <source>cursor is not one this server gave for these filters; leave it out to start from the first page.</source>
+        <translation>cursor выдан не этим сервером для этих фильтров; уберите его, чтобы начать с первой страницы.</translation>
     </message>
     <message>
-        <location filename="../app/central/StocksApi.cpp" line="144"/>
+        <location filename="../app/central/StocksApi.cpp" line="146"/>
         <source>Give quantity_on_shelf or quantity_in_order (or both) above 0.</source>
         <translation>Укажите quantity_on_shelf или quantity_in_order (или оба) больше 0.</translation>
     </message>
@@ -1794,8 +1794,13 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <source>cannot connect to %1: %2. Check that the database server runs and the URL is right.</source>
         <translation>не удаётся подключиться к %1: %2. Проверьте, что сервер базы данных запущен и адрес указан верно.</translation>
     </message>
+    <message>
+        <location filename="../app/central/main.cpp" line="78"/>
+        <source>There was no shop with the code %1: it is created now. If you meant an existing shop, revoke this token (--revoke-tokens %1) and issue one with the right code.</source>
+        <translation>Магазина с кодом %1 не было: он создан. Если имелся в виду существующий магазин, отзовите этот токен (--revoke-tokens %1) и выпустите новый с правильным кодом.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="82"/>
+        <location filename="../app/central/main.cpp" line="94"/>
         <source>Revoked %n token(s).</source>
         <translation>
             <numerusform>Отозван %n токен.</numerusform>
@@ -1995,17 +2000,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Центральный сервер не ответил за %1 с.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="353"/>
+        <location filename="../app/sync/CentralClient.cpp" line="352"/>
         <source>Central answered %1 %2.</source>
         <translation>Центральный сервер ответил: %1 %2.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="368"/>
+        <location filename="../app/sync/CentralClient.cpp" line="367"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="384"/>
+        <location filename="../app/sync/CentralClient.cpp" line="383"/>
         <source>%1 (gave up after %n attempt(s))</source>
         <translation>
             <numerusform>%1 (прекращено после %n попытки)</numerusform>

@@ -76,8 +76,11 @@ ApiResponse listProducts(const ApiCall &call)
         return *query.problem();
     const auto after = cursor.isEmpty() ? std::optional<qint64>(0) : idFromCursor(cursor);
     if (!after)
-        return ApiResponse::error(422, u"invalid"_s,
-                                  Text::tr("cursor is not one this server gave."), u"cursor"_s);
+        return ApiResponse::error(
+            422, u"invalid"_s,
+            Text::tr(
+                "cursor is not one this server gave; leave it out to start from the first page."),
+            u"cursor"_s);
     // One more row than asked tells whether there is a next page.
     auto found = ProductStore(call.db).search(name, plu, *after, limit + 1);
     if (!found)

@@ -107,7 +107,8 @@ ApiResponse ApiHandlers::history(const ApiCall &call)
             after = HistoryCursor::fromToken(cursor);
             if (!after)
                 return ApiResponse::error(422, u"invalid"_s,
-                                          Text::tr("cursor is not one this server gave."),
+                                          Text::tr("cursor is not one this server gave; leave it "
+                                                   "out to start from the first page."),
                                           u"cursor"_s);
         }
         rows = store.page(filter, after, limit);

@@ -100,7 +100,9 @@ ApiResponse listStocks(const ApiCall &call)
              (after->first < 0 || after->first > StockStore::kMaxQuantity)))
             return ApiResponse::error(
                 422, u"invalid"_s,
-                Text::tr("cursor is not one this server gave for these filters."), u"cursor"_s);
+                Text::tr("cursor is not one this server gave for these filters; leave it out to "
+                         "start from the first page."),
+                u"cursor"_s);
         keyset.after = after;
     }
     auto page = StockStore(call.db).page(filter, keyset, limit + 1);

@@ -7,6 +7,7 @@
 #include "SignalWatcher.h"
 #include "db/Database.h"
 #include "db/MigrationRunner.h"
+#include "db/Sql.h"
 #include "store/TokenStore.h"
 
 #include <QCoreApplication>
@@ -65,11 +66,25 @@ int main(int argc, char *argv[])
         shopdesk::ScopedConnection conn(*options.database, u"tokens"_s);
         shopdesk::TokenStore tokens(conn.db());
         if (options.issueTokenFor) {
-            auto token = tokens.issue(*options.issueTokenFor);
+            const QString code = *options.issueTokenFor;
+            // A new code makes a new shop: said on stderr, so a typo is seen.
+            const auto known = shopdesk::Sql::scalar(
+                conn.db(), u"SELECT EXISTS (SELECT 1 FROM shops WHERE code = ?)"_s, {code});
+            const bool newShop = !code.isEmpty() && known && !known.value().toBool();
+            auto token = tokens.issue(code);
             if (!token) {
                 err << "shopdesk-central: " << token.error().message << Qt::endl;
                 return 1;
             }
+            if (newShop)
+                err << "shopdesk-central: "
+                    << QCoreApplication::translate("main",
+                                                   "There was no shop with the code %1: it is "
+                                                   "created now. If you meant an existing shop, "
+                                                   "revoke this token (--revoke-tokens %1) and "
+                                                   "issue one with the right code.")
+                           .arg(code)
+                    << Qt::endl;
             // Only the token on stdout, so scripts can capture it.
             out << QString::fromLatin1(token.value()) << Qt::endl;
             return 0;

@@ -340,8 +340,7 @@ void CentralClient::onFinished(QNetworkReply *reply)
         retryable = isTransient(error);
     } else {
         answer.status = status;
-        answer.rawBody = reply->readAll();
-        answer.body = QJsonDocument::fromJson(answer.rawBody);
+        answer.body = QJsonDocument::fromJson(reply->readAll());
         if (!answer.ok()) {
             const QJsonObject centralError = answer.body.object().value(u"error"_s).toObject();
             answer.errorCode = centralError.value(u"code"_s).toString();

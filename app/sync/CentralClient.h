@@ -24,7 +24,6 @@ struct CentralReply
 {
     int status = 0; // HTTP status; 0 = no HTTP answer (network error, timeout, refused)
     QJsonDocument body; // parsed JSON body (null when there was none or it was not JSON)
-    QByteArray rawBody;
     // From central's {"error": {"code", "message"}}; "network" or "timeout" when
     // there was no HTTP answer; "http" for an error answer without that body
     // (a reverse proxy's HTML page, say). Empty on success.

@@ -146,7 +146,7 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         p.soldByWeight = in.boolean(u"sold_by_weight"_s, false).value_or(false);
         if (in.ok())
             if (auto invalid = ProductStore::validate(p))
-                in.fail(u"payload."_s + invalid->field, invalid->message);
+                in.fail(invalid->field, invalid->message); // the reader adds "payload."
         if (!in.ok())
             return rejected(event, u"invalid"_s, in.message());
         // Central owns the catalog: a product it already has stays as it is.

@@ -861,6 +861,25 @@ private slots:
         SD_CHECK(verifyOk(get(u"/products"_s, "limit=1")));
     }
 
+    // A token for a shop code central does not know creates that shop, and
+    // says so (a typo would otherwise go unseen); a known code says nothing.
+    void issuingForANewShopSaysSo()
+    {
+        const auto issue = [&](const QString &code) {
+            QProcess p;
+            p.start(kCentral, {u"--db"_s, m_tdb->config().toUrl(), u"--issue-token"_s, code});
+            const bool finished = p.waitForFinished(60000) && p.exitCode() == 0;
+            return std::make_pair(finished, QString::fromLocal8Bit(p.readAllStandardError()));
+        };
+        const auto made = issue(u"S9X"_s);
+        QVERIFY2(made.first, qPrintable(made.second));
+        QVERIFY2(made.second.contains(u"no shop with the code S9X"_s), qPrintable(made.second));
+        QCOMPARE(number(u"SELECT count(*) FROM shops WHERE code = 'S9X'"_s), 1);
+        const auto again = issue(u"S9X"_s);
+        QVERIFY2(again.first, qPrintable(again.second));
+        QVERIFY2(!again.second.contains(u"no shop"_s), qPrintable(again.second));
+    }
+
     // --- routing -----------------------------------------------------------------
 
     void wrongMethodIs405_data()
