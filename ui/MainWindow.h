@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Session.h"
-#include "sync/SyncMonitor.h"
+#include "models/sync/SyncMonitor.h"
 
 #include <QMainWindow>
 #include <QPointer>

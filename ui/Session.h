@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/DbConfig.h"
-#include "store/Actor.h"
-#include "store/ShopStore.h"
+#include "models/core/Actor.h"
+#include "models/db/DbConfig.h"
+#include "models/shops/ShopStore.h"
 
 namespace shopdesk {
 

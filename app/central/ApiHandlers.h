@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ApiSupport.h"
-#include "store/Actor.h"
+#include "models/core/Actor.h"
 
 #include <QSqlDatabase>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/StoreError.h"
-#include "store/TokenStore.h"
+#include "models/core/StoreError.h"
+#include "models/sync/TokenStore.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // /products, /users/resetProblems and /sync/catalog: what central owns.
 
 #include "ApiHandlers.h"
-#include "store/CatalogStore.h"
-#include "store/CustomerStore.h"
-#include "store/ProductStore.h"
-#include "json/JsonReader.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/JsonReader.h"
+#include "models/customers/CustomerStore.h"
+#include "models/sync/CatalogStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

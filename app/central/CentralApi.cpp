@@ -1,8 +1,8 @@
 #include "CentralApi.h"
 
 #include "ApiHandlers.h"
-#include "db/Database.h"
-#include "db/Sql.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/DbConfig.h"
+#include "models/db/DbConfig.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "CentralServer.h"
 
 #include "CentralApi.h"
-#include "db/Database.h"
+#include "models/db/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

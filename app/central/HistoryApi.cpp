@@ -1,8 +1,8 @@
 // /history (seed 000's action history), newest first.
 
 #include "ApiHandlers.h"
-#include "store/HistoryStore.h"
-#include "store/ShopStore.h"
+#include "models/history/HistoryStore.h"
+#include "models/shops/ShopStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

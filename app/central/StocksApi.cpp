@@ -1,8 +1,8 @@
 // /stocks, /stocks/increase, /stocks/decrease (seed 000's stock service).
 
 #include "ApiHandlers.h"
-#include "store/StockStore.h"
-#include "json/JsonReader.h"
+#include "models/core/JsonReader.h"
+#include "models/stock/StockStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

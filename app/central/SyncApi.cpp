@@ -1,8 +1,8 @@
 // /sync/events: a shop's outbox, applied once per idempotency key.
 
 #include "ApiHandlers.h"
-#include "store/SyncInboxStore.h"
-#include "json/JsonReader.h"
+#include "models/core/JsonReader.h"
+#include "models/sync/SyncInboxStore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

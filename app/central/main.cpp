@@ -5,10 +5,10 @@
 #include "CentralServer.h"
 #include "JsonLog.h"
 #include "SignalWatcher.h"
-#include "db/Database.h"
-#include "db/MigrationRunner.h"
-#include "db/Sql.h"
-#include "store/TokenStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/db/MigrationRunner.h"
+#include "models/sync/TokenStore.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

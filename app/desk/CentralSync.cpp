@@ -1,11 +1,11 @@
 #include "CentralSync.h"
 
-#include "CentralClient.h"
-#include "MainWindow.h"
-#include "SyncEngine.h"
-#include "TaskRunner.h"
-#include "settings/AppSettings.h"
-#include "store/AppStateStore.h"
+#include "app/sync/CentralClient.h"
+#include "app/sync/SyncEngine.h"
+#include "models/core/TaskRunner.h"
+#include "models/settings/AppSettings.h"
+#include "models/settings/AppStateStore.h"
+#include "ui/MainWindow.h"
 
 #include <QTimer>
 #include <QUrl>

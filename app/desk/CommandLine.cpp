@@ -1,6 +1,6 @@
 #include "CommandLine.h"
 
-#include "demo/DemoDataGenerator.h"
+#include "models/demo/DemoDataGenerator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/DbConfig.h"
-#include "demo/DemoOptions.h"
+#include "models/db/DbConfig.h"
+#include "models/demo/DemoOptions.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,15 +1,15 @@
 #include "DeskApp.h"
 
 #include "CentralSync.h"
-#include "MainWindow.h"
-#include "db/Database.h"
-#include "demo/DemoDataGenerator.h"
-#include "dialogs/ConnectionDialog.h"
-#include "dialogs/FirstRunDialog.h"
-#include "dialogs/LoginDialog.h"
-#include "settings/AppSettings.h"
-#include "store/AppStateStore.h"
-#include "store/StaffStore.h"
+#include "models/db/Database.h"
+#include "models/demo/DemoDataGenerator.h"
+#include "models/settings/AppSettings.h"
+#include "models/settings/AppStateStore.h"
+#include "models/staff/StaffStore.h"
+#include "ui/MainWindow.h"
+#include "ui/session/FirstRunDialog.h"
+#include "ui/session/LoginDialog.h"
+#include "ui/settings/ConnectionDialog.h"
 
 #include <QApplication>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "Session.h"
-#include "startup/DatabaseStartup.h"
+#include "models/setup/DatabaseStartup.h"
+#include "ui/Session.h"
 
 #include <QCoreApplication>
 

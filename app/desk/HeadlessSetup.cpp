@@ -1,7 +1,7 @@
 #include "HeadlessSetup.h"
 
-#include "settings/AppSettings.h"
-#include "startup/DatabaseStartup.h"
+#include "models/settings/AppSettings.h"
+#include "models/setup/DatabaseStartup.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

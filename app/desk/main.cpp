@@ -5,7 +5,7 @@
 #include "DeskApp.h"
 #include "HeadlessSetup.h"
 #include "Language.h"
-#include "settings/AppSettings.h"
+#include "models/settings/AppSettings.h"
 
 #include <QApplication>
 #include <QIcon>

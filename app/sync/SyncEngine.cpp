@@ -1,9 +1,9 @@
 #include "SyncEngine.h"
 
 #include "CentralClient.h"
-#include "TaskRunner.h"
-#include "store/CatalogStore.h"
-#include "store/OutboxStore.h"
+#include "models/core/TaskRunner.h"
+#include "models/sync/CatalogStore.h"
+#include "models/sync/OutboxStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/SyncMonitor.h"
+#include "models/sync/SyncMonitor.h"
 
 #include <QTimer>
 

@@ -1,8 +1,8 @@
 #include "CartModel.h"
 
-#include "checkout/Money.h"
-#include "checkout/WeightBarcode.h"
-#include "store/Quantity.h"
+#include "WeightBarcode.h"
+#include "models/core/Money.h"
+#include "models/core/Quantity.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/OrderStore.h"
-#include "store/ProductStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/orders/OrderStore.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 #include "Receipt.h"
 
-#include "checkout/Money.h"
-#include "store/Quantity.h"
+#include "models/core/Money.h"
+#include "models/core/Quantity.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/OrderStore.h"
-#include "store/ShopStore.h"
+#include "models/orders/OrderStore.h"
+#include "models/shops/ShopStore.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "WeightBarcode.h"
 
-#include "demo/Ean13.h"
+#include "models/catalog/Ean13.h"
 
 namespace shopdesk {
 

@@ -2,7 +2,7 @@
 
 #include "DbConfig.h"
 #include "PgBinaries.h"
-#include "store/Result.h"
+#include "models/core/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

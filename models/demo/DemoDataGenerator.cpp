@@ -2,11 +2,11 @@
 
 #include "ProductCatalogGenerator.h"
 #include "WordLists.h"
-#include "auth/PasswordHash.h"
-#include "db/Database.h"
-#include "db/PgArray.h"
-#include "db/Sql.h"
-#include "store/AppStateStore.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/settings/AppStateStore.h"
+#include "models/staff/PasswordHash.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

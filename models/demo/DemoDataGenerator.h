@@ -1,9 +1,9 @@
 #pragma once
 
 #include "DemoOptions.h"
-#include "Role.h"
-#include "db/DbConfig.h"
-#include "store/Result.h"
+#include "models/core/Result.h"
+#include "models/core/Role.h"
+#include "models/db/DbConfig.h"
 
 #include <QCoreApplication>
 #include <QList>

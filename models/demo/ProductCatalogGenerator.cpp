@@ -1,7 +1,7 @@
 #include "ProductCatalogGenerator.h"
 
-#include "Ean13.h"
 #include "WordLists.h"
+#include "models/catalog/Ean13.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Result.h"
+#include "models/core/Result.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "CsvExport.h"
 
 #include "CsvWriter.h"
-#include "db/Database.h"
+#include "models/db/Database.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/DbConfig.h"
-#include "store/Result.h"
+#include "models/core/Result.h"
+#include "models/db/DbConfig.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include "AppSettings.h"
 
-#include "db/PgPassFile.h"
-#include "store/OrderStore.h"
+#include "models/db/PgPassFile.h"
+#include "models/orders/OrderStore.h"
 
 #include <QDebug>
 #include <QMutex>

@@ -1,6 +1,6 @@
 #include "KeysetRowSource.h"
 
-#include "db/Sql.h"
+#include "models/core/Sql.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

@@ -1,6 +1,6 @@
 #include "RowLoader.h"
 
-#include "db/Database.h"
+#include "models/db/Database.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>

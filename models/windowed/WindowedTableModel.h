@@ -1,7 +1,7 @@
 #pragma once
 
 #include "RowSource.h"
-#include "db/DbConfig.h"
+#include "models/db/DbConfig.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,5 +1,5 @@
-#include "CentralClient.h"
 #include "TestDatabase.h"
+#include "app/sync/CentralClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "CentralClient.h"
 #include "CentralProcess.h"
 #include "FaultProxy.h"
 #include "TestDatabase.h"
+#include "app/sync/CentralClient.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

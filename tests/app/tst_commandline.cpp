@@ -1,6 +1,6 @@
-#include "CommandLine.h"
 #include "TestDatabase.h"
-#include "db/Sql.h"
+#include "app/desk/CommandLine.h"
+#include "models/core/Sql.h"
 
 #include <QProcess>
 #include <QScopeGuard>

@@ -2,15 +2,15 @@
 // process, and the faults of a real network (central down, killed mid-batch,
 // an acknowledgement lost, 429) through a local proxy.
 
-#include "CentralClient.h"
 #include "CentralProcess.h"
 #include "FaultProxy.h"
-#include "SyncEngine.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "store/OutboxStore.h"
-#include "store/ProductStore.h"
-#include "store/StockStore.h"
+#include "app/sync/CentralClient.h"
+#include "app/sync/SyncEngine.h"
+#include "models/catalog/ProductStore.h"
+#include "models/db/Database.h"
+#include "models/stock/StockStore.h"
+#include "models/sync/OutboxStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

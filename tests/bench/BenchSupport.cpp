@@ -1,8 +1,8 @@
 #include "BenchSupport.h"
 
-#include "db/Database.h"
-#include "db/MigrationRunner.h"
-#include "db/Sql.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/db/MigrationRunner.h"
 
 #include <QFile>
 #include <QTextStream>

@@ -7,14 +7,14 @@
 // The server is the real shopdesk-central process on a free port.
 
 #include "BenchSupport.h"
-#include "CentralClient.h"
-#include "SyncEngine.h"
-#include "db/Database.h"
-#include "db/PgArray.h"
-#include "db/PgBinaries.h"
-#include "db/Sql.h"
-#include "store/OutboxStore.h"
-#include "store/TokenStore.h"
+#include "app/sync/CentralClient.h"
+#include "app/sync/SyncEngine.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/db/PgBinaries.h"
+#include "models/sync/OutboxStore.h"
+#include "models/sync/TokenStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

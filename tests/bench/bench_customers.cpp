@@ -6,12 +6,12 @@
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
 #include "BenchSupport.h"
-#include "CustomerModel.h"
-#include "db/Database.h"
-#include "db/PgBinaries.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
-#include "store/CustomerStore.h"
+#include "models/core/Sql.h"
+#include "models/customers/CustomerModel.h"
+#include "models/customers/CustomerStore.h"
+#include "models/db/Database.h"
+#include "models/db/PgBinaries.h"
+#include "models/demo/DemoDataGenerator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

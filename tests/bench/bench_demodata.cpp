@@ -7,9 +7,9 @@
 // create databases; see scripts/bench.
 
 #include "BenchSupport.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/demo/DemoDataGenerator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

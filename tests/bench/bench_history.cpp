@@ -10,11 +10,11 @@
 // --reuse takes the data from an earlier --keep run. Needs SHOPDESK_BENCH_DB.
 
 #include "BenchSupport.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
-#include "export/CsvExport.h"
-#include "store/HistoryStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/demo/DemoDataGenerator.h"
+#include "models/export/CsvExport.h"
+#include "models/history/HistoryStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -9,10 +9,10 @@
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
 #include "BenchSupport.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "store/OrderStore.h"
-#include "store/StockStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/orders/OrderStore.h"
+#include "models/stock/StockStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -11,13 +11,13 @@
 // Needs SHOPDESK_BENCH_DB; see scripts/bench.
 
 #include "BenchSupport.h"
-#include "StockModel.h"
-#include "db/Database.h"
-#include "db/PgArray.h"
-#include "db/PgBinaries.h"
-#include "db/Sql.h"
-#include "demo/ProductCatalogGenerator.h"
-#include "store/StockStore.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/db/PgBinaries.h"
+#include "models/demo/ProductCatalogGenerator.h"
+#include "models/stock/StockModel.h"
+#include "models/stock/StockStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "CustomerModel.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
-#include "store/CustomerStore.h"
+#include "models/core/Sql.h"
+#include "models/customers/CustomerModel.h"
+#include "models/customers/CustomerStore.h"
+#include "models/db/Database.h"
+#include "models/demo/DemoDataGenerator.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

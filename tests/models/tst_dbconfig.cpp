@@ -1,4 +1,4 @@
-#include "db/DbConfig.h"
+#include "models/db/DbConfig.h"
 
 #include <QTest>
 

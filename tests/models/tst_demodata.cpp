@@ -1,9 +1,9 @@
 #include "TestDatabase.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
-#include "demo/Ean13.h"
-#include "demo/WordLists.h"
-#include "store/AppStateStore.h"
+#include "models/catalog/Ean13.h"
+#include "models/core/Sql.h"
+#include "models/demo/DemoDataGenerator.h"
+#include "models/demo/WordLists.h"
+#include "models/settings/AppStateStore.h"
 
 #include <QSet>
 #include <QSqlQuery>

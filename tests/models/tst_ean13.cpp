@@ -1,4 +1,4 @@
-#include "demo/Ean13.h"
+#include "models/catalog/Ean13.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "db/Database.h"
-#include "db/EmbeddedCluster.h"
-#include "db/PgBinaries.h"
-#include "db/Sql.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/db/EmbeddedCluster.h"
+#include "models/db/PgBinaries.h"
 
 #include <QCoreApplication>
 #include <QDir>

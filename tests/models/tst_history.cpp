@@ -1,12 +1,12 @@
-#include "HistoryModel.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "export/CsvExport.h"
-#include "store/HistoryStore.h"
-#include "store/ProductStore.h"
-#include "store/ReportStore.h"
-#include "store/StockStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/export/CsvExport.h"
+#include "models/history/HistoryModel.h"
+#include "models/history/HistoryStore.h"
+#include "models/reports/ReportStore.h"
+#include "models/stock/StockStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "TestDatabase.h"
-#include "db/MigrationRunner.h"
-#include "db/Sql.h"
+#include "models/core/Sql.h"
+#include "models/db/MigrationRunner.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,11 +1,11 @@
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "store/OrderStore.h"
-#include "store/ProductStore.h"
-#include "store/ShiftStore.h"
-#include "store/StaffStore.h"
-#include "store/StockStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/orders/OrderStore.h"
+#include "models/orders/ShiftStore.h"
+#include "models/staff/StaffStore.h"
+#include "models/stock/StockStore.h"
 
 #include <QSet>
 #include <QTest>

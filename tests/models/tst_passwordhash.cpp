@@ -1,4 +1,4 @@
-#include "auth/PasswordHash.h"
+#include "models/staff/PasswordHash.h"
 
 #include <QTest>
 

@@ -2,19 +2,19 @@
 // every role without it, and nothing changes; text that looks like SQL or
 // LIKE wildcards is stored and searched as the text it is.
 
-#include "Permissions.h"
 #include "TestDatabase.h"
-#include "db/Sql.h"
-#include "store/AppStateStore.h"
-#include "store/CustomerStore.h"
-#include "store/HistoryStore.h"
-#include "store/OrderStore.h"
-#include "store/OutboxStore.h"
-#include "store/ProductStore.h"
-#include "store/ReportStore.h"
-#include "store/StaffStore.h"
-#include "store/StockStore.h"
-#include "store/StocktakeStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Permissions.h"
+#include "models/core/Sql.h"
+#include "models/customers/CustomerStore.h"
+#include "models/history/HistoryStore.h"
+#include "models/orders/OrderStore.h"
+#include "models/reports/ReportStore.h"
+#include "models/settings/AppStateStore.h"
+#include "models/staff/StaffStore.h"
+#include "models/stock/StockStore.h"
+#include "models/stock/StocktakeStore.h"
+#include "models/sync/OutboxStore.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>

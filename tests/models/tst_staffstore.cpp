@@ -1,9 +1,9 @@
 #include "TestDatabase.h"
-#include "db/Sql.h"
-#include "store/SetupStore.h"
-#include "store/StaffStore.h"
+#include "models/core/Sql.h"
+#include "models/setup/SetupStore.h"
+#include "models/staff/StaffStore.h"
 
-#include "db/Database.h"
+#include "models/db/Database.h"
 
 #include <QSqlQuery>
 #include <QTest>

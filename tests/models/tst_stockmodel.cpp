@@ -1,8 +1,8 @@
-#include "StockModel.h"
 #include "TestDatabase.h"
-#include "db/Sql.h"
-#include "demo/DemoDataGenerator.h"
-#include "windowed/KeysetRowSource.h"
+#include "models/core/Sql.h"
+#include "models/demo/DemoDataGenerator.h"
+#include "models/stock/StockModel.h"
+#include "models/windowed/KeysetRowSource.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "store/ProductStore.h"
-#include "store/StockStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/stock/StockStore.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -3,8 +3,8 @@
 // placeholders and accelerators kept, and under the contexts the code asks for).
 
 #include "Language.h"
-#include "Role.h"
-#include "store/StockStore.h"
+#include "models/core/Role.h"
+#include "models/stock/StockStore.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

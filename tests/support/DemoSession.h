@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Session.h"
 #include "TestDatabase.h"
-#include "store/ShopStore.h"
-#include "store/StaffStore.h"
+#include "models/shops/ShopStore.h"
+#include "models/staff/StaffStore.h"
+#include "ui/Session.h"
 
 // For the GUI tests (they link shopdesk_ui): what a page gets when a member of
 // the demo staff signs in at a shop, authenticated for real.

@@ -1,10 +1,10 @@
 #include "TestDatabase.h"
 
-#include "auth/PasswordHash.h"
-#include "demo/DemoDataGenerator.h"
+#include "models/demo/DemoDataGenerator.h"
+#include "models/staff/PasswordHash.h"
 
-#include "db/Database.h"
-#include "db/MigrationRunner.h"
+#include "models/db/Database.h"
+#include "models/db/MigrationRunner.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/DbConfig.h"
-#include "demo/DemoOptions.h"
-#include "store/Actor.h"
+#include "models/core/Actor.h"
+#include "models/db/DbConfig.h"
+#include "models/demo/DemoOptions.h"
 
 #include <QSqlDatabase>
 #include <QString>

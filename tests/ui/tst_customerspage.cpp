@@ -1,14 +1,14 @@
-#include "CustomerModel.h"
 #include "DemoSession.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "dialogs/CustomerDialog.h"
-#include "pages/CustomersPage.h"
-#include "settings/AppSettings.h"
-#include "store/StaffStore.h"
-#include "widgets/Confirm.h"
-#include "widgets/MessageBanner.h"
+#include "models/core/Sql.h"
+#include "models/customers/CustomerModel.h"
+#include "models/db/Database.h"
+#include "models/settings/AppSettings.h"
+#include "models/staff/StaffStore.h"
+#include "ui/common/Confirm.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/customers/CustomerDialog.h"
+#include "ui/customers/CustomersPage.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

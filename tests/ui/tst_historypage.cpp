@@ -1,14 +1,14 @@
 #include "DemoSession.h"
-#include "HistoryModel.h"
 #include "TestDatabase.h"
-#include "db/Sql.h"
-#include "pages/HistoryDetailPane.h"
-#include "pages/HistoryFilterBar.h"
-#include "pages/HistoryPage.h"
-#include "pages/ReportsPage.h"
-#include "settings/AppSettings.h"
-#include "store/StaffStore.h"
-#include "widgets/MessageBanner.h"
+#include "models/core/Sql.h"
+#include "models/history/HistoryModel.h"
+#include "models/settings/AppSettings.h"
+#include "models/staff/StaffStore.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/history/HistoryDetailPane.h"
+#include "ui/history/HistoryFilterBar.h"
+#include "ui/history/HistoryPage.h"
+#include "ui/reports/ReportsPage.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>

@@ -2,16 +2,16 @@
 // sale survives both.
 
 #include "DemoSession.h"
-#include "MainWindow.h"
 #include "TestDatabase.h"
-#include "checkout/CartModel.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "pages/CheckoutPage.h"
-#include "printing/ReceiptPrintQueue.h"
-#include "settings/AppSettings.h"
-#include "store/StaffStore.h"
-#include "widgets/LockScreen.h"
+#include "models/checkout/CartModel.h"
+#include "models/checkout/ReceiptPrintQueue.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/settings/AppSettings.h"
+#include "models/staff/StaffStore.h"
+#include "ui/MainWindow.h"
+#include "ui/checkout/CheckoutPage.h"
+#include "ui/session/LockScreen.h"
 
 #include <QApplication>
 #include <QDialog>

@@ -1,13 +1,13 @@
-#include "MainWindow.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "dialogs/FirstRunDialog.h"
-#include "dialogs/LoginDialog.h"
-#include "settings/AppSettings.h"
-#include "store/SetupStore.h"
-#include "store/StaffStore.h"
-#include "widgets/MessageBanner.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/settings/AppSettings.h"
+#include "models/setup/SetupStore.h"
+#include "models/staff/StaffStore.h"
+#include "ui/MainWindow.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/session/FirstRunDialog.h"
+#include "ui/session/LoginDialog.h"
 
 #include <QApplication>
 #include <QLabel>

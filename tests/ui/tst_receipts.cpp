@@ -1,7 +1,7 @@
-#include "checkout/Money.h"
-#include "checkout/Receipt.h"
-#include "printing/ReceiptPrintQueue.h"
-#include "widgets/ReceiptPrinting.h"
+#include "models/checkout/Receipt.h"
+#include "models/checkout/ReceiptPrintQueue.h"
+#include "models/core/Money.h"
+#include "ui/checkout/ReceiptPrinting.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,19 +1,19 @@
 // The Sync page and the status bar, driven as a manager would, against the
 // real shopdesk-central process.
 
-#include "CentralClient.h"
 #include "CentralProcess.h"
 #include "DemoSession.h"
-#include "MainWindow.h"
-#include "SyncEngine.h"
 #include "TestDatabase.h"
-#include "db/Database.h"
-#include "db/Sql.h"
-#include "pages/SyncPage.h"
-#include "settings/AppSettings.h"
-#include "store/AppStateStore.h"
-#include "store/StockStore.h"
-#include "widgets/MessageBanner.h"
+#include "app/sync/CentralClient.h"
+#include "app/sync/SyncEngine.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/settings/AppSettings.h"
+#include "models/settings/AppStateStore.h"
+#include "models/stock/StockStore.h"
+#include "ui/MainWindow.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/sync/SyncPage.h"
 
 #include <QFile>
 #include <QJsonDocument>

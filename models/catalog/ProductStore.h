@@ -1,0 +1,70 @@
+#pragma once
+
+#include "models/core/Actor.h"
+#include "models/core/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <QMetaType>
+
+#include <optional>
+
+namespace shopdesk {
+
+struct Product
+{
+    qint64 id = 0;
+    QString plu;
+    QString barcode; // empty when the product has none
+    QString name;
+    qint64 price = 0; // minor units (kopecks); per kilogram when sold by weight
+    QDateTime updatedAt;
+    bool soldByWeight = false; // stock in grams, price per kg
+};
+
+struct NewProduct
+{
+    QString plu;
+    QString name;
+    qint64 price = 0;
+    QString barcode;
+    bool soldByWeight = false;
+};
+
+// Products of the catalog (seed 000: POST /products, GET /products?name=&plu=).
+class ProductStore
+{
+    Q_DECLARE_TR_FUNCTIONS(ProductStore)
+public:
+    static constexpr qint64 kMaxPrice = 100'000'000'00; // 100 million in minor units
+
+    explicit ProductStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // Creates the product, its product_created history row and its outbox
+    // event in one statement. Duplicate PLU or barcode: Conflict naming the field.
+    Result<Product> create(const Actor &actor, const NewProduct &product);
+
+    Result<std::optional<Product>> byPlu(const QString &plu) const;
+    Result<std::optional<Product>> byBarcode(const QString &barcode) const;
+    // Case-insensitive substring of the name (trigram index), by name; at most `limit`.
+    Result<QList<Product>> findByName(const QString &text, int limit = 50) const;
+    // REST GET /products: name (substring) and PLU (exact), both optional, in
+    // id order after `afterId` (keyset paging).
+    Result<QList<Product>> search(const QString &name, const QString &plu, qint64 afterId,
+                                  int limit) const;
+
+    static std::optional<StoreError> validate(const NewProduct &product);
+    // Escapes LIKE wildcards so user text is matched literally.
+    static QString likePattern(const QString &text);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk
+
+Q_DECLARE_METATYPE(shopdesk::Product)

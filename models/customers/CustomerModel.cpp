@@ -1,0 +1,183 @@
+#include "CustomerModel.h"
+
+#include "models/windowed/KeysetRowSource.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+// Column of the sort key in CustomerStore::columns().
+int keyColumn(CustomerSort sort)
+{
+    switch (sort) {
+    case CustomerSort::Id:
+        return 0;
+    case CustomerSort::FirstName:
+        return 1;
+    case CustomerSort::LastName:
+        return 2;
+    case CustomerSort::Age:
+        return 3;
+    case CustomerSort::Gender:
+        return 4;
+    case CustomerSort::Problems:
+        return 5;
+    }
+    return 0;
+}
+
+} // namespace
+
+CustomerModel::CustomerModel(DbConfig config, QObject *parent)
+    : WindowedTableModel(std::move(config), parent)
+{
+    reload();
+}
+
+int CustomerModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomerModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return WindowedTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case LastName:
+        return tr("Last name");
+    case FirstName:
+        return tr("First name");
+    case Age:
+        return tr("Age");
+    case Gender:
+        return tr("Gender");
+    case Problems:
+        return tr("Problems");
+    case Phone:
+        return tr("Phone");
+    case Email:
+        return tr("E-mail");
+    }
+    return {};
+}
+
+CustomerSort CustomerModel::sortFor(int column)
+{
+    switch (column) {
+    case FirstName:
+        return CustomerSort::FirstName;
+    case Age:
+        return CustomerSort::Age;
+    case Gender:
+        return CustomerSort::Gender;
+    case Problems:
+        return CustomerSort::Problems;
+    case Phone:
+    case Email:
+        return CustomerSort::Id;
+    default:
+        return CustomerSort::LastName;
+    }
+}
+
+QString CustomerModel::orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
+                                  QVariantList *values)
+{
+    const QString direction = descending ? u" DESC"_s : QString();
+    return u"SELECT %1 FROM customers c %2 ORDER BY %3%4, c.id%4"_s.arg(
+        CustomerStore::columns(), filter.whereClause(values), CustomerStore::sortColumn(sort),
+        direction);
+}
+
+void CustomerModel::sort(int column, Qt::SortOrder order)
+{
+    m_sort = sortFor(column);
+    m_descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+void CustomerModel::setFilter(const CustomerFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void CustomerModel::reload()
+{
+    KeysetRowSource::Spec spec;
+    spec.from = u"customers c"_s;
+    spec.columns = CustomerStore::columns();
+    spec.where = m_filter.whereClause(&spec.values);
+    spec.key = CustomerStore::sortColumn(m_sort);
+    spec.id = u"c.id"_s;
+    spec.keyColumn = keyColumn(m_sort);
+    spec.idColumn = 0;
+    spec.descending = m_descending;
+    // Counting a million rows takes a moment; the planner's estimate is instant.
+    spec.estimateWhenUnfiltered = true;
+    if (!m_filter.name.trimmed().isEmpty()) {
+        spec.fenceBelow = 20000;
+        spec.prefetchRows = blockSize(); // the count's read gives the first block too
+    }
+    spec.estimateSql =
+        u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'customers'::regclass"_s;
+    setSource(std::make_shared<KeysetRowSource>(spec));
+}
+
+std::optional<Customer> CustomerModel::customerAt(int row) const
+{
+    const QVariantList *v = rowValues(row);
+    if (!v || v->size() < 9)
+        return std::nullopt;
+    Customer c;
+    c.id = v->at(0).toLongLong();
+    c.firstName = v->at(1).toString();
+    c.lastName = v->at(2).toString();
+    c.age = v->at(3).toInt();
+    c.gender = v->at(4).toString();
+    c.problems = v->at(5).toBool();
+    c.phone = v->at(6).toString();
+    c.email = v->at(7).toString();
+    c.updatedAt = v->at(8).toDateTime();
+    return c;
+}
+
+QVariant CustomerModel::rowData(const QVariantList &v, int column, int role) const
+{
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case LastName:
+            return v.at(2);
+        case FirstName:
+            return v.at(1);
+        case Age:
+            return v.at(3);
+        case Gender:
+            return v.at(4).toString() == u"female"_s ? tr("female") : tr("male");
+        case Problems:
+            return v.at(5).toBool() ? tr("yes") : QString();
+        case Phone:
+            return v.at(6);
+        case Email:
+            return v.at(7);
+        }
+    }
+    if (role == Qt::TextAlignmentRole && column == Age)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && column == Problems && v.at(5).toBool())
+        return QBrush(QColor(0xb0, 0x00, 0x20));
+    if (role == Qt::UserRole)
+        return v.at(0); // id
+    return {};
+}
+
+} // namespace shopdesk

@@ -1,0 +1,223 @@
+#include "CustomerStore.h"
+
+#include "models/catalog/ProductStore.h"
+#include "models/core/Permissions.h"
+#include "models/core/Sql.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+QStringList CustomerStore::genders()
+{
+    return {u"female"_s, u"male"_s};
+}
+
+QString CustomerStore::columns()
+{
+    return u"c.id, c.first_name, c.last_name, c.age, c.gender, c.problems, c.phone, c.email, "
+           "c.updated_at"_s;
+}
+
+Customer CustomerStore::fromQuery(const QSqlQuery &q)
+{
+    Customer c;
+    c.id = q.value(0).toLongLong();
+    c.firstName = q.value(1).toString();
+    c.lastName = q.value(2).toString();
+    c.age = q.value(3).toInt();
+    c.gender = q.value(4).toString();
+    c.problems = q.value(5).toBool();
+    c.phone = q.value(6).toString();
+    c.email = q.value(7).toString();
+    c.updatedAt = q.value(8).toDateTime();
+    return c;
+}
+
+QString CustomerStore::sortColumn(CustomerSort sort)
+{
+    switch (sort) {
+    case CustomerSort::Id:
+        return u"c.id"_s;
+    case CustomerSort::LastName:
+        return u"c.last_name"_s;
+    case CustomerSort::FirstName:
+        return u"c.first_name"_s;
+    case CustomerSort::Age:
+        return u"c.age"_s;
+    case CustomerSort::Gender:
+        return u"c.gender"_s;
+    case CustomerSort::Problems:
+        return u"c.problems"_s;
+    }
+    return u"c.id"_s;
+}
+
+std::optional<StoreError> CustomerFilter::validate() const
+{
+    if ((ageMin && (*ageMin < 0 || *ageMin > 150)) || (ageMax && (*ageMax < 0 || *ageMax > 150)))
+        return StoreError::invalid(u"age"_s, tr("Ages are from 0 to 150."));
+    if (ageMin && ageMax && *ageMin > *ageMax)
+        return StoreError::invalid(
+            u"age_min"_s,
+            tr("The youngest age (%1) is above the oldest (%2).").arg(*ageMin).arg(*ageMax));
+    if (!gender.isEmpty() && !CustomerStore::genders().contains(gender))
+        return StoreError::invalid(u"gender"_s, tr("Gender must be female or male."));
+    return std::nullopt;
+}
+
+bool CustomerFilter::isEmpty() const
+{
+    return name.trimmed().isEmpty() && !ageMin && !ageMax && gender.isEmpty() && !problems;
+}
+
+QString CustomerFilter::whereClause(QVariantList *values) const
+{
+    QStringList conditions;
+    auto add = [&](const QString &condition, const QVariant &value) {
+        conditions << condition;
+        values->append(value);
+    };
+    if (!name.trimmed().isEmpty())
+        // The same expression as the trigram index customers_name_trgm.
+        add(u"(c.first_name || ' ' || c.last_name) ILIKE ?"_s,
+            ProductStore::likePattern(name.trimmed()));
+    if (ageMin)
+        add(u"c.age >= ?"_s, *ageMin);
+    if (ageMax)
+        add(u"c.age <= ?"_s, *ageMax);
+    if (!gender.isEmpty())
+        add(u"c.gender = ?"_s, gender);
+    if (problems)
+        add(u"c.problems = ?"_s, *problems);
+    return conditions.isEmpty() ? QString() : u"WHERE "_s + conditions.join(u" AND "_s);
+}
+
+std::optional<StoreError> CustomerStore::validate(const Customer &c)
+{
+    const QString first = c.firstName.trimmed(), last = c.lastName.trimmed();
+    if (first.isEmpty() || first.size() > kMaxNameLength)
+        return StoreError::invalid(
+            u"first_name"_s, tr("The first name must be 1 to %1 characters.").arg(kMaxNameLength));
+    if (last.isEmpty() || last.size() > kMaxNameLength)
+        return StoreError::invalid(
+            u"last_name"_s, tr("The last name must be 1 to %1 characters.").arg(kMaxNameLength));
+    if (c.age < 0 || c.age > 150)
+        return StoreError::invalid(u"age"_s, tr("The age must be from 0 to 150."));
+    if (!genders().contains(c.gender))
+        return StoreError::invalid(u"gender"_s, tr("Choose the gender from the list."));
+    static const QRegularExpression email(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    if (!c.email.isEmpty() && !email.match(c.email).hasMatch())
+        return StoreError::invalid(u"email"_s, tr("The e-mail address is not valid."));
+    if (c.phone.size() > 40)
+        return StoreError::invalid(u"phone"_s, tr("The phone number is too long."));
+    return std::nullopt;
+}
+
+Result<Customer> CustomerStore::create(const Actor &actor, const Customer &c)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (auto invalid = validate(c))
+        return *invalid;
+    auto q = Sql::run(
+        m_db,
+        u"INSERT INTO customers AS c (first_name, last_name, age, gender, problems, phone, "
+        "email) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, '')) RETURNING %1"_s.arg(
+            columns()),
+        {c.firstName.trimmed(), c.lastName.trimmed(), c.age, c.gender, c.problems,
+         c.phone.trimmed(), c.email.trimmed()});
+    if (!q)
+        return q.error();
+    q.value().next();
+    return fromQuery(q.value());
+}
+
+Result<Customer> CustomerStore::update(const Actor &actor, const Customer &c)
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (auto invalid = validate(c))
+        return *invalid;
+    auto q = Sql::run(
+        m_db,
+        u"UPDATE customers c SET first_name = ?, last_name = ?, age = ?, gender = ?, "
+        "problems = ?, phone = coalesce(?, ''), email = coalesce(?, ''), updated_at = now() "
+        "WHERE id = ? RETURNING %1"_s.arg(columns()),
+        {c.firstName.trimmed(), c.lastName.trimmed(), c.age, c.gender, c.problems,
+         c.phone.trimmed(), c.email.trimmed(), c.id});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return StoreError::notFound(tr("Customer %1 no longer exists.").arg(c.id));
+    return fromQuery(q.value());
+}
+
+Result<void> CustomerStore::remove(const Actor &actor, qint64 id)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageCustomers))
+        return *refused;
+    auto q = Sql::run(m_db, u"DELETE FROM customers WHERE id = ? RETURNING id"_s, {id});
+    if (!q) {
+        if (q.error().isForeignKeyViolation())
+            return StoreError::conflict(tr("This customer has orders and cannot be deleted."));
+        return q.error();
+    }
+    if (!q.value().next())
+        return StoreError::notFound(tr("Customer %1 no longer exists.").arg(id));
+    return {};
+}
+
+Result<std::optional<Customer>> CustomerStore::byId(qint64 id) const
+{
+    auto q = Sql::run(m_db, u"SELECT %1 FROM customers c WHERE c.id = ?"_s.arg(columns()), {id});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<Customer>();
+    return std::optional<Customer>(fromQuery(q.value()));
+}
+
+Result<qint64> CustomerStore::count(const CustomerFilter &filter) const
+{
+    if (auto invalid = filter.validate())
+        return *invalid;
+    QVariantList values;
+    const QString where = filter.whereClause(&values);
+    auto n = Sql::scalar(m_db, u"SELECT count(*) FROM customers c %1"_s.arg(where), values);
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> CustomerStore::estimatedTotal() const
+{
+    // reltuples is -1 before the first ANALYZE: then there is no estimate.
+    auto n = Sql::scalar(
+        m_db, u"SELECT reltuples::bigint FROM pg_class WHERE oid = 'customers'::regclass"_s);
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> CustomerStore::resetProblems(const Actor &actor)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageCustomers))
+        return *refused;
+    // One statement, as seed 000 intends: the rows it changed are exactly the
+    // rows that had the flag, whatever other sessions do meanwhile (a row
+    // flagged by a concurrent edit is re-checked after that edit commits).
+    auto n =
+        Sql::scalar(m_db,
+                    u"WITH cleared AS (UPDATE customers SET problems = false, updated_at = now() "
+                    "WHERE problems RETURNING 1) SELECT count(*) FROM cleared"_s);
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+} // namespace shopdesk

@@ -1,0 +1,139 @@
+#include "ReportStore.h"
+
+#include "models/core/Permissions.h"
+
+#include "models/core/Sql.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+HistoryFilter soldOnly(HistoryFilter filter)
+{
+    filter.actions = {u"sold"_s};
+    return filter;
+}
+
+} // namespace
+
+Result<QList<DayMovement>> ReportStore::movementsPerDay(const HistoryFilter &filter) const
+{
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
+    if (auto invalid = filter.validate())
+        return *invalid;
+    QVariantList values {filter.timeZone};
+    const QString where = filter.whereClause(&values);
+    auto q = Sql::run(m_db,
+                      u"SELECT (h.at AT TIME ZONE ?)::date AS day, "
+                      "  sum(greatest(h.shelf_delta + h.order_delta, 0)), "
+                      "  sum(greatest(-(h.shelf_delta + h.order_delta), 0)) "
+                      "FROM history h %1 GROUP BY 1 ORDER BY 1"_s.arg(where),
+                      values);
+    if (!q)
+        return q.error();
+    QList<DayMovement> found;
+    while (q.value().next())
+        found.append({q.value().value(0).toDate(), q.value().value(1).toLongLong(),
+                      q.value().value(2).toLongLong()});
+    if (!filter.dateMin || !filter.dateMax || filter.dateMin->daysTo(*filter.dateMax) > 3660)
+        return found;
+    // A quiet day is a zero, not a gap in the chart.
+    QList<DayMovement> days;
+    qsizetype next = 0;
+    for (QDate d = *filter.dateMin; d <= *filter.dateMax; d = d.addDays(1)) {
+        if (next < found.size() && found.at(next).day == d)
+            days.append(found.at(next++));
+        else
+            days.append({d, 0, 0});
+    }
+    return days;
+}
+
+Result<QList<qint64>> ReportStore::salesByHour(const HistoryFilter &filter) const
+{
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
+    const HistoryFilter sold = soldOnly(filter);
+    if (auto invalid = sold.validate())
+        return *invalid;
+    QVariantList values {sold.timeZone};
+    const QString where = sold.whereClause(&values);
+    auto q = Sql::run(
+        m_db,
+        u"SELECT extract(hour FROM h.at AT TIME ZONE ?)::int, "
+        "  sum(-(h.shelf_delta + h.order_delta)) FROM history h %1 GROUP BY 1"_s.arg(where),
+        values);
+    if (!q)
+        return q.error();
+    QList<qint64> hours(24, 0);
+    while (q.value().next())
+        hours[qBound(0, q.value().value(0).toInt(), 23)] = q.value().value(1).toLongLong();
+    return hours;
+}
+
+Result<QList<ProductUnits>> ReportStore::topProducts(const HistoryFilter &filter, int limit) const
+{
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
+    const HistoryFilter sold = soldOnly(filter);
+    if (auto invalid = sold.validate())
+        return *invalid;
+    QVariantList values;
+    const QString where = sold.whereClause(&values);
+    values << qBound(1, limit, 1000);
+    auto q =
+        Sql::run(m_db,
+                 u"SELECT t.plu, p.name, t.units FROM ("
+                 "  SELECT h.product_id, h.plu, sum(-(h.shelf_delta + h.order_delta)) AS units "
+                 "  FROM history h %1 GROUP BY h.product_id, h.plu) t "
+                 "JOIN products p ON p.id = t.product_id "
+                 "ORDER BY t.units DESC, t.plu LIMIT ?"_s.arg(where),
+                 values);
+    if (!q)
+        return q.error();
+    QList<ProductUnits> top;
+    while (q.value().next())
+        top.append({q.value().value(0).toString(), q.value().value(1).toString(),
+                    q.value().value(2).toLongLong()});
+    return top;
+}
+
+Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filter) const
+{
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
+    if (auto invalid = filter.validate())
+        return *invalid;
+    // Every shop, a shop without (matching) stock at zero.
+    QString stockJoin = u"s.shop_id = sh.id"_s;
+    QString where;
+    QVariantList values;
+    if (!filter.plu.isEmpty()) {
+        stockJoin += u" AND s.plu = ?"_s;
+        values << filter.plu;
+    }
+    if (filter.shopId) {
+        where = u"WHERE sh.id = ?"_s;
+        values << *filter.shopId;
+    }
+    auto q = Sql::run(m_db,
+                      u"SELECT sh.id, sh.name, coalesce(sum(s.shelf_qty + s.order_qty), 0), "
+                      "  coalesce(sum((s.shelf_qty + s.order_qty)::bigint * s.price), 0) "
+                      "FROM shops sh LEFT JOIN stocks s ON %1 %2 "
+                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(stockJoin, where),
+                      values);
+    if (!q)
+        return q.error();
+    QList<ShopValue> shops;
+    while (q.value().next())
+        shops.append({q.value().value(0).toLongLong(), q.value().value(1).toString(),
+                      q.value().value(2).toLongLong(), q.value().value(3).toLongLong()});
+    return shops;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "models/core/Actor.h"
+#include "models/core/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace shopdesk {
+
+struct StocktakeLine
+{
+    QString plu;
+    QString name;
+    int countedQty = 0;
+    int expectedQty = 0; // what the system held when the line was counted
+    QDateTime countedAt;
+    int shelfNow = 0; // the shelf quantity now (sales since the count included)
+    bool soldByWeight = false; // the quantities are grams
+};
+
+struct StocktakeSummary
+{
+    int lines = 0; // lines counted
+    int corrected = 0; // lines whose quantity changed
+    qint64 netChange = 0;
+};
+
+// A stocktake while the shop stays open. Each counted line remembers the
+// shelf quantity at the moment of counting; on commit the correction
+// (counted - expected) is added to the quantity as it is then, so sales and
+// adjustments made during the count are kept, not overwritten.
+class StocktakeStore
+{
+    Q_DECLARE_TR_FUNCTIONS(StocktakeStore)
+public:
+    explicit StocktakeStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // Opens a count for the shop; one open count per shop at a time.
+    Result<qint64> start(const Actor &actor, qint64 shopId);
+    // The shop's open count, if any.
+    Result<std::optional<qint64>> openFor(qint64 shopId) const;
+    // Records (or re-records) the counted quantity of a product.
+    Result<StocktakeLine> count(const Actor &actor, qint64 stocktakeId, const QString &plu,
+                                int countedQty);
+    Result<QList<StocktakeLine>> lines(qint64 stocktakeId) const;
+    // Applies every correction (history action "stocktake") and closes the count.
+    Result<StocktakeSummary> commit(const Actor &actor, qint64 stocktakeId);
+    // Closes the count without changing any stock.
+    Result<void> cancel(const Actor &actor, qint64 stocktakeId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,140 @@
+#include "CatalogStore.h"
+
+#include "models/core/Sql.h"
+#include "models/core/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since, int limit) const
+{
+    limit = std::clamp(limit, 1, kMaxPage);
+    QVariantList values;
+    QString where;
+    if (since) {
+        // Exact microseconds, so the row the cursor names is never repeated.
+        where = u"WHERE (updated_at, id) > "
+                "('epoch'::timestamptz + ?::bigint * interval '1 microsecond', ?)"_s;
+        values << since->atMicros << since->id;
+    }
+    // updated_at is when its transaction began, not when it committed: a
+    // product written by a transaction still open could later appear behind a
+    // cursor already handed out. So a page stops short of the oldest
+    // transaction still running in this database; what it leaves comes next time.
+    where += (where.isEmpty() ? u"WHERE "_s : u" AND "_s) +
+        u"updated_at < (SELECT coalesce(min(xact_start), now()) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid())"_s;
+    values << limit + 1;
+    auto q =
+        Sql::run(m_db,
+                 u"SELECT id, plu, name, price, coalesce(barcode, ''), sold_by_weight, "
+                 "  (extract(epoch FROM updated_at) * 1000000)::bigint, "
+                 "  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                 "FROM products %1 ORDER BY updated_at, id LIMIT ?"_s.arg(where),
+                 values);
+    if (!q)
+        return q.error();
+    CatalogPage page;
+    page.next = since;
+    while (q.value().next()) {
+        if (page.items.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        const QSqlQuery &r = q.value();
+        page.items.append(QJsonObject {
+            {u"plu"_s, r.value(1).toString()},
+            {u"name"_s, r.value(2).toString()},
+            {u"price"_s, r.value(3).toLongLong()},
+            {u"barcode"_s,
+             r.value(4).toString().isEmpty() ? QJsonValue() : QJsonValue(r.value(4).toString())},
+            {u"sold_by_weight"_s, r.value(5).toBool()},
+            {u"updated_at"_s, r.value(7).toString()}});
+        page.next = HistoryCursor {r.value(6).toLongLong(), r.value(0).toLongLong()};
+    }
+    return page;
+}
+
+Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
+                                               const std::optional<HistoryCursor> &next)
+{
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    CatalogApplied applied;
+    if (!items.isEmpty()) {
+        const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
+        // Central owns the catalog: a barcode it gives to another PLU leaves
+        // the local product that had it (or the page could never be taken).
+        auto moved = Sql::run(
+            m_db,
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(plu text, "
+            "  barcode text)), "
+            "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
+            "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
+            "  RETURNING p.id, p.plu, i.plu AS now_at) "
+            "INSERT INTO history (product_id, plu, action, reason) "
+            "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
+            {json,
+             QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
+        if (!moved)
+            return moved.error();
+        // Only rows that really differ are written, so a page seen twice
+        // leaves no trace; `xmax = 0` tells an insert from an update.
+        auto q = Sql::run(
+            m_db,
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(plu text, "
+            "  name text, price bigint, barcode text, sold_by_weight boolean)), "
+            "changed AS (INSERT INTO products AS p (plu, name, price, barcode, sold_by_weight) "
+            "  SELECT plu, name, price, nullif(barcode, ''), coalesce(sold_by_weight, false) "
+            "  FROM incoming ON CONFLICT (plu) DO UPDATE SET name = EXCLUDED.name, "
+            "  price = EXCLUDED.price, barcode = EXCLUDED.barcode, "
+            "  sold_by_weight = EXCLUDED.sold_by_weight, updated_at = now() "
+            "  WHERE (p.name, p.price, p.barcode, p.sold_by_weight) IS DISTINCT FROM "
+            "  (EXCLUDED.name, EXCLUDED.price, EXCLUDED.barcode, EXCLUDED.sold_by_weight) "
+            "  RETURNING p.id, p.plu, xmax = 0 AS inserted), "
+            "logged AS (INSERT INTO history (product_id, plu, action, reason) "
+            "  SELECT id, plu, CASE WHEN inserted THEN 'product_created' "
+            "  ELSE 'product_changed' END, ? FROM changed RETURNING 1) "
+            "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
+            "FROM changed"_s,
+            {json, QCoreApplication::translate("CatalogStore", "catalog from central")});
+        if (!q)
+            return q.error();
+        q.value().next();
+        applied.created = q.value().value(0).toInt();
+        applied.changed = q.value().value(1).toInt();
+    }
+    if (next) {
+        auto saved = Sql::run(m_db,
+                              u"INSERT INTO sync_state (name, value) VALUES (?, ?) "
+                              "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, "
+                              "updated_at = now()"_s,
+                              {QString::fromLatin1(kCursorName), next->toToken()});
+        if (!saved)
+            return saved.error();
+    }
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return applied;
+}
+
+Result<std::optional<HistoryCursor>> CatalogStore::cursor() const
+{
+    auto value = Sql::scalar(m_db, u"SELECT (SELECT value FROM sync_state WHERE name = ?)"_s,
+                             {QString::fromLatin1(kCursorName)});
+    if (!value)
+        return value.error();
+    if (value.value().isNull())
+        return std::optional<HistoryCursor>();
+    return HistoryCursor::fromToken(value.value().toString());
+}
+
+} // namespace shopdesk

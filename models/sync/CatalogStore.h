@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/core/Result.h"
+#include "models/history/HistoryFilter.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace shopdesk {
+
+struct CatalogPage
+{
+    QJsonArray items; // {plu, name, price, barcode, sold_by_weight, updated_at}
+    // Where the next pull starts: after this page's last row (the `since`
+    // asked for when the page is empty). Kept by the shop between pulls.
+    std::optional<HistoryCursor> next;
+    bool hasMore = false; // a full page: ask again right away
+};
+
+struct CatalogApplied
+{
+    int created = 0;
+    int changed = 0;
+};
+
+// The catalog that flows from central to the shops (GET /sync/catalog),
+// page by page in (updated_at, id) order. The cursor is the same opaque
+// (microseconds, id) token history pages use.
+class CatalogStore
+{
+public:
+    static constexpr int kMaxPage = 5000;
+    static constexpr char kCursorName[] = "catalog_cursor";
+
+    explicit CatalogStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // Central: the products changed after `since` (all from the start without it).
+    Result<CatalogPage> page(const std::optional<HistoryCursor> &since, int limit) const;
+
+    // Shop: applies a page in one transaction together with the new cursor,
+    // so a page is either wholly taken (and not asked for again) or not at
+    // all. New and changed products get a history row; no outbox event, as
+    // the change came from central.
+    Result<CatalogApplied> applyPage(const QJsonArray &items,
+                                     const std::optional<HistoryCursor> &next);
+    // Shop: where the next pull starts.
+    Result<std::optional<HistoryCursor>> cursor() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk

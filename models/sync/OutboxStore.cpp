@@ -1,0 +1,115 @@
+#include "OutboxStore.h"
+
+#include "models/core/Permissions.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+Result<QList<OutboxEvent>> OutboxStore::select(const QString &where, int limit) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT id, idempotency_key::text, event_type, payload::text, created_at, "
+                      "  attempts, coalesce(last_error, ''), rejected_at IS NOT NULL, "
+                      "  to_char(created_at AT TIME ZONE 'UTC', "
+                      "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                      "FROM outbox WHERE %1 LIMIT ?"_s.arg(where),
+                      {limit});
+    if (!q)
+        return q.error();
+    QList<OutboxEvent> events;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        OutboxEvent e;
+        e.id = r.value(0).toLongLong();
+        e.idempotencyKey = r.value(1).toString();
+        e.type = r.value(2).toString();
+        e.payload = QJsonDocument::fromJson(r.value(3).toString().toUtf8()).object();
+        e.createdAt = r.value(4).toDateTime();
+        e.attempts = r.value(5).toInt();
+        e.lastError = r.value(6).toString();
+        e.rejected = r.value(7).toBool();
+        e.createdAtIso = r.value(8).toString();
+        events.append(e);
+    }
+    return events;
+}
+
+Result<QList<OutboxEvent>> OutboxStore::nextBatch(int limit) const
+{
+    return select(u"sent_at IS NULL AND rejected_at IS NULL ORDER BY id"_s, limit);
+}
+
+Result<QList<OutboxEvent>> OutboxStore::pending(int limit) const
+{
+    return select(u"sent_at IS NULL ORDER BY rejected_at IS NULL, id"_s, limit);
+}
+
+Result<OutboxCounts> OutboxStore::counts() const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT count(*), count(*) FILTER (WHERE rejected_at IS NOT NULL) "
+                      "FROM outbox WHERE sent_at IS NULL"_s);
+    if (!q)
+        return q.error();
+    q.value().next();
+    return OutboxCounts {q.value().value(0).toLongLong(), q.value().value(1).toLongLong()};
+}
+
+Result<void> OutboxStore::markSent(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
+    auto q = Sql::run(m_db,
+                      u"UPDATE outbox SET sent_at = now(), last_error = NULL, rejected_at = NULL "
+                      "WHERE idempotency_key = ANY (?::uuid[]) AND sent_at IS NULL"_s,
+                      {PgArray::text(keys)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> OutboxStore::markRejected(const QString &key, const QString &error)
+{
+    auto q = Sql::run(m_db,
+                      u"UPDATE outbox SET rejected_at = now(), attempts = attempts + 1, "
+                      "last_error = ? WHERE idempotency_key = ?::uuid AND sent_at IS NULL"_s,
+                      {error.left(1000), key});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> OutboxStore::recordFailure(const QList<qint64> &ids, const QString &error)
+{
+    if (ids.isEmpty())
+        return {};
+    auto q = Sql::run(m_db,
+                      u"UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+                      "WHERE id = ANY (?::bigint[]) AND sent_at IS NULL"_s,
+                      {error.left(1000), PgArray::integers(ids)});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<qint64> OutboxStore::retryRejected(const Actor &actor, const QList<qint64> &ids)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ConfigureTill))
+        return *refused;
+    auto n = Sql::scalar(m_db,
+                         u"WITH retried AS (UPDATE outbox SET rejected_at = NULL "
+                         "WHERE rejected_at IS NOT NULL AND sent_at IS NULL "
+                         "AND (cardinality(?::bigint[]) = 0 OR id = ANY (?::bigint[])) "
+                         "RETURNING 1) SELECT count(*) FROM retried"_s,
+                         {PgArray::integers(ids), PgArray::integers(ids)});
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+} // namespace shopdesk

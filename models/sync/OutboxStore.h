@@ -1,0 +1,65 @@
+#pragma once
+
+#include "models/core/Actor.h"
+#include "models/core/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace shopdesk {
+
+// An event of the shop's transactional outbox, waiting for central.
+struct OutboxEvent
+{
+    qint64 id = 0;
+    QString idempotencyKey;
+    QString type;
+    QJsonObject payload;
+    QDateTime createdAt;
+    QString createdAtIso; // exact to the microsecond, UTC, for central
+    int attempts = 0;
+    QString lastError;
+    bool rejected = false; // central refused it; waits for a person's retry
+};
+
+struct OutboxCounts
+{
+    qint64 unsent = 0; // still to push (rejected ones included)
+    qint64 rejected = 0;
+};
+
+// The shop's side of the outbox: events are written by the stores with the
+// change they describe; the sync engine pushes them in id order and marks
+// what central acknowledged.
+class OutboxStore
+{
+public:
+    explicit OutboxStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // The oldest events still to push (not sent, not rejected).
+    Result<QList<OutboxEvent>> nextBatch(int limit) const;
+    // Events not yet sent, rejected ones first, for the Sync page.
+    Result<QList<OutboxEvent>> pending(int limit) const;
+    Result<OutboxCounts> counts() const;
+
+    // Central applied these (now or before): done with them.
+    Result<void> markSent(const QStringList &keys);
+    // Central refused this one for its content: keep it, with why, out of
+    // the pushes until someone retries it.
+    Result<void> markRejected(const QString &key, const QString &error);
+    // The push failed (network, central's database): try again later.
+    Result<void> recordFailure(const QList<qint64> &ids, const QString &error);
+    // Puts rejected events back in the queue (all of them when `ids` is
+    // empty); a manager's decision (ConfigureTill).
+    Result<qint64> retryRejected(const Actor &actor, const QList<qint64> &ids = {});
+
+private:
+    Result<QList<OutboxEvent>> select(const QString &where, int limit) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk

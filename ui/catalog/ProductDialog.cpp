@@ -1,0 +1,111 @@
+#include "ProductDialog.h"
+
+#include "models/core/TaskRunner.h"
+#include "ui/common/MessageBanner.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
+    : QDialog(parent),
+      m_actor(actor),
+      m_banner(new MessageBanner(this)),
+      m_plu(new QLineEdit(this)),
+      m_name(new QLineEdit(this)),
+      m_price(new QDoubleSpinBox(this)),
+      m_barcode(new QLineEdit(this)),
+      m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this))
+{
+    setWindowTitle(tr("New product"));
+    m_plu->setObjectName(u"plu"_s);
+    m_plu->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[0-9A-Za-z_-]{0,32}"_s), m_plu));
+    m_name->setObjectName(u"name"_s);
+    m_name->setMaxLength(200);
+    m_price->setObjectName(u"price"_s);
+    m_price->setRange(0, double(ProductStore::kMaxPrice) / 100.0);
+    m_price->setDecimals(2);
+    m_price->setGroupSeparatorShown(true);
+    m_barcode->setObjectName(u"barcode"_s);
+    m_barcode->setPlaceholderText(tr("optional: scan it"));
+    m_barcode->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,14}"_s), m_barcode));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&PLU:"), m_plu);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("P&rice:"), m_price);
+    form->addRow(tr("&Barcode:"), m_barcode);
+    m_byWeight->setObjectName(u"soldByWeight"_s);
+    m_byWeight->setToolTip(tr("The price is per kilogram and the stock is counted in grams; "
+                              "the scale's label (a barcode starting with 2) gives the weight."));
+    form->addRow(QString(), m_byWeight);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("&Create"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ProductDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    setMinimumWidth(440);
+}
+
+QWidget *ProductDialog::fieldFor(const QString &name) const
+{
+    if (name == u"plu"_s)
+        return m_plu;
+    if (name == u"price"_s)
+        return m_price;
+    if (name == u"barcode"_s)
+        return m_barcode;
+    return m_name;
+}
+
+void ProductDialog::submit()
+{
+    NewProduct product;
+    product.plu = m_plu->text().trimmed();
+    product.name = m_name->text();
+    // Money is whole kopecks: round the typed value once, here.
+    product.price = qRound64(m_price->value() * 100.0);
+    product.barcode = m_barcode->text().trimmed();
+    product.soldByWeight = m_byWeight->isChecked();
+    if (auto invalid = ProductStore::validate(product)) {
+        m_banner->showMessage(invalid->message);
+        fieldFor(invalid->field)->setFocus();
+        return;
+    }
+    const Actor actor = m_actor;
+    m_ok->setEnabled(false);
+    runThenCallback(
+        this,
+        [actor, product]() -> Result<Product> {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return ProductStore(db).create(actor, product); });
+        },
+        [this](const Result<Product> &result) {
+            m_ok->setEnabled(true);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                if (!result.error().field.isEmpty())
+                    fieldFor(result.error().field)->setFocus();
+                return;
+            }
+            m_product = result.value();
+            accept();
+        });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "models/catalog/ProductStore.h"
+#include "models/core/Actor.h"
+
+#include <QDialog>
+
+class QDoubleSpinBox;
+class QCheckBox;
+class QLineEdit;
+class QPushButton;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Create a product: PLU, name, shelf price and (optionally) its barcode.
+class ProductDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ProductDialog(const Actor &actor, QWidget *parent = nullptr);
+    Product product() const { return m_product; }
+
+private:
+    void submit();
+    QWidget *fieldFor(const QString &name) const;
+
+    Actor m_actor;
+    Product m_product;
+    MessageBanner *m_banner;
+    QLineEdit *m_plu;
+    QLineEdit *m_name;
+    QDoubleSpinBox *m_price;
+    QLineEdit *m_barcode;
+    QCheckBox *m_byWeight;
+    QPushButton *m_ok;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "models/checkout/Receipt.h"
+
+class QPrinter;
+class QString;
+
+namespace shopdesk {
+
+// Prints a receipt on any Qt printer (a system printer, or a PDF file), in
+// a monospaced font on a roll-sized column. False, with *error, on failure.
+bool printReceipt(const Receipt &receipt, QPrinter *printer, QString *error = nullptr);
+// Writes the receipt as a PDF file.
+bool printReceiptToPdf(const Receipt &receipt, const QString &path, QString *error = nullptr);
+
+} // namespace shopdesk

@@ -1,0 +1,75 @@
+#include "ExportRunner.h"
+
+#include "MessageBanner.h"
+
+#include "models/core/TaskRunner.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QProgressDialog>
+
+#include <QLocale>
+#include <atomic>
+
+#include <memory>
+
+namespace shopdesk {
+
+void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
+                  const QString &label, std::function<void(const Result<qint64> &)> done)
+{
+    const qint64 total = qMax<qint64>(1, expectedRows);
+    // Without a count (a large history) the bar just shows that work goes on.
+    const bool known = expectedRows > 0;
+    auto *progress = new QProgressDialog(
+        label, QCoreApplication::translate("ExportRunner", "Cancel"), 0, 1000, parent);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    if (!known)
+        progress->setRange(0, 0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    QObject::connect(progress, &QProgressDialog::canceled, progress,
+                     [cancelled] { *cancelled = true; });
+    QPointer<QProgressDialog> dialog(progress);
+    runThenCallback(
+        parent,
+        [job, cancelled, dialog, total, known]() {
+            return CsvExport::run(job, [cancelled, dialog, total, known](qint64 rows) {
+                // The QPointer is read on the GUI thread only (qApp lives there).
+                QMetaObject::invokeMethod(qApp, [dialog, rows, total, known] {
+                    if (!dialog)
+                        return;
+                    if (known)
+                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+                    else
+                        dialog->setLabelText(
+                            QCoreApplication::translate("ExportRunner", "%1 rows written…")
+                                .arg(QLocale().toString(rows)));
+                });
+                return !cancelled->load();
+            });
+        },
+        [dialog, done = std::move(done)](const Result<qint64> &result) {
+            if (dialog)
+                dialog->close();
+            done(result);
+        });
+}
+
+bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const QString &path)
+{
+    if (!result) {
+        banner->showMessage(result.error().message,
+                            result.error().code == StoreError::Code::Cancelled
+                                ? MessageBanner::Type::Information
+                                : MessageBanner::Type::Error);
+        return false;
+    }
+    banner->showMessage(QCoreApplication::translate("ExportRunner", "%1 rows written to %2.")
+                            .arg(QLocale().toString(result.value()), path),
+                        MessageBanner::Type::Positive);
+    return true;
+}
+
+} // namespace shopdesk

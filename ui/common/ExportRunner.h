@@ -1,0 +1,24 @@
+#pragma once
+
+#include "models/export/CsvExport.h"
+
+#include <functional>
+
+class QString;
+class QWidget;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Runs a CSV export off the GUI thread behind a cancellable progress dialog
+// over `parent`, then calls `done` on the GUI thread (not at all if `parent`
+// is gone by then). With expectedRows <= 0 the dialog counts rows instead.
+void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
+                  const QString &label, std::function<void(const Result<qint64> &)> done);
+
+// Tells the export's outcome in `banner`: the rows written and where, why
+// it failed, or that it was cancelled. True when the file was written.
+bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const QString &path);
+
+} // namespace shopdesk

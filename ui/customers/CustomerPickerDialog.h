@@ -1,0 +1,37 @@
+#pragma once
+
+#include "models/customers/CustomerStore.h"
+#include "models/db/DbConfig.h"
+
+#include <QDialog>
+
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace shopdesk {
+
+class CustomerModel;
+
+// Finding the customer at the till in the CRM (a million and more): type a
+// name, pick a row, Enter. The grid loads only what it shows.
+class CustomerPickerDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit CustomerPickerDialog(const DbConfig &database, QWidget *parent = nullptr);
+
+    std::optional<Customer> chosen() const { return m_chosen; }
+
+private:
+    void choose();
+
+    CustomerModel *m_model;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QTimer *m_debounce;
+    std::optional<Customer> m_chosen;
+    bool m_chooseWhenLoaded = false; // Enter came before the search finished
+};
+
+} // namespace shopdesk

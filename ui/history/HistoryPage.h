@@ -1,0 +1,74 @@
+#pragma once
+
+#include "models/history/HistoryFilter.h"
+#include "ui/Session.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace shopdesk {
+
+class HistoryDetailPane;
+class HistoryFilterBar;
+class HistoryModel;
+class MessageBanner;
+
+// The action history for managers and stock keepers: filters, a table that
+// pages on as it scrolls (or by First / Previous / Next), the selected row's
+// detail, and a streamed CSV export of the whole filtered range.
+class HistoryPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HistoryPage(const Session &session, QWidget *parent = nullptr);
+
+    HistoryModel *model() const { return m_model; }
+    HistoryFilterBar *filterBar() const { return m_filters; }
+    QTableView *table() const { return m_table; }
+    // The first row of the page shown (page navigation).
+    int pageStart() const { return m_pageStart; }
+    void exportTo(const QString &path);
+
+signals:
+    void filterChanged(const shopdesk::HistoryFilter &filter);
+    void showProductRequested(const QString &plu, qint64 shopId);
+    void showOrderRequested(qint64 orderId);
+    void exported(const QString &path, qint64 rows);
+
+public slots:
+    void firstPage();
+    void previousPage();
+    void nextPage();
+    void exportCsv();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void applyFilter(const HistoryFilter &filter);
+    void showPage(int start);
+    void updateStatus();
+
+    Session m_session;
+    bool m_loaded = false;
+    bool m_canView = false; // the role may read the history
+    int m_pageStart = 0;
+    int m_wantedStart = -1; // a Next waiting for its page to arrive
+    MessageBanner *m_banner;
+    HistoryFilterBar *m_filters;
+    HistoryModel *m_model;
+    QTableView *m_table;
+    HistoryDetailPane *m_detail;
+    QLabel *m_status;
+    QComboBox *m_pageSize;
+    QPushButton *m_first;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,532 @@
+#include "OrdersPage.h"
+
+#include "ReturnDialog.h"
+#include "models/checkout/Receipt.h"
+#include "models/core/Money.h"
+#include "models/core/Permissions.h"
+#include "models/core/Quantity.h"
+#include "models/core/TaskRunner.h"
+#include "models/settings/AppSettings.h"
+#include "models/staff/StaffStore.h"
+#include "ui/checkout/ReceiptPrinting.h"
+#include "ui/common/BuddyLabel.h"
+#include "ui/common/Confirm.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/common/PageTitle.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+const QDate kAnyDate(2000, 1, 1);
+constexpr int kPage = 200;
+
+// How an order was paid, as stored (cash, card, split; empty while unpaid),
+// in words for the "Paid by" column.
+QString paymentMethodText(const QString &method)
+{
+    if (method == u"cash"_s)
+        return OrdersPage::tr("cash");
+    if (method == u"card"_s)
+        return OrdersPage::tr("card");
+    if (method == u"split"_s)
+        return OrdersPage::tr("card and cash");
+    return method;
+}
+} // namespace
+
+OrdersPage::OrdersPage(const Session &session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_banner(new MessageBanner(this)),
+      m_status(new QComboBox(this)),
+      m_from(new QDateEdit(this)),
+      m_to(new QDateEdit(this)),
+      m_cashier(new QComboBox(this)),
+      m_table(new QTableWidget(0, 6, this)),
+      m_more(new QPushButton(tr("Load &more"), this)),
+      m_detail(new QPlainTextEdit(this)),
+      m_cancel(new QPushButton(tr("&Cancel order…"), this)),
+      m_return(new QPushButton(tr("&Return items…"), this)),
+      m_print(new QPushButton(tr("&Print receipt…"), this)),
+      m_shiftState(new QLabel(this)),
+      m_shiftReport(new QPlainTextEdit(this))
+{
+    auto *heading = createPageTitle(tr("Orders"), this);
+    m_status->setObjectName(u"orderStatus"_s);
+    m_status->addItem(tr("Any status"), QString());
+    for (const QString &s :
+         {u"awaiting_payment"_s, u"paid"_s, u"failed"_s, u"cancelled"_s, u"returned"_s})
+        m_status->addItem(OrderStore::statusText(s), s);
+    for (QDateEdit *box : {m_from, m_to}) {
+        box->setCalendarPopup(true);
+        box->setMinimumDate(kAnyDate);
+        box->setSpecialValueText(tr("any"));
+        box->setDate(kAnyDate);
+    }
+    m_cashier->setObjectName(u"orderCashier"_s);
+    m_cashier->addItem(tr("Any cashier"), 0);
+    m_table->setObjectName(u"ordersTable"_s);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Number"), tr("Created"), tr("Status"), tr("Cashier"), tr("Total"), tr("Paid by")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_detail->setObjectName(u"orderDetail"_s);
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cancel->setObjectName(u"cancelOrder"_s);
+    m_return->setObjectName(u"returnItems"_s);
+    m_print->setObjectName(u"printReceipt"_s);
+    m_shiftReport->setObjectName(u"shiftReport"_s);
+    m_shiftReport->setReadOnly(true);
+    m_shiftReport->setMaximumHeight(150);
+    m_shiftReport->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(buddyLabel(tr("S&tatus:"), m_status, this));
+    filters->addWidget(m_status);
+    filters->addWidget(buddyLabel(tr("&From"), m_from, this));
+    filters->addWidget(m_from);
+    filters->addWidget(buddyLabel(tr("t&o"), m_to, this));
+    filters->addWidget(m_to);
+    filters->addWidget(buddyLabel(tr("C&ashier:"), m_cashier, this));
+    filters->addWidget(m_cashier);
+    filters->addStretch(1);
+
+    auto *listSide = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_table, 1);
+    listLayout->addWidget(m_more);
+    auto *detailSide = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailSide);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detail, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_cancel);
+    actions->addWidget(m_return);
+    actions->addWidget(m_print);
+    detailLayout->addLayout(actions);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(listSide);
+    splitter->addWidget(detailSide);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *shiftBox = new QGroupBox(tr("Shift at this till"), this);
+    auto *openShiftButton = new QPushButton(tr("&Open shift…"), this);
+    auto *xButton = new QPushButton(tr("&X report"), this);
+    auto *zButton = new QPushButton(tr("&Z report (close shift)…"), this);
+    openShiftButton->setObjectName(u"openShift"_s);
+    xButton->setObjectName(u"xReport"_s);
+    zButton->setObjectName(u"zReport"_s);
+    auto *shiftLayout = new QGridLayout(shiftBox);
+    shiftLayout->addWidget(m_shiftState, 0, 0);
+    shiftLayout->addWidget(openShiftButton, 0, 1);
+    shiftLayout->addWidget(xButton, 0, 2);
+    shiftLayout->addWidget(zButton, 0, 3);
+    shiftLayout->addWidget(m_shiftReport, 1, 0, 1, 4);
+    shiftLayout->setColumnStretch(0, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_banner);
+    layout->addLayout(filters);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(shiftBox);
+
+    connect(m_status, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
+    connect(m_cashier, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
+    connect(m_from, &QDateEdit::dateChanged, this, &OrdersPage::reload);
+    connect(m_to, &QDateEdit::dateChanged, this, &OrdersPage::reload);
+    connect(m_more, &QPushButton::clicked, this, &OrdersPage::loadMore);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (row >= 0 && row < m_rows.size())
+            select(m_rows.at(row).id);
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &OrdersPage::cancelSelected);
+    connect(m_return, &QPushButton::clicked, this, &OrdersPage::returnSelected);
+    connect(m_print, &QPushButton::clicked, this, &OrdersPage::printSelected);
+    connect(openShiftButton, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString text =
+            QInputDialog::getText(this, tr("Open shift"), tr("Cash in the drawer (the float):"),
+                                  QLineEdit::Normal, u"0"_s, &ok);
+        if (!ok)
+            return;
+        const auto amount = Money::parse(text);
+        if (!amount) {
+            m_banner->showMessage(tr("\"%1\" is not an amount of money.").arg(text),
+                                  MessageBanner::Type::Warning);
+            return;
+        }
+        openShift(*amount);
+    });
+    connect(xButton, &QPushButton::clicked, this, &OrdersPage::showXReport);
+    connect(zButton, &QPushButton::clicked, this, [this] {
+        if (Confirm::ask(this, tr("Close the shift"),
+                         tr("Print the Z report and close this till's shift?")))
+            closeShift();
+    });
+    showOrder(std::nullopt);
+}
+
+QString OrdersPage::till() const
+{
+    return AppSettings().tillName();
+}
+
+void OrdersPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_session.actor.shopId = shop.id;
+    if (m_loaded)
+        reload();
+}
+
+void OrdersPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_loaded) {
+        // Sales made at the till meanwhile show up when the page comes back.
+        reload();
+        showXReport();
+        return;
+    }
+    m_loaded = true;
+    runThenCallback(
+        this,
+        [] {
+            return onThreadDatabase([](const QSqlDatabase &db) { return StaffStore(db).names(); });
+        },
+        [this](const Result<QList<StaffName>> &staff) {
+            if (!staff)
+                return;
+            const QSignalBlocker blocker(m_cashier);
+            for (const StaffName &s : staff.value())
+                m_cashier->addItem(s.displayName, s.id);
+        });
+    reload();
+    showXReport();
+}
+
+OrderFilter OrdersPage::currentFilter() const
+{
+    OrderFilter f;
+    f.shopId = m_session.shop.id;
+    f.status = m_status->currentData().toString();
+    if (m_from->date() != kAnyDate)
+        f.dateMin = m_from->date();
+    if (m_to->date() != kAnyDate)
+        f.dateMax = m_to->date();
+    f.timeZone = m_session.shop.timeZone.isEmpty() ? u"UTC"_s : m_session.shop.timeZone;
+    f.staffId = m_cashier->currentData().toLongLong();
+    // A cashier sees their own orders; managers everyone's.
+    if (!hasPermission(m_session.actor.role, Permission::ManageOrders))
+        f.staffId = m_session.actor.staffId;
+    return f;
+}
+
+void OrdersPage::reload()
+{
+    m_rows.clear();
+    m_table->setRowCount(0);
+    showOrder(std::nullopt);
+    load(0);
+}
+
+void OrdersPage::loadMore()
+{
+    load(m_rows.isEmpty() ? 0 : m_rows.constLast().id);
+}
+
+void OrdersPage::load(qint64 before)
+{
+    const OrderFilter filter = currentFilter();
+    const quint64 generation = ++m_generation;
+    runThenCallback(
+        this,
+        [filter, before, reader = m_session.actor] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return OrderStore(db).list(reader, filter, before, kPage);
+            });
+        },
+        [this, generation](const Result<QList<OrderSummary>> &rows) {
+            if (generation != m_generation)
+                return;
+            if (!rows) {
+                m_banner->showMessage(rows.error().message);
+                return;
+            }
+            const QLocale locale;
+            const QTimeZone zone(m_session.shop.timeZone.toUtf8());
+            for (const OrderSummary &o : rows.value()) {
+                const int r = m_table->rowCount();
+                m_table->insertRow(r);
+                const QDateTime at = zone.isValid() ? o.createdAt.toTimeZone(zone) : o.createdAt;
+                const QStringList cells {o.number,
+                                         locale.toString(at, QLocale::ShortFormat),
+                                         OrderStore::statusText(o.status),
+                                         o.cashier,
+                                         Money::format(o.total),
+                                         paymentMethodText(o.paymentMethod)};
+                for (int c = 0; c < cells.size(); ++c)
+                    m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
+                m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_rows.append(o);
+            }
+            m_more->setEnabled(rows->size() == kPage);
+            emit ordersLoaded(int(m_rows.size()));
+        });
+}
+
+void OrdersPage::openOrder(qint64 orderId)
+{
+    select(orderId);
+}
+
+void OrdersPage::select(qint64 orderId)
+{
+    // Only the last click counts: an earlier answer arriving late is dropped.
+    const quint64 generation = ++m_selectGeneration;
+    runThenCallback(
+        this,
+        [orderId, reader = m_session.actor] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return OrderStore(db).byId(reader, orderId); });
+        },
+        [this, generation](const Result<std::optional<Order>> &order) {
+            if (generation != m_selectGeneration)
+                return;
+            if (!order) {
+                m_banner->showMessage(order.error().message);
+                return;
+            }
+            showOrder(order.value());
+        });
+}
+
+void OrdersPage::showOrder(const std::optional<Order> &order)
+{
+    m_selected = order;
+    const Role role = m_session.actor.role;
+    if (!order) {
+        m_detail->setPlainText(tr("Select an order to see its lines."));
+        for (QPushButton *b : {m_cancel, m_return, m_print})
+            b->setEnabled(false);
+        return;
+    }
+    const Order &o = *order;
+    QStringList text;
+    text << tr("Order %1 — %2").arg(o.number, OrderStore::statusText(o.status));
+    if (!o.failure.isEmpty())
+        text << tr("Why it failed: %1").arg(o.failure);
+    text << QString();
+    for (const OrderLine &l : o.lines) {
+        QString line = u"%1  %2\n    %3 × %4 = %5"_s.arg(
+            l.plu, l.name, Quantity::format(l.qty, l.weighed), Money::format(l.unitPrice),
+            Money::format(l.amount()));
+        if (l.returnedQty > 0)
+            line += tr("  (%1 returned)").arg(Quantity::format(l.returnedQty, l.weighed));
+        text << line;
+    }
+    text << QString();
+    if (o.discount > 0)
+        text << tr("Discount: %1").arg(Money::format(o.discount));
+    text << tr("Total: %1").arg(Money::format(o.total));
+    if (o.status == u"paid"_s || o.status == u"returned"_s)
+        text << tr("Paid: %1 in cash, %2 by card")
+                    .arg(Money::format(o.paidCash), Money::format(o.paidCard));
+    if (o.status == u"awaiting_payment"_s)
+        text << tr("Stock is held until %1.")
+                    .arg(QLocale().toString(o.expiresAt.toLocalTime(), QLocale::ShortFormat));
+    m_detail->setPlainText(text.join(u'\n'));
+    const bool own = o.staffId == m_session.actor.staffId;
+    m_cancel->setEnabled(o.status == u"awaiting_payment"_s &&
+                         (own || hasPermission(role, Permission::ManageOrders)));
+    m_return->setEnabled(o.status == u"paid"_s);
+    m_print->setEnabled(o.status == u"paid"_s || o.status == u"returned"_s);
+}
+
+void OrdersPage::cancelSelected()
+{
+    if (!m_selected || !m_cancel->isEnabled())
+        return;
+    if (!Confirm::ask(
+            this, tr("Cancel the order"),
+            tr("Cancel order %1 and put its items back on the shelf?").arg(m_selected->number)))
+        return;
+    const Actor actor = m_session.actor;
+    const qint64 id = m_selected->id;
+    runThenCallback(
+        this,
+        [actor, id] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return OrderStore(db).cancel(actor, id, tr("cancelled on the Orders page"));
+            });
+        },
+        [this](const Result<Order> &order) {
+            if (!order) {
+                m_banner->showMessage(order.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            m_banner->showMessage(
+                tr("Order %1 cancelled; its items are back on the shelf.").arg(order->number),
+                MessageBanner::Type::Positive);
+            emit orderChanged(order.value());
+            reload();
+        });
+}
+
+void OrdersPage::returnSelected()
+{
+    if (!m_selected || !m_return->isEnabled())
+        return;
+    ReturnDialog dialog(m_session.actor, *m_selected, m_session.shop.id, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.result())
+        return;
+    const ReturnedItems returned = *dialog.result();
+    m_banner->showMessage(returned.method == u"card"_s
+                              ? tr("Items of order %1 taken back: refund %2 to the card.")
+                                    .arg(returned.order.number, Money::format(returned.refund))
+                              : tr("Items of order %1 taken back: pay back %2 in cash.")
+                                    .arg(returned.order.number, Money::format(returned.refund)),
+                          MessageBanner::Type::Positive);
+    emit orderChanged(returned.order);
+    showOrder(returned.order);
+    reload();
+}
+
+void OrdersPage::printSelected()
+{
+    if (!m_selected || !m_print->isEnabled())
+        return;
+    const Receipt receipt =
+        Receipt::forOrder(*m_selected, m_session.shop, m_session.actor.displayName, 0);
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!printReceipt(receipt, &printer, &error))
+        m_banner->showMessage(error, MessageBanner::Type::Warning);
+}
+
+void OrdersPage::openShift(qint64 openingCash)
+{
+    const Actor actor = m_session.actor;
+    const qint64 shop = m_session.shop.id;
+    const QString tillName = till();
+    runThenCallback(
+        this,
+        [=] {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ShiftReport> {
+                ShiftStore shifts(db);
+                auto opened = shifts.open(actor, shop, tillName, openingCash);
+                if (!opened)
+                    return opened.error();
+                return shifts.xReport(shop, tillName);
+            });
+        },
+        [this](const Result<ShiftReport> &report) {
+            if (!report) {
+                m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            showReport(report.value(), false);
+        });
+}
+
+void OrdersPage::showXReport()
+{
+    const qint64 shop = m_session.shop.id;
+    const QString tillName = till();
+    runThenCallback(
+        this,
+        [=] {
+            return onThreadDatabase(
+                [&](const QSqlDatabase &db) { return ShiftStore(db).xReport(shop, tillName); });
+        },
+        [this, tillName](const Result<ShiftReport> &report) {
+            if (!report) {
+                m_shiftState->setText(tr("Till %1: no shift is open.").arg(tillName));
+                m_shiftReport->clear();
+                return;
+            }
+            showReport(report.value(), false);
+        });
+}
+
+void OrdersPage::closeShift()
+{
+    const Actor actor = m_session.actor;
+    const qint64 shop = m_session.shop.id;
+    const QString tillName = till();
+    runThenCallback(
+        this,
+        [=] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return ShiftStore(db).close(actor, shop, tillName);
+            });
+        },
+        [this](const Result<ShiftReport> &report) {
+            if (!report) {
+                m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            showReport(report.value(), true);
+        });
+}
+
+void OrdersPage::showReport(const ShiftReport &r, bool closing)
+{
+    const QLocale locale;
+    m_shiftState->setText(
+        closing
+            ? tr("Till %1: shift closed.").arg(r.till)
+            : tr("Till %1: shift open since %2.")
+                  .arg(r.till, locale.toString(r.openedAt.toLocalTime(), QLocale::ShortFormat)));
+    QStringList lines;
+    lines << (closing ? tr("Z REPORT — shift %1 closed").arg(r.shiftId)
+                      : tr("X REPORT — shift %1, running totals").arg(r.shiftId));
+    lines << tr("Sales:            %1").arg(r.sales);
+    lines << tr("Cash:             %1").arg(Money::format(r.cash));
+    lines << tr("Card:             %1").arg(Money::format(r.card));
+    lines << tr("Refunds in cash:  %1").arg(Money::format(r.refundedCash));
+    lines << tr("Refunds to card:  %1").arg(Money::format(r.refundedCard));
+    lines << tr("Total:            %1").arg(Money::format(r.total()));
+    lines << tr("Cash in drawer:   %1 (float %2)")
+                 .arg(Money::format(r.expectedCash()), Money::format(r.openingCash));
+    m_shiftReport->setPlainText(lines.join(u'\n'));
+    emit shiftReported(r);
+}
+
+QString OrdersPage::shiftReportText() const
+{
+    return m_shiftReport->toPlainText();
+}
+
+} // namespace shopdesk

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "models/orders/OrderStore.h"
+#include "models/orders/ShiftStore.h"
+#include "ui/Session.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Orders with their status, filtered by status, dates and cashier, newest
+// first; the selected order's lines and what the signed-in role may do with
+// it (cancel one awaiting payment, take items of a paid one back with a
+// manager's approval, print its receipt). The till's shift: open it, the X
+// report at any time, the Z report to close it.
+class OrdersPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrdersPage(const Session &session, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+    void setShop(const Shop &shop);
+    std::optional<Order> selectedOrder() const { return m_selected; }
+    QString shiftReportText() const;
+
+signals:
+    void ordersLoaded(int rows);
+    void orderChanged(const shopdesk::Order &order);
+    void shiftReported(const shopdesk::ShiftReport &report);
+
+public slots:
+    // Shows one order (e.g. from the History page), whatever the filters.
+    void openOrder(qint64 orderId);
+    void reload();
+    void loadMore();
+    void cancelSelected();
+    void returnSelected();
+    void printSelected();
+    void openShift(qint64 openingCash);
+    void showXReport();
+    void closeShift();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    OrderFilter currentFilter() const;
+    void load(qint64 before);
+    void select(qint64 orderId);
+    void showOrder(const std::optional<Order> &order);
+    void showReport(const ShiftReport &report, bool closing);
+    QString till() const;
+
+    Session m_session;
+    bool m_loaded = false;
+    quint64 m_generation = 0;
+    quint64 m_selectGeneration = 0;
+    QList<OrderSummary> m_rows;
+    std::optional<Order> m_selected;
+    MessageBanner *m_banner;
+    QComboBox *m_status;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QComboBox *m_cashier;
+    QTableWidget *m_table;
+    QPushButton *m_more;
+    QPlainTextEdit *m_detail;
+    QPushButton *m_cancel;
+    QPushButton *m_return;
+    QPushButton *m_print;
+    QLabel *m_shiftState;
+    QPlainTextEdit *m_shiftReport;
+};
+
+} // namespace shopdesk

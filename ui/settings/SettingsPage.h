@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ui/Session.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Settings of this till: which shop it serves and which database it uses.
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SettingsPage(const Session &session, QWidget *parent = nullptr);
+
+signals:
+    void shopChanged(const shopdesk::Shop &shop);
+    void lowStockThresholdChanged(int threshold);
+    void lockAfterMinutesChanged(int minutes);
+
+private:
+    void loadShops();
+    void chooseShop(int index);
+    void changeConnection();
+
+    Session m_session;
+    QList<Shop> m_shops;
+    MessageBanner *m_banner;
+    QComboBox *m_shop;
+    QLabel *m_database;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "models/shops/ShopStore.h"
+#include "models/stock/StockFilter.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QTimer;
+
+namespace shopdesk {
+
+// Seed 000's stock filters (PLU, shop, shelf and order quantity ranges) plus
+// the product name. Typing is debounced; a barcode scanned into the search
+// box is looked up and becomes a PLU filter.
+class StockFilterPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StockFilterPanel(QWidget *parent = nullptr);
+
+    void setShops(const QList<Shop> &shops, qint64 currentShopId);
+    StockFilter filter() const;
+    QLineEdit *searchBox() const { return m_search; }
+    void clear();
+    // Shows one product's stock: only this PLU, in this shop (0: all shops).
+    void showPlu(const QString &plu, qint64 shopId);
+
+signals:
+    void filterChanged(const shopdesk::StockFilter &filter);
+    // Something the panel wants to tell the user (e.g. an unknown barcode).
+    void notice(const QString &message);
+
+private:
+    void scheduleUpdate();
+    void emitFilter();
+    QSpinBox *quantityBox(const QString &objectName);
+
+    QLineEdit *m_search;
+    QLineEdit *m_plu;
+    QComboBox *m_shop;
+    QSpinBox *m_shelfMin;
+    QSpinBox *m_shelfMax;
+    QSpinBox *m_orderMin;
+    QSpinBox *m_orderMax;
+    QTimer *m_debounce;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,278 @@
+#include "StockPage.h"
+
+#include "AdjustStockDialog.h"
+#include "StockDialog.h"
+#include "StockFilterPanel.h"
+#include "StocktakeDialog.h"
+#include "models/core/Permissions.h"
+#include "models/core/Quantity.h"
+#include "models/core/TaskRunner.h"
+#include "models/export/CsvExport.h"
+#include "models/settings/AppSettings.h"
+#include "models/stock/StockModel.h"
+#include "ui/catalog/ProductDialog.h"
+#include "ui/common/ExportRunner.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/common/PageTitle.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+StockPage::StockPage(const Session &session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_banner(new MessageBanner(this)),
+      m_filters(new StockFilterPanel(this)),
+      m_model(new StockModel(session.database, this)),
+      m_table(new QTableView(this)),
+      m_count(new QLabel(this))
+{
+    auto *heading = createPageTitle(tr("Stock"), this);
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto action = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
+        QAction *a = toolbar->addAction(text);
+        a->setShortcut(shortcut);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
+                                       shortcut.toString(QKeySequence::NativeText)));
+        addAction(a);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_adjust =
+        action(tr("&Adjust…"), QKeySequence(Qt::CTRL | Qt::Key_E), &StockPage::adjustSelected);
+    m_newProduct =
+        action(tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N), &StockPage::newProduct);
+    m_newStock = action(tr("New s&tock…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                        &StockPage::newStock);
+    m_stocktake =
+        action(tr("Stoc&ktake…"), QKeySequence(Qt::CTRL | Qt::Key_T), &StockPage::startStocktake);
+    m_export = action(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                      &StockPage::exportCsv);
+    m_refresh = action(tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_filters->searchBox()->setFocus();
+        m_filters->searchBox()->selectAll();
+    });
+
+    m_table->setObjectName(u"stockTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(StockModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false); // long names are elided, rows keep one height
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never asks every row for its size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(30);
+    m_table->horizontalHeader()->setSectionResizeMode(StockModel::Name, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setColumnWidth(StockModel::Plu, 90);
+    m_table->setColumnWidth(StockModel::Shop, 170);
+    m_table->setColumnWidth(StockModel::Updated, 175);
+    connect(m_table, &QTableView::activated, this, &StockPage::adjustSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &StockPage::updateActions);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_filters);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+
+    connect(m_filters, &StockFilterPanel::filterChanged, this, [this](const StockFilter &filter) {
+        if (auto invalid = filter.validate()) {
+            m_banner->showMessage(invalid->message, MessageBanner::Type::Warning);
+            return;
+        }
+        m_banner->hideMessage();
+        m_model->setFilter(filter);
+    });
+    connect(m_filters, &StockFilterPanel::notice, this, [this](const QString &text) {
+        m_banner->showMessage(text, MessageBanner::Type::Information);
+    });
+    connect(m_model, &StockModel::totalCountChanged, this, &StockPage::showCount);
+    connect(m_model, &StockModel::loadFailed, this,
+            [this](const QString &text) { m_banner->showMessage(text); });
+
+    setLowStockThreshold(AppSettings().lowStockThreshold());
+    m_filters->setShops({}, 0);
+    loadShops();
+    updateActions();
+}
+
+void StockPage::loadShops()
+{
+    runThenCallback(
+        this,
+        []() -> Result<QList<Shop>> {
+            return onThreadDatabase([&](const QSqlDatabase &db) { return ShopStore(db).list(); });
+        },
+        [this](const Result<QList<Shop>> &shops) {
+            if (!shops) {
+                m_banner->showMessage(shops.error().message);
+                return;
+            }
+            m_shops = shops.value();
+            // Start on this till's shop; "All shops" is one click away.
+            m_filters->setShops(m_shops, m_session.shop.id);
+            m_model->setFilter(m_filters->filter());
+        });
+}
+
+void StockPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_session.actor.shopId = shop.id;
+    m_filters->setShops(m_shops, shop.id);
+    m_model->setFilter(m_filters->filter());
+}
+
+void StockPage::setLowStockThreshold(int threshold)
+{
+    m_model->setLowStockThreshold(threshold);
+}
+
+void StockPage::showCount(qint64 count)
+{
+    if (m_model->isCounting())
+        m_count->setText(tr("Counting stock rows…"));
+    else
+        m_count->setText(tr("%n stock row(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+}
+
+void StockPage::updateActions()
+{
+    const Role role = m_session.actor.role;
+    const bool canAdjust = hasPermission(role, Permission::AdjustStock);
+    const QModelIndex current = m_table->currentIndex();
+    m_adjust->setEnabled(canAdjust && current.isValid());
+    m_newStock->setEnabled(canAdjust);
+    m_newProduct->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
+}
+
+void StockPage::adjustSelected()
+{
+    if (!m_adjust->isEnabled())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const auto stock = current.isValid() ? m_model->stockAt(current.row()) : std::nullopt;
+    if (!stock) {
+        m_banner->showMessage(tr("Select a loaded row to adjust."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    AdjustStockDialog dialog(m_session.actor, *stock, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const StockRow after = dialog.result();
+        m_banner->showMessage(tr("%1: now %2 on the shelf, %3 in orders.")
+                                  .arg(after.name,
+                                       Quantity::format(after.shelfQty, after.soldByWeight),
+                                       Quantity::format(after.orderQty, after.soldByWeight)),
+                              MessageBanner::Type::Positive);
+        m_model->refresh();
+    }
+}
+
+void StockPage::newProduct()
+{
+    if (!m_newProduct->isEnabled())
+        return;
+    ProductDialog dialog(m_session.actor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // A new product has no stock yet: offer to create it right away.
+    StockDialog stock(m_session.actor, m_shops, m_session.shop.id, this);
+    stock.setPlu(dialog.product().plu);
+    if (stock.exec() == QDialog::Accepted)
+        m_model->refresh();
+}
+
+void StockPage::newStock()
+{
+    if (!m_newStock->isEnabled())
+        return;
+    StockDialog dialog(m_session.actor, m_shops, m_session.shop.id, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_model->refresh();
+}
+
+void StockPage::startStocktake()
+{
+    if (!m_stocktake->isEnabled())
+        return;
+    StocktakeDialog dialog(m_session.actor, m_session.shop, this);
+    connect(&dialog, &StocktakeDialog::committed, this, [this](const StocktakeSummary &summary) {
+        m_model->refresh();
+        m_banner->showMessage(
+            tr("Stocktake committed: %n line(s) counted", nullptr, summary.lines) + u", "_s +
+                tr("%n corrected.", nullptr, summary.corrected),
+            MessageBanner::Type::Information);
+    });
+    dialog.exec();
+}
+
+void StockPage::exportCsv()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export stock"),
+        dir + u"/stock-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void StockPage::exportTo(const QString &path)
+{
+    CsvExport::Job job;
+    job.database = m_session.database;
+    job.sql = StockStore::listSql(m_model->filter(), m_model->order(), &job.values);
+    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),    tr("On shelf"),
+                   tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
+    job.path = path;
+    // Plain, locale-independent numbers: the file is for other programs too.
+    job.format = [](const QSqlQuery &q) {
+        const StockRow r = StockStore::rowFromQuery(q);
+        return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
+                            QString::number(r.orderQty),
+                            QString::number(double(r.price) / 100.0, 'f', 2),
+                            r.updatedAt.toUTC().toString(Qt::ISODate),
+                            // The quantities' unit (a price per kg when grams).
+                            r.soldByWeight ? u"g"_s : u"pcs"_s};
+    };
+    // While the count is only an estimate or a lower bound the bar just shows work going on.
+    runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
+                 tr("Exporting stock…"), [this, path](const Result<qint64> &result) {
+                     if (showExportResult(m_banner, result, path))
+                         emit exported(path, result.value());
+                 });
+}
+
+} // namespace shopdesk

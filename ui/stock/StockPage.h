@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ui/Session.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QTableView;
+
+namespace shopdesk {
+
+class MessageBanner;
+class StockFilterPanel;
+class StockModel;
+
+// Stock per shop: filter, sort, adjust, create products and stock, count
+// (stocktake) and export. The table shows a million rows without loading them.
+class StockPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StockPage(const Session &session, QWidget *parent = nullptr);
+
+    StockModel *model() const { return m_model; }
+    StockFilterPanel *filterPanel() const { return m_filters; }
+    QTableView *table() const { return m_table; }
+    void setLowStockThreshold(int threshold);
+    void setShop(const Shop &shop);
+
+    // Writes the filtered rows to `path` (CSV) with a progress dialog.
+    void exportTo(const QString &path);
+
+signals:
+    // An export finished (for the status bar and tests).
+    void exported(const QString &path, qint64 rows);
+
+public slots:
+    void adjustSelected();
+    void newProduct();
+    void newStock();
+    void startStocktake();
+    void exportCsv();
+
+private:
+    void loadShops();
+    void updateActions();
+    void showCount(qint64 count);
+
+    Session m_session;
+    QList<Shop> m_shops;
+    MessageBanner *m_banner;
+    StockFilterPanel *m_filters;
+    StockModel *m_model;
+    QTableView *m_table;
+    QLabel *m_count;
+    QAction *m_adjust;
+    QAction *m_newProduct;
+    QAction *m_newStock;
+    QAction *m_stocktake;
+    QAction *m_export;
+    QAction *m_refresh;
+};
+
+} // namespace shopdesk

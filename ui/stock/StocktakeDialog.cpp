@@ -1,0 +1,255 @@
+#include "StocktakeDialog.h"
+
+#include "models/catalog/Ean13.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Quantity.h"
+#include "models/core/TaskRunner.h"
+#include "models/stock/StockStore.h"
+#include "ui/common/Confirm.h"
+#include "ui/common/MessageBanner.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent)
+    : QDialog(parent),
+      m_actor(actor),
+      m_shop(shop),
+      m_banner(new MessageBanner(this)),
+      m_status(new QLabel(this)),
+      m_code(new QLineEdit(this)),
+      m_counted(new QSpinBox(this)),
+      m_record(new QPushButton(tr("&Record"), this)),
+      m_commit(new QPushButton(tr("&Commit count…"), this)),
+      m_cancelCount(new QPushButton(tr("Discard count…"), this)),
+      m_lines(new QTableWidget(0, 4, this))
+{
+    setWindowTitle(tr("Stocktake — %1").arg(shop.name));
+    m_code->setObjectName(u"code"_s);
+    m_code->setPlaceholderText(tr("PLU or barcode"));
+    m_counted->setObjectName(u"counted"_s);
+    // Enter belongs to the scanner and the count fields (code → count →
+    // record), never to a button that would record or commit half a line.
+    for (QPushButton *button : {m_record, m_commit, m_cancelCount})
+        button->setAutoDefault(false);
+    m_commit->setObjectName(u"commitCount"_s);
+    m_cancelCount->setObjectName(u"discardCount"_s);
+    m_lines->setObjectName(u"countedLines"_s);
+    m_counted->setRange(0, StockStore::kMaxQuantity);
+    m_counted->setToolTip(tr("Pieces, or grams for goods sold by weight."));
+    m_lines->setHorizontalHeaderLabels(
+        {tr("PLU"), tr("Product"), tr("Counted"), tr("System at count")});
+    m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines->verticalHeader()->hide();
+
+    auto *entry = new QHBoxLayout;
+    auto *codeLabel = new QLabel(tr("&Code:"), this);
+    codeLabel->setBuddy(m_code);
+    auto *countedLabel = new QLabel(tr("Co&unted:"), this);
+    countedLabel->setBuddy(m_counted);
+    entry->addWidget(codeLabel);
+    entry->addWidget(m_code, 2);
+    entry->addWidget(countedLabel);
+    entry->addWidget(m_counted);
+    entry->addWidget(m_record);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_commit, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancelCount, QDialogButtonBox::ActionRole);
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addWidget(m_banner);
+    layout->addLayout(entry);
+    layout->addWidget(m_lines, 1);
+    layout->addWidget(buttons);
+    resize(720, 480);
+
+    connect(m_code, &QLineEdit::returnPressed, m_counted, [this] {
+        m_counted->setFocus();
+        m_counted->selectAll();
+    });
+    connect(m_counted, &QSpinBox::editingFinished, this, [this] {
+        if (m_counted->hasFocus())
+            record();
+    });
+    connect(m_record, &QPushButton::clicked, this, &StocktakeDialog::record);
+    connect(m_commit, &QPushButton::clicked, this, &StocktakeDialog::commitCount);
+    connect(m_cancelCount, &QPushButton::clicked, this, &StocktakeDialog::cancelCount);
+    setBusy(true);
+    openCount();
+}
+
+void StocktakeDialog::setBusy(bool busy)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_code), static_cast<QWidget *>(m_counted),
+                       static_cast<QWidget *>(m_record), static_cast<QWidget *>(m_commit),
+                       static_cast<QWidget *>(m_cancelCount)})
+        w->setEnabled(!busy && m_stocktakeId > 0);
+}
+
+void StocktakeDialog::openCount()
+{
+    const Actor actor = m_actor;
+    const qint64 shopId = m_shop.id;
+    runThenCallback(
+        this,
+        [actor, shopId]() -> Result<QPair<qint64, QList<StocktakeLine>>> {
+            return onThreadDatabase(
+                [&](QSqlDatabase db) -> Result<QPair<qint64, QList<StocktakeLine>>> {
+                    StocktakeStore store(db);
+                    auto open = store.openFor(shopId);
+                    if (!open)
+                        return open.error();
+                    qint64 id = open.value().value_or(0);
+                    if (!id) {
+                        auto started = store.start(actor, shopId);
+                        if (!started)
+                            return started.error();
+                        id = started.value();
+                    }
+                    auto lines = store.lines(id);
+                    if (!lines)
+                        return lines.error();
+                    return qMakePair(id, lines.value());
+                });
+        },
+        [this](const Result<QPair<qint64, QList<StocktakeLine>>> &result) {
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            m_stocktakeId = result->first;
+            m_status->setText(tr("Count %1 is open. Sales go on while you count; each line is "
+                                 "corrected by what was sold after it was counted.")
+                                  .arg(m_stocktakeId));
+            m_status->setWordWrap(true);
+            showLines(result->second);
+            setBusy(false);
+            m_code->setFocus();
+        });
+}
+
+void StocktakeDialog::showLines(const QList<StocktakeLine> &lines)
+{
+    m_lines->setRowCount(int(lines.size()));
+    for (int i = 0; i < lines.size(); ++i) {
+        const StocktakeLine &l = lines.at(i);
+        const QStringList cells {l.plu, l.name, Quantity::format(l.countedQty, l.soldByWeight),
+                                 Quantity::format(l.expectedQty, l.soldByWeight)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_lines->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+}
+
+void StocktakeDialog::record()
+{
+    const QString code = m_code->text().trimmed();
+    if (code.isEmpty()) {
+        m_banner->showMessage(tr("Scan or type the product's PLU or barcode."));
+        m_code->setFocus();
+        return;
+    }
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    const int counted = m_counted->value();
+    setBusy(true);
+    runThenCallback(
+        this,
+        [actor, id, code, counted]() -> Result<QList<StocktakeLine>> {
+            return onThreadDatabase([&](QSqlDatabase db) -> Result<QList<StocktakeLine>> {
+                QString plu = code;
+                if (Ean13::isValidGtin(code)) {
+                    auto product = ProductStore(db).byBarcode(code);
+                    if (!product)
+                        return product.error();
+                    if (product.value())
+                        plu = product.value()->plu;
+                }
+                StocktakeStore store(db);
+                auto line = store.count(actor, id, plu, counted);
+                if (!line)
+                    return line.error();
+                return store.lines(id);
+            });
+        },
+        [this](const Result<QList<StocktakeLine>> &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                m_code->setFocus();
+                m_code->selectAll();
+                return;
+            }
+            m_banner->hideMessage();
+            showLines(result.value());
+            m_code->clear();
+            m_counted->setValue(0);
+            m_code->setFocus();
+        });
+}
+
+template<typename Call, typename OnDone>
+void StocktakeDialog::closeCount(Call call, OnDone onDone)
+{
+    // Commit and discard alike: the store call on a pool thread while the
+    // dialog waits, a refusal in the banner.
+    const Actor actor = m_actor;
+    const qint64 id = m_stocktakeId;
+    setBusy(true);
+    runThenCallback(
+        this,
+        [actor, id, call] {
+            return onThreadDatabase([&](QSqlDatabase db) {
+                StocktakeStore store(db);
+                return call(store, actor, id);
+            });
+        },
+        [this, onDone](const auto &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                return;
+            }
+            onDone(result);
+        });
+}
+
+void StocktakeDialog::commitCount()
+{
+    if (!Confirm::ask(
+            this, tr("Commit the count"),
+            tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
+        return;
+    closeCount([](StocktakeStore &store, const Actor &actor,
+                  qint64 id) { return store.commit(actor, id); },
+               [this](const Result<StocktakeSummary> &result) {
+                   emit committed(result.value());
+                   accept();
+               });
+}
+
+void StocktakeDialog::cancelCount()
+{
+    if (!Confirm::ask(this, tr("Discard the count"),
+                      tr("Discard this count? No stock will change.")))
+        return;
+    closeCount([](StocktakeStore &store, const Actor &actor,
+                  qint64 id) { return store.cancel(actor, id); },
+               [this](const Result<void> &) { reject(); });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/core/Actor.h"
+#include "models/shops/ShopStore.h"
+#include "models/stock/StocktakeStore.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Counting a shop's stock while it stays open: scan or type a PLU or
+// barcode, enter the counted quantity, Enter; commit when done. Closing the
+// dialog keeps the count open for later.
+class StocktakeDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *parent = nullptr);
+
+signals:
+    // The count was committed: stock quantities changed.
+    void committed(const shopdesk::StocktakeSummary &summary);
+
+private:
+    void openCount();
+    void record();
+    void commitCount();
+    void cancelCount();
+    template<typename Call, typename OnDone>
+    void closeCount(Call call, OnDone onDone);
+    void showLines(const QList<StocktakeLine> &lines);
+    void setBusy(bool busy);
+
+    Actor m_actor;
+    Shop m_shop;
+    qint64 m_stocktakeId = 0;
+    MessageBanner *m_banner;
+    QLabel *m_status;
+    QLineEdit *m_code;
+    QSpinBox *m_counted;
+    QPushButton *m_record;
+    QPushButton *m_commit;
+    QPushButton *m_cancelCount;
+    QTableWidget *m_lines;
+};
+
+} // namespace shopdesk
