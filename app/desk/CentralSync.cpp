@@ -2,6 +2,7 @@
 
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "models/settings/AppStateStore.h"

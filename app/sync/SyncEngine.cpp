@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "CentralClient.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/sync/CatalogStore.h"
 #include "models/sync/OutboxStore.h"

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "Result.h"
-#include "models/db/Database.h"
-
+#include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent>
@@ -12,35 +10,29 @@
 
 namespace shopdesk {
 
-// Runs `task` on the global thread pool and `callback(result)` on the GUI
-// thread when it is done. The watcher is a child of `context`: if the context
-// (a dialog, a page) is destroyed first, the callback never runs on it.
-// Database work inside `task` uses Database::threadConnection(), the pool
-// thread's own connection.
-template<typename Task, typename Callback>
-void runThenCallback(QObject *context, Task task, Callback callback)
+// Calls `callback(result)` on the context's thread (the GUI thread for a
+// widget) once `future` has its result. The watcher is a child of `context`:
+// if the context (a dialog, a page) is destroyed first, the callback never
+// runs on it. Pages hand it the futures of their feature's service:
+//   whenReady(this, StockService(actor).adjust(change), [this](const Result<StockRow> &r) {…});
+template<typename T, typename Callback>
+void whenReady(QObject *context, QFuture<T> future, Callback callback)
 {
-    using ResultType = std::invoke_result_t<Task>;
-    auto *watcher = new QFutureWatcher<ResultType>(context);
+    auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context,
                      [watcher, callback = std::move(callback)]() mutable {
                          callback(watcher->future().result());
                          watcher->deleteLater();
                      });
-    watcher->setFuture(QtConcurrent::run(std::move(task)));
+    watcher->setFuture(std::move(future));
 }
 
-// Runs `call(db)` on the calling pool thread's own connection (opened on
-// first use); a connection that cannot be opened becomes the call's error.
-// For the `task` of runThenCallback.
-template<typename Call>
-auto onThreadDatabase(Call call) -> decltype(call(std::declval<const QSqlDatabase &>()))
+// Runs `task` on the global thread pool and `callback(result)` on the
+// context's thread when it is done (see whenReady).
+template<typename Task, typename Callback>
+void runThenCallback(QObject *context, Task task, Callback callback)
 {
-    QString error;
-    const QSqlDatabase db = Database::threadConnection(&error);
-    if (!db.isOpen())
-        return StoreError::database(error);
-    return call(db);
+    whenReady(context, QtConcurrent::run(std::move(task)), std::move(callback));
 }
 
 } // namespace shopdesk

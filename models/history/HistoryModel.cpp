@@ -1,5 +1,6 @@
 #include "HistoryModel.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 
 #include <QLocale>

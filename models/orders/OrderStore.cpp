@@ -4,12 +4,12 @@
 #include "models/core/Money.h"
 #include "models/core/PgArray.h"
 #include "models/core/Sql.h"
+#include "models/core/TillName.h"
 #include "models/core/Transaction.h"
 #include "models/stock/StockStore.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -67,19 +67,13 @@ Result<QString> OrderStore::nextNumber(qint64 shopId, const QString &till)
     return q.value().value(0).toString();
 }
 
-bool OrderStore::isValidTillName(const QString &name)
-{
-    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,16}$"_s);
-    return valid.match(name).hasMatch();
-}
-
 Result<Order> OrderStore::create(const Actor &actor, const NewOrder &order)
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
     if (order.shopId <= 0)
         return StoreError::invalid(u"shop_id"_s, tr("Give the shop."));
-    if (!isValidTillName(order.till))
+    if (!TillName::isValid(order.till))
         return StoreError::invalid(u"till"_s,
                                    tr("A till name is 1 to 16 letters, digits, - or _."));
     if (order.paymentTimeoutMinutes < 1 || order.paymentTimeoutMinutes > 24 * 60)
@@ -557,7 +551,7 @@ Result<ReturnedItems> OrderStore::returnItems(const Actor &actor, qint64 orderId
 {
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
-    if (!isValidTillName(till))
+    if (!TillName::isValid(till))
         return StoreError::invalid(u"till"_s,
                                    tr("A till name is 1 to 16 letters, digits, - or _."));
     if (reason.size() > 500)

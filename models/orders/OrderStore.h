@@ -158,9 +158,6 @@ public:
     // An order awaiting payment, or a failed one (status "failed", `failure`
     // saying which line lacks stock and how many there are). Bad input (no
     // lines, an unknown PLU, a bad promo code) is an error and records nothing.
-    // 1 to 16 letters, digits, - or _: a till's name goes into order numbers.
-    static bool isValidTillName(const QString &name);
-
     Result<Order> create(const Actor &actor, const NewOrder &order);
     Result<PaidOrder> pay(const Actor &actor, qint64 orderId, const Payment &payment);
     // Puts the reserved units back. A cashier cancels their own orders; a

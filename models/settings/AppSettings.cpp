@@ -1,7 +1,7 @@
 #include "AppSettings.h"
 
+#include "models/core/TillName.h"
 #include "models/db/PgPassFile.h"
-#include "models/orders/OrderStore.h"
 
 #include <QDebug>
 #include <QMutex>
@@ -130,7 +130,7 @@ QString AppSettings::tillName() const
 {
     // A hand-edited file must not put an unusable name into order numbers.
     const QString name = get(u"till/name"_s, u"1"_s).toString();
-    return OrderStore::isValidTillName(name) ? name : u"1"_s;
+    return TillName::isValid(name) ? name : u"1"_s;
 }
 
 void AppSettings::setTillName(const QString &name)

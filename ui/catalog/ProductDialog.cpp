@@ -1,5 +1,6 @@
 #include "ProductDialog.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"
 

@@ -8,6 +8,7 @@
 #include "models/checkout/ReceiptPrintQueue.h"
 #include "models/checkout/ScanInput.h"
 #include "models/checkout/WeightBarcode.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"

@@ -1,5 +1,6 @@
 #include "PriceOverrideDialog.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/BuddyLabel.h"

@@ -1,6 +1,7 @@
 #include "CustomersPage.h"
 
 #include "CustomerDialog.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/customers/CustomerModel.h"

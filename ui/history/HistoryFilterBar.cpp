@@ -1,5 +1,6 @@
 #include "HistoryFilterBar.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/history/HistoryModel.h"
 

@@ -2,6 +2,7 @@
 
 #include "ReturnDialog.h"
 #include "models/checkout/Receipt.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"

@@ -1,5 +1,6 @@
 #include "ReturnDialog.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"

@@ -1,5 +1,6 @@
 #include "ReportsPage.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"

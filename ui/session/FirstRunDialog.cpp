@@ -1,5 +1,6 @@
 #include "FirstRunDialog.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/setup/SetupStore.h"
 #include "models/shops/ShopStore.h"

@@ -1,5 +1,6 @@
 #include "LockScreen.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/staff/StaffStore.h"
 #include "ui/common/BuddyLabel.h"

@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "ConnectionDialog.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"

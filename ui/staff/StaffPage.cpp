@@ -3,6 +3,7 @@
 #include "StaffDialog.h"
 #include "StaffRoleDialog.h"
 #include "StaffSecretDialog.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"

@@ -1,5 +1,6 @@
 #include "AdjustStockDialog.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"

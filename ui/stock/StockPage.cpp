@@ -4,6 +4,7 @@
 #include "StockDialog.h"
 #include "StockFilterPanel.h"
 #include "StocktakeDialog.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"

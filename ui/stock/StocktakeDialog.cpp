@@ -2,6 +2,7 @@
 
 #include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
+#include "models/core/DatabaseTask.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "models/stock/StockStore.h"

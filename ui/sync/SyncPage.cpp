@@ -1,5 +1,6 @@
 #include "SyncPage.h"
 
+#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
