@@ -1,5 +1,7 @@
 #include "Money.h"
 
+#include "FixedPoint.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -24,14 +26,21 @@ std::optional<qint64> parse(const QString &text)
 
 QString format(qint64 minorUnits)
 {
-    return QLocale().toString(double(minorUnits) / 100.0, 'f', 2);
+    return FixedPoint::format(minorUnits, 2, QLocale());
 }
 
 QString formatPlain(qint64 minorUnits)
 {
     QLocale locale;
     locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(double(minorUnits) / 100.0, 'f', 2);
+    return FixedPoint::format(minorUnits, 2, locale);
+}
+
+QString plain(qint64 minorUnits)
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::OmitGroupSeparator);
+    return FixedPoint::format(minorUnits, 2, c);
 }
 
 } // namespace shopdesk::Money

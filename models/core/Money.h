@@ -13,5 +13,7 @@ std::optional<qint64> parse(const QString &text);
 QString format(qint64 minorUnits);
 // Without group separators, for a field to be edited and read back by parse().
 QString formatPlain(qint64 minorUnits);
+// "1234.50" whatever the locale: for files and other programs.
+QString plain(qint64 minorUnits);
 
 } // namespace shopdesk::Money

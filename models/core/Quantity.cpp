@@ -1,5 +1,7 @@
 #include "Quantity.h"
 
+#include "FixedPoint.h"
+
 #include <QLocale>
 
 namespace shopdesk {
@@ -8,14 +10,16 @@ QString Quantity::format(qint64 units, bool soldByWeight)
 {
     if (!soldByWeight)
         return QLocale().toString(units);
-    return tr("%1 kg").arg(QLocale().toString(double(units) / kGramsPerKg, 'f', 3));
+    return tr("%1 kg").arg(FixedPoint::format(units, 3, QLocale()));
 }
 
 QString Quantity::plain(qint64 units, bool soldByWeight)
 {
     if (!soldByWeight)
         return QString::number(units);
-    return tr("%1 kg").arg(QString::number(double(units) / kGramsPerKg, 'f', 3));
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::OmitGroupSeparator);
+    return tr("%1 kg").arg(FixedPoint::format(units, 3, c));
 }
 
 } // namespace shopdesk

@@ -1,5 +1,6 @@
 #include "StockStore.h"
 
+#include "models/core/Money.h"
 #include "models/core/PgArray.h"
 #include "models/core/Quantity.h"
 #include "models/core/Sql.h"
@@ -63,6 +64,24 @@ StockRow StockStore::rowFromQuery(const QSqlQuery &q)
     r.updatedAt = q.value(9).toDateTime();
     r.soldByWeight = q.value(10).toBool();
     return r;
+}
+
+CsvExport::Job StockStore::exportJob(const StockFilter &filter, const StockOrder &order)
+{
+    CsvExport::Job job;
+    job.sql = listSql(filter, order, &job.values);
+    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),    tr("On shelf"),
+                   tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
+    // Plain, locale-independent numbers: the file is for other programs too.
+    job.format = [](const QSqlQuery &q) {
+        const StockRow r = rowFromQuery(q);
+        return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
+                            QString::number(r.orderQty), Money::plain(r.price),
+                            r.updatedAt.toUTC().toString(Qt::ISODate),
+                            // The quantities' unit (a price per kg when grams).
+                            r.soldByWeight ? u"g"_s : u"pcs"_s};
+    };
+    return job;
 }
 
 QString StockStore::listSql(const StockFilter &filter, const StockOrder &order,

@@ -4,6 +4,7 @@
 #include "models/core/Actor.h"
 #include "models/core/Permissions.h"
 #include "models/core/Result.h"
+#include "models/export/CsvExport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -107,6 +108,9 @@ public:
 
     // SELECT of the stock list's columns for `filter` (values appended to
     // *values), for streaming exports. Columns as in StockRow.
+    // The rows of a filter, as the Stock page's CSV export writes them (the
+    // caller sets the database and the path).
+    static CsvExport::Job exportJob(const StockFilter &filter, const StockOrder &order);
     static QString listSql(const StockFilter &filter, const StockOrder &order,
                            QVariantList *values);
     static StockRow rowFromQuery(const class QSqlQuery &q);

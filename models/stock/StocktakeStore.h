@@ -23,6 +23,13 @@ struct StocktakeLine
     bool soldByWeight = false; // the quantities are grams
 };
 
+// A shop's open count and what has been counted so far.
+struct OpenStocktake
+{
+    qint64 id = 0;
+    QList<StocktakeLine> lines;
+};
+
 struct StocktakeSummary
 {
     int lines = 0; // lines counted

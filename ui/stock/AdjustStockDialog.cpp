@@ -1,8 +1,8 @@
 #include "AdjustStockDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
+#include "models/stock/StockService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QButtonGroup>
@@ -153,27 +153,19 @@ void AdjustStockDialog::submit()
     const QString note = m_note->text().trimmed();
     adjustment.reason =
         note.isEmpty() ? m_reason->currentText() : u"%1: %2"_s.arg(m_reason->currentText(), note);
-    const bool increase = m_increase->isChecked();
-    const Actor actor = m_actor;
+    const StockService stock(m_actor);
     setSaving(true);
-    runThenCallback(
-        this,
-        [actor, adjustment, increase]() -> Result<StockRow> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                StockStore store(db);
-                return increase ? store.increase(actor, adjustment)
-                                : store.decrease(actor, adjustment);
-            });
-        },
-        [this](const Result<StockRow> &result) {
-            setSaving(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_stock = result.value();
-            accept();
-        });
+    whenReady(this,
+              m_increase->isChecked() ? stock.increase(adjustment) : stock.decrease(adjustment),
+              [this](const Result<StockRow> &result) {
+                  setSaving(false);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_stock = result.value();
+                  accept();
+              });
 }
 
 void AdjustStockDialog::setSaving(bool saving)

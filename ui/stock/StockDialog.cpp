@@ -1,7 +1,7 @@
 #include "StockDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
+#include "models/stock/StockService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QComboBox>
@@ -74,26 +74,19 @@ void StockDialog::submit()
         m_banner->showMessage(tr("Choose the shop."));
         return;
     }
-    const Actor actor = m_actor;
-    const qint64 shopId = m_shop->currentData().toLongLong();
-    const int shelf = m_shelf->value(), order = m_order->value();
     m_ok->setEnabled(false);
-    runThenCallback(
-        this,
-        [actor, plu, shopId, shelf, order]() -> Result<StockRow> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return StockStore(db).create(actor, plu, shopId, shelf, order);
-            });
-        },
-        [this](const Result<StockRow> &result) {
-            m_ok->setEnabled(true);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_stock = result.value();
-            accept();
-        });
+    whenReady(this,
+              StockService(m_actor).create(plu, m_shop->currentData().toLongLong(),
+                                           m_shelf->value(), m_order->value()),
+              [this](const Result<StockRow> &result) {
+                  m_ok->setEnabled(true);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_stock = result.value();
+                  accept();
+              });
 }
 
 } // namespace shopdesk

@@ -1,11 +1,10 @@
 #include "StockFilterPanel.h"
 
+#include "models/catalog/CatalogService.h"
 #include "models/catalog/Ean13.h"
-#include "models/catalog/ProductStore.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
-
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/ShopComboBox.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -29,7 +28,7 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     : QWidget(parent),
       m_search(new QLineEdit(this)),
       m_plu(new QLineEdit(this)),
-      m_shop(new QComboBox(this)),
+      m_shop(new ShopComboBox(ShopComboBox::Choice::OneShopOrAll, this)),
       m_shelfMin(quantityBox(u"shelfMin"_s)),
       m_shelfMax(quantityBox(u"shelfMax"_s)),
       m_orderMin(quantityBox(u"orderMin"_s)),
@@ -44,8 +43,6 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_plu->setClearButtonEnabled(true);
     m_plu->setMaximumWidth(140);
     m_shop->setObjectName(u"shopFilter"_s);
-    m_shop->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_shop->addItem(tr("All shops"), QVariant());
 
     auto *reset = new QPushButton(tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
@@ -77,6 +74,8 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &StockFilterPanel::emitFilter);
     connect(m_plu, &QLineEdit::returnPressed, this, &StockFilterPanel::emitFilter);
     connect(m_shop, &QComboBox::currentIndexChanged, this, &StockFilterPanel::emitFilter);
+    connect(m_shop, &ShopComboBox::shopsLoaded, this, &StockFilterPanel::shopsLoaded);
+    connect(m_shop, &ShopComboBox::loadFailed, this, &StockFilterPanel::notice);
     for (QSpinBox *box : {m_shelfMin, m_shelfMax, m_orderMin, m_orderMax})
         connect(box, &QSpinBox::valueChanged, this, &StockFilterPanel::scheduleUpdate);
     connect(reset, &QPushButton::clicked, this, &StockFilterPanel::clear);
@@ -93,16 +92,15 @@ QSpinBox *StockFilterPanel::quantityBox(const QString &objectName)
     return box;
 }
 
-void StockFilterPanel::setShops(const QList<Shop> &shops, qint64 currentShopId)
+void StockFilterPanel::setShopId(qint64 shopId)
 {
     const QSignalBlocker blocker(m_shop);
-    while (m_shop->count() > 1)
-        m_shop->removeItem(1);
-    for (const Shop &shop : shops) {
-        m_shop->addItem(shop.name, shop.id);
-        if (shop.id == currentShopId)
-            m_shop->setCurrentIndex(m_shop->count() - 1);
-    }
+    m_shop->setCurrentShopId(shopId);
+}
+
+const QList<Shop> &StockFilterPanel::shops() const
+{
+    return m_shop->shops();
 }
 
 StockFilter StockFilterPanel::filter() const
@@ -110,8 +108,8 @@ StockFilter StockFilterPanel::filter() const
     StockFilter f;
     f.plu = m_plu->text().trimmed();
     f.name = m_search->text().trimmed();
-    if (m_shop->currentData().isValid())
-        f.shopId = m_shop->currentData().toLongLong();
+    if (const qint64 shopId = m_shop->currentShopId())
+        f.shopId = shopId;
     auto bound = [](const QSpinBox *box) -> std::optional<int> {
         return box->value() == kAny ? std::nullopt : std::optional<int>(box->value());
     };
@@ -147,26 +145,21 @@ void StockFilterPanel::emitFilter()
         return;
     }
     // A scanned barcode: find its product and filter by its PLU.
-    runThenCallback(
-        this,
-        [text]() -> Result<std::optional<Product>> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return ProductStore(db).byBarcode(text); });
-        },
-        [this, text](const Result<std::optional<Product>> &product) {
-            if (m_search->text().trimmed() != text)
-                return; // typed on meanwhile
-            if (product && product.value()) {
-                const QSignalBlocker b1(m_search), b2(m_plu);
-                m_search->clear();
-                m_plu->setText(product.value()->plu);
-                emit filterChanged(filter());
-                return;
-            }
-            emit notice(product ? tr("No product has the barcode %1.").arg(text)
-                                : product.error().message);
-            emit filterChanged(filter());
-        });
+    whenReady(this, CatalogService().byBarcode(text),
+              [this, text](const Result<std::optional<Product>> &product) {
+                  if (m_search->text().trimmed() != text)
+                      return; // typed on meanwhile
+                  if (product && product.value()) {
+                      const QSignalBlocker b1(m_search), b2(m_plu);
+                      m_search->clear();
+                      m_plu->setText(product.value()->plu);
+                      emit filterChanged(filter());
+                      return;
+                  }
+                  emit notice(product ? tr("No product has the barcode %1.").arg(text)
+                                      : product.error().message);
+                  emit filterChanged(filter());
+              });
 }
 
 void StockFilterPanel::showPlu(const QString &plu, qint64 shopId)
@@ -178,8 +171,7 @@ void StockFilterPanel::showPlu(const QString &plu, qint64 shopId)
         m_plu->setText(plu);
         for (QSpinBox *box : {m_shelfMin, m_shelfMax, m_orderMin, m_orderMax})
             box->setValue(kAny);
-        const int shop = shopId > 0 ? m_shop->findData(shopId) : 0;
-        m_shop->setCurrentIndex(qMax(0, shop));
+        m_shop->setCurrentShopId(shopId);
     }
     emitFilter();
 }

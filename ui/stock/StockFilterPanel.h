@@ -12,6 +12,8 @@ class QTimer;
 
 namespace shopdesk {
 
+class ShopComboBox;
+
 // Seed 000's stock filters (PLU, shop, shelf and order quantity ranges) plus
 // the product name. Typing is debounced; a barcode scanned into the search
 // box is looked up and becomes a PLU filter.
@@ -21,7 +23,9 @@ class StockFilterPanel : public QWidget
 public:
     explicit StockFilterPanel(QWidget *parent = nullptr);
 
-    void setShops(const QList<Shop> &shops, qint64 currentShopId);
+    // Filters by that shop (0: all shops), also before the shops are loaded.
+    void setShopId(qint64 shopId);
+    const QList<Shop> &shops() const;
     StockFilter filter() const;
     QLineEdit *searchBox() const { return m_search; }
     void clear();
@@ -30,6 +34,8 @@ public:
 
 signals:
     void filterChanged(const shopdesk::StockFilter &filter);
+    // The shop list arrived: the filter holds the shop chosen now.
+    void shopsLoaded();
     // Something the panel wants to tell the user (e.g. an unknown barcode).
     void notice(const QString &message);
 
@@ -40,7 +46,7 @@ private:
 
     QLineEdit *m_search;
     QLineEdit *m_plu;
-    QComboBox *m_shop;
+    ShopComboBox *m_shop;
     QSpinBox *m_shelfMin;
     QSpinBox *m_shelfMax;
     QSpinBox *m_orderMin;

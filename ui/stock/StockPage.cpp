@@ -4,10 +4,8 @@
 #include "StockDialog.h"
 #include "StockFilterPanel.h"
 #include "StocktakeDialog.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
-#include "models/core/TaskRunner.h"
 #include "models/export/CsvExport.h"
 #include "models/settings/AppSettings.h"
 #include "models/stock/StockModel.h"
@@ -23,7 +21,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
@@ -122,35 +119,19 @@ StockPage::StockPage(const Session &session, QWidget *parent)
             [this](const QString &text) { m_banner->showMessage(text); });
 
     setLowStockThreshold(AppSettings().lowStockThreshold());
-    m_filters->setShops({}, 0);
-    loadShops();
+    // Start on this till's shop; "All shops" is one click away. The rows
+    // come once the shops are known.
+    m_filters->setShopId(m_session.shop.id);
+    connect(m_filters, &StockFilterPanel::shopsLoaded, this,
+            [this] { m_model->setFilter(m_filters->filter()); });
     updateActions();
-}
-
-void StockPage::loadShops()
-{
-    runThenCallback(
-        this,
-        []() -> Result<QList<Shop>> {
-            return onThreadDatabase([&](const QSqlDatabase &db) { return ShopStore(db).list(); });
-        },
-        [this](const Result<QList<Shop>> &shops) {
-            if (!shops) {
-                m_banner->showMessage(shops.error().message);
-                return;
-            }
-            m_shops = shops.value();
-            // Start on this till's shop; "All shops" is one click away.
-            m_filters->setShops(m_shops, m_session.shop.id);
-            m_model->setFilter(m_filters->filter());
-        });
 }
 
 void StockPage::setShop(const Shop &shop)
 {
     m_session.shop = shop;
     m_session.actor.shopId = shop.id;
-    m_filters->setShops(m_shops, shop.id);
+    m_filters->setShopId(shop.id);
     m_model->setFilter(m_filters->filter());
 }
 
@@ -209,7 +190,7 @@ void StockPage::newProduct()
     if (dialog.exec() != QDialog::Accepted)
         return;
     // A new product has no stock yet: offer to create it right away.
-    StockDialog stock(m_session.actor, m_shops, m_session.shop.id, this);
+    StockDialog stock(m_session.actor, m_filters->shops(), m_session.shop.id, this);
     stock.setPlu(dialog.product().plu);
     if (stock.exec() == QDialog::Accepted)
         m_model->refresh();
@@ -219,7 +200,7 @@ void StockPage::newStock()
 {
     if (!m_newStock->isEnabled())
         return;
-    StockDialog dialog(m_session.actor, m_shops, m_session.shop.id, this);
+    StockDialog dialog(m_session.actor, m_filters->shops(), m_session.shop.id, this);
     if (dialog.exec() == QDialog::Accepted)
         m_model->refresh();
 }
@@ -252,22 +233,9 @@ void StockPage::exportCsv()
 
 void StockPage::exportTo(const QString &path)
 {
-    CsvExport::Job job;
+    CsvExport::Job job = StockStore::exportJob(m_model->filter(), m_model->order());
     job.database = m_session.database;
-    job.sql = StockStore::listSql(m_model->filter(), m_model->order(), &job.values);
-    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),    tr("On shelf"),
-                   tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
     job.path = path;
-    // Plain, locale-independent numbers: the file is for other programs too.
-    job.format = [](const QSqlQuery &q) {
-        const StockRow r = StockStore::rowFromQuery(q);
-        return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
-                            QString::number(r.orderQty),
-                            QString::number(double(r.price) / 100.0, 'f', 2),
-                            r.updatedAt.toUTC().toString(Qt::ISODate),
-                            // The quantities' unit (a price per kg when grams).
-                            r.soldByWeight ? u"g"_s : u"pcs"_s};
-    };
     // While the count is only an estimate or a lower bound the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting stock…"), [this, path](const Result<qint64> &result) {

@@ -43,12 +43,10 @@ public slots:
     void exportCsv();
 
 private:
-    void loadShops();
     void updateActions();
     void showCount(qint64 count);
 
     Session m_session;
-    QList<Shop> m_shops;
     MessageBanner *m_banner;
     StockFilterPanel *m_filters;
     StockModel *m_model;

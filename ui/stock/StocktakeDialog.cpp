@@ -1,11 +1,8 @@
 #include "StocktakeDialog.h"
 
-#include "models/catalog/Ean13.h"
-#include "models/catalog/ProductStore.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
-#include "models/stock/StockStore.h"
+#include "models/stock/StockService.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 
@@ -104,44 +101,22 @@ void StocktakeDialog::setBusy(bool busy)
 
 void StocktakeDialog::openCount()
 {
-    const Actor actor = m_actor;
-    const qint64 shopId = m_shop.id;
-    runThenCallback(
-        this,
-        [actor, shopId]() -> Result<QPair<qint64, QList<StocktakeLine>>> {
-            return onThreadDatabase(
-                [&](QSqlDatabase db) -> Result<QPair<qint64, QList<StocktakeLine>>> {
-                    StocktakeStore store(db);
-                    auto open = store.openFor(shopId);
-                    if (!open)
-                        return open.error();
-                    qint64 id = open.value().value_or(0);
-                    if (!id) {
-                        auto started = store.start(actor, shopId);
-                        if (!started)
-                            return started.error();
-                        id = started.value();
-                    }
-                    auto lines = store.lines(id);
-                    if (!lines)
-                        return lines.error();
-                    return qMakePair(id, lines.value());
-                });
-        },
-        [this](const Result<QPair<qint64, QList<StocktakeLine>>> &result) {
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_stocktakeId = result->first;
-            m_status->setText(tr("Count %1 is open. Sales go on while you count; each line is "
-                                 "corrected by what was sold after it was counted.")
-                                  .arg(m_stocktakeId));
-            m_status->setWordWrap(true);
-            showLines(result->second);
-            setBusy(false);
-            m_code->setFocus();
-        });
+    whenReady(this, StockService(m_actor).openStocktake(m_shop.id),
+              [this](const Result<OpenStocktake> &result) {
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_stocktakeId = result->id;
+                  m_status->setText(
+                      tr("Count %1 is open. Sales go on while you count; each line is "
+                         "corrected by what was sold after it was counted.")
+                          .arg(m_stocktakeId));
+                  m_status->setWordWrap(true);
+                  showLines(result->lines);
+                  setBusy(false);
+                  m_code->setFocus();
+              });
 }
 
 void StocktakeDialog::showLines(const QList<StocktakeLine> &lines)
@@ -164,69 +139,38 @@ void StocktakeDialog::record()
         m_code->setFocus();
         return;
     }
-    const Actor actor = m_actor;
-    const qint64 id = m_stocktakeId;
-    const int counted = m_counted->value();
     setBusy(true);
-    runThenCallback(
-        this,
-        [actor, id, code, counted]() -> Result<QList<StocktakeLine>> {
-            return onThreadDatabase([&](QSqlDatabase db) -> Result<QList<StocktakeLine>> {
-                QString plu = code;
-                if (Ean13::isValidGtin(code)) {
-                    auto product = ProductStore(db).byBarcode(code);
-                    if (!product)
-                        return product.error();
-                    if (product.value())
-                        plu = product.value()->plu;
-                }
-                StocktakeStore store(db);
-                auto line = store.count(actor, id, plu, counted);
-                if (!line)
-                    return line.error();
-                return store.lines(id);
-            });
-        },
-        [this](const Result<QList<StocktakeLine>> &result) {
-            setBusy(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                m_code->setFocus();
-                m_code->selectAll();
-                return;
-            }
-            m_banner->hideMessage();
-            showLines(result.value());
-            m_code->clear();
-            m_counted->setValue(0);
-            m_code->setFocus();
-        });
+    whenReady(this, StockService(m_actor).countInStocktake(m_stocktakeId, code, m_counted->value()),
+              [this](const Result<QList<StocktakeLine>> &result) {
+                  setBusy(false);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      m_code->setFocus();
+                      m_code->selectAll();
+                      return;
+                  }
+                  m_banner->hideMessage();
+                  showLines(result.value());
+                  m_code->clear();
+                  m_counted->setValue(0);
+                  m_code->setFocus();
+              });
 }
 
-template<typename Call, typename OnDone>
-void StocktakeDialog::closeCount(Call call, OnDone onDone)
+template<typename T, typename OnDone>
+void StocktakeDialog::closeCount(QFuture<Result<T>> closing, OnDone onDone)
 {
-    // Commit and discard alike: the store call on a pool thread while the
-    // dialog waits, a refusal in the banner.
-    const Actor actor = m_actor;
-    const qint64 id = m_stocktakeId;
+    // Commit and discard alike: the dialog waits for the store, a refusal
+    // goes to the banner.
     setBusy(true);
-    runThenCallback(
-        this,
-        [actor, id, call] {
-            return onThreadDatabase([&](QSqlDatabase db) {
-                StocktakeStore store(db);
-                return call(store, actor, id);
-            });
-        },
-        [this, onDone](const auto &result) {
-            setBusy(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            onDone(result);
-        });
+    whenReady(this, std::move(closing), [this, onDone](const Result<T> &result) {
+        setBusy(false);
+        if (!result) {
+            m_banner->showMessage(result.error().message);
+            return;
+        }
+        onDone(result);
+    });
 }
 
 void StocktakeDialog::commitCount()
@@ -235,8 +179,7 @@ void StocktakeDialog::commitCount()
             this, tr("Commit the count"),
             tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
         return;
-    closeCount([](StocktakeStore &store, const Actor &actor,
-                  qint64 id) { return store.commit(actor, id); },
+    closeCount(StockService(m_actor).commitStocktake(m_stocktakeId),
                [this](const Result<StocktakeSummary> &result) {
                    emit committed(result.value());
                    accept();
@@ -248,8 +191,7 @@ void StocktakeDialog::cancelCount()
     if (!Confirm::ask(this, tr("Discard the count"),
                       tr("Discard this count? No stock will change.")))
         return;
-    closeCount([](StocktakeStore &store, const Actor &actor,
-                  qint64 id) { return store.cancel(actor, id); },
+    closeCount(StockService(m_actor).cancelStocktake(m_stocktakeId),
                [this](const Result<void> &) { reject(); });
 }
 

@@ -5,6 +5,7 @@
 #include "models/stock/StocktakeStore.h"
 
 #include <QDialog>
+#include <QFuture>
 
 class QLabel;
 class QLineEdit;
@@ -34,8 +35,8 @@ private:
     void record();
     void commitCount();
     void cancelCount();
-    template<typename Call, typename OnDone>
-    void closeCount(Call call, OnDone onDone);
+    template<typename T, typename OnDone>
+    void closeCount(QFuture<Result<T>> closing, OnDone onDone);
     void showLines(const QList<StocktakeLine> &lines);
     void setBusy(bool busy);
 

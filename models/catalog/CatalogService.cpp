@@ -1,0 +1,27 @@
+#include "CatalogService.h"
+
+#include "models/core/DatabaseTask.h"
+
+namespace shopdesk {
+
+QFuture<Result<Product>> CatalogService::create(const NewProduct &product) const
+{
+    return onDatabase([actor = m_actor, product](const QSqlDatabase &db) {
+        return ProductStore(db).create(actor, product);
+    });
+}
+
+QFuture<Result<std::optional<Product>>> CatalogService::byBarcode(const QString &barcode) const
+{
+    return onDatabase(
+        [barcode](const QSqlDatabase &db) { return ProductStore(db).byBarcode(barcode); });
+}
+
+QFuture<Result<QList<Product>>> CatalogService::findByName(const QString &words, int limit) const
+{
+    return onDatabase([words, limit](const QSqlDatabase &db) {
+        return ProductStore(db).findByName(words, limit);
+    });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "StockStore.h"
+#include "StocktakeStore.h"
+
+#include <QFuture>
+
+namespace shopdesk {
+
+// The Stock page's and its dialogs' way to the stock: each call runs the
+// stores on a pool thread's own connection, as `actor`, and answers through
+// its future (see whenReady).
+class StockService
+{
+public:
+    explicit StockService(Actor actor) : m_actor(std::move(actor)) { }
+
+    QFuture<Result<StockRow>> create(const QString &plu, qint64 shopId, int shelfQty,
+                                     int orderQty) const;
+    QFuture<Result<StockRow>> increase(const StockAdjustment &adjustment) const;
+    QFuture<Result<StockRow>> decrease(const StockAdjustment &adjustment) const;
+
+    // The shop's open stocktake, opened now if there is none, with its lines.
+    QFuture<Result<OpenStocktake>> openStocktake(qint64 shopId) const;
+    // Records what was counted of the product with that PLU or barcode;
+    // answers with every line of the count.
+    QFuture<Result<QList<StocktakeLine>>> countInStocktake(qint64 stocktakeId, const QString &code,
+                                                           int countedQty) const;
+    QFuture<Result<StocktakeSummary>> commitStocktake(qint64 stocktakeId) const;
+    QFuture<Result<void>> cancelStocktake(qint64 stocktakeId) const;
+
+private:
+    Actor m_actor;
+};
+
+} // namespace shopdesk
