@@ -87,15 +87,6 @@ CustomerSort CustomerModel::sortFor(int column)
     }
 }
 
-QString CustomerModel::orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
-                                  QVariantList *values)
-{
-    const QString direction = descending ? u" DESC"_s : QString();
-    return u"SELECT %1 FROM customers c %2 ORDER BY %3%4, c.id%4"_s.arg(
-        CustomerStore::columns(), filter.whereClause(values), CustomerStore::sortColumn(sort),
-        direction);
-}
-
 void CustomerModel::sort(int column, Qt::SortOrder order)
 {
     m_sort = sortFor(column);

@@ -26,9 +26,6 @@ public:
     std::optional<Customer> customerAt(int row) const;
 
     static CustomerSort sortFor(int column);
-    // The SELECT behind the grid (for tests and exports): same order, same filter.
-    static QString orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
-                              QVariantList *values);
 
 protected:
     QVariant rowData(const QVariantList &values, int column, int role) const override;

@@ -220,4 +220,33 @@ Result<qint64> CustomerStore::resetProblems(const Actor &actor)
     return n.value().toLongLong();
 }
 
+QString CustomerStore::orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
+                                  QVariantList *values)
+{
+    const QString direction = descending ? u" DESC"_s : QString();
+    return u"SELECT %1 FROM customers c %2 ORDER BY %3%4, c.id%4"_s.arg(
+        columns(), filter.whereClause(values), sortColumn(sort), direction);
+}
+
+CsvExport::Job CustomerStore::exportJob(const CustomerFilter &filter, CustomerSort sort,
+                                        bool descending)
+{
+    CsvExport::Job job;
+    job.sql = orderedSql(filter, sort, descending, &job.values);
+    job.headers = {tr("Id"),     tr("First name"), tr("Last name"), tr("Age"),
+                   tr("Gender"), tr("Problems"),   tr("Phone"),     tr("E-mail")};
+    job.format = [](const QSqlQuery &q) {
+        const Customer c = fromQuery(q);
+        return QStringList {QString::number(c.id),
+                            c.firstName,
+                            c.lastName,
+                            QString::number(c.age),
+                            c.gender,
+                            c.problems ? u"true"_s : u"false"_s,
+                            c.phone,
+                            c.email};
+    };
+    return job;
+}
+
 } // namespace shopdesk

@@ -2,6 +2,7 @@
 
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
+#include "models/export/CsvExport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -76,6 +77,13 @@ public:
     static QString sortColumn(CustomerSort sort);
     static QString columns();
     static Customer fromQuery(const class QSqlQuery &q);
+    // The SELECT behind the customer grid: the same order, the same filter.
+    static QString orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
+                              QVariantList *values);
+    // The rows of a filter in the grid's order, as the CSV export writes them
+    // (the caller sets the database and the path).
+    static CsvExport::Job exportJob(const CustomerFilter &filter, CustomerSort sort,
+                                    bool descending);
 
 private:
     QSqlDatabase m_db;

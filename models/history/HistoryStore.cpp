@@ -82,6 +82,38 @@ Result<QString> HistoryStore::exportSql(const HistoryFilter &filter, QVariantLis
     return u"SELECT %1 FROM history h %2 %3"_s.arg(kColumns, filter.whereClause(values), kOrder);
 }
 
+Result<CsvExport::Job> HistoryStore::exportJob(const Actor &reader, const HistoryFilter &filter)
+{
+    CsvExport::Job job;
+    // Builds the SELECT only: no connection is needed, none is used.
+    auto sql = HistoryStore(QSqlDatabase(), reader).exportSql(filter, &job.values);
+    if (!sql)
+        return sql.error();
+    job.sql = sql.value();
+    job.headers = {tr("Time (UTC)"),  tr("Shop"),         tr("PLU"),         tr("Product"),
+                   tr("Action"),      tr("Shelf change"), tr("Shelf after"), tr("Order change"),
+                   tr("Order after"), tr("Staff"),        tr("Approved by"), tr("Order"),
+                   tr("Reason")};
+    // Plain values (action codes, ISO times): the file is for other programs too.
+    job.format = [](const QSqlQuery &q) {
+        const HistoryEntry e = entryFromQuery(q);
+        return QStringList {e.at.toUTC().toString(Qt::ISODateWithMs),
+                            e.shopName,
+                            e.plu,
+                            e.productName,
+                            e.action,
+                            QString::number(e.shelfDelta),
+                            QString::number(e.shelfAfter),
+                            QString::number(e.orderDelta),
+                            QString::number(e.orderAfter),
+                            e.staffName,
+                            e.approverName,
+                            e.orderNumber,
+                            e.reason};
+    };
+    return job;
+}
+
 Result<HistoryRows> HistoryStore::fetch(const QString &sql, const QVariantList &values,
                                         int limit) const
 {

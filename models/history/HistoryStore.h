@@ -4,6 +4,7 @@
 #include "models/core/Actor.h"
 #include "models/core/Permissions.h"
 #include "models/core/Result.h"
+#include "models/export/CsvExport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -75,6 +76,9 @@ public:
     // The SELECT of every matching row in page order (for streaming exports),
     // and a row of it as an entry.
     Result<QString> exportSql(const HistoryFilter &filter, QVariantList *values) const;
+    // The filter's rows, newest first, as the History page's CSV export
+    // writes them (the caller sets the database and the path).
+    static Result<CsvExport::Job> exportJob(const Actor &reader, const HistoryFilter &filter);
     static HistoryEntry entryFromQuery(const class QSqlQuery &q);
 
 private:

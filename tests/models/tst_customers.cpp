@@ -46,7 +46,7 @@ class TestCustomers : public QObject
     qint64 sqlIdAt(const CustomerFilter &filter, CustomerSort sort, bool descending, qint64 offset)
     {
         QVariantList values;
-        const QString sql = CustomerModel::orderedSql(filter, sort, descending, &values) +
+        const QString sql = CustomerStore::orderedSql(filter, sort, descending, &values) +
             u" LIMIT 1 OFFSET %1"_s.arg(offset);
         return Sql::scalar(m_tdb->db(), sql, values).value().toLongLong();
     }

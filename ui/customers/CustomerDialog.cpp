@@ -1,7 +1,7 @@
 #include "CustomerDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
+#include "models/customers/CustomersService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
@@ -94,25 +94,16 @@ void CustomerDialog::submit()
         fieldFor(invalid->field)->setFocus();
         return;
     }
-    const Actor actor = m_actor;
     setSaving(true);
-    runThenCallback(
-        this,
-        [actor, c]() -> Result<Customer> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                CustomerStore store(db);
-                return c.id ? store.update(actor, c) : store.create(actor, c);
-            });
-        },
-        [this](const Result<Customer> &result) {
-            setSaving(false);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_customer = result.value();
-            accept();
-        });
+    whenReady(this, CustomersService(m_actor).save(c), [this](const Result<Customer> &result) {
+        setSaving(false);
+        if (!result) {
+            m_banner->showMessage(result.error().message);
+            return;
+        }
+        m_customer = result.value();
+        accept();
+    });
 }
 
 void CustomerDialog::setSaving(bool saving)

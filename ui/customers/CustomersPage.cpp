@@ -1,10 +1,10 @@
 #include "CustomersPage.h"
 
 #include "CustomerDialog.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/customers/CustomerModel.h"
+#include "models/customers/CustomersService.h"
 #include "models/export/CsvExport.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/ExportRunner.h"
@@ -23,7 +23,6 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QSpinBox>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -215,21 +214,14 @@ void CustomersPage::deleteSelected()
     if (!Confirm::ask(this, tr("Delete customer"),
                       tr("Delete %1 %2 for good?").arg(customer->firstName, customer->lastName)))
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = customer->id;
-    runThenCallback(
-        this,
-        [actor, id]() -> Result<void> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return CustomerStore(db).remove(actor, id); });
-        },
-        [this](const Result<void> &result) {
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_model->refresh();
-        });
+    whenReady(this, CustomersService(m_session.actor).remove(customer->id),
+              [this](const Result<void> &result) {
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_model->refresh();
+              });
 }
 
 void CustomersPage::resetProblems()
@@ -245,27 +237,21 @@ void CustomersPage::resetProblems()
     busy->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<QProgressDialog> dialog(busy);
     m_reset->setEnabled(false);
-    const Actor actor = m_session.actor;
-    runThenCallback(
-        this,
-        [actor]() -> Result<qint64> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return CustomerStore(db).resetProblems(actor); });
-        },
-        [this, dialog](const Result<qint64> &result) {
-            if (dialog)
-                dialog->close();
-            m_reset->setEnabled(true);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_banner->showMessage(tr("%1 customers had problems; all cleared.")
-                                      .arg(QLocale().toString(result.value())),
-                                  MessageBanner::Type::Positive);
-            m_model->refresh();
-            emit problemsReset(result.value());
-        });
+    whenReady(this, CustomersService(m_session.actor).resetProblems(),
+              [this, dialog](const Result<qint64> &result) {
+                  if (dialog)
+                      dialog->close();
+                  m_reset->setEnabled(true);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_banner->showMessage(tr("%1 customers had problems; all cleared.")
+                                            .arg(QLocale().toString(result.value())),
+                                        MessageBanner::Type::Positive);
+                  m_model->refresh();
+                  emit problemsReset(result.value());
+              });
 }
 
 void CustomersPage::exportCsv()
@@ -279,24 +265,10 @@ void CustomersPage::exportCsv()
 
 void CustomersPage::exportTo(const QString &path)
 {
-    CsvExport::Job job;
+    CsvExport::Job job =
+        CustomerStore::exportJob(m_model->filter(), m_model->sortKey(), m_model->sortDescending());
     job.database = m_session.database;
-    job.sql = CustomerModel::orderedSql(m_model->filter(), m_model->sortKey(),
-                                        m_model->sortDescending(), &job.values);
-    job.headers = {tr("Id"),     tr("First name"), tr("Last name"), tr("Age"),
-                   tr("Gender"), tr("Problems"),   tr("Phone"),     tr("E-mail")};
     job.path = path;
-    job.format = [](const QSqlQuery &q) {
-        const Customer c = CustomerStore::fromQuery(q);
-        return QStringList {QString::number(c.id),
-                            c.firstName,
-                            c.lastName,
-                            QString::number(c.age),
-                            c.gender,
-                            c.problems ? u"true"_s : u"false"_s,
-                            c.phone,
-                            c.email};
-    };
     // While the count is only an estimate the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting customers…"), [this, path](const Result<qint64> &result) {

@@ -1,9 +1,8 @@
 #include "HistoryFilterBar.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
 #include "models/history/HistoryModel.h"
-
+#include "models/history/HistoryService.h"
 #include "ui/common/BuddyLabel.h"
 
 #include <QAction>
@@ -109,29 +108,16 @@ QDateEdit *HistoryFilterBar::dateBox(const QString &objectName)
 
 void HistoryFilterBar::loadChoices()
 {
-    using Choices = QPair<QList<Shop>, QList<StaffName>>;
-    runThenCallback(
-        this,
-        []() -> Result<Choices> {
-            return onThreadDatabase([](const QSqlDatabase &db) -> Result<Choices> {
-                auto shops = ShopStore(db).list();
-                if (!shops)
-                    return shops.error();
-                auto staff = StaffStore(db).names();
-                if (!staff)
-                    return staff.error();
-                return qMakePair(shops.value(), staff.value());
-            });
-        },
-        [this](const Result<Choices> &choices) {
-            if (!choices) {
-                emit choicesFailed(choices.error().message);
-                return;
-            }
-            setShops(choices->first);
-            setStaff(choices->second);
-            emit choicesLoaded();
-        });
+    whenReady(this, HistoryService().filterChoices(),
+              [this](const Result<HistoryChoices> &choices) {
+                  if (!choices) {
+                      emit choicesFailed(choices.error().message);
+                      return;
+                  }
+                  setShops(choices->shops);
+                  setStaff(choices->staff);
+                  emit choicesLoaded();
+              });
 }
 
 void HistoryFilterBar::setShops(const QList<Shop> &shops)

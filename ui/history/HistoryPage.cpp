@@ -3,7 +3,6 @@
 #include "HistoryDetailPane.h"
 #include "HistoryFilterBar.h"
 #include "models/core/Permissions.h"
-#include "models/core/TaskRunner.h"
 #include "models/history/HistoryModel.h"
 #include "ui/common/ExportRunner.h"
 #include "ui/common/MessageBanner.h"
@@ -279,36 +278,13 @@ void HistoryPage::exportTo(const QString &path)
 {
     if (!m_canView)
         return;
-    CsvExport::Job job;
+    // The store checks the reader.
+    auto made = HistoryStore::exportJob(m_session.actor, m_model->filter());
+    if (!made)
+        return m_banner->showMessage(made.error().message);
+    CsvExport::Job job = made.value();
     job.database = m_session.database;
-    // Builds the SELECT only (no query here); the store checks the reader.
-    auto sql =
-        HistoryStore(QSqlDatabase(), m_session.actor).exportSql(m_model->filter(), &job.values);
-    if (!sql)
-        return m_banner->showMessage(sql.error().message);
-    job.sql = sql.value();
-    job.headers = {tr("Time (UTC)"),  tr("Shop"),         tr("PLU"),         tr("Product"),
-                   tr("Action"),      tr("Shelf change"), tr("Shelf after"), tr("Order change"),
-                   tr("Order after"), tr("Staff"),        tr("Approved by"), tr("Order"),
-                   tr("Reason")};
     job.path = path;
-    // Plain values (action codes, ISO times): the file is for other programs too.
-    job.format = [](const QSqlQuery &q) {
-        const HistoryEntry e = HistoryStore::entryFromQuery(q);
-        return QStringList {e.at.toUTC().toString(Qt::ISODateWithMs),
-                            e.shopName,
-                            e.plu,
-                            e.productName,
-                            e.action,
-                            QString::number(e.shelfDelta),
-                            QString::number(e.shelfAfter),
-                            QString::number(e.orderDelta),
-                            QString::number(e.orderAfter),
-                            e.staffName,
-                            e.approverName,
-                            e.orderNumber,
-                            e.reason};
-    };
     const qint64 expected = m_model->totalKnown() && !m_model->totalIsMore() ? m_model->total() : 0;
     runCsvExport(this, job, expected, tr("Exporting history…"),
                  [this, path](const Result<qint64> &result) {

@@ -1,6 +1,5 @@
 #include "ReportsPage.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
@@ -245,37 +244,17 @@ void ReportsPage::run(const HistoryFilter &filter)
     m_stale = false;
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Working out the reports…"));
-    runThenCallback(
-        this,
-        [filter, reader = m_session.actor]() -> Result<ReportData> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ReportData> {
-                ReportStore store(db, reader);
-                ReportData data;
-                auto movements = store.movementsPerDay(filter);
-                if (!movements)
-                    return movements.error();
-                auto hours = store.salesByHour(filter);
-                if (!hours)
-                    return hours.error();
-                auto top = store.topProducts(filter, 10);
-                if (!top)
-                    return top.error();
-                auto value = store.stockValueByShop(filter);
-                if (!value)
-                    return value.error();
-                return ReportData {movements.value(), hours.value(), top.value(), value.value()};
-            });
-        },
-        [this, generation](const Result<ReportData> &data) {
-            if (generation != m_generation)
-                return; // the filter changed meanwhile
-            if (!data) {
-                m_status->clear();
-                m_banner->showMessage(data.error().message);
-                return;
-            }
-            showReports(data.value());
-        });
+    whenReady(this, ReportsService(m_session.actor).all(filter),
+              [this, generation](const Result<ReportData> &data) {
+                  if (generation != m_generation)
+                      return; // the filter changed meanwhile
+                  if (!data) {
+                      m_status->clear();
+                      m_banner->showMessage(data.error().message);
+                      return;
+                  }
+                  showReports(data.value());
+              });
 }
 
 void ReportsPage::showReports(const ReportData &data)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/history/HistoryFilter.h"
-#include "models/reports/ReportStore.h"
+#include "models/reports/ReportsService.h"
 #include "ui/Session.h"
 
 #include <QWidget>
@@ -18,14 +18,6 @@ class HistoryFilterBar;
 class MessageBanner;
 
 // Everything one report run computes, read on a pool thread.
-struct ReportData
-{
-    QList<DayMovement> movements;
-    QList<qint64> salesByHour;
-    QList<ProductUnits> topProducts;
-    QList<ShopValue> stockValue;
-};
-
 // The managers' reports as charts, each with its table of numbers: stock in
 // against out per day, sales by hour of day, top products by units sold and
 // stock value by shop. Filters as on the History page. A chart exports as
