@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSaveFile>
 #include <QSqlError>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +58,11 @@ Result<qint64> CsvExport::run(const Job &job, const Progress &progress)
         return StoreError::invalid(u"path"_s,
                                    tr("Cannot write %1: %2").arg(job.path, file.errorString()));
     return rows;
+}
+
+QFuture<Result<qint64>> CsvExport::start(const Job &job, const Progress &progress)
+{
+    return QtConcurrent::run([job, progress] { return run(job, progress); });
 }
 
 } // namespace shopdesk

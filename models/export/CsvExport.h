@@ -4,6 +4,7 @@
 #include "models/db/DbConfig.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,8 @@ public:
 
     // Returns the number of rows written.
     static Result<qint64> run(const Job &job, const Progress &progress = {});
+    // The same on a pool thread (`progress` is called there too).
+    static QFuture<Result<qint64>> start(const Job &job, const Progress &progress = {});
 };
 
 } // namespace shopdesk

@@ -1,12 +1,12 @@
 #include "ProductDialog.h"
 
-#include "models/core/DatabaseTask.h"
+#include "models/catalog/CatalogService.h"
+#include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,7 +23,7 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
       m_banner(new MessageBanner(this)),
       m_plu(new QLineEdit(this)),
       m_name(new QLineEdit(this)),
-      m_price(new QDoubleSpinBox(this)),
+      m_price(new QLineEdit(this)),
       m_barcode(new QLineEdit(this)),
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this))
 {
@@ -34,9 +34,7 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     m_name->setObjectName(u"name"_s);
     m_name->setMaxLength(200);
     m_price->setObjectName(u"price"_s);
-    m_price->setRange(0, double(ProductStore::kMaxPrice) / 100.0);
-    m_price->setDecimals(2);
-    m_price->setGroupSeparatorShown(true);
+    m_price->setPlaceholderText(Money::formatPlain(0));
     m_barcode->setObjectName(u"barcode"_s);
     m_barcode->setPlaceholderText(tr("optional: scan it"));
     m_barcode->setValidator(
@@ -79,8 +77,17 @@ void ProductDialog::submit()
     NewProduct product;
     product.plu = m_plu->text().trimmed();
     product.name = m_name->text();
-    // Money is whole kopecks: round the typed value once, here.
-    product.price = qRound64(m_price->value() * 100.0);
+    // Money is whole kopecks, read from the text as typed: never a double.
+    const auto price = m_price->text().trimmed().isEmpty() ? std::optional<qint64>(0)
+                                                           : Money::parse(m_price->text());
+    if (!price) {
+        m_banner->showMessage(
+            tr("Price: type an amount such as %1.").arg(Money::formatPlain(12345)));
+        m_price->setFocus();
+        m_price->selectAll();
+        return;
+    }
+    product.price = *price;
     product.barcode = m_barcode->text().trimmed();
     product.soldByWeight = m_byWeight->isChecked();
     if (auto invalid = ProductStore::validate(product)) {
@@ -88,25 +95,18 @@ void ProductDialog::submit()
         fieldFor(invalid->field)->setFocus();
         return;
     }
-    const Actor actor = m_actor;
     m_ok->setEnabled(false);
-    runThenCallback(
-        this,
-        [actor, product]() -> Result<Product> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return ProductStore(db).create(actor, product); });
-        },
-        [this](const Result<Product> &result) {
-            m_ok->setEnabled(true);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                if (!result.error().field.isEmpty())
-                    fieldFor(result.error().field)->setFocus();
-                return;
-            }
-            m_product = result.value();
-            accept();
-        });
+    whenReady(this, CatalogService(m_actor).create(product), [this](const Result<Product> &result) {
+        m_ok->setEnabled(true);
+        if (!result) {
+            m_banner->showMessage(result.error().message);
+            if (!result.error().field.isEmpty())
+                fieldFor(result.error().field)->setFocus();
+            return;
+        }
+        m_product = result.value();
+        accept();
+    });
 }
 
 } // namespace shopdesk

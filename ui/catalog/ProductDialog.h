@@ -5,7 +5,6 @@
 
 #include <QDialog>
 
-class QDoubleSpinBox;
 class QCheckBox;
 class QLineEdit;
 class QPushButton;
@@ -31,7 +30,7 @@ private:
     MessageBanner *m_banner;
     QLineEdit *m_plu;
     QLineEdit *m_name;
-    QDoubleSpinBox *m_price;
+    QLineEdit *m_price; // minor units typed as "123.45"
     QLineEdit *m_barcode;
     QCheckBox *m_byWeight;
     QPushButton *m_ok;

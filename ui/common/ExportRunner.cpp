@@ -32,29 +32,25 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
     QObject::connect(progress, &QProgressDialog::canceled, progress,
                      [cancelled] { *cancelled = true; });
     QPointer<QProgressDialog> dialog(progress);
-    runThenCallback(
-        parent,
-        [job, cancelled, dialog, total, known]() {
-            return CsvExport::run(job, [cancelled, dialog, total, known](qint64 rows) {
-                // The QPointer is read on the GUI thread only (qApp lives there).
-                QMetaObject::invokeMethod(qApp, [dialog, rows, total, known] {
-                    if (!dialog)
-                        return;
-                    if (known)
-                        dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
-                    else
-                        dialog->setLabelText(
-                            QCoreApplication::translate("ExportRunner", "%1 rows written…")
-                                .arg(QLocale().toString(rows)));
-                });
-                return !cancelled->load();
-            });
-        },
-        [dialog, done = std::move(done)](const Result<qint64> &result) {
-            if (dialog)
-                dialog->close();
-            done(result);
+    const auto progressed = [cancelled, dialog, total, known](qint64 rows) {
+        // The QPointer is read on the GUI thread only (qApp lives there).
+        QMetaObject::invokeMethod(qApp, [dialog, rows, total, known] {
+            if (!dialog)
+                return;
+            if (known)
+                dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
+            else
+                dialog->setLabelText(QCoreApplication::translate("ExportRunner", "%1 rows written…")
+                                         .arg(QLocale().toString(rows)));
         });
+        return !cancelled->load();
+    };
+    whenReady(parent, CsvExport::start(job, progressed),
+              [dialog, done = std::move(done)](const Result<qint64> &result) {
+                  if (dialog)
+                      dialog->close();
+                  done(result);
+              });
 }
 
 bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const QString &path)

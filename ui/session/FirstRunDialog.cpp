@@ -1,7 +1,7 @@
 #include "FirstRunDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
+#include "models/setup/SetupService.h"
 #include "models/setup/SetupStore.h"
 #include "models/shops/ShopStore.h"
 #include "ui/common/MessageBanner.h"
@@ -108,26 +108,20 @@ void FirstRunDialog::create()
     }
 
     m_create->setEnabled(false);
-    runThenCallback(
-        this,
-        [code, name, admin]() -> Result<SetupStore::Created> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return SetupStore(db).initialize(code, name, admin);
-            });
-        },
-        [this, admin](const Result<SetupStore::Created> &result) {
-            m_create->setEnabled(true);
-            if (!result) {
-                m_banner->showMessage(result.error().message);
-                return;
-            }
-            m_actor.staffId = result->adminId;
-            m_actor.login = admin.login;
-            m_actor.displayName = admin.displayName.trimmed();
-            m_actor.role = Role::Admin;
-            m_actor.shopId = result->shopId;
-            accept();
-        });
+    whenReady(this, SetupService().initialize(code, name, admin),
+              [this, admin](const Result<SetupStore::Created> &result) {
+                  m_create->setEnabled(true);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_actor.staffId = result->adminId;
+                  m_actor.login = admin.login;
+                  m_actor.displayName = admin.displayName.trimmed();
+                  m_actor.role = Role::Admin;
+                  m_actor.shopId = result->shopId;
+                  accept();
+              });
 }
 
 } // namespace shopdesk

@@ -1,8 +1,7 @@
 #include "LockScreen.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
-#include "models/staff/StaffStore.h"
+#include "models/staff/StaffService.h"
 #include "ui/common/BuddyLabel.h"
 
 #include <QFormLayout>
@@ -115,24 +114,18 @@ void LockScreen::submit()
     m_unlock->setEnabled(false);
     m_secret->clear();
     // Hashing a password takes a moment (PBKDF2): off the GUI thread.
-    runThenCallback(
-        this,
-        [login, secret, shopId = m_shopId] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return StaffStore(db).authenticate(login, secret, shopId);
-            });
-        },
-        [this](const Result<Actor> &actor) {
-            m_busy = false;
-            m_unlock->setEnabled(true);
-            if (!actor) {
-                m_message->setText(actor.error().message);
-                m_secret->setFocus();
-                return;
-            }
-            hide();
-            emit signedIn(actor.value());
-        });
+    whenReady(this, StaffService().authenticate(login, secret, m_shopId),
+              [this](const Result<Actor> &actor) {
+                  m_busy = false;
+                  m_unlock->setEnabled(true);
+                  if (!actor) {
+                      m_message->setText(actor.error().message);
+                      m_secret->setFocus();
+                      return;
+                  }
+                  hide();
+                  emit signedIn(actor.value());
+              });
 }
 
 void LockScreen::paintEvent(QPaintEvent *)

@@ -1,8 +1,7 @@
 #include "LoginDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
-#include "models/staff/StaffStore.h"
+#include "models/staff/StaffService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -89,26 +88,18 @@ void LoginDialog::signIn()
     }
     setBusy(true);
     m_banner->hideMessage();
-    const QString password = m_password->text();
-    const qint64 shopId = m_shop.id;
-    runThenCallback(
-        this,
-        [login, password, shopId]() -> Result<Actor> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return StaffStore(db).authenticate(login, password, shopId);
-            });
-        },
-        [this](const Result<Actor> &result) {
-            setBusy(false);
-            if (result) {
-                m_actor = result.value();
-                accept();
-                return;
-            }
-            m_banner->showMessage(result.error().message);
-            m_password->selectAll();
-            m_password->setFocus();
-        });
+    whenReady(this, StaffService().authenticate(login, m_password->text(), m_shop.id),
+              [this](const Result<Actor> &result) {
+                  setBusy(false);
+                  if (result) {
+                      m_actor = result.value();
+                      accept();
+                      return;
+                  }
+                  m_banner->showMessage(result.error().message);
+                  m_password->selectAll();
+                  m_password->setFocus();
+              });
 }
 
 } // namespace shopdesk

@@ -1,9 +1,9 @@
 #include "ConnectionDialog.h"
 
 #include "models/core/TaskRunner.h"
-#include "models/db/Database.h"
 #include "models/db/PgPassFile.h"
 #include "models/settings/AppSettings.h"
+#include "models/setup/SetupService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -125,21 +125,15 @@ void ConnectionDialog::testConnection()
     m_test->setEnabled(false);
     m_banner->showMessage(tr("Connecting to %1…").arg(target.displayName()),
                           MessageBanner::Type::Information);
-    runThenCallback(
-        this,
-        [target]() {
-            ScopedConnection conn(target, u"connection-test"_s);
-            return conn.isOpen() ? QString() : conn.errorText();
-        },
-        [this, target](const QString &error) {
-            m_test->setEnabled(true);
-            if (error.isEmpty())
-                m_banner->showMessage(tr("Connected to %1.").arg(target.displayName()),
-                                      MessageBanner::Type::Positive);
-            else
-                m_banner->showMessage(
-                    tr("Cannot connect to %1: %2").arg(target.displayName(), error));
-        });
+    whenReady(this, SetupService().tryConnect(target), [this, target](const Result<void> &tried) {
+        m_test->setEnabled(true);
+        if (tried)
+            m_banner->showMessage(tr("Connected to %1.").arg(target.displayName()),
+                                  MessageBanner::Type::Positive);
+        else
+            m_banner->showMessage(
+                tr("Cannot connect to %1: %2").arg(target.displayName(), tried.error().message));
+    });
 }
 
 void ConnectionDialog::save()

@@ -1,12 +1,11 @@
 #include "SettingsPage.h"
 
 #include "ConnectionDialog.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
-#include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/ShopComboBox.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -26,12 +25,17 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
       m_banner(new MessageBanner(this)),
-      m_shop(new QComboBox(this)),
+      m_shop(new ShopComboBox(ShopComboBox::Choice::OneShop, this)),
       m_database(new QLabel(this))
 {
     auto *heading = createPageTitle(tr("Settings"), this);
 
     m_shop->setObjectName(u"shopCombo"_s);
+    m_shop->setCurrentShopId(session.shop.id);
+    connect(m_shop, &ShopComboBox::loadFailed, this,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    // Only a choice made here moves the till: the list arriving does not.
+    connect(m_shop, &QComboBox::currentIndexChanged, this, &SettingsPage::chooseShop);
     auto *shopBox = new QGroupBox(tr("Shop"), this);
     auto *shopForm = new QFormLayout(shopBox);
     shopForm->addRow(tr("This till serves:"), m_shop);
@@ -142,39 +146,14 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
         m_shop->setToolTip(checkPermission(session.actor.role, Permission::ConfigureTill)->message);
         change->setToolTip(m_shop->toolTip());
     }
-    loadShops();
 }
 
-void SettingsPage::loadShops()
+void SettingsPage::chooseShop()
 {
-    runThenCallback(
-        this,
-        []() -> Result<QList<Shop>> {
-            return onThreadDatabase([&](const QSqlDatabase &db) { return ShopStore(db).list(); });
-        },
-        [this](const Result<QList<Shop>> &shops) {
-            if (!shops) {
-                m_banner->showMessage(shops.error().message);
-                return;
-            }
-            m_shops = shops.value();
-            const QSignalBlocker blocker(m_shop);
-            m_shop->clear();
-            for (const Shop &shop : std::as_const(m_shops)) {
-                m_shop->addItem(u"%1 (%2)"_s.arg(shop.name, shop.code), shop.id);
-                if (shop.id == m_session.shop.id)
-                    m_shop->setCurrentIndex(m_shop->count() - 1);
-            }
-            connect(m_shop, &QComboBox::currentIndexChanged, this, &SettingsPage::chooseShop,
-                    Qt::UniqueConnection);
-        });
-}
-
-void SettingsPage::chooseShop(int index)
-{
-    if (index < 0 || index >= m_shops.size())
+    const auto chosen = m_shop->currentShop();
+    if (!chosen)
         return;
-    const Shop shop = m_shops.at(index);
+    const Shop shop = *chosen;
     AppSettings settings;
     settings.setShopId(shop.id);
     m_session.shop = shop;

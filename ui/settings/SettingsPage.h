@@ -4,12 +4,12 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 
 namespace shopdesk {
 
 class MessageBanner;
+class ShopComboBox;
 
 // Settings of this till: which shop it serves and which database it uses.
 class SettingsPage : public QWidget
@@ -24,14 +24,12 @@ signals:
     void lockAfterMinutesChanged(int minutes);
 
 private:
-    void loadShops();
-    void chooseShop(int index);
+    void chooseShop();
     void changeConnection();
 
     Session m_session;
-    QList<Shop> m_shops;
     MessageBanner *m_banner;
-    QComboBox *m_shop;
+    ShopComboBox *m_shop;
     QLabel *m_database;
 };
 

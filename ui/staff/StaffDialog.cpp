@@ -1,8 +1,7 @@
 #include "StaffDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
-#include "models/staff/StaffStore.h"
+#include "models/staff/StaffService.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QComboBox>
@@ -129,25 +128,18 @@ void StaffDialog::submit()
     }
     m_banner->hideMessage();
     setBusy(true);
-    const Actor admin = m_admin;
-    runThenCallback(
-        this,
-        [admin, staff]() -> Result<qint64> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return StaffStore(db).create(admin, staff); });
-        },
-        [this](const Result<qint64> &created) {
-            setBusy(false);
-            if (!created) {
-                m_banner->showMessage(created.error().message);
-                if (!created.error().field.isEmpty()) {
-                    fieldFor(created.error().field)->setFocus();
-                    fieldFor(created.error().field)->selectAll();
-                }
-                return;
+    whenReady(this, StaffService(m_admin).create(staff), [this](const Result<qint64> &created) {
+        setBusy(false);
+        if (!created) {
+            m_banner->showMessage(created.error().message);
+            if (!created.error().field.isEmpty()) {
+                fieldFor(created.error().field)->setFocus();
+                fieldFor(created.error().field)->selectAll();
             }
-            accept();
-        });
+            return;
+        }
+        accept();
+    });
 }
 
 void StaffDialog::reject()

@@ -3,9 +3,9 @@
 #include "StaffDialog.h"
 #include "StaffRoleDialog.h"
 #include "StaffSecretDialog.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
+#include "models/staff/StaffService.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 
@@ -169,23 +169,17 @@ void StaffPage::reload()
     if (!m_mayManage)
         return;
     const int generation = ++m_loadGeneration;
-    const Actor actor = m_session.actor;
-    runThenCallback(
-        this,
-        [actor]() -> Result<QList<StaffMember>> {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return StaffStore(db).list(actor); });
-        },
-        [this, generation](const Result<QList<StaffMember>> &staff) {
-            if (generation != m_loadGeneration)
-                return; // a later reload is on its way
-            if (!staff) {
-                m_banner->showMessage(staff.error().message);
-                return;
-            }
-            showStaff(staff.value());
-            emit loaded();
-        });
+    whenReady(this, StaffService(m_session.actor).list(),
+              [this, generation](const Result<QList<StaffMember>> &staff) {
+                  if (generation != m_loadGeneration)
+                      return; // a later reload is on its way
+                  if (!staff) {
+                      m_banner->showMessage(staff.error().message);
+                      return;
+                  }
+                  showStaff(staff.value());
+                  emit loaded();
+              });
 }
 
 void StaffPage::showStaff(const QList<StaffMember> &staff)
@@ -219,27 +213,19 @@ void StaffPage::showStaff(const QList<StaffMember> &staff)
     updateActions();
 }
 
-void StaffPage::apply(std::function<Result<void>(StaffStore &store)> change, const QString &done)
+void StaffPage::apply(QFuture<Result<void>> change, const QString &done)
 {
     m_busy = true;
     updateActions();
-    runThenCallback(
-        this,
-        [change = std::move(change)]() -> Result<void> {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                StaffStore store(db);
-                return change(store);
-            });
-        },
-        [this, done](const Result<void> &result) {
-            m_busy = false;
-            if (result)
-                m_banner->showMessage(done, MessageBanner::Type::Positive);
-            else
-                m_banner->showMessage(result.error().message);
-            reload();
-            updateActions();
-        });
+    whenReady(this, std::move(change), [this, done](const Result<void> &result) {
+        m_busy = false;
+        if (result)
+            m_banner->showMessage(done, MessageBanner::Type::Positive);
+        else
+            m_banner->showMessage(result.error().message);
+        reload();
+        updateActions();
+    });
 }
 
 void StaffPage::newStaff()
@@ -263,9 +249,7 @@ void StaffPage::deactivateSelected()
     const auto m = selected();
     if (!m_deactivate->isEnabled() || !m)
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m->id;
-    apply([actor, id](StaffStore &store) { return store.setActive(actor, id, false); },
+    apply(StaffService(m_session.actor).setActive(m->id, false),
           tr("%1 is deactivated and can no longer sign in.").arg(nameOf(*m)));
 }
 
@@ -274,9 +258,7 @@ void StaffPage::activateSelected()
     const auto m = selected();
     if (!m_activate->isEnabled() || !m)
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m->id;
-    apply([actor, id](StaffStore &store) { return store.setActive(actor, id, true); },
+    apply(StaffService(m_session.actor).setActive(m->id, true),
           tr("%1 can sign in again.").arg(nameOf(*m)));
 }
 
@@ -288,10 +270,8 @@ void StaffPage::changeRoleOfSelected()
     StaffRoleDialog dialog(nameOf(*m), m->role, this);
     if (dialog.exec() != QDialog::Accepted || dialog.role() == m->role)
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m->id;
     const Role role = dialog.role();
-    apply([actor, id, role](StaffStore &store) { return store.changeRole(actor, id, role); },
+    apply(StaffService(m_session.actor).changeRole(m->id, role),
           tr("%1 is now a %2.").arg(nameOf(*m), roleDisplayName(role).toLower()));
 }
 
@@ -303,11 +283,7 @@ void StaffPage::resetPasswordOfSelected()
     StaffSecretDialog dialog(StaffSecretDialog::Kind::Password, nameOf(*m), m->hasPin, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m->id;
-    const QString password = dialog.secret();
-    apply([actor, id,
-           password](StaffStore &store) { return store.resetPassword(actor, id, password); },
+    apply(StaffService(m_session.actor).resetPassword(m->id, dialog.secret()),
           tr("%1 has a new password.").arg(nameOf(*m)));
 }
 
@@ -319,10 +295,8 @@ void StaffPage::setPinOfSelected()
     StaffSecretDialog dialog(StaffSecretDialog::Kind::Pin, nameOf(*m), m->hasPin, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m->id;
     const QString pin = dialog.secret();
-    apply([actor, id, pin](StaffStore &store) { return store.setPin(actor, id, pin); },
+    apply(StaffService(m_session.actor).setPin(m->id, pin),
           pin.isEmpty() ? tr("%1 no longer has a PIN.").arg(nameOf(*m))
                         : tr("%1 has a new PIN.").arg(nameOf(*m)));
 }

@@ -3,9 +3,9 @@
 #include "models/staff/StaffStore.h"
 #include "ui/Session.h"
 
+#include <QFuture>
 #include <QWidget>
 
-#include <functional>
 #include <optional>
 
 class QAction;
@@ -58,7 +58,8 @@ private:
     void updateActions();
     // Runs `change` off the GUI thread; then shows `done` (or the error) in
     // the banner and reloads the table.
-    void apply(std::function<Result<void>(StaffStore &store)> change, const QString &done);
+    // Waits for a change of an account, then tells how it went and reloads.
+    void apply(QFuture<Result<void>> change, const QString &done);
 
     Session m_session;
     bool m_mayManage;

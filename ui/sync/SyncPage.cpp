@@ -1,11 +1,9 @@
 #include "SyncPage.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
-#include "models/settings/AppStateStore.h"
-#include "models/sync/OutboxStore.h"
+#include "models/sync/SyncService.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 
@@ -26,16 +24,6 @@
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
-
-namespace {
-constexpr int kListedEvents = 500;
-
-struct PendingEvents
-{
-    QList<OutboxEvent> events;
-    OutboxCounts counts;
-};
-} // namespace
 
 SyncPage::SyncPage(const Session &session, QWidget *parent)
     : QWidget(parent),
@@ -183,49 +171,34 @@ void SyncPage::showEvent(QShowEvent *event)
 
 void SyncPage::reload()
 {
-    runThenCallback(
-        this,
-        [] {
-            return onThreadDatabase([](const QSqlDatabase &db) -> Result<PendingEvents> {
-                OutboxStore outbox(db);
-                auto events = outbox.pending(kListedEvents);
-                if (!events)
-                    return events.error();
-                auto counts = outbox.counts();
-                if (!counts)
-                    return counts.error();
-                return PendingEvents {events.value(), counts.value()};
-            });
-        },
-        [this](const Result<PendingEvents> &pending) {
-            if (!pending) {
-                m_banner->showMessage(pending.error().message);
-                return;
-            }
-            const QLocale locale;
-            m_events->removeRows(0, m_events->rowCount());
-            for (const OutboxEvent &e : pending.value().events) {
-                QList<QStandardItem *> row {
-                    new QStandardItem(locale.toString(e.id)),
-                    new QStandardItem(e.type),
-                    new QStandardItem(
-                        locale.toString(e.createdAt.toLocalTime(), QLocale::ShortFormat)),
-                    new QStandardItem(locale.toString(e.attempts)),
-                    new QStandardItem(e.rejected ? tr("refused") : tr("waiting")),
-                    new QStandardItem(e.lastError)};
-                row.at(0)->setData(e.id, Qt::UserRole);
-                m_events->appendRow(row);
-            }
-            m_table->resizeColumnsToContents();
-            if (!m_monitor) {
-                SyncStatus status;
-                status.unsent = pending.value().counts.unsent;
-                status.rejected = pending.value().counts.rejected;
-                showStatus(status);
-            } else {
-                m_monitor->refreshCounts();
-            }
-        });
+    whenReady(this, SyncService().pending(), [this](const Result<PendingEvents> &pending) {
+        if (!pending) {
+            m_banner->showMessage(pending.error().message);
+            return;
+        }
+        const QLocale locale;
+        m_events->removeRows(0, m_events->rowCount());
+        for (const OutboxEvent &e : pending.value().events) {
+            QList<QStandardItem *> row {
+                new QStandardItem(locale.toString(e.id)),
+                new QStandardItem(e.type),
+                new QStandardItem(locale.toString(e.createdAt.toLocalTime(), QLocale::ShortFormat)),
+                new QStandardItem(locale.toString(e.attempts)),
+                new QStandardItem(e.rejected ? tr("refused") : tr("waiting")),
+                new QStandardItem(e.lastError)};
+            row.at(0)->setData(e.id, Qt::UserRole);
+            m_events->appendRow(row);
+        }
+        m_table->resizeColumnsToContents();
+        if (!m_monitor) {
+            SyncStatus status;
+            status.unsent = pending.value().counts.unsent;
+            status.rejected = pending.value().counts.rejected;
+            showStatus(status);
+        } else {
+            m_monitor->refreshCounts();
+        }
+    });
 }
 
 void SyncPage::retryRejected()
@@ -235,22 +208,17 @@ void SyncPage::retryRejected()
     QList<qint64> ids; // the selected rows, or every refused event
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
         ids << index.data(Qt::UserRole).toLongLong();
-    runThenCallback(
-        this,
-        [ids, actor = m_session.actor] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OutboxStore(db).retryRejected(actor, ids); });
-        },
-        [this](const Result<qint64> &retried) {
-            if (!retried)
-                return m_banner->showMessage(retried.error().message);
-            m_banner->showMessage(
-                tr("%n refused event(s) will be sent again.", nullptr, int(retried.value())),
-                MessageBanner::Type::Information);
-            if (m_monitor)
-                m_monitor->syncNow();
-            reload();
-        });
+    whenReady(this, SyncService(m_session.actor).retryRejected(ids),
+              [this](const Result<qint64> &retried) {
+                  if (!retried)
+                      return m_banner->showMessage(retried.error().message);
+                  m_banner->showMessage(
+                      tr("%n refused event(s) will be sent again.", nullptr, int(retried.value())),
+                      MessageBanner::Type::Information);
+                  if (m_monitor)
+                      m_monitor->syncNow();
+                  reload();
+              });
 }
 
 void SyncPage::saveCentral()
@@ -298,27 +266,22 @@ void SyncPage::saveCentral()
     const QString host = url.host();
     const bool loopback = host == u"localhost"_s || host.startsWith(u"127."_s) || host == u"::1"_s;
     const bool unencrypted = url.scheme() == u"http"_s && !loopback;
-    runThenCallback(
-        this,
-        [token, actor = m_session.actor] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return AppStateStore(db).setCentralToken(actor, token);
-            });
-        },
-        [this, unencrypted](const Result<void> &saved) {
-            if (!saved)
-                return m_banner->showMessage(
-                    tr("The token could not be saved: %1").arg(saved.error().message));
-            if (unencrypted)
-                m_banner->showMessage(tr("Saved; connecting to central. The address is plain "
-                                         "http://: the token crosses the network unencrypted. "
-                                         "Use https:// unless central runs on this computer."),
-                                      MessageBanner::Type::Warning);
-            else
-                m_banner->showMessage(tr("Saved; connecting to central."),
-                                      MessageBanner::Type::Information);
-            emit centralSettingsChanged();
-        });
+    whenReady(this, SyncService(m_session.actor).setCentralToken(token),
+              [this, unencrypted](const Result<void> &saved) {
+                  if (!saved)
+                      return m_banner->showMessage(
+                          tr("The token could not be saved: %1").arg(saved.error().message));
+                  if (unencrypted)
+                      m_banner->showMessage(
+                          tr("Saved; connecting to central. The address is plain "
+                             "http://: the token crosses the network unencrypted. "
+                             "Use https:// unless central runs on this computer."),
+                          MessageBanner::Type::Warning);
+                  else
+                      m_banner->showMessage(tr("Saved; connecting to central."),
+                                            MessageBanner::Type::Information);
+                  emit centralSettingsChanged();
+              });
 }
 
 } // namespace shopdesk
