@@ -17,19 +17,19 @@ int keyColumn(CustomerSort sort)
 {
     switch (sort) {
     case CustomerSort::Id:
-        return 0;
+        return int(CustomerColumn::Id);
     case CustomerSort::FirstName:
-        return 1;
+        return int(CustomerColumn::FirstName);
     case CustomerSort::LastName:
-        return 2;
+        return int(CustomerColumn::LastName);
     case CustomerSort::Age:
-        return 3;
+        return int(CustomerColumn::Age);
     case CustomerSort::Gender:
-        return 4;
+        return int(CustomerColumn::Gender);
     case CustomerSort::Problems:
-        return 5;
+        return int(CustomerColumn::Problems);
     }
-    return 0;
+    return int(CustomerColumn::Id);
 }
 
 } // namespace
@@ -126,48 +126,39 @@ void CustomerModel::reload()
 
 std::optional<Customer> CustomerModel::customerAt(int row) const
 {
-    const QVariantList *v = rowValues(row);
-    if (!v || v->size() < 9)
+    const QVariantList *values = rowValues(row);
+    if (!values)
         return std::nullopt;
-    Customer c;
-    c.id = v->at(0).toLongLong();
-    c.firstName = v->at(1).toString();
-    c.lastName = v->at(2).toString();
-    c.age = v->at(3).toInt();
-    c.gender = v->at(4).toString();
-    c.problems = v->at(5).toBool();
-    c.phone = v->at(6).toString();
-    c.email = v->at(7).toString();
-    c.updatedAt = v->at(8).toDateTime();
-    return c;
+    return CustomerStore::fromRow(*values);
 }
 
-QVariant CustomerModel::rowData(const QVariantList &v, int column, int role) const
+QVariant CustomerModel::rowData(const QVariantList &values, int column, int role) const
 {
+    const Customer c = CustomerStore::fromRow(values);
     if (role == Qt::DisplayRole) {
         switch (column) {
         case LastName:
-            return v.at(2);
+            return c.lastName;
         case FirstName:
-            return v.at(1);
+            return c.firstName;
         case Age:
-            return v.at(3);
+            return c.age;
         case Gender:
-            return v.at(4).toString() == u"female"_s ? tr("female") : tr("male");
+            return c.gender == u"female"_s ? tr("female") : tr("male");
         case Problems:
-            return v.at(5).toBool() ? tr("yes") : QString();
+            return c.problems ? tr("yes") : QString();
         case Phone:
-            return v.at(6);
+            return c.phone;
         case Email:
-            return v.at(7);
+            return c.email;
         }
     }
     if (role == Qt::TextAlignmentRole && column == Age)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && column == Problems && v.at(5).toBool())
+    if (role == Qt::ForegroundRole && column == Problems && c.problems)
         return QBrush(QColor(0xb0, 0x00, 0x20));
     if (role == Qt::UserRole)
-        return v.at(0); // id
+        return c.id;
     return {};
 }
 

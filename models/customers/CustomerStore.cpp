@@ -23,18 +23,19 @@ QString CustomerStore::columns()
            "c.updated_at"_s;
 }
 
-Customer CustomerStore::fromQuery(const QSqlQuery &q)
+Customer CustomerStore::fromRow(const SqlRow &row)
 {
+    using C = CustomerColumn;
     Customer c;
-    c.id = q.value(0).toLongLong();
-    c.firstName = q.value(1).toString();
-    c.lastName = q.value(2).toString();
-    c.age = q.value(3).toInt();
-    c.gender = q.value(4).toString();
-    c.problems = q.value(5).toBool();
-    c.phone = q.value(6).toString();
-    c.email = q.value(7).toString();
-    c.updatedAt = q.value(8).toDateTime();
+    c.id = row[C::Id].toLongLong();
+    c.firstName = row[C::FirstName].toString();
+    c.lastName = row[C::LastName].toString();
+    c.age = row[C::Age].toInt();
+    c.gender = row[C::Gender].toString();
+    c.problems = row[C::Problems].toBool();
+    c.phone = row[C::Phone].toString();
+    c.email = row[C::Email].toString();
+    c.updatedAt = row[C::UpdatedAt].toDateTime();
     return c;
 }
 
@@ -134,7 +135,7 @@ Result<Customer> CustomerStore::create(const Actor &actor, const Customer &c)
     if (!q)
         return q.error();
     q.value().next();
-    return fromQuery(q.value());
+    return fromRow(q.value());
 }
 
 Result<Customer> CustomerStore::update(const Actor &actor, const Customer &c)
@@ -154,7 +155,7 @@ Result<Customer> CustomerStore::update(const Actor &actor, const Customer &c)
         return q.error();
     if (!q.value().next())
         return StoreError::notFound(tr("Customer %1 no longer exists.").arg(c.id));
-    return fromQuery(q.value());
+    return fromRow(q.value());
 }
 
 Result<void> CustomerStore::remove(const Actor &actor, qint64 id)
@@ -179,7 +180,7 @@ Result<std::optional<Customer>> CustomerStore::byId(qint64 id) const
         return q.error();
     if (!q.value().next())
         return std::optional<Customer>();
-    return std::optional<Customer>(fromQuery(q.value()));
+    return std::optional<Customer>(fromRow(q.value()));
 }
 
 Result<qint64> CustomerStore::count(const CustomerFilter &filter) const
@@ -236,7 +237,7 @@ CsvExport::Job CustomerStore::exportJob(const CustomerFilter &filter, CustomerSo
     job.headers = {tr("Id"),     tr("First name"), tr("Last name"), tr("Age"),
                    tr("Gender"), tr("Problems"),   tr("Phone"),     tr("E-mail")};
     job.format = [](const QSqlQuery &q) {
-        const Customer c = fromQuery(q);
+        const Customer c = fromRow(q);
         return QStringList {QString::number(c.id),
                             c.firstName,
                             c.lastName,

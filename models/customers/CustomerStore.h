@@ -2,6 +2,7 @@
 
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
+#include "models/core/SqlRow.h"
 #include "models/export/CsvExport.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,19 @@ public:
 
 enum class CustomerSort { Id, LastName, FirstName, Age, Gender, Problems };
 
+// Where each value sits in CustomerStore::columns().
+enum class CustomerColumn {
+    Id,
+    FirstName,
+    LastName,
+    Age,
+    Gender,
+    Problems,
+    Phone,
+    Email,
+    UpdatedAt
+};
+
 // The customer base (1M+ rows). Changes check the actor's permission.
 class CustomerStore
 {
@@ -76,7 +90,8 @@ public:
     // The column behind a sort (a fixed whitelist) and the SELECT list.
     static QString sortColumn(CustomerSort sort);
     static QString columns();
-    static Customer fromQuery(const class QSqlQuery &q);
+    // A row of columns(), from a query or from the values a windowed model keeps.
+    static Customer fromRow(const SqlRow &row);
     // The SELECT behind the customer grid: the same order, the same filter.
     static QString orderedSql(const CustomerFilter &filter, CustomerSort sort, bool descending,
                               QVariantList *values);

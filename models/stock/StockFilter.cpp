@@ -1,5 +1,6 @@
 #include "StockFilter.h"
 
+#include "StockStore.h"
 #include "models/catalog/ProductStore.h"
 
 #include <QCoreApplication>
@@ -109,23 +110,23 @@ int StockOrder::keyColumn() const
 {
     switch (column) {
     case StockSort::Plu:
-        return 3;
+        return int(StockColumn::Plu);
     case StockSort::Name:
-        return 4;
+        return int(StockColumn::Name);
     case StockSort::Shop:
-        return 2;
+        return int(StockColumn::ShopId);
     case StockSort::Shelf:
-        return 6;
+        return int(StockColumn::ShelfQty);
     case StockSort::Order:
-        return 7;
+        return int(StockColumn::OrderQty);
     case StockSort::Price:
-        return 8;
+        return int(StockColumn::Price);
     case StockSort::Updated:
         // The text form: a QDateTime keeps milliseconds, PostgreSQL keeps
         // microseconds, and a rounded key would repeat or skip rows.
-        return 10;
+        return int(StockColumn::UpdatedAtText);
     }
-    return 4;
+    return int(StockColumn::Name);
 }
 
 } // namespace shopdesk

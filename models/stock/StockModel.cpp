@@ -162,12 +162,12 @@ std::optional<StockRow> StockModel::stockAt(int row) const
     const QVariantList *values = rowValues(row);
     if (!values)
         return std::nullopt;
-    return StockStore::rowFromValues(*values);
+    return StockStore::rowFrom(*values);
 }
 
 QVariant StockModel::rowData(const QVariantList &values, int column, int role) const
 {
-    const StockRow r = StockStore::rowFromValues(values);
+    const StockRow r = StockStore::rowFrom(values);
     // The threshold counts pieces, or kilograms of goods sold by weight.
     const qint64 lowBelow = qint64(m_lowStock) * (r.soldByWeight ? Quantity::kGramsPerKg : 1);
     const bool low = m_lowStock > 0 && r.shelfQty < lowBelow;

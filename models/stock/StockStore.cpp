@@ -16,6 +16,7 @@ namespace shopdesk {
 
 namespace {
 
+// In StockColumn order.
 const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, sh.name, "
                          "s.shelf_qty, s.order_qty, s.price, s.updated_at, s.sold_by_weight"_s;
 // The same columns without the join (the shop's name by a lookup per row),
@@ -23,7 +24,7 @@ const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name,
 const QString kListColumns =
     u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, "
     "(SELECT name FROM shops WHERE id = s.shop_id), s.shelf_qty, s.order_qty, "
-    "s.price, s.updated_at, s.updated_at::text, s.sold_by_weight"_s;
+    "s.price, s.updated_at, s.sold_by_weight, s.updated_at::text"_s;
 
 } // namespace
 
@@ -32,37 +33,21 @@ QString StockStore::listColumns()
     return kListColumns;
 }
 
-StockRow StockStore::rowFromValues(const QVariantList &v)
+StockRow StockStore::rowFrom(const SqlRow &row)
 {
+    using C = StockColumn;
     StockRow r;
-    r.id = v.value(0).toLongLong();
-    r.productId = v.value(1).toLongLong();
-    r.shopId = v.value(2).toLongLong();
-    r.plu = v.value(3).toString();
-    r.name = v.value(4).toString();
-    r.shopName = v.value(5).toString();
-    r.shelfQty = v.value(6).toInt();
-    r.orderQty = v.value(7).toInt();
-    r.price = v.value(8).toLongLong();
-    r.updatedAt = v.value(9).toDateTime();
-    r.soldByWeight = v.value(11).toBool();
-    return r;
-}
-
-StockRow StockStore::rowFromQuery(const QSqlQuery &q)
-{
-    StockRow r;
-    r.id = q.value(0).toLongLong();
-    r.productId = q.value(1).toLongLong();
-    r.shopId = q.value(2).toLongLong();
-    r.plu = q.value(3).toString();
-    r.name = q.value(4).toString();
-    r.shopName = q.value(5).toString();
-    r.shelfQty = q.value(6).toInt();
-    r.orderQty = q.value(7).toInt();
-    r.price = q.value(8).toLongLong();
-    r.updatedAt = q.value(9).toDateTime();
-    r.soldByWeight = q.value(10).toBool();
+    r.id = row[C::Id].toLongLong();
+    r.productId = row[C::ProductId].toLongLong();
+    r.shopId = row[C::ShopId].toLongLong();
+    r.plu = row[C::Plu].toString();
+    r.name = row[C::Name].toString();
+    r.shopName = row[C::ShopName].toString();
+    r.shelfQty = row[C::ShelfQty].toInt();
+    r.orderQty = row[C::OrderQty].toInt();
+    r.price = row[C::Price].toLongLong();
+    r.updatedAt = row[C::UpdatedAt].toDateTime();
+    r.soldByWeight = row[C::SoldByWeight].toBool();
     return r;
 }
 
@@ -74,7 +59,7 @@ CsvExport::Job StockStore::exportJob(const StockFilter &filter, const StockOrder
                    tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
     // Plain, locale-independent numbers: the file is for other programs too.
     job.format = [](const QSqlQuery &q) {
-        const StockRow r = rowFromQuery(q);
+        const StockRow r = rowFrom(q);
         return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
                             QString::number(r.orderQty), Money::plain(r.price),
                             r.updatedAt.toUTC().toString(Qt::ISODate),
@@ -142,7 +127,7 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         return StoreError::conflict(tr("PLU %1 already has stock in this shop; increase or "
                                        "decrease it instead.")
                                         .arg(plu));
-    return rowFromQuery(q.value());
+    return rowFrom(q.value());
 }
 
 Result<StockRow> StockStore::increase(const Actor &actor, const StockAdjustment &adjustment)
@@ -234,7 +219,7 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
     if (!q)
         return q.error();
     if (q.value().next())
-        return rowFromQuery(q.value());
+        return rowFrom(q.value());
     return whyRefused(c);
 }
 
@@ -313,7 +298,7 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     if (q) {
         QList<StockRow> rows;
         while (q.value().next())
-            rows.append(rowFromQuery(q.value()));
+            rows.append(rowFrom(q.value()));
         if (rows.size() == changes.size())
             return rows;
         return StoreError::database(
@@ -383,7 +368,7 @@ Result<std::optional<StockRow>> StockStore::find(qint64 shopId, const QString &p
         return q.error();
     if (!q.value().next())
         return std::optional<StockRow>();
-    return std::optional<StockRow>(rowFromQuery(q.value()));
+    return std::optional<StockRow>(rowFrom(q.value()));
 }
 
 Result<qint64> StockStore::count(const StockFilter &filter) const
@@ -411,7 +396,7 @@ Result<QList<StockRow>> StockStore::list(const StockFilter &filter, const StockO
         return q.error();
     QList<StockRow> rows;
     while (q.value().next())
-        rows.append(rowFromQuery(q.value()));
+        rows.append(rowFrom(q.value()));
     return rows;
 }
 
@@ -460,7 +445,7 @@ Result<QList<StockRow>> StockStore::page(const StockFilter &filter, const Keyset
         return q.error();
     QList<StockRow> rows;
     while (q.value().next())
-        rows.append(rowFromQuery(q.value()));
+        rows.append(rowFrom(q.value()));
     return rows;
 }
 

@@ -4,6 +4,7 @@
 #include "models/core/Actor.h"
 #include "models/core/Permissions.h"
 #include "models/core/Result.h"
+#include "models/core/SqlRow.h"
 #include "models/export/CsvExport.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,22 @@ struct StockRow
     qint64 price = 0; // minor units; per kilogram when sold by weight
     QDateTime updatedAt;
     bool soldByWeight = false; // the quantities are grams
+};
+
+// Where each value sits in every SELECT list of stock rows.
+enum class StockColumn {
+    Id,
+    ProductId,
+    ShopId,
+    Plu,
+    Name,
+    ShopName,
+    ShelfQty,
+    OrderQty,
+    Price,
+    UpdatedAt,
+    SoldByWeight,
+    UpdatedAtText, // the list's alone: microseconds, for keyset paging
 };
 
 enum class StockQuantity { Shelf, Order };
@@ -106,18 +123,19 @@ public:
     };
     Result<QList<StockRow>> page(const StockFilter &filter, const Keyset &keyset, int limit) const;
 
-    // SELECT of the stock list's columns for `filter` (values appended to
-    // *values), for streaming exports. Columns as in StockRow.
     // The rows of a filter, as the Stock page's CSV export writes them (the
     // caller sets the database and the path).
     static CsvExport::Job exportJob(const StockFilter &filter, const StockOrder &order);
+    // SELECT of the stock list's columns for `filter` (values appended to
+    // *values), for streaming exports and tests.
     static QString listSql(const StockFilter &filter, const StockOrder &order,
                            QVariantList *values);
-    static StockRow rowFromQuery(const class QSqlQuery &q);
-    // The stock list's SELECT list over `stocks s` alone (for keyset paging),
-    // and a row of it as a StockRow.
+    // The stock list's SELECT list over `stocks s` alone, for keyset paging
+    // (it ends with UpdatedAtText, the exact change time).
     static QString listColumns();
-    static StockRow rowFromValues(const QVariantList &values);
+    // A row of any of the stock SELECT lists (StockColumn order), from a
+    // query or from the values a windowed model keeps.
+    static StockRow rowFrom(const SqlRow &row);
 
 private:
     static std::optional<StoreError> validate(const Change &change);
