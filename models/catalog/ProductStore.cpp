@@ -73,8 +73,9 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     // One statement: the product, its history row and its outbox event stand or fall together.
     auto q = Sql::run(
         m_db,
-        u"WITH args AS (SELECT ?::text AS plu, ?::text AS name, ?::bigint AS price, "
-        "  nullif(?::text, '') AS barcode, nullif(?::bigint, 0) AS staff, ?::boolean AS weighed), "
+        u"WITH args AS (SELECT :plu::text AS plu, :name::text AS name, :price::bigint AS price, "
+        "  nullif(:barcode::text, '') AS barcode, nullif(:staff::bigint, 0) AS staff, "
+        "  :weighed::boolean AS weighed), "
         "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
         "  SELECT plu, name, price, barcode, weighed FROM args RETURNING *), "
         "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
@@ -87,8 +88,12 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
         "  m.sold_by_weight FROM made m"_s,
-        {product.plu, product.name.trimmed(), product.price, product.barcode, actor.staffId,
-         product.soldByWeight});
+        {{u":plu"_s, product.plu},
+         {u":name"_s, product.name.trimmed()},
+         {u":price"_s, product.price},
+         {u":barcode"_s, product.barcode},
+         {u":staff"_s, actor.staffId},
+         {u":weighed"_s, product.soldByWeight}});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)

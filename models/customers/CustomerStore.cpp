@@ -128,10 +128,15 @@ Result<Customer> CustomerStore::create(const Actor &actor, const Customer &c)
     auto q = Sql::run(
         m_db,
         u"INSERT INTO customers AS c (first_name, last_name, age, gender, problems, phone, "
-        "email) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, '')) RETURNING %1"_s.arg(
-            columns()),
-        {c.firstName.trimmed(), c.lastName.trimmed(), c.age, c.gender, c.problems,
-         c.phone.trimmed(), c.email.trimmed()});
+        "email) VALUES (:first_name, :last_name, :age, :gender, :problems, "
+        "coalesce(:phone, ''), coalesce(:email, '')) RETURNING %1"_s.arg(columns()),
+        {{u":first_name"_s, c.firstName.trimmed()},
+         {u":last_name"_s, c.lastName.trimmed()},
+         {u":age"_s, c.age},
+         {u":gender"_s, c.gender},
+         {u":problems"_s, c.problems},
+         {u":phone"_s, c.phone.trimmed()},
+         {u":email"_s, c.email.trimmed()}});
     if (!q)
         return q.error();
     q.value().next();
@@ -146,11 +151,18 @@ Result<Customer> CustomerStore::update(const Actor &actor, const Customer &c)
         return *invalid;
     auto q = Sql::run(
         m_db,
-        u"UPDATE customers c SET first_name = ?, last_name = ?, age = ?, gender = ?, "
-        "problems = ?, phone = coalesce(?, ''), email = coalesce(?, ''), updated_at = now() "
-        "WHERE id = ? RETURNING %1"_s.arg(columns()),
-        {c.firstName.trimmed(), c.lastName.trimmed(), c.age, c.gender, c.problems,
-         c.phone.trimmed(), c.email.trimmed(), c.id});
+        u"UPDATE customers c SET first_name = :first_name, last_name = :last_name, age = :age, "
+        "gender = :gender, problems = :problems, phone = coalesce(:phone, ''), "
+        "email = coalesce(:email, ''), updated_at = now() WHERE id = :id RETURNING %1"_s.arg(
+            columns()),
+        {{u":first_name"_s, c.firstName.trimmed()},
+         {u":last_name"_s, c.lastName.trimmed()},
+         {u":age"_s, c.age},
+         {u":gender"_s, c.gender},
+         {u":problems"_s, c.problems},
+         {u":phone"_s, c.phone.trimmed()},
+         {u":email"_s, c.email.trimmed()},
+         {u":id"_s, c.id}});
     if (!q)
         return q.error();
     if (!q.value().next())

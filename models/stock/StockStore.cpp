@@ -102,8 +102,8 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
 
     auto q = Sql::run(
         m_db,
-        u"WITH args AS (SELECT ?::text AS plu, ?::bigint AS shop, ?::int AS shelf, "
-        "  ?::int AS ord, nullif(?::bigint, 0) AS staff), "
+        u"WITH args AS (SELECT :plu::text AS plu, :shop::bigint AS shop, :shelf::int AS shelf, "
+        "  :ord::int AS ord, nullif(:staff::bigint, 0) AS staff), "
         "made AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
         "  SELECT p.id, a.shop, a.shelf, a.ord FROM products p, args a WHERE p.plu = a.plu "
         "  ON CONFLICT (product_id, shop_id) DO NOTHING RETURNING *), "
@@ -120,7 +120,11 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
         "  m.shelf_qty, m.order_qty, m.price, m.updated_at, m.sold_by_weight "
         "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,
-        {plu, shopId, shelfQty, orderQty, actor.staffId});
+        {{u":plu"_s, plu},
+         {u":shop"_s, shopId},
+         {u":shelf"_s, shelfQty},
+         {u":ord"_s, orderQty},
+         {u":staff"_s, actor.staffId}});
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -182,14 +186,16 @@ QString stockChangeStatement(const QString &argsAndChanged, const QString &final
 }
 
 // The UPDATE of one stock row per `args` row; both quantities stay within
-// bounds, re-checked after waiting for a concurrent change's lock.
+// bounds, re-checked after waiting for a concurrent change's lock. The
+// statement binds :staff, who made the change.
 QString changedCte(const QString &extraFrom, const QString &extraWhere)
 {
     return u"changed AS (UPDATE stocks s SET shelf_qty = s.shelf_qty + a.ds, "
            "    order_qty = s.order_qty + a.dord, updated_at = now() "
            "  FROM args a%1 WHERE s.shop_id = a.shop AND s.plu = a.plu%2 "
            "    AND s.shelf_qty + a.ds BETWEEN 0 AND %3 AND s.order_qty + a.dord BETWEEN 0 AND %3 "
-           "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, nullif(?::bigint, 0) AS staff, "
+           "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, "
+           "    nullif(:staff::bigint, 0) AS staff, "
            "    nullif(a.order_id, 0) AS order_id, nullif(a.approved_by, 0) AS approved_by)"_s
                .arg(extraFrom, extraWhere)
                .arg(StockStore::kMaxQuantity);
@@ -208,14 +214,22 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
     // concurrent changes, and the WHERE clause re-checked after the wait keeps
     // both quantities within bounds. Nothing is inserted if nothing was updated.
     static const QString sql = stockChangeStatement(
-        u"args AS (SELECT ?::bigint AS shop, ?::text AS plu, ?::int AS ds, ?::int AS dord, "
-        "  ?::text AS action, coalesce(?::text, '') AS reason, ?::bigint AS order_id, "
-        "  ?::bigint AS approved_by, 1 AS n), "_s +
+        u"args AS (SELECT :shop::bigint AS shop, :plu::text AS plu, :shelf_delta::int AS ds, "
+        "  :order_delta::int AS dord, :action::text AS action, coalesce(:reason::text, '') AS "
+        "reason, "
+        "  :order_id::bigint AS order_id, :approved_by::bigint AS approved_by, 1 AS n), "_s +
             changedCte({}, {}),
         u"FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s);
     auto q = Sql::run(m_db, sql,
-                      {c.shopId, c.plu, c.shelfDelta, c.orderDelta, c.action, c.reason, c.orderId,
-                       c.approvedBy, actor.staffId});
+                      {{u":shop"_s, c.shopId},
+                       {u":plu"_s, c.plu},
+                       {u":shelf_delta"_s, c.shelfDelta},
+                       {u":order_delta"_s, c.orderDelta},
+                       {u":action"_s, c.action},
+                       {u":reason"_s, c.reason},
+                       {u":order_id"_s, c.orderId},
+                       {u":approved_by"_s, c.approvedBy},
+                       {u":staff"_s, actor.staffId}});
     if (!q)
         return q.error();
     if (q.value().next())
@@ -272,8 +286,9 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     // nothing, unless every change kept its quantities within bounds. The
     // check sits on a row of its own so it runs even when nothing changed.
     static const QString sql = stockChangeStatement(
-        u"args AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[], ?::int[], "
-        "    ?::text[], ?::text[], ?::bigint[], ?::bigint[]) WITH ORDINALITY "
+        u"args AS (SELECT * FROM unnest(:shops::bigint[], :plus::text[], "
+        "    :shelf_deltas::int[], :order_deltas::int[], :actions::text[], :reasons::text[], "
+        "    :order_ids::bigint[], :approvers::bigint[]) WITH ORDINALITY "
         "    AS a(shop, plu, ds, dord, action, reason, order_id, approved_by, n)), "
         "locked AS (SELECT s.id FROM stocks s JOIN args a ON s.shop_id = a.shop "
         "  AND s.plu = a.plu ORDER BY s.id FOR UPDATE OF s), "_s +
@@ -290,11 +305,16 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         "  (SELECT order_qty FROM missing), (SELECT sold_by_weight FROM missing)) AS ok) checked "
         "LEFT JOIN (changed c JOIN shops sh ON sh.id = c.shop_id) ON checked.ok "
         "ORDER BY c.n"_s);
-    auto q =
-        Sql::run(m_db, sql,
-                 {PgArray::integers(shops), PgArray::text(plus), PgArray::integers(shelfDeltas),
-                  PgArray::integers(orderDeltas), PgArray::text(actions), PgArray::text(reasons),
-                  PgArray::integers(orders), PgArray::integers(approvers), actor.staffId});
+    auto q = Sql::run(m_db, sql,
+                      {{u":shops"_s, PgArray::integers(shops)},
+                       {u":plus"_s, PgArray::text(plus)},
+                       {u":shelf_deltas"_s, PgArray::integers(shelfDeltas)},
+                       {u":order_deltas"_s, PgArray::integers(orderDeltas)},
+                       {u":actions"_s, PgArray::text(actions)},
+                       {u":reasons"_s, PgArray::text(reasons)},
+                       {u":order_ids"_s, PgArray::integers(orders)},
+                       {u":approvers"_s, PgArray::integers(approvers)},
+                       {u":staff"_s, actor.staffId}});
     if (q) {
         QList<StockRow> rows;
         while (q.value().next())

@@ -153,15 +153,24 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         auto q = Sql::run(
             m_db,
             u"WITH fresh AS (INSERT INTO applied_events (idempotency_key, shop_id, event_type) "
-            "  VALUES (?::uuid, nullif(?::bigint, 0), ?) ON CONFLICT DO NOTHING RETURNING 1), "
+            "  VALUES (:key::uuid, nullif(:shop::bigint, 0), :type) "
+            "  ON CONFLICT DO NOTHING RETURNING 1), "
             "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
-            "  SELECT ?, ?, ?, nullif(?, ''), ? WHERE EXISTS (SELECT 1 FROM fresh) "
+            "  SELECT :plu, :name, :price, nullif(:barcode, ''), :weighed "
+            "  WHERE EXISTS (SELECT 1 FROM fresh) "
             "  ON CONFLICT (plu) DO NOTHING RETURNING id, plu), "
             "logged AS (INSERT INTO history (product_id, plu, action, reason) "
-            "  SELECT id, plu, 'product_created', ? FROM made RETURNING 1) "
+            "  SELECT id, plu, 'product_created', :reason FROM made RETURNING 1) "
             "SELECT (SELECT count(*) FROM fresh)"_s,
-            {event.idempotencyKey, caller.shopId, event.type, p.plu, p.name, p.price, p.barcode,
-             p.soldByWeight, tr("created in shop %1").arg(caller.shopCode)});
+            {{u":key"_s, event.idempotencyKey},
+             {u":shop"_s, caller.shopId},
+             {u":type"_s, event.type},
+             {u":plu"_s, p.plu},
+             {u":name"_s, p.name},
+             {u":price"_s, p.price},
+             {u":barcode"_s, p.barcode},
+             {u":weighed"_s, p.soldByWeight},
+             {u":reason"_s, tr("created in shop %1").arg(caller.shopCode)}});
         if (!q)
             return q.error();
         q.value().next();
@@ -222,13 +231,13 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
     // them as they are (creating its copy of the stock if it had none).
     auto q = Sql::run(
         m_db,
-        u"WITH product AS (SELECT id, plu FROM products WHERE plu = ?), "
+        u"WITH product AS (SELECT id, plu FROM products WHERE plu = :plu), "
         // Nothing is written for an unknown product, so a refusal needs no undo.
         "fresh AS (INSERT INTO applied_events (idempotency_key, shop_id, event_type) "
-        "  SELECT ?::uuid, ?::bigint, ? WHERE EXISTS (SELECT 1 FROM product) "
+        "  SELECT :key::uuid, :shop::bigint, :type WHERE EXISTS (SELECT 1 FROM product) "
         "  ON CONFLICT DO NOTHING RETURNING 1), "
-        "args AS (SELECT p.id AS product_id, p.plu, ?::bigint AS shop, ?::int AS shelf, "
-        "  ?::int AS ord, nullif(?::bigint, 0) AS seq FROM product p "
+        "args AS (SELECT p.id AS product_id, p.plu, :shop::bigint AS shop, :shelf::int AS shelf, "
+        "  :ord::int AS ord, nullif(:seq::bigint, 0) AS seq FROM product p "
         "  WHERE EXISTS (SELECT 1 FROM fresh)), "
         // Only a change newer than the one the stock shows moves its quantities.
         "stored AS (INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty, sync_seq) "
@@ -241,12 +250,23 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         // The history row is the shop's, late or not.
         "logged AS (INSERT INTO history (at, shop_id, product_id, plu, action, shelf_delta, "
         "  order_delta, shelf_after, order_after, reason) "
-        "  SELECT coalesce(?::timestamptz, now()), a.shop, a.product_id, a.plu, ?, ?, ?, "
-        "  a.shelf, a.ord, coalesce(?::text, '') FROM args a RETURNING 1) "
+        "  SELECT coalesce(:at::timestamptz, now()), a.shop, a.product_id, a.plu, :action, "
+        "  :shelf_delta, :order_delta, a.shelf, a.ord, coalesce(:reason::text, '') "
+        "  FROM args a RETURNING 1) "
         "SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM product), "
         "  (SELECT count(*) FROM stored)"_s,
-        {plu, event.idempotencyKey, shopId.value(), event.type, shopId.value(), shelf, order, seq,
-         atValid ? QVariant(at) : QVariant(), action, shelfDelta, orderDelta, reason});
+        {{u":plu"_s, plu},
+         {u":key"_s, event.idempotencyKey},
+         {u":shop"_s, shopId.value()},
+         {u":type"_s, event.type},
+         {u":shelf"_s, shelf},
+         {u":ord"_s, order},
+         {u":seq"_s, seq},
+         {u":at"_s, atValid ? QVariant(at) : QVariant()},
+         {u":action"_s, action},
+         {u":shelf_delta"_s, shelfDelta},
+         {u":order_delta"_s, orderDelta},
+         {u":reason"_s, reason}});
     if (!q)
         return q.error();
     q.value().next();
