@@ -37,16 +37,29 @@ install_missing_packages() {
         sudo=(sudo)
     fi
     log "Installing ${missing[*]}"
+    local before
+    before=$(list_pg_clusters)
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
         "${missing[@]}"
-    # The Debian postgresql package starts a system cluster; ShopDesk runs its own.
-    if command -v pg_lsclusters >/dev/null 2>&1; then
-        pg_lsclusters -h 2>/dev/null | while read -r version cluster _; do
-            "${sudo[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" stop \
-                >/dev/null 2>&1 || true
-        done
-    fi
+    # Installing the postgresql package creates and starts a system cluster
+    # that ShopDesk does not use (it runs its own). Only a cluster this
+    # installation created is stopped: one that was there before belongs to
+    # someone else and keeps running.
+    local version cluster
+    while read -r version cluster; do
+        [ -n "$cluster" ] || continue
+        grep -qxF "$version $cluster" <<<"$before" && continue
+        log "Stopping the PostgreSQL cluster $version/$cluster the package installation started"
+        "${sudo[@]}" pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" stop \
+            >/dev/null 2>&1 || true
+    done <<<"$(list_pg_clusters)"
+}
+
+# "VERSION CLUSTER" per line for every cluster Debian's postgresql-common knows.
+list_pg_clusters() {
+    command -v pg_lsclusters >/dev/null 2>&1 || return 0
+    pg_lsclusters -h 2>/dev/null | awk '{print $1, $2}'
 }
 
 build_shopdesk() {
