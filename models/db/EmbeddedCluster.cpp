@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QLoggingCategory>
 #include <QProcess>
@@ -24,6 +25,13 @@ namespace shopdesk {
 namespace {
 
 const QString kServerUser = u"postgres"_s;
+// pg_ctl hands the data folder and the log file to a shell (/bin/sh -c
+// "postgres -D \"...\" >> \"...\""), where a folder named a"b$(id) would break
+// out of the quotes. Every PostgreSQL program therefore runs in the base
+// folder and is given these names relative to it: the user's path never
+// reaches a shell.
+const QString kDataDirName = u"data"_s;
+const QString kLogFileName = u"postgres.log"_s;
 
 bool writePrivateFile(const QString &path, const QByteArray &contents)
 {
@@ -68,12 +76,12 @@ QString EmbeddedCluster::defaultBaseDir()
 
 QString EmbeddedCluster::dataDir() const
 {
-    return QDir(m_baseDir).filePath(u"data"_s);
+    return QDir(m_baseDir).filePath(kDataDirName);
 }
 
 QString EmbeddedCluster::logFile() const
 {
-    return QDir(m_baseDir).filePath(u"postgres.log"_s);
+    return QDir(m_baseDir).filePath(kLogFileName);
 }
 
 EmbeddedCluster::CommandResult EmbeddedCluster::runPg(const QString &program,
@@ -159,8 +167,8 @@ Result<void> EmbeddedCluster::initialize(const QString &secret)
 
     const CommandResult r =
         runPg(m_binaries.initdb(),
-              {u"-D"_s, dataDir(), u"-U"_s, QString::fromLatin1(kSuperuser),
-               u"--pwfile=%1"_s.arg(pwFile), u"--auth=scram-sha-256"_s, u"--encoding=UTF8"_s,
+              {u"-D"_s, kDataDirName, u"-U"_s, QString::fromLatin1(kSuperuser),
+               u"--pwfile=initdb.pw"_s, u"--auth=scram-sha-256"_s, u"--encoding=UTF8"_s,
                u"--locale=C.UTF-8"_s, u"--no-instructions"_s},
               180000);
     QFile::remove(pwFile);
@@ -206,9 +214,10 @@ bool EmbeddedCluster::isRunning() const
 #ifdef Q_OS_LINUX
     // After a reboot the old id may belong to another PostgreSQL (the system's
     // own cluster, say): only a postmaster started on our data folder counts.
-    QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
-    if (cmdline.open(QIODevice::ReadOnly))
-        return QString::fromLocal8Bit(cmdline.readAll()).contains(dataDir());
+    // The postmaster works in its data folder (it is given it relative to ours).
+    const QString cwd = QFileInfo(u"/proc/%1/cwd"_s.arg(pid)).symLinkTarget();
+    if (!cwd.isEmpty())
+        return cwd == QFileInfo(dataDir()).canonicalFilePath();
 #endif
     return true;
 }
@@ -250,10 +259,11 @@ Result<int> EmbeddedCluster::startServer()
     for (int attempt = 0; attempt < 8; ++attempt) {
         if (port < 1024 || port > 65535)
             port = 20000 + QRandomGenerator::global()->bounded(40000);
-        const CommandResult r = runPg(m_binaries.pgCtl(),
-                                      {u"start"_s, u"-D"_s, dataDir(), u"-l"_s, logFile(), u"-w"_s,
-                                       u"-t"_s, u"120"_s, u"-s"_s, u"-o"_s, u"-p %1"_s.arg(port)},
-                                      150000);
+        const CommandResult r =
+            runPg(m_binaries.pgCtl(),
+                  {u"start"_s, u"-D"_s, kDataDirName, u"-l"_s, kLogFileName, u"-w"_s, u"-t"_s,
+                   u"120"_s, u"-s"_s, u"-o"_s, u"-p %1"_s.arg(port)},
+                  150000);
         if (r.exitCode == 0) {
             writePrivateFile(portFile, QByteArray::number(port));
             return port;
@@ -456,7 +466,7 @@ Result<void> EmbeddedCluster::stop()
     }
     const CommandResult r = runPg(
         m_binaries.pgCtl(),
-        {u"stop"_s, u"-D"_s, dataDir(), u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"60"_s, u"-s"_s},
+        {u"stop"_s, u"-D"_s, kDataDirName, u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"60"_s, u"-s"_s},
         70000);
     if (r.exitCode != 0 && isRunning())
         return StoreError::database(tr("Stopping the built-in database failed: %1").arg(r.output));

@@ -64,6 +64,27 @@ class TestEmbeddedCluster : public QObject
     }
 
 private slots:
+    // pg_ctl passes its paths through a shell: a folder named with quotes
+    // and $(...) must neither break the start nor run anything (issue 16).
+    void aFolderNamedLikeShellCodeIsJustAName()
+    {
+        auto dir = makeDir();
+        // Where the server's account (postgres, as root) could write: /tmp.
+        const QString marker = dir->path() + u"-ran"_s;
+        QFile::remove(marker);
+        const QString base = dir->filePath(u"shop a\"b$(touch '%1')`touch '%1'`c"_s.arg(marker));
+        EmbeddedCluster cluster(base);
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        QVERIFY(cluster.isRunning());
+        QCOMPARE(queryOne(*config, u"SELECT 40 + 2"_s).toInt(), 42);
+        QVERIFY2(!QFile::exists(marker), "a command in the folder's name was run");
+        QVERIFY(QFile::exists(QDir(base).filePath(u"data/PG_VERSION"_s)));
+        QVERIFY(cluster.stop().ok());
+        QVERIFY(!cluster.isRunning());
+        QVERIFY2(!QFile::exists(marker), "a command in the folder's name was run");
+    }
+
     void startQueryStopAndStartAgain()
     {
         auto dir = makeDir();
