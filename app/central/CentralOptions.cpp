@@ -100,8 +100,13 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
         portText = parser.value(port);
     if (parser.isSet(threads))
         threadsText = parser.value(threads);
-    if (parser.isSet(db))
+    if (parser.isSet(db)) {
         dbUrl = parser.value(db);
+        if (dbUrl.trimmed().isEmpty()) {
+            options.error = Text::tr("--db needs a postgresql:// URL.");
+            return options;
+        }
+    }
     if (dbUrl.isEmpty())
         dbUrl = qEnvironmentVariable("SHOPDESK_CENTRAL_DB");
 
@@ -141,6 +146,8 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
         return options;
     }
     options.database = dbConfig;
+    if (parser.isSet(db) && !dbConfig.password.isEmpty())
+        options.warnings << DbConfig::commandLinePasswordWarning(u"--db"_s);
     // Shops send their outbox to the head office; the head office's own
     // changes reach the shops through the catalog, never through an outbox.
     options.database->writesOutbox = false;

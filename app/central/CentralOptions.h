@@ -26,6 +26,7 @@ struct CentralOptions
     bool showVersion = false;
     QString helpText;
     QString error; // what is wrong with the command line or the ini file
+    QStringList warnings; // what works but should be done otherwise
 };
 
 CentralOptions parseCentralOptions(const QStringList &arguments);

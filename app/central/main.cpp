@@ -36,6 +36,8 @@ int main(int argc, char *argv[])
         out << "shopdesk-central " << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
+    for (const QString &warning : options.warnings)
+        err << "shopdesk-central: " << warning << Qt::endl;
     if (!options.error.isEmpty()) {
         err << "shopdesk-central: " << options.error << Qt::endl
             << QCoreApplication::translate("main",

@@ -125,6 +125,12 @@ DeskOptions parseCommandLine(const QStringList &arguments)
 
     QString url = parser.value(db);
     QString source = u"--db"_s;
+    if (parser.isSet(db) && url.trimmed().isEmpty()) {
+        // Not the built-in database by accident: that is --db left out.
+        options.error = Text::tr("--db needs a postgresql:// URL; leave --db out to use the "
+                                 "built-in database.");
+        return options;
+    }
     if (url.isEmpty()) {
         url = qEnvironmentVariable("SHOPDESK_DB");
         source = u"SHOPDESK_DB"_s;
@@ -137,6 +143,8 @@ DeskOptions parseCommandLine(const QStringList &arguments)
             return options;
         }
         options.server = config;
+        if (source == u"--db"_s && !config.password.isEmpty())
+            options.warnings << DbConfig::commandLinePasswordWarning(source);
     }
     return options;
 }

@@ -28,6 +28,8 @@ struct DeskOptions
 
     // Set when the command line is wrong: what is wrong, naming the option.
     QString error;
+    // Things that work but should be done otherwise (a password on the command line).
+    QStringList warnings;
 };
 
 // Parses the arguments (argv including the program name) and the environment.

@@ -49,6 +49,8 @@ int main(int argc, char *argv[])
             << Qt::endl;
         return 2;
     }
+    for (const QString &warning : std::as_const(options.warnings))
+        err << "shopdesk: " << warning << Qt::endl;
     if (options.showHelp) {
         out << options.helpText;
         return 0;

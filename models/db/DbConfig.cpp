@@ -104,4 +104,12 @@ DbConfig DbConfig::withDatabase(const QString &name) const
     return copy;
 }
 
+QString DbConfig::commandLinePasswordWarning(const QString &option)
+{
+    return tr("%1 carries a password, which every account on this computer can read in the "
+              "process list. Leave it out of the URL and keep it in a password file "
+              "(~/.pgpass, or the file PGPASSFILE names) or in the PGPASSWORD variable.")
+        .arg(option);
+}
+
 } // namespace shopdesk

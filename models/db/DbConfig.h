@@ -33,6 +33,10 @@ public:
     // On failure returns an invalid config and sets *error to a message that
     // names what is wrong (the password is never part of it).
     static DbConfig fromUrl(const QString &url, QString *error);
+    // What to tell someone who put the password in a URL on the command line
+    // (`option`, e.g. "--db"): every account on the computer can read it in
+    // the process list, so say where it belongs instead.
+    static QString commandLinePasswordWarning(const QString &option);
 
     // The URL with the password replaced by "***": safe for logs and labels.
     QString toRedactedUrl() const;

@@ -60,6 +60,9 @@ private slots:
             << QStringList {u"--customers"_s, u"10"_s} << u"--demo"_s;
         QTest::newRow("force without demo") << QStringList {u"--force"_s} << u"--demo"_s;
         QTest::newRow("bad db url") << QStringList {u"--db"_s, u"mysql://h/d"_s} << u"--db"_s;
+        // Empty is not "the built-in database": that is --db left out.
+        QTest::newRow("empty db url") << QStringList {u"--db"_s, QString()} << u"--db"_s;
+        QTest::newRow("blank db url") << QStringList {u"--db"_s, u" "_s} << u"--db"_s;
         QTest::newRow("unknown option") << QStringList {u"--frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("stray argument") << QStringList {u"oops"_s} << u"oops"_s;
     }
@@ -75,6 +78,24 @@ private slots:
         const Run run = shopdesk(args + QStringList {u"--setup-only"_s});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    }
+
+    void aPasswordOnTheCommandLineIsWarnedAbout()
+    {
+        const DeskOptions withPassword =
+            parseCommandLine({u"shopdesk"_s, u"--db"_s, u"postgresql://u:secret@h/d"_s});
+        QVERIFY2(withPassword.error.isEmpty(), qPrintable(withPassword.error));
+        QCOMPARE(withPassword.warnings.size(), 1);
+        QVERIFY(withPassword.warnings.first().contains(u"--db"_s));
+        QVERIFY(withPassword.warnings.first().contains(u"PGPASSWORD"_s));
+        QVERIFY(!withPassword.warnings.first().contains(u"secret"_s));
+        // Without one (a password file or PGPASSWORD supplies it) nothing to say.
+        QVERIFY(parseCommandLine({u"shopdesk"_s, u"--db"_s, u"postgresql://u@h/d"_s})
+                    .warnings.isEmpty());
+        // The real program says it on stderr, and goes on.
+        const Run run = shopdesk({u"--db"_s, u"postgresql://u:secret@h/d"_s, u"--version"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(u"process list"_s), qPrintable(run.err));
     }
 
     void environmentNamesTheServer()

@@ -1,5 +1,7 @@
 #include "CentralProcess.h"
 
+#include "models/db/DbConfig.h"
+
 #include <QProcess>
 #include <QTest>
 
@@ -30,6 +32,24 @@ QUrl CentralProcess::baseUrl() const
     return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
 }
 
+QString CentralProcess::urlWithoutPassword() const
+{
+    QString error;
+    DbConfig config = DbConfig::fromUrl(m_databaseUrl, &error);
+    config.password.clear();
+    return config.toUrl();
+}
+
+void CentralProcess::withoutPasswordInArguments(QProcess *process) const
+{
+    // As the docs advise: the password in the environment, where other
+    // accounts cannot read it, not in the process list.
+    QString error;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSWORD"_s, DbConfig::fromUrl(m_databaseUrl, &error).password);
+    process->setProcessEnvironment(env);
+}
+
 bool CentralProcess::start(quint16 port, int timeoutMs)
 {
     m_error.clear();
@@ -41,7 +61,9 @@ bool CentralProcess::start(quint16 port, int timeoutMs)
     m_process = new QProcess(this);
     // Its complaints belong in the test's output; stdout is where it says its port.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(m_executable, {u"--db"_s, m_databaseUrl, u"--port"_s, QString::number(port)});
+    withoutPasswordInArguments(m_process);
+    m_process->start(m_executable,
+                     {u"--db"_s, urlWithoutPassword(), u"--port"_s, QString::number(port)});
     if (!m_process->waitForStarted(timeoutMs)) {
         m_error = u"cannot start %1: %2"_s.arg(m_executable, m_process->errorString());
         return false;
@@ -108,7 +130,8 @@ QByteArray CentralProcess::issueToken(const QString &shopCode, QString *error) c
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(m_executable, {u"--db"_s, m_databaseUrl, u"--issue-token"_s, shopCode});
+    withoutPasswordInArguments(&process);
+    process.start(m_executable, {u"--db"_s, urlWithoutPassword(), u"--issue-token"_s, shopCode});
     const auto fail = [&](const QString &why) {
         if (error)
             *error = why;

@@ -39,6 +39,9 @@ public:
     QByteArray issueToken(const QString &shopCode, QString *error) const;
 
 private:
+    QString urlWithoutPassword() const;
+    void withoutPasswordInArguments(QProcess *process) const;
+
     QString m_executable;
     QString m_databaseUrl;
     QProcess *m_process = nullptr;
