@@ -25,14 +25,15 @@ StoreError failed(QSqlDatabase db, const QSqlError &error)
     return StoreError::database(error);
 }
 
-} // namespace
-
-Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+// Runs `sql` with the values `bind` puts on it (nothing to bind: run as it
+// is). A statement with values is prepared once per connection and kept
+// (Database::preparedQuery), whether its placeholders are named or not.
+template<typename Bind>
+Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql, bool hasValues, Bind bind)
 {
-    if (!values.isEmpty()) {
+    if (hasValues) {
         if (QSqlQuery *cached = Database::preparedQuery(db, sql)) {
-            for (qsizetype i = 0; i < values.size(); ++i)
-                cached->bindValue(int(i), values.at(i));
+            bind(*cached);
             if (cached->exec()) {
                 // A copy shares the cached statement's result set; the caller
                 // reads it before the next call with the same SQL re-runs it.
@@ -50,18 +51,36 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
         }
     }
     QSqlQuery q(db);
-    if (values.isEmpty()) {
+    if (!hasValues) {
         if (!q.exec(sql))
             return failed(db, q.lastError());
         return q;
     }
     if (!q.prepare(sql))
         return failed(db, q.lastError());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
+    bind(q);
     if (!q.exec())
         return failed(db, q.lastError());
     return q;
+}
+
+} // namespace
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    return execute(db, sql, !values.isEmpty(), [&values](QSqlQuery &q) {
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q.bindValue(int(i), values.at(i));
+    });
+}
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql,
+                      std::initializer_list<Named> values)
+{
+    return execute(db, sql, values.size() > 0, [&values](QSqlQuery &q) {
+        for (const Named &v : values)
+            q.bindValue(v.name, v.value);
+    });
 }
 
 Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
