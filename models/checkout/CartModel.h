@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/catalog/ProductStore.h"
-#include "models/orders/OrderStore.h"
+#include "models/orders/NewOrder.h"
 
 #include <QAbstractTableModel>
 

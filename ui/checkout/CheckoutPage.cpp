@@ -672,7 +672,7 @@ void CheckoutPage::startPayment(PaymentMethod method)
         [order, actor]() -> Result<Order> {
             return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Order> {
                 auto made = OrderStore(db).create(actor, order);
-                if (made && made->status == u"failed"_s)
+                if (made && made->status == OrderStatus::Failed)
                     return StoreError::conflict(made->failure, u"stock"_s);
                 return made;
             });

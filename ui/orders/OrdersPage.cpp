@@ -40,19 +40,6 @@ namespace shopdesk {
 namespace {
 const QDate kAnyDate(2000, 1, 1);
 constexpr int kPage = 200;
-
-// How an order was paid, as stored (cash, card, split; empty while unpaid),
-// in words for the "Paid by" column.
-QString paymentMethodText(const QString &method)
-{
-    if (method == u"cash"_s)
-        return OrdersPage::tr("cash");
-    if (method == u"card"_s)
-        return OrdersPage::tr("card");
-    if (method == u"split"_s)
-        return OrdersPage::tr("card and cash");
-    return method;
-}
 } // namespace
 
 OrdersPage::OrdersPage(const Session &session, QWidget *parent)
@@ -75,9 +62,9 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     auto *heading = createPageTitle(tr("Orders"), this);
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
-    for (const QString &s :
-         {u"awaiting_payment"_s, u"paid"_s, u"failed"_s, u"cancelled"_s, u"returned"_s})
-        m_status->addItem(OrderStore::statusText(s), s);
+    for (OrderStatus s : {OrderStatus::AwaitingPayment, OrderStatus::Paid, OrderStatus::Failed,
+                          OrderStatus::Cancelled, OrderStatus::Returned})
+        m_status->addItem(orderStatusText(s), orderStatusKey(s));
     for (QDateEdit *box : {m_from, m_to}) {
         box->setCalendarPopup(true);
         box->setMinimumDate(kAnyDate);
@@ -238,7 +225,7 @@ OrderFilter OrdersPage::currentFilter() const
 {
     OrderFilter f;
     f.shopId = m_session.shop.id;
-    f.status = m_status->currentData().toString();
+    f.status = orderStatusFromKey(m_status->currentData().toString());
     if (m_from->date() != kAnyDate)
         f.dateMin = m_from->date();
     if (m_to->date() != kAnyDate)
@@ -290,10 +277,11 @@ void OrdersPage::load(qint64 before)
                 const QDateTime at = zone.isValid() ? o.createdAt.toTimeZone(zone) : o.createdAt;
                 const QStringList cells {o.number,
                                          locale.toString(at, QLocale::ShortFormat),
-                                         OrderStore::statusText(o.status),
+                                         orderStatusText(o.status),
                                          o.cashier,
                                          Money::format(o.total),
-                                         paymentMethodText(o.paymentMethod)};
+                                         o.paymentMethod ? paymentMethodText(*o.paymentMethod)
+                                                         : QString()};
                 for (int c = 0; c < cells.size(); ++c)
                     m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
                 m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -342,7 +330,7 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
     }
     const Order &o = *order;
     QStringList text;
-    text << tr("Order %1 — %2").arg(o.number, OrderStore::statusText(o.status));
+    text << tr("Order %1 — %2").arg(o.number, orderStatusText(o.status));
     if (!o.failure.isEmpty())
         text << tr("Why it failed: %1").arg(o.failure);
     text << QString();
@@ -358,18 +346,19 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
     if (o.discount > 0)
         text << tr("Discount: %1").arg(Money::format(o.discount));
     text << tr("Total: %1").arg(Money::format(o.total));
-    if (o.status == u"paid"_s || o.status == u"returned"_s)
+    const bool paid = o.status == OrderStatus::Paid || o.status == OrderStatus::Returned;
+    if (paid)
         text << tr("Paid: %1 in cash, %2 by card")
                     .arg(Money::format(o.paidCash), Money::format(o.paidCard));
-    if (o.status == u"awaiting_payment"_s)
+    if (o.status == OrderStatus::AwaitingPayment)
         text << tr("Stock is held until %1.")
                     .arg(QLocale().toString(o.expiresAt.toLocalTime(), QLocale::ShortFormat));
     m_detail->setPlainText(text.join(u'\n'));
     const bool own = o.staffId == m_session.actor.staffId;
-    m_cancel->setEnabled(o.status == u"awaiting_payment"_s &&
+    m_cancel->setEnabled(o.status == OrderStatus::AwaitingPayment &&
                          (own || hasPermission(role, Permission::ManageOrders)));
-    m_return->setEnabled(o.status == u"paid"_s);
-    m_print->setEnabled(o.status == u"paid"_s || o.status == u"returned"_s);
+    m_return->setEnabled(o.status == OrderStatus::Paid);
+    m_print->setEnabled(paid);
 }
 
 void OrdersPage::cancelSelected()
@@ -410,7 +399,7 @@ void OrdersPage::returnSelected()
     if (dialog.exec() != QDialog::Accepted || !dialog.result())
         return;
     const ReturnedItems returned = *dialog.result();
-    m_banner->showMessage(returned.method == u"card"_s
+    m_banner->showMessage(returned.method == PaymentMethod::Card
                               ? tr("Items of order %1 taken back: refund %2 to the card.")
                                     .arg(returned.order.number, Money::format(returned.refund))
                               : tr("Items of order %1 taken back: pay back %2 in cash.")
