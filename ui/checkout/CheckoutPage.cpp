@@ -18,7 +18,6 @@
 #include "ui/customers/CustomerPickerDialog.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -200,24 +199,6 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(split, &QPushButton::clicked, this, &CheckoutPage::paySplit);
     connect(cancel, &QPushButton::clicked, this, &CheckoutPage::newSale);
     connect(m_cart, &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
-    // Every till sweeps unpaid orders whose time is up back onto the shelf;
-    // with several tills each order is taken by one of them.
-    auto *sweep = new QTimer(this);
-    sweep->setInterval(60'000);
-    connect(sweep, &QTimer::timeout, this, [] {
-        runThenCallback(
-            qApp,
-            [] {
-                return onThreadDatabase(
-                    [](const QSqlDatabase &db) { return OrderStore(db).expireOverdue(); });
-            },
-            [](const Result<int> &expired) {
-                if (!expired)
-                    qWarning("Expiring unpaid orders failed: %s",
-                             qUtf8Printable(expired.error().message));
-            });
-    });
-    sweep->start();
     updateTotals();
     setFocusProxy(m_scan);
 }
