@@ -9,7 +9,8 @@ namespace shopdesk {
 
 // The sale being rung up at the till: one line per product (scanning it
 // again adds to its count), prices as the catalog had them when scanned.
-// Nothing here touches the database; OrderStore turns it into an order.
+// Nothing here touches the database; the Sale that owns it turns it into
+// an order.
 class CartModel : public QAbstractTableModel
 {
     Q_OBJECT
