@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../ui/dialogs/AboutDialog.cpp" line="13"/>
+        <location filename="../ui/AboutDialog.cpp" line="13"/>
         <source>&lt;h3&gt;ShopDesk %1&lt;/h3&gt;&lt;p&gt;Point of sale and back office for shops: checkout, stock, customers, history and reports, with sync to head office.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Database: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk %1&lt;/h3&gt;&lt;p&gt;Касса и бэк-офис для магазинов: продажи, остатки, клиенты, история и отчёты, синхронизация с центральным офисом.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2 (работает на Qt %3).&lt;br&gt;База данных: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AboutDialog.cpp" line="21"/>
+        <location filename="../ui/AboutDialog.cpp" line="21"/>
         <source>About ShopDesk</source>
         <translation>О программе ShopDesk</translation>
     </message>
@@ -17,12 +17,12 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/store/CatalogStore.cpp" line="86"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="86"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/store/CatalogStore.cpp" line="108"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="108"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
@@ -367,17 +367,17 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CustomerFilter</name>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="63"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="63"/>
         <source>Ages are from 0 to 150.</source>
         <translation>Возраст — от 0 до 150.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="67"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="67"/>
         <source>The youngest age (%1) is above the oldest (%2).</source>
         <translation>Минимальный возраст (%1) больше максимального (%2).</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="69"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="69"/>
         <source>Gender must be female or male.</source>
         <translation>Пол должен быть женским или мужским.</translation>
     </message>
@@ -385,43 +385,43 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CustomerStore</name>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="105"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="105"/>
         <source>The first name must be 1 to %1 characters.</source>
         <translation>Имя должно содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="108"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="108"/>
         <source>The last name must be 1 to %1 characters.</source>
         <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="110"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="110"/>
         <source>The age must be from 0 to 150.</source>
         <translation>Возраст должен быть от 0 до 150.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="112"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="112"/>
         <source>Choose the gender from the list.</source>
         <translation>Выберите пол из списка.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="115"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="115"/>
         <source>The e-mail address is not valid.</source>
         <translation>Некорректный адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="117"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="117"/>
         <source>The phone number is too long.</source>
         <translation>Слишком длинный номер телефона.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="156"/>
-        <location filename="../models/store/CustomerStore.cpp" line="171"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="156"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="171"/>
         <source>Customer %1 no longer exists.</source>
         <translation>Клиента %1 больше нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/CustomerStore.cpp" line="167"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="167"/>
         <source>This customer has orders and cannot be deleted.</source>
         <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
     </message>
@@ -429,12 +429,12 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>DatabaseStartup</name>
     <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="44"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="44"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="49"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="49"/>
         <source>ShopDesk cannot connect to the database %1:
 %2
 
@@ -445,12 +445,12 @@ Check that the server is running and reachable, and that the address, user and p
 Проверьте, что сервер запущен и доступен, а адрес, пользователь и пароль указаны верно.</translation>
     </message>
     <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="54"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="54"/>
         <source>Updating the database schema…</source>
         <translation>Обновление схемы базы данных…</translation>
     </message>
     <message>
-        <location filename="../models/startup/DatabaseStartup.cpp" line="74"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="74"/>
         <source>Start-up was cancelled.</source>
         <translation>Запуск отменён.</translation>
     </message>
@@ -576,58 +576,58 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="49"/>
+        <location filename="../app/desk/DeskApp.cpp" line="50"/>
         <source>Starting ShopDesk…</source>
         <translation>Запуск ShopDesk…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="49"/>
+        <location filename="../app/desk/DeskApp.cpp" line="50"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="50"/>
+        <location filename="../app/desk/DeskApp.cpp" line="51"/>
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="58"/>
+        <location filename="../app/desk/DeskApp.cpp" line="59"/>
         <source>Cancelling…</source>
         <translation>Отменяется…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="93"/>
-        <location filename="../app/desk/DeskApp.cpp" line="121"/>
+        <location filename="../app/desk/DeskApp.cpp" line="94"/>
+        <location filename="../app/desk/DeskApp.cpp" line="122"/>
         <source>ShopDesk cannot start</source>
         <translation>ShopDesk не может запуститься</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="94"/>
+        <location filename="../app/desk/DeskApp.cpp" line="95"/>
         <source>ShopDesk could not open its database.</source>
         <translation>ShopDesk не удалось открыть свою базу данных.</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="96"/>
+        <location filename="../app/desk/DeskApp.cpp" line="97"/>
         <source>&amp;Try again</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="97"/>
+        <location filename="../app/desk/DeskApp.cpp" line="98"/>
         <source>&amp;Use another database…</source>
         <translation>&amp;Другая база данных…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="98"/>
+        <location filename="../app/desk/DeskApp.cpp" line="99"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="156"/>
+        <location filename="../app/desk/DeskApp.cpp" line="157"/>
         <source>&lt;small&gt;Demo accounts:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</source>
         <translation>&lt;small&gt;Демонстрационные учётные записи:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="174"/>
+        <location filename="../app/desk/DeskApp.cpp" line="175"/>
         <source>Demo data not loaded</source>
         <translation>Демо-данные не загружены</translation>
     </message>
@@ -730,17 +730,17 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../ui/widgets/ExportRunner.cpp" line="25"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="25"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/ExportRunner.cpp" line="47"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="47"/>
         <source>%1 rows written…</source>
         <translation>Записано строк: %1…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/ExportRunner.cpp" line="69"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="69"/>
         <source>%1 rows written to %2.</source>
         <translation>Записано строк: %1 в файл %2.</translation>
     </message>
@@ -776,37 +776,37 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>HistoryFilter</name>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="28"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="28"/>
         <source>Unknown action &quot;%1&quot;; use one of: %2.</source>
         <translation>Неизвестное действие «%1»; допустимые: %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="31"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="31"/>
         <source>date_min is not a valid date.</source>
         <translation>date_min — некорректная дата.</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="33"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="33"/>
         <source>date_max is not a valid date.</source>
         <translation>date_max — некорректная дата.</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="37"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="37"/>
         <source>date_min (%1) is after date_max (%2).</source>
         <translation>date_min (%1) позже date_max (%2).</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="43"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="43"/>
         <source>Unknown time zone &quot;%1&quot;.</source>
         <translation>Неизвестный часовой пояс «%1».</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="45"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="45"/>
         <source>A PLU has at most 64 characters.</source>
         <translation>PLU — не больше 64 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryFilter.cpp" line="50"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="50"/>
         <source>An id is a positive number.</source>
         <translation>Id — положительное число.</translation>
     </message>
@@ -814,12 +814,12 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../models/store/HistoryStore.cpp" line="38"/>
+        <location filename="../models/history/HistoryStore.cpp" line="38"/>
         <source>The page size must be from 1 to %1.</source>
         <translation>Размер страницы должен быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/HistoryStore.cpp" line="137"/>
+        <location filename="../models/history/HistoryStore.cpp" line="137"/>
         <source>The page number must be 1 or more.</source>
         <translation>Номер страницы должен быть 1 или больше.</translation>
     </message>
@@ -827,47 +827,47 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>JsonReader</name>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="31"/>
+        <location filename="../models/core/JsonReader.cpp" line="31"/>
         <source>%1 is required.</source>
         <translation>%1 — обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="43"/>
+        <location filename="../models/core/JsonReader.cpp" line="43"/>
         <source>%1 must be a string.</source>
         <translation>%1 должно быть строкой.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="49"/>
+        <location filename="../models/core/JsonReader.cpp" line="49"/>
         <source>%1 must not contain NUL characters.</source>
         <translation>%1 не должно содержать символов NUL.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="53"/>
+        <location filename="../models/core/JsonReader.cpp" line="53"/>
         <source>%1 must be at most %2 characters.</source>
         <translation>%1 должно содержать не больше %2 символов.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="68"/>
+        <location filename="../models/core/JsonReader.cpp" line="68"/>
         <source>%1 must be a whole number.</source>
         <translation>%1 должно быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="72"/>
+        <location filename="../models/core/JsonReader.cpp" line="72"/>
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 должно быть от %2 до %3.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="84"/>
+        <location filename="../models/core/JsonReader.cpp" line="84"/>
         <source>%1 must be true or false.</source>
         <translation>%1 должно быть true или false.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="96"/>
+        <location filename="../models/core/JsonReader.cpp" line="96"/>
         <source>%1 must be an object.</source>
         <translation>%1 должно быть объектом.</translation>
     </message>
     <message>
-        <location filename="../models/json/JsonReader.cpp" line="107"/>
+        <location filename="../models/core/JsonReader.cpp" line="107"/>
         <source>%1 is not a known field (known: %2).</source>
         <translation>%1 — неизвестное поле (известные: %2).</translation>
     </message>
@@ -911,277 +911,330 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
-    <name>OrderStore</name>
+    <name>OrderCancellation</name>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="40"/>
-        <source>new</source>
-        <translation>новый</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="41"/>
-        <source>awaiting payment</source>
-        <translation>ожидает оплаты</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="42"/>
-        <source>failed</source>
-        <translation>сбой оплаты</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="43"/>
-        <source>paid</source>
-        <translation>оплачен</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="44"/>
-        <source>cancelled</source>
-        <translation>отменён</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="45"/>
-        <source>returned</source>
-        <translation>возвращён</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="66"/>
-        <source>There is no shop with id %1.</source>
-        <translation>Магазина с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="81"/>
-        <source>Give the shop.</source>
-        <translation>Укажите магазин.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="84"/>
-        <location filename="../models/store/OrderStore.cpp" line="562"/>
-        <source>A till name is 1 to 16 letters, digits, - or _.</source>
-        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="87"/>
-        <source>The payment time must be from 1 minute to 24 hours.</source>
-        <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="93"/>
-        <source>A line has no PLU.</source>
-        <translation>В строке нет PLU.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="96"/>
-        <source>The quantity of PLU %1 must be from 1 to %2.</source>
-        <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="104"/>
-        <source>Too many of PLU %1 in one order.</source>
-        <translation>Слишком много PLU %1 в одном заказе.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="109"/>
-        <source>The order has no lines.</source>
-        <translation>В заказе нет строк.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="139"/>
-        <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
-        <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="146"/>
-        <source>A price was changed for PLU %1, which the order does not have.</source>
-        <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="153"/>
-        <source>There is no product with PLU %1.</source>
-        <translation>Товара с PLU %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="179"/>
-        <source>Promo code %1 is not valid today.</source>
-        <translation>Промокод %1 сегодня недействителен.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="202"/>
-        <source>There is no customer with id %1.</source>
-        <translation>Клиента с id %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="228"/>
-        <location filename="../models/store/OrderStore.cpp" line="412"/>
-        <source>Order %1</source>
-        <translation>Заказ %1</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="315"/>
-        <location filename="../models/store/OrderStore.cpp" line="436"/>
-        <location filename="../models/store/OrderStore.cpp" line="464"/>
-        <source>There is no order %1.</source>
-        <translation>Заказа %1 нет.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="340"/>
-        <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
-        <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="345"/>
-        <location filename="../models/store/OrderStore.cpp" line="544"/>
-        <source>payment time ran out</source>
-        <translation>время на оплату истекло</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="349"/>
-        <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
-        <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="363"/>
-        <source>%1 tendered is less than the total %2.</source>
-        <translation>Получено %1 — меньше суммы к оплате %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="376"/>
-        <source>The card part must be more than zero and less than the total %1.</source>
-        <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="383"/>
-        <source>%1 tendered is less than the cash part %2.</source>
-        <translation>Получено %1 — меньше части наличными %2.</translation>
-    </message>
-    <message>
-        <location filename="../models/store/OrderStore.cpp" line="468"/>
+        <location filename="../models/orders/OrderCancellation.cpp" line="23"/>
         <source>Order %1 is paid; it cannot be cancelled. Return its items instead.</source>
         <translation>Заказ %1 оплачен, его нельзя отменить. Оформите возврат товаров.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="471"/>
+        <location filename="../models/orders/OrderCancellation.cpp" line="27"/>
+        <location filename="../models/orders/OrderCancellation.cpp" line="48"/>
         <source>Order %1 is %2; only an order awaiting payment can be cancelled.</source>
         <translation>У заказа %1 статус «%2»; отменить можно только заказ, ожидающий оплаты.</translation>
     </message>
+</context>
+<context>
+    <name>OrderExpiry</name>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="504"/>
-        <source>Order %1 cancelled</source>
-        <translation>Заказ %1 отменён</translation>
+        <location filename="../models/orders/OrderExpiry.cpp" line="55"/>
+        <location filename="../models/orders/OrderExpiry.cpp" line="66"/>
+        <source>payment time ran out</source>
+        <translation>время на оплату истекло</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLock</name>
+    <message>
+        <location filename="../models/orders/OrderLock.cpp" line="26"/>
+        <source>There is no order %1.</source>
+        <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="505"/>
-        <source>Order %1 cancelled: %2</source>
-        <translation>Заказ %1 отменён: %2</translation>
+        <location filename="../models/orders/OrderLock.cpp" line="44"/>
+        <source>No order was locked.</source>
+        <translation>Ни один заказ не заблокирован.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPayment</name>
+    <message>
+        <location filename="../models/orders/OrderPayment.cpp" line="22"/>
+        <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
+        <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="564"/>
+        <location filename="../models/orders/OrderPayment.cpp" line="30"/>
+        <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
+        <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPlacement</name>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="66"/>
+        <source>Give the shop.</source>
+        <translation>Укажите магазин.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="69"/>
+        <source>A till name is 1 to 16 letters, digits, - or _.</source>
+        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="72"/>
+        <source>The payment time must be from 1 minute to 24 hours.</source>
+        <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="102"/>
+        <source>Promo code %1 is not valid today.</source>
+        <translation>Промокод %1 сегодня недействителен.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="171"/>
+        <source>There is no shop with id %1.</source>
+        <translation>Магазина с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="206"/>
+        <source>There is no customer with id %1.</source>
+        <translation>Клиента с id %1 нет.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPricing</name>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="35"/>
+        <source>A line has no PLU.</source>
+        <translation>В строке нет PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="39"/>
+        <source>The quantity of PLU %1 must be from 1 to %2.</source>
+        <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="45"/>
+        <source>Too many of PLU %1 in one order.</source>
+        <translation>Слишком много PLU %1 в одном заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="50"/>
+        <source>The order has no lines.</source>
+        <translation>В заказе нет строк.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="62"/>
+        <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
+        <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="68"/>
+        <source>A price was changed for PLU %1, which the order does not have.</source>
+        <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="83"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="135"/>
+        <source>%1 tendered is less than the total %2.</source>
+        <translation>Получено %1 — меньше суммы к оплате %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="147"/>
+        <source>The card part must be more than zero and less than the total %1.</source>
+        <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPricing.cpp" line="154"/>
+        <source>%1 tendered is less than the cash part %2.</source>
+        <translation>Получено %1 — меньше части наличными %2.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderQueries</name>
+    <message>
+        <location filename="../models/orders/OrderQueries.cpp" line="109"/>
+        <source>A cashier sees only their own orders.</source>
+        <translation>Кассир видит только свои заказы.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderQueries.cpp" line="118"/>
+        <source>There is no order %1.</source>
+        <translation>Заказа %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderQueries.cpp" line="128"/>
+        <source>The first day is after the last.</source>
+        <translation>Первый день позже последнего.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturns</name>
+    <message>
+        <location filename="../models/orders/OrderReturns.cpp" line="27"/>
+        <source>A till name is 1 to 16 letters, digits, - or _.</source>
+        <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderReturns.cpp" line="29"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="579"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="36"/>
         <source>Order %1 is %2; only a paid order can be returned.</source>
         <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="614"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="135"/>
         <source>Everything in order %1 was returned already.</source>
         <translation>Все товары заказа %1 уже возвращены.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="621"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="141"/>
         <source>Order %1 has no line %2.</source>
         <translation>В заказе %1 нет строки %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="623"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="144"/>
         <source>Line %1 is given twice.</source>
         <translation>Строка %1 указана дважды.</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="627"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="148"/>
         <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
         <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
     </message>
+</context>
+<context>
+    <name>OrderStatus</name>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="639"/>
+        <location filename="../models/orders/OrderStatus.cpp" line="12"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStatus.cpp" line="14"/>
+        <source>awaiting payment</source>
+        <translation>ожидает оплаты</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStatus.cpp" line="15"/>
+        <source>failed</source>
+        <translation>сбой оплаты</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStatus.cpp" line="16"/>
+        <source>paid</source>
+        <translation>оплачен</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStatus.cpp" line="17"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStatus.cpp" line="18"/>
+        <source>returned</source>
+        <translation>возвращён</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStockMoves</name>
+    <message>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="77"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="83"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="90"/>
+        <source>Order %1 cancelled</source>
+        <translation>Заказ %1 отменён</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="91"/>
+        <source>Order %1 cancelled: %2</source>
+        <translation>Заказ %1 отменён: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="96"/>
         <source>Return of order %1</source>
         <translation>Возврат по заказу %1</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="640"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="97"/>
         <source>Return of order %1: %2</source>
         <translation>Возврат по заказу %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="695"/>
-        <source>Unknown status &quot;%1&quot;.</source>
-        <translation>Неизвестный статус «%1».</translation>
+        <location filename="../models/orders/PaymentMethod.cpp" line="12"/>
+        <source>cash</source>
+        <translation>наличные</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="697"/>
-        <source>The first day is after the last.</source>
-        <translation>Первый день позже последнего.</translation>
+        <location filename="../models/orders/PaymentMethod.cpp" line="13"/>
+        <source>card</source>
+        <translation>карта</translation>
     </message>
     <message>
-        <location filename="../models/store/OrderStore.cpp" line="755"/>
-        <source>A cashier sees only their own orders.</source>
-        <translation>Кассир видит только свои заказы.</translation>
+        <location filename="../models/orders/PaymentMethod.cpp" line="14"/>
+        <source>card and cash</source>
+        <translation>карта и наличные</translation>
     </message>
 </context>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../models/Permissions.cpp" line="34"/>
+        <location filename="../models/core/Permissions.cpp" line="34"/>
         <source>sell</source>
         <translation>продавать</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="37"/>
+        <location filename="../models/core/Permissions.cpp" line="37"/>
         <source>create or change products</source>
         <translation>создавать и изменять товары</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="40"/>
+        <location filename="../models/core/Permissions.cpp" line="40"/>
         <source>change stock quantities</source>
         <translation>изменять количество товара</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="43"/>
+        <location filename="../models/core/Permissions.cpp" line="43"/>
         <source>run a stocktake</source>
         <translation>проводить инвентаризацию</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="46"/>
+        <location filename="../models/core/Permissions.cpp" line="46"/>
         <source>see the history and reports</source>
         <translation>просматривать историю и отчёты</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="49"/>
+        <location filename="../models/core/Permissions.cpp" line="49"/>
         <source>change customers in bulk</source>
         <translation>массово изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="52"/>
+        <location filename="../models/core/Permissions.cpp" line="52"/>
         <source>approve returns or cancel other cashiers&apos; orders</source>
         <translation>подтверждать возвраты и отменять заказы других кассиров</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="55"/>
+        <location filename="../models/core/Permissions.cpp" line="55"/>
         <source>change this till&apos;s shop or database</source>
         <translation>менять магазин или базу данных этой кассы</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="58"/>
+        <location filename="../models/core/Permissions.cpp" line="58"/>
         <source>manage staff and settings</source>
         <translation>управлять сотрудниками и настройками</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="63"/>
+        <location filename="../models/core/Permissions.cpp" line="63"/>
         <source>A %1 may not %2. Ask an administrator.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../models/Permissions.cpp" line="64"/>
+        <location filename="../models/core/Permissions.cpp" line="64"/>
         <source>A %1 may not %2. Ask a manager.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
     </message>
@@ -1214,32 +1267,32 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ProductStore</name>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="53"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="53"/>
         <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="57"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="57"/>
         <source>The product name must be 1 to 200 characters.</source>
         <translation>Название товара должно содержать от 1 до 200 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="59"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="59"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="62"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="62"/>
         <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="96"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="96"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/ProductStore.cpp" line="100"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="100"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
     </message>
@@ -1247,8 +1300,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Quantity</name>
     <message>
-        <location filename="../models/store/Quantity.cpp" line="11"/>
-        <location filename="../models/store/Quantity.cpp" line="18"/>
+        <location filename="../models/core/Quantity.cpp" line="11"/>
+        <location filename="../models/core/Quantity.cpp" line="18"/>
         <source>%1 kg</source>
         <translation>%1 кг</translation>
     </message>
@@ -1304,7 +1357,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ReceiptPrinting</name>
     <message>
-        <location filename="../ui/widgets/ReceiptPrinting.cpp" line="18"/>
+        <location filename="../ui/checkout/ReceiptPrinting.cpp" line="18"/>
         <source>The printer cannot print.</source>
         <translation>Принтер не может печатать.</translation>
     </message>
@@ -1312,22 +1365,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Role</name>
     <message>
-        <location filename="../models/Role.cpp" line="37"/>
+        <location filename="../models/core/Role.cpp" line="37"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../models/Role.cpp" line="39"/>
+        <location filename="../models/core/Role.cpp" line="39"/>
         <source>Stock keeper</source>
         <translation>Кладовщик</translation>
     </message>
     <message>
-        <location filename="../models/Role.cpp" line="41"/>
+        <location filename="../models/core/Role.cpp" line="41"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../models/Role.cpp" line="43"/>
+        <location filename="../models/core/Role.cpp" line="43"/>
         <source>Administrator</source>
         <translation>Администратор</translation>
     </message>
@@ -1348,27 +1401,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ShiftStore</name>
     <message>
-        <location filename="../models/store/ShiftStore.cpp" line="19"/>
+        <location filename="../models/orders/ShiftStore.cpp" line="20"/>
         <source>The float cannot be negative.</source>
         <translation>Размен не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShiftStore.cpp" line="29"/>
+        <location filename="../models/orders/ShiftStore.cpp" line="30"/>
         <source>Till %1 already has an open shift; close it with a Z report first.</source>
         <translation>На кассе %1 уже открыта смена; сначала закройте её Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShiftStore.cpp" line="66"/>
+        <location filename="../models/orders/ShiftStore.cpp" line="68"/>
         <source>There is no shift %1.</source>
         <translation>Смены %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShiftStore.cpp" line="88"/>
+        <location filename="../models/orders/ShiftStore.cpp" line="90"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShiftStore.cpp" line="103"/>
+        <location filename="../models/orders/ShiftStore.cpp" line="105"/>
         <source>Till %1 has no open shift to close.</source>
         <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
     </message>
@@ -1376,22 +1429,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ShopStore</name>
     <message>
-        <location filename="../models/store/ShopStore.cpp" line="44"/>
+        <location filename="../models/shops/ShopStore.cpp" line="44"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShopStore.cpp" line="57"/>
+        <location filename="../models/shops/ShopStore.cpp" line="57"/>
         <source>The database has no shop yet.</source>
         <translation>В базе данных ещё нет ни одного магазина.</translation>
     </message>
     <message>
-        <location filename="../models/store/ShopStore.cpp" line="67"/>
+        <location filename="../models/shops/ShopStore.cpp" line="67"/>
         <source>The shop code must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>Код магазина должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/store/ShopStore.cpp" line="74"/>
+        <location filename="../models/shops/ShopStore.cpp" line="74"/>
         <source>The shop name must be 1 to 200 characters.</source>
         <translation>Название магазина должно содержать от 1 до 200 символов.</translation>
     </message>
@@ -1399,7 +1452,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Sql</name>
     <message>
-        <location filename="../models/db/Sql.cpp" line="73"/>
+        <location filename="../models/core/Sql.cpp" line="92"/>
         <source>The database returned no row where one was expected.</source>
         <translation>База данных не вернула строку, которая ожидалась.</translation>
     </message>
@@ -1407,84 +1460,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StaffStore</name>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="63"/>
+        <location filename="../models/staff/StaffStore.cpp" line="63"/>
         <source>There is no such staff account; it may have been removed.</source>
         <translation>Такой учётной записи сотрудника нет; возможно, её удалили.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="79"/>
+        <location filename="../models/staff/StaffStore.cpp" line="79"/>
         <source>The login must be 1 to 64 lower-case Latin letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>Логин должен состоять из 1–64 строчных латинских букв, цифр, «.», «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="83"/>
+        <location filename="../models/staff/StaffStore.cpp" line="83"/>
         <source>The name must be 1 to 100 characters.</source>
         <translation>Имя должно содержать от 1 до 100 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="89"/>
+        <location filename="../models/staff/StaffStore.cpp" line="89"/>
         <source>The name cannot contain tabs, line breaks or other control characters.</source>
         <translation>Имя не может содержать табуляций, переводов строк и других управляющих символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="99"/>
+        <location filename="../models/staff/StaffStore.cpp" line="99"/>
         <source>The password must be at least %1 characters.</source>
         <translation>Пароль должен содержать не меньше %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="107"/>
+        <location filename="../models/staff/StaffStore.cpp" line="107"/>
         <source>The PIN must be %1 to %2 digits.</source>
         <translation>PIN должен состоять из %1–%2 цифр.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="148"/>
-        <location filename="../models/store/StaffStore.cpp" line="178"/>
-        <location filename="../models/store/StaffStore.cpp" line="434"/>
+        <location filename="../models/staff/StaffStore.cpp" line="148"/>
+        <location filename="../models/staff/StaffStore.cpp" line="178"/>
+        <location filename="../models/staff/StaffStore.cpp" line="434"/>
         <source>The account has an unknown role.</source>
         <translation>У учётной записи неизвестная роль.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="175"/>
+        <location filename="../models/staff/StaffStore.cpp" line="175"/>
         <source>This account is no longer active.</source>
         <translation>Эта учётная запись больше не активна.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="238"/>
+        <location filename="../models/staff/StaffStore.cpp" line="238"/>
         <source>You cannot deactivate your own account; another administrator can.</source>
         <translation>Нельзя отключить собственную учётную запись; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="258"/>
+        <location filename="../models/staff/StaffStore.cpp" line="258"/>
         <source>You cannot change your own role; another administrator can.</source>
         <translation>Нельзя изменить собственную роль; это может сделать другой администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="327"/>
+        <location filename="../models/staff/StaffStore.cpp" line="327"/>
         <source>This is the last active administrator. Make someone else an administrator first.</source>
         <translation>Это последний активный администратор. Сначала назначьте администратором кого-то ещё.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="358"/>
+        <location filename="../models/staff/StaffStore.cpp" line="358"/>
         <source>Staff accounts already exist; sign in as an administrator to add more.</source>
         <translation>Учётные записи сотрудников уже есть; чтобы добавить новые, войдите как администратор.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="360"/>
+        <location filename="../models/staff/StaffStore.cpp" line="360"/>
         <source>The login &quot;%1&quot; is taken.</source>
         <translation>Логин «%1» занят.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="373"/>
+        <location filename="../models/staff/StaffStore.cpp" line="373"/>
         <source>%1 is not a manager and cannot approve this.</source>
         <translation>%1 — не менеджер и не может это подтвердить.</translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="381"/>
+        <location filename="../models/staff/StaffStore.cpp" line="381"/>
         <source>Wrong login or password (or PIN).</source>
         <translation>Неверный логин или пароль (или PIN).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="400"/>
+        <location filename="../models/staff/StaffStore.cpp" line="400"/>
         <source>Too many failed sign-ins. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуту.</numerusform>
@@ -1493,7 +1546,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="404"/>
+        <location filename="../models/staff/StaffStore.cpp" line="404"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
@@ -1502,7 +1555,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/store/StaffStore.cpp" line="431"/>
+        <location filename="../models/staff/StaffStore.cpp" line="431"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>Эта учётная запись отключена. Обратитесь к администратору.</translation>
     </message>
@@ -1510,42 +1563,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockFilter</name>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="21"/>
+        <location filename="../models/stock/StockFilter.cpp" line="21"/>
         <source>The smallest shelf quantity</source>
         <translation>Наименьшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="23"/>
+        <location filename="../models/stock/StockFilter.cpp" line="23"/>
         <source>The largest shelf quantity</source>
         <translation>Наибольшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="25"/>
+        <location filename="../models/stock/StockFilter.cpp" line="25"/>
         <source>The smallest order quantity</source>
         <translation>Наименьшее количество в заказах</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="27"/>
+        <location filename="../models/stock/StockFilter.cpp" line="27"/>
         <source>The largest order quantity</source>
         <translation>Наибольшее количество в заказах</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="32"/>
+        <location filename="../models/stock/StockFilter.cpp" line="32"/>
         <source>%1 cannot be negative.</source>
         <translation>%1 не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="36"/>
+        <location filename="../models/stock/StockFilter.cpp" line="36"/>
         <source>The smallest shelf quantity (%1) is above the largest (%2).</source>
         <translation>Наименьшее количество на полке (%1) больше наибольшего (%2).</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="41"/>
+        <location filename="../models/stock/StockFilter.cpp" line="41"/>
         <source>The smallest order quantity (%1) is above the largest (%2).</source>
         <translation>Наименьшее количество в заказах (%1) больше наибольшего (%2).</translation>
     </message>
     <message>
-        <location filename="../models/store/StockFilter.cpp" line="45"/>
+        <location filename="../models/stock/StockFilter.cpp" line="45"/>
         <source>shop_id must be a positive number.</source>
         <translation>shop_id должен быть положительным числом.</translation>
     </message>
@@ -1553,84 +1606,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockStore</name>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="83"/>
+        <location filename="../models/stock/StockStore.cpp" line="83"/>
         <source>The shelf quantity must be between 0 and %1.</source>
         <translation>Количество на полке должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="87"/>
+        <location filename="../models/stock/StockStore.cpp" line="87"/>
         <source>The order quantity must be between 0 and %1.</source>
         <translation>Количество в заказах должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="92"/>
+        <location filename="../models/stock/StockStore.cpp" line="92"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="97"/>
+        <location filename="../models/stock/StockStore.cpp" line="97"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="123"/>
+        <location filename="../models/stock/StockStore.cpp" line="123"/>
         <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
         <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="143"/>
+        <location filename="../models/stock/StockStore.cpp" line="143"/>
         <source>The amount must be a whole number from 1 to %1.</source>
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="225"/>
+        <location filename="../models/stock/StockStore.cpp" line="225"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="227"/>
+        <location filename="../models/stock/StockStore.cpp" line="227"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="229"/>
+        <location filename="../models/stock/StockStore.cpp" line="229"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="252"/>
+        <location filename="../models/stock/StockStore.cpp" line="252"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="301"/>
+        <location filename="../models/stock/StockStore.cpp" line="301"/>
         <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
         <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="314"/>
-        <location filename="../models/store/StockStore.cpp" line="342"/>
+        <location filename="../models/stock/StockStore.cpp" line="314"/>
+        <location filename="../models/stock/StockStore.cpp" line="342"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="317"/>
-        <location filename="../models/store/StockStore.cpp" line="352"/>
+        <location filename="../models/stock/StockStore.cpp" line="317"/>
+        <location filename="../models/stock/StockStore.cpp" line="352"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="328"/>
+        <location filename="../models/stock/StockStore.cpp" line="328"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="332"/>
+        <location filename="../models/stock/StockStore.cpp" line="332"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/store/StockStore.cpp" line="337"/>
+        <location filename="../models/stock/StockStore.cpp" line="337"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -1638,38 +1691,38 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StocktakeStore</name>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="37"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="37"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="41"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="41"/>
         <source>A stocktake is already open in this shop; continue it or close it first.</source>
         <translation>В этом магазине уже идёт инвентаризация; продолжите или сначала закройте её.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="63"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="63"/>
         <source>The counted quantity must be 0 or more.</source>
         <translation>Посчитанное количество должно быть 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="91"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="91"/>
         <source>This stocktake is closed; start a new one.</source>
         <translation>Эта инвентаризация закрыта; начните новую.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="92"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="92"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="126"/>
-        <location filename="../models/store/StocktakeStore.cpp" line="186"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="126"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="186"/>
         <source>This stocktake is already closed.</source>
         <translation>Эта инвентаризация уже закрыта.</translation>
     </message>
     <message>
-        <location filename="../models/store/StocktakeStore.cpp" line="156"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="156"/>
         <source>Stocktake %1: counted %2, the system had %3 at the count</source>
         <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
     </message>
@@ -1677,7 +1730,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../models/store/StoreError.cpp" line="17"/>
+        <location filename="../models/core/StoreError.cpp" line="17"/>
         <source>Database error: %1</source>
         <translation>Ошибка базы данных: %1</translation>
     </message>
@@ -1685,57 +1738,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>SyncInboxStore</name>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="100"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="100"/>
         <source>Another push from this shop is being applied; send again in a moment.</source>
         <translation>Уже применяется другая отправка из этого магазина; повторите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="118"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="118"/>
         <source>Central could not apply it: %1 (SQLSTATE %2).</source>
         <translation>Центральный сервер не смог это применить: %1 (SQLSTATE %2).</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="119"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="119"/>
         <source>invalid data</source>
         <translation>некорректные данные</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="137"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="137"/>
         <source>idempotency_key must be a UUID.</source>
         <translation>idempotency_key должен быть UUID.</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="164"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="164"/>
         <source>created in shop %1</source>
         <translation>создан в магазине %1</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="173"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="173"/>
         <source>Unknown event type &quot;%1&quot;.</source>
         <translation>Неизвестный тип события «%1».</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="195"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="195"/>
         <source>&quot;%1&quot; is not a stock action.</source>
         <translation>«%1» — не действие с остатками.</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="208"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="208"/>
         <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
         <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="214"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="214"/>
         <source>Central does not know the shop %1.</source>
         <translation>Центральный сервер не знает магазин %1.</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="217"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="217"/>
         <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
         <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
     </message>
     <message>
-        <location filename="../models/store/SyncInboxStore.cpp" line="255"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="255"/>
         <source>Central has no product with PLU %1; its product.created event must come first.</source>
         <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
     </message>
@@ -1751,7 +1804,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../models/store/TokenStore.cpp" line="47"/>
+        <location filename="../models/sync/TokenStore.cpp" line="47"/>
         <source>There is no shop with the code %1.</source>
         <translation>Магазина с кодом %1 нет.</translation>
     </message>
@@ -1785,22 +1838,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Параметры: «shopdesk --help».</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="40"/>
+        <location filename="../app/central/main.cpp" line="41"/>
         <source>Run &quot;shopdesk-central --help&quot; for the options.</source>
         <translation>Параметры: «shopdesk-central --help».</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="50"/>
+        <location filename="../app/central/main.cpp" line="51"/>
         <source>cannot connect to %1: %2. Check that the database server runs and the URL is right.</source>
         <translation>не удаётся подключиться к %1: %2. Проверьте, что сервер базы данных запущен и адрес указан верно.</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="78"/>
+        <location filename="../app/central/main.cpp" line="81"/>
         <source>There was no shop with the code %1: it is created now. If you meant an existing shop, revoke this token (--revoke-tokens %1) and issue one with the right code.</source>
         <translation>Магазина с кодом %1 не было: он создан. Если имелся в виду существующий магазин, отзовите этот токен (--revoke-tokens %1) и выпустите новый с правильным кодом.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="94"/>
+        <location filename="../app/central/main.cpp" line="97"/>
         <source>Revoked %n token(s).</source>
         <translation>
             <numerusform>Отозван %n токен.</numerusform>
@@ -1812,134 +1865,134 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::AdjustStockDialog</name>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="26"/>
         <source>Delivery</source>
         <translation>Поставка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="26"/>
         <source>Return from customer</source>
         <translation>Возврат от покупателя</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="26"/>
         <source>Found in stock</source>
         <translation>Найдено на складе</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="25"/>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="26"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="33"/>
         <source>Correction</source>
         <translation>Корректировка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="26"/>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="27"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="33"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="32"/>
         <source>Write-off: damaged</source>
         <translation>Списание: повреждение</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="32"/>
         <source>Write-off: expired</source>
         <translation>Списание: истёк срок годности</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="31"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="32"/>
         <source>Return to supplier</source>
         <translation>Возврат поставщику</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="32"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="33"/>
         <source>Theft or loss</source>
         <translation>Кража или потеря</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="40"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="41"/>
         <source>&amp;Increase</source>
         <translation>&amp;Увеличить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="41"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="42"/>
         <source>&amp;Decrease</source>
         <translation>Уме&amp;ньшить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="42"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="43"/>
         <source>On the s&amp;helf</source>
         <translation>На по&amp;лке</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="43"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="44"/>
         <source>In o&amp;rders</source>
         <translation>В &amp;заказах</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="49"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="50"/>
         <source>Adjust stock</source>
         <translation>Изменение остатка</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="53"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="54"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="57"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="58"/>
         <source>Now: %1 on the shelf, %2 in orders</source>
         <translation>Сейчас: на полке %1, в заказах %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="76"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="77"/>
         <source> g</source>
         <translation> г</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="80"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="81"/>
         <source>optional note, e.g. invoice number</source>
         <translation>необязательная заметка, например номер накладной</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="93"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="94"/>
         <source>Change:</source>
         <translation>Изменение:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="94"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="95"/>
         <source>Quantity:</source>
         <translation>Остаток:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="95"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="96"/>
         <source>&amp;Amount:</source>
         <translation>&amp;Количество:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="96"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="97"/>
         <source>R&amp;eason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="97"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="98"/>
         <source>&amp;Note:</source>
         <translation>За&amp;метка:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="102"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="103"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="136"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="137"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Only %1 there; cannot take %2.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Есть только %1; нельзя взять %2.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/AdjustStockDialog.cpp" line="140"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="141"/>
         <source>After the change: %1</source>
         <translation>После изменения: %1</translation>
     </message>
@@ -2022,98 +2075,98 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="56"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="52"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="61"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="57"/>
         <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="94"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="90"/>
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="95"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="91"/>
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="96"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="92"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="97"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="93"/>
         <source>Price… (F6)</source>
         <translation>Цена… (F6)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="115"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="111"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="119"/>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="572"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="115"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="514"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="122"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="118"/>
         <source>Cash (F9)</source>
         <translation>Наличные (F9)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="123"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
         <source>Card (F10)</source>
         <translation>Карта (F10)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="124"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="120"/>
         <source>Card + cash (F11)</source>
         <translation>Карта + наличные (F11)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="125"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="121"/>
         <source>New sale (F12)</source>
         <translation>Новая продажа (F12)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="126"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="122"/>
         <source>Receipt again (F7)</source>
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="612"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="528"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="360"/>
-        <source>%1 is sold by weight: scan the scale&apos;s label.</source>
-        <translation>%1 продаётся на вес: отсканируйте этикетку с весов.</translation>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
+        <source>Order %1 paid. Change: %2.</source>
+        <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="374"/>
-        <source>Unknown code %1: no product has this barcode or PLU.</source>
-        <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="574"/>
+        <source>Order %1 paid.</source>
+        <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="406"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="341"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="456"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="383"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="483"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="410"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n товар</numerusform>
@@ -2122,135 +2175,100 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="527"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="465"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="540"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="478"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="571"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="513"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="650"/>
-        <source>A scanned code is still being looked up; pay in a moment.</source>
-        <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="668"/>
-        <source>Reserving the items…</source>
-        <translation>Резервирование товаров…</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="697"/>
-        <source>payment cancelled at the till</source>
-        <translation>оплата отменена на кассе</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="705"/>
-        <source>Taking payment…</source>
-        <translation>Приём оплаты…</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="728"/>
-        <source>Order %1 paid. Change: %2.</source>
-        <translation>Заказ %1 оплачен. Сдача: %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="730"/>
-        <source>Order %1 paid.</source>
-        <translation>Заказ %1 оплачен.</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/CheckoutPage.cpp" line="763"/>
-        <source>Payment cancelled; nothing was sold.</source>
-        <translation>Оплата отменена; ничего не продано.</translation>
     </message>
 </context>
 <context>
     <name>shopdesk::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="24"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="24"/>
         <source>&amp;Built-in database on this computer</source>
         <translation>&amp;Встроенная база данных на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="25"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="25"/>
         <source>PostgreSQL &amp;server</source>
         <translation>&amp;Сервер PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="33"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="33"/>
         <source>Database connection</source>
         <translation>Подключение к базе данных</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="43"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="43"/>
         <source>&amp;Host:</source>
         <translation>&amp;Хост:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="44"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="44"/>
         <source>P&amp;ort:</source>
         <translation>&amp;Порт:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="45"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="45"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="46"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="46"/>
         <source>&amp;User:</source>
         <translation>П&amp;ользователь:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="47"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="47"/>
         <source>Pass&amp;word:</source>
         <translation>Паро&amp;ль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="50"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="50"/>
         <source>&amp;Test connection</source>
         <translation>П&amp;роверить подключение</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="110"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="110"/>
         <source>Enter the server&apos;s host name or address.</source>
         <translation>Введите имя или адрес сервера.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="112"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="112"/>
         <source>Enter the name of the database.</source>
         <translation>Введите имя базы данных.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="114"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="114"/>
         <source>Enter the user name to sign in to the server.</source>
         <translation>Введите имя пользователя для входа на сервер.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="126"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="126"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="137"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="137"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="141"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="141"/>
         <source>Cannot connect to %1: %2</source>
         <translation>Не удаётся подключиться к %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ConnectionDialog.cpp" line="161"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="161"/>
         <source>Cannot save the password: %1</source>
         <translation>Не удаётся сохранить пароль: %1</translation>
     </message>
@@ -2258,57 +2276,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomerDialog</name>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="28"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="29"/>
         <source>This customer has &amp;problems</source>
         <translation>У клиента есть &amp;проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="32"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="33"/>
         <source>Edit customer</source>
         <translation>Изменение клиента</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="32"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="33"/>
         <source>New customer</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="42"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="43"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="43"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="44"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="48"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="49"/>
         <source>&amp;First name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="49"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="50"/>
         <source>&amp;Last name:</source>
         <translation>&amp;Фамилия:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="50"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="51"/>
         <source>&amp;Age:</source>
         <translation>&amp;Возраст:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="51"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="52"/>
         <source>&amp;Gender:</source>
         <translation>По&amp;л:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="53"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="54"/>
         <source>P&amp;hone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerDialog.cpp" line="54"/>
+        <location filename="../ui/customers/CustomerDialog.cpp" line="55"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
@@ -2316,52 +2334,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomerModel</name>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="54"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="54"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="56"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="56"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="58"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="58"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="60"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="60"/>
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="62"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="62"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="64"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="64"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="66"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="66"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="165"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="165"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="165"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="165"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../models/CustomerModel.cpp" line="167"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="167"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -2369,17 +2387,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomerPickerDialog</name>
     <message>
-        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="25"/>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="25"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="27"/>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="27"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/CustomerPickerDialog.cpp" line="39"/>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="39"/>
         <source>&amp;Attach to the sale</source>
         <translation>&amp;Привязать к продаже</translation>
     </message>
@@ -2387,97 +2405,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomersPage</name>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="54"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="55"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="57"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="58"/>
         <source>Search by name</source>
         <translation>Поиск по имени</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="61"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="62"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="67"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="68"/>
         <source>Anyone</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="68"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="69"/>
         <source>Women</source>
         <translation>Женщины</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="69"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="70"/>
         <source>Men</source>
         <translation>Мужчины</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="71"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="72"/>
         <source>With or without problems</source>
         <translation>С проблемами и без</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="72"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="73"/>
         <source>With problems</source>
         <translation>С проблемами</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="73"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="74"/>
         <source>Without problems</source>
         <translation>Без проблем</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="77"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="78"/>
         <source>Age from</source>
         <translation>Возраст от</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="79"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="80"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="94"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="95"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="95"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="96"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="96"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="97"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="97"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="98"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="99"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="100"/>
         <source>&amp;Reset problems…</source>
         <translation>Сбросить &amp;проблемы…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="100"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="101"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="144"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="145"/>
         <source>Counting customers…</source>
         <translation>Подсчёт покупателей…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/CustomersPage.cpp" line="145"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="146"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n клиент</numerusform>
@@ -2486,97 +2504,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="191"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="192"/>
         <source>%1 %2 added.</source>
         <translation>Клиент %1 %2 добавлен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="201"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="202"/>
         <source>Select a customer first.</source>
         <translation>Сначала выберите клиента.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="214"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="215"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="215"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="216"/>
         <source>Delete %1 %2 for good?</source>
         <translation>Удалить клиента %1 %2 навсегда?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="238"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="239"/>
         <source>Reset problems</source>
         <translation>Сброс проблем</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="238"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="239"/>
         <source>Clear the problems flag of every customer?</source>
         <translation>Снять отметку о проблемах у всех клиентов?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="241"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="242"/>
         <source>Clearing problem flags…</source>
         <translation>Снятие отметок о проблемах…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="262"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="263"/>
         <source>%1 customers had problems; all cleared.</source>
         <translation>Проблемы были у клиентов: %1; все отметки сняты.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="274"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
         <source>Export customers</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="274"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="285"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="286"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/CustomersPage.cpp" line="301"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="302"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -2584,22 +2602,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::FirstRunDialog</name>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="29"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="30"/>
         <source>Set up ShopDesk</source>
         <translation>Настройка ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="30"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="31"/>
         <source>&lt;b&gt;Welcome to ShopDesk.&lt;/b&gt;&lt;br&gt;Name your shop and create the administrator account. The administrator adds the other staff later.</source>
         <translation>&lt;b&gt;Добро пожаловать в ShopDesk.&lt;/b&gt;&lt;br&gt;Укажите название магазина и создайте учётную запись администратора. Остальных сотрудников администратор добавит позже.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="38"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="39"/>
         <source>A short code for head office, Latin letters and digits.</source>
         <translation>Короткий код для центрального офиса: латинские буквы и цифры.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="46"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="47"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>не меньше %n символа</numerusform>
@@ -2608,42 +2626,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="49"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="50"/>
         <source>Shop &amp;name:</source>
         <translation>&amp;Название магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="50"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="51"/>
         <source>Shop &amp;code:</source>
         <translation>&amp;Код магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="51"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="52"/>
         <source>Administrator &amp;login:</source>
         <translation>&amp;Логин администратора:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="52"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="53"/>
         <source>Administrator&apos;s &amp;full name:</source>
         <translation>Полное &amp;имя администратора:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="53"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="54"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="54"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="55"/>
         <source>&amp;Repeat password:</source>
         <translation>П&amp;овтор пароля:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="57"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="58"/>
         <source>&amp;Create and sign in</source>
         <translation>&amp;Создать и войти</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="87"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="88"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
     </message>
@@ -2651,84 +2669,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryDetailPane</name>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="21"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="21"/>
         <source>Select a row to see it in full.</source>
         <translation>Выберите строку, чтобы увидеть её полностью.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="23"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="23"/>
         <source>Show &amp;product in Stock</source>
         <translation>Показать &amp;товар в остатках</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="24"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="24"/>
         <source>Show &amp;order</source>
         <translation>Показать &amp;заказ</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
         <source>Shop:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
         <source>Product:</source>
         <translation>Товар:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
         <source>Action:</source>
         <translation>Действие:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>Shelf:</source>
         <translation>На полке:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>In orders:</source>
         <translation>В заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>By:</source>
         <translation>Кто:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>Approved by:</source>
         <translation>Подтвердил:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>Order:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="74"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="74"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="84"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="84"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="85"/>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="86"/>
-        <location filename="../ui/pages/HistoryDetailPane.cpp" line="87"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="85"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="86"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="87"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2736,67 +2754,67 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryFilterBar</name>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="42"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="43"/>
         <source>All shops</source>
         <translation>Все магазины</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="44"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="45"/>
         <source>exact PLU</source>
         <translation>точный PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="49"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="50"/>
         <source>Anyone</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="67"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="68"/>
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="70"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="71"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="72"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="73"/>
         <source>P&amp;LU:</source>
         <translation>P&amp;LU:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="74"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="75"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="76"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="77"/>
         <source>&amp;to</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="78"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="79"/>
         <source>&amp;Action:</source>
         <translation>&amp;Действие:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="80"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="81"/>
         <source>Sta&amp;ff:</source>
         <translation>Со&amp;трудник:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="104"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="105"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="224"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="225"/>
         <source>All actions</source>
         <translation>Все действия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="227"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="228"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n действие</numerusform>
@@ -2808,107 +2826,107 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryModel</name>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="40"/>
+        <location filename="../models/history/HistoryModel.cpp" line="41"/>
         <source>Product created</source>
         <translation>Товар создан</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="41"/>
+        <location filename="../models/history/HistoryModel.cpp" line="42"/>
         <source>Product changed</source>
         <translation>Товар изменён</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="42"/>
+        <location filename="../models/history/HistoryModel.cpp" line="43"/>
         <source>Stock created</source>
         <translation>Остаток создан</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="43"/>
+        <location filename="../models/history/HistoryModel.cpp" line="44"/>
         <source>Increased</source>
         <translation>Увеличение</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="44"/>
+        <location filename="../models/history/HistoryModel.cpp" line="45"/>
         <source>Decreased</source>
         <translation>Уменьшение</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="45"/>
+        <location filename="../models/history/HistoryModel.cpp" line="46"/>
         <source>Reserved</source>
         <translation>Резерв</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="46"/>
+        <location filename="../models/history/HistoryModel.cpp" line="47"/>
         <source>Released</source>
         <translation>Снятие резерва</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="47"/>
+        <location filename="../models/history/HistoryModel.cpp" line="48"/>
         <source>Sold</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="48"/>
+        <location filename="../models/history/HistoryModel.cpp" line="49"/>
         <source>Returned</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="49"/>
+        <location filename="../models/history/HistoryModel.cpp" line="50"/>
         <source>Stocktake</source>
         <translation>Инвентаризация</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="103"/>
+        <location filename="../models/history/HistoryModel.cpp" line="104"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="105"/>
+        <location filename="../models/history/HistoryModel.cpp" line="106"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="107"/>
+        <location filename="../models/history/HistoryModel.cpp" line="108"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="109"/>
+        <location filename="../models/history/HistoryModel.cpp" line="110"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="111"/>
+        <location filename="../models/history/HistoryModel.cpp" line="112"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="113"/>
+        <location filename="../models/history/HistoryModel.cpp" line="114"/>
         <source>± shelf</source>
         <translation>± полка</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="115"/>
+        <location filename="../models/history/HistoryModel.cpp" line="116"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="117"/>
+        <location filename="../models/history/HistoryModel.cpp" line="118"/>
         <source>± orders</source>
         <translation>± заказы</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="119"/>
+        <location filename="../models/history/HistoryModel.cpp" line="120"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="121"/>
+        <location filename="../models/history/HistoryModel.cpp" line="122"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../models/HistoryModel.cpp" line="123"/>
+        <location filename="../models/history/HistoryModel.cpp" line="124"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -2916,27 +2934,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryPage</name>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="41"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="41"/>
         <source>First</source>
         <translation>В начало</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="42"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="42"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="43"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="43"/>
         <source>Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="45"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="45"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.cpp" line="51"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="51"/>
         <source>%n row(s) a page</source>
         <translation>
             <numerusform>%n строка на странице</numerusform>
@@ -2945,122 +2963,122 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="63"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="63"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="186"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="186"/>
         <source>Your role cannot view the history; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="245"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="245"/>
         <source>counting…</source>
         <translation>подсчёт…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="247"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="247"/>
         <source>more than %1</source>
         <translation>больше %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="252"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="252"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="252"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="252"/>
         <source>No rows match these filters.</source>
         <translation>Нет строк, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="255"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="255"/>
         <source>Rows %1–%2 of %3</source>
         <translation>Строки %1–%2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="258"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="258"/>
         <source>(loading more…)</source>
         <translation>(загружаются ещё…)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="271"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="271"/>
         <source>Export history</source>
         <translation>Экспорт истории</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="273"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="273"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="290"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
         <source>Shelf change</source>
         <translation>Изменение на полке</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
         <source>Shelf after</source>
         <translation>На полке после</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="291"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
         <source>Order change</source>
         <translation>Изменение в заказах</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
         <source>Order after</source>
         <translation>В заказах после</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
         <source>Approved by</source>
         <translation>Подтвердил</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="292"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="293"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="293"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/pages/HistoryPage.cpp" line="313"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="313"/>
         <source>Exporting history…</source>
         <translation>Экспорт истории…</translation>
     </message>
@@ -3068,42 +3086,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::LockScreen</name>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="24"/>
+        <location filename="../ui/session/LockScreen.cpp" line="25"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Разблокировать</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="50"/>
+        <location filename="../ui/session/LockScreen.cpp" line="51"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="51"/>
+        <location filename="../ui/session/LockScreen.cpp" line="52"/>
         <source>&amp;Password or PIN:</source>
         <translation>&amp;Пароль или PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="73"/>
+        <location filename="../ui/session/LockScreen.cpp" line="74"/>
         <source>Who takes over the till?</source>
         <translation>Кто продолжит работу на кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="74"/>
+        <location filename="../ui/session/LockScreen.cpp" line="75"/>
         <source>Locked by %1</source>
         <translation>Заблокировал(а): %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="75"/>
+        <location filename="../ui/session/LockScreen.cpp" line="76"/>
         <source>The open sale stays as it is.</source>
         <translation>Открытая продажа останется как есть.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="76"/>
+        <location filename="../ui/session/LockScreen.cpp" line="77"/>
         <source>Sign in again, or as someone else to take over.</source>
         <translation>Войдите снова или под другим пользователем, чтобы продолжить работу вместо него.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/LockScreen.cpp" line="109"/>
+        <location filename="../ui/session/LockScreen.cpp" line="110"/>
         <source>Type your login and your password or PIN.</source>
         <translation>Введите логин и пароль или PIN.</translation>
     </message>
@@ -3111,53 +3129,53 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::LoginDialog</name>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="26"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="27"/>
         <source>Sign in to ShopDesk</source>
         <translation>Вход в ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="30"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="31"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in to start your shift.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Войдите, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="33"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="34"/>
         <source>e.g. cashier</source>
         <translation>например, cashier</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="40"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="41"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="41"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="42"/>
         <source>&amp;Password or PIN:</source>
         <translation>&amp;Пароль или PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="44"/>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="73"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="45"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="74"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Войти</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="47"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="48"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="73"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="74"/>
         <source>Signing in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="80"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="81"/>
         <source>Enter your login.</source>
         <translation>Введите логин.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/LoginDialog.cpp" line="85"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="86"/>
         <source>Enter your password or PIN.</source>
         <translation>Введите пароль или PIN-код.</translation>
     </message>
@@ -3332,7 +3350,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="23"/>
+        <location filename="../ui/common/MessageBanner.cpp" line="23"/>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
     </message>
@@ -3340,282 +3358,267 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="48"/>
-        <source>cash</source>
-        <translation>наличные</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="50"/>
-        <source>card</source>
-        <translation>карта</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="52"/>
-        <source>card and cash</source>
-        <translation>карта и наличные</translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="66"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="52"/>
         <source>Load &amp;more</source>
         <translation>Загрузить &amp;ещё</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="68"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="54"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="69"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="55"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="70"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="56"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="74"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="60"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="62"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="83"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="69"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="87"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="73"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="109"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="95"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="111"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="97"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="113"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="101"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="139"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="125"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="140"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="141"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="127"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="142"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="128"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
         <source>Open shift</source>
         <translation>Открытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="176"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
         <source>Cash in the drawer (the float):</source>
         <translation>Наличные в кассе (размен):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="182"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="168"/>
         <source>&quot;%1&quot; is not an amount of money.</source>
         <translation>«%1» — не денежная сумма.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="190"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="176"/>
         <source>Close the shift</source>
         <translation>Закрытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="191"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="177"/>
         <source>Print the Z report and close this till&apos;s shift?</source>
         <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="337"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="309"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="344"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="316"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="346"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="318"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="353"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="325"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="358"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="359"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="331"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="361"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="334"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="364"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="337"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="379"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="352"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="380"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="353"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="388"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="355"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="397"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="362"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="413"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="378"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="415"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="380"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="475"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="509"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="446"/>
         <source>Till %1: shift closed.</source>
         <translation>Касса %1: смена закрыта.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="510"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="447"/>
         <source>Till %1: shift open since %2.</source>
         <translation>Касса %1: смена открыта с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="513"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="450"/>
         <source>Z REPORT — shift %1 closed</source>
         <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="514"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="451"/>
         <source>X REPORT — shift %1, running totals</source>
         <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="515"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="452"/>
         <source>Sales:            %1</source>
         <translation>Продажи:             %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="516"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="453"/>
         <source>Cash:             %1</source>
         <translation>Наличные:            %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="517"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="454"/>
         <source>Card:             %1</source>
         <translation>Карта:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="518"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="455"/>
         <source>Refunds in cash:  %1</source>
         <translation>Возвраты наличными:  %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="519"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="456"/>
         <source>Refunds to card:  %1</source>
         <translation>Возвраты на карту:   %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="520"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="457"/>
         <source>Total:            %1</source>
         <translation>Итого:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/OrdersPage.cpp" line="521"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="458"/>
         <source>Cash in drawer:   %1 (float %2)</source>
         <translation>Наличные в кассе:    %1 (размен %2)</translation>
     </message>
@@ -3623,52 +3626,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::PaymentDialog</name>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="26"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="26"/>
         <source>Card and cash</source>
         <translation>Карта и наличные</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="26"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="26"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="43"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="43"/>
         <source>Total:</source>
         <translation>Итого:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="45"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="45"/>
         <source>On the &amp;card:</source>
         <translation>На &amp;карту:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="48"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="48"/>
         <source>Cash &amp;handed over:</source>
         <translation>&amp;Получено наличными:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="49"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="49"/>
         <source>Change:</source>
         <translation>Сдача:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="54"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="54"/>
         <source>&amp;Paid</source>
         <translation>&amp;Оплачено</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="97"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="97"/>
         <source>The card part must be more than 0 and less than %1.</source>
         <translation>Сумма по карте должна быть больше 0 и меньше %1.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="104"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="104"/>
         <source>Type the amount handed over, e.g. 1000 or 999,50.</source>
         <translation>Введите полученную сумму, например 1000 или 999,50.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PaymentDialog.cpp" line="106"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="106"/>
         <source>%1 more is needed.</source>
         <translation>Не хватает %1.</translation>
     </message>
@@ -3676,53 +3679,53 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::PriceOverrideDialog</name>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="28"/>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="50"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="29"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="51"/>
         <source>Change the price</source>
         <translation>Изменение цены</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="39"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="40"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (PLU %2)&lt;br&gt;Catalog price %3%4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (PLU %2)&lt;br&gt;Цена по каталогу %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="41"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="42"/>
         <source> per kg</source>
         <translation> за кг</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="44"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="45"/>
         <source>New &amp;price:</source>
         <translation>Новая &amp;цена:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="45"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="46"/>
         <source>A manager approves it:</source>
         <translation>Подтверждение менеджера:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="46"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="47"/>
         <source>Manager&apos;s &amp;login:</source>
         <translation>&amp;Логин менеджера:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="47"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="48"/>
         <source>Password or &amp;PIN:</source>
         <translation>Пароль или &amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="70"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="71"/>
         <source>New price: &quot;%1&quot; is not an amount (e.g. 89.90).</source>
         <translation>Новая цена: «%1» — не сумма (например, 89,90).</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="75"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="76"/>
         <source>New price: at most %1.</source>
         <translation>Новая цена: не больше %1.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/PriceOverrideDialog.cpp" line="82"/>
+        <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="83"/>
         <source>A manager types their login and password or PIN to approve the price.</source>
         <translation>Чтобы подтвердить цену, менеджер вводит свой логин и пароль или PIN.</translation>
     </message>
@@ -3730,47 +3733,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductDialog</name>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="27"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="28"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="29"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="30"/>
         <source>New product</source>
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="40"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="41"/>
         <source>optional: scan it</source>
         <translation>необязательно: отсканируйте</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="45"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="47"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="48"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="50"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="51"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ProductDialog.cpp" line="55"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="56"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
@@ -3778,17 +3781,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReceiptPrintQueue</name>
     <message>
-        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="12"/>
+        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="12"/>
         <source>The printer did not answer within %1 seconds.</source>
         <translation>Принтер не ответил за %1 с.</translation>
     </message>
     <message>
-        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="67"/>
+        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="67"/>
         <source>The printer closed the connection before the receipt was sent.</source>
         <translation>Принтер закрыл соединение до того, как чек был отправлен.</translation>
     </message>
     <message>
-        <location filename="../models/printing/ReceiptPrintQueue.cpp" line="74"/>
+        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="74"/>
         <source>Printer %1:%2: %3</source>
         <translation>Принтер %1:%2: %3</translation>
     </message>
@@ -3796,169 +3799,169 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReportsPage</name>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="98"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="99"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="122"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="123"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>Экспорт графика в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="123"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="124"/>
         <source>Export report as P&amp;DF…</source>
         <translation>Экспорт отчёта в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="124"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="125"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="176"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="177"/>
         <source>Stock in and out per day</source>
         <translation>Приход и расход по дням</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="178"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="179"/>
         <source>Sales by hour of day</source>
         <translation>Продажи по часам</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="180"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="181"/>
         <source>Top products by units sold</source>
         <translation>Самые продаваемые товары (в штуках)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="182"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="183"/>
         <source>Stock value by shop</source>
         <translation>Стоимость остатков по магазинам</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="199"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="200"/>
         <source>Your role cannot view reports; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="246"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="247"/>
         <source>Working out the reports…</source>
         <translation>Расчёт отчётов…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="288"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="289"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
         <source>In</source>
         <translation>Приход</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="289"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="290"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
         <source>Out</source>
         <translation>Расход</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="303"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
         <source>Net</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="308"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="319"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="324"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="337"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="309"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="320"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="338"/>
         <source>Units sold</source>
         <translation>Продано, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="319"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="320"/>
         <source>Hour</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="337"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="338"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
         <source>Units</source>
         <translation>Штук</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="351"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="364"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="365"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="367"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="369"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="370"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="370"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="371"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="388"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="423"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="389"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="424"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="434"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="435"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="436"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="437"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="440"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="441"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="442"/>
-        <location filename="../ui/pages/ReportsPage.cpp" line="457"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="443"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="458"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="449"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="450"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="451"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="452"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/ReportsPage.cpp" line="455"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="456"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
@@ -3966,191 +3969,234 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReturnDialog</name>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="34"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="34"/>
         <source>Return from order %1</source>
         <translation>Возврат по заказу %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="35"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="35"/>
         <source>Items coming back</source>
         <translation>Возвращаемые товары</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="45"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="45"/>
         <source> g</source>
         <translation> г</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="49"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="49"/>
         <source>%1 of %2 × %3</source>
         <translation>%1 из %2 × %3</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="66"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="66"/>
         <source>the manager&apos;s password or PIN</source>
         <translation>пароль или PIN менеджера</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="67"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="67"/>
         <source>A manager approves</source>
         <translation>Подтверждение менеджера</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="69"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="69"/>
         <source>Manager&apos;s &amp;login:</source>
         <translation>&amp;Логин менеджера:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="70"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="70"/>
         <source>Password or &amp;PIN:</source>
         <translation>Пароль или &amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="74"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="74"/>
         <source>&amp;Take back</source>
         <translation>&amp;Принять возврат</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="82"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="82"/>
         <source>&amp;Why:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="95"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="95"/>
         <source>Choose how many of which items come back.</source>
         <translation>Укажите, сколько каких товаров возвращается.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/ReturnDialog.cpp" line="100"/>
+        <location filename="../ui/orders/ReturnDialog.cpp" line="100"/>
         <source>A manager approves the return here with their login and their password or PIN.</source>
         <translation>Менеджер подтверждает возврат здесь своим логином и паролем или PIN.</translation>
     </message>
 </context>
 <context>
+    <name>shopdesk::Sale</name>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="26"/>
+        <source>the sale was closed unpaid</source>
+        <translation>продажа закрыта без оплаты</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="99"/>
+        <source>Unknown code %1: no product has this barcode or PLU.</source>
+        <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="108"/>
+        <source>%1 is sold by weight: scan the scale&apos;s label.</source>
+        <translation>%1 продаётся на вес: отсканируйте этикетку с весов.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="159"/>
+        <source>A scanned code is still being looked up; pay in a moment.</source>
+        <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="176"/>
+        <source>Reserving the items…</source>
+        <translation>Резервирование товаров…</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="202"/>
+        <source>Taking payment…</source>
+        <translation>Приём оплаты…</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="225"/>
+        <source>payment cancelled at the till</source>
+        <translation>оплата отменена на кассе</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="228"/>
+        <source>Payment cancelled; nothing was sold.</source>
+        <translation>Оплата отменена; ничего не продано.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::SettingsPage</name>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="31"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="32"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="34"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="36"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
         <source>This till serves:</source>
         <translation>Эта касса обслуживает:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="39"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="40"/>
         <source>Built-in database (%1)</source>
         <translation>Встроенная база данных (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="42"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
         <source>Change database &amp;connection…</source>
         <translation>Изменить подключение к &amp;базе данных…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="43"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="44"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="45"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="46"/>
         <source>In use:</source>
         <translation>Используется:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="51"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="52"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="53"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="54"/>
         <source>Pieces on the shelf; kilograms for goods sold by weight.</source>
         <translation>Штуки на полке; килограммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="54"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="55"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="56"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="57"/>
         <source>Highlight stock &amp;below:</source>
         <translation>Подсвечивать остаток &amp;ниже:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="70"/>
-        <location filename="../ui/pages/SettingsPage.cpp" line="85"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="71"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="86"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="72"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="73"/>
         <source>Till</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="74"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="75"/>
         <source>Till &amp;name (in order numbers):</source>
         <translation>&amp;Имя кассы (в номерах заказов):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="75"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="76"/>
         <source>Unpaid orders &amp;expire after:</source>
         <translation>Неоплаченный заказ &amp;снимается через:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="78"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="79"/>
         <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
         <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="81"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
         <source>Receipt &amp;printer (ESC/POS):</source>
         <translation>&amp;Принтер чеков (ESC/POS):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="86"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="87"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="88"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="89"/>
         <source>&amp;Lock the till when idle for:</source>
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="107"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="108"/>
         <source>Same as the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="112"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="113"/>
         <source>The language changes at the next start of ShopDesk.</source>
         <translation>Язык сменится при следующем запуске ShopDesk.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="114"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="115"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="116"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="117"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="180"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="181"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SettingsPage.cpp" line="191"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="192"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
@@ -4158,22 +4204,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffDialog</name>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="35"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="36"/>
         <source>New staff account</source>
         <translation>Новая учётная запись сотрудника</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="43"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="44"/>
         <source>e.g. kate.s</source>
         <translation>например, kate.s</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="46"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="47"/>
         <source>as shown on receipts and in the history</source>
         <translation>как в чеках и в истории</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="56"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="57"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>не меньше %n символа</numerusform>
@@ -4182,43 +4228,43 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="60"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="61"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="61"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="62"/>
         <source>&amp;Full name:</source>
         <translation>Полное &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="62"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="63"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="63"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="64"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="64"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="65"/>
         <source>R&amp;epeat password:</source>
         <translation>П&amp;овтор пароля:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="68"/>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="104"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="69"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="105"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="104"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="105"/>
         <source>Creating…</source>
         <translation>Создание…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="124"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="125"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
     </message>
@@ -4226,127 +4272,127 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffPage</name>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="45"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="46"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="62"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="63"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="64"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="65"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Отключить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="66"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="67"/>
         <source>&amp;Activate</source>
         <translation>&amp;Включить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="68"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="69"/>
         <source>Change &amp;role…</source>
         <translation>Сменить &amp;роль…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="70"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="71"/>
         <source>Reset &amp;password…</source>
         <translation>Сбросить &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="72"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="73"/>
         <source>Set P&amp;IN…</source>
         <translation>Задать P&amp;IN…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="75"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="76"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>Active</source>
         <translation>Активна</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="78"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
         <source>Locked until</source>
         <translation>Заблокирована до</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="113"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="114"/>
         <source>Only an administrator manages staff accounts. You are signed in as %1, a %2; ask an administrator to add or change an account.</source>
         <translation>Учётными записями сотрудников управляет только администратор. Вы вошли как %1 (%2); попросите администратора добавить или изменить учётную запись.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="203"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="204"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="203"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="204"/>
         <source>no, deactivated</source>
         <translation>нет, отключена</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="204"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="205"/>
         <source>set</source>
         <translation>задан</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="251"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="252"/>
         <source>%1 (%2) can now sign in.</source>
         <translation>%1 (%2) теперь может входить в систему.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="268"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="269"/>
         <source>%1 is deactivated and can no longer sign in.</source>
         <translation>Учётная запись %1 отключена, вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="279"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="280"/>
         <source>%1 can sign in again.</source>
         <translation>%1 снова может входить в систему.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="294"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="295"/>
         <source>%1 is now a %2.</source>
         <translation>Новая роль сотрудника %1: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="310"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="311"/>
         <source>%1 has a new password.</source>
         <translation>У сотрудника %1 новый пароль.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="325"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="326"/>
         <source>%1 no longer has a PIN.</source>
         <translation>У сотрудника %1 больше нет PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StaffPage.cpp" line="326"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="327"/>
         <source>%1 has a new PIN.</source>
         <translation>У сотрудника %1 новый PIN.</translation>
     </message>
@@ -4354,22 +4400,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffRoleDialog</name>
     <message>
-        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="20"/>
+        <location filename="../ui/staff/StaffRoleDialog.cpp" line="20"/>
         <source>Role of %1</source>
         <translation>Роль сотрудника %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="27"/>
+        <location filename="../ui/staff/StaffRoleDialog.cpp" line="27"/>
         <source>The new role applies from %1&apos;s next sign-in.</source>
         <translation>Новая роль действует со следующего входа сотрудника %1.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="31"/>
+        <location filename="../ui/staff/StaffRoleDialog.cpp" line="31"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffRoleDialog.cpp" line="33"/>
+        <location filename="../ui/staff/StaffRoleDialog.cpp" line="33"/>
         <source>&amp;Change role</source>
         <translation>&amp;Сменить роль</translation>
     </message>
@@ -4377,22 +4423,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffSecretDialog</name>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="27"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="27"/>
         <source>PIN for %1</source>
         <translation>PIN для %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="27"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="27"/>
         <source>New password for %1</source>
         <translation>Новый пароль для %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="44"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="44"/>
         <source>%1 to %2 digits</source>
         <translation>от %1 до %2 цифр</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="45"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>не меньше %n символа</numerusform>
@@ -4401,67 +4447,67 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="48"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="48"/>
         <source>A PIN lets %1 sign in on the till, and approve as a manager if their role allows, with a few digits instead of the password.</source>
         <translation>PIN позволяет сотруднику %1 входить на кассе, а если роль позволяет, и подтверждать как менеджер — несколькими цифрами вместо пароля.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="51"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="51"/>
         <source>%1 signs in with this password from now on. A lockout after wrong passwords ends with it.</source>
         <translation>С этого момента %1 входит с этим паролем. Блокировка после неверных паролей с ним снимается.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="59"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="59"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="59"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="59"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="60"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="60"/>
         <source>&amp;Repeat PIN:</source>
         <translation>П&amp;овтор PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="60"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="60"/>
         <source>&amp;Repeat password:</source>
         <translation>П&amp;овтор пароля:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="64"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="64"/>
         <source>&amp;Set PIN</source>
         <translation>&amp;Задать PIN</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="64"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="64"/>
         <source>&amp;Set password</source>
         <translation>&amp;Задать пароль</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="67"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="67"/>
         <source>Re&amp;move PIN</source>
         <translation>&amp;Удалить PIN</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="72"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="72"/>
         <source>%1 has no PIN.</source>
         <translation>У сотрудника %1 нет PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="104"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="104"/>
         <source>Type a PIN of %1 to %2 digits.</source>
         <translation>Введите PIN из %1–%2 цифр.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="118"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="118"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>PIN-коды не совпадают. Введите один и тот же PIN дважды.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="119"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="119"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
     </message>
@@ -4469,47 +4515,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockDialog</name>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="28"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="29"/>
         <source>New stock</source>
         <translation>Новый остаток</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="38"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="39"/>
         <source>Pieces, or grams for goods sold by weight.</source>
         <translation>Штуки, или граммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="43"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="44"/>
         <source>Product &amp;PLU:</source>
         <translation>&amp;PLU товара:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="44"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="45"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="45"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="46"/>
         <source>On the &amp;shelf:</source>
         <translation>На &amp;полке:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="46"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="47"/>
         <source>In &amp;orders:</source>
         <translation>В &amp;заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="49"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="50"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="68"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="69"/>
         <source>Enter the product&apos;s PLU.</source>
         <translation>Введите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StockDialog.cpp" line="73"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="74"/>
         <source>Choose the shop.</source>
         <translation>Выберите магазин.</translation>
     </message>
@@ -4517,63 +4563,63 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockFilterPanel</name>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="39"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="40"/>
         <source>Product name, or scan a barcode</source>
         <translation>Название товара или отсканируйте штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="42"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="43"/>
         <source>exact PLU</source>
         <translation>точный PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="47"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="48"/>
         <source>All shops</source>
         <translation>Все магазины</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="49"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="50"/>
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="52"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="53"/>
         <source>&amp;Search:</source>
         <translation>&amp;Поиск:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="54"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="55"/>
         <source>P&amp;LU:</source>
         <translation>P&amp;LU:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="56"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="57"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="58"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="59"/>
         <source>On shelf &amp;from</source>
         <translation>На полке &amp;от</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="60"/>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="64"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="61"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="65"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="62"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="63"/>
         <source>In &amp;orders from</source>
         <translation>В &amp;заказах от</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="89"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="90"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockFilterPanel.cpp" line="165"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="166"/>
         <source>No product has the barcode %1.</source>
         <translation>Товара со штрихкодом %1 нет.</translation>
     </message>
@@ -4581,47 +4627,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockModel</name>
     <message>
-        <location filename="../models/StockModel.cpp" line="40"/>
+        <location filename="../models/stock/StockModel.cpp" line="40"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="42"/>
+        <location filename="../models/stock/StockModel.cpp" line="42"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="44"/>
+        <location filename="../models/stock/StockModel.cpp" line="44"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="46"/>
+        <location filename="../models/stock/StockModel.cpp" line="46"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="48"/>
+        <location filename="../models/stock/StockModel.cpp" line="48"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="50"/>
+        <location filename="../models/stock/StockModel.cpp" line="50"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="52"/>
+        <location filename="../models/stock/StockModel.cpp" line="52"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="188"/>
+        <location filename="../models/stock/StockModel.cpp" line="188"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/StockModel.cpp" line="205"/>
+        <location filename="../models/stock/StockModel.cpp" line="205"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>
@@ -4629,47 +4675,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="44"/>
+        <location filename="../ui/stock/StockPage.cpp" line="45"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="59"/>
+        <location filename="../ui/stock/StockPage.cpp" line="60"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="61"/>
+        <location filename="../ui/stock/StockPage.cpp" line="62"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="62"/>
+        <location filename="../ui/stock/StockPage.cpp" line="63"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="65"/>
+        <location filename="../ui/stock/StockPage.cpp" line="66"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="66"/>
+        <location filename="../ui/stock/StockPage.cpp" line="67"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="68"/>
+        <location filename="../ui/stock/StockPage.cpp" line="69"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="164"/>
+        <location filename="../ui/stock/StockPage.cpp" line="165"/>
         <source>Counting stock rows…</source>
         <translation>Подсчёт строк остатков…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="166"/>
+        <location filename="../ui/stock/StockPage.cpp" line="167"/>
         <source>%n stock row(s)</source>
         <translation>
             <numerusform>%n строка остатков</numerusform>
@@ -4678,17 +4724,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="187"/>
+        <location filename="../ui/stock/StockPage.cpp" line="188"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="194"/>
+        <location filename="../ui/stock/StockPage.cpp" line="195"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="234"/>
+        <location filename="../ui/stock/StockPage.cpp" line="235"/>
         <source>Stocktake committed: %n line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %n строка</numerusform>
@@ -4697,7 +4743,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="235"/>
+        <location filename="../ui/stock/StockPage.cpp" line="236"/>
         <source>%n corrected.</source>
         <translation>
             <numerusform>исправлено: %n.</numerusform>
@@ -4706,57 +4752,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="245"/>
+        <location filename="../ui/stock/StockPage.cpp" line="246"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="247"/>
+        <location filename="../ui/stock/StockPage.cpp" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/stock/StockPage.cpp" line="258"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/stock/StockPage.cpp" line="258"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/stock/StockPage.cpp" line="258"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="257"/>
+        <location filename="../ui/stock/StockPage.cpp" line="258"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="258"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="258"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="258"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="258"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../ui/pages/StockPage.cpp" line="272"/>
+        <location filename="../ui/stock/StockPage.cpp" line="273"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -4764,82 +4810,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="33"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="34"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="34"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="35"/>
         <source>&amp;Commit count…</source>
         <translation>&amp;Провести инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="35"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
         <source>Discard count…</source>
         <translation>Отменить инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="38"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="39"/>
         <source>Stocktake — %1</source>
         <translation>Инвентаризация — %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="40"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="41"/>
         <source>PLU or barcode</source>
         <translation>PLU или штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="51"/>
         <source>Pieces, or grams for goods sold by weight.</source>
         <translation>Штуки, или граммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="52"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
         <source>System at count</source>
         <translation>В системе при подсчёте</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="58"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="59"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="60"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="61"/>
         <source>Co&amp;unted:</source>
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="136"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="137"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="162"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="163"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="234"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="235"/>
         <source>Commit the count</source>
         <translation>Проведение инвентаризации</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="235"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="236"/>
         <source>Correct the stock of the %n counted line(s) now?</source>
         <translation>
             <numerusform>Исправить остатки по %n посчитанной строке сейчас?</numerusform>
@@ -4848,12 +4894,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="247"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="248"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="248"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="249"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
     </message>
@@ -4861,22 +4907,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SyncEngine</name>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="33"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="34"/>
         <source>central is unreachable: %1</source>
         <translation>центральный сервер недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="34"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="35"/>
         <source>central answered %1: %2</source>
         <translation>центральный сервер ответил %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="131"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="132"/>
         <source>The outbox cannot be read: %1</source>
         <translation>Не удаётся прочитать очередь исходящих событий: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="155"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="156"/>
         <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
         <translation>
             <numerusform>ответ центрального сервера не подтверждает %n отправленное событие</numerusform>
@@ -4885,17 +4931,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="186"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="187"/>
         <source>Could not record central&apos;s answer: %1</source>
         <translation>Не удалось сохранить ответ центрального сервера: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="215"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="216"/>
         <source>The catalog cursor cannot be read: %1</source>
         <translation>Не удаётся прочитать курсор каталога: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="239"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="240"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
     </message>
@@ -4903,172 +4949,172 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SyncPage</name>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="51"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="52"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="52"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="53"/>
         <source>&amp;Retry refused events</source>
         <translation>&amp;Повторить отклонённые события</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="56"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="57"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="59"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="60"/>
         <source>e.g. https://central.example.com:8443</source>
         <translation>например, https://central.example.com:8443</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="66"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="67"/>
         <source>printed by shopdesk-central --issue-token</source>
         <translation>выдаётся командой shopdesk-central --issue-token</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="67"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="68"/>
         <source>Save and &amp;connect</source>
         <translation>Сохранить и по&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="69"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="71"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="72"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="72"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="73"/>
         <source>Shop &amp;code:</source>
         <translation>&amp;Код магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="73"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="74"/>
         <source>&amp;Token:</source>
         <translation>&amp;Токен:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="85"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="86"/>
         <source>Push the waiting events and pull the catalog now (F9).</source>
         <translation>Отправить ожидающие события и получить каталог сейчас (F9).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="87"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="88"/>
         <source>Send the events central refused once more (after the cause is fixed at central).</source>
         <translation>Ещё раз отправить события, отклонённые центральным сервером (после устранения причины на центральном сервере).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="89"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="90"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="91"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
         <source>Central:</source>
         <translation>Центральный сервер:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="92"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="93"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
         <source>Refused by central:</source>
         <translation>Отклонены центральным сервером:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="94"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="95"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="96"/>
         <source>Last error:</source>
         <translation>Последняя ошибка:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>Recorded</source>
         <translation>Записано</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="103"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="118"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="119"/>
         <source>Events not yet acknowledged by central (oldest first, refused ones on top):</source>
         <translation>События, ещё не подтверждённые центральным сервером (сначала самые старые, отклонённые — вверху):</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="164"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="165"/>
         <source>not set up: this shop works on its own</source>
         <translation>не настроен: магазин работает самостоятельно</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="166"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="167"/>
         <source>syncing…</source>
         <translation>синхронизация…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="168"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="168"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="173"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="174"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="174"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="175"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="213"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="214"/>
         <source>refused</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="213"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="214"/>
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/SyncPage.cpp" line="247"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="248"/>
         <source>%n refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%n отклонённое событие будет отправлено снова.</numerusform>
@@ -5077,42 +5123,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="266"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="267"/>
         <source>URL: &quot;%1&quot; is not an http:// or https:// address of a server.</source>
         <translation>URL: «%1» — не адрес сервера http:// или https://.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="272"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="273"/>
         <source>Token: paste it exactly as shopdesk-central printed it (one word).</source>
         <translation>Токен: вставьте его точно так, как его вывел shopdesk-central (одно слово).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="280"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="281"/>
         <source>Shop code: this till serves %1, whose code is %2; central must know the shop by that code (shopdesk-central --issue-token %2).</source>
         <translation>Код магазина: эта касса обслуживает магазин %1 с кодом %2; центральный сервер должен знать магазин под этим кодом (shopdesk-central --issue-token %2).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="291"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="292"/>
         <source>This shop no longer syncs with central.</source>
         <translation>Этот магазин больше не синхронизируется с центральным сервером.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="292"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="293"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="310"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="311"/>
         <source>The token could not be saved: %1</source>
         <translation>Не удалось сохранить токен: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="312"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="313"/>
         <source>Saved; connecting to central. The address is plain http://: the token crosses the network unencrypted. Use https:// unless central runs on this computer.</source>
         <translation>Сохранено; подключение к центральному серверу. Адрес — обычный http://: токен передаётся по сети без шифрования. Используйте https://, если центральный сервер работает не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/SyncPage.cpp" line="317"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="318"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "CentralSync.h"
 #include "models/db/Database.h"
 #include "models/demo/DemoDataGenerator.h"
+#include "models/orders/OrderExpirySweep.h"
 #include "models/settings/AppSettings.h"
 #include "models/settings/AppStateStore.h"
 #include "models/staff/StaffStore.h"
@@ -179,6 +180,8 @@ int DeskApp::run()
     const auto session = signIn(outcome->config);
     if (!session)
         return 0;
+    m_expirySweep = std::make_unique<OrderExpirySweep>();
+    m_expirySweep->start();
 
     // Heap windows: a change of user at the till replaces the window (the
     // open sale moves over), so the first one does not live on the stack.
@@ -199,6 +202,7 @@ int DeskApp::run()
 
 void DeskApp::shutDown()
 {
+    m_expirySweep.reset();
     // Worker threads hold their own connections; let them finish and close.
     QThreadPool::globalInstance()->waitForDone();
     Database::closeThreadConnection();

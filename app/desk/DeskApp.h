@@ -11,9 +11,13 @@
 
 namespace shopdesk {
 
+class OrderExpirySweep;
+
 // The windowed application from start to exit: database start-up with a
 // progress dialog (and a way out when it fails), sign-in, the main window,
-// and shutting the built-in database down at the end.
+// the sweep that gives unpaid orders' stock back (one per application,
+// whatever windows are open), and shutting the built-in database down at
+// the end.
 class DeskApp
 {
     Q_DECLARE_TR_FUNCTIONS(DeskApp)
@@ -32,6 +36,7 @@ private:
 
     DeskOptions m_options;
     std::unique_ptr<DatabaseStartup> m_startup;
+    std::unique_ptr<OrderExpirySweep> m_expirySweep;
 };
 
 } // namespace shopdesk

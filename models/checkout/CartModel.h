@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/catalog/ProductStore.h"
-#include "models/orders/OrderStore.h"
+#include "models/orders/NewOrder.h"
 
 #include <QAbstractTableModel>
 
@@ -9,7 +9,8 @@ namespace shopdesk {
 
 // The sale being rung up at the till: one line per product (scanning it
 // again adds to its count), prices as the catalog had them when scanned.
-// Nothing here touches the database; OrderStore turns it into an order.
+// Nothing here touches the database; the Sale that owns it turns it into
+// an order.
 class CartModel : public QAbstractTableModel
 {
     Q_OBJECT

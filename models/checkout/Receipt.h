@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/orders/OrderStore.h"
+#include "models/orders/Order.h"
 #include "models/shops/ShopStore.h"
 
 #include <QByteArray>

@@ -1,6 +1,7 @@
 #include "WeightBarcode.h"
 
 #include "models/catalog/Ean13.h"
+#include "models/orders/OrderPricing.h"
 
 namespace shopdesk {
 
@@ -29,7 +30,7 @@ int WeightBarcode::gramsForPrice(qint64 price, qint64 pricePerKg)
 
 qint64 WeightBarcode::amount(int grams, qint64 pricePerKg)
 {
-    return (qint64(grams) * pricePerKg + 500) / 1000;
+    return OrderPricing::weighedAmount(grams, pricePerKg);
 }
 
 } // namespace shopdesk

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -54,28 +55,29 @@ Result<ShiftReport> ShiftStore::report(qint64 shiftId) const
         "  AND r.till = s.till AND r.at >= s.opened_at "
         "  AND r.at < coalesce(s.closed_at, 'infinity')) "
         "SELECT s.id, s.till, s.opened_at, s.closed_at, s.opening_cash, "
-        "  (SELECT count(*) FROM paid), (SELECT coalesce(sum(paid_cash), 0) FROM paid), "
-        "  (SELECT coalesce(sum(paid_card), 0) FROM paid), "
-        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'cash'), "
-        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'card') "
+        "  (SELECT count(*) FROM paid) AS sales, "
+        "  (SELECT coalesce(sum(paid_cash), 0) FROM paid) AS cash, "
+        "  (SELECT coalesce(sum(paid_card), 0) FROM paid) AS card, "
+        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'cash') AS refunded_cash, "
+        "  (SELECT coalesce(sum(amount), 0) FROM refunds WHERE method = 'card') AS refunded_card "
         "FROM s"_s,
         {shiftId});
     if (!q)
         return q.error();
     if (!q.value().next())
         return StoreError::notFound(tr("There is no shift %1.").arg(shiftId));
+    const QSqlRecord row = q.value().record();
     ShiftReport r;
-    const QSqlQuery &v = q.value();
-    r.shiftId = v.value(0).toLongLong();
-    r.till = v.value(1).toString();
-    r.openedAt = v.value(2).toDateTime();
-    r.closedAt = v.value(3).toDateTime();
-    r.openingCash = v.value(4).toLongLong();
-    r.sales = v.value(5).toInt();
-    r.cash = v.value(6).toLongLong();
-    r.card = v.value(7).toLongLong();
-    r.refundedCash = v.value(8).toLongLong();
-    r.refundedCard = v.value(9).toLongLong();
+    r.shiftId = row.value(u"id"_s).toLongLong();
+    r.till = row.value(u"till"_s).toString();
+    r.openedAt = row.value(u"opened_at"_s).toDateTime();
+    r.closedAt = row.value(u"closed_at"_s).toDateTime();
+    r.openingCash = row.value(u"opening_cash"_s).toLongLong();
+    r.sales = row.value(u"sales"_s).toInt();
+    r.cash = row.value(u"cash"_s).toLongLong();
+    r.card = row.value(u"card"_s).toLongLong();
+    r.refundedCash = row.value(u"refunded_cash"_s).toLongLong();
+    r.refundedCard = row.value(u"refunded_card"_s).toLongLong();
     return r;
 }
 

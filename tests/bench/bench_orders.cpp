@@ -135,7 +135,7 @@ int main(int argc, char *argv[])
             o.till = QString::number(till + 1);
             o.lines = std::move(lines);
             auto made = orders.create(cashier, o);
-            if (!made || made->status != u"awaiting_payment"_s)
+            if (!made || made->status != OrderStatus::AwaitingPayment)
                 return false;
             return orders.pay(cashier, made->id, {PaymentMethod::Card, 0, 0}).ok();
         });

@@ -82,7 +82,7 @@ private slots:
             orders().create(m_cashier, cart({{u"1001"_s, 2}, {u"1002"_s, 1}, {u"1001"_s, 1}}));
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
         const Order o = made.value();
-        QCOMPARE(o.status, u"awaiting_payment"_s);
+        QCOMPARE(o.status, OrderStatus::AwaitingPayment);
         QCOMPARE(o.number, u"TVR-1-000001"_s);
         QCOMPARE(o.lines.size(), 2);
         QCOMPARE(o.lines.at(0).qty, 3);
@@ -98,11 +98,11 @@ private slots:
 
         auto short_ = orders().pay(m_cashier, o.id, {PaymentMethod::Cash, 10000, 0});
         QCOMPARE(short_.error().field, u"cash_tendered"_s);
-        QCOMPARE(orders().byId(o.id).value()->status, u"awaiting_payment"_s);
+        QCOMPARE(orders().byId(o.id).value()->status, OrderStatus::AwaitingPayment);
 
         auto paid = orders().pay(m_cashier, o.id, {PaymentMethod::Cash, 50000, 0});
         QVERIFY2(paid.ok(), paid.ok() ? "" : qPrintable(paid.error().message));
-        QCOMPARE(paid->order.status, u"paid"_s);
+        QCOMPARE(paid->order.status, OrderStatus::Paid);
         QCOMPARE(paid->change, qint64(50000 - 34520));
         QCOMPARE(paid->order.paidCash, qint64(34520));
         QCOMPARE(stockOf(u"1001"_s), qMakePair(17, 0));
@@ -122,7 +122,7 @@ private slots:
         const qint64 history = scalar(u"SELECT count(*) FROM history"_s);
         auto made = orders().create(m_cashier, cart({{u"1001"_s, 2}, {u"1003"_s, 2}}));
         QVERIFY(made.ok());
-        QCOMPARE(made->status, u"failed"_s);
+        QCOMPARE(made->status, OrderStatus::Failed);
         QVERIFY2(made->failure.contains(u"Only 1 of PLU 1003"_s), qPrintable(made->failure));
         QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0)); // nothing stayed reserved
         QCOMPARE(stockOf(u"1003"_s), qMakePair(1, 0));
@@ -175,7 +175,7 @@ private slots:
         QCOMPARE(orders().cancel(m_cashier2, made->id).error().code, StoreError::Code::Permission);
         auto cancelled = orders().cancel(m_cashier, made->id, u"customer left"_s);
         QVERIFY(cancelled.ok());
-        QCOMPARE(cancelled->status, u"cancelled"_s);
+        QCOMPARE(cancelled->status, OrderStatus::Cancelled);
         QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
         QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'released' AND reason LIKE "
                         "'%customer left%'"_s),
@@ -229,7 +229,7 @@ private slots:
                     ++errors;
                     return;
                 }
-                if (made->status == u"failed"_s) {
+                if (made->status == OrderStatus::Failed) {
                     ++failed;
                     return;
                 }
@@ -359,10 +359,10 @@ private slots:
         auto part =
             orders().returnItems(m_cashier, made->id, {{1, 1}}, approval, u"1"_s, u"broken"_s);
         QVERIFY2(part.ok(), part.ok() ? "" : qPrintable(part.error().message));
-        QCOMPARE(part->order.status, u"paid"_s); // partly returned
+        QCOMPARE(part->order.status, OrderStatus::Paid); // partly returned
         QCOMPARE(part->order.lines.at(0).returnedQty, 1);
         QCOMPARE(part->refund, qint64(9990));
-        QCOMPARE(part->method, u"card"_s); // paid by card, refunded to the card
+        QCOMPARE(part->method, PaymentMethod::Card); // paid by card, refunded to the card
         QCOMPARE(stockOf(u"1001"_s), qMakePair(18, 0));
         // Both people are in the history row.
         QCOMPARE(scalar(u"SELECT count(*) FROM history WHERE action = 'returned' AND staff_id = ? "
@@ -371,7 +371,7 @@ private slots:
                  1);
         auto rest = orders().returnItems(m_cashier, made->id, {}, approval, u"1"_s);
         QVERIFY(rest.ok());
-        QCOMPARE(rest->order.status, u"returned"_s);
+        QCOMPARE(rest->order.status, OrderStatus::Returned);
         QCOMPARE(rest->refund, qint64(2 * 9990 + 2 * 4550));
         QCOMPARE(stockOf(u"1001"_s), qMakePair(20, 0));
         QCOMPARE(stockOf(u"1002"_s), qMakePair(5, 0));
@@ -392,7 +392,7 @@ private slots:
         auto back = orders().returnItems(m_cashier, made->id, {{1, 1}}, managerApproval(), u"1"_s);
         QVERIFY(back.ok());
         QCOMPARE(back->refund, qint64(4995)); // what the one bottle cost after the discount
-        QCOMPARE(back->method, u"cash"_s);
+        QCOMPARE(back->method, PaymentMethod::Cash);
     }
 
     void shiftReportsAddUpTheTill()

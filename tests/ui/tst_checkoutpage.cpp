@@ -10,6 +10,7 @@
 #include "models/core/Money.h"
 #include "models/core/Sql.h"
 #include "models/customers/CustomerModel.h"
+#include "models/orders/OrderStore.h"
 #include "models/settings/AppSettings.h"
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockStore.h"
@@ -181,7 +182,7 @@ private slots:
         QVERIFY(paid.wait(15000));
         QCOMPARE(changeShown, Money::format(tendered - total));
         const auto order = paid.first().at(0).value<Order>();
-        QCOMPARE(order.status, u"paid"_s);
+        QCOMPARE(order.status, OrderStatus::Paid);
         QCOMPARE(order.total, total);
         QCOMPARE(paid.first().at(1).toLongLong(), tendered - total);
         QCOMPARE(shelfOf(u"10042"_s), shelf42 - 3);
@@ -235,7 +236,7 @@ private slots:
         o.shopId = 1;
         o.lines = {{u"10060"_s, 2}};
         auto waiting = store.create(cashier, o);
-        QVERIFY(waiting.ok() && waiting->status == u"awaiting_payment"_s);
+        QVERIFY(waiting.ok() && waiting->status == OrderStatus::AwaitingPayment);
         o.lines = {{u"10061"_s, 3}};
         auto sold = store.create(cashier, o);
         QVERIFY(store.pay(cashier, sold->id, {PaymentMethod::Card, 0, 0}).ok());
@@ -268,7 +269,7 @@ private slots:
         QSignalSpy changed(&page, &OrdersPage::orderChanged);
         page.findChild<QPushButton *>(u"cancelOrder"_s)->click();
         QVERIFY(changed.wait(15000));
-        QCOMPARE(changed.first().first().value<Order>().status, u"cancelled"_s);
+        QCOMPARE(changed.first().first().value<Order>().status, OrderStatus::Cancelled);
         QCOMPARE(shelfOf(u"10060"_s), shelf60 + 2);
 
         // Take one of the paid order's three back, the manager signing in.

@@ -34,7 +34,7 @@ class TestReceipts : public QObject
         o.discount = 0;
         o.total = o.subtotal;
         o.paidCash = o.total;
-        o.status = u"paid"_s;
+        o.status = OrderStatus::Paid;
         return o;
     }
     static Shop sampleShop()

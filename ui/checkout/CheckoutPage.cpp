@@ -3,14 +3,10 @@
 #include "PaymentDialog.h"
 #include "PriceOverrideDialog.h"
 #include "ReceiptPrinting.h"
-#include "models/catalog/Ean13.h"
 #include "models/checkout/CartModel.h"
 #include "models/checkout/ReceiptPrintQueue.h"
 #include "models/checkout/ScanInput.h"
-#include "models/checkout/WeightBarcode.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
-#include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/NumericKeypad.h"
@@ -18,7 +14,6 @@
 #include "ui/customers/CustomerPickerDialog.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -44,7 +39,7 @@ constexpr int kTouch = 44; // the smallest comfortable touch target, px
 CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
-      m_cart(new CartModel(this)),
+      m_sale(new Sale(session.actor, session.shop.id, this)),
       m_banner(new MessageBanner(this)),
       m_scan(new QLineEdit(this)),
       m_matches(new QListWidget(this)),
@@ -72,7 +67,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     m_matches->hide();
 
     m_table->setObjectName(u"cartTable"_s);
-    m_table->setModel(m_cart);
+    m_table->setModel(m_sale->cart());
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -186,7 +181,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
         }
     });
     connect(m_matches, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        addProduct(item->data(Qt::UserRole).value<Product>(), m_pendingQuantity);
+        m_sale->add(item->data(Qt::UserRole).value<Product>(), m_pendingQuantity);
         m_matches->hide();
         m_scan->clear();
         m_scan->setFocus();
@@ -199,25 +194,36 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(card, &QPushButton::clicked, this, &CheckoutPage::payCard);
     connect(split, &QPushButton::clicked, this, &CheckoutPage::paySplit);
     connect(cancel, &QPushButton::clicked, this, &CheckoutPage::newSale);
-    connect(m_cart, &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
-    // Every till sweeps unpaid orders whose time is up back onto the shelf;
-    // with several tills each order is taken by one of them.
-    auto *sweep = new QTimer(this);
-    sweep->setInterval(60'000);
-    connect(sweep, &QTimer::timeout, this, [] {
-        runThenCallback(
-            qApp,
-            [] {
-                return onThreadDatabase(
-                    [](const QSqlDatabase &db) { return OrderStore(db).expireOverdue(); });
-            },
-            [](const Result<int> &expired) {
-                if (!expired)
-                    qWarning("Expiring unpaid orders failed: %s",
-                             qUtf8Printable(expired.error().message));
-            });
+    // The promo code typed is the sale's; a sale paid starts without one.
+    connect(m_promo, &QLineEdit::textEdited, m_sale, &Sale::setPromoCode);
+    connect(m_sale, &Sale::promoCodeChanged, this, [this](const QString &code) {
+        if (m_promo->text() != code)
+            m_promo->setText(code);
     });
-    sweep->start();
+    connect(m_sale->cart(), &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
+    connect(m_sale, &Sale::lineAdded, this, [this](int row) {
+        m_banner->hideMessage();
+        selectRow(row);
+    });
+    connect(m_sale, &Sale::matchesFound, this, &CheckoutPage::showMatches);
+    connect(m_sale, &Sale::searchFailed, this, [this](const QString &words, const QString &error) {
+        const auto now = ScanInput::parse(m_scan->text());
+        if (!now || now->text != words)
+            return; // typed on meanwhile
+        m_matches->clear();
+        m_banner->showMessage(error);
+    });
+    connect(m_sale, &Sale::notice, this, &CheckoutPage::showNotice);
+    connect(m_sale, &Sale::noticeCleared, m_banner, &MessageBanner::hideMessage);
+    connect(m_sale, &Sale::customerChanged, this, &CheckoutPage::showCustomer);
+    connect(m_sale, &Sale::paymentNeeded, this, &CheckoutPage::askForPayment);
+    connect(m_sale, &Sale::paid, this, &CheckoutPage::showPaid);
+    connect(m_sale, &Sale::busyChanged, this, &CheckoutPage::showBusy);
+    connect(m_sale, &Sale::stateChanged, this, [this](Sale::State state) {
+        // After a refusal the next scan must go into the sale again.
+        if (state == Sale::State::Released)
+            refocus();
+    });
     updateTotals();
     setFocusProxy(m_scan);
 }
@@ -234,6 +240,7 @@ void CheckoutPage::setShop(const Shop &shop)
 {
     m_session.shop = shop;
     m_session.actor.shopId = shop.id;
+    m_sale->setShopId(shop.id);
 }
 
 bool CheckoutPage::eventFilter(QObject *watched, QEvent *event)
@@ -272,7 +279,7 @@ bool CheckoutPage::eventFilter(QObject *watched, QEvent *event)
                 return true;
             }
             const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row()
-                                                                  : m_cart->rowCount();
+                                                                  : cart()->rowCount();
             selectRow(current + (key->key() == Qt::Key_Down ? 1 : -1));
             return true;
         }
@@ -291,7 +298,7 @@ bool CheckoutPage::eventFilter(QObject *watched, QEvent *event)
 
 void CheckoutPage::submitScan()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     // A name match picked with the arrows wins over the typed words.
     if (m_matches->isVisible() && m_matches->currentItem()) {
@@ -311,73 +318,7 @@ void CheckoutPage::submitScan()
         return;
     }
     m_scan->clear();
-    lookUp(input->text, input->quantity);
-}
-
-void CheckoutPage::lookUp(const QString &code, int quantity)
-{
-    ++m_pendingLookups;
-    runThenCallback(
-        this,
-        [code]() -> Result<QPair<std::optional<Product>, int>> {
-            using Found = QPair<std::optional<Product>, int>; // the product, and grams if weighed
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Found> {
-                ProductStore products(db);
-                if (Ean13::isValidGtin(code)) {
-                    auto byBarcode = products.byBarcode(code);
-                    if (!byBarcode)
-                        return byBarcode.error();
-                    if (byBarcode.value())
-                        return Found(byBarcode.value(), 0);
-                    // A scale's label: the PLU and the weight (or the price).
-                    if (const auto label = WeightBarcode::decode(code)) {
-                        auto weighed = products.byPlu(label->plu);
-                        if (!weighed)
-                            return weighed.error();
-                        if (!weighed.value() || !weighed.value()->soldByWeight)
-                            return Found(std::nullopt, 0);
-                        const int grams = label->grams > 0
-                            ? label->grams
-                            : WeightBarcode::gramsForPrice(label->price, weighed.value()->price);
-                        return Found(weighed.value(), grams);
-                    }
-                }
-                auto byPlu = products.byPlu(code);
-                if (!byPlu)
-                    return byPlu.error();
-                return Found(byPlu.value(), 0);
-            });
-        },
-        [this, code, quantity](const Result<QPair<std::optional<Product>, int>> &lookedUp) {
-            --m_pendingLookups;
-            if (!lookedUp) {
-                m_banner->showMessage(lookedUp.error().message);
-                return;
-            }
-            const std::optional<Product> &product = lookedUp->first;
-            if (product && product->soldByWeight) {
-                if (lookedUp->second <= 0) {
-                    m_banner->showMessage(
-                        tr("%1 is sold by weight: scan the scale's label.").arg(product->name),
-                        MessageBanner::Type::Warning);
-                    return;
-                }
-                addProduct(*product, lookedUp->second * quantity);
-                return;
-            }
-            const Result<std::optional<Product>> found(product);
-            if (!found) {
-                m_banner->showMessage(found.error().message);
-                return;
-            }
-            if (!found.value()) {
-                m_banner->showMessage(
-                    tr("Unknown code %1: no product has this barcode or PLU.").arg(code),
-                    MessageBanner::Type::Warning);
-                return;
-            }
-            addProduct(*found.value(), quantity);
-        });
+    m_sale->scan(input->text, input->quantity);
 }
 
 void CheckoutPage::searchByName()
@@ -386,55 +327,40 @@ void CheckoutPage::searchByName()
     if (!input || input->kind != ScanInput::Kind::Name)
         return;
     m_pendingQuantity = input->quantity;
-    const QString words = input->text;
-    runThenCallback(
-        this,
-        [words] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return ProductStore(db).findByName(words, 20); });
-        },
-        [this, words](const Result<QList<Product>> &found) {
-            const auto now = ScanInput::parse(m_scan->text());
-            if (!now || now->text != words)
-                return; // typed on meanwhile
-            m_matches->clear();
-            if (!found) {
-                m_banner->showMessage(found.error().message);
-                return;
-            }
-            if (found->isEmpty()) {
-                m_matches->hide();
-                m_banner->showMessage(tr("No product is called \"%1\".").arg(words),
-                                      MessageBanner::Type::Information);
-                return;
-            }
-            for (const Product &p : found.value()) {
-                auto *item = new QListWidgetItem(
-                    u"%1   %2   %3"_s.arg(p.plu, p.name, Money::format(p.price)), m_matches);
-                item->setData(Qt::UserRole, QVariant::fromValue(p));
-                item->setSizeHint(QSize(0, kTouch));
-            }
-            m_matches->setCurrentRow(0);
-            m_matches->show();
-            m_banner->hideMessage();
-        });
+    m_sale->searchByName(input->text);
 }
 
-void CheckoutPage::addProduct(const Product &product, int quantity)
+void CheckoutPage::showMatches(const QString &words, const QList<Product> &products)
 {
-    const int row = m_cart->add(product, quantity);
+    const auto now = ScanInput::parse(m_scan->text());
+    if (!now || now->text != words)
+        return; // typed on meanwhile
+    m_matches->clear();
+    if (products.isEmpty()) {
+        m_matches->hide();
+        m_banner->showMessage(tr("No product is called \"%1\".").arg(words),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    for (const Product &p : products) {
+        auto *item = new QListWidgetItem(
+            u"%1   %2   %3"_s.arg(p.plu, p.name, Money::format(p.price)), m_matches);
+        item->setData(Qt::UserRole, QVariant::fromValue(p));
+        item->setSizeHint(QSize(0, kTouch));
+    }
+    m_matches->setCurrentRow(0);
+    m_matches->show();
     m_banner->hideMessage();
-    selectRow(row);
 }
 
 void CheckoutPage::selectRow(int row)
 {
-    if (m_cart->rowCount() == 0)
+    if (cart()->rowCount() == 0)
         return;
-    row = qBound(0, row, m_cart->rowCount() - 1);
+    row = qBound(0, row, cart()->rowCount() - 1);
     m_table->selectRow(row);
-    m_table->setCurrentIndex(m_cart->index(row, 0));
-    m_table->scrollTo(m_cart->index(row, 0));
+    m_table->setCurrentIndex(cart()->index(row, 0));
+    m_table->scrollTo(cart()->index(row, 0));
 }
 
 void CheckoutPage::changeSelected(int delta)
@@ -443,14 +369,14 @@ void CheckoutPage::changeSelected(int delta)
     if (!current.isValid())
         return;
     const int row = current.row();
-    m_cart->changeQuantity(row, delta);
-    selectRow(qMin(row, m_cart->rowCount() - 1));
+    m_sale->changeQuantity(row, delta);
+    selectRow(qMin(row, cart()->rowCount() - 1));
     m_scan->setFocus();
 }
 
 void CheckoutPage::changeSelectedPrice()
 {
-    if (m_busy)
+    if (isBusy())
         return; // a payment is under way: the sale's prices are settled
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
@@ -459,10 +385,10 @@ void CheckoutPage::changeSelectedPrice()
         return;
     }
     const int row = current.row();
-    PriceOverrideDialog dialog(m_cart->productAt(row), m_cart->unitPriceAt(row), m_session.shop.id,
+    PriceOverrideDialog dialog(cart()->productAt(row), cart()->unitPriceAt(row), m_session.shop.id,
                                this);
     if (dialog.exec() == QDialog::Accepted && dialog.approval())
-        m_cart->setPriceOverride(row, dialog.newPrice(), *dialog.approval());
+        m_sale->setPrice(row, dialog.newPrice(), *dialog.approval());
     window()->activateWindow();
     m_scan->setFocus();
 }
@@ -473,42 +399,53 @@ void CheckoutPage::removeSelected()
     if (!current.isValid())
         return;
     const int row = current.row();
-    m_cart->removeLine(row);
-    selectRow(qMin(row, m_cart->rowCount() - 1));
+    m_sale->removeLine(row);
+    selectRow(qMin(row, cart()->rowCount() - 1));
     m_scan->setFocus();
 }
 
 void CheckoutPage::updateTotals()
 {
-    m_total->setText(Money::format(m_cart->total()));
-    m_units->setText(tr("%n item(s)", nullptr, m_cart->units()));
+    m_total->setText(Money::format(cart()->total()));
+    m_units->setText(tr("%n item(s)", nullptr, cart()->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
-        b->setEnabled(!m_cart->isEmpty() && !m_busy);
+        b->setEnabled(!cart()->isEmpty() && !isBusy());
 }
 
-void CheckoutPage::setBusy(bool busy)
+void CheckoutPage::showBusy(bool busy)
 {
-    const bool changed = busy != m_busy;
-    m_busy = busy;
     m_scan->setReadOnly(busy);
     updateTotals();
-    if (changed)
-        emit busyChanged(busy);
+    emit busyChanged(busy);
+}
+
+void CheckoutPage::showNotice(const QString &text, Sale::Tone tone)
+{
+    switch (tone) {
+    case Sale::Tone::Information:
+        return m_banner->showMessage(text, MessageBanner::Type::Information);
+    case Sale::Tone::Positive:
+        return m_banner->showMessage(text, MessageBanner::Type::Positive);
+    case Sale::Tone::Warning:
+        return m_banner->showMessage(text, MessageBanner::Type::Warning);
+    case Sale::Tone::Error:
+        return m_banner->showMessage(text, MessageBanner::Type::Error);
+    }
 }
 
 void CheckoutPage::payCash()
 {
-    startPayment(PaymentMethod::Cash);
+    m_sale->pay(PaymentMethod::Cash);
 }
 
 void CheckoutPage::payCard()
 {
-    startPayment(PaymentMethod::Card);
+    m_sale->pay(PaymentMethod::Card);
 }
 
 void CheckoutPage::paySplit()
 {
-    startPayment(PaymentMethod::Split);
+    m_sale->pay(PaymentMethod::Split);
 }
 
 bool CheckoutPage::sendToReceiptPrinter()
@@ -557,7 +494,7 @@ void CheckoutPage::refocus()
 
 void CheckoutPage::chooseCustomer()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     CustomerPickerDialog dialog(m_session.database, this);
     if (dialog.exec() == QDialog::Accepted)
@@ -567,36 +504,14 @@ void CheckoutPage::chooseCustomer()
 
 void CheckoutPage::setCustomer(const std::optional<Customer> &customer)
 {
-    m_customer = customer;
+    m_sale->setCustomer(customer);
+}
+
+void CheckoutPage::showCustomer(const std::optional<Customer> &customer)
+{
     m_customerButton->setText(
         customer ? tr("Customer: %1 %2 (F8)").arg(customer->firstName, customer->lastName)
                  : tr("Customer… (F8)"));
-}
-
-CheckoutPage::OpenSale CheckoutPage::openSale() const
-{
-    OpenSale sale;
-    for (int row = 0; row < m_cart->rowCount(); ++row)
-        sale.lines.append({m_cart->productAt(row), m_cart->quantityAt(row)});
-    sale.priceOverrides = m_cart->priceOverrides();
-    sale.customer = m_customer;
-    sale.promoCode = m_promo->text();
-    return sale;
-}
-
-void CheckoutPage::resumeSale(const OpenSale &sale)
-{
-    m_cart->clear();
-    for (const auto &[product, quantity] : sale.lines)
-        m_cart->add(product, quantity);
-    // The prices a manager approved stay with the sale (same lines, same counts).
-    for (const PriceOverride &o : sale.priceOverrides)
-        for (int row = 0; row < m_cart->rowCount(); ++row)
-            if (m_cart->productAt(row).plu == o.plu)
-                m_cart->setPriceOverride(row, o.unitPrice, o.approval);
-    m_promo->setText(sale.promoCode);
-    setCustomer(sale.customer);
-    updateTotals();
 }
 
 void CheckoutPage::adoptPrintQueue(ReceiptPrintQueue *queue)
@@ -618,7 +533,7 @@ void CheckoutPage::adoptPrintQueue(ReceiptPrintQueue *queue)
 
 void CheckoutPage::handOverTo(CheckoutPage *next)
 {
-    next->resumeSale(openSale());
+    next->m_sale->resume(m_sale->openSale());
     next->m_lastReceipt = m_lastReceipt;
     next->m_lastNumber = m_lastNumber;
     // The queue goes with its jobs (one still sending, the failed ones F7
@@ -632,138 +547,37 @@ void CheckoutPage::handOverTo(CheckoutPage *next)
 
 void CheckoutPage::newSale()
 {
-    if (m_busy)
+    if (isBusy())
         return;
-    m_cart->clear();
-    m_promo->clear();
-    setCustomer(std::nullopt);
+    m_sale->clear();
     m_scan->clear();
     m_matches->hide();
     m_banner->hideMessage();
     m_scan->setFocus();
 }
 
-void CheckoutPage::startPayment(PaymentMethod method)
+void CheckoutPage::askForPayment(const Order &order, PaymentMethod method)
 {
-    if (m_cart->isEmpty() || m_busy)
-        return;
-    if (m_pendingLookups > 0) {
-        m_banner->showMessage(tr("A scanned code is still being looked up; pay in a moment."),
-                              MessageBanner::Type::Information);
-        return;
-    }
-    // First the order: it reserves every line and knows the real total
-    // (promo code, today's prices). An order that cannot be reserved says
-    // which line lacks stock, and the cart stays to be corrected.
-    NewOrder order;
-    order.shopId = m_session.shop.id;
-    order.till = m_till.isEmpty() ? AppSettings().tillName() : m_till;
-    order.paymentTimeoutMinutes = AppSettings().paymentTimeoutMinutes();
-    order.lines = m_cart->cartLines();
-    order.priceOverrides = m_cart->priceOverrides();
-    order.promoCode = m_promo->text().trimmed();
-    if (m_customer)
-        order.customerId = m_customer->id;
-    const Actor actor = m_session.actor;
-    setBusy(true);
-    m_banner->showMessage(tr("Reserving the items…"), MessageBanner::Type::Information);
-    runThenCallback(
-        this,
-        [order, actor]() -> Result<Order> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<Order> {
-                auto made = OrderStore(db).create(actor, order);
-                if (made && made->status == u"failed"_s)
-                    return StoreError::conflict(made->failure, u"stock"_s);
-                return made;
-            });
-        },
-        [this, method](const Result<Order> &made) {
-            if (!made) {
-                setBusy(false);
-                refocus();
-                m_banner->showMessage(made.error().message, MessageBanner::Type::Warning);
-                return;
-            }
-            if (method == PaymentMethod::Card) {
-                takePayment(made.value(), Payment {PaymentMethod::Card, 0, 0});
-                return;
-            }
-            m_banner->hideMessage();
-            PaymentDialog dialog(method, made->total, this);
-            const bool accepted = dialog.exec() == QDialog::Accepted;
-            refocus();
-            if (accepted)
-                takePayment(made.value(), dialog.payment());
-            else
-                abandon(made.value(), tr("payment cancelled at the till"));
-        });
+    PaymentDialog dialog(method, order.total, this);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    refocus();
+    if (accepted)
+        m_sale->takePayment(dialog.payment());
+    else
+        m_sale->cancelPayment();
 }
 
-void CheckoutPage::takePayment(const Order &order, const Payment &payment)
+void CheckoutPage::showPaid(const Order &order, qint64 change)
 {
-    const Actor actor = m_session.actor;
-    const qint64 orderId = order.id;
-    m_banner->showMessage(tr("Taking payment…"), MessageBanner::Type::Information);
-    runThenCallback(
-        this,
-        [orderId, actor, payment]() -> Result<PaidOrder> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<PaidOrder> {
-                OrderStore orders(db);
-                auto paid = orders.pay(actor, orderId, payment);
-                if (!paid) {
-                    // Nothing may stay reserved for a sale that was not paid.
-                    auto cancelled = orders.cancel(actor, orderId, paid.error().message);
-                    Q_UNUSED(cancelled);
-                }
-                return paid;
-            });
-        },
-        [this](const Result<PaidOrder> &paid) {
-            if (!paid) {
-                setBusy(false);
-                refocus();
-                m_banner->showMessage(paid.error().message, MessageBanner::Type::Warning);
-                return;
-            }
-            const QString done = paid->change > 0
-                ? tr("Order %1 paid. Change: %2.")
-                      .arg(paid->order.number, Money::format(paid->change))
-                : tr("Order %1 paid.").arg(paid->order.number);
-            m_cart->clear();
-            m_promo->clear();
-            setCustomer(std::nullopt);
-            m_banner->showMessage(done, MessageBanner::Type::Positive);
-            m_lastReceipt = Receipt::forOrder(paid->order, m_session.shop,
-                                              m_session.actor.displayName, paid->change);
-            m_lastNumber = paid->order.number;
-            sendToReceiptPrinter();
-            // Not busy until the sale is closed: a change of user waiting for
-            // this payment takes over the till as it is now.
-            setBusy(false);
-            refocus();
-            emit orderPaid(paid->order, paid->change);
-        });
-}
-
-void CheckoutPage::abandon(const Order &order, const QString &why)
-{
-    // The reservation goes; the cart stays for another try.
-    const Actor actor = m_session.actor;
-    const qint64 orderId = order.id;
-    runThenCallback(
-        this,
-        [orderId, actor, why] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OrderStore(db).cancel(actor, orderId, why); });
-        },
-        [this](const Result<Order> &cancelled) {
-            setBusy(false);
-            if (!cancelled)
-                m_banner->showMessage(cancelled.error().message, MessageBanner::Type::Warning);
-            else
-                m_banner->showMessage(tr("Payment cancelled; nothing was sold."),
-                                      MessageBanner::Type::Information);
-        });
+    m_banner->showMessage(
+        change > 0 ? tr("Order %1 paid. Change: %2.").arg(order.number, Money::format(change))
+                   : tr("Order %1 paid.").arg(order.number),
+        MessageBanner::Type::Positive);
+    m_lastReceipt = Receipt::forOrder(order, m_session.shop, m_session.actor.displayName, change);
+    m_lastNumber = order.number;
+    sendToReceiptPrinter();
+    refocus();
+    emit orderPaid(order, change);
 }
 
 } // namespace shopdesk

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "models/catalog/ProductStore.h"
 #include "models/checkout/Receipt.h"
-#include "models/customers/CustomerStore.h"
-#include "models/orders/OrderStore.h"
+#include "models/checkout/Sale.h"
 #include "ui/Session.h"
 
 #include <QWidget>
@@ -21,43 +19,34 @@ class CartModel;
 class MessageBanner;
 class ReceiptPrintQueue;
 
-// The till. The scan field keeps the focus: a barcode or PLU and Enter adds a
-// line (again: one more), "3*" before it adds three, words look a product up
-// by name. + and − change the selected line, Delete removes it, ↑/↓ move
-// between lines. F9 cash, F10 card, F11 card and cash, F12 a new sale.
-// Unknown codes and missing stock are told in a banner, never a box that
-// stops the next scan.
+// The till: it shows the open Sale and hands it what the cashier does. The
+// scan field keeps the focus: a barcode or PLU and Enter adds a line (again:
+// one more), "3*" before it adds three, words look a product up by name.
+// + and − change the selected line, Delete removes it, ↑/↓ move between
+// lines. F9 cash, F10 card, F11 card and cash, F12 a new sale. Unknown codes
+// and missing stock are told in a banner, never a box that stops the next
+// scan. The page keeps what is about paper: the last receipt and the
+// receipt printer's queue.
 class CheckoutPage : public QWidget
 {
     Q_OBJECT
 public:
-    // The sale on the till, not yet paid: what a change of cashier carries
-    // over to the next person's till.
-    struct OpenSale
-    {
-        QList<QPair<Product, int>> lines; // product, quantity (grams when weighed)
-        std::vector<PriceOverride> priceOverrides; // prices a manager approved
-        std::optional<Customer> customer;
-        QString promoCode;
-    };
-
     explicit CheckoutPage(const Session &session, QWidget *parent = nullptr);
 
-    OpenSale openSale() const;
-    void resumeSale(const OpenSale &sale);
     // Hands the till to the next person's page (a change of user): the open
     // sale, the last receipt (F7 prints it again) and the receipt printer's
     // queue with its jobs still sending or failed.
     void handOverTo(CheckoutPage *next);
     ReceiptPrintQueue *printQueue() const { return m_printQueue; }
     // A payment is on its way (the till takes no scans until it is through).
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_sale->isBusy(); }
 
-    CartModel *cart() const { return m_cart; }
+    Sale *sale() const { return m_sale; }
+    CartModel *cart() const { return m_sale->cart(); }
     QLineEdit *scanField() const { return m_scan; }
     QTableView *table() const { return m_table; }
     void setShop(const Shop &shop);
-    void setTill(const QString &till) { m_till = till; }
+    void setTill(const QString &till) { m_sale->setTill(till); }
 
 signals:
     // A sale was paid (for receipts and tests).
@@ -84,27 +73,26 @@ private:
     // Takes `queue` as this page's receipt printer queue (its failures shown here).
     void adoptPrintQueue(ReceiptPrintQueue *queue);
     void submitScan();
-    void lookUp(const QString &code, int quantity);
     void searchByName();
-    void addProduct(const Product &product, int quantity);
+    void showMatches(const QString &words, const QList<Product> &products);
     void changeSelected(int delta);
     void removeSelected();
     // F6: a new price for the selected line, with a manager's approval.
     void changeSelectedPrice();
     void selectRow(int row);
-    void startPayment(PaymentMethod method);
-    void takePayment(const Order &order, const Payment &payment);
-    void abandon(const Order &order, const QString &why);
+    // The order is reserved: the money for its total (cash, split).
+    void askForPayment(const Order &order, PaymentMethod method);
+    void showPaid(const Order &order, qint64 change);
+    void showNotice(const QString &text, Sale::Tone tone);
+    void showCustomer(const std::optional<Customer> &customer);
     void updateTotals();
-    void setBusy(bool busy);
+    void showBusy(bool busy);
     void refocus();
     // Queues the last receipt for the network receipt printer, if set.
     bool sendToReceiptPrinter();
 
     Session m_session;
-    QString m_till; // empty: the till name from the settings
-    bool m_busy = false;
-    CartModel *m_cart;
+    Sale *m_sale;
     MessageBanner *m_banner;
     QLineEdit *m_scan;
     QListWidget *m_matches;
@@ -115,10 +103,8 @@ private:
     QList<QPushButton *> m_payButtons;
     QTimer *m_nameSearch;
     int m_pendingQuantity = 1; // for a product picked from the name matches
-    int m_pendingLookups = 0; // scans still being looked up: no payment until done
     ReceiptPrintQueue *m_printQueue = nullptr;
     QPushButton *m_customerButton = nullptr;
-    std::optional<Customer> m_customer;
     std::optional<Receipt> m_lastReceipt;
     QString m_lastNumber;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/orders/OrderStore.h"
+#include "models/orders/Payment.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
 #include "PriceOverrideDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
+#include "models/orders/OrdersService.h"
 #include "ui/common/BuddyLabel.h"
 #include "ui/common/MessageBanner.h"
 
@@ -85,24 +85,18 @@ void PriceOverrideDialog::accept()
     m_busy = true;
     m_ok->setEnabled(false);
     m_secret->clear();
-    runThenCallback(
-        this,
-        [login, secret, shopId = m_shopId] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return StaffStore(db).approveAsManager(login, secret, shopId);
-            });
-        },
-        [this, price = *price](const Result<ManagerApproval> &approval) {
-            m_busy = false;
-            m_ok->setEnabled(true);
-            if (!approval) {
-                m_secret->setFocus();
-                return m_banner->showMessage(approval.error().message);
-            }
-            m_price = price;
-            m_approval = approval.value();
-            QDialog::accept();
-        });
+    whenReady(this, OrdersService::approveAsManager({login, secret, m_shopId}),
+              [this, price = *price](const Result<ManagerApproval> &approval) {
+                  m_busy = false;
+                  m_ok->setEnabled(true);
+                  if (!approval) {
+                      m_secret->setFocus();
+                      return m_banner->showMessage(approval.error().message);
+                  }
+                  m_price = price;
+                  m_approval = approval.value();
+                  QDialog::accept();
+              });
 }
 
 void PriceOverrideDialog::reject()

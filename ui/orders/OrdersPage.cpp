@@ -2,13 +2,11 @@
 
 #include "ReturnDialog.h"
 #include "models/checkout/Receipt.h"
-#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
-#include "models/staff/StaffStore.h"
 #include "ui/checkout/ReceiptPrinting.h"
 #include "ui/common/BuddyLabel.h"
 #include "ui/common/Confirm.h"
@@ -40,19 +38,6 @@ namespace shopdesk {
 namespace {
 const QDate kAnyDate(2000, 1, 1);
 constexpr int kPage = 200;
-
-// How an order was paid, as stored (cash, card, split; empty while unpaid),
-// in words for the "Paid by" column.
-QString paymentMethodText(const QString &method)
-{
-    if (method == u"cash"_s)
-        return OrdersPage::tr("cash");
-    if (method == u"card"_s)
-        return OrdersPage::tr("card");
-    if (method == u"split"_s)
-        return OrdersPage::tr("card and cash");
-    return method;
-}
 } // namespace
 
 OrdersPage::OrdersPage(const Session &session, QWidget *parent)
@@ -75,9 +60,9 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     auto *heading = createPageTitle(tr("Orders"), this);
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
-    for (const QString &s :
-         {u"awaiting_payment"_s, u"paid"_s, u"failed"_s, u"cancelled"_s, u"returned"_s})
-        m_status->addItem(OrderStore::statusText(s), s);
+    for (OrderStatus s : {OrderStatus::AwaitingPayment, OrderStatus::Paid, OrderStatus::Failed,
+                          OrderStatus::Cancelled, OrderStatus::Returned})
+        m_status->addItem(orderStatusText(s), orderStatusKey(s));
     for (QDateEdit *box : {m_from, m_to}) {
         box->setCalendarPopup(true);
         box->setMinimumDate(kAnyDate);
@@ -218,18 +203,13 @@ void OrdersPage::showEvent(QShowEvent *event)
         return;
     }
     m_loaded = true;
-    runThenCallback(
-        this,
-        [] {
-            return onThreadDatabase([](const QSqlDatabase &db) { return StaffStore(db).names(); });
-        },
-        [this](const Result<QList<StaffName>> &staff) {
-            if (!staff)
-                return;
-            const QSignalBlocker blocker(m_cashier);
-            for (const StaffName &s : staff.value())
-                m_cashier->addItem(s.displayName, s.id);
-        });
+    whenReady(this, orders().cashiers(), [this](const Result<QList<StaffName>> &staff) {
+        if (!staff)
+            return;
+        const QSignalBlocker blocker(m_cashier);
+        for (const StaffName &s : staff.value())
+            m_cashier->addItem(s.displayName, s.id);
+    });
     reload();
     showXReport();
 }
@@ -238,7 +218,7 @@ OrderFilter OrdersPage::currentFilter() const
 {
     OrderFilter f;
     f.shopId = m_session.shop.id;
-    f.status = m_status->currentData().toString();
+    f.status = orderStatusFromKey(m_status->currentData().toString());
     if (m_from->date() != kAnyDate)
         f.dateMin = m_from->date();
     if (m_to->date() != kAnyDate)
@@ -268,40 +248,36 @@ void OrdersPage::load(qint64 before)
 {
     const OrderFilter filter = currentFilter();
     const quint64 generation = ++m_generation;
-    runThenCallback(
-        this,
-        [filter, before, reader = m_session.actor] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return OrderStore(db).list(reader, filter, before, kPage);
-            });
-        },
-        [this, generation](const Result<QList<OrderSummary>> &rows) {
-            if (generation != m_generation)
-                return;
-            if (!rows) {
-                m_banner->showMessage(rows.error().message);
-                return;
-            }
-            const QLocale locale;
-            const QTimeZone zone(m_session.shop.timeZone.toUtf8());
-            for (const OrderSummary &o : rows.value()) {
-                const int r = m_table->rowCount();
-                m_table->insertRow(r);
-                const QDateTime at = zone.isValid() ? o.createdAt.toTimeZone(zone) : o.createdAt;
-                const QStringList cells {o.number,
-                                         locale.toString(at, QLocale::ShortFormat),
-                                         OrderStore::statusText(o.status),
-                                         o.cashier,
-                                         Money::format(o.total),
-                                         paymentMethodText(o.paymentMethod)};
-                for (int c = 0; c < cells.size(); ++c)
-                    m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-                m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                m_rows.append(o);
-            }
-            m_more->setEnabled(rows->size() == kPage);
-            emit ordersLoaded(int(m_rows.size()));
-        });
+    whenReady(this, orders().list(filter, before, kPage),
+              [this, generation](const Result<QList<OrderSummary>> &rows) {
+                  if (generation != m_generation)
+                      return;
+                  if (!rows) {
+                      m_banner->showMessage(rows.error().message);
+                      return;
+                  }
+                  const QLocale locale;
+                  const QTimeZone zone(m_session.shop.timeZone.toUtf8());
+                  for (const OrderSummary &o : rows.value()) {
+                      const int r = m_table->rowCount();
+                      m_table->insertRow(r);
+                      const QDateTime at =
+                          zone.isValid() ? o.createdAt.toTimeZone(zone) : o.createdAt;
+                      const QStringList cells {o.number,
+                                               locale.toString(at, QLocale::ShortFormat),
+                                               orderStatusText(o.status),
+                                               o.cashier,
+                                               Money::format(o.total),
+                                               o.paymentMethod ? paymentMethodText(*o.paymentMethod)
+                                                               : QString()};
+                      for (int c = 0; c < cells.size(); ++c)
+                          m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
+                      m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                      m_rows.append(o);
+                  }
+                  m_more->setEnabled(rows->size() == kPage);
+                  emit ordersLoaded(int(m_rows.size()));
+              });
 }
 
 void OrdersPage::openOrder(qint64 orderId)
@@ -313,21 +289,16 @@ void OrdersPage::select(qint64 orderId)
 {
     // Only the last click counts: an earlier answer arriving late is dropped.
     const quint64 generation = ++m_selectGeneration;
-    runThenCallback(
-        this,
-        [orderId, reader = m_session.actor] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return OrderStore(db).byId(reader, orderId); });
-        },
-        [this, generation](const Result<std::optional<Order>> &order) {
-            if (generation != m_selectGeneration)
-                return;
-            if (!order) {
-                m_banner->showMessage(order.error().message);
-                return;
-            }
-            showOrder(order.value());
-        });
+    whenReady(this, orders().byId(orderId),
+              [this, generation](const Result<std::optional<Order>> &order) {
+                  if (generation != m_selectGeneration)
+                      return;
+                  if (!order) {
+                      m_banner->showMessage(order.error().message);
+                      return;
+                  }
+                  showOrder(order.value());
+              });
 }
 
 void OrdersPage::showOrder(const std::optional<Order> &order)
@@ -342,7 +313,7 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
     }
     const Order &o = *order;
     QStringList text;
-    text << tr("Order %1 — %2").arg(o.number, OrderStore::statusText(o.status));
+    text << tr("Order %1 — %2").arg(o.number, orderStatusText(o.status));
     if (!o.failure.isEmpty())
         text << tr("Why it failed: %1").arg(o.failure);
     text << QString();
@@ -358,18 +329,19 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
     if (o.discount > 0)
         text << tr("Discount: %1").arg(Money::format(o.discount));
     text << tr("Total: %1").arg(Money::format(o.total));
-    if (o.status == u"paid"_s || o.status == u"returned"_s)
+    const bool paid = o.status == OrderStatus::Paid || o.status == OrderStatus::Returned;
+    if (paid)
         text << tr("Paid: %1 in cash, %2 by card")
                     .arg(Money::format(o.paidCash), Money::format(o.paidCard));
-    if (o.status == u"awaiting_payment"_s)
+    if (o.status == OrderStatus::AwaitingPayment)
         text << tr("Stock is held until %1.")
                     .arg(QLocale().toString(o.expiresAt.toLocalTime(), QLocale::ShortFormat));
     m_detail->setPlainText(text.join(u'\n'));
     const bool own = o.staffId == m_session.actor.staffId;
-    m_cancel->setEnabled(o.status == u"awaiting_payment"_s &&
+    m_cancel->setEnabled(o.status == OrderStatus::AwaitingPayment &&
                          (own || hasPermission(role, Permission::ManageOrders)));
-    m_return->setEnabled(o.status == u"paid"_s);
-    m_print->setEnabled(o.status == u"paid"_s || o.status == u"returned"_s);
+    m_return->setEnabled(o.status == OrderStatus::Paid);
+    m_print->setEnabled(paid);
 }
 
 void OrdersPage::cancelSelected()
@@ -380,26 +352,18 @@ void OrdersPage::cancelSelected()
             this, tr("Cancel the order"),
             tr("Cancel order %1 and put its items back on the shelf?").arg(m_selected->number)))
         return;
-    const Actor actor = m_session.actor;
-    const qint64 id = m_selected->id;
-    runThenCallback(
-        this,
-        [actor, id] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return OrderStore(db).cancel(actor, id, tr("cancelled on the Orders page"));
-            });
-        },
-        [this](const Result<Order> &order) {
-            if (!order) {
-                m_banner->showMessage(order.error().message, MessageBanner::Type::Warning);
-                return;
-            }
-            m_banner->showMessage(
-                tr("Order %1 cancelled; its items are back on the shelf.").arg(order->number),
-                MessageBanner::Type::Positive);
-            emit orderChanged(order.value());
-            reload();
-        });
+    whenReady(this, orders().cancel(m_selected->id, tr("cancelled on the Orders page")),
+              [this](const Result<Order> &order) {
+                  if (!order) {
+                      m_banner->showMessage(order.error().message, MessageBanner::Type::Warning);
+                      return;
+                  }
+                  m_banner->showMessage(
+                      tr("Order %1 cancelled; its items are back on the shelf.").arg(order->number),
+                      MessageBanner::Type::Positive);
+                  emit orderChanged(order.value());
+                  reload();
+              });
 }
 
 void OrdersPage::returnSelected()
@@ -410,7 +374,7 @@ void OrdersPage::returnSelected()
     if (dialog.exec() != QDialog::Accepted || !dialog.result())
         return;
     const ReturnedItems returned = *dialog.result();
-    m_banner->showMessage(returned.method == u"card"_s
+    m_banner->showMessage(returned.method == PaymentMethod::Card
                               ? tr("Items of order %1 taken back: refund %2 to the card.")
                                     .arg(returned.order.number, Money::format(returned.refund))
                               : tr("Items of order %1 taken back: pay back %2 in cash.")
@@ -438,68 +402,40 @@ void OrdersPage::printSelected()
 
 void OrdersPage::openShift(qint64 openingCash)
 {
-    const Actor actor = m_session.actor;
-    const qint64 shop = m_session.shop.id;
-    const QString tillName = till();
-    runThenCallback(
-        this,
-        [=] {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ShiftReport> {
-                ShiftStore shifts(db);
-                auto opened = shifts.open(actor, shop, tillName, openingCash);
-                if (!opened)
-                    return opened.error();
-                return shifts.xReport(shop, tillName);
-            });
-        },
-        [this](const Result<ShiftReport> &report) {
-            if (!report) {
-                m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
-                return;
-            }
-            showReport(report.value(), false);
-        });
+    whenReady(this, orders().openShift(m_session.shop.id, till(), openingCash),
+              [this](const Result<ShiftReport> &report) {
+                  if (!report) {
+                      m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
+                      return;
+                  }
+                  showReport(report.value(), false);
+              });
 }
 
 void OrdersPage::showXReport()
 {
-    const qint64 shop = m_session.shop.id;
     const QString tillName = till();
-    runThenCallback(
-        this,
-        [=] {
-            return onThreadDatabase(
-                [&](const QSqlDatabase &db) { return ShiftStore(db).xReport(shop, tillName); });
-        },
-        [this, tillName](const Result<ShiftReport> &report) {
-            if (!report) {
-                m_shiftState->setText(tr("Till %1: no shift is open.").arg(tillName));
-                m_shiftReport->clear();
-                return;
-            }
-            showReport(report.value(), false);
-        });
+    whenReady(this, orders().xReport(m_session.shop.id, tillName),
+              [this, tillName](const Result<ShiftReport> &report) {
+                  if (!report) {
+                      m_shiftState->setText(tr("Till %1: no shift is open.").arg(tillName));
+                      m_shiftReport->clear();
+                      return;
+                  }
+                  showReport(report.value(), false);
+              });
 }
 
 void OrdersPage::closeShift()
 {
-    const Actor actor = m_session.actor;
-    const qint64 shop = m_session.shop.id;
-    const QString tillName = till();
-    runThenCallback(
-        this,
-        [=] {
-            return onThreadDatabase([&](const QSqlDatabase &db) {
-                return ShiftStore(db).close(actor, shop, tillName);
-            });
-        },
-        [this](const Result<ShiftReport> &report) {
-            if (!report) {
-                m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
-                return;
-            }
-            showReport(report.value(), true);
-        });
+    whenReady(this, orders().closeShift(m_session.shop.id, till()),
+              [this](const Result<ShiftReport> &report) {
+                  if (!report) {
+                      m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
+                      return;
+                  }
+                  showReport(report.value(), true);
+              });
 }
 
 void OrdersPage::showReport(const ShiftReport &r, bool closing)

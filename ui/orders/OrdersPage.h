@@ -1,6 +1,8 @@
 #pragma once
 
-#include "models/orders/OrderStore.h"
+#include "models/orders/Order.h"
+#include "models/orders/OrderFilter.h"
+#include "models/orders/OrdersService.h"
 #include "models/orders/ShiftStore.h"
 #include "ui/Session.h"
 
@@ -60,6 +62,7 @@ private:
     void showOrder(const std::optional<Order> &order);
     void showReport(const ShiftReport &report, bool closing);
     QString till() const;
+    OrdersService orders() const { return OrdersService(m_session.actor); }
 
     Session m_session;
     bool m_loaded = false;

@@ -1,11 +1,10 @@
 #include "ReturnDialog.h"
 
-#include "models/core/DatabaseTask.h"
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
+#include "models/orders/OrdersService.h"
 #include "models/settings/AppSettings.h"
-#include "models/staff/StaffStore.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QDialogButtonBox>
@@ -104,36 +103,24 @@ void ReturnDialog::submit()
         m_managerLogin->setFocus();
         return;
     }
-    const QString login = m_managerLogin->text().trimmed();
-    const QString secret = m_managerPassword->text();
+    const OrdersService::ManagerSignIn manager {m_managerLogin->text().trimmed(),
+                                                m_managerPassword->text(), m_shopId};
     m_managerPassword->clear();
-    const Actor cashier = m_cashier;
-    const qint64 orderId = m_order.id, shopId = m_shopId;
-    const QString reason = m_reason->text().trimmed();
-    const QString till = AppSettings().tillName();
     m_ok->setEnabled(false);
     m_busy = true;
-    runThenCallback(
-        this,
-        [=]() -> Result<ReturnedItems> {
-            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<ReturnedItems> {
-                auto approval = StaffStore(db).approveAsManager(login, secret, shopId);
-                if (!approval)
-                    return approval.error();
-                return OrderStore(db).returnItems(cashier, orderId, lines, approval.value(), till,
-                                                  reason);
-            });
-        },
-        [this](const Result<ReturnedItems> &returned) {
-            m_busy = false;
-            m_ok->setEnabled(true);
-            if (!returned) {
-                m_banner->showMessage(returned.error().message);
-                return;
-            }
-            m_result = returned.value();
-            accept();
-        });
+    whenReady(this,
+              OrdersService(m_cashier).returnItems(m_order.id, lines, AppSettings().tillName(),
+                                                   m_reason->text().trimmed(), manager),
+              [this](const Result<ReturnedItems> &returned) {
+                  m_busy = false;
+                  m_ok->setEnabled(true);
+                  if (!returned) {
+                      m_banner->showMessage(returned.error().message);
+                      return;
+                  }
+                  m_result = returned.value();
+                  accept();
+              });
 }
 
 void ReturnDialog::reject()

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "models/orders/OrderStore.h"
+#include "models/core/Actor.h"
+#include "models/orders/Returns.h"
 
 #include <QDialog>
 

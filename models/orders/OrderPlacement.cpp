@@ -1,0 +1,277 @@
+#include "OrderPlacement.h"
+
+#include "OrderQueries.h"
+#include "OrderStockMoves.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/core/TillName.h"
+#include "models/core/Transaction.h"
+#include "models/stock/StockStore.h"
+
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+static_assert(OrderPricing::kMaxLineQuantity == StockStore::kMaxAmount);
+static_assert(OrderPricing::kMaxUnitPrice == ProductStore::kMaxPrice);
+
+Result<Order> OrderPlacement::create(const Actor &actor, const NewOrder &order)
+{
+    auto request = validate(actor, order);
+    if (!request)
+        return request.error();
+
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    Header header;
+    auto priced = price(order, request.value(), &header.promoId);
+    if (!priced)
+        return priced.error();
+    auto number = nextNumber(order.shopId, order.till);
+    if (!number)
+        return number.error();
+    header.number = number.value();
+    auto orderId = insert(actor, order, header, priced.value());
+    if (!orderId)
+        return orderId.error();
+
+    LockedOrder made;
+    made.id = orderId.value();
+    made.status = header.status;
+    made.shopId = order.shopId;
+    made.number = header.number;
+    auto reserved = OrderStockMoves(m_db).reserve(actor, made, priced->lines);
+    if (!reserved) {
+        const StoreError why = reserved.error();
+        tx.rollback();
+        if (why.code != StoreError::Code::Conflict && why.code != StoreError::Code::NotFound)
+            return why;
+        return recordFailed(actor, order, priced.value(), why.message);
+    }
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return OrderQueries(m_db).existing(made.id);
+}
+
+Result<OrderPlacement::Request> OrderPlacement::validate(const Actor &actor,
+                                                         const NewOrder &order) const
+{
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (order.shopId <= 0)
+        return StoreError::invalid(u"shop_id"_s, tr("Give the shop."));
+    if (!TillName::isValid(order.till))
+        return StoreError::invalid(u"till"_s,
+                                   tr("A till name is 1 to 16 letters, digits, - or _."));
+    if (order.paymentTimeoutMinutes < 1 || order.paymentTimeoutMinutes > 24 * 60)
+        return StoreError::invalid(u"payment_timeout"_s,
+                                   tr("The payment time must be from 1 minute to 24 hours."));
+    auto merged = OrderPricing::mergeLines(order.lines);
+    if (!merged)
+        return merged.error();
+    QList<PriceChange> changes;
+    for (const PriceOverride &o : order.priceOverrides)
+        changes.append({o.plu, o.unitPrice, o.approval.staffId()});
+    auto priceChanges = OrderPricing::checkPriceChanges(merged.value(), changes);
+    if (!priceChanges)
+        return priceChanges.error();
+    return Request {merged.value(), priceChanges.value()};
+}
+
+Result<PricedOrder> OrderPlacement::price(const NewOrder &order, const Request &request,
+                                          qint64 *promoId) const
+{
+    auto catalog = catalogFor(request.lines);
+    if (!catalog)
+        return catalog.error();
+    auto lines = OrderPricing::priceLines(request.lines, catalog.value(), request.priceChanges);
+    if (!lines)
+        return lines.error();
+    std::optional<Promo> promo;
+    if (!order.promoCode.trimmed().isEmpty()) {
+        auto found = promoCode(order.promoCode.trimmed());
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return StoreError::invalid(
+                u"promo_code"_s,
+                tr("Promo code %1 is not valid today.").arg(order.promoCode.trimmed()));
+        *promoId = found.value()->id;
+        promo = found.value()->promo;
+    }
+    return OrderPricing::withPromo(lines.value(), promo);
+}
+
+Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLine> &lines) const
+{
+    QStringList plus;
+    for (const CartLine &line : lines)
+        plus << line.plu;
+    auto q = Sql::run(m_db,
+                      u"SELECT id, plu, name, price, sold_by_weight FROM products "
+                      "WHERE plu = ANY (?::text[])"_s,
+                      {PgArray::text(plus)});
+    if (!q)
+        return q.error();
+    QHash<QString, OrderLine> known;
+    while (q.value().next()) {
+        const QSqlRecord row = q.value().record();
+        OrderLine line;
+        line.productId = row.value(u"id"_s).toLongLong();
+        line.plu = row.value(u"plu"_s).toString();
+        line.name = row.value(u"name"_s).toString();
+        line.unitPrice = row.value(u"price"_s).toLongLong();
+        line.weighed = row.value(u"sold_by_weight"_s).toBool();
+        known.insert(line.plu, line);
+    }
+    return known;
+}
+
+Result<std::optional<OrderPlacement::PromoCode>>
+OrderPlacement::promoCode(const QString &code) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT id, kind, value FROM promo_codes WHERE code = upper(?) "
+                      "AND active AND (valid_from IS NULL OR valid_from <= now()) "
+                      "AND (valid_until IS NULL OR valid_until > now())"_s,
+                      {code});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<PromoCode>();
+    const QSqlRecord row = q.value().record();
+    PromoCode found;
+    found.id = row.value(u"id"_s).toLongLong();
+    // The schema allows no other kind (a CHECK constraint).
+    found.promo.kind =
+        promoKindFromKey(row.value(u"kind"_s).toString()).value_or(PromoKind::Amount);
+    found.promo.value = row.value(u"value"_s).toLongLong();
+    return std::optional<PromoCode>(found);
+}
+
+Result<QString> OrderPlacement::nextNumber(qint64 shopId, const QString &till)
+{
+    // The counter row stays locked until the order's transaction ends, so two
+    // orders of one till never get one number; other tills are not held up.
+    auto q = Sql::run(m_db,
+                      u"WITH next AS (INSERT INTO till_counters (shop_id, till, last_number) "
+                      "  VALUES (:shop_id, :till, 1) ON CONFLICT (shop_id, till) DO UPDATE "
+                      "  SET last_number = till_counters.last_number + 1 RETURNING last_number) "
+                      "SELECT s.code || '-' || :till || '-' || CASE WHEN n.last_number < 1000000 "
+                      "  THEN lpad(n.last_number::text, 6, '0') ELSE n.last_number::text END "
+                      "FROM next n, shops s WHERE s.id = :shop_id"_s,
+                      {{u":shop_id"_s, shopId}, {u":till"_s, till}});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return StoreError::notFound(tr("There is no shop with id %1.").arg(shopId));
+    return q.value().value(0).toString();
+}
+
+Result<qint64> OrderPlacement::insert(const Actor &actor, const NewOrder &order,
+                                      const Header &header, const PricedOrder &priced)
+{
+    const bool awaiting = header.status == OrderStatus::AwaitingPayment;
+    // An order awaiting payment holds its stock until expires_at; a failed
+    // one is closed as it is made.
+    auto made = Sql::run(
+        m_db,
+        u"INSERT INTO orders (shop_id, till, number, staff_id, customer_id, status, promo_code_id, "
+        "subtotal, discount, total, expires_at, failure, closed_at) "
+        "VALUES (:shop_id, :till, :number, :staff_id, nullif(:customer_id::bigint, 0), :status, "
+        "nullif(:promo_code_id::bigint, 0), :subtotal, :discount, :total, "
+        "now() + :payment_minutes::int * interval '1 minute', coalesce(:failure, ''), "
+        "CASE WHEN :closed::boolean THEN now() END) RETURNING id"_s,
+        {{u":shop_id"_s, order.shopId},
+         {u":till"_s, order.till},
+         {u":number"_s, header.number},
+         {u":staff_id"_s, actor.staffId},
+         {u":customer_id"_s, order.customerId.value_or(0)},
+         {u":status"_s, orderStatusKey(header.status)},
+         {u":promo_code_id"_s, header.promoId},
+         {u":subtotal"_s, priced.subtotal},
+         {u":discount"_s, priced.discount},
+         {u":total"_s, priced.total()},
+         {u":payment_minutes"_s,
+          awaiting ? QVariant(order.paymentTimeoutMinutes) : QVariant(QMetaType::fromType<int>())},
+         {u":failure"_s, header.failure},
+         {u":closed"_s, !awaiting}});
+    if (!made) {
+        if (made.error().isForeignKeyViolation() && order.customerId)
+            return StoreError::notFound(
+                tr("There is no customer with id %1.").arg(*order.customerId));
+        return made.error();
+    }
+    made.value().next();
+    const qint64 orderId = made.value().value(0).toLongLong();
+    if (auto saved = insertLines(orderId, priced.lines); !saved)
+        return saved.error();
+    return orderId;
+}
+
+Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> &lines)
+{
+    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers;
+    QStringList weighed; // PostgreSQL booleans, as text
+    QStringList plus, names;
+    for (const OrderLine &l : lines) {
+        lineNos << l.lineNo;
+        productIds << l.productId;
+        plus << l.plu;
+        names << l.name;
+        qtys << l.qty;
+        prices << l.unitPrice;
+        catalogPrices << l.catalogPrice;
+        approvers << l.priceApprovedBy;
+        weighed << (l.weighed ? u"true"_s : u"false"_s);
+    }
+    // The catalog's price is kept only beside a price a manager changed.
+    auto saved = Sql::run(
+        m_db,
+        u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
+        "unit_price, weighed, catalog_price, price_approved_by) "
+        "SELECT :order_id, n, p, u, nm, q, pr, w, CASE WHEN ap > 0 THEN cp END, nullif(ap, 0) "
+        "FROM unnest(:line_nos::int[], :product_ids::bigint[], :plus::text[], :names::text[], "
+        ":qtys::int[], :prices::bigint[], :weighed::boolean[], :catalog_prices::bigint[], "
+        ":approvers::bigint[]) AS x(n, p, u, nm, q, pr, w, cp, ap)"_s,
+        {{u":order_id"_s, orderId},
+         {u":line_nos"_s, PgArray::integers(lineNos)},
+         {u":product_ids"_s, PgArray::integers(productIds)},
+         {u":plus"_s, PgArray::text(plus)},
+         {u":names"_s, PgArray::text(names)},
+         {u":qtys"_s, PgArray::integers(qtys)},
+         {u":prices"_s, PgArray::integers(prices)},
+         {u":weighed"_s, PgArray::text(weighed)},
+         {u":catalog_prices"_s, PgArray::integers(catalogPrices)},
+         {u":approvers"_s, PgArray::integers(approvers)}});
+    if (!saved)
+        return saved.error();
+    return {};
+}
+
+Result<Order> OrderPlacement::recordFailed(const Actor &actor, const NewOrder &order,
+                                           const PricedOrder &priced, const QString &failure)
+{
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    Header header;
+    header.status = OrderStatus::Failed;
+    header.failure = failure;
+    auto number = nextNumber(order.shopId, order.till);
+    if (!number)
+        return number.error();
+    header.number = number.value();
+    auto orderId = insert(actor, order, header, priced);
+    if (!orderId)
+        return orderId.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return OrderQueries(m_db).existing(orderId.value());
+}
+
+} // namespace shopdesk

@@ -1,0 +1,160 @@
+#include "OrderReturns.h"
+
+#include "OrderLock.h"
+#include "OrderPricing.h"
+#include "OrderQueries.h"
+#include "OrderStockMoves.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/core/TillName.h"
+
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 orderId,
+                                                const QList<ReturnLine> &lines,
+                                                const ManagerApproval &approval,
+                                                const QString &till, const QString &reason)
+{
+    // Who may, before what they asked for is looked at.
+    if (auto refused = checkPermission(actor.role, Permission::Sell))
+        return *refused;
+    if (!TillName::isValid(till))
+        return StoreError::invalid(u"till"_s,
+                                   tr("A till name is 1 to 16 letters, digits, - or _."));
+    if (reason.size() > 500)
+        return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+
+    OrderLock lock(m_db);
+    auto order = lock.acquire(actor, Permission::Sell, orderId);
+    if (!order)
+        return order.error();
+    if (order->status != OrderStatus::Paid)
+        return StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
+                                        .arg(order->number, orderStatusText(order->status)));
+    auto open = openLines(orderId);
+    if (!open)
+        return open.error();
+    auto back = coming(order->number, open.value(), lines);
+    if (!back)
+        return back.error();
+
+    QList<qint64> lineNos, qtys;
+    qint64 gross = 0; // at the receipt's prices, before the order's discount
+    for (const OrderLine &line : back.value()) {
+        lineNos << line.lineNo;
+        qtys << line.qty;
+        gross += line.amount();
+    }
+    auto marked = Sql::run(m_db,
+                           u"UPDATE order_lines l SET returned_qty = l.returned_qty + x.qty "
+                           "FROM unnest(?::int[], ?::int[]) AS x(line_no, qty) "
+                           "WHERE l.order_id = ? AND l.line_no = x.line_no"_s,
+                           {PgArray::integers(lineNos), PgArray::integers(qtys), orderId});
+    if (!marked)
+        return marked.error();
+    if (auto returned = OrderStockMoves(m_db).takeBack(actor, order.value(), back.value(),
+                                                       approval.staffId(), reason);
+        !returned)
+        return returned.error();
+
+    // What comes back is paid back at what it cost. Card orders are refunded
+    // to the card; cash and split orders in cash.
+    ReturnedItems result;
+    result.refund = OrderPricing::refundShare(gross, order->total, order->subtotal);
+    result.method =
+        order->paymentMethod == PaymentMethod::Card ? PaymentMethod::Card : PaymentMethod::Cash;
+    auto refunded = Sql::run(m_db,
+                             u"INSERT INTO order_returns (order_id, shop_id, till, staff_id, "
+                             "approved_by, method, amount) VALUES (:order_id, :shop_id, :till, "
+                             ":staff_id, :approved_by, :method, :amount)"_s,
+                             {{u":order_id"_s, orderId},
+                              {u":shop_id"_s, order->shopId},
+                              {u":till"_s, till},
+                              {u":staff_id"_s, actor.staffId},
+                              {u":approved_by"_s, approval.staffId()},
+                              {u":method"_s, paymentMethodKey(result.method)},
+                              {u":amount"_s, result.refund}});
+    if (!refunded)
+        return refunded.error();
+    // Fully returned orders are closed; both people are on the order too.
+    auto closed = Sql::run(
+        m_db,
+        u"UPDATE orders SET approved_by = :approved_by, status = CASE WHEN NOT EXISTS (SELECT 1 "
+        "FROM order_lines WHERE order_id = :order_id AND returned_qty < qty) THEN 'returned' "
+        "ELSE status END, closed_at = CASE WHEN NOT EXISTS (SELECT 1 FROM order_lines "
+        "WHERE order_id = :order_id AND returned_qty < qty) THEN now() ELSE closed_at END "
+        "WHERE id = :order_id"_s,
+        {{u":approved_by"_s, approval.staffId()}, {u":order_id"_s, orderId}});
+    if (!closed)
+        return closed.error();
+    if (auto done = lock.commit(); !done)
+        return done.error();
+    auto now = OrderQueries(m_db).existing(orderId);
+    if (!now)
+        return now.error();
+    result.order = now.value();
+    return result;
+}
+
+Result<OrderReturns::OpenLines> OrderReturns::openLines(qint64 orderId) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed "
+                      "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                      {orderId});
+    if (!q)
+        return q.error();
+    OpenLines open;
+    while (q.value().next()) {
+        const QSqlRecord row = q.value().record();
+        OrderLine line;
+        line.lineNo = row.value(u"line_no"_s).toInt();
+        line.plu = row.value(u"plu"_s).toString();
+        line.qty = row.value(u"qty"_s).toInt();
+        line.returnedQty = row.value(u"returned_qty"_s).toInt();
+        line.unitPrice = row.value(u"unit_price"_s).toLongLong();
+        line.weighed = row.value(u"weighed"_s).toBool();
+        open.insert(line.lineNo, line);
+    }
+    return open;
+}
+
+Result<QList<OrderLine>> OrderReturns::coming(const QString &number, const OpenLines &open,
+                                              const QList<ReturnLine> &requested) const
+{
+    QList<ReturnLine> asked = requested;
+    if (asked.isEmpty()) // the whole order, what is left of it
+        for (const OrderLine &line : open)
+            if (line.qty > line.returnedQty)
+                asked.append({line.lineNo, line.qty - line.returnedQty});
+    if (asked.isEmpty())
+        return StoreError::conflict(tr("Everything in order %1 was returned already.").arg(number));
+    QList<OrderLine> back;
+    for (const ReturnLine &r : std::as_const(asked)) {
+        const auto line = open.constFind(r.lineNo);
+        if (line == open.constEnd())
+            return StoreError::invalid(u"line_no"_s,
+                                       tr("Order %1 has no line %2.").arg(number).arg(r.lineNo));
+        if (std::any_of(back.cbegin(), back.cend(),
+                        [&](const OrderLine &b) { return b.lineNo == r.lineNo; }))
+            return StoreError::invalid(u"line_no"_s, tr("Line %1 is given twice.").arg(r.lineNo));
+        const int left = line->qty - line->returnedQty;
+        if (r.qty < 1 || r.qty > left)
+            return StoreError::invalid(u"qty"_s,
+                                       tr("Line %1 (PLU %2) can take back from 1 to %3.")
+                                           .arg(r.lineNo)
+                                           .arg(line->plu)
+                                           .arg(left));
+        OrderLine units = line.value();
+        units.qty = r.qty; // what comes back, at the line's price
+        units.returnedQty = 0;
+        back.append(units);
+    }
+    return back;
+}
+
+} // namespace shopdesk
