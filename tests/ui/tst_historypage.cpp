@@ -102,7 +102,7 @@ private slots:
         QVERIFY(model->rowCount() >= 100 && model->rowCount() < total);
         QCOMPARE(page.table()->currentIndex().row(), 50);
         QCOMPARE(model->entryAt(50)->id, nthId(50));
-        QCOMPARE(status->text(), u"Rows 51–100 of %1"_s.arg(QLocale().toString(total)));
+        QTRY_COMPARE(status->text(), u"Rows 51–100 of %1"_s.arg(QLocale().toString(total)));
         // The detail pane shows the selected row.
         auto *detail = page.findChild<HistoryDetailPane *>();
         const HistoryEntry shown = *model->entryAt(50);
