@@ -88,8 +88,10 @@ QSqlDatabase Database::open(const DbConfig &config, const QString &connectionNam
     db.setPassword(config.password);
     QStringList options {u"application_name=%1"_s.arg(applicationName()), u"connect_timeout=10"_s};
     // Values go into a libpq connection string: quote them, so a path with
-    // spaces (C:/Users/John Smith/...) stays one value.
-    auto quoted = [](QString value) {
+    // spaces (C:/Users/John Smith/...) stays one value. The return type is
+    // spelled out: deduced, it would be a QStringBuilder (QT_USE_QSTRINGBUILDER)
+    // that still refers to this lambda's temporaries after it returns.
+    auto quoted = [](QString value) -> QString {
         return u"'"_s + value.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s) + u"'"_s;
     };
     if (!config.passFile.isEmpty())

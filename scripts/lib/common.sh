@@ -13,6 +13,7 @@ SHOPDESK_PACKAGES=(
     poppler-utils  # pdftotext: the receipt test reads the PDF it printed
     wrk            # bench_central: HTTP load on shopdesk-central
     file dpkg-dev  # cpack -G DEB: the package test (file type, shlib dependencies)
+    clang-format   # format_check: every .cpp/.h formatted as .clang-format says
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

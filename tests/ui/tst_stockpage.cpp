@@ -162,7 +162,7 @@ private slots:
                 m_tdb->db(), u"UPDATE stocks SET shelf_qty = ? WHERE plu = ? AND shop_id = 1"_s,
                 {shelfBefore, plu});
         });
-        const auto kg = [](double value) {
+        const auto kg = [](double value) -> QString {
             return QLocale().toString(value, 'f', 3) + u" kg"_s;
         };
         StockPage page(sessionFor(u"keeper"_s, u"keeper123"_s));
