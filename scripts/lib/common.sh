@@ -8,6 +8,7 @@ SHOPDESK_BUILD=${SHOPDESK_BUILD_DIR:-$SHOPDESK_ROOT/build}
 SHOPDESK_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-svg-dev    # the icons (ui/common/Icons): Lucide SVGs drawn through Qt SVG
     libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     postgresql postgresql-contrib
     poppler-utils  # pdftotext: the receipt test reads the PDF it printed
