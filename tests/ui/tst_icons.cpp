@@ -1,9 +1,13 @@
 #include "ui/common/Icons.h"
+#include "ui/common/PageToolBar.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QImage>
+#include <QLineEdit>
 #include <QPalette>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -38,7 +42,7 @@ int opaquePixels(const QPixmap &pixmap)
 } // namespace
 
 // The bundled icon set: every id draws, in the palette's colours, at the
-// sizes the window uses.
+// sizes the window uses; the page toolbar shows icon, text and key.
 class TestIcons : public QObject
 {
     Q_OBJECT
@@ -109,6 +113,38 @@ private slots:
                 QByteArray(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes()));
         }
         QCOMPARE(pictures.size(), pages.size());
+    }
+
+    void toolbarActionsShowIconTextAndKey()
+    {
+        QWidget page;
+        auto *toolbar = new PageToolBar(&page);
+        auto *field = new QLineEdit(&page); // somewhere on the page to type
+        field->move(0, 60);
+        int exported = 0;
+        QAction *action = toolbar->addPageAction(Icon::Export, u"E&xport CSV…"_s,
+                                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                                                 &page, [&exported] { ++exported; });
+        toolbar->setName(action, u"exportThings"_s);
+        QVERIFY(!action->icon().isNull());
+        QCOMPARE(
+            action->toolTip(),
+            u"Export CSV… (%1)"_s.arg(
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText)));
+        QVERIFY(page.actions().contains(action)); // the page's keys
+        auto *button = page.findChild<QToolButton *>(u"exportThings"_s);
+        QVERIFY(button);
+        QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+        QCOMPARE(page.findChild<QAction *>(u"exportThings"_s), action);
+        QCOMPARE(PageToolBar::toolTipFor(u"Save && &close"_s, {}), u"Save & close"_s);
+
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        button->click();
+        QCOMPARE(exported, 1);
+        field->setFocus();
+        QTest::keyClick(field, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(exported, 2);
     }
 };
 
