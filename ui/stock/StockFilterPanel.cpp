@@ -6,6 +6,7 @@
 #include "models/core/TaskRunner.h"
 
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/Icons.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -39,6 +40,7 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_search->setObjectName(u"stockSearch"_s);
     m_search->setPlaceholderText(tr("Product name, or scan a barcode"));
     m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::icon(Icon::Search), QLineEdit::LeadingPosition);
     m_plu->setObjectName(u"pluFilter"_s);
     m_plu->setPlaceholderText(tr("exact PLU"));
     m_plu->setClearButtonEnabled(true);
@@ -47,7 +49,7 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_shop->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_shop->addItem(tr("All shops"), QVariant());
 
-    auto *reset = new QPushButton(tr("C&lear filters"), this);
+    auto *reset = new QPushButton(Icons::icon(Icon::ClearFilters), tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(buddyLabel(tr("&Search:"), m_search, this), 0, 0);
