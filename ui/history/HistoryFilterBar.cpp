@@ -5,6 +5,7 @@
 #include "models/history/HistoryModel.h"
 
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/Icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -65,7 +66,7 @@ HistoryFilterBar::HistoryFilterBar(const Shop &homeShop, QWidget *parent)
     m_actions->setMenu(menu);
     updateActionsButton();
 
-    auto *reset = new QPushButton(tr("C&lear filters"), this);
+    auto *reset = new QPushButton(Icons::icon(Icon::ClearFilters), tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(buddyLabel(tr("S&hop:"), m_shop, this), 0, 0);
