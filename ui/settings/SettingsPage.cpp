@@ -5,6 +5,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 
@@ -40,7 +41,8 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
                             ? tr("Built-in database (%1)").arg(session.database.displayName())
                             : session.database.toRedactedUrl());
     m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *change = new QPushButton(tr("Change database &connection…"), this);
+    auto *change =
+        new QPushButton(Icons::icon(Icon::Database), tr("Change database &connection…"), this);
     auto *dbBox = new QGroupBox(tr("Database"), this);
     auto *dbForm = new QFormLayout(dbBox);
     dbForm->addRow(tr("In use:"), m_database);
