@@ -306,7 +306,7 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
     const QString state = status.running ? tr("syncing")
         : status.online                  ? tr("online")
                                          : tr("offline");
-    QString text = tr("Central: %1 · %n unsent", nullptr, int(status.unsent)).arg(state);
+    QString text = tr("Central: %1 · %Ln unsent", nullptr, int(status.unsent)).arg(state);
     if (status.lastSync.isValid())
         text += tr(" · synced %1")
                     .arg(QLocale().toString(status.lastSync.time(), QLocale::ShortFormat));

@@ -494,7 +494,7 @@ void CheckoutPage::removeSelected()
 void CheckoutPage::updateTotals()
 {
     m_total->setText(Money::format(m_cart->total()));
-    m_units->setText(tr("%n item(s)", nullptr, m_cart->units()));
+    m_units->setText(tr("%Ln item(s)", nullptr, m_cart->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
         b->setEnabled(!m_cart->isEmpty() && !m_busy);
 }

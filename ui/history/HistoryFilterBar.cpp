@@ -226,7 +226,7 @@ void HistoryFilterBar::updateActionsButton()
     m_actions->setText(checked.isEmpty() ? tr("All actions")
                            : checked.size() <= 2
                            ? checked.join(u", "_s)
-                           : tr("%n action(s)", nullptr, int(checked.size())));
+                           : tr("%Ln action(s)", nullptr, int(checked.size())));
 }
 
 } // namespace shopdesk

@@ -512,7 +512,7 @@ void OrdersPage::showReport(const ShiftReport &r, bool closing)
     QStringList lines;
     lines << (closing ? tr("Z REPORT — shift %1 closed").arg(r.shiftId)
                       : tr("X REPORT — shift %1, running totals").arg(r.shiftId));
-    lines << tr("Sales:            %1").arg(r.sales);
+    lines << tr("Sales:            %1").arg(locale.toString(r.sales));
     lines << tr("Cash:             %1").arg(Money::format(r.cash));
     lines << tr("Card:             %1").arg(Money::format(r.card));
     lines << tr("Refunds in cash:  %1").arg(Money::format(r.refundedCash));

@@ -233,7 +233,7 @@ void StocktakeDialog::commitCount()
 {
     if (!Confirm::ask(
             this, tr("Commit the count"),
-            tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
+            tr("Correct the stock of the %Ln counted line(s) now?", nullptr, m_lines->rowCount())))
         return;
     closeCount([](StocktakeStore &store, const Actor &actor,
                   qint64 id) { return store.commit(actor, id); },
