@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -66,16 +67,23 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(28);
     m_table->horizontalHeader()->setStretchLastSection(true); // the reason
-    m_table->horizontalHeader()->setMinimumSectionSize(60);
-    m_table->setColumnWidth(HistoryModel::Time, 125);
-    m_table->setColumnWidth(HistoryModel::Plu, 60);
-    m_table->setColumnWidth(HistoryModel::Shop, 130);
-    m_table->setColumnWidth(HistoryModel::Product, 220);
-    m_table->setColumnWidth(HistoryModel::Action, 85);
-    for (int c : {HistoryModel::ShelfChange, HistoryModel::ShelfAfter, HistoryModel::OrderChange,
-                  HistoryModel::OrderAfter})
-        m_table->setColumnWidth(c, 70);
-    m_table->setColumnWidth(HistoryModel::Staff, 150);
+    m_table->horizontalHeader()->setMinimumSectionSize(50);
+    // As wide as what they hold in this language (a date and time, the
+    // headers over short numbers), so that the columns up to the staff fit
+    // beside the detail pane; the reason takes what is left.
+    const int padding = 2 * m_table->fontMetrics().averageCharWidth() + 6;
+    const QString latestTime =
+        QLocale().toString(QDate(2026, 12, 31), QLocale::ShortFormat) + u" 23:59"_s;
+    m_table->setColumnWidth(HistoryModel::Time,
+                            m_table->fontMetrics().horizontalAdvance(latestTime) + padding);
+    for (int c : {HistoryModel::Plu, HistoryModel::Action, HistoryModel::ShelfChange,
+                  HistoryModel::ShelfAfter, HistoryModel::OrderChange, HistoryModel::OrderAfter})
+        m_table->setColumnWidth(c, m_table->horizontalHeader()->sectionSizeHint(c));
+    m_table->setColumnWidth(HistoryModel::Action,
+                            qMax(m_table->columnWidth(HistoryModel::Action), 80));
+    m_table->setColumnWidth(HistoryModel::Shop, 115);
+    m_table->setColumnWidth(HistoryModel::Product, 180);
+    m_table->setColumnWidth(HistoryModel::Staff, 130);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_table);
