@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: install what is missing, then build.
+# Shared by scripts/run, scripts/test and scripts/screenshots: install what is
+# missing, then build.
 # Sourced, not run.
 
 SHOPDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,11 +17,17 @@ SHOPDESK_PACKAGES=(
     file dpkg-dev  # cpack -G DEB: the package test (file type, shlib dependencies)
 )
 
+# What scripts/screenshots needs besides: an X server without a screen.
+SHOPDESK_SCREENSHOT_PACKAGES=(xvfb xauth fonts-dejavu-core)
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# install_missing_packages [PACKAGE...]: SHOPDESK_PACKAGES unless named.
 install_missing_packages() {
     local missing=() pkg
-    for pkg in "${SHOPDESK_PACKAGES[@]}"; do
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${SHOPDESK_PACKAGES[@]}")
+    for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$pkg")
     done
