@@ -39,7 +39,8 @@ set(CPACK_PACKAGE_INSTALL_DIRECTORY "ShopDesk")
 set(CPACK_PACKAGE_EXECUTABLES "shopdesk;ShopDesk")
 set(CPACK_STRIP_FILES ON)
 
-# Debian: the Qt runtime libraries come from dpkg-shlibdeps; the embedded
+# Debian: the Qt runtime libraries come from dpkg-shlibdeps (libqt6svg6 for
+# the icons among them: shopdesk links Qt SVG itself); the embedded
 # database needs PostgreSQL's server binaries (initdb, pg_ctl) and the Qt
 # PostgreSQL driver, which no library links to.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

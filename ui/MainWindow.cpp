@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "models/settings/AppSettings.h"
 #include "ui/checkout/CheckoutPage.h"
+#include "ui/common/Icons.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/history/HistoryPage.h"
 #include "ui/orders/OrdersPage.h"
@@ -26,7 +27,6 @@
 #include <QResizeEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -62,15 +62,14 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
 
     auto *checkoutPage = new CheckoutPage(m_session, this);
     m_checkoutPage = checkoutPage;
-    addPage(u"checkout"_s, tr("Checkout"), checkoutPage, QStyle::SP_DialogApplyButton);
+    addPage(u"checkout"_s, tr("Checkout"), checkoutPage, Icon::Checkout);
     auto *stockPage = new StockPage(m_session, this);
-    addPage(u"stock"_s, tr("Stock"), stockPage, QStyle::SP_DirIcon);
+    addPage(u"stock"_s, tr("Stock"), stockPage, Icon::Stock);
     auto *historyPage = new HistoryPage(m_session, this);
-    addPage(u"history"_s, tr("History"), historyPage, QStyle::SP_FileDialogDetailedView);
-    addPage(u"customers"_s, tr("Customers"), new CustomersPage(m_session, this),
-            QStyle::SP_DirHomeIcon);
+    addPage(u"history"_s, tr("History"), historyPage, Icon::History);
+    addPage(u"customers"_s, tr("Customers"), new CustomersPage(m_session, this), Icon::Customers);
     auto *ordersPage = new OrdersPage(m_session, this);
-    addPage(u"orders"_s, tr("Orders"), ordersPage, QStyle::SP_FileDialogListView);
+    addPage(u"orders"_s, tr("Orders"), ordersPage, Icon::Orders);
     connect(historyPage, &HistoryPage::showOrderRequested, this,
             [this, ordersPage](qint64 orderId) {
                 ordersPage->openOrder(orderId);
@@ -81,7 +80,7 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
             ordersPage->reload();
     });
     auto *reportsPage = new ReportsPage(m_session, this);
-    addPage(u"reports"_s, tr("Reports"), reportsPage, QStyle::SP_FileDialogInfoView);
+    addPage(u"reports"_s, tr("Reports"), reportsPage, Icon::Reports);
     // The reports follow the history's filters; the history's rows lead to
     // their product's stock and to their order.
     connect(historyPage, &HistoryPage::filterChanged, reportsPage, &ReportsPage::setFilter);
@@ -92,12 +91,12 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
             });
 
     m_syncPage = new SyncPage(m_session, this);
-    addPage(u"sync"_s, tr("Sync"), m_syncPage, QStyle::SP_BrowserReload);
+    addPage(u"sync"_s, tr("Sync"), m_syncPage, Icon::Sync);
     connect(m_syncPage, &SyncPage::centralSettingsChanged, this,
             &MainWindow::centralSettingsChanged);
-    addPage(u"staff"_s, tr("Staff"), new StaffPage(m_session, this), QStyle::SP_DesktopIcon);
+    addPage(u"staff"_s, tr("Staff"), new StaffPage(m_session, this), Icon::Staff);
     auto *settingsPage = new SettingsPage(m_session, this);
-    addPage(u"settings"_s, tr("Settings"), settingsPage, QStyle::SP_FileDialogContentsView);
+    addPage(u"settings"_s, tr("Settings"), settingsPage, Icon::Settings);
     connect(settingsPage, &SettingsPage::shopChanged, this,
             [this, stockPage, checkoutPage, ordersPage](const Shop &shop) {
                 m_session.shop = shop;
@@ -307,7 +306,7 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
     const QString state = status.running ? tr("syncing")
         : status.online                  ? tr("online")
                                          : tr("offline");
-    QString text = tr("Central: %1 · %n unsent", nullptr, int(status.unsent)).arg(state);
+    QString text = tr("Central: %1 · %Ln unsent", nullptr, int(status.unsent)).arg(state);
     if (status.lastSync.isValid())
         text += tr(" · synced %1")
                     .arg(QLocale().toString(status.lastSync.time(), QLocale::ShortFormat));
@@ -317,27 +316,29 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
                                 : tr("Last error: %1").arg(status.lastError));
 }
 
-void MainWindow::addPage(const QString &key, const QString &title, QWidget *page,
-                         QStyle::StandardPixmap icon)
+void MainWindow::addPage(const QString &key, const QString &title, QWidget *page, Icon icon)
 {
     page->setObjectName(key + u"Page"_s);
     m_pages->addWidget(page);
-    auto *item = new QListWidgetItem(style()->standardIcon(icon), title, m_navigation);
+    auto *item = new QListWidgetItem(Icons::icon(icon), title, m_navigation);
     item->setData(Qt::UserRole, key);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit =
+        file->addAction(Icons::icon(Icon::Quit), tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     m_lockableActions << quit; // a locked till is not closed (with its sale) by anyone
     file->addSeparator();
-    QAction *lockAction = file->addAction(tr("&Lock the till"), this, [this] { lock(false); });
+    QAction *lockAction = file->addAction(Icons::icon(Icon::Lock), tr("&Lock the till"), this,
+                                          [this] { lock(false); });
     lockAction->setObjectName(u"lockAction"_s);
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *switchAction = file->addAction(tr("&Switch user…"), this, [this] { lock(true); });
+    QAction *switchAction = file->addAction(Icons::icon(Icon::SwitchUser), tr("&Switch user…"),
+                                            this, [this] { lock(true); });
     switchAction->setObjectName(u"switchUserAction"_s);
     switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_lockableActions << lockAction << switchAction;
@@ -354,7 +355,7 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About ShopDesk"), this,
+    QAction *about = help->addAction(Icons::icon(Icon::About), tr("&About ShopDesk"), this,
                                      [this] { showAboutDialog(this, m_databaseLabel->text()); });
     about->setMenuRole(QAction::AboutRole);
     m_lockableActions << about;

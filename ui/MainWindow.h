@@ -2,10 +2,10 @@
 
 #include "Session.h"
 #include "models/sync/SyncMonitor.h"
+#include "ui/common/Icons.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QStyle>
 
 class QLabel;
 class QListWidget;
@@ -58,8 +58,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void addPage(const QString &key, const QString &title, QWidget *page,
-                 QStyle::StandardPixmap icon);
+    void addPage(const QString &key, const QString &title, QWidget *page, Icon icon);
     void createMenus();
     void updateStatusBar();
     void showSyncStatus(const SyncStatus &status);

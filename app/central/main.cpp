@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
             err << "shopdesk-central: " << revoked.error().message << Qt::endl;
             return 1;
         }
-        out << QCoreApplication::translate("main", "Revoked %n token(s).", nullptr,
+        out << QCoreApplication::translate("main", "Revoked %Ln token(s).", nullptr,
                                            int(revoked.value()))
             << Qt::endl;
         return 0;

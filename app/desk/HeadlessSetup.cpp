@@ -43,7 +43,7 @@ int runHeadlessSetup(const DeskOptions &options)
     } else {
         const auto &o = outcome.value();
         out << QCoreApplication::translate("HeadlessSetup",
-                                           "Database %1 is ready (%n migration(s) "
+                                           "Database %1 is ready (%Ln migration(s) "
                                            "applied).",
                                            nullptr, o.migrationsApplied)
                    .arg(o.config.toRedactedUrl())

@@ -380,7 +380,7 @@ void CentralClient::onFinished(QNetworkReply *reply)
             emit requestRetrying(call->path, call->attempts + 1, delayMs, why);
             return;
         }
-        answer.errorMessage = tr("%1 (gave up after %n attempt(s))", nullptr, call->attempts)
+        answer.errorMessage = tr("%1 (gave up after %Ln attempt(s))", nullptr, call->attempts)
                                   .arg(answer.errorMessage);
     }
     pump();

@@ -153,7 +153,7 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
     // and round.
     if (acks.size() != ids.size() || !acks.first().toObject().contains(u"idempotency_key"_s)) {
         return failPush(ids,
-                        tr("central's answer does not acknowledge the %n event(s) sent", nullptr,
+                        tr("central's answer does not acknowledge the %Ln event(s) sent", nullptr,
                            int(ids.size())));
     }
     runThenCallback(

@@ -251,7 +251,7 @@ Result<void> DemoDataGenerator::fill(QSqlDatabase db, const Progress &progress)
         }
     }
 
-    if (!report(5, tr("Creating %n product(s) and their stock…", nullptr, m_options.products)))
+    if (!report(5, tr("Creating %Ln product(s) and their stock…", nullptr, m_options.products)))
         return {};
     if (auto products = insertProductsAndStock(db); !products)
         return products;
@@ -259,12 +259,12 @@ Result<void> DemoDataGenerator::fill(QSqlDatabase db, const Progress &progress)
     // History and customers are the bulk; share the bar between them by size.
     const double total = double(m_options.history) * 3 + double(m_options.customers) + 1;
     const int historyEnd = 10 + int(85 * (double(m_options.history) * 3 / total));
-    if (!report(10, tr("Writing %n history row(s)…", nullptr, int(m_options.history))))
+    if (!report(10, tr("Writing %Ln history row(s)…", nullptr, int(m_options.history))))
         return {};
     if (auto history = insertHistory(db, staffIds); !history)
         return history;
 
-    if (!report(historyEnd, tr("Creating %n customer(s)…", nullptr, int(m_options.customers))))
+    if (!report(historyEnd, tr("Creating %Ln customer(s)…", nullptr, int(m_options.customers))))
         return {};
     if (auto customers = insertCustomers(db); !customers)
         return customers;

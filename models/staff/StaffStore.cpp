@@ -397,11 +397,11 @@ Result<Actor> StaffStore::authenticate(const QString &login, const QString &secr
     const qint64 id = q.value(0).toLongLong();
     const int lockedSeconds = q.value(7).toInt();
     if (lockedSeconds > 120)
-        return StoreError::locked(tr("Too many failed sign-ins. Try again in %n minute(s).",
+        return StoreError::locked(tr("Too many failed sign-ins. Try again in %Ln minute(s).",
                                      nullptr, (lockedSeconds + 59) / 60));
     if (lockedSeconds > 0)
         return StoreError::locked(
-            tr("Too many failed sign-ins. Try again in %n second(s).", nullptr, lockedSeconds));
+            tr("Too many failed sign-ins. Try again in %Ln second(s).", nullptr, lockedSeconds));
     if (!secretMatches(secret, q.value(4).toString(), q.value(5).toString())) {
         QSqlQuery fail(m_db);
         // Password and PIN failures count together; the fifth in a row locks

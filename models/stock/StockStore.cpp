@@ -6,6 +6,7 @@
 #include "models/core/Sql.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
@@ -322,9 +323,10 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         if (rows.size() == changes.size())
             return rows;
         return StoreError::database(
-            tr("Only %1 of %2 stock changes came back; check the stock list before trying again.")
-                .arg(rows.size())
-                .arg(changes.size()));
+            tr("Only %1 of %Ln stock change(s) came back; check the stock list before trying "
+               "again.",
+               nullptr, int(changes.size()))
+                .arg(QLocale().toString(rows.size())));
     }
     if (q.error().sqlState != QLatin1String(kNotAllAppliedState))
         return q.error();

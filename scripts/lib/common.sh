@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: install what is missing, then build.
+# Shared by scripts/run, scripts/test and scripts/screenshots: install what is
+# missing, then build.
 # Sourced, not run.
 
 SHOPDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -8,6 +9,7 @@ SHOPDESK_BUILD=${SHOPDESK_BUILD_DIR:-$SHOPDESK_ROOT/build}
 SHOPDESK_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-svg-dev    # the icons (ui/common/Icons): Lucide SVGs drawn through Qt SVG
     libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     postgresql postgresql-contrib
     poppler-utils  # pdftotext: the receipt test reads the PDF it printed
@@ -16,11 +18,17 @@ SHOPDESK_PACKAGES=(
     clang-format   # format_check: every .cpp/.h formatted as .clang-format says
 )
 
+# What scripts/screenshots needs besides: an X server without a screen.
+SHOPDESK_SCREENSHOT_PACKAGES=(xvfb xauth fonts-dejavu-core)
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+# install_missing_packages [PACKAGE...]: SHOPDESK_PACKAGES unless named.
 install_missing_packages() {
     local missing=() pkg
-    for pkg in "${SHOPDESK_PACKAGES[@]}"; do
+    local wanted=("$@")
+    [ ${#wanted[@]} -eq 0 ] && wanted=("${SHOPDESK_PACKAGES[@]}")
+    for pkg in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$pkg")
     done

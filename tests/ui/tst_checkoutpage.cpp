@@ -267,7 +267,7 @@ private slots:
         Confirm::setAnswerForTests(true);
         auto answered = qScopeGuard([] { Confirm::setAnswerForTests(std::nullopt); });
         QSignalSpy changed(&page, &OrdersPage::orderChanged);
-        page.findChild<QPushButton *>(u"cancelOrder"_s)->click();
+        page.findChild<QAbstractButton *>(u"cancelOrder"_s)->click();
         QVERIFY(changed.wait(15000));
         QCOMPARE(changed.first().first().value<Order>().status, OrderStatus::Cancelled);
         QCOMPARE(shelfOf(u"10060"_s), shelf60 + 2);
@@ -291,7 +291,7 @@ private slots:
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10000);
         });
-        page.findChild<QPushButton *>(u"returnItems"_s)->click();
+        page.findChild<QAbstractButton *>(u"returnItems"_s)->click();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().value<Order>().lines.at(0).returnedQty, 1);
         QVERIFY(page.findChild<MessageBanner *>()->text().contains(u"pay back"_s) ||

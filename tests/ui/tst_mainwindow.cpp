@@ -9,6 +9,7 @@
 #include "ui/session/FirstRunDialog.h"
 #include "ui/session/LoginDialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -124,6 +125,24 @@ private slots:
         // And from the keyboard: Ctrl+3 is History.
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(window.currentPageKey(), u"history"_s);
+    }
+
+    void everyPageHasItsOwnIcon()
+    {
+        MainWindow window(adminSession());
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QSet<QByteArray> pictures;
+        for (int i = 0; i < navigation->count(); ++i) {
+            const QIcon icon = navigation->item(i)->icon();
+            QVERIFY(!icon.isNull());
+            const QImage image = icon.pixmap(24, 24).toImage();
+            pictures.insert(
+                QByteArray(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes()));
+        }
+        QCOMPARE(pictures.size(), navigation->count());
+        // The Go menu shows each page with its icon; the File menu's actions have theirs.
+        for (const QString &name : {u"lockAction"_s, u"switchUserAction"_s})
+            QVERIFY(!window.findChild<QAction *>(name)->icon().isNull());
     }
 
     void statusBarNamesDatabaseShopAndStaff()

@@ -8,6 +8,7 @@
 #include "models/checkout/ScanInput.h"
 #include "models/core/Money.h"
 #include "models/settings/AppSettings.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/NumericKeypad.h"
 #include "ui/common/PageTitle.h"
@@ -123,6 +124,18 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(receipt, &QPushButton::clicked, this, &CheckoutPage::printLastReceipt);
     lineButtons->addWidget(receipt);
     m_payButtons = {cash, card, split};
+    // Large buttons for touch, each with the icon its action has everywhere.
+    const std::pair<QPushButton *, Icon> icons[] = {
+        {minus, Icon::Decrease}, {plus, Icon::Increase}, {remove, Icon::Delete},
+        {price, Icon::Price},    {receipt, Icon::Print}, {m_customerButton, Icon::Customer},
+        {cash, Icon::Cash},      {card, Icon::Card},     {split, Icon::CardAndCash},
+        {cancel, Icon::New}};
+    for (const auto &[button, icon] : icons) {
+        button->setIcon(Icons::icon(icon));
+        button->setIconSize(QSize(24, 24));
+    }
+    m_scan->addAction(Icons::icon(Icon::Scan), QLineEdit::LeadingPosition);
+    m_promo->addAction(Icons::icon(Icon::Promo), QLineEdit::LeadingPosition);
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_total);
@@ -407,7 +420,7 @@ void CheckoutPage::removeSelected()
 void CheckoutPage::updateTotals()
 {
     m_total->setText(Money::format(cart()->total()));
-    m_units->setText(tr("%n item(s)", nullptr, cart()->units()));
+    m_units->setText(tr("%Ln item(s)", nullptr, cart()->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
         b->setEnabled(!cart()->isEmpty() && !isBusy());
 }

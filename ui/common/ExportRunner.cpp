@@ -40,8 +40,9 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
             if (known)
                 dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
             else
-                dialog->setLabelText(QCoreApplication::translate("ExportRunner", "%1 rows written…")
-                                         .arg(QLocale().toString(rows)));
+                dialog->setLabelText(QCoreApplication::translate("ExportRunner",
+                                                                 "%Ln row(s) written…", nullptr,
+                                                                 int(qMin<qint64>(rows, INT_MAX))));
         });
         return !cancelled->load();
     };
@@ -62,8 +63,10 @@ bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const
                                 : MessageBanner::Type::Error);
         return false;
     }
-    banner->showMessage(QCoreApplication::translate("ExportRunner", "%1 rows written to %2.")
-                            .arg(QLocale().toString(result.value()), path),
+    banner->showMessage(QCoreApplication::translate("ExportRunner", "%Ln row(s) written to %1.",
+                                                    nullptr,
+                                                    int(qMin<qint64>(result.value(), INT_MAX)))
+                            .arg(path),
                         MessageBanner::Type::Positive);
     return true;
 }

@@ -1,8 +1,9 @@
 #include "MessageBanner.h"
 
+#include "Icons.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QStyle>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +20,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_label->setTextFormat(Qt::PlainText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setIcon(Icons::icon(Icon::Close));
     m_close->setToolTip(tr("Dismiss"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 6, 4, 6);

@@ -8,8 +8,11 @@
 #include "models/export/CsvExport.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/ExportRunner.h"
+#include "ui/common/Icons.h"
+#include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -26,7 +29,6 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -48,7 +50,6 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
       m_ageMax(new QSpinBox(this)),
       m_gender(new QComboBox(this)),
       m_problems(new QComboBox(this)),
-      m_count(new QLabel(this)),
       m_debounce(new QTimer(this))
 {
     auto *heading = createPageTitle(tr("Customers"), this);
@@ -56,6 +57,7 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     m_search->setObjectName(u"customerSearch"_s);
     m_search->setPlaceholderText(tr("Search by name"));
     m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::icon(Icon::Search), QLineEdit::LeadingPosition);
     for (QSpinBox *box : {m_ageMin, m_ageMax}) {
         box->setRange(kAnyAge, 150);
         box->setSpecialValueText(tr("any"));
@@ -81,23 +83,20 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     filters->addWidget(m_gender);
     filters->addWidget(m_problems);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto action = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
-        QAction *a = toolbar->addAction(text);
-        a->setShortcut(shortcut);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
-    };
-    action(tr("&New…"), QKeySequence(Qt::CTRL | Qt::Key_N), &CustomersPage::newCustomer);
-    action(tr("&Edit…"), QKeySequence(Qt::CTRL | Qt::Key_E), &CustomersPage::editSelected);
-    m_delete = action(tr("&Delete…"), QKeySequence::Delete, &CustomersPage::deleteSelected);
-    action(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-           &CustomersPage::exportCsv);
-    m_reset = action(tr("&Reset problems…"), QKeySequence(), &CustomersPage::resetProblems);
-    action(tr("Re&fresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
+    auto *toolbar = new PageToolBar(this);
+    toolbar->addPageAction(Icon::New, tr("&New…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+                           &CustomersPage::newCustomer);
+    toolbar->addPageAction(Icon::Edit, tr("&Edit…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                           &CustomersPage::editSelected);
+    m_delete = toolbar->addPageAction(Icon::Delete, tr("&Delete…"), QKeySequence::Delete, this,
+                                      &CustomersPage::deleteSelected);
+    toolbar->addPageAction(Icon::Export, tr("E&xport CSV…"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                           &CustomersPage::exportCsv);
+    m_reset = toolbar->addPageAction(Icon::ResetProblems, tr("&Reset problems…"), QKeySequence(),
+                                     this, &CustomersPage::resetProblems);
+    toolbar->addPageAction(Icon::Refresh, tr("Re&fresh"), QKeySequence::Refresh, this,
+                           [this] { m_model->refresh(); });
     const bool manager = hasPermission(session.actor.role, Permission::ManageCustomers);
     m_delete->setEnabled(manager);
     m_reset->setEnabled(manager);
@@ -122,13 +121,16 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     m_table->setColumnWidth(CustomerModel::Phone, 160);
     connect(m_table, &QTableView::activated, this, &CustomersPage::editSelected);
 
+    m_pager = new ListPager(m_table, this);
+    m_pager->setEmptyText(tr("No customers match these filters."));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addLayout(filters);
-    layout->addWidget(toolbar);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_count);
+    layout->addWidget(m_pager);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
@@ -140,9 +142,10 @@ CustomersPage::CustomersPage(const Session &session, QWidget *parent)
     for (QComboBox *box : {m_gender, m_problems})
         connect(box, &QComboBox::currentIndexChanged, this, &CustomersPage::applyFilter);
     connect(m_model, &CustomerModel::totalCountChanged, this, [this](qint64 n) {
-        m_count->setText(m_model->isCounting()
-                             ? tr("Counting customers…")
-                             : tr("%n customer(s)", nullptr, int(qMin<qint64>(n, INT_MAX))));
+        if (m_model->isCounting())
+            m_pager->setTotal(ListPager::Total::Counting);
+        else
+            m_pager->setTotal(ListPager::Total::Exact, n);
     });
     connect(m_model, &CustomerModel::loadFailed, this,
             [this](const QString &text) { m_banner->showMessage(text); });
@@ -246,8 +249,8 @@ void CustomersPage::resetProblems()
                       m_banner->showMessage(result.error().message);
                       return;
                   }
-                  m_banner->showMessage(tr("%1 customers had problems; all cleared.")
-                                            .arg(QLocale().toString(result.value())),
+                  m_banner->showMessage(tr("%Ln customer(s) had problems; all cleared.", nullptr,
+                                           int(qMin<qint64>(result.value(), INT_MAX))),
                                         MessageBanner::Type::Positive);
                   m_model->refresh();
                   emit problemsReset(result.value());

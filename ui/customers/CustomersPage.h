@@ -7,7 +7,6 @@
 
 class QAction;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
@@ -16,6 +15,7 @@ class QTimer;
 namespace shopdesk {
 
 class CustomerModel;
+class ListPager;
 class MessageBanner;
 
 // The customer base: a grid over a million rows, search and filters, the
@@ -55,7 +55,7 @@ private:
     QSpinBox *m_ageMax;
     QComboBox *m_gender;
     QComboBox *m_problems;
-    QLabel *m_count;
+    ListPager *m_pager;
     QTimer *m_debounce;
     QAction *m_delete;
     QAction *m_reset;

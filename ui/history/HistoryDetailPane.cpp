@@ -1,6 +1,7 @@
 #include "HistoryDetailPane.h"
 
 #include "models/history/HistoryModel.h"
+#include "ui/common/Icons.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -20,8 +21,8 @@ HistoryDetailPane::HistoryDetailPane(QWidget *parent)
     : QWidget(parent),
       m_empty(new QLabel(tr("Select a row to see it in full."), this)),
       m_fields(new QWidget(this)),
-      m_product(new QPushButton(tr("Show &product in Stock"), this)),
-      m_order(new QPushButton(tr("Show &order"), this))
+      m_product(new QPushButton(Icons::icon(Icon::Stock), tr("Show &product in Stock"), this)),
+      m_order(new QPushButton(Icons::icon(Icon::Orders), tr("Show &order"), this))
 {
     setObjectName(u"historyDetail"_s);
     m_empty->setWordWrap(true);

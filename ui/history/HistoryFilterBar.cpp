@@ -4,6 +4,7 @@
 #include "models/history/HistoryModel.h"
 #include "models/history/HistoryService.h"
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/Icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -64,7 +65,7 @@ HistoryFilterBar::HistoryFilterBar(const Shop &homeShop, QWidget *parent)
     m_actions->setMenu(menu);
     updateActionsButton();
 
-    auto *reset = new QPushButton(tr("C&lear filters"), this);
+    auto *reset = new QPushButton(Icons::icon(Icon::ClearFilters), tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(buddyLabel(tr("S&hop:"), m_shop, this), 0, 0);
@@ -211,7 +212,7 @@ void HistoryFilterBar::updateActionsButton()
     m_actions->setText(checked.isEmpty() ? tr("All actions")
                            : checked.size() <= 2
                            ? checked.join(u", "_s)
-                           : tr("%n action(s)", nullptr, int(checked.size())));
+                           : tr("%Ln action(s)", nullptr, int(checked.size())));
 }
 
 } // namespace shopdesk

@@ -7,8 +7,6 @@
 
 class QAction;
 class QComboBox;
-class QLabel;
-class QPushButton;
 class QTableView;
 
 namespace shopdesk {
@@ -16,11 +14,12 @@ namespace shopdesk {
 class HistoryDetailPane;
 class HistoryFilterBar;
 class HistoryModel;
+class ListPager;
 class MessageBanner;
 
 // The action history for managers and stock keepers: filters, a table that
-// pages on as it scrolls (or by First / Previous / Next), the selected row's
-// detail, and a streamed CSV export of the whole filtered range.
+// pages on as it scrolls (or by the pager's First / Previous / Next), the
+// selected row's detail, and a streamed CSV export of the whole filtered range.
 class HistoryPage : public QWidget
 {
     Q_OBJECT
@@ -31,7 +30,7 @@ public:
     HistoryFilterBar *filterBar() const { return m_filters; }
     QTableView *table() const { return m_table; }
     // The first row of the page shown (page navigation).
-    int pageStart() const { return m_pageStart; }
+    int pageStart() const;
     void exportTo(const QString &path);
 
 signals:
@@ -41,9 +40,6 @@ signals:
     void exported(const QString &path, qint64 rows);
 
 public slots:
-    void firstPage();
-    void previousPage();
-    void nextPage();
     void exportCsv();
 
 protected:
@@ -51,24 +47,19 @@ protected:
 
 private:
     void applyFilter(const HistoryFilter &filter);
-    void showPage(int start);
+    // The pager's total, loading and "more" from the model.
     void updateStatus();
 
     Session m_session;
     bool m_loaded = false;
     bool m_canView = false; // the role may read the history
-    int m_pageStart = 0;
-    int m_wantedStart = -1; // a Next waiting for its page to arrive
     MessageBanner *m_banner;
     HistoryFilterBar *m_filters;
     HistoryModel *m_model;
     QTableView *m_table;
     HistoryDetailPane *m_detail;
-    QLabel *m_status;
     QComboBox *m_pageSize;
-    QPushButton *m_first;
-    QPushButton *m_previous;
-    QPushButton *m_next;
+    ListPager *m_pager = nullptr;
 };
 
 } // namespace shopdesk

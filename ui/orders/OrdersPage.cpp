@@ -10,12 +10,14 @@
 #include "ui/checkout/ReceiptPrinting.h"
 #include "ui/common/BuddyLabel.h"
 #include "ui/common/Confirm.h"
+#include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +27,6 @@
 #include <QPlainTextEdit>
 #include <QPrintDialog>
 #include <QPrinter>
-#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -49,15 +50,53 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
       m_to(new QDateEdit(this)),
       m_cashier(new QComboBox(this)),
       m_table(new QTableWidget(0, 6, this)),
-      m_more(new QPushButton(tr("Load &more"), this)),
       m_detail(new QPlainTextEdit(this)),
-      m_cancel(new QPushButton(tr("&Cancel order…"), this)),
-      m_return(new QPushButton(tr("&Return items…"), this)),
-      m_print(new QPushButton(tr("&Print receipt…"), this)),
       m_shiftState(new QLabel(this)),
       m_shiftReport(new QPlainTextEdit(this))
 {
     auto *heading = createPageTitle(tr("Orders"), this);
+    auto *toolbar = new PageToolBar(this);
+    m_cancel = toolbar->addPageAction(Icon::Cancel, tr("&Cancel order…"), {}, this,
+                                      &OrdersPage::cancelSelected);
+    m_return = toolbar->addPageAction(Icon::Return, tr("&Return items…"), {}, this,
+                                      &OrdersPage::returnSelected);
+    m_print = toolbar->addPageAction(Icon::Print, tr("&Print receipt…"), {}, this,
+                                     &OrdersPage::printSelected);
+    toolbar->addSeparator();
+    QAction *openShiftAction =
+        toolbar->addPageAction(Icon::OpenShift, tr("&Open shift…"), {}, this, [this] {
+            bool ok = false;
+            const QString text =
+                QInputDialog::getText(this, tr("Open shift"), tr("Cash in the drawer (the float):"),
+                                      QLineEdit::Normal, u"0"_s, &ok);
+            if (!ok)
+                return;
+            const auto amount = Money::parse(text);
+            if (!amount) {
+                m_banner->showMessage(tr("\"%1\" is not an amount of money.").arg(text),
+                                      MessageBanner::Type::Warning);
+                return;
+            }
+            openShift(*amount);
+        });
+    QAction *xReport = toolbar->addPageAction(Icon::ShiftReport, tr("&X report"), {}, this,
+                                              &OrdersPage::showXReport);
+    QAction *zReport =
+        toolbar->addPageAction(Icon::CloseShift, tr("&Z report (close shift)…"), {}, this, [this] {
+            if (Confirm::ask(this, tr("Close the shift"),
+                             tr("Print the Z report and close this till's shift?")))
+                closeShift();
+        });
+    toolbar->addSeparator();
+    toolbar->addPageAction(Icon::Refresh, tr("Re&fresh"), QKeySequence::Refresh, this,
+                           &OrdersPage::reload);
+    toolbar->setName(m_cancel, u"cancelOrder"_s);
+    toolbar->setName(m_return, u"returnItems"_s);
+    toolbar->setName(m_print, u"printReceipt"_s);
+    toolbar->setName(openShiftAction, u"openShift"_s);
+    toolbar->setName(xReport, u"xReport"_s);
+    toolbar->setName(zReport, u"zReport"_s);
+
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
     for (OrderStatus s : {OrderStatus::AwaitingPayment, OrderStatus::Paid, OrderStatus::Failed,
@@ -83,9 +122,6 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     m_detail->setObjectName(u"orderDetail"_s);
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_cancel->setObjectName(u"cancelOrder"_s);
-    m_return->setObjectName(u"returnItems"_s);
-    m_print->setObjectName(u"printReceipt"_s);
     m_shiftReport->setObjectName(u"shiftReport"_s);
     m_shiftReport->setReadOnly(true);
     m_shiftReport->setMaximumHeight(150);
@@ -102,80 +138,38 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     filters->addWidget(m_cashier);
     filters->addStretch(1);
 
-    auto *listSide = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listSide);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->addWidget(m_table, 1);
-    listLayout->addWidget(m_more);
-    auto *detailSide = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detailSide);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_detail, 1);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_cancel);
-    actions->addWidget(m_return);
-    actions->addWidget(m_print);
-    detailLayout->addLayout(actions);
+    // Newest first, a page of orders at a time: Next or scrolling to the end
+    // reads the next one.
+    m_pager = new ListPager(m_table, this);
+    m_pager->setEmptyText(tr("No orders match these filters."));
+    connect(m_pager, &ListPager::moreRequested, this, &OrdersPage::loadMore);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(listSide);
-    splitter->addWidget(detailSide);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
     auto *shiftBox = new QGroupBox(tr("Shift at this till"), this);
-    auto *openShiftButton = new QPushButton(tr("&Open shift…"), this);
-    auto *xButton = new QPushButton(tr("&X report"), this);
-    auto *zButton = new QPushButton(tr("&Z report (close shift)…"), this);
-    openShiftButton->setObjectName(u"openShift"_s);
-    xButton->setObjectName(u"xReport"_s);
-    zButton->setObjectName(u"zReport"_s);
-    auto *shiftLayout = new QGridLayout(shiftBox);
-    shiftLayout->addWidget(m_shiftState, 0, 0);
-    shiftLayout->addWidget(openShiftButton, 0, 1);
-    shiftLayout->addWidget(xButton, 0, 2);
-    shiftLayout->addWidget(zButton, 0, 3);
-    shiftLayout->addWidget(m_shiftReport, 1, 0, 1, 4);
-    shiftLayout->setColumnStretch(0, 1);
+    auto *shiftLayout = new QVBoxLayout(shiftBox);
+    shiftLayout->addWidget(m_shiftState);
+    shiftLayout->addWidget(m_shiftReport);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_pager);
     layout->addWidget(shiftBox);
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
     connect(m_cashier, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
     connect(m_from, &QDateEdit::dateChanged, this, &OrdersPage::reload);
     connect(m_to, &QDateEdit::dateChanged, this, &OrdersPage::reload);
-    connect(m_more, &QPushButton::clicked, this, &OrdersPage::loadMore);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (row >= 0 && row < m_rows.size())
             select(m_rows.at(row).id);
-    });
-    connect(m_cancel, &QPushButton::clicked, this, &OrdersPage::cancelSelected);
-    connect(m_return, &QPushButton::clicked, this, &OrdersPage::returnSelected);
-    connect(m_print, &QPushButton::clicked, this, &OrdersPage::printSelected);
-    connect(openShiftButton, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString text =
-            QInputDialog::getText(this, tr("Open shift"), tr("Cash in the drawer (the float):"),
-                                  QLineEdit::Normal, u"0"_s, &ok);
-        if (!ok)
-            return;
-        const auto amount = Money::parse(text);
-        if (!amount) {
-            m_banner->showMessage(tr("\"%1\" is not an amount of money.").arg(text),
-                                  MessageBanner::Type::Warning);
-            return;
-        }
-        openShift(*amount);
-    });
-    connect(xButton, &QPushButton::clicked, this, &OrdersPage::showXReport);
-    connect(zButton, &QPushButton::clicked, this, [this] {
-        if (Confirm::ask(this, tr("Close the shift"),
-                         tr("Print the Z report and close this till's shift?")))
-            closeShift();
     });
     showOrder(std::nullopt);
 }
@@ -248,10 +242,12 @@ void OrdersPage::load(qint64 before)
 {
     const OrderFilter filter = currentFilter();
     const quint64 generation = ++m_generation;
+    m_pager->setLoading(true);
     whenReady(this, orders().list(filter, before, kPage),
               [this, generation](const Result<QList<OrderSummary>> &rows) {
                   if (generation != m_generation)
                       return;
+                  m_pager->setLoading(false);
                   if (!rows) {
                       m_banner->showMessage(rows.error().message);
                       return;
@@ -275,7 +271,10 @@ void OrdersPage::load(qint64 before)
                       m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                       m_rows.append(o);
                   }
-                  m_more->setEnabled(rows->size() == kPage);
+                  const bool more = rows->size() == kPage;
+                  m_pager->setMoreAvailable(more);
+                  m_pager->setTotal(more ? ListPager::Total::AtLeast : ListPager::Total::Exact,
+                                    m_rows.size());
                   emit ordersLoaded(int(m_rows.size()));
               });
 }
@@ -307,8 +306,8 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
     const Role role = m_session.actor.role;
     if (!order) {
         m_detail->setPlainText(tr("Select an order to see its lines."));
-        for (QPushButton *b : {m_cancel, m_return, m_print})
-            b->setEnabled(false);
+        for (QAction *a : {m_cancel, m_return, m_print})
+            a->setEnabled(false);
         return;
     }
     const Order &o = *order;
@@ -449,7 +448,7 @@ void OrdersPage::showReport(const ShiftReport &r, bool closing)
     QStringList lines;
     lines << (closing ? tr("Z REPORT — shift %1 closed").arg(r.shiftId)
                       : tr("X REPORT — shift %1, running totals").arg(r.shiftId));
-    lines << tr("Sales:            %1").arg(r.sales);
+    lines << tr("Sales:            %1").arg(locale.toString(r.sales));
     lines << tr("Cash:             %1").arg(Money::format(r.cash));
     lines << tr("Card:             %1").arg(Money::format(r.card));
     lines << tr("Refunds in cash:  %1").arg(Money::format(r.refundedCash));

@@ -8,15 +8,16 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPlainTextEdit;
-class QPushButton;
 class QTableWidget;
 
 namespace shopdesk {
 
+class ListPager;
 class MessageBanner;
 
 // Orders with their status, filtered by status, dates and cashier, newest
@@ -76,11 +77,11 @@ private:
     QDateEdit *m_to;
     QComboBox *m_cashier;
     QTableWidget *m_table;
-    QPushButton *m_more;
+    ListPager *m_pager = nullptr;
     QPlainTextEdit *m_detail;
-    QPushButton *m_cancel;
-    QPushButton *m_return;
-    QPushButton *m_print;
+    QAction *m_cancel = nullptr;
+    QAction *m_return = nullptr;
+    QAction *m_print = nullptr;
     QLabel *m_shiftState;
     QPlainTextEdit *m_shiftReport;
 };

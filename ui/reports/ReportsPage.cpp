@@ -5,6 +5,7 @@
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 #include "ui/history/HistoryFilterBar.h"
 
 #include <QBarCategoryAxis>
@@ -22,7 +23,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPieSeries>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -119,21 +119,21 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
         m_tabs->addTab(splitter, reportTitle(Report(r)));
     }
 
-    auto *png = new QPushButton(tr("Export chart as &PNG…"), this);
-    auto *pdf = new QPushButton(tr("Export report as P&DF…"), this);
-    auto *refresh = new QPushButton(tr("&Refresh"), this);
-    refresh->setShortcut(QKeySequence::Refresh);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_status, 1);
-    buttons->addWidget(refresh);
-    buttons->addWidget(png);
-    buttons->addWidget(pdf);
+    auto *toolbar = new PageToolBar(this);
+    toolbar->addPageAction(
+        Icon::Refresh, tr("&Refresh"), QKeySequence::Refresh, this,
+        [this] { run(m_filters->filter()); }, Qt::WindowShortcut);
+    toolbar->addPageAction(Icon::ExportImage, tr("Export chart as &PNG…"), {}, this,
+                           &ReportsPage::exportChart);
+    toolbar->addPageAction(Icon::Export, tr("Export report as P&DF…"), {}, this,
+                           &ReportsPage::exportReport);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addWidget(m_filters);
-    layout->addLayout(buttons);
+    layout->addWidget(m_status);
     layout->addWidget(m_tabs, 1);
 
     connect(m_filters, &HistoryFilterBar::filterChanged, this, &ReportsPage::run);
@@ -144,9 +144,6 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
     });
     connect(m_filters, &HistoryFilterBar::choicesFailed, this,
             [this](const QString &text) { m_banner->showMessage(text); });
-    connect(refresh, &QPushButton::clicked, this, [this] { run(m_filters->filter()); });
-    connect(png, &QPushButton::clicked, this, &ReportsPage::exportChart);
-    connect(pdf, &QPushButton::clicked, this, &ReportsPage::exportReport);
 
     // Reports look back 30 days (the shop's days) unless told otherwise.
     const QTimeZone zone(session.shop.timeZone.toUtf8());

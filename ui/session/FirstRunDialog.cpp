@@ -44,7 +44,7 @@ FirstRunDialog::FirstRunDialog(QWidget *parent)
     m_password->setEchoMode(QLineEdit::Password);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(
-        tr("at least %n characters", nullptr, StaffStore::kMinPasswordLength));
+        tr("at least %Ln characters", nullptr, StaffStore::kMinPasswordLength));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Shop &name:"), m_shopName);

@@ -3,6 +3,7 @@
 #include "models/core/TaskRunner.h"
 #include "models/staff/StaffService.h"
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/Icons.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -21,7 +22,7 @@ LockScreen::LockScreen(QWidget *parent)
       m_message(new QLabel(this)),
       m_login(new QLineEdit(this)),
       m_secret(new QLineEdit(this)),
-      m_unlock(new QPushButton(tr("&Unlock"), this))
+      m_unlock(new QPushButton(Icons::icon(Icon::Lock), tr("&Unlock"), this))
 {
     setObjectName(u"lockScreen"_s);
     setAutoFillBackground(false);

@@ -3,6 +3,7 @@
 #include "ConnectionDialog.h"
 #include "models/core/Permissions.h"
 #include "models/settings/AppSettings.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/ShopComboBox.h"
@@ -44,7 +45,8 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
                             ? tr("Built-in database (%1)").arg(session.database.displayName())
                             : session.database.toRedactedUrl());
     m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *change = new QPushButton(tr("Change database &connection…"), this);
+    auto *change =
+        new QPushButton(Icons::icon(Icon::Database), tr("Change database &connection…"), this);
     auto *dbBox = new QGroupBox(tr("Database"), this);
     auto *dbForm = new QFormLayout(dbBox);
     dbForm->addRow(tr("In use:"), m_database);

@@ -53,7 +53,7 @@ StaffDialog::StaffDialog(const Actor &admin, QWidget *parent)
     }
     m_password->setObjectName(u"password"_s);
     m_password->setPlaceholderText(
-        tr("at least %n characters", nullptr, StaffStore::kMinPasswordLength));
+        tr("at least %Ln characters", nullptr, StaffStore::kMinPasswordLength));
     m_confirm->setObjectName(u"confirm"_s);
 
     auto *form = new QFormLayout;

@@ -6,8 +6,10 @@
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/staff/StaffService.h"
+#include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -16,7 +18,6 @@
 #include <QShowEvent>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -45,35 +46,38 @@ StaffPage::StaffPage(const Session &session, QWidget *parent)
 {
     auto *heading = createPageTitle(tr("Staff"), this);
 
-    auto *toolbar = new QToolBar(this);
+    auto *toolbar = new PageToolBar(this);
     toolbar->setObjectName(u"staffToolbar"_s);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto action = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot,
-                                  const QString &name) {
-        QAction *a = toolbar->addAction(text);
-        a->setObjectName(name);
-        a->setShortcut(shortcut);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
-                                       shortcut.toString(QKeySequence::NativeText)));
-        addAction(a);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+    const struct
+    {
+        QAction *&action;
+        Icon icon;
+        QString text;
+        QKeySequence keys;
+        void (StaffPage::*slot)();
+        QString name;
+    } actions[] = {
+        {m_new, Icon::New, tr("&New…"), QKeySequence(Qt::CTRL | Qt::Key_N), &StaffPage::newStaff,
+         u"newStaff"_s},
+        {m_deactivate, Icon::Deactivate, tr("&Deactivate"), QKeySequence(Qt::Key_Delete),
+         &StaffPage::deactivateSelected, u"deactivateStaff"_s},
+        {m_activate, Icon::Activate, tr("&Activate"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &StaffPage::activateSelected,
+         u"activateStaff"_s},
+        {m_changeRole, Icon::ChangeRole, tr("Change &role…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         &StaffPage::changeRoleOfSelected, u"changeRole"_s},
+        {m_resetPassword, Icon::Password, tr("Reset &password…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &StaffPage::resetPasswordOfSelected,
+         u"resetPassword"_s},
+        {m_setPin, Icon::Pin, tr("Set P&IN…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+         &StaffPage::setPinOfSelected, u"setPin"_s},
+        {m_refresh, Icon::Refresh, tr("Re&fresh"), QKeySequence(QKeySequence::Refresh),
+         &StaffPage::reload, u"refreshStaff"_s},
     };
-    m_new = action(tr("&New…"), QKeySequence(Qt::CTRL | Qt::Key_N), &StaffPage::newStaff,
-                   u"newStaff"_s);
-    m_deactivate = action(tr("&Deactivate"), QKeySequence(Qt::Key_Delete),
-                          &StaffPage::deactivateSelected, u"deactivateStaff"_s);
-    m_activate = action(tr("&Activate"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
-                        &StaffPage::activateSelected, u"activateStaff"_s);
-    m_changeRole = action(tr("Change &role…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                          &StaffPage::changeRoleOfSelected, u"changeRole"_s);
-    m_resetPassword = action(tr("Reset &password…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                             &StaffPage::resetPasswordOfSelected, u"resetPassword"_s);
-    m_setPin = action(tr("Set P&IN…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
-                      &StaffPage::setPinOfSelected, u"setPin"_s);
-    m_refresh =
-        action(tr("Re&fresh"), QKeySequence::Refresh, &StaffPage::reload, u"refreshStaff"_s);
+    for (const auto &a : actions) {
+        a.action = toolbar->addPageAction(a.icon, a.text, a.keys, this, a.slot);
+        toolbar->setName(a.action, a.name);
+    }
 
     m_model->setHorizontalHeaderLabels(
         {tr("Login"), tr("Name"), tr("Role"), tr("Active"), tr("PIN"), tr("Locked until")});
@@ -99,12 +103,16 @@ StaffPage::StaffPage(const Session &session, QWidget *parent)
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
 
+    m_pager = new ListPager(m_table, this);
+    m_pager->setEmptyText(tr("No staff accounts to show."));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addWidget(m_notice);
-    layout->addWidget(toolbar);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_pager);
 
     if (m_mayManage) {
         m_notice->hide();
@@ -208,6 +216,7 @@ void StaffPage::showStaff(const QList<StaffMember> &staff)
         m_model->appendRow(row);
     }
     m_table->setSortingEnabled(true);
+    m_pager->setTotal(ListPager::Total::Exact, staff.size());
     if (before)
         select(before->login);
     updateActions();

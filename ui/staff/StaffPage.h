@@ -15,6 +15,7 @@ class QTableView;
 
 namespace shopdesk {
 
+class ListPager;
 class MessageBanner;
 
 // Staff accounts (administrators only): who can sign in, with which role,
@@ -68,6 +69,7 @@ private:
     QLabel *m_notice;
     QStandardItemModel *m_model;
     QTableView *m_table;
+    ListPager *m_pager = nullptr;
     QAction *m_new;
     QAction *m_deactivate;
     QAction *m_activate;

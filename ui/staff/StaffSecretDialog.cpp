@@ -42,7 +42,7 @@ StaffSecretDialog::StaffSecretDialog(Kind kind, const QString &who, bool hasPin,
     }
     m_secret->setPlaceholderText(
         pin ? tr("%1 to %2 digits").arg(StaffStore::kMinPinLength).arg(StaffStore::kMaxPinLength)
-            : tr("at least %n characters", nullptr, StaffStore::kMinPasswordLength));
+            : tr("at least %Ln characters", nullptr, StaffStore::kMinPasswordLength));
 
     auto *explanation = new QLabel(
         pin ? tr("A PIN lets %1 sign in on the till, and approve as a manager if their role "

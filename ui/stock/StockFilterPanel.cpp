@@ -4,6 +4,7 @@
 #include "models/catalog/Ean13.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/BuddyLabel.h"
+#include "ui/common/Icons.h"
 #include "ui/common/ShopComboBox.h"
 
 #include <QComboBox>
@@ -38,13 +39,14 @@ StockFilterPanel::StockFilterPanel(QWidget *parent)
     m_search->setObjectName(u"stockSearch"_s);
     m_search->setPlaceholderText(tr("Product name, or scan a barcode"));
     m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::icon(Icon::Search), QLineEdit::LeadingPosition);
     m_plu->setObjectName(u"pluFilter"_s);
     m_plu->setPlaceholderText(tr("exact PLU"));
     m_plu->setClearButtonEnabled(true);
     m_plu->setMaximumWidth(140);
     m_shop->setObjectName(u"shopFilter"_s);
 
-    auto *reset = new QPushButton(tr("C&lear filters"), this);
+    auto *reset = new QPushButton(Icons::icon(Icon::ClearFilters), tr("C&lear filters"), this);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(buddyLabel(tr("&Search:"), m_search, this), 0, 0);

@@ -11,8 +11,10 @@
 #include "models/stock/StockModel.h"
 #include "ui/catalog/ProductDialog.h"
 #include "ui/common/ExportRunner.h"
+#include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -23,7 +25,6 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -36,34 +37,28 @@ StockPage::StockPage(const Session &session, QWidget *parent)
       m_banner(new MessageBanner(this)),
       m_filters(new StockFilterPanel(this)),
       m_model(new StockModel(session.database, this)),
-      m_table(new QTableView(this)),
-      m_count(new QLabel(this))
+      m_table(new QTableView(this))
 {
     auto *heading = createPageTitle(tr("Stock"), this);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto action = [this, toolbar](const QString &text, const QKeySequence &shortcut, auto slot) {
-        QAction *a = toolbar->addAction(text);
-        a->setShortcut(shortcut);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&'),
-                                       shortcut.toString(QKeySequence::NativeText)));
-        addAction(a);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
-    };
-    m_adjust =
-        action(tr("&Adjust…"), QKeySequence(Qt::CTRL | Qt::Key_E), &StockPage::adjustSelected);
+    auto *toolbar = new PageToolBar(this);
+    m_adjust = toolbar->addPageAction(Icon::AdjustStock, tr("&Adjust…"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                      &StockPage::adjustSelected);
     m_newProduct =
-        action(tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N), &StockPage::newProduct);
-    m_newStock = action(tr("New s&tock…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-                        &StockPage::newStock);
-    m_stocktake =
-        action(tr("Stoc&ktake…"), QKeySequence(Qt::CTRL | Qt::Key_T), &StockPage::startStocktake);
-    m_export = action(tr("E&xport CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-                      &StockPage::exportCsv);
-    m_refresh = action(tr("&Refresh"), QKeySequence::Refresh, [this] { m_model->refresh(); });
+        toolbar->addPageAction(Icon::New, tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N),
+                               this, &StockPage::newProduct);
+    m_newStock = toolbar->addPageAction(Icon::NewStock, tr("New s&tock…"),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                                        &StockPage::newStock);
+    m_stocktake = toolbar->addPageAction(Icon::Stocktake, tr("Stoc&ktake…"),
+                                         QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                                         &StockPage::startStocktake);
+    m_export = toolbar->addPageAction(Icon::Export, tr("E&xport CSV…"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                                      &StockPage::exportCsv);
+    m_refresh = toolbar->addPageAction(Icon::Refresh, tr("&Refresh"), QKeySequence::Refresh, this,
+                                       [this] { m_model->refresh(); });
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -95,13 +90,16 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &StockPage::updateActions);
 
+    m_pager = new ListPager(m_table, this);
+    m_pager->setEmptyText(tr("No stock matches these filters."));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addWidget(m_filters);
-    layout->addWidget(toolbar);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_count);
+    layout->addWidget(m_pager);
 
     connect(m_filters, &StockFilterPanel::filterChanged, this, [this](const StockFilter &filter) {
         if (auto invalid = filter.validate()) {
@@ -143,9 +141,9 @@ void StockPage::setLowStockThreshold(int threshold)
 void StockPage::showCount(qint64 count)
 {
     if (m_model->isCounting())
-        m_count->setText(tr("Counting stock rows…"));
+        m_pager->setTotal(ListPager::Total::Counting);
     else
-        m_count->setText(tr("%n stock row(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+        m_pager->setTotal(ListPager::Total::Exact, count);
 }
 
 void StockPage::updateActions()
@@ -213,8 +211,8 @@ void StockPage::startStocktake()
     connect(&dialog, &StocktakeDialog::committed, this, [this](const StocktakeSummary &summary) {
         m_model->refresh();
         m_banner->showMessage(
-            tr("Stocktake committed: %n line(s) counted", nullptr, summary.lines) + u", "_s +
-                tr("%n corrected.", nullptr, summary.corrected),
+            tr("Stocktake committed: %Ln line(s) counted", nullptr, summary.lines) + u", "_s +
+                tr("%Ln corrected.", nullptr, summary.corrected),
             MessageBanner::Type::Information);
     });
     dialog.exec();

@@ -5,11 +5,11 @@
 #include <QWidget>
 
 class QAction;
-class QLabel;
 class QTableView;
 
 namespace shopdesk {
 
+class ListPager;
 class MessageBanner;
 class StockFilterPanel;
 class StockModel;
@@ -51,7 +51,7 @@ private:
     StockFilterPanel *m_filters;
     StockModel *m_model;
     QTableView *m_table;
-    QLabel *m_count;
+    ListPager *m_pager;
     QAction *m_adjust;
     QAction *m_newProduct;
     QAction *m_newStock;

@@ -177,7 +177,7 @@ void StocktakeDialog::commitCount()
 {
     if (!Confirm::ask(
             this, tr("Commit the count"),
-            tr("Correct the stock of the %n counted line(s) now?", nullptr, m_lines->rowCount())))
+            tr("Correct the stock of the %Ln counted line(s) now?", nullptr, m_lines->rowCount())))
         return;
     closeCount(StockService(m_actor).commitStocktake(m_stocktakeId),
                [this](const Result<StocktakeSummary> &result) {

@@ -4,9 +4,12 @@
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "models/sync/SyncService.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 
+#include <QAction>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -37,12 +40,23 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
       m_rejected(new QLabel(this)),
       m_lastSync(new QLabel(this)),
       m_lastError(new QLabel(this)),
-      m_syncNow(new QPushButton(tr("&Sync now"), this)),
-      m_retry(new QPushButton(tr("&Retry refused events"), this)),
       m_events(new QStandardItemModel(0, 6, this)),
       m_table(new QTableView(this))
 {
     auto *heading = createPageTitle(tr("Sync"), this);
+    auto *toolbar = new PageToolBar(this);
+    // F9 from anywhere in the window, as the button it was.
+    m_syncNow = toolbar->addPageAction(
+        Icon::SyncNow, tr("&Sync now"), QKeySequence(Qt::Key_F9), this,
+        [this] {
+            if (m_monitor)
+                m_monitor->syncNow();
+        },
+        Qt::WindowShortcut);
+    m_retry = toolbar->addPageAction(Icon::Retry, tr("&Retry refused events"), {}, this,
+                                     &SyncPage::retryRejected);
+    toolbar->setName(m_syncNow, u"syncNow"_s);
+    toolbar->setName(m_retry, u"retryRejected"_s);
 
     m_url->setObjectName(u"centralUrl"_s);
     m_url->setPlaceholderText(tr("e.g. https://central.example.com:8443"));
@@ -53,7 +67,7 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     m_token->setObjectName(u"centralToken"_s);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("printed by shopdesk-central --issue-token"));
-    auto *save = new QPushButton(tr("Save and &connect"), this);
+    auto *save = new QPushButton(Icons::icon(Icon::Save), tr("Save and &connect"), this);
     save->setObjectName(u"saveCentral"_s);
     auto *centralBox = new QGroupBox(tr("Central server"), this);
     auto *centralForm = new QFormLayout(centralBox);
@@ -69,10 +83,7 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     m_lastError->setObjectName(u"lastError"_s);
     m_lastError->setWordWrap(true);
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_syncNow->setObjectName(u"syncNow"_s);
-    m_syncNow->setShortcut(QKeySequence(Qt::Key_F9));
     m_syncNow->setToolTip(tr("Push the waiting events and pull the catalog now (F9)."));
-    m_retry->setObjectName(u"retryRejected"_s);
     m_retry->setToolTip(tr("Send the events central refused once more (after the cause is "
                            "fixed at central)."));
     auto *statusBox = new QGroupBox(tr("Status"), this);
@@ -82,11 +93,6 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     statusForm->addRow(tr("Refused by central:"), m_rejected);
     statusForm->addRow(tr("Last sync:"), m_lastSync);
     statusForm->addRow(tr("Last error:"), m_lastError);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_syncNow);
-    buttons->addWidget(m_retry);
-    buttons->addStretch(1);
-    statusForm->addRow(buttons);
 
     m_events->setHorizontalHeaderLabels(
         {tr("Event"), tr("Type"), tr("Recorded"), tr("Attempts"), tr("State"), tr("Last error")});
@@ -102,6 +108,7 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     top->addWidget(statusBox, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addLayout(top);
     layout->addWidget(new QLabel(tr("Events not yet acknowledged by central (oldest first, "
@@ -112,18 +119,16 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     // Where the till syncs to is a manager's or an administrator's choice.
     const bool mayConfigure = hasPermission(session.actor.role, Permission::ConfigureTill);
     for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_shopCode),
-                       static_cast<QWidget *>(m_token), static_cast<QWidget *>(save),
-                       static_cast<QWidget *>(m_retry)}) {
+                       static_cast<QWidget *>(m_token), static_cast<QWidget *>(save)}) {
         w->setEnabled(mayConfigure);
         if (!mayConfigure)
             w->setToolTip(checkPermission(session.actor.role, Permission::ConfigureTill)->message);
     }
+    m_retry->setEnabled(mayConfigure);
+    if (!mayConfigure)
+        m_retry->setToolTip(
+            checkPermission(session.actor.role, Permission::ConfigureTill)->message);
     connect(save, &QPushButton::clicked, this, &SyncPage::saveCentral);
-    connect(m_retry, &QPushButton::clicked, this, &SyncPage::retryRejected);
-    connect(m_syncNow, &QPushButton::clicked, this, [this] {
-        if (m_monitor)
-            m_monitor->syncNow();
-    });
     setSyncMonitor(nullptr);
 }
 
@@ -213,7 +218,7 @@ void SyncPage::retryRejected()
                   if (!retried)
                       return m_banner->showMessage(retried.error().message);
                   m_banner->showMessage(
-                      tr("%n refused event(s) will be sent again.", nullptr, int(retried.value())),
+                      tr("%Ln refused event(s) will be sent again.", nullptr, int(retried.value())),
                       MessageBanner::Type::Information);
                   if (m_monitor)
                       m_monitor->syncNow();

@@ -6,9 +6,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
@@ -55,8 +55,8 @@ private:
     QLabel *m_rejected;
     QLabel *m_lastSync;
     QLabel *m_lastError;
-    QPushButton *m_syncNow;
-    QPushButton *m_retry;
+    QAction *m_syncNow = nullptr;
+    QAction *m_retry = nullptr;
     QStandardItemModel *m_events;
     QTableView *m_table;
 };
