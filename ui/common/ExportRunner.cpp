@@ -8,12 +8,20 @@
 #include <QPointer>
 #include <QProgressDialog>
 
-#include <QLocale>
 #include <atomic>
-
 #include <memory>
 
 namespace shopdesk {
+
+namespace {
+
+QString rowsWritten(qint64 rows)
+{
+    const int count = int(qMin<qint64>(rows, INT_MAX));
+    return QCoreApplication::translate("ExportRunner", "%Ln row(s) written…", nullptr, count);
+}
+
+} // namespace
 
 void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
                   const QString &label, std::function<void(const Result<qint64> &)> done)
@@ -40,9 +48,7 @@ void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRow
             if (known)
                 dialog->setValue(int(qMin<qint64>(1000, rows * 1000 / total)));
             else
-                dialog->setLabelText(QCoreApplication::translate("ExportRunner",
-                                                                 "%Ln row(s) written…", nullptr,
-                                                                 int(qMin<qint64>(rows, INT_MAX))));
+                dialog->setLabelText(rowsWritten(rows));
         });
         return !cancelled->load();
     };
@@ -63,11 +69,12 @@ bool showExportResult(MessageBanner *banner, const Result<qint64> &result, const
                                 : MessageBanner::Type::Error);
         return false;
     }
-    banner->showMessage(QCoreApplication::translate("ExportRunner", "%Ln row(s) written to %1.",
-                                                    nullptr,
-                                                    int(qMin<qint64>(result.value(), INT_MAX)))
-                            .arg(path),
-                        MessageBanner::Type::Positive);
+    // %Ln takes an int; no export comes near INT_MAX rows, but never wrap.
+    const int rows = int(qMin<qint64>(result.value(), INT_MAX));
+    banner->showMessage(
+        QCoreApplication::translate("ExportRunner", "%Ln row(s) written to %1.", nullptr, rows)
+            .arg(path),
+        MessageBanner::Type::Positive);
     return true;
 }
 
