@@ -5,26 +5,45 @@
     <name>DemoDataGenerator</name>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
-        <source>Creating %n product(s) and their stock…</source>
+        <source>Creating %Ln product(s) and their stock…</source>
         <translation>
-            <numerusform>Creating %n product and its stock…</numerusform>
-            <numerusform>Creating %n products and their stock…</numerusform>
+            <numerusform>Creating %Ln product and its stock…</numerusform>
+            <numerusform>Creating %Ln products and their stock…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
-        <source>Writing %n history row(s)…</source>
+        <source>Writing %Ln history row(s)…</source>
         <translation>
-            <numerusform>Writing %n history row…</numerusform>
-            <numerusform>Writing %n history rows…</numerusform>
+            <numerusform>Writing %Ln history row…</numerusform>
+            <numerusform>Writing %Ln history rows…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
-        <source>Creating %n customer(s)…</source>
+        <source>Creating %Ln customer(s)…</source>
         <translation>
-            <numerusform>Creating %n customer…</numerusform>
-            <numerusform>Creating %n customers…</numerusform>
+            <numerusform>Creating %Ln customer…</numerusform>
+            <numerusform>Creating %Ln customers…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message numerus="yes">
+        <location filename="../ui/common/ExportRunner.cpp" line="21"/>
+        <source>%Ln row(s) written…</source>
+        <translation>
+            <numerusform>%Ln row written…</numerusform>
+            <numerusform>%Ln rows written…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/common/ExportRunner.cpp" line="75"/>
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln row written to %1.</numerusform>
+            <numerusform>%Ln rows written to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -32,40 +51,51 @@
     <name>HeadlessSetup</name>
     <message numerus="yes">
         <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
-        <source>Database %1 is ready (%n migration(s) applied).</source>
+        <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
-            <numerusform>Database %1 is ready (%n migration applied).</numerusform>
-            <numerusform>Database %1 is ready (%n migrations applied).</numerusform>
+            <numerusform>Database %1 is ready (%Ln migration applied).</numerusform>
+            <numerusform>Database %1 is ready (%Ln migrations applied).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="400"/>
-        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <location filename="../models/staff/StaffStore.cpp" line="400"/>
+        <source>Too many failed sign-ins. Try again in %Ln minute(s).</source>
         <translation>
-            <numerusform>Too many failed sign-ins. Try again in %n minute.</numerusform>
-            <numerusform>Too many failed sign-ins. Try again in %n minutes.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %Ln minute.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %Ln minutes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/store/StaffStore.cpp" line="404"/>
-        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <location filename="../models/staff/StaffStore.cpp" line="404"/>
+        <source>Too many failed sign-ins. Try again in %Ln second(s).</source>
         <translation>
-            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
-            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %Ln second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %Ln seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StockStore</name>
+    <message numerus="yes">
+        <location filename="../models/stock/StockStore.cpp" line="326"/>
+        <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
+        <translation>
+            <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>
+            <numerusform>Only %1 of %Ln stock changes came back; check the stock list before trying again.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="94"/>
-        <source>Revoked %n token(s).</source>
+        <location filename="../app/central/main.cpp" line="99"/>
+        <source>Revoked %Ln token(s).</source>
         <translation>
-            <numerusform>Revoked %n token.</numerusform>
-            <numerusform>Revoked %n tokens.</numerusform>
+            <numerusform>Revoked %Ln token.</numerusform>
+            <numerusform>Revoked %Ln tokens.</numerusform>
         </translation>
     </message>
 </context>
@@ -73,158 +103,150 @@
     <name>shopdesk::CentralClient</name>
     <message numerus="yes">
         <location filename="../app/sync/CentralClient.cpp" line="383"/>
-        <source>%1 (gave up after %n attempt(s))</source>
+        <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
-            <numerusform>%1 (gave up after %n attempt)</numerusform>
-            <numerusform>%1 (gave up after %n attempts)</numerusform>
+            <numerusform>%1 (gave up after %Ln attempt)</numerusform>
+            <numerusform>%1 (gave up after %Ln attempts)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/CheckoutPage.cpp" line="483"/>
-        <source>%n item(s)</source>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="423"/>
+        <source>%Ln item(s)</source>
         <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/CustomersPage.cpp" line="145"/>
-        <source>%n customer(s)</source>
+        <location filename="../ui/customers/CustomersPage.cpp" line="252"/>
+        <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
+            <numerusform>%Ln customer had problems; cleared.</numerusform>
+            <numerusform>%Ln customers had problems; all cleared.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::FirstRunDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/FirstRunDialog.cpp" line="46"/>
-        <source>at least %n characters</source>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="47"/>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>at least %n character</numerusform>
-            <numerusform>at least %n characters</numerusform>
+            <numerusform>at least %Ln character</numerusform>
+            <numerusform>at least %Ln characters</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::HistoryFilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryFilterBar.cpp" line="227"/>
-        <source>%n action(s)</source>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
+        <source>%Ln action(s)</source>
         <translation>
-            <numerusform>%n action</numerusform>
-            <numerusform>%n actions</numerusform>
+            <numerusform>%Ln action</numerusform>
+            <numerusform>%Ln actions</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/HistoryPage.cpp" line="51"/>
-        <source>%n row(s) a page</source>
+        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
+        <source>%Ln row(s) a page</source>
         <translation>
-            <numerusform>%n row a page</numerusform>
-            <numerusform>%n rows a page</numerusform>
+            <numerusform>%Ln row a page</numerusform>
+            <numerusform>%Ln rows a page</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310"/>
-        <source>Central: %1 · %n unsent</source>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <source>Central: %1 · %Ln unsent</source>
         <translation>
-            <numerusform>Central: %1 · %n unsent</numerusform>
-            <numerusform>Central: %1 · %n unsent</numerusform>
+            <numerusform>Central: %1 · %Ln unsent</numerusform>
+            <numerusform>Central: %1 · %Ln unsent</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::StaffDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StaffDialog.cpp" line="56"/>
-        <source>at least %n characters</source>
+        <location filename="../ui/staff/StaffDialog.cpp" line="56"/>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>at least %n character</numerusform>
-            <numerusform>at least %n characters</numerusform>
+            <numerusform>at least %Ln character</numerusform>
+            <numerusform>at least %Ln characters</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::StaffSecretDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StaffSecretDialog.cpp" line="45"/>
-        <source>at least %n characters</source>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45"/>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>at least %n character</numerusform>
-            <numerusform>at least %n characters</numerusform>
+            <numerusform>at least %Ln character</numerusform>
+            <numerusform>at least %Ln characters</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="166"/>
-        <source>%n stock row(s)</source>
+        <location filename="../ui/stock/StockPage.cpp" line="214"/>
+        <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
-            <numerusform>%n stock row</numerusform>
-            <numerusform>%n stock rows</numerusform>
+            <numerusform>Stocktake committed: %Ln line counted</numerusform>
+            <numerusform>Stocktake committed: %Ln lines counted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="234"/>
-        <source>Stocktake committed: %n line(s) counted</source>
+        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <source>%Ln corrected.</source>
         <translation>
-            <numerusform>Stocktake committed: %n line counted</numerusform>
-            <numerusform>Stocktake committed: %n lines counted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/pages/StockPage.cpp" line="235"/>
-        <source>%n corrected.</source>
-        <translation>
-            <numerusform>%n corrected.</numerusform>
-            <numerusform>%n corrected.</numerusform>
+            <numerusform>%Ln corrected.</numerusform>
+            <numerusform>%Ln corrected.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/StocktakeDialog.cpp" line="235"/>
-        <source>Correct the stock of the %n counted line(s) now?</source>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="180"/>
+        <source>Correct the stock of the %Ln counted line(s) now?</source>
         <translation>
-            <numerusform>Correct the stock of the %n counted line now?</numerusform>
-            <numerusform>Correct the stock of the %n counted lines now?</numerusform>
+            <numerusform>Correct the stock of the %Ln counted line now?</numerusform>
+            <numerusform>Correct the stock of the %Ln counted lines now?</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::SyncEngine</name>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="155"/>
-        <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
+        <location filename="../app/sync/SyncEngine.cpp" line="156"/>
+        <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
-            <numerusform>central&apos;s answer does not acknowledge the %n event sent</numerusform>
-            <numerusform>central&apos;s answer does not acknowledge the %n events sent</numerusform>
+            <numerusform>central&apos;s answer does not acknowledge the %Ln event sent</numerusform>
+            <numerusform>central&apos;s answer does not acknowledge the %Ln events sent</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::SyncPage</name>
     <message numerus="yes">
-        <location filename="../ui/pages/SyncPage.cpp" line="247"/>
-        <source>%n refused event(s) will be sent again.</source>
+        <location filename="../ui/sync/SyncPage.cpp" line="221"/>
+        <source>%Ln refused event(s) will be sent again.</source>
         <translation>
-            <numerusform>%n refused event will be sent again.</numerusform>
-            <numerusform>%n refused events will be sent again.</numerusform>
+            <numerusform>%Ln refused event will be sent again.</numerusform>
+            <numerusform>%Ln refused events will be sent again.</numerusform>
         </translation>
     </message>
 </context>

@@ -235,22 +235,27 @@
         <translation>--config: «%1» — некорректный ini-файл.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="109"/>
+        <location filename="../app/central/CentralOptions.cpp" line="106"/>
+        <source>--db needs a postgresql:// URL.</source>
+        <translation>Для --db нужен адрес postgresql://.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CentralOptions.cpp" line="114"/>
         <source>listen: &quot;%1&quot; is not an IP address.</source>
         <translation>listen: «%1» — не IP-адрес.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="117"/>
+        <location filename="../app/central/CentralOptions.cpp" line="122"/>
         <source>port: &quot;%1&quot; is not a port number from 0 to 65535.</source>
         <translation>port: «%1» — не номер порта от 0 до 65535.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="127"/>
+        <location filename="../app/central/CentralOptions.cpp" line="132"/>
         <source>threads: &quot;%1&quot; is not a number from 1 to 256.</source>
         <translation>threads: «%1» — не число от 1 до 256.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="133"/>
+        <location filename="../app/central/CentralOptions.cpp" line="138"/>
         <source>No database: give --db, [database] url in the --config file, or $SHOPDESK_CENTRAL_DB.</source>
         <translation>Нет базы данных: укажите --db, [database] url в файле --config или $SHOPDESK_CENTRAL_DB.</translation>
     </message>
@@ -349,17 +354,22 @@ With no options it uses its built-in database, kept in your data folder.</source
         <source>--%1 is only used together with --demo.</source>
         <translation>--%1 используется только вместе с --demo.</translation>
     </message>
+    <message>
+        <location filename="../app/desk/CommandLine.cpp" line="130"/>
+        <source>--db needs a postgresql:// URL; leave --db out to use the built-in database.</source>
+        <translation>Для --db нужен адрес postgresql://; чтобы работать со встроенной базой, не указывайте --db.</translation>
+    </message>
 </context>
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../models/export/CsvExport.cpp" line="19"/>
-        <location filename="../models/export/CsvExport.cpp" line="58"/>
+        <location filename="../models/export/CsvExport.cpp" line="20"/>
+        <location filename="../models/export/CsvExport.cpp" line="59"/>
         <source>Cannot write %1: %2</source>
         <translation>Не удаётся записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/CsvExport.cpp" line="47"/>
+        <location filename="../models/export/CsvExport.cpp" line="48"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
@@ -367,17 +377,17 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CustomerFilter</name>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="63"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="64"/>
         <source>Ages are from 0 to 150.</source>
         <translation>Возраст — от 0 до 150.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="67"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="68"/>
         <source>The youngest age (%1) is above the oldest (%2).</source>
         <translation>Минимальный возраст (%1) больше максимального (%2).</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="69"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="70"/>
         <source>Gender must be female or male.</source>
         <translation>Пол должен быть женским или мужским.</translation>
     </message>
@@ -385,45 +395,85 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CustomerStore</name>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="105"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="106"/>
         <source>The first name must be 1 to %1 characters.</source>
         <translation>Имя должно содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="108"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="109"/>
         <source>The last name must be 1 to %1 characters.</source>
         <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="110"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="111"/>
         <source>The age must be from 0 to 150.</source>
         <translation>Возраст должен быть от 0 до 150.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="112"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="113"/>
         <source>Choose the gender from the list.</source>
         <translation>Выберите пол из списка.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="115"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="116"/>
         <source>The e-mail address is not valid.</source>
         <translation>Некорректный адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="117"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="118"/>
         <source>The phone number is too long.</source>
         <translation>Слишком длинный номер телефона.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="156"/>
-        <location filename="../models/customers/CustomerStore.cpp" line="171"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="169"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="184"/>
         <source>Customer %1 no longer exists.</source>
         <translation>Клиента %1 больше нет.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="167"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="180"/>
         <source>This customer has orders and cannot be deleted.</source>
         <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
     </message>
 </context>
 <context>
@@ -497,6 +547,11 @@ Check that the server is running and reachable, and that the address, user and p
         <source>sslmode must be one of %1.</source>
         <translation>sslmode должен быть одним из: %1.</translation>
     </message>
+    <message>
+        <location filename="../models/db/DbConfig.cpp" line="109"/>
+        <source>%1 carries a password, which every account on this computer can read in the process list. Leave it out of the URL and keep it in a password file (~/.pgpass, or the file PGPASSFILE names) or in the PGPASSWORD variable.</source>
+        <translation>В %1 указан пароль, а его может прочитать в списке процессов любая учётная запись этого компьютера. Уберите пароль из адреса и храните его в файле паролей (~/.pgpass или файл из PGPASSFILE) или в переменной PGPASSWORD.</translation>
+    </message>
 </context>
 <context>
     <name>DemoDataGenerator</name>
@@ -547,29 +602,29 @@ Check that the server is running and reachable, and that the address, user and p
     </message>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
-        <source>Creating %n product(s) and their stock…</source>
+        <source>Creating %Ln product(s) and their stock…</source>
         <translation>
-            <numerusform>Создание %n товара и его остатков…</numerusform>
-            <numerusform>Создание %n товаров и их остатков…</numerusform>
-            <numerusform>Создание %n товаров и их остатков…</numerusform>
+            <numerusform>Создание %Ln товара и его остатков…</numerusform>
+            <numerusform>Создание %Ln товаров и их остатков…</numerusform>
+            <numerusform>Создание %Ln товаров и их остатков…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
-        <source>Writing %n history row(s)…</source>
+        <source>Writing %Ln history row(s)…</source>
         <translation>
-            <numerusform>Запись %n строки истории…</numerusform>
-            <numerusform>Запись %n строк истории…</numerusform>
-            <numerusform>Запись %n строк истории…</numerusform>
+            <numerusform>Запись %Ln строки истории…</numerusform>
+            <numerusform>Запись %Ln строк истории…</numerusform>
+            <numerusform>Запись %Ln строк истории…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
-        <source>Creating %n customer(s)…</source>
+        <source>Creating %Ln customer(s)…</source>
         <translation>
-            <numerusform>Создание %n клиента…</numerusform>
-            <numerusform>Создание %n клиентов…</numerusform>
-            <numerusform>Создание %n клиентов…</numerusform>
+            <numerusform>Создание %Ln клиента…</numerusform>
+            <numerusform>Создание %Ln клиентов…</numerusform>
+            <numerusform>Создание %Ln клиентов…</numerusform>
         </translation>
     </message>
 </context>
@@ -635,114 +690,122 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>EmbeddedCluster</name>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="92"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="100"/>
         <source>Cannot run %1: %2</source>
         <translation>Не удаётся запустить %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="98"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="106"/>
         <source>%1 did not finish in %2 seconds.</source>
         <translation>%1 не завершился за %2 с.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="112"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="120"/>
         <source>ShopDesk runs as root, and PostgreSQL refuses to run as root, so its built-in database must run as the &quot;postgres&quot; system account, which does not exist. Install PostgreSQL (it creates that account) or start ShopDesk as an ordinary user.</source>
         <translation>ShopDesk запущен от имени root, а PostgreSQL отказывается работать от root, поэтому встроенная база данных должна работать от системной учётной записи «postgres», которой нет. Установите PostgreSQL (он создаёт эту учётную запись) или запустите ShopDesk от имени обычного пользователя.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="119"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="127"/>
         <source>Cannot create the database folder %1. Check that it is writable.</source>
         <translation>Не удаётся создать папку базы данных %1. Проверьте, что в неё можно писать.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="128"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="136"/>
         <source>Cannot hand the database folder %1 to the %2 account: %3</source>
         <translation>Не удаётся передать папку базы данных %1 учётной записи %2: %3</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="140"/>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="156"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="148"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="164"/>
         <source>Cannot write %1.</source>
         <translation>Не удаётся записать %1.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="146"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="154"/>
         <source>The built-in database in %1 has lost its password file (%2). Restore it, or move the folder away to let ShopDesk create a new, empty database.</source>
         <translation>Встроенная база данных в %1 потеряла файл пароля (%2). Восстановите его или переместите папку, чтобы ShopDesk создал новую, пустую базу.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="169"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="177"/>
         <source>Creating the built-in database failed:
 %1</source>
         <translation>Не удалось создать встроенную базу данных:
 %1</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="174"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="182"/>
         <source>Cannot configure %1.</source>
         <translation>Не удаётся настроить %1.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="272"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="282"/>
         <source>The built-in database server did not start. Its log (%1) says:
 %2</source>
         <translation>Сервер встроенной базы данных не запустился. В его журнале (%1) сказано:
 %2</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="301"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="311"/>
         <source>The built-in database server in %1 is running but ShopDesk cannot sign in to it: %2
 If another program started it, stop that program; otherwise remove the folder to start afresh.</source>
         <translation>Сервер встроенной базы данных в %1 работает, но ShopDesk не может к нему подключиться: %2
 Если его запустила другая программа, остановите её; иначе удалите папку, чтобы начать заново.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="314"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="324"/>
         <source>Looking for PostgreSQL…</source>
         <translation>Поиск PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="327"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="337"/>
         <source>Waiting for another ShopDesk that is starting the same database…</source>
         <translation>Ожидание другого экземпляра ShopDesk, который запускает ту же базу данных…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="329"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="339"/>
         <source>Another ShopDesk is still starting the built-in database in %1. Wait for it and try again.</source>
         <translation>Другой экземпляр ShopDesk ещё запускает встроенную базу данных в %1. Дождитесь его и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="339"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="349"/>
         <source>Creating the built-in database in %1…</source>
         <translation>Создание встроенной базы данных в %1…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="350"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="360"/>
         <source>Starting the built-in database server…</source>
         <translation>Запуск сервера встроенной базы данных…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="462"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="472"/>
         <source>Stopping the built-in database failed: %1</source>
         <translation>Не удалось остановить встроенную базу данных: %1</translation>
     </message>
 </context>
 <context>
     <name>ExportRunner</name>
+    <message numerus="yes">
+        <location filename="../ui/common/ExportRunner.cpp" line="21"/>
+        <source>%Ln row(s) written…</source>
+        <translation>
+            <numerusform>Записана %Ln строка…</numerusform>
+            <numerusform>Записано %Ln строки…</numerusform>
+            <numerusform>Записано %Ln строк…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/common/ExportRunner.cpp" line="25"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="33"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
-    <message>
-        <location filename="../ui/common/ExportRunner.cpp" line="47"/>
-        <source>%1 rows written…</source>
-        <translation>Записано строк: %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/common/ExportRunner.cpp" line="69"/>
-        <source>%1 rows written to %2.</source>
-        <translation>Записано строк: %1 в файл %2.</translation>
+    <message numerus="yes">
+        <location filename="../ui/common/ExportRunner.cpp" line="75"/>
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln строка записана в %1.</numerusform>
+            <numerusform>%Ln строки записаны в %1.</numerusform>
+            <numerusform>%Ln строк записано в %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -755,11 +818,11 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
     <message numerus="yes">
         <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
-        <source>Database %1 is ready (%n migration(s) applied).</source>
+        <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
-            <numerusform>База данных %1 готова (применена %n миграция).</numerusform>
-            <numerusform>База данных %1 готова (применены %n миграции).</numerusform>
-            <numerusform>База данных %1 готова (применено %n миграций).</numerusform>
+            <numerusform>База данных %1 готова (применена %Ln миграция).</numerusform>
+            <numerusform>База данных %1 готова (применены %Ln миграции).</numerusform>
+            <numerusform>База данных %1 готова (применено %Ln миграций).</numerusform>
         </translation>
     </message>
     <message>
@@ -819,7 +882,72 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Размер страницы должен быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="137"/>
+        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <source>Shelf change</source>
+        <translation>Изменение на полке</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <source>Shelf after</source>
+        <translation>На полке после</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <source>Order change</source>
+        <translation>Изменение в заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <source>Order after</source>
+        <translation>В заказах после</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <source>Staff</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <source>Approved by</source>
+        <translation>Подтвердил</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="96"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="169"/>
         <source>The page number must be 1 or more.</source>
         <translation>Номер страницы должен быть 1 или больше.</translation>
     </message>
@@ -1287,12 +1415,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="96"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="101"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="100"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="105"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
     </message>
@@ -1300,8 +1428,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Quantity</name>
     <message>
-        <location filename="../models/core/Quantity.cpp" line="11"/>
-        <location filename="../models/core/Quantity.cpp" line="18"/>
+        <location filename="../models/core/Quantity.cpp" line="13"/>
+        <location filename="../models/core/Quantity.cpp" line="22"/>
         <source>%1 kg</source>
         <translation>%1 кг</translation>
     </message>
@@ -1538,20 +1666,20 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message numerus="yes">
         <location filename="../models/staff/StaffStore.cpp" line="400"/>
-        <source>Too many failed sign-ins. Try again in %n minute(s).</source>
+        <source>Too many failed sign-ins. Try again in %Ln minute(s).</source>
         <translation>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуту.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минуты.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n минут.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln минуту.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln минуты.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln минут.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../models/staff/StaffStore.cpp" line="404"/>
-        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <source>Too many failed sign-ins. Try again in %Ln second(s).</source>
         <translation>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунду.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунды.</numerusform>
-            <numerusform>Слишком много неудачных попыток входа. Повторите через %n секунд.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln секунду.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln секунды.</numerusform>
+            <numerusform>Слишком много неудачных попыток входа. Повторите через %Ln секунд.</numerusform>
         </translation>
     </message>
     <message>
@@ -1563,42 +1691,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockFilter</name>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="21"/>
+        <location filename="../models/stock/StockFilter.cpp" line="22"/>
         <source>The smallest shelf quantity</source>
         <translation>Наименьшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="23"/>
+        <location filename="../models/stock/StockFilter.cpp" line="24"/>
         <source>The largest shelf quantity</source>
         <translation>Наибольшее количество на полке</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="25"/>
+        <location filename="../models/stock/StockFilter.cpp" line="26"/>
         <source>The smallest order quantity</source>
         <translation>Наименьшее количество в заказах</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="27"/>
+        <location filename="../models/stock/StockFilter.cpp" line="28"/>
         <source>The largest order quantity</source>
         <translation>Наибольшее количество в заказах</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="32"/>
+        <location filename="../models/stock/StockFilter.cpp" line="33"/>
         <source>%1 cannot be negative.</source>
         <translation>%1 не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="36"/>
+        <location filename="../models/stock/StockFilter.cpp" line="37"/>
         <source>The smallest shelf quantity (%1) is above the largest (%2).</source>
         <translation>Наименьшее количество на полке (%1) больше наибольшего (%2).</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="41"/>
+        <location filename="../models/stock/StockFilter.cpp" line="42"/>
         <source>The smallest order quantity (%1) is above the largest (%2).</source>
         <translation>Наименьшее количество в заказах (%1) больше наибольшего (%2).</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockFilter.cpp" line="45"/>
+        <location filename="../models/stock/StockFilter.cpp" line="46"/>
         <source>shop_id must be a positive number.</source>
         <translation>shop_id должен быть положительным числом.</translation>
     </message>
@@ -1606,84 +1734,128 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockStore</name>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="83"/>
+        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <source>On shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <source>In orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="88"/>
         <source>The shelf quantity must be between 0 and %1.</source>
         <translation>Количество на полке должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="87"/>
+        <location filename="../models/stock/StockStore.cpp" line="92"/>
         <source>The order quantity must be between 0 and %1.</source>
         <translation>Количество в заказах должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="92"/>
+        <location filename="../models/stock/StockStore.cpp" line="97"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="97"/>
+        <location filename="../models/stock/StockStore.cpp" line="102"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="123"/>
+        <location filename="../models/stock/StockStore.cpp" line="132"/>
         <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
         <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="143"/>
+        <location filename="../models/stock/StockStore.cpp" line="152"/>
         <source>The amount must be a whole number from 1 to %1.</source>
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="225"/>
+        <location filename="../models/stock/StockStore.cpp" line="244"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="227"/>
+        <location filename="../models/stock/StockStore.cpp" line="246"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="229"/>
+        <location filename="../models/stock/StockStore.cpp" line="248"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="252"/>
+        <location filename="../models/stock/StockStore.cpp" line="271"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
-    <message>
-        <location filename="../models/stock/StockStore.cpp" line="301"/>
-        <source>Only %1 of %2 stock changes came back; check the stock list before trying again.</source>
-        <translation>Вернулось только %1 из %2 изменений остатков; проверьте список остатков, прежде чем повторять.</translation>
+    <message numerus="yes">
+        <location filename="../models/stock/StockStore.cpp" line="326"/>
+        <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
+        <translation>
+            <numerusform>Вернулось только %1 из %Ln изменения остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
+            <numerusform>Вернулось только %1 из %Ln изменений остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
+            <numerusform>Вернулось только %1 из %Ln изменений остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="314"/>
-        <location filename="../models/stock/StockStore.cpp" line="342"/>
+        <location filename="../models/stock/StockStore.cpp" line="340"/>
+        <location filename="../models/stock/StockStore.cpp" line="368"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="317"/>
-        <location filename="../models/stock/StockStore.cpp" line="352"/>
+        <location filename="../models/stock/StockStore.cpp" line="343"/>
+        <location filename="../models/stock/StockStore.cpp" line="378"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="328"/>
+        <location filename="../models/stock/StockStore.cpp" line="354"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="332"/>
+        <location filename="../models/stock/StockStore.cpp" line="358"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="337"/>
+        <location filename="../models/stock/StockStore.cpp" line="363"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -1758,37 +1930,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>idempotency_key должен быть UUID.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="164"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="173"/>
         <source>created in shop %1</source>
         <translation>создан в магазине %1</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="173"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="182"/>
         <source>Unknown event type &quot;%1&quot;.</source>
         <translation>Неизвестный тип события «%1».</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="195"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="204"/>
         <source>&quot;%1&quot; is not a stock action.</source>
         <translation>«%1» — не действие с остатками.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="208"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="217"/>
         <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
         <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="214"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="223"/>
         <source>Central does not know the shop %1.</source>
         <translation>Центральный сервер не знает магазин %1.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="217"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="226"/>
         <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
         <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="255"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="275"/>
         <source>Central has no product with PLU %1; its product.created event must come first.</source>
         <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
     </message>
@@ -1838,27 +2010,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Параметры: «shopdesk --help».</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="41"/>
+        <location filename="../app/central/main.cpp" line="43"/>
         <source>Run &quot;shopdesk-central --help&quot; for the options.</source>
         <translation>Параметры: «shopdesk-central --help».</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="51"/>
+        <location filename="../app/central/main.cpp" line="53"/>
         <source>cannot connect to %1: %2. Check that the database server runs and the URL is right.</source>
         <translation>не удаётся подключиться к %1: %2. Проверьте, что сервер базы данных запущен и адрес указан верно.</translation>
     </message>
     <message>
-        <location filename="../app/central/main.cpp" line="81"/>
+        <location filename="../app/central/main.cpp" line="83"/>
         <source>There was no shop with the code %1: it is created now. If you meant an existing shop, revoke this token (--revoke-tokens %1) and issue one with the right code.</source>
         <translation>Магазина с кодом %1 не было: он создан. Если имелся в виду существующий магазин, отзовите этот токен (--revoke-tokens %1) и выпустите новый с правильным кодом.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="97"/>
-        <source>Revoked %n token(s).</source>
+        <location filename="../app/central/main.cpp" line="99"/>
+        <source>Revoked %Ln token(s).</source>
         <translation>
-            <numerusform>Отозван %n токен.</numerusform>
-            <numerusform>Отозвано %n токена.</numerusform>
-            <numerusform>Отозвано %n токенов.</numerusform>
+            <numerusform>Отозван %Ln токен.</numerusform>
+            <numerusform>Отозвано %Ln токена.</numerusform>
+            <numerusform>Отозвано %Ln токенов.</numerusform>
         </translation>
     </message>
 </context>
@@ -2064,128 +2236,128 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message numerus="yes">
         <location filename="../app/sync/CentralClient.cpp" line="383"/>
-        <source>%1 (gave up after %n attempt(s))</source>
+        <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
-            <numerusform>%1 (прекращено после %n попытки)</numerusform>
-            <numerusform>%1 (прекращено после %n попыток)</numerusform>
-            <numerusform>%1 (прекращено после %n попыток)</numerusform>
+            <numerusform>%1 (прекращено после %Ln попытки)</numerusform>
+            <numerusform>%1 (прекращено после %Ln попыток)</numerusform>
+            <numerusform>%1 (прекращено после %Ln попыток)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="52"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="53"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="57"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="58"/>
         <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="90"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="91"/>
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="91"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="92"/>
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="92"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="93"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="93"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="94"/>
         <source>Price… (F6)</source>
         <translation>Цена… (F6)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="111"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="112"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="115"/>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="514"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="116"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="527"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="118"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
         <source>Cash (F9)</source>
         <translation>Наличные (F9)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="120"/>
         <source>Card (F10)</source>
         <translation>Карта (F10)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="120"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="121"/>
         <source>Card + cash (F11)</source>
         <translation>Карта + наличные (F11)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="121"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="122"/>
         <source>New sale (F12)</source>
         <translation>Новая продажа (F12)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="122"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="123"/>
         <source>Receipt again (F7)</source>
         <translation>Чек ещё раз (F7)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="423"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln товар</numerusform>
+            <numerusform>%Ln товара</numerusform>
+            <numerusform>%Ln товаров</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="528"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="541"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="586"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="574"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="587"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="341"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="354"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="383"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="396"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="410"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n товар</numerusform>
-            <numerusform>%n товара</numerusform>
-            <numerusform>%n товаров</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="465"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="478"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="478"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="491"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="513"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="526"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
@@ -2258,17 +2430,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/ConnectionDialog.cpp" line="137"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="131"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/ConnectionDialog.cpp" line="141"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="135"/>
         <source>Cannot connect to %1: %2</source>
         <translation>Не удаётся подключиться к %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/settings/ConnectionDialog.cpp" line="161"/>
+        <location filename="../ui/settings/ConnectionDialog.cpp" line="155"/>
         <source>Cannot save the password: %1</source>
         <translation>Не удаётся сохранить пароль: %1</translation>
     </message>
@@ -2369,17 +2541,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerModel.cpp" line="165"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="147"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerModel.cpp" line="165"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="147"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerModel.cpp" line="167"/>
+        <location filename="../models/customers/CustomerModel.cpp" line="149"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -2415,186 +2587,141 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Поиск по имени</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="62"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="63"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="68"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="69"/>
         <source>Anyone</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="69"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="70"/>
         <source>Women</source>
         <translation>Женщины</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="70"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="71"/>
         <source>Men</source>
         <translation>Мужчины</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="72"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="73"/>
         <source>With or without problems</source>
         <translation>С проблемами и без</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="73"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="74"/>
         <source>With problems</source>
         <translation>С проблемами</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="74"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="75"/>
         <source>Without problems</source>
         <translation>Без проблем</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="78"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="79"/>
         <source>Age from</source>
         <translation>Возраст от</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="80"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="81"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="95"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="87"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="96"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="89"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="97"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="91"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="98"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="93"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="100"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="96"/>
         <source>&amp;Reset problems…</source>
         <translation>Сбросить &amp;проблемы…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="101"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="98"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="145"/>
-        <source>Counting customers…</source>
-        <translation>Подсчёт покупателей…</translation>
+        <location filename="../ui/customers/CustomersPage.cpp" line="125"/>
+        <source>No customers match these filters.</source>
+        <translation>Нет клиентов, подходящих под эти фильтры.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="146"/>
-        <source>%n customer(s)</source>
+        <location filename="../ui/customers/CustomersPage.cpp" line="252"/>
+        <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
-            <numerusform>%n клиент</numerusform>
-            <numerusform>%n клиента</numerusform>
-            <numerusform>%n клиентов</numerusform>
+            <numerusform>Проблемы были у %Ln клиента; все отметки сняты.</numerusform>
+            <numerusform>Проблемы были у %Ln клиентов; все отметки сняты.</numerusform>
+            <numerusform>Проблемы были у %Ln клиентов; все отметки сняты.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="192"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="194"/>
         <source>%1 %2 added.</source>
         <translation>Клиент %1 %2 добавлен.</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="202"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="204"/>
         <source>Select a customer first.</source>
         <translation>Сначала выберите клиента.</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="215"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="217"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="216"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="218"/>
         <source>Delete %1 %2 for good?</source>
         <translation>Удалить клиента %1 %2 навсегда?</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="239"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="234"/>
         <source>Reset problems</source>
         <translation>Сброс проблем</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="239"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="234"/>
         <source>Clear the problems flag of every customer?</source>
         <translation>Снять отметку о проблемах у всех клиентов?</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="242"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="237"/>
         <source>Clearing problem flags…</source>
         <translation>Снятие отметок о проблемах…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="263"/>
-        <source>%1 customers had problems; all cleared.</source>
-        <translation>Проблемы были у клиентов: %1; все отметки сняты.</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="264"/>
         <source>Export customers</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="264"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
-        <source>Id</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
-        <source>First name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
-        <source>Last name</source>
-        <translation>Фамилия</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
-        <source>Gender</source>
-        <translation>Пол</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
-        <source>Problems</source>
-        <translation>Проблемы</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
-        <source>E-mail</source>
-        <translation>Эл. почта</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="302"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="277"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -2618,11 +2745,11 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message numerus="yes">
         <location filename="../ui/session/FirstRunDialog.cpp" line="47"/>
-        <source>at least %n characters</source>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>не меньше %n символа</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %Ln символа</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
         </translation>
     </message>
     <message>
@@ -2669,84 +2796,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryDetailPane</name>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="21"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="22"/>
         <source>Select a row to see it in full.</source>
         <translation>Выберите строку, чтобы увидеть её полностью.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="23"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="24"/>
         <source>Show &amp;product in Stock</source>
         <translation>Показать &amp;товар в остатках</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="24"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="25"/>
         <source>Show &amp;order</source>
         <translation>Показать &amp;заказ</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>Shop:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>Product:</source>
         <translation>Товар:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="33"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
         <source>Action:</source>
         <translation>Действие:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>Shelf:</source>
         <translation>На полке:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>In orders:</source>
         <translation>В заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>By:</source>
         <translation>Кто:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
         <source>Approved by:</source>
         <translation>Подтвердил:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>Order:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="74"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="75"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="84"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="85"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="85"/>
         <location filename="../ui/history/HistoryDetailPane.cpp" line="86"/>
         <location filename="../ui/history/HistoryDetailPane.cpp" line="87"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="88"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2809,17 +2936,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="225"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="212"/>
         <source>All actions</source>
         <translation>Все действия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="228"/>
-        <source>%n action(s)</source>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
+        <source>%Ln action(s)</source>
         <translation>
-            <numerusform>%n действие</numerusform>
-            <numerusform>%n действия</numerusform>
-            <numerusform>%n действий</numerusform>
+            <numerusform>%Ln действие</numerusform>
+            <numerusform>%Ln действия</numerusform>
+            <numerusform>%Ln действий</numerusform>
         </translation>
     </message>
 </context>
@@ -2934,153 +3061,116 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryPage</name>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="41"/>
-        <source>First</source>
-        <translation>В начало</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="42"/>
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="43"/>
-        <source>Next</source>
-        <translation>Далее</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="45"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="39"/>
         <source>History</source>
         <translation>История</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="51"/>
-        <source>%n row(s) a page</source>
-        <translation>
-            <numerusform>%n строка на странице</numerusform>
-            <numerusform>%n строки на странице</numerusform>
-            <numerusform>%n строк на странице</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/history/HistoryPage.cpp" line="44"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="63"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="48"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
+        <source>%Ln row(s) a page</source>
+        <translation>
+            <numerusform>%Ln строка на странице</numerusform>
+            <numerusform>%Ln строки на странице</numerusform>
+            <numerusform>%Ln строк на странице</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="186"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="159"/>
         <source>Your role cannot view the history; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="245"/>
-        <source>counting…</source>
-        <translation>подсчёт…</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="247"/>
-        <source>more than %1</source>
-        <translation>больше %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="252"/>
-        <source>Loading…</source>
-        <translation>Загрузка…</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="252"/>
-        <source>No rows match these filters.</source>
-        <translation>Нет строк, подходящих под эти фильтры.</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="255"/>
-        <source>Rows %1–%2 of %3</source>
-        <translation>Строки %1–%2 из %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="258"/>
-        <source>(loading more…)</source>
-        <translation>(загружаются ещё…)</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="271"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="201"/>
         <source>Export history</source>
         <translation>Экспорт истории</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="273"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="203"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
-        <source>Time (UTC)</source>
-        <translation>Время (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
-        <source>Shop</source>
-        <translation>Магазин</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
-        <source>PLU</source>
-        <translation>PLU</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="290"/>
-        <source>Product</source>
-        <translation>Товар</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
-        <source>Action</source>
-        <translation>Действие</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
-        <source>Shelf change</source>
-        <translation>Изменение на полке</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
-        <source>Shelf after</source>
-        <translation>На полке после</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="291"/>
-        <source>Order change</source>
-        <translation>Изменение в заказах</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
-        <source>Order after</source>
-        <translation>В заказах после</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
-        <source>Staff</source>
-        <translation>Сотрудник</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
-        <source>Approved by</source>
-        <translation>Подтвердил</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="292"/>
-        <source>Order</source>
-        <translation>Заказ</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="293"/>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="313"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="220"/>
         <source>Exporting history…</source>
         <translation>Экспорт истории…</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ListPager</name>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="25"/>
+        <source>First</source>
+        <translation>В начало</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="26"/>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="27"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="29"/>
+        <source>No rows match these filters.</source>
+        <translation>Нет строк, подходящих под эти фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="44"/>
+        <source>First page</source>
+        <translation>Первая страница</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="45"/>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="46"/>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="218"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="225"/>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Строки %1–%2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="228"/>
+        <source>Rows %1–%2 of more than %3</source>
+        <translation>Строки %1–%2 из более чем %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="231"/>
+        <source>Rows %1–%2 of %3 or more</source>
+        <translation>Строки %1–%2 из %3 или больше</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="234"/>
+        <source>Rows %1–%2, counting…</source>
+        <translation>Строки %1–%2, идёт подсчёт…</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ListPager.cpp" line="238"/>
+        <source>(loading more…)</source>
+        <translation>(загружаются ещё…)</translation>
     </message>
 </context>
 <context>
@@ -3129,53 +3219,53 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::LoginDialog</name>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="27"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="26"/>
         <source>Sign in to ShopDesk</source>
         <translation>Вход в ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="31"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="30"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Sign in to start your shift.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Войдите, чтобы начать смену.</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="34"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="33"/>
         <source>e.g. cashier</source>
         <translation>например, cashier</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="41"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="40"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="42"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="41"/>
         <source>&amp;Password or PIN:</source>
         <translation>&amp;Пароль или PIN:</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="45"/>
-        <location filename="../ui/session/LoginDialog.cpp" line="74"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="44"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="73"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Войти</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="48"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="47"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="74"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="73"/>
         <source>Signing in…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="81"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="80"/>
         <source>Enter your login.</source>
         <translation>Введите логин.</translation>
     </message>
     <message>
-        <location filename="../ui/session/LoginDialog.cpp" line="86"/>
+        <location filename="../ui/session/LoginDialog.cpp" line="85"/>
         <source>Enter your password or PIN.</source>
         <translation>Введите пароль или PIN-код.</translation>
     </message>
@@ -3203,96 +3293,96 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="231"/>
         <source>Finishing the payment under way…</source>
         <translation>Завершается текущая оплата…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310"/>
-        <source>Central: %1 · %n unsent</source>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <source>Central: %1 · %Ln unsent</source>
         <translation>
-            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
-            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
-            <numerusform>Центральный сервер: %1 · не отправлено: %n</numerusform>
+            <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
+            <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
+            <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
@@ -3302,47 +3392,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="356"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="385"/>
+        <location filename="../ui/MainWindow.cpp" line="386"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="391"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="392"/>
+        <location filename="../ui/MainWindow.cpp" line="393"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -3350,7 +3440,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::MessageBanner</name>
     <message>
-        <location filename="../ui/common/MessageBanner.cpp" line="23"/>
+        <location filename="../ui/common/MessageBanner.cpp" line="24"/>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
     </message>
@@ -3358,267 +3448,272 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="52"/>
-        <source>Load &amp;more</source>
-        <translation>Загрузить &amp;ещё</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="54"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="59"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="55"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="61"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="56"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="60"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="57"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="62"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="101"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="69"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="108"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="73"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="112"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="95"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="131"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="97"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="133"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="135"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="101"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="137"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="125"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="152"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="127"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="82"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="128"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="85"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
         <source>Open shift</source>
         <translation>Открытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
         <source>Cash in the drawer (the float):</source>
         <translation>Наличные в кассе (размен):</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="168"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>&quot;%1&quot; is not an amount of money.</source>
         <translation>«%1» — не денежная сумма.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="176"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
         <source>Close the shift</source>
         <translation>Закрытие смены</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="177"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="87"/>
         <source>Print the Z report and close this till&apos;s shift?</source>
         <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="309"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="91"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="144"/>
+        <source>No orders match these filters.</source>
+        <translation>Нет заказов, подходящих под эти фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="308"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="316"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="315"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="318"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="317"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="325"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="329"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="331"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="334"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="337"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="336"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="352"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="351"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="353"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="352"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="355"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="354"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="362"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="361"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="378"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="377"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="380"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="379"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="420"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="446"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="445"/>
         <source>Till %1: shift closed.</source>
         <translation>Касса %1: смена закрыта.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="447"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="446"/>
         <source>Till %1: shift open since %2.</source>
         <translation>Касса %1: смена открыта с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="450"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="449"/>
         <source>Z REPORT — shift %1 closed</source>
         <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="451"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="450"/>
         <source>X REPORT — shift %1, running totals</source>
         <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="452"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="451"/>
         <source>Sales:            %1</source>
         <translation>Продажи:             %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="453"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="452"/>
         <source>Cash:             %1</source>
         <translation>Наличные:            %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="454"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="453"/>
         <source>Card:             %1</source>
         <translation>Карта:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="455"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="454"/>
         <source>Refunds in cash:  %1</source>
         <translation>Возвраты наличными:  %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="456"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="455"/>
         <source>Refunds to card:  %1</source>
         <translation>Возвраты на карту:   %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="457"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="456"/>
         <source>Total:            %1</source>
         <translation>Итого:               %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="458"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="457"/>
         <source>Cash in drawer:   %1 (float %2)</source>
         <translation>Наличные в кассе:    %1 (размен %2)</translation>
     </message>
@@ -3743,39 +3838,44 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="41"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="39"/>
         <source>optional: scan it</source>
         <translation>необязательно: отсканируйте</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="44"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="45"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="51"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="56"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="54"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="85"/>
+        <source>Price: type an amount such as %1.</source>
+        <translation>Цена: введите сумму, например %1.</translation>
     </message>
 </context>
 <context>
@@ -3799,169 +3899,169 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReportsPage</name>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="99"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="98"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="123"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="126"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>Экспорт графика в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="124"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="128"/>
         <source>Export report as P&amp;DF…</source>
         <translation>Экспорт отчёта в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="125"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="124"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="177"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="173"/>
         <source>Stock in and out per day</source>
         <translation>Приход и расход по дням</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="179"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="175"/>
         <source>Sales by hour of day</source>
         <translation>Продажи по часам</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="181"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="177"/>
         <source>Top products by units sold</source>
         <translation>Самые продаваемые товары (в штуках)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="183"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="179"/>
         <source>Stock value by shop</source>
         <translation>Стоимость остатков по магазинам</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="200"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="196"/>
         <source>Your role cannot view reports; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="247"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="243"/>
         <source>Working out the reports…</source>
         <translation>Расчёт отчётов…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="289"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="265"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
         <source>In</source>
         <translation>Приход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="290"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="266"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
         <source>Out</source>
         <translation>Расход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="304"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
         <source>Net</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="309"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="320"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="338"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="285"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="301"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="314"/>
         <source>Units sold</source>
         <translation>Продано, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="320"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
         <source>Hour</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="338"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="314"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
         <source>Units</source>
         <translation>Штук</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="352"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="365"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="341"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="344"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="370"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="346"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="371"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="347"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="389"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="424"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="365"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="400"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="435"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="411"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="437"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="413"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="441"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="417"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="443"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="458"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="419"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="434"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="450"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="426"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="452"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="456"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="432"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
@@ -4080,191 +4180,199 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="35"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="40"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="37"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="42"/>
         <source>This till serves:</source>
         <translation>Эта касса обслуживает:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="40"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
         <source>Built-in database (%1)</source>
         <translation>Встроенная база данных (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="49"/>
         <source>Change database &amp;connection…</source>
         <translation>Изменить подключение к &amp;базе данных…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="44"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="50"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="46"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="52"/>
         <source>In use:</source>
         <translation>Используется:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="52"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="54"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
         <source>Pieces on the shelf; kilograms for goods sold by weight.</source>
         <translation>Штуки на полке; килограммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="55"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="61"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="57"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="63"/>
         <source>Highlight stock &amp;below:</source>
         <translation>Подсвечивать остаток &amp;ниже:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="71"/>
-        <location filename="../ui/settings/SettingsPage.cpp" line="86"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="77"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="92"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="73"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="79"/>
         <source>Till</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="75"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="81"/>
         <source>Till &amp;name (in order numbers):</source>
         <translation>&amp;Имя кассы (в номерах заказов):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="76"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
         <source>Unpaid orders &amp;expire after:</source>
         <translation>Неоплаченный заказ &amp;снимается через:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="79"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="85"/>
         <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
         <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="88"/>
         <source>Receipt &amp;printer (ESC/POS):</source>
         <translation>&amp;Принтер чеков (ESC/POS):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="87"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="93"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="89"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="95"/>
         <source>&amp;Lock the till when idle for:</source>
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="108"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="114"/>
         <source>Same as the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="113"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="119"/>
         <source>The language changes at the next start of ShopDesk.</source>
         <translation>Язык сменится при следующем запуске ShopDesk.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="115"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="121"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="117"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="123"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="181"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="162"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="192"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="173"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
 </context>
 <context>
+    <name>shopdesk::ShopComboBox</name>
+    <message>
+        <location filename="../ui/common/ShopComboBox.cpp" line="38"/>
+        <source>All shops</source>
+        <translation>Все магазины</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::StaffDialog</name>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="36"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="35"/>
         <source>New staff account</source>
         <translation>Новая учётная запись сотрудника</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="44"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="43"/>
         <source>e.g. kate.s</source>
         <translation>например, kate.s</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="47"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="46"/>
         <source>as shown on receipts and in the history</source>
         <translation>как в чеках и в истории</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/staff/StaffDialog.cpp" line="57"/>
-        <source>at least %n characters</source>
+        <location filename="../ui/staff/StaffDialog.cpp" line="56"/>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>не меньше %n символа</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %Ln символа</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="61"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="60"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="62"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="61"/>
         <source>&amp;Full name:</source>
         <translation>Полное &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="63"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="62"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="64"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="63"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="65"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="64"/>
         <source>R&amp;epeat password:</source>
         <translation>П&amp;овтор пароля:</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="69"/>
-        <location filename="../ui/staff/StaffDialog.cpp" line="105"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="68"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="104"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="105"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="104"/>
         <source>Creating…</source>
         <translation>Создание…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffDialog.cpp" line="125"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="124"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
     </message>
@@ -4272,127 +4380,132 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffPage</name>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="46"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="47"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="63"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="60"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="65"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="62"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Отключить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="67"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="64"/>
         <source>&amp;Activate</source>
         <translation>&amp;Включить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="69"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="67"/>
         <source>Change &amp;role…</source>
         <translation>Сменить &amp;роль…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="71"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="69"/>
         <source>Reset &amp;password…</source>
         <translation>Сбросить &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="73"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="72"/>
         <source>Set P&amp;IN…</source>
         <translation>Задать P&amp;IN…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="76"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="74"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>Active</source>
         <translation>Активна</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="79"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
         <source>Locked until</source>
         <translation>Заблокирована до</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="114"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="107"/>
+        <source>No staff accounts to show.</source>
+        <translation>Нет учётных записей сотрудников.</translation>
+    </message>
+    <message>
+        <location filename="../ui/staff/StaffPage.cpp" line="122"/>
         <source>Only an administrator manages staff accounts. You are signed in as %1, a %2; ask an administrator to add or change an account.</source>
         <translation>Учётными записями сотрудников управляет только администратор. Вы вошли как %1 (%2); попросите администратора добавить или изменить учётную запись.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="204"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="206"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="204"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="206"/>
         <source>no, deactivated</source>
         <translation>нет, отключена</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="205"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="207"/>
         <source>set</source>
         <translation>задан</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="252"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="247"/>
         <source>%1 (%2) can now sign in.</source>
         <translation>%1 (%2) теперь может входить в систему.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="269"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="262"/>
         <source>%1 is deactivated and can no longer sign in.</source>
         <translation>Учётная запись %1 отключена, вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="280"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="271"/>
         <source>%1 can sign in again.</source>
         <translation>%1 снова может входить в систему.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="295"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="284"/>
         <source>%1 is now a %2.</source>
         <translation>Новая роль сотрудника %1: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="311"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="296"/>
         <source>%1 has a new password.</source>
         <translation>У сотрудника %1 новый пароль.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="326"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="309"/>
         <source>%1 no longer has a PIN.</source>
         <translation>У сотрудника %1 больше нет PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="327"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="310"/>
         <source>%1 has a new PIN.</source>
         <translation>У сотрудника %1 новый PIN.</translation>
     </message>
@@ -4439,11 +4552,11 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message numerus="yes">
         <location filename="../ui/staff/StaffSecretDialog.cpp" line="45"/>
-        <source>at least %n characters</source>
+        <source>at least %Ln characters</source>
         <translation>
-            <numerusform>не меньше %n символа</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
-            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %Ln символа</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
+            <numerusform>не меньше %Ln символов</numerusform>
         </translation>
     </message>
     <message>
@@ -4568,58 +4681,53 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Название товара или отсканируйте штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="43"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="44"/>
         <source>exact PLU</source>
         <translation>точный PLU</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="48"/>
-        <source>All shops</source>
-        <translation>Все магазины</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="50"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="49"/>
         <source>C&amp;lear filters</source>
         <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="53"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="52"/>
         <source>&amp;Search:</source>
         <translation>&amp;Поиск:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="55"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="54"/>
         <source>P&amp;LU:</source>
         <translation>P&amp;LU:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="57"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="56"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="59"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="58"/>
         <source>On shelf &amp;from</source>
         <translation>На полке &amp;от</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="61"/>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="65"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="60"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="64"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="63"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="62"/>
         <source>In &amp;orders from</source>
         <translation>В &amp;заказах от</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="90"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="91"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="166"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="161"/>
         <source>No product has the barcode %1.</source>
         <translation>Товара со штрихкодом %1 нет.</translation>
     </message>
@@ -4675,134 +4783,85 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="45"/>
+        <location filename="../ui/stock/StockPage.cpp" line="42"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="60"/>
+        <location filename="../ui/stock/StockPage.cpp" line="45"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="62"/>
+        <location filename="../ui/stock/StockPage.cpp" line="49"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="63"/>
+        <location filename="../ui/stock/StockPage.cpp" line="51"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="66"/>
+        <location filename="../ui/stock/StockPage.cpp" line="54"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="67"/>
+        <location filename="../ui/stock/StockPage.cpp" line="57"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="69"/>
+        <location filename="../ui/stock/StockPage.cpp" line="60"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="165"/>
-        <source>Counting stock rows…</source>
-        <translation>Подсчёт строк остатков…</translation>
+        <location filename="../ui/stock/StockPage.cpp" line="94"/>
+        <source>No stock matches these filters.</source>
+        <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="167"/>
-        <source>%n stock row(s)</source>
+        <location filename="../ui/stock/StockPage.cpp" line="214"/>
+        <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
-            <numerusform>%n строка остатков</numerusform>
-            <numerusform>%n строки остатков</numerusform>
-            <numerusform>%n строк остатков</numerusform>
+            <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
+            <numerusform>Инвентаризация проведена: посчитаны %Ln строки</numerusform>
+            <numerusform>Инвентаризация проведена: посчитано %Ln строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <source>%Ln corrected.</source>
+        <translation>
+            <numerusform>исправлено: %Ln.</numerusform>
+            <numerusform>исправлено: %Ln.</numerusform>
+            <numerusform>исправлено: %Ln.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="188"/>
+        <location filename="../ui/stock/StockPage.cpp" line="167"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="195"/>
+        <location filename="../ui/stock/StockPage.cpp" line="174"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="235"/>
-        <source>Stocktake committed: %n line(s) counted</source>
-        <translation>
-            <numerusform>Инвентаризация проведена: посчитана %n строка</numerusform>
-            <numerusform>Инвентаризация проведена: посчитаны %n строки</numerusform>
-            <numerusform>Инвентаризация проведена: посчитано %n строк</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="236"/>
-        <source>%n corrected.</source>
-        <translation>
-            <numerusform>исправлено: %n.</numerusform>
-            <numerusform>исправлено: %n.</numerusform>
-            <numerusform>исправлено: %n.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="246"/>
+        <location filename="../ui/stock/StockPage.cpp" line="225"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="248"/>
+        <location filename="../ui/stock/StockPage.cpp" line="227"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="258"/>
-        <source>PLU</source>
-        <translation>PLU</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="258"/>
-        <source>Product</source>
-        <translation>Товар</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="258"/>
-        <source>Shop</source>
-        <translation>Магазин</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="258"/>
-        <source>On shelf</source>
-        <translation>На полке</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
-        <source>In orders</source>
-        <translation>В заказах</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
-        <source>Price</source>
-        <translation>Цена</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
-        <source>Changed</source>
-        <translation>Изменено</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
-        <source>Unit</source>
-        <translation>Единица</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="273"/>
+        <location filename="../ui/stock/StockPage.cpp" line="239"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -4810,96 +4869,96 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="34"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="31"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="35"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="32"/>
         <source>&amp;Commit count…</source>
         <translation>&amp;Провести инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="33"/>
         <source>Discard count…</source>
         <translation>Отменить инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="39"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
         <source>Stocktake — %1</source>
         <translation>Инвентаризация — %1</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="41"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="38"/>
         <source>PLU or barcode</source>
         <translation>PLU или штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="51"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="48"/>
         <source>Pieces, or grams for goods sold by weight.</source>
         <translation>Штуки, или граммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="53"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
         <source>System at count</source>
         <translation>В системе при подсчёте</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="59"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="56"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="61"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
         <source>Co&amp;unted:</source>
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="137"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="112"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="163"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="138"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="235"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="179"/>
         <source>Commit the count</source>
         <translation>Проведение инвентаризации</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="236"/>
-        <source>Correct the stock of the %n counted line(s) now?</source>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="180"/>
+        <source>Correct the stock of the %Ln counted line(s) now?</source>
         <translation>
-            <numerusform>Исправить остатки по %n посчитанной строке сейчас?</numerusform>
-            <numerusform>Исправить остатки по %n посчитанным строкам сейчас?</numerusform>
-            <numerusform>Исправить остатки по %n посчитанным строкам сейчас?</numerusform>
+            <numerusform>Исправить остатки по %Ln посчитанной строке сейчас?</numerusform>
+            <numerusform>Исправить остатки по %Ln посчитанным строкам сейчас?</numerusform>
+            <numerusform>Исправить остатки по %Ln посчитанным строкам сейчас?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="248"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="191"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="249"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="192"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
     </message>
@@ -4923,11 +4982,11 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message numerus="yes">
         <location filename="../app/sync/SyncEngine.cpp" line="156"/>
-        <source>central&apos;s answer does not acknowledge the %n event(s) sent</source>
+        <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
-            <numerusform>ответ центрального сервера не подтверждает %n отправленное событие</numerusform>
-            <numerusform>ответ центрального сервера не подтверждает %n отправленных события</numerusform>
-            <numerusform>ответ центрального сервера не подтверждает %n отправленных событий</numerusform>
+            <numerusform>ответ центрального сервера не подтверждает %Ln отправленное событие</numerusform>
+            <numerusform>ответ центрального сервера не подтверждает %Ln отправленных события</numerusform>
+            <numerusform>ответ центрального сервера не подтверждает %Ln отправленных событий</numerusform>
         </translation>
     </message>
     <message>
@@ -4949,52 +5008,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SyncPage</name>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="52"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="50"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="53"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="56"/>
         <source>&amp;Retry refused events</source>
         <translation>&amp;Повторить отклонённые события</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="57"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="46"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="60"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="62"/>
         <source>e.g. https://central.example.com:8443</source>
         <translation>например, https://central.example.com:8443</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="67"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="69"/>
         <source>printed by shopdesk-central --issue-token</source>
         <translation>выдаётся командой shopdesk-central --issue-token</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="68"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
         <source>Save and &amp;connect</source>
         <translation>Сохранить и по&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="72"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="72"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="74"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="73"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="75"/>
         <source>Shop &amp;code:</source>
         <translation>&amp;Код магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="74"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="76"/>
         <source>&amp;Token:</source>
         <translation>&amp;Токен:</translation>
     </message>
@@ -5004,161 +5063,161 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Отправить ожидающие события и получить каталог сейчас (F9).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="88"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="87"/>
         <source>Send the events central refused once more (after the cause is fixed at central).</source>
         <translation>Ещё раз отправить события, отклонённые центральным сервером (после устранения причины на центральном сервере).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="90"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="89"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="91"/>
         <source>Central:</source>
         <translation>Центральный сервер:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
         <source>Refused by central:</source>
         <translation>Отклонены центральным сервером:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="96"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
         <source>Last error:</source>
         <translation>Последняя ошибка:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Recorded</source>
         <translation>Записано</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="104"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="119"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="114"/>
         <source>Events not yet acknowledged by central (oldest first, refused ones on top):</source>
         <translation>События, ещё не подтверждённые центральным сервером (сначала самые старые, отклонённые — вверху):</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="165"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="158"/>
         <source>not set up: this shop works on its own</source>
         <translation>не настроен: магазин работает самостоятельно</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="167"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="160"/>
         <source>syncing…</source>
         <translation>синхронизация…</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="162"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="162"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="174"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="167"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="175"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="168"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="214"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="192"/>
         <source>refused</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="214"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="192"/>
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="248"/>
-        <source>%n refused event(s) will be sent again.</source>
+        <location filename="../ui/sync/SyncPage.cpp" line="221"/>
+        <source>%Ln refused event(s) will be sent again.</source>
         <translation>
-            <numerusform>%n отклонённое событие будет отправлено снова.</numerusform>
-            <numerusform>%n отклонённых события будут отправлены снова.</numerusform>
-            <numerusform>%n отклонённых событий будут отправлены снова.</numerusform>
+            <numerusform>%Ln отклонённое событие будет отправлено снова.</numerusform>
+            <numerusform>%Ln отклонённых события будут отправлены снова.</numerusform>
+            <numerusform>%Ln отклонённых событий будут отправлены снова.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="267"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="240"/>
         <source>URL: &quot;%1&quot; is not an http:// or https:// address of a server.</source>
         <translation>URL: «%1» — не адрес сервера http:// или https://.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="273"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="246"/>
         <source>Token: paste it exactly as shopdesk-central printed it (one word).</source>
         <translation>Токен: вставьте его точно так, как его вывел shopdesk-central (одно слово).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="281"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="254"/>
         <source>Shop code: this till serves %1, whose code is %2; central must know the shop by that code (shopdesk-central --issue-token %2).</source>
         <translation>Код магазина: эта касса обслуживает магазин %1 с кодом %2; центральный сервер должен знать магазин под этим кодом (shopdesk-central --issue-token %2).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="292"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="265"/>
         <source>This shop no longer syncs with central.</source>
         <translation>Этот магазин больше не синхронизируется с центральным сервером.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="293"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="266"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="311"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="278"/>
         <source>The token could not be saved: %1</source>
         <translation>Не удалось сохранить токен: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="313"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="281"/>
         <source>Saved; connecting to central. The address is plain http://: the token crosses the network unencrypted. Use https:// unless central runs on this computer.</source>
         <translation>Сохранено; подключение к центральному серверу. Адрес — обычный http://: токен передаётся по сети без шифрования. Используйте https://, если центральный сервер работает не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="318"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="286"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
     </message>
