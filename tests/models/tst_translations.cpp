@@ -153,12 +153,14 @@ private slots:
         QTest::newRow("11") << 11 << u"11 товаров"_s;
         QTest::newRow("21") << 21 << u"21 товар"_s;
         QTest::newRow("24") << 24 << u"24 товара"_s;
+        // %Ln: the count in the Russian way too (a no-break space groups digits).
+        QTest::newRow("1001") << 1001 << u"1\u00A0001 товар"_s;
     }
     void russianPlurals()
     {
         QFETCH(int, n);
         QFETCH(QString, expected);
-        QCOMPARE(QCoreApplication::translate("shopdesk::CheckoutPage", "%n item(s)", nullptr, n),
+        QCOMPARE(QCoreApplication::translate("shopdesk::CheckoutPage", "%Ln item(s)", nullptr, n),
                  expected);
     }
 
@@ -189,10 +191,10 @@ private slots:
     {
         QTranslator english;
         QVERIFY(english.load(u":/i18n/shopdesk_en.qm"_s));
-        QCOMPARE(english.translate("shopdesk::CheckoutPage", "%n item(s)", nullptr, 1),
-                 u"%n item"_s);
-        QCOMPARE(english.translate("shopdesk::CheckoutPage", "%n item(s)", nullptr, 2),
-                 u"%n items"_s);
+        QCOMPARE(english.translate("shopdesk::CheckoutPage", "%Ln item(s)", nullptr, 1),
+                 u"%Ln item"_s);
+        QCOMPARE(english.translate("shopdesk::CheckoutPage", "%Ln item(s)", nullptr, 2),
+                 u"%Ln items"_s);
         // Everything else stays the English source.
         QVERIFY(english.translate("shopdesk::MainWindow", "Checkout").isEmpty());
     }
