@@ -320,6 +320,8 @@ void ReportsPage::showReports(const ReportData &data)
         auto *pie = new QPieSeries;
         QList<QStringList> rows;
         for (const ShopValue &s : data.stockValue) {
+            // The slice's size is chart geometry (QPieSlice takes a qreal);
+            // the amount people read is the label, formatted from kopecks.
             pie->append(u"%1: %2"_s.arg(s.shopName, Money::format(s.value)), double(s.value));
             rows << QStringList {s.shopName, locale.toString(s.units), Money::format(s.value)};
         }
