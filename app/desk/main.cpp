@@ -6,6 +6,7 @@
 #include "HeadlessSetup.h"
 #include "Language.h"
 #include "models/settings/AppSettings.h"
+#include "ui/common/IconStyle.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -68,6 +69,7 @@ int main(int argc, char *argv[])
 
     QApplication::setWindowIcon(QIcon(u":/icons/shopdesk.png"_s));
     QApplication::setApplicationDisplayName(u"ShopDesk"_s);
+    shopdesk::installIconStyle();
     shopdesk::DeskApp desk(options);
     return desk.run();
 }

@@ -1,11 +1,15 @@
+#include "ui/common/IconStyle.h"
 #include "ui/common/Icons.h"
 #include "ui/common/PageToolBar.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QPalette>
+#include <QProxyStyle>
+#include <QPushButton>
 #include <QTest>
 #include <QToolButton>
 
@@ -145,6 +149,38 @@ private slots:
         field->setFocus();
         QTest::keyClick(field, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(exported, 2);
+    }
+
+    // OK, Cancel, Close… in every dialog: ShopDesk's icons, not the theme's.
+    void dialogButtonsShowTheBundledIcons()
+    {
+        const QString baseStyle = QApplication::style()->name();
+        installIconStyle();
+        // Over the style Qt chose: the look is unchanged otherwise.
+        auto *proxy = qobject_cast<QProxyStyle *>(QApplication::style());
+        QVERIFY(proxy);
+        QCOMPARE(proxy->baseStyle()->name(), baseStyle);
+        const auto picture = [](const QIcon &icon) {
+            return icon.pixmap(24, 24).toImage();
+        };
+        QStyle *style = QApplication::style();
+        QCOMPARE(picture(style->standardIcon(QStyle::SP_DialogOkButton)),
+                 picture(Icons::icon(Icon::Confirm)));
+        QCOMPARE(picture(style->standardIcon(QStyle::SP_DialogCancelButton)),
+                 picture(Icons::icon(Icon::Cancel)));
+        QCOMPARE(picture(style->standardIcon(QStyle::SP_DialogCloseButton)),
+                 picture(Icons::icon(Icon::Close)));
+        QCOMPARE(picture(style->standardIcon(QStyle::SP_DialogSaveButton)),
+                 picture(Icons::icon(Icon::Save)));
+        // Icons that are not a dialog button's stay the style's.
+        QVERIFY(!style->standardIcon(QStyle::SP_MessageBoxWarning).isNull());
+        QVERIFY(picture(style->standardIcon(QStyle::SP_MessageBoxWarning)) !=
+                picture(Icons::icon(Icon::Cancel)));
+        // Where the platform puts icons on dialog buttons, a button box shows ours.
+        QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        if (style->styleHint(QStyle::SH_DialogButtonBox_ButtonsHaveIcons))
+            QCOMPARE(picture(box.button(QDialogButtonBox::Cancel)->icon()),
+                     picture(Icons::icon(Icon::Cancel)));
     }
 };
 

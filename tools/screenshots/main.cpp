@@ -7,6 +7,7 @@
 #include "models/db/Database.h"
 #include "models/settings/AppSettings.h"
 #include "models/setup/DatabaseStartup.h"
+#include "ui/common/IconStyle.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,6 +27,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"ShopDesk"_s);
     QCoreApplication::setApplicationName(u"shopdesk"_s);
     QApplication::setApplicationDisplayName(u"ShopDesk"_s);
+    shopdesk::installIconStyle();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Saves the README's screenshots of ShopDesk."_s);

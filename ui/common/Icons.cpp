@@ -34,6 +34,8 @@ QString fileName(Icon id)
         return u"search"_s;
     case Icon::Save:
         return u"save"_s;
+    case Icon::Confirm:
+        return u"check"_s;
     case Icon::Cancel:
         return u"circle-x"_s;
     case Icon::Close:

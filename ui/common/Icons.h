@@ -20,6 +20,7 @@ enum class Icon {
     Refresh,
     Search,
     Save,
+    Confirm, // OK, Yes, Apply: the dialog buttons that go ahead
     Cancel,
     Close,
     ClearFilters,
