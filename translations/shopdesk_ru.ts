@@ -195,67 +195,67 @@
         <translation>Порт для подключений; 0 — выбрать свободный (по умолчанию 8080).</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="38"/>
-        <source>The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB).</source>
-        <translation>Центральная база данных PostgreSQL (также $SHOPDESK_CENTRAL_DB).</translation>
+        <location filename="../app/central/CentralOptions.cpp" line="39"/>
+        <source>The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB). Keep the password out of the URL: in ~/.pgpass or $PGPASSWORD.</source>
+        <translation>База данных PostgreSQL центрального сервера (также из $SHOPDESK_CENTRAL_DB). Не пишите пароль в адресе: храните его в ~/.pgpass или $PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="41"/>
+        <location filename="../app/central/CentralOptions.cpp" line="43"/>
         <source>Worker threads serving requests (default 8).</source>
         <translation>Число рабочих потоков для запросов (по умолчанию 8).</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="44"/>
+        <location filename="../app/central/CentralOptions.cpp" line="46"/>
         <source>Print a new API token for the shop with this code (created if central does not know it yet) and exit. &quot;head-office&quot; gives a token that may act for every shop.</source>
         <translation>Выдать новый API-токен для магазина с этим кодом (магазин создаётся, если центральный сервер его ещё не знает) и выйти. «head-office» даёт токен, который может действовать за любой магазин.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="50"/>
+        <location filename="../app/central/CentralOptions.cpp" line="52"/>
         <source>Revoke every token of the shop with this code (or &quot;head-office&quot;) and exit.</source>
         <translation>Отозвать все токены магазина с этим кодом (или «head-office») и выйти.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="64"/>
+        <location filename="../app/central/CentralOptions.cpp" line="66"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Неожиданный аргумент «%1».</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="75"/>
+        <location filename="../app/central/CentralOptions.cpp" line="77"/>
         <source>Give --issue-token or --revoke-tokens, not both.</source>
         <translation>Укажите --issue-token или --revoke-tokens, но не оба сразу.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="84"/>
+        <location filename="../app/central/CentralOptions.cpp" line="86"/>
         <source>--config: cannot read &quot;%1&quot;.</source>
         <translation>--config: не удаётся прочитать «%1».</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="89"/>
+        <location filename="../app/central/CentralOptions.cpp" line="91"/>
         <source>--config: &quot;%1&quot; is not a valid ini file.</source>
         <translation>--config: «%1» — некорректный ini-файл.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="106"/>
+        <location filename="../app/central/CentralOptions.cpp" line="108"/>
         <source>--db needs a postgresql:// URL.</source>
         <translation>Для --db нужен адрес postgresql://.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="114"/>
+        <location filename="../app/central/CentralOptions.cpp" line="116"/>
         <source>listen: &quot;%1&quot; is not an IP address.</source>
         <translation>listen: «%1» — не IP-адрес.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="122"/>
+        <location filename="../app/central/CentralOptions.cpp" line="124"/>
         <source>port: &quot;%1&quot; is not a port number from 0 to 65535.</source>
         <translation>port: «%1» — не номер порта от 0 до 65535.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="132"/>
+        <location filename="../app/central/CentralOptions.cpp" line="134"/>
         <source>threads: &quot;%1&quot; is not a number from 1 to 256.</source>
         <translation>threads: «%1» — не число от 1 до 256.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralOptions.cpp" line="138"/>
+        <location filename="../app/central/CentralOptions.cpp" line="140"/>
         <source>No database: give --db, [database] url in the --config file, or $SHOPDESK_CENTRAL_DB.</source>
         <translation>Нет базы данных: укажите --db, [database] url в файле --config или $SHOPDESK_CENTRAL_DB.</translation>
     </message>
@@ -306,56 +306,56 @@ With no options it uses its built-in database, kept in your data folder.</source
     </message>
     <message>
         <location filename="../app/desk/CommandLine.cpp" line="62"/>
-        <source>Use this PostgreSQL database instead of the built-in one (also read from $SHOPDESK_DB).</source>
-        <translation>Использовать эту базу данных PostgreSQL вместо встроенной (также читается из $SHOPDESK_DB).</translation>
+        <source>Use this PostgreSQL database instead of the built-in one (also read from $SHOPDESK_DB). Keep the password out of the URL: in ~/.pgpass or $PGPASSWORD.</source>
+        <translation>Использовать эту базу данных PostgreSQL вместо встроенной (также читается из $SHOPDESK_DB). Не пишите пароль в адресе: храните его в ~/.pgpass или $PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="66"/>
+        <location filename="../app/desk/CommandLine.cpp" line="67"/>
         <source>Fill an empty database with demo data (a database that already holds demo data is used as it is).</source>
         <translation>Заполнить пустую базу данных демо-данными (база, где демо-данные уже есть, используется как есть).</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="70"/>
+        <location filename="../app/desk/CommandLine.cpp" line="71"/>
         <source>With --demo: how many customers to make (default %1, at most %2).</source>
         <translation>С --demo: сколько создать клиентов (по умолчанию %1, не больше %2).</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="76"/>
+        <location filename="../app/desk/CommandLine.cpp" line="77"/>
         <source>With --demo: how many stock history rows to make (default %1, at most %2).</source>
         <translation>С --demo: сколько создать строк истории остатков (по умолчанию %1, не больше %2).</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="82"/>
+        <location filename="../app/desk/CommandLine.cpp" line="83"/>
         <source>With --demo: delete everything in the database and load demo data even if it is not empty.</source>
         <translation>С --demo: удалить всё в базе данных и загрузить демо-данные, даже если она не пуста.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="86"/>
+        <location filename="../app/desk/CommandLine.cpp" line="87"/>
         <source>Prepare the database (schema and, with --demo, demo data), then exit without opening a window.</source>
         <translation>Подготовить базу данных (схему и, с --demo, демо-данные) и выйти, не открывая окна.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="89"/>
+        <location filename="../app/desk/CommandLine.cpp" line="90"/>
         <source>Keep the built-in database in this folder.</source>
         <translation>Хранить встроенную базу данных в этой папке.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="91"/>
+        <location filename="../app/desk/CommandLine.cpp" line="92"/>
         <source>Read and write settings in this .ini file.</source>
         <translation>Читать и сохранять настройки в этом .ini-файле.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="102"/>
+        <location filename="../app/desk/CommandLine.cpp" line="103"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Неожиданный аргумент «%1».</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="116"/>
+        <location filename="../app/desk/CommandLine.cpp" line="117"/>
         <source>--%1 is only used together with --demo.</source>
         <translation>--%1 используется только вместе с --demo.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="130"/>
+        <location filename="../app/desk/CommandLine.cpp" line="131"/>
         <source>--db needs a postgresql:// URL; leave --db out to use the built-in database.</source>
         <translation>Для --db нужен адрес postgresql://; чтобы работать со встроенной базой, не указывайте --db.</translation>
     </message>
@@ -2005,7 +2005,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desk/main.cpp" line="48"/>
+        <location filename="../app/desk/main.cpp" line="49"/>
         <source>Run &quot;shopdesk --help&quot; for the options.</source>
         <translation>Параметры: «shopdesk --help».</translation>
     </message>
@@ -3989,79 +3989,79 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
         <source>Units</source>
         <translation>Штук</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="341"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="343"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="344"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="346"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="346"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="347"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="349"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="365"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="400"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="367"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="402"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="411"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="413"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="413"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="415"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="417"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="419"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="419"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="434"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="421"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="436"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="426"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="430"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="432"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="434"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>

@@ -35,8 +35,10 @@ CentralOptions parseCentralOptions(const QStringList &arguments)
     const QCommandLineOption port(
         u"port"_s, Text::tr("Port to listen on; 0 picks a free one (default 8080)."), u"PORT"_s);
     const QCommandLineOption db(
-        u"db"_s, Text::tr("The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB)."),
-        u"postgresql://user:password@host:port/dbname"_s);
+        u"db"_s,
+        Text::tr("The central PostgreSQL database (also $SHOPDESK_CENTRAL_DB). Keep the password "
+                 "out of the URL: in ~/.pgpass or $PGPASSWORD."),
+        u"postgresql://user@host:port/dbname"_s);
     const QCommandLineOption threads(
         u"threads"_s, Text::tr("Worker threads serving requests (default 8)."), u"N"_s);
     const QCommandLineOption issueToken(

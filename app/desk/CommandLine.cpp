@@ -60,8 +60,9 @@ DeskOptions parseCommandLine(const QStringList &arguments)
                                      Text::tr("Show the version and exit."));
     const QCommandLineOption db(u"db"_s,
                                 Text::tr("Use this PostgreSQL database instead of the built-in one "
-                                         "(also read from $SHOPDESK_DB)."),
-                                u"postgresql://user:password@host:port/dbname"_s);
+                                         "(also read from $SHOPDESK_DB). Keep the password out "
+                                         "of the URL: in ~/.pgpass or $PGPASSWORD."),
+                                u"postgresql://user@host:port/dbname"_s);
     const QCommandLineOption demo(u"demo"_s,
                                   Text::tr("Fill an empty database with demo data (a database that "
                                            "already holds demo data is used as it is)."));
