@@ -83,7 +83,8 @@ ListPager::ListPager(QAbstractItemView *view, QWidget *parent)
             requestMore();
         updateStatus();
     });
-    m_view->viewport()->installEventFilter(this);
+    m_viewport = m_view->viewport();
+    m_viewport->installEventFilter(this);
     watchModel();
     updateStatus();
 }
@@ -246,7 +247,7 @@ void ListPager::updateStatus()
 bool ListPager::eventFilter(QObject *watched, QEvent *event)
 {
     // A taller or shorter view shows more or fewer rows: a different page.
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         updateStatus();
     return QWidget::eventFilter(watched, event);
 }

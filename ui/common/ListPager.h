@@ -71,6 +71,9 @@ private:
     void requestMore();
 
     QAbstractItemView *m_view;
+    // Kept apart from m_view: its events still arrive while the view is
+    // being destroyed, when m_view is no longer a QAbstractScrollArea.
+    QWidget *m_viewport = nullptr;
     QLabel *m_status;
     QHBoxLayout *m_controls;
     QPushButton *m_first;
