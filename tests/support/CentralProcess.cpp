@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +63,10 @@ bool CentralProcess::start(quint16 port, int timeoutMs)
     // Its complaints belong in the test's output; stdout is where it says its port.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     withoutPasswordInArguments(m_process);
+    // The server dies with the test. A test that aborts (a sanitizer finding,
+    // a crash) would otherwise leave it running, holding the output pipe that
+    // ctest waits on until the test's timeout.
+    m_process->setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->start(m_executable,
                      {u"--db"_s, urlWithoutPassword(), u"--port"_s, QString::number(port)});
     if (!m_process->waitForStarted(timeoutMs)) {
