@@ -5,7 +5,7 @@
 #include "OrderFilter.h"
 #include "Payment.h"
 #include "Returns.h"
-#include "ShiftStore.h"
+#include "models/shifts/ShiftStore.h"
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
 #include "models/staff/StaffStore.h"

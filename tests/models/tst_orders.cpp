@@ -3,7 +3,7 @@
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/orders/OrderStore.h"
-#include "models/orders/ShiftStore.h"
+#include "models/shifts/ShiftStore.h"
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockStore.h"
 

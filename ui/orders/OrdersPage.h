@@ -3,7 +3,7 @@
 #include "models/orders/Order.h"
 #include "models/orders/OrderFilter.h"
 #include "models/orders/OrdersService.h"
-#include "models/orders/ShiftStore.h"
+#include "models/shifts/ShiftStore.h"
 #include "ui/Session.h"
 
 #include <QWidget>
