@@ -1,6 +1,7 @@
 #include "Sale.h"
 
 #include "CartModel.h"
+#include "HeldSalesService.h"
 #include "TillCatalog.h"
 #include "models/core/TaskRunner.h"
 #include "models/orders/OrdersService.h"
@@ -86,31 +87,30 @@ void Sale::scan(const QString &code, int quantity)
     if (isBusy())
         return;
     ++m_pendingLookups;
-    whenReady(
-        this, TillCatalog().lookUp(code),
-        [this, code, quantity](const Result<ScannedProduct> &found) {
-            --m_pendingLookups;
-            if (!found) {
-                emit notice(found.error().message, Tone::Error);
-                return;
-            }
-            const std::optional<Product> &product = found->product;
-            if (!product) {
-                emit notice(tr("Unknown code %1: no product has this barcode or PLU.").arg(code),
-                            Tone::Warning);
-                return;
-            }
-            if (!product->soldByWeight) {
-                add(*product, quantity);
-                return;
-            }
-            if (found->grams <= 0) {
-                emit notice(tr("%1 is sold by weight: scan the scale's label.").arg(product->name),
-                            Tone::Warning);
-                return;
-            }
-            add(*product, found->grams * quantity);
-        });
+    whenReady(this, TillCatalog().lookUp(code),
+              [this, code, quantity](const Result<ScannedProduct> &found) {
+                  --m_pendingLookups;
+                  if (!found) {
+                      emit notice(found.error().message, Tone::Error);
+                      return;
+                  }
+                  const std::optional<Product> &product = found->product;
+                  if (!product) {
+                      emit notice(
+                          tr("Unknown code %1: no product has this barcode or PLU.").arg(code),
+                          Tone::Warning);
+                      return;
+                  }
+                  if (!product->soldByWeight) {
+                      add(*product, quantity);
+                      return;
+                  }
+                  if (found->grams <= 0) {
+                      emit weightNeeded(*product);
+                      return;
+                  }
+                  add(*product, found->grams * quantity);
+              });
 }
 
 void Sale::searchByName(const QString &words)
@@ -165,7 +165,7 @@ void Sale::pay(PaymentMethod method)
     // which line lacks stock, and the lines stay to be corrected.
     NewOrder order;
     order.shopId = m_actor.shopId;
-    order.till = m_till.isEmpty() ? AppSettings().tillName() : m_till;
+    order.till = till();
     order.paymentTimeoutMinutes = AppSettings().paymentTimeoutMinutes();
     order.lines = m_cart->cartLines();
     order.priceOverrides = m_cart->priceOverrides();
@@ -186,10 +186,6 @@ void Sale::placed(const Result<Order> &made, PaymentMethod method)
     }
     m_order = made.value();
     setState(State::Reserved);
-    if (method == PaymentMethod::Card) {
-        takePayment(Payment {PaymentMethod::Card, 0, 0});
-        return;
-    }
     emit noticeCleared();
     emit paymentNeeded(made.value(), method);
 }
@@ -246,6 +242,84 @@ void Sale::clear()
     setPromoCode({});
     setCustomer(std::nullopt);
     setState(State::Scanning);
+}
+
+QString Sale::till() const
+{
+    return m_till.isEmpty() ? AppSettings().tillName() : m_till;
+}
+
+void Sale::voidSale()
+{
+    if (isBusy())
+        return;
+    if (m_cart->isEmpty()) {
+        clear();
+        return;
+    }
+    const OpenSale dropped = openSale();
+    const qint64 total = m_cart->total();
+    clear();
+    whenReady(this, HeldSalesService(m_actor).recordVoid(m_actor.shopId, till(), dropped, total),
+              [this](const Result<qint64> &recorded) {
+                  if (!recorded) {
+                      emit notice(recorded.error().message, Tone::Warning);
+                      return;
+                  }
+                  emit notice(tr("The sale was voided; nothing was sold."), Tone::Information);
+                  emit voided();
+              });
+}
+
+void Sale::park()
+{
+    if (isBusy() || m_cart->isEmpty())
+        return;
+    const OpenSale held = openSale();
+    const bool approvedPrices = !m_cart->priceOverrides().empty();
+    whenReady(this,
+              HeldSalesService(m_actor).park(m_actor.shopId, till(), held, m_cart->total(),
+                                             m_cart->units()),
+              [this, approvedPrices](const Result<qint64> &parked) {
+                  if (!parked) {
+                      emit notice(parked.error().message, Tone::Warning);
+                      return;
+                  }
+                  clear();
+                  emit notice(approvedPrices
+                                  ? tr("Sale parked. A changed price needs the manager "
+                                       "again when it is recalled.")
+                                  : tr("Sale parked; recall it when the customer is back."),
+                              Tone::Positive);
+                  emit this->parked(parked.value());
+              });
+}
+
+void Sale::recall(qint64 parkedId)
+{
+    if (isBusy())
+        return;
+    if (!m_cart->isEmpty()) {
+        emit notice(tr("Finish or park the sale on the till before recalling another."),
+                    Tone::Warning);
+        return;
+    }
+    whenReady(this, HeldSalesService(m_actor).recall(parkedId),
+              [this, parkedId](const Result<ParkedSale> &found) {
+                  if (!found) {
+                      emit notice(found.error().message, Tone::Warning);
+                      return;
+                  }
+                  if (!m_cart->isEmpty() || isBusy()) {
+                      // Something was scanned meanwhile: put it back on the list.
+                      (void)HeldSalesService(m_actor).park(m_actor.shopId, till(), found->sale,
+                                                           found->total, found->units);
+                      return;
+                  }
+                  resume(found->sale);
+                  emit notice(tr("Parked sale recalled."), Tone::Positive);
+                  emit recalled(parkedId);
+              });
 }
 
 OpenSale Sale::openSale() const

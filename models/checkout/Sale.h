@@ -24,8 +24,8 @@ class CartModel;
 //                            └───────────┴──────────(refused, failed)────────┴─▶ Released
 //
 // Reserving creates the order (every line reserved, the real total known);
-// for cash and split the till then asks for the money (paymentNeeded), a
-// card is paid at once. Paid clears the lines for the next customer;
+// the till then asks for the money (paymentNeeded): the cash handed over,
+// or the card terminal's approval. Paid clears the lines for the next customer;
 // Released keeps them to be corrected or paid again. Editing a Paid or
 // Released sale starts scanning again.
 //
@@ -74,15 +74,25 @@ public:
     // A line's price changed with a manager's approval.
     void setPrice(int row, qint64 unitPrice, const ManagerApproval &approval);
 
-    // Reserves the lines as an order, then pays by card at once or asks
-    // for the cash (paymentNeeded).
+    // Reserves the lines as an order, then asks for the money
+    // (paymentNeeded).
     void pay(PaymentMethod method);
     // In Reserved: the money handed over.
     void takePayment(const Payment &payment);
-    // In Reserved: the customer did not pay; the order is cancelled.
+    // In Reserved: the customer did not pay (or the card terminal did not
+    // approve); the order is cancelled.
     void cancelPayment();
     // A new sale: no lines, no customer, no promo code (not while busy).
     void clear();
+    // F12 with lines in the cart: the sale is dropped and recorded as voided
+    // (who, when, the lines, the total) for the manager; then a new sale.
+    void voidSale();
+    // Puts the sale on hold at this till (it survives a restart) and starts
+    // a new one (parked or a notice why not).
+    void park();
+    // Takes a parked sale back onto the empty till (recalled or a notice).
+    void recall(qint64 parkedId);
+    QString till() const;
 
     OpenSale openSale() const;
     // Takes over `sale` (not while busy): its lines, approved prices,
@@ -103,6 +113,12 @@ signals:
     void noticeCleared();
     void customerChanged(const std::optional<shopdesk::Customer> &customer);
     void promoCodeChanged(const QString &code);
+    // A weighed product typed by its PLU (no scale label): the till asks
+    // for the weight and adds it with add().
+    void weightNeeded(const shopdesk::Product &product);
+    void parked(qint64 parkedId);
+    void recalled(qint64 parkedId);
+    void voided();
 
 private:
     void setState(State state);

@@ -16,7 +16,7 @@ Result<LockedOrder> OrderLock::acquire(const Actor &actor, Permission permission
     if (!m_tx->isOpen())
         return m_tx->openError();
     auto q = Sql::run(m_db,
-                      u"SELECT status, shop_id, number, staff_id, "
+                      u"SELECT status, shop_id, till, number, staff_id, "
                       "coalesce(payment_method, '') AS payment_method, subtotal, total, "
                       "expires_at <= now() AS overdue FROM orders WHERE id = ? FOR UPDATE"_s,
                       {orderId});
@@ -29,6 +29,7 @@ Result<LockedOrder> OrderLock::acquire(const Actor &actor, Permission permission
     order.id = orderId;
     order.status = orderStatusFromKey(row.value(u"status"_s).toString()).value_or(OrderStatus::New);
     order.shopId = row.value(u"shop_id"_s).toLongLong();
+    order.till = row.value(u"till"_s).toString();
     order.number = row.value(u"number"_s).toString();
     order.staffId = row.value(u"staff_id"_s).toLongLong();
     order.paymentMethod = paymentMethodFromKey(row.value(u"payment_method"_s).toString());

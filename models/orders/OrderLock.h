@@ -20,6 +20,7 @@ struct LockedOrder
     qint64 id = 0;
     OrderStatus status = OrderStatus::New;
     qint64 shopId = 0;
+    QString till; // where it was made
     QString number;
     qint64 staffId = 0; // who made it
     std::optional<PaymentMethod> paymentMethod;

@@ -6,6 +6,7 @@
 #include "OrderQueries.h"
 #include "OrderStockMoves.h"
 #include "models/core/Sql.h"
+#include "models/shifts/ShiftStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,14 +34,21 @@ Result<PaidOrder> OrderPayment::pay(const Actor &actor, qint64 orderId, const Pa
     auto settled = OrderPricing::settle(order->total, payment);
     if (!settled)
         return settled.error();
-    auto updated = Sql::run(m_db,
-                            u"UPDATE orders SET status = 'paid', payment_method = :method, "
-                            "paid_cash = :cash, paid_card = :card, paid_at = now() "
-                            "WHERE id = :order_id AND status = 'awaiting_payment'"_s,
-                            {{u":method"_s, paymentMethodKey(settled->method)},
-                             {u":cash"_s, settled->cash},
-                             {u":card"_s, settled->card},
-                             {u":order_id"_s, orderId}});
+    // The sale counts in the shift open on its till, and that shift cannot
+    // close before this commits.
+    auto shift = ShiftStore(m_db).lockOpen(order->shopId, order->till);
+    if (!shift)
+        return shift.error();
+    auto updated =
+        Sql::run(m_db,
+                 u"UPDATE orders SET status = 'paid', payment_method = :method, "
+                 "paid_cash = :cash, paid_card = :card, paid_at = now(), shift_id = :shift "
+                 "WHERE id = :order_id AND status = 'awaiting_payment'"_s,
+                 {{u":method"_s, paymentMethodKey(settled->method)},
+                  {u":cash"_s, settled->cash},
+                  {u":card"_s, settled->card},
+                  {u":shift"_s, shift.value()},
+                  {u":order_id"_s, orderId}});
     if (!updated)
         return updated.error();
     if (auto sold = OrderStockMoves(m_db).sell(actor, order.value()); !sold)

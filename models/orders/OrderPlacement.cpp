@@ -2,11 +2,13 @@
 
 #include "OrderQueries.h"
 #include "OrderStockMoves.h"
+#include "PromoCodeStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/PgArray.h"
 #include "models/core/Sql.h"
 #include "models/core/TillName.h"
 #include "models/core/Transaction.h"
+#include "models/shifts/ShiftStore.h"
 #include "models/stock/StockStore.h"
 
 #include <QSqlRecord>
@@ -27,6 +29,9 @@ Result<Order> OrderPlacement::create(const Actor &actor, const NewOrder &order)
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
+    // No sale outside a shift: refused before it takes an order number.
+    if (auto shift = ShiftStore(m_db).lockOpen(order.shopId, order.till); !shift)
+        return shift.error();
     Header header;
     auto priced = price(order, request.value(), &header.promoId);
     if (!priced)
@@ -93,15 +98,12 @@ Result<PricedOrder> OrderPlacement::price(const NewOrder &order, const Request &
         return lines.error();
     std::optional<Promo> promo;
     if (!order.promoCode.trimmed().isEmpty()) {
-        auto found = promoCode(order.promoCode.trimmed());
+        const PricedOrder undiscounted = OrderPricing::withPromo(lines.value(), std::nullopt);
+        auto found = PromoCodeStore(m_db).check(order.promoCode, undiscounted.subtotal);
         if (!found)
             return found.error();
-        if (!found.value())
-            return StoreError::invalid(
-                u"promo_code"_s,
-                tr("Promo code %1 is not valid today.").arg(order.promoCode.trimmed()));
-        *promoId = found.value()->id;
-        promo = found.value()->promo;
+        *promoId = found->id;
+        promo = found->promo;
     }
     return OrderPricing::withPromo(lines.value(), promo);
 }
@@ -129,28 +131,6 @@ Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLin
         known.insert(line.plu, line);
     }
     return known;
-}
-
-Result<std::optional<OrderPlacement::PromoCode>>
-OrderPlacement::promoCode(const QString &code) const
-{
-    auto q = Sql::run(m_db,
-                      u"SELECT id, kind, value FROM promo_codes WHERE code = upper(?) "
-                      "AND active AND (valid_from IS NULL OR valid_from <= now()) "
-                      "AND (valid_until IS NULL OR valid_until > now())"_s,
-                      {code});
-    if (!q)
-        return q.error();
-    if (!q.value().next())
-        return std::optional<PromoCode>();
-    const QSqlRecord row = q.value().record();
-    PromoCode found;
-    found.id = row.value(u"id"_s).toLongLong();
-    // The schema allows no other kind (a CHECK constraint).
-    found.promo.kind =
-        promoKindFromKey(row.value(u"kind"_s).toString()).value_or(PromoKind::Amount);
-    found.promo.value = row.value(u"value"_s).toLongLong();
-    return std::optional<PromoCode>(found);
 }
 
 Result<QString> OrderPlacement::nextNumber(qint64 shopId, const QString &till)

@@ -33,11 +33,6 @@ private:
         QList<CartLine> lines; // merged
         QHash<QString, PriceChange> priceChanges;
     };
-    struct PromoCode
-    {
-        qint64 id = 0;
-        Promo promo;
-    };
     // The order's row as it is written.
     struct Header
     {
@@ -51,7 +46,6 @@ private:
     // Today's names and prices (a manager's where changed) and the promo's discount.
     Result<PricedOrder> price(const NewOrder &order, const Request &request, qint64 *promoId) const;
     Result<QHash<QString, OrderLine>> catalogFor(const QList<CartLine> &lines) const;
-    Result<std::optional<PromoCode>> promoCode(const QString &code) const;
     Result<QString> nextNumber(qint64 shopId, const QString &till);
     Result<qint64> insert(const Actor &actor, const NewOrder &order, const Header &header,
                           const PricedOrder &priced);

@@ -164,4 +164,18 @@ qint64 OrderPricing::refundShare(qint64 gross, qint64 total, qint64 subtotal)
     return subtotal > 0 ? (gross * total + subtotal / 2) / subtotal : 0;
 }
 
+QList<qint64> OrderPricing::quickCash(qint64 due)
+{
+    QList<qint64> amounts {due};
+    if (due <= 0)
+        return amounts;
+    for (const qint64 note : {10000, 50000, 100000, 500000}) {
+        const qint64 rounded = (due + note - 1) / note * note;
+        if (!amounts.contains(rounded))
+            amounts.append(rounded);
+    }
+    std::sort(amounts.begin(), amounts.end());
+    return amounts;
+}
+
 } // namespace shopdesk

@@ -89,6 +89,10 @@ public:
     // weighed line, rounded to the kopeck (half up).
     static qint64 lineAmount(qint64 unitPrice, qint64 units, bool weighed);
     static qint64 weighedAmount(qint64 grams, qint64 pricePerKg);
+    // The amounts a customer is likely to hand over for `due`: the exact
+    // amount, then `due` rounded up to the next 100, 500, 1 000 and 5 000
+    // (roubles), each once, smallest first.
+    static QList<qint64> quickCash(qint64 due);
 
     // Cash: what was handed over covers the total. Card: all of it. Split:
     // a card part between zero and the total (both excluded), the rest in

@@ -7,6 +7,7 @@
 #include "models/core/PgArray.h"
 #include "models/core/Sql.h"
 #include "models/core/TillName.h"
+#include "models/shifts/ShiftStore.h"
 
 #include <QSqlRecord>
 
@@ -35,6 +36,10 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
     if (order->status != OrderStatus::Paid)
         return StoreError::conflict(tr("Order %1 is %2; only a paid order can be returned.")
                                         .arg(order->number, orderStatusText(order->status)));
+    // Money paid back comes out of the drawer of the shift open on this till.
+    auto shift = ShiftStore(m_db).lockOpen(order->shopId, till);
+    if (!shift)
+        return shift.error();
     auto open = openLines(orderId);
     if (!open)
         return open.error();
@@ -69,15 +74,16 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
         order->paymentMethod == PaymentMethod::Card ? PaymentMethod::Card : PaymentMethod::Cash;
     auto refunded = Sql::run(m_db,
                              u"INSERT INTO order_returns (order_id, shop_id, till, staff_id, "
-                             "approved_by, method, amount) VALUES (:order_id, :shop_id, :till, "
-                             ":staff_id, :approved_by, :method, :amount)"_s,
+                             "approved_by, method, amount, shift_id) VALUES (:order_id, :shop_id, "
+                             ":till, :staff_id, :approved_by, :method, :amount, :shift)"_s,
                              {{u":order_id"_s, orderId},
                               {u":shop_id"_s, order->shopId},
                               {u":till"_s, till},
                               {u":staff_id"_s, actor.staffId},
                               {u":approved_by"_s, approval.staffId()},
                               {u":method"_s, paymentMethodKey(result.method)},
-                              {u":amount"_s, result.refund}});
+                              {u":amount"_s, result.refund},
+                              {u":shift"_s, shift.value()}});
     if (!refunded)
         return refunded.error();
     // Fully returned orders are closed; both people are on the order too.

@@ -78,29 +78,11 @@ QFuture<Result<QList<StaffName>>> OrdersService::cashiers() const
     return onDatabase([](const QSqlDatabase &db) { return StaffStore(db).names(); });
 }
 
-QFuture<Result<ShiftReport>> OrdersService::openShift(qint64 shopId, const QString &till,
-                                                      qint64 openingCash) const
+QFuture<Result<PromoCodeStore::Valid>>
+OrdersService::checkPromoCode(const QString &code, qint64 subtotal, const QTimeZone &zone) const
 {
-    return onDatabase([actor = m_actor, shopId, till,
-                       openingCash](const QSqlDatabase &db) -> Result<ShiftReport> {
-        ShiftStore shifts(db);
-        auto opened = shifts.open(actor, shopId, till, openingCash);
-        if (!opened)
-            return opened.error();
-        return shifts.xReport(shopId, till);
-    });
-}
-
-QFuture<Result<ShiftReport>> OrdersService::xReport(qint64 shopId, const QString &till) const
-{
-    return onDatabase(
-        [shopId, till](const QSqlDatabase &db) { return ShiftStore(db).xReport(shopId, till); });
-}
-
-QFuture<Result<ShiftReport>> OrdersService::closeShift(qint64 shopId, const QString &till) const
-{
-    return onDatabase([actor = m_actor, shopId, till](const QSqlDatabase &db) {
-        return ShiftStore(db).close(actor, shopId, till);
+    return onDatabase([code, subtotal, zone](const QSqlDatabase &db) {
+        return PromoCodeStore(db).check(code, subtotal, zone);
     });
 }
 

@@ -4,8 +4,8 @@
 #include "Order.h"
 #include "OrderFilter.h"
 #include "Payment.h"
+#include "PromoCodeStore.h"
 #include "Returns.h"
-#include "models/shifts/ShiftStore.h"
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
 #include "models/staff/StaffStore.h"
@@ -17,7 +17,7 @@
 
 namespace shopdesk {
 
-// Orders, returns and the till's shift for the pages: every call runs the
+// Orders, returns and promo codes for the pages: every call runs the
 // stores on a pool thread's own connection, as `actor`, and answers through
 // its future (see whenReady).
 class OrdersService
@@ -54,12 +54,10 @@ public:
     // Everyone who may have made an order, for the cashier filter.
     QFuture<Result<QList<StaffName>>> cashiers() const;
 
-    // The till's shift: opened with the float (its X report back), the X
-    // report, and the Z report that closes it.
-    QFuture<Result<ShiftReport>> openShift(qint64 shopId, const QString &till,
-                                           qint64 openingCash) const;
-    QFuture<Result<ShiftReport>> xReport(qint64 shopId, const QString &till) const;
-    QFuture<Result<ShiftReport>> closeShift(qint64 shopId, const QString &till) const;
+    // A promo code as the cashier types it: valid for a purchase of
+    // `subtotal`, or the exact reason it is not.
+    QFuture<Result<PromoCodeStore::Valid>> checkPromoCode(const QString &code, qint64 subtotal,
+                                                          const QTimeZone &zone) const;
 
     // Unpaid orders whose payment time is up, released (for nobody in
     // particular): how many.

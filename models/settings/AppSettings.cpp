@@ -158,6 +158,16 @@ void AppSettings::setReceiptPrinter(const QString &address)
     set(u"till/receiptPrinter"_s, address.trimmed());
 }
 
+qint64 AppSettings::lastFloat() const
+{
+    return get(u"shift/lastFloat"_s, 0).toLongLong();
+}
+
+void AppSettings::setLastFloat(qint64 amount)
+{
+    set(u"shift/lastFloat"_s, amount);
+}
+
 QString AppSettings::centralUrl() const
 {
     return get(u"central/url"_s).toString().trimmed();

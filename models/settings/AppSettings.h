@@ -54,6 +54,10 @@ public:
     // TCP, port 9100 by default); empty: none.
     QString receiptPrinter() const;
     void setReceiptPrinter(const QString &address);
+    // The float the last shift at this till opened with (the next one's
+    // suggestion), in minor units.
+    qint64 lastFloat() const;
+    void setLastFloat(qint64 amount);
 
     // shopdesk-central: its base URL ("" = this shop does not sync) and the
     // code of the shop this database syncs as. The token is a secret and is

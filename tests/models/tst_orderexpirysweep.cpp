@@ -65,6 +65,7 @@ private slots:
                     .create(keeper, NewProduct {u"1001"_s, u"Молоко"_s, 9990, {}})
                     .ok());
         QVERIFY(StockStore(m_tdb->db()).create(keeper, u"1001"_s, m_shop, 20, 0).ok());
+        QVERIFY(m_tdb->openShift(m_shop)); // no shift, no sale
     }
     void cleanupTestCase()
     {

@@ -328,6 +328,17 @@ private slots:
 
     // What a return pays back: the order's discount shared out over the
     // items, (gross × total + subtotal / 2) / subtotal.
+    // Quick cash for 1 234.50: exact, then the next 100, 500, 1 000, 5 000.
+    void quickCashOffersTheNextRoundNotes()
+    {
+        QCOMPARE(OrderPricing::quickCash(123450),
+                 (QList<qint64> {123450, 130000, 150000, 200000, 500000}));
+        // A round amount is offered once.
+        QCOMPARE(OrderPricing::quickCash(50000), (QList<qint64> {50000, 100000, 500000}));
+        QCOMPARE(OrderPricing::quickCash(4550),
+                 (QList<qint64> {4550, 10000, 50000, 100000, 500000}));
+    }
+
     void refundShare_data()
     {
         QTest::addColumn<qint64>("gross");

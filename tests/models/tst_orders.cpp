@@ -3,6 +3,7 @@
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/orders/OrderStore.h"
+#include "models/orders/PromoCodeStore.h"
 #include "models/shifts/ShiftStore.h"
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockStore.h"
@@ -72,6 +73,9 @@ private slots:
         QVERIFY(stock.create(m_keeper, u"1001"_s, m_shop, 20, 0).ok());
         QVERIFY(stock.create(m_keeper, u"1002"_s, m_shop, 5, 0).ok());
         QVERIFY(stock.create(m_keeper, u"1003"_s, m_shop, 1, 0).ok());
+        // No shift, no sale: tills 1 to 16 are open (the races use them).
+        for (int till = 1; till <= 16; ++till)
+            QVERIFY(m_tdb->openShift(m_shop, QString::number(till)));
     }
     void cleanup() { m_tdb.reset(); }
 
@@ -398,6 +402,7 @@ private slots:
     void shiftReportsAddUpTheTill()
     {
         ShiftStore shifts(m_tdb->db());
+        QVERIFY(shifts.close(m_cashier, m_shop, u"1"_s, CashCount::ofTotal(0)).ok());
         QCOMPARE(shifts.xReport(m_shop, u"1"_s).error().code, StoreError::Code::NotFound);
         auto opened = shifts.open(m_cashier, m_shop, u"1"_s, 500000);
         QVERIFY(opened.ok());
@@ -440,13 +445,123 @@ private slots:
         QCOMPARE(x->total(), qint64(2 * 9990 + 15000 + 4550 + 50000 + 9990 - 2 * 9990));
         QVERIFY(!x->closedAt.isValid());
 
-        auto z = shifts.close(m_cashier, m_shop, u"1"_s);
+        // Cash in and out, with their reasons, in the drawer's figures.
+        QCOMPARE(
+            shifts.moveCash(m_cashier, m_shop, u"1"_s, CashMovement::Direction::Out, 10000, u" "_s)
+                .error()
+                .field,
+            u"reason"_s);
+        QCOMPARE(shifts
+                     .moveCash(m_cashier, m_shop, u"1"_s, CashMovement::Direction::Out,
+                               x->expectedCash() + 1, u"Collection"_s)
+                     .error()
+                     .field,
+                 u"amount"_s); // not more than the drawer holds
+        QVERIFY(shifts
+                    .moveCash(m_cashier, m_shop, u"1"_s, CashMovement::Direction::In, 20000,
+                              u"Float top-up"_s)
+                    .ok());
+        QVERIFY(shifts
+                    .moveCash(m_cashier, m_shop, u"1"_s, CashMovement::Direction::Out, 300000,
+                              u"Collection"_s)
+                    .ok());
+        const qint64 expected = x->expectedCash() + 20000 - 300000;
+        QCOMPARE(shifts.xReport(m_shop, u"1"_s)->expectedCash(), expected);
+        QCOMPARE(shifts.xReport(m_shop, u"1"_s)->movements.size(), 2);
+
+        // Z: counted by notes, 50.00 short.
+        QMap<qint64, int> notes;
+        qint64 left = expected - 5000;
+        for (const qint64 value : CashCount::denominations()) {
+            notes.insert(value, int(left / value));
+            left %= value;
+        }
+        QCOMPARE(
+            shifts.close(m_cashier, m_shop, u"1"_s, CashCount::ofNotes({{12345, 1}})).error().field,
+            u"counted_cash"_s); // no such note
+        auto z = shifts.close(m_cashier, m_shop, u"1"_s, CashCount::ofNotes(notes));
         QVERIFY(z.ok());
         QVERIFY(z->closedAt.isValid());
         QCOMPARE(z->total(), x->total());
-        QCOMPARE(shifts.close(m_cashier, m_shop, u"1"_s).error().code, StoreError::Code::Conflict);
+        QCOMPARE(z->countedCash, std::optional<qint64>(expected - 5000));
+        QCOMPARE(z->overShort(), std::optional<qint64>(-5000));
+        QCOMPARE(shifts.close(m_cashier, m_shop, u"1"_s, CashCount::ofTotal(0)).error().code,
+                 StoreError::Code::Conflict);
         QVERIFY(shifts.open(m_cashier, m_shop, u"1"_s, 0).ok()); // the next shift
         QCOMPARE(shifts.xReport(m_shop, u"1"_s)->sales, 0);
+    }
+
+    // After the Z report the till sells nothing until a new shift opens: no
+    // order (and no order number) is made, an order reserved before the Z
+    // is not paid, and no refund is paid out of a closed drawer.
+    void noSaleOutsideAShift()
+    {
+        auto reserved = orders().create(m_cashier, cart({{u"1001"_s, 1}}));
+        QVERIFY(reserved.ok());
+        auto paidBefore = orders().create(m_cashier, cart({{u"1002"_s, 1}}));
+        QVERIFY(orders().pay(m_cashier, paidBefore->id, {PaymentMethod::Card, 0, 0}).ok());
+        ShiftStore shifts(m_tdb->db());
+        QVERIFY(shifts.close(m_cashier, m_shop, u"1"_s, CashCount::ofTotal(0)).ok());
+        const auto numbers = [this] {
+            return Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM orders"_s).value().toInt();
+        };
+        const int before = numbers();
+        auto refused = orders().create(m_cashier, cart({{u"1001"_s, 1}}));
+        QCOMPARE(refused.error().code, StoreError::Code::Conflict);
+        QCOMPARE(refused.error().field, u"shift"_s);
+        QVERIFY(refused.error().message.contains(u"no open shift"_s));
+        QCOMPARE(numbers(), before);
+        QCOMPARE(orders().pay(m_cashier, reserved->id, {PaymentMethod::Card, 0, 0}).error().field,
+                 u"shift"_s);
+        QCOMPARE(orders()
+                     .returnItems(m_cashier, paidBefore->id, {}, managerApproval(), u"1"_s)
+                     .error()
+                     .field,
+                 u"shift"_s);
+        QCOMPARE(shifts
+                     .moveCash(m_cashier, m_shop, u"1"_s, CashMovement::Direction::In, 100,
+                               u"Float top-up"_s)
+                     .error()
+                     .field,
+                 u"shift"_s);
+        // A new shift: the same order is paid, and counts in it.
+        auto next = shifts.open(m_cashier, m_shop, u"1"_s, 0);
+        QVERIFY(next.ok());
+        QVERIFY(orders().pay(m_cashier, reserved->id, {PaymentMethod::Card, 0, 0}).ok());
+        QCOMPARE(
+            Sql::scalar(m_tdb->db(), u"SELECT shift_id FROM orders WHERE id = ?"_s, {reserved->id})
+                .value()
+                .toLongLong(),
+            next.value());
+    }
+
+    // A promo code refused says exactly why.
+    void aPromoCodeRefusalSaysWhy()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(),
+                     u"INSERT INTO promo_codes (code, kind, value, valid_from, valid_until, "
+                     "active, min_total) VALUES "
+                     "('OLD', 'percent', 10, now() - interval '2 days', now() - interval '1 day', "
+                     "true, 0), "
+                     "('SOON', 'percent', 10, now() + interval '1 day', NULL, true, 0), "
+                     "('OFF', 'percent', 10, NULL, NULL, false, 0), "
+                     "('BIG', 'amount', 5000, NULL, NULL, true, 100000)"_s)
+                .ok());
+        const auto why = [this](const QString &code, const QList<CartLine> &lines) {
+            NewOrder o = cart(lines);
+            o.promoCode = code;
+            auto made = orders().create(m_cashier, o);
+            return made ? QString() : made.error().message;
+        };
+        QVERIFY(why(u"NOPE"_s, {{u"1001"_s, 1}}).contains(u"There is no promo code NOPE"_s));
+        QVERIFY(why(u"old"_s, {{u"1001"_s, 1}}).contains(u"has expired"_s));
+        QVERIFY(why(u"SOON"_s, {{u"1001"_s, 1}}).contains(u"not valid yet"_s));
+        QVERIFY(why(u"OFF"_s, {{u"1001"_s, 1}}).contains(u"switched off"_s));
+        QVERIFY(why(u"BIG"_s, {{u"1001"_s, 1}}).contains(u"at least"_s)); // 99.90 < 1 000.00
+        QVERIFY(why(u"BIG"_s, {{u"1003"_s, 1}, {u"1001"_s, 4}}).isEmpty()); // 650 + 399.60
+        QCOMPARE(PromoCodeStore(m_tdb->db()).check(u"big"_s, std::nullopt)->minTotal,
+                 qint64(100000)); // typed before anything was scanned: no minimum yet
     }
 
     void numbersAreUniquePerTill()

@@ -50,6 +50,13 @@ class TestSale : public QObject
     {
         auto sale = std::make_unique<Sale>(m_cashier, m_shop);
         sale->setTill(u"T1"_s);
+        // The card terminal approves whatever it is asked to charge (the
+        // cashier's confirmation is the page's; see tst_checkoutpage).
+        Sale *s = sale.get();
+        QObject::connect(s, &Sale::paymentNeeded, s, [s](const Order &, PaymentMethod method) {
+            if (method == PaymentMethod::Card)
+                s->takePayment(Payment {PaymentMethod::Card, 0, 0});
+        });
         return sale;
     }
     // The notices a sale gave, as text.
@@ -82,6 +89,7 @@ private slots:
         QVERIFY(stock.create(keeper, u"1001"_s, m_shop, 100, 0).ok());
         QVERIFY(stock.create(keeper, u"1002"_s, m_shop, 100, 0).ok());
         QVERIFY(stock.create(keeper, u"1003"_s, m_shop, 1, 0).ok());
+        QVERIFY(m_tdb->openShift(m_shop, u"T1"_s)); // no shift, no sale
         QVERIFY(
             Sql::run(m_tdb->db(),
                      u"INSERT INTO promo_codes (code, kind, value) VALUES ('TEN', 'percent', 10)"_s)

@@ -207,6 +207,7 @@ private slots:
         QVERIFY(
             ProductStore(m_tdb->db()).create(keeper, {u"SEC-BASE"_s, u"Base"_s, 500, {}, false}));
         QVERIFY(StockStore(m_tdb->db()).create(keeper, u"SEC-BASE"_s, m_shop, 50, 0));
+        QVERIFY(m_tdb->openShift(m_shop)); // no shift, no sale
         NewOrder o;
         o.shopId = m_shop;
         o.lines = {{u"SEC-BASE"_s, 2}};

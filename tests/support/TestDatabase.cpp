@@ -124,6 +124,22 @@ Actor TestDatabase::addStaff(const QString &login, Role role, qint64 shopId)
     return actor;
 }
 
+bool TestDatabase::openShift(qint64 shopId, const QString &till, qint64 openingCash)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO shifts (shop_id, till, opened_by, opening_cash) "
+              "SELECT ?, ?, min(id), ? FROM staff "
+              "ON CONFLICT (shop_id, till) WHERE closed_at IS NULL DO NOTHING"_s);
+    q.addBindValue(shopId);
+    q.addBindValue(till);
+    q.addBindValue(openingCash);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 bool TestDatabase::setPassword(qint64 staffId, const QString &password)
 {
     QSqlQuery q(m_db);

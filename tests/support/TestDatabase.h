@@ -38,6 +38,10 @@ public:
     // Fixture rows written directly (no password hashing: fast), for store tests.
     qint64 addShop(const QString &code, const QString &name);
     Actor addStaff(const QString &login, Role role, qint64 shopId);
+    // A shift open at `till` (no shift, no sale), opened by the first staff
+    // account, unless one is open there already.
+    bool openShift(qint64 shopId, const QString &till = QStringLiteral("1"),
+                   qint64 openingCash = 0);
     // Gives a fixture account a real password (for sign-ins and approvals).
     bool setPassword(qint64 staffId, const QString &password);
 

@@ -1,3 +1,4 @@
+#include "CardApproval.h"
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
@@ -22,6 +23,7 @@
 #include "ui/customers/CustomerPickerDialog.h"
 #include "ui/orders/OrdersPage.h"
 #include "ui/orders/ReturnDialog.h"
+#include "ui/shifts/ShiftPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -30,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -82,6 +85,7 @@ private slots:
         // Plenty on the shelf for the products the test sells.
         QVERIFY(
             Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 50 WHERE shop_id = 1"_s).ok());
+        QVERIFY(m_tdb->openShift(1)); // no shift, no sale
     }
     void cleanupTestCase()
     {
@@ -213,6 +217,7 @@ private slots:
         scan(page.scanField(), u"10042"_s);
         QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(page.scanField(), Qt::Key_F10); // card
         QVERIFY(paid.wait(15000));
         const auto order = paid.first().at(0).value<Order>();
@@ -305,26 +310,49 @@ private slots:
                      .toInt(),
                  1);
 
-        // The shift: open with a float, a sale, X, then Z.
-        QSignalSpy reported(&page, &OrdersPage::shiftReported);
-        page.openShift(100000);
+        // The shift: the one open since the start is closed, a new one opens
+        // with a float, a sale, cash out, X, then Z with the drawer 10.00 short.
+        ShiftPanel *shift = page.shiftPanel();
+        QSignalSpy reported(shift, &ShiftPanel::reported);
+        QTRY_VERIFY_WITH_TIMEOUT(shift->isOpen(), 10000);
+        shift->close(CashCount::ofTotal(0));
+        QVERIFY(reported.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!shift->isOpen(), 10000);
+        reported.clear();
+        shift->open(100000);
         QVERIFY(reported.wait(10000));
         o.lines = {{u"10062"_s, 1}};
         auto shiftSale = store.create(cashier, o);
         QVERIFY(store.pay(cashier, shiftSale->id, {PaymentMethod::Cash, shiftSale->total, 0}).ok());
         reported.clear();
-        page.showXReport();
+        shift->moveCash(CashMovement::Direction::Out, 20000, u"Collection"_s);
+        QVERIFY(reported.wait(10000));
+        reported.clear();
+        shift->showXReport();
         QVERIFY(reported.wait(10000));
         const auto x = reported.first().first().value<ShiftReport>();
         QCOMPARE(x.sales, 1);
         QCOMPARE(x.cash, shiftSale->total);
-        QCOMPARE(x.expectedCash(), 100000 + shiftSale->total);
-        QVERIFY(page.shiftReportText().contains(u"X REPORT"_s));
+        QCOMPARE(x.cashOut, qint64(20000));
+        QCOMPARE(x.expectedCash(), 100000 + shiftSale->total - 20000);
+        QVERIFY(shift->reportText().contains(u"X REPORT"_s));
+        QVERIFY(shift->reportText().contains(u"Collection"_s));
         reported.clear();
-        page.closeShift();
+        shift->close(CashCount::ofTotal(x.expectedCash() - 1000));
         QVERIFY(reported.wait(10000));
-        QVERIFY(page.shiftReportText().contains(u"Z REPORT"_s));
-        QVERIFY(page.shiftReportText().contains(Money::format(100000 + shiftSale->total)));
+        const auto z = reported.first().first().value<ShiftReport>();
+        QCOMPARE(z.overShort(), std::optional<qint64>(-1000));
+        QVERIFY(shift->reportText().contains(u"Z REPORT"_s));
+        QVERIFY(shift->reportText().contains(u"SHORT"_s));
+        QVERIFY(shift->reportText().contains(Money::format(x.expectedCash())));
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT counted_cash - expected_cash FROM shifts WHERE id = ?"_s,
+                             {z.shiftId})
+                     .value()
+                     .toLongLong(),
+                 qint64(-1000));
+        // The next tests sell: a shift is open again.
+        QVERIFY(m_tdb->openShift(1));
     }
 
     void aCustomerFoundInTheCrmIsOnTheOrder()
@@ -368,6 +396,7 @@ private slots:
         QVERIFY2(button->text().contains(name), qPrintable(button->text()));
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
         QTRY_VERIFY(page.scanField()->hasFocus()); // back from the dialog
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(page.scanField(), Qt::Key_F10);
         QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
         QCOMPARE(paid.first().first().value<Order>().customerId, id);
@@ -405,10 +434,23 @@ private slots:
             totalShown = dialog->findChild<QLabel *>(u"paymentTotal"_s)->text();
             auto *cardPart = dialog->findChild<QLineEdit *>(u"cardPart"_s);
             QTest::keyClicks(cardPart, Money::formatPlain(card));
+            // Tab goes on to the cash, which already shows the rest of the total.
             auto *cash = dialog->findChild<QLineEdit *>(u"cashTendered"_s);
+            QTest::keyClick(cardPart, Qt::Key_Tab);
+            QTRY_VERIFY(cash->hasFocus());
+            QCOMPARE(cash->text(), Money::formatPlain(cashPart));
+            QTRY_COMPARE(cash->selectedText(), cash->text()); // typing replaces it
             QTest::keyClicks(cash, Money::formatPlain(tendered));
             changeShown = dialog->findChild<QLabel *>(u"change"_s)->text();
-            QTest::keyClick(cash, Qt::Key_Return);
+            // Tab again reaches Paid, never Back: Enter there pays.
+            QTest::keyClick(cash, Qt::Key_Tab);
+            QTRY_VERIFY(dialog->focusWidget() &&
+                        dialog->focusWidget()->objectName() != u"cashTendered"_s);
+            QVERIFY2(qobject_cast<QPushButton *>(dialog->focusWidget()),
+                     qPrintable(dialog->focusWidget()->objectName() + u" / "_s + cash->text() +
+                                u" / "_s + changeShown));
+            QVERIFY(qobject_cast<QPushButton *>(dialog->focusWidget())->text().contains(u"Paid"_s));
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
         });
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
         QTest::keyClick(page.scanField(), Qt::Key_F11);
@@ -481,6 +523,7 @@ private slots:
         QVERIFY(!page.cart()->changeQuantity(0, 1)); // the scale decides, not the + key
 
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(page.scanField(), Qt::Key_F10);
         QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
         const auto order = paid.first().at(0).value<Order>();
@@ -537,7 +580,36 @@ private slots:
         QTRY_COMPARE(cart->quantityAt(0), 3);
         QCOMPARE(cart->unitPriceAt(0), catalogPrice);
         QVERIFY(cart->priceOverrides().empty());
-        page.newSale();
+
+        // F12 with lines on the till asks first; Enter keeps the sale (No is
+        // the default), Yes drops it and records the void for the manager.
+        const int voidsBefore =
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM voided_sales"_s).value().toInt();
+        {
+            auto keep = test::whenModal<QMessageBox>(
+                [](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Return); });
+            QTest::keyClick(page.scanField(), Qt::Key_F12);
+        }
+        QCOMPARE(cart->rowCount(), 1);
+        QTRY_VERIFY(page.isActiveWindow()); // the till has the keyboard again
+        {
+            auto drop = test::whenModal<QMessageBox>(
+                [](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+            QTest::keyClick(page.scanField(), Qt::Key_F12);
+        }
+        QCOMPARE(cart->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM voided_sales"_s).value().toInt(),
+            voidsBefore + 1, 10000);
+        auto voided =
+            Sql::run(m_tdb->db(),
+                     u"SELECT staff_id, total, lines->0->>'plu', "
+                     "(lines->0->>'qty')::int FROM voided_sales ORDER BY id DESC LIMIT 1"_s);
+        QVERIFY(voided.ok() && voided.value().next());
+        QCOMPARE(voided.value().value(0).toLongLong(), cashierSession().actor.staffId);
+        QCOMPARE(voided.value().value(1).toLongLong(), 3 * catalogPrice);
+        QCOMPARE(voided.value().value(2).toString(), u"10007"_s);
+        QCOMPARE(voided.value().value(3).toInt(), 3);
     }
 
     void missingStockIsToldAndTheCartKept()
@@ -551,6 +623,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         scan(page.scanField(), u"2*10050"_s);
         QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(page.scanField(), Qt::Key_F10); // card
         auto *banner = page.findChild<MessageBanner *>();
         QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"Only 1 of PLU 10050"_s), 15000);

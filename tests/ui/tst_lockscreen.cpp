@@ -1,6 +1,7 @@
 // Locking the till and changing the person at it, as staff would: the open
 // sale survives both.
 
+#include "CardApproval.h"
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "models/checkout/CartModel.h"
@@ -73,6 +74,7 @@ private slots:
         options.customers = 10;
         options.history = 100;
         QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
+        QVERIFY(m_tdb->openShift(1)); // no shift, no sale
         m_plu = Sql::scalar(m_tdb->db(),
                             u"SELECT s.plu FROM stocks s JOIN products p ON p.id = s.product_id "
                             "WHERE s.shop_id = 1 AND s.shelf_qty > 5 AND NOT p.sold_by_weight "
@@ -188,6 +190,7 @@ private slots:
         auto *till = window->findChild<CheckoutPage *>();
         QSignalSpy paid(till, &CheckoutPage::orderPaid);
         QSignalSpy failed(till->printQueue(), &ReceiptPrintQueue::failed);
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(till->scanField(), Qt::Key_F10); // card
         QVERIFY(paid.wait(15000));
         const QString number = paid.first().at(0).value<Order>().number;
@@ -244,6 +247,7 @@ private slots:
                          {m_plu})
                     .ok());
         QSignalSpy paid(till, &CheckoutPage::orderPaid);
+        auto approveCard = test::approveCardPayments();
         QTest::keyClick(till->scanField(), Qt::Key_F10); // card
         QVERIFY(till->isBusy());
 

@@ -76,6 +76,7 @@ private slots:
         QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
         QVERIFY(
             Sql::run(m_tdb->db(), u"UPDATE stocks SET shelf_qty = 50 WHERE shop_id = 1"_s).ok());
+        QVERIFY(m_tdb->openShift(1)); // no shift, no sale
     }
     void cleanupTestCase()
     {

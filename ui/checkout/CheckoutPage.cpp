@@ -1,23 +1,34 @@
 #include "CheckoutPage.h"
 
+#include "CardPaymentDialog.h"
+#include "ParkedSalesDialog.h"
 #include "PaymentDialog.h"
 #include "PriceOverrideDialog.h"
 #include "ReceiptPrinting.h"
 #include "models/checkout/CartModel.h"
+#include "models/checkout/HeldSalesService.h"
+#include "models/checkout/PaymentTerminal.h"
 #include "models/checkout/ReceiptPrintQueue.h"
 #include "models/checkout/ScanInput.h"
 #include "models/core/Money.h"
+#include "models/core/TaskRunner.h"
+#include "models/orders/OrdersService.h"
 #include "models/settings/AppSettings.h"
+#include "models/shops/ShopTime.h"
+#include "ui/common/Confirm.h"
 #include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/NumericKeypad.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/PageToolBar.h"
 #include "ui/customers/CustomerPickerDialog.h"
+#include "ui/shifts/ShiftPanel.h"
 
 #include <QAction>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +53,9 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
       m_session(session),
       m_sale(new Sale(session.actor, session.shop.id, this)),
       m_banner(new MessageBanner(this)),
+      m_shift(new ShiftPanel(session, this)),
+      m_shiftBanner(new MessageBanner(this)),
+      m_terminal(new StandaloneTerminal(this)),
       m_scan(new QLineEdit(this)),
       m_matches(new QListWidget(this)),
       m_table(new QTableView(this)),
@@ -51,6 +65,17 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
       m_nameSearch(new QTimer(this))
 {
     auto *heading = createPageTitle(tr("Checkout"), this);
+    auto *toolbar = new PageToolBar(this);
+    QAction *park = toolbar->addPageAction(Icon::ParkSale, tr("&Park sale"),
+                                           QKeySequence(Qt::Key_F4), this, &CheckoutPage::parkSale);
+    QAction *recall =
+        toolbar->addPageAction(Icon::RecallSale, tr("&Recall sale…"), QKeySequence(Qt::Key_F5),
+                               this, &CheckoutPage::recallSale);
+    toolbar->setName(park, u"parkSale"_s);
+    toolbar->setName(recall, u"recallSale"_s);
+    toolbar->addSeparator();
+    m_shift->addActionsTo(toolbar);
+    m_shiftBanner->setObjectName(u"shiftBanner"_s);
     QFont big = font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
 
@@ -112,7 +137,10 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     m_promo->setPlaceholderText(tr("Promo code"));
     m_promo->setMinimumHeight(kTouch);
     // Typed in, the code is kept; the keyboard goes back to the scanner.
-    connect(m_promo, &QLineEdit::returnPressed, this, [this] { m_scan->setFocus(); });
+    connect(m_promo, &QLineEdit::returnPressed, this, [this] {
+        checkPromoCode();
+        m_scan->setFocus();
+    });
     m_customerButton = touchButton(tr("Customer… (F8)"), u"chooseCustomer"_s);
     connect(m_customerButton, &QPushButton::clicked, this, &CheckoutPage::chooseCustomer);
     auto *keypad = new NumericKeypad(this);
@@ -161,6 +189,9 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     columns->addLayout(side, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_shift);
+    layout->addWidget(m_shiftBanner);
     layout->addLayout(columns, 1);
 
     // Function keys work wherever the focus is on this page.
@@ -231,6 +262,9 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(m_sale, &Sale::customerChanged, this, &CheckoutPage::showCustomer);
     connect(m_sale, &Sale::paymentNeeded, this, &CheckoutPage::askForPayment);
     connect(m_sale, &Sale::paid, this, &CheckoutPage::showPaid);
+    connect(m_sale, &Sale::weightNeeded, this, &CheckoutPage::askForWeight);
+    connect(m_shift, &ShiftPanel::stateChanged, this, &CheckoutPage::showShiftState);
+    connect(m_shift, &ShiftPanel::message, m_banner, &MessageBanner::showMessage);
     connect(m_sale, &Sale::busyChanged, this, &CheckoutPage::showBusy);
     connect(m_sale, &Sale::stateChanged, this, [this](Sale::State state) {
         // After a refusal the next scan must go into the sale again.
@@ -244,6 +278,8 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
 void CheckoutPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // A shift opened or closed on the Orders page (or another window) shows here.
+    m_shift->refresh();
     // Whatever was clicked to get here, the scanner's keystrokes go to the
     // scan field.
     QTimer::singleShot(0, m_scan, [this] { m_scan->setFocus(); });
@@ -254,6 +290,119 @@ void CheckoutPage::setShop(const Shop &shop)
     m_session.shop = shop;
     m_session.actor.shopId = shop.id;
     m_sale->setShopId(shop.id);
+    m_shift->setShop(shop);
+}
+
+void CheckoutPage::setTill(const QString &till)
+{
+    m_sale->setTill(till);
+    m_shift->setTill(till);
+}
+
+void CheckoutPage::setPaymentTerminal(PaymentTerminal *terminal)
+{
+    if (terminal == m_terminal)
+        return;
+    delete m_terminal;
+    m_terminal = terminal;
+    terminal->setParent(this);
+}
+
+bool CheckoutPage::shiftIsOpen()
+{
+    if (m_shift->isOpen())
+        return true;
+    m_banner->showMessage(tr("Till %1 has no open shift: open it (Alt+O) before taking payment.")
+                              .arg(m_shift->till()),
+                          MessageBanner::Type::Warning);
+    return false;
+}
+
+void CheckoutPage::showShiftState(bool open)
+{
+    if (open)
+        m_shiftBanner->hideMessage();
+    else
+        m_shiftBanner->showMessage(
+            tr("No shift is open at till %1: nothing can be paid. Open the shift (Alt+O) with "
+               "the float in the drawer.")
+                .arg(m_shift->till()),
+            MessageBanner::Type::Warning);
+    updateTotals();
+}
+
+void CheckoutPage::askForWeight(const Product &product)
+{
+    bool ok = false;
+    const double kg = QInputDialog::getDouble(
+        this, tr("Weight of %1").arg(product.name),
+        tr("%1 is sold by weight (%2 per kg). Type the weight in kg, or scan the scale's label:")
+            .arg(product.name, Money::format(product.price)),
+        0.0, 0.001, 999.999, 3, &ok, Qt::WindowFlags(), 0.001);
+    refocus();
+    if (ok && kg > 0)
+        m_sale->add(product, int(qRound(kg * 1000)));
+}
+
+void CheckoutPage::checkPromoCode()
+{
+    const QString code = m_promo->text().trimmed();
+    if (code.isEmpty())
+        return;
+    whenReady(
+        this,
+        OrdersService(m_session.actor)
+            .checkPromoCode(code, cart()->total(), ShopTime::zone(m_session.shop.timeZone)),
+        [this, code](const Result<PromoCodeStore::Valid> &valid) {
+            if (m_promo->text().trimmed() != code)
+                return; // typed on meanwhile
+            if (!valid) {
+                m_banner->showMessage(valid.error().message, MessageBanner::Type::Warning);
+                return;
+            }
+            m_banner->showMessage(
+                valid->promo.kind == PromoKind::Percent
+                    ? tr("Promo code %1: %2% off.").arg(code.toUpper()).arg(valid->promo.value)
+                    : tr("Promo code %1: %2 off.")
+                          .arg(code.toUpper(), Money::format(valid->promo.value)),
+                MessageBanner::Type::Positive);
+        });
+}
+
+void CheckoutPage::parkSale()
+{
+    if (isBusy())
+        return;
+    if (cart()->isEmpty()) {
+        m_banner->showMessage(tr("There is nothing on the till to park."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    m_sale->park();
+    m_scan->setFocus();
+}
+
+void CheckoutPage::recallSale()
+{
+    if (isBusy())
+        return;
+    whenReady(this, HeldSalesService(m_session.actor).parked(m_session.shop.id, m_sale->till()),
+              [this](const Result<QList<ParkedSale>> &parked) {
+                  if (!parked) {
+                      m_banner->showMessage(parked.error().message);
+                      return;
+                  }
+                  if (parked->isEmpty()) {
+                      m_banner->showMessage(tr("No sale is parked at this till."),
+                                            MessageBanner::Type::Information);
+                      return;
+                  }
+                  ParkedSalesDialog dialog(parked.value(), m_session.shop.timeZone, this);
+                  const bool chosen = dialog.exec() == QDialog::Accepted && dialog.chosenId() > 0;
+                  refocus();
+                  if (chosen)
+                      m_sale->recall(dialog.chosenId());
+              });
 }
 
 bool CheckoutPage::eventFilter(QObject *watched, QEvent *event)
@@ -422,7 +571,7 @@ void CheckoutPage::updateTotals()
     m_total->setText(Money::format(cart()->total()));
     m_units->setText(tr("%Ln item(s)", nullptr, cart()->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
-        b->setEnabled(!cart()->isEmpty() && !isBusy());
+        b->setEnabled(!cart()->isEmpty() && !isBusy() && m_shift->isOpen());
 }
 
 void CheckoutPage::showBusy(bool busy)
@@ -448,17 +597,20 @@ void CheckoutPage::showNotice(const QString &text, Sale::Tone tone)
 
 void CheckoutPage::payCash()
 {
-    m_sale->pay(PaymentMethod::Cash);
+    if (!cart()->isEmpty() && shiftIsOpen())
+        m_sale->pay(PaymentMethod::Cash);
 }
 
 void CheckoutPage::payCard()
 {
-    m_sale->pay(PaymentMethod::Card);
+    if (!cart()->isEmpty() && shiftIsOpen())
+        m_sale->pay(PaymentMethod::Card);
 }
 
 void CheckoutPage::paySplit()
 {
-    m_sale->pay(PaymentMethod::Split);
+    if (!cart()->isEmpty() && shiftIsOpen())
+        m_sale->pay(PaymentMethod::Split);
 }
 
 bool CheckoutPage::sendToReceiptPrinter()
@@ -562,7 +714,19 @@ void CheckoutPage::newSale()
 {
     if (isBusy())
         return;
-    m_sale->clear();
+    if (!cart()->isEmpty()) {
+        const bool drop = Confirm::ask(
+            this, tr("Void the sale"),
+            tr("Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.",
+               nullptr, cart()->rowCount())
+                .arg(Money::format(cart()->total())));
+        refocus();
+        if (!drop)
+            return;
+        m_sale->voidSale();
+    } else {
+        m_sale->clear();
+    }
     m_scan->clear();
     m_matches->hide();
     m_banner->hideMessage();
@@ -571,6 +735,16 @@ void CheckoutPage::newSale()
 
 void CheckoutPage::askForPayment(const Order &order, PaymentMethod method)
 {
+    if (method == PaymentMethod::Card) {
+        CardPaymentDialog dialog(order.total, order.number, m_terminal, this);
+        const bool approved = dialog.exec() == QDialog::Accepted;
+        refocus();
+        if (approved)
+            m_sale->takePayment(Payment {PaymentMethod::Card, 0, 0});
+        else
+            m_sale->cancelPayment();
+        return;
+    }
     PaymentDialog dialog(method, order.total, this);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     refocus();

@@ -17,16 +17,21 @@ namespace shopdesk {
 
 class CartModel;
 class MessageBanner;
+class PaymentTerminal;
 class ReceiptPrintQueue;
+class ShiftPanel;
 
 // The till: it shows the open Sale and hands it what the cashier does. The
 // scan field keeps the focus: a barcode or PLU and Enter adds a line (again:
 // one more), "3*" before it adds three, words look a product up by name.
 // + and − change the selected line, Delete removes it, ↑/↓ move between
-// lines. F9 cash, F10 card, F11 card and cash, F12 a new sale. Unknown codes
-// and missing stock are told in a banner, never a box that stops the next
-// scan. The page keeps what is about paper: the last receipt and the
-// receipt printer's queue.
+// lines. F9 cash, F10 card (confirmed when the terminal approves), F11
+// card and cash, F12 a new sale (asking first, and recorded as voided, when
+// lines would be dropped), F4 parks the sale and F5 recalls one. Nothing is
+// paid while the till has no open shift: the shift's own actions are on the
+// page's toolbar. Unknown codes and missing stock are told in a banner,
+// never a box that stops the next scan. The page keeps what is about paper:
+// the last receipt and the receipt printer's queue.
 class CheckoutPage : public QWidget
 {
     Q_OBJECT
@@ -46,7 +51,11 @@ public:
     QLineEdit *scanField() const { return m_scan; }
     QTableView *table() const { return m_table; }
     void setShop(const Shop &shop);
-    void setTill(const QString &till) { m_sale->setTill(till); }
+    void setTill(const QString &till);
+    ShiftPanel *shiftPanel() const { return m_shift; }
+    // Where card payments are charged (a driver for a connected terminal);
+    // by default a standalone one the cashier confirms. The page owns it.
+    void setPaymentTerminal(PaymentTerminal *terminal);
 
 signals:
     // A sale was paid (for receipts and tests).
@@ -64,6 +73,10 @@ public slots:
     // Finds the customer in the CRM and attaches them to the sale (F8).
     void chooseCustomer();
     void setCustomer(const std::optional<Customer> &customer);
+    void parkSale();
+    void recallSale();
+    // The promo code typed, checked at once (its exact refusal, or what it takes off).
+    void checkPromoCode();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -90,10 +103,17 @@ private:
     void refocus();
     // Queues the last receipt for the network receipt printer, if set.
     bool sendToReceiptPrinter();
+    // False, with the reason in the banner, when the till has no open shift.
+    bool shiftIsOpen();
+    void showShiftState(bool open);
+    void askForWeight(const Product &product);
 
     Session m_session;
     Sale *m_sale;
     MessageBanner *m_banner;
+    ShiftPanel *m_shift;
+    MessageBanner *m_shiftBanner;
+    PaymentTerminal *m_terminal;
     QLineEdit *m_scan;
     QListWidget *m_matches;
     QTableView *m_table;

@@ -1,13 +1,16 @@
 #include "PaymentDialog.h"
 
 #include "models/core/Money.h"
+#include "models/orders/OrderPricing.h"
 #include "ui/common/NumericKeypad.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +24,8 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
       m_tendered(new QLineEdit(this)),
       m_card(new QLineEdit(this)),
       m_change(new QLabel(this)),
-      m_ok(nullptr)
+      m_ok(nullptr),
+      m_quickCash(new QHBoxLayout)
 {
     setWindowTitle(method == PaymentMethod::Split ? tr("Card and cash") : tr("Cash"));
     QFont big = font();
@@ -37,8 +41,12 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
         edit->setFont(big);
         edit->setMinimumHeight(44);
         edit->setAlignment(Qt::AlignRight);
-        connect(edit, &QLineEdit::textEdited, this, &PaymentDialog::update);
     }
+    connect(m_card, &QLineEdit::textEdited, this, &PaymentDialog::update);
+    connect(m_tendered, &QLineEdit::textEdited, this, [this] {
+        m_cashTyped = true; // from now on the cash part is the cashier's
+        update();
+    });
     auto *form = new QFormLayout;
     form->addRow(tr("Total:"), totalLabel);
     if (method == PaymentMethod::Split)
@@ -46,13 +54,21 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
     else
         m_card->hide();
     form->addRow(tr("Cash &handed over:"), m_tendered);
+    form->addRow(QString(), m_quickCash);
     form->addRow(tr("Change:"), m_change);
 
     auto *keypad = new NumericKeypad(this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(tr("&Paid"));
-    for (QPushButton *b : {m_ok, buttons->button(QDialogButtonBox::Cancel)})
+    m_ok->setText(tr("&Paid (Enter)"));
+    m_ok->setDefault(true);
+    QPushButton *back = buttons->button(QDialogButtonBox::Cancel);
+    back->setText(tr("&Back (Esc)"));
+    // Enter must never cancel a sale: Back takes no focus (Tab goes from the
+    // card part to the cash and on to Paid) and is never the default.
+    back->setAutoDefault(false);
+    back->setFocusPolicy(Qt::NoFocus);
+    for (QPushButton *b : {m_ok, back})
         b->setMinimumHeight(44);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (m_ok->isEnabled())
@@ -63,6 +79,11 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
         if (m_ok->isEnabled())
             accept();
     });
+    // Tabbing into the cash shows the rest due, selected: what is typed
+    // replaces it.
+    m_tendered->installEventFilter(this);
+    setTabOrder(m_card, m_tendered);
+    setTabOrder(m_tendered, m_ok);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -77,6 +98,13 @@ PaymentDialog::PaymentDialog(PaymentMethod method, qint64 total, QWidget *parent
     update();
 }
 
+bool PaymentDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tendered && event->type() == QEvent::FocusIn)
+        QTimer::singleShot(0, m_tendered, &QLineEdit::selectAll);
+    return QDialog::eventFilter(watched, event);
+}
+
 Payment PaymentDialog::payment() const
 {
     Payment p;
@@ -86,9 +114,42 @@ Payment PaymentDialog::payment() const
     return p;
 }
 
+void PaymentDialog::offerQuickCash(qint64 due)
+{
+    if (due == m_quickDue)
+        return;
+    m_quickDue = due;
+    // (deleteLater: the button clicked may be the one asking for this.)
+    while (QLayoutItem *item = m_quickCash->takeAt(0)) {
+        if (item->widget())
+            item->widget()->deleteLater();
+        delete item;
+    }
+    if (due <= 0)
+        return;
+    const QList<qint64> amounts = OrderPricing::quickCash(due);
+    for (int i = 0; i < amounts.size(); ++i) {
+        const qint64 amount = amounts.at(i);
+        auto *b = new QPushButton(
+            i == 0 ? tr("Exact %1").arg(Money::format(amount)) : Money::format(amount), this);
+        b->setObjectName(i == 0 ? u"quickCashExact"_s : u"quickCash%1"_s.arg(amount));
+        b->setMinimumHeight(44);
+        b->setFocusPolicy(Qt::NoFocus); // the keyboard stays in the amount field
+        b->setAutoDefault(false);
+        connect(b, &QPushButton::clicked, this, [this, amount] {
+            m_tendered->setText(Money::formatPlain(amount));
+            m_cashTyped = true;
+            update();
+            m_tendered->setFocus();
+            m_tendered->selectAll();
+        });
+        m_quickCash->addWidget(b);
+    }
+    m_quickCash->addStretch(1);
+}
+
 void PaymentDialog::update()
 {
-    const auto tendered = Money::parse(m_tendered->text());
     const auto card = Money::parse(m_card->text());
     qint64 cashDue = m_total;
     QString problem;
@@ -98,13 +159,21 @@ void PaymentDialog::update()
                           .arg(Money::format(m_total));
         else
             cashDue = m_total - *card;
+        // Until the cashier types the cash, it follows the card part: the
+        // rest of the total, exactly.
+        if (!m_cashTyped)
+            m_tendered->setText(problem.isEmpty() ? Money::formatPlain(cashDue) : QString());
     }
+    const auto tendered = Money::parse(m_tendered->text());
     if (problem.isEmpty()) {
         if (!tendered)
             problem = tr("Type the amount handed over, e.g. 1000 or 999,50.");
         else if (*tendered < cashDue)
             problem = tr("%1 more is needed.").arg(Money::format(cashDue - *tendered));
     }
+    offerQuickCash(m_method == PaymentMethod::Split && (!card || *card <= 0 || *card >= m_total)
+                       ? 0
+                       : cashDue);
     m_ok->setEnabled(problem.isEmpty());
     m_change->setText(problem.isEmpty() ? Money::format(*tendered - cashDue) : problem);
 }

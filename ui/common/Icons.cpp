@@ -116,6 +116,12 @@ QString fileName(Icon id)
         return u"file-text"_s;
     case Icon::CloseShift:
         return u"circle-stop"_s;
+    case Icon::CashInOut:
+        return u"hand-coins"_s;
+    case Icon::ParkSale:
+        return u"circle-pause"_s;
+    case Icon::RecallSale:
+        return u"archive-restore"_s;
     case Icon::ResetProblems:
         return u"flag-off"_s;
     case Icon::Scan:

@@ -63,6 +63,9 @@ enum class Icon {
     OpenShift,
     ShiftReport,
     CloseShift,
+    CashInOut,
+    ParkSale,
+    RecallSale,
     // Staff accounts
     ChangeRole,
     Password,

@@ -7,6 +7,7 @@
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
+#include "models/shops/ShopTime.h"
 #include "ui/checkout/ReceiptPrinting.h"
 #include "ui/common/BuddyLabel.h"
 #include "ui/common/Confirm.h"
@@ -14,6 +15,7 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
+#include "ui/shifts/ShiftPanel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -29,7 +31,6 @@
 #include <QPrinter>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -51,8 +52,7 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
       m_cashier(new QComboBox(this)),
       m_table(new QTableWidget(0, 6, this)),
       m_detail(new QPlainTextEdit(this)),
-      m_shiftState(new QLabel(this)),
-      m_shiftReport(new QPlainTextEdit(this))
+      m_shift(new ShiftPanel(session, this))
 {
     auto *heading = createPageTitle(tr("Orders"), this);
     auto *toolbar = new PageToolBar(this);
@@ -63,39 +63,13 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     m_print = toolbar->addPageAction(Icon::Print, tr("&Print receipt…"), {}, this,
                                      &OrdersPage::printSelected);
     toolbar->addSeparator();
-    QAction *openShiftAction =
-        toolbar->addPageAction(Icon::OpenShift, tr("&Open shift…"), {}, this, [this] {
-            bool ok = false;
-            const QString text =
-                QInputDialog::getText(this, tr("Open shift"), tr("Cash in the drawer (the float):"),
-                                      QLineEdit::Normal, u"0"_s, &ok);
-            if (!ok)
-                return;
-            const auto amount = Money::parse(text);
-            if (!amount) {
-                m_banner->showMessage(tr("\"%1\" is not an amount of money.").arg(text),
-                                      MessageBanner::Type::Warning);
-                return;
-            }
-            openShift(*amount);
-        });
-    QAction *xReport = toolbar->addPageAction(Icon::ShiftReport, tr("&X report"), {}, this,
-                                              &OrdersPage::showXReport);
-    QAction *zReport =
-        toolbar->addPageAction(Icon::CloseShift, tr("&Z report (close shift)…"), {}, this, [this] {
-            if (Confirm::ask(this, tr("Close the shift"),
-                             tr("Print the Z report and close this till's shift?")))
-                closeShift();
-        });
+    m_shift->addActionsTo(toolbar);
     toolbar->addSeparator();
     toolbar->addPageAction(Icon::Refresh, tr("Re&fresh"), QKeySequence::Refresh, this,
                            &OrdersPage::reload);
     toolbar->setName(m_cancel, u"cancelOrder"_s);
     toolbar->setName(m_return, u"returnItems"_s);
     toolbar->setName(m_print, u"printReceipt"_s);
-    toolbar->setName(openShiftAction, u"openShift"_s);
-    toolbar->setName(xReport, u"xReport"_s);
-    toolbar->setName(zReport, u"zReport"_s);
 
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
@@ -122,10 +96,6 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     m_detail->setObjectName(u"orderDetail"_s);
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_shiftReport->setObjectName(u"shiftReport"_s);
-    m_shiftReport->setReadOnly(true);
-    m_shiftReport->setMaximumHeight(150);
-    m_shiftReport->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(buddyLabel(tr("S&tatus:"), m_status, this));
@@ -151,8 +121,7 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
 
     auto *shiftBox = new QGroupBox(tr("Shift at this till"), this);
     auto *shiftLayout = new QVBoxLayout(shiftBox);
-    shiftLayout->addWidget(m_shiftState);
-    shiftLayout->addWidget(m_shiftReport);
+    shiftLayout->addWidget(m_shift);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
@@ -162,6 +131,7 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_pager);
     layout->addWidget(shiftBox);
+    connect(m_shift, &ShiftPanel::message, m_banner, &MessageBanner::showMessage);
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
     connect(m_cashier, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
@@ -183,6 +153,7 @@ void OrdersPage::setShop(const Shop &shop)
 {
     m_session.shop = shop;
     m_session.actor.shopId = shop.id;
+    m_shift->setShop(shop);
     if (m_loaded)
         reload();
 }
@@ -193,7 +164,7 @@ void OrdersPage::showEvent(QShowEvent *event)
     if (m_loaded) {
         // Sales made at the till meanwhile show up when the page comes back.
         reload();
-        showXReport();
+        m_shift->refresh();
         return;
     }
     m_loaded = true;
@@ -205,7 +176,7 @@ void OrdersPage::showEvent(QShowEvent *event)
             m_cashier->addItem(s.displayName, s.id);
     });
     reload();
-    showXReport();
+    m_shift->refresh();
 }
 
 OrderFilter OrdersPage::currentFilter() const
@@ -253,19 +224,16 @@ void OrdersPage::load(qint64 before)
                       return;
                   }
                   const QLocale locale;
-                  const QTimeZone zone(m_session.shop.timeZone.toUtf8());
                   for (const OrderSummary &o : rows.value()) {
                       const int r = m_table->rowCount();
                       m_table->insertRow(r);
-                      const QDateTime at =
-                          zone.isValid() ? o.createdAt.toTimeZone(zone) : o.createdAt;
-                      const QStringList cells {o.number,
-                                               locale.toString(at, QLocale::ShortFormat),
-                                               orderStatusText(o.status),
-                                               o.cashier,
-                                               Money::format(o.total),
-                                               o.paymentMethod ? paymentMethodText(*o.paymentMethod)
-                                                               : QString()};
+                      const QStringList cells {
+                          o.number,
+                          ShopTime::format(o.createdAt, m_session.shop.timeZone),
+                          orderStatusText(o.status),
+                          o.cashier,
+                          Money::format(o.total),
+                          o.paymentMethod ? paymentMethodText(*o.paymentMethod) : QString()};
                       for (int c = 0; c < cells.size(); ++c)
                           m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
                       m_table->item(r, 4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -334,7 +302,7 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
                     .arg(Money::format(o.paidCash), Money::format(o.paidCard));
     if (o.status == OrderStatus::AwaitingPayment)
         text << tr("Stock is held until %1.")
-                    .arg(QLocale().toString(o.expiresAt.toLocalTime(), QLocale::ShortFormat));
+                    .arg(ShopTime::format(o.expiresAt, m_session.shop.timeZone));
     m_detail->setPlainText(text.join(u'\n'));
     const bool own = o.staffId == m_session.actor.staffId;
     m_cancel->setEnabled(o.status == OrderStatus::AwaitingPayment &&
@@ -397,72 +365,6 @@ void OrdersPage::printSelected()
     QString error;
     if (!printReceipt(receipt, &printer, &error))
         m_banner->showMessage(error, MessageBanner::Type::Warning);
-}
-
-void OrdersPage::openShift(qint64 openingCash)
-{
-    whenReady(this, orders().openShift(m_session.shop.id, till(), openingCash),
-              [this](const Result<ShiftReport> &report) {
-                  if (!report) {
-                      m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
-                      return;
-                  }
-                  showReport(report.value(), false);
-              });
-}
-
-void OrdersPage::showXReport()
-{
-    const QString tillName = till();
-    whenReady(this, orders().xReport(m_session.shop.id, tillName),
-              [this, tillName](const Result<ShiftReport> &report) {
-                  if (!report) {
-                      m_shiftState->setText(tr("Till %1: no shift is open.").arg(tillName));
-                      m_shiftReport->clear();
-                      return;
-                  }
-                  showReport(report.value(), false);
-              });
-}
-
-void OrdersPage::closeShift()
-{
-    whenReady(this, orders().closeShift(m_session.shop.id, till()),
-              [this](const Result<ShiftReport> &report) {
-                  if (!report) {
-                      m_banner->showMessage(report.error().message, MessageBanner::Type::Warning);
-                      return;
-                  }
-                  showReport(report.value(), true);
-              });
-}
-
-void OrdersPage::showReport(const ShiftReport &r, bool closing)
-{
-    const QLocale locale;
-    m_shiftState->setText(
-        closing
-            ? tr("Till %1: shift closed.").arg(r.till)
-            : tr("Till %1: shift open since %2.")
-                  .arg(r.till, locale.toString(r.openedAt.toLocalTime(), QLocale::ShortFormat)));
-    QStringList lines;
-    lines << (closing ? tr("Z REPORT — shift %1 closed").arg(r.shiftId)
-                      : tr("X REPORT — shift %1, running totals").arg(r.shiftId));
-    lines << tr("Sales:            %1").arg(locale.toString(r.sales));
-    lines << tr("Cash:             %1").arg(Money::format(r.cash));
-    lines << tr("Card:             %1").arg(Money::format(r.card));
-    lines << tr("Refunds in cash:  %1").arg(Money::format(r.refundedCash));
-    lines << tr("Refunds to card:  %1").arg(Money::format(r.refundedCard));
-    lines << tr("Total:            %1").arg(Money::format(r.total()));
-    lines << tr("Cash in drawer:   %1 (float %2)")
-                 .arg(Money::format(r.expectedCash()), Money::format(r.openingCash));
-    m_shiftReport->setPlainText(lines.join(u'\n'));
-    emit shiftReported(r);
-}
-
-QString OrdersPage::shiftReportText() const
-{
-    return m_shiftReport->toPlainText();
 }
 
 } // namespace shopdesk

@@ -3,7 +3,6 @@
 #include "models/orders/Order.h"
 #include "models/orders/OrderFilter.h"
 #include "models/orders/OrdersService.h"
-#include "models/shifts/ShiftStore.h"
 #include "ui/Session.h"
 
 #include <QWidget>
@@ -19,12 +18,12 @@ namespace shopdesk {
 
 class ListPager;
 class MessageBanner;
+class ShiftPanel;
 
 // Orders with their status, filtered by status, dates and cashier, newest
 // first; the selected order's lines and what the signed-in role may do with
 // it (cancel one awaiting payment, take items of a paid one back with a
-// manager's approval, print its receipt). The till's shift: open it, the X
-// report at any time, the Z report to close it.
+// manager's approval, print its receipt). The till's shift (ShiftPanel).
 class OrdersPage : public QWidget
 {
     Q_OBJECT
@@ -34,12 +33,11 @@ public:
     QTableWidget *table() const { return m_table; }
     void setShop(const Shop &shop);
     std::optional<Order> selectedOrder() const { return m_selected; }
-    QString shiftReportText() const;
+    ShiftPanel *shiftPanel() const { return m_shift; }
 
 signals:
     void ordersLoaded(int rows);
     void orderChanged(const shopdesk::Order &order);
-    void shiftReported(const shopdesk::ShiftReport &report);
 
 public slots:
     // Shows one order (e.g. from the History page), whatever the filters.
@@ -49,9 +47,6 @@ public slots:
     void cancelSelected();
     void returnSelected();
     void printSelected();
-    void openShift(qint64 openingCash);
-    void showXReport();
-    void closeShift();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -61,7 +56,6 @@ private:
     void load(qint64 before);
     void select(qint64 orderId);
     void showOrder(const std::optional<Order> &order);
-    void showReport(const ShiftReport &report, bool closing);
     QString till() const;
     OrdersService orders() const { return OrdersService(m_session.actor); }
 
@@ -82,8 +76,7 @@ private:
     QAction *m_cancel = nullptr;
     QAction *m_return = nullptr;
     QAction *m_print = nullptr;
-    QLabel *m_shiftState;
-    QPlainTextEdit *m_shiftReport;
+    ShiftPanel *m_shift;
 };
 
 } // namespace shopdesk
