@@ -350,17 +350,30 @@ private slots:
                     dialog->reject();
             });
             auto *search = dialog->findChild<QLineEdit *>(u"customerSearch"_s);
-            search->setText(name); // keyClicks types ASCII only; names may be Cyrillic
-            emit search->textEdited(name);
             auto *table = dialog->findChild<QTableView *>(u"customerTable"_s);
             auto *customers = qobject_cast<CustomerModel *>(table->model());
             QVERIFY(customers);
+            // Nobody of that name: the dialog says so, and Enter takes no one.
+            auto *status = dialog->findChild<QLabel *>(u"pickerStatus"_s);
+            QTest::keyClicks(search, u"Zzqxw Nobodyhere"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(status->isVisible(), 15000);
+            QVERIFY2(status->text().contains(u"No customer matches"_s) &&
+                         status->text().contains(u"Zzqxw Nobodyhere"_s),
+                     qPrintable(status->text()));
+            QTest::keyClick(search, Qt::Key_Return);
+            QVERIFY(dialog->isVisible());
+            QVERIFY(status->isVisible());
+            // The name typed last name first finds the customer too.
+            const QString reversed = name.section(u' ', 1) + u' ' + name.section(u' ', 0, 0);
+            search->setText(reversed); // keyClicks types ASCII only; names may be Cyrillic
+            emit search->textEdited(reversed);
             // Once the filter has applied, the first row is a customer of that name.
             QTRY_VERIFY_WITH_TIMEOUT(customers->customerAt(0) &&
                                          customers->customerAt(0)->firstName + u' ' +
                                                  customers->customerAt(0)->lastName ==
                                              name,
                                      15000);
+            QVERIFY(!status->isVisible());
             QTest::keyClick(search, Qt::Key_Return);
         });
         QTest::keyClick(page.scanField(), Qt::Key_F8);
