@@ -38,11 +38,16 @@ Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where,
 
 } // namespace
 
-QString ProductStore::likePattern(const QString &text)
+QString ProductStore::likeEscaped(const QString &text)
 {
     QString escaped = text;
     escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
-    return u"%"_s + escaped + u"%"_s;
+    return escaped;
+}
+
+QString ProductStore::likePattern(const QString &text)
+{
+    return u"%"_s + likeEscaped(text) + u"%"_s;
 }
 
 std::optional<StoreError> ProductStore::validate(const NewProduct &p)
@@ -121,10 +126,18 @@ Result<std::optional<Product>> ProductStore::byBarcode(const QString &barcode) c
 
 Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) const
 {
-    auto q = Sql::run(
-        m_db,
-        u"SELECT %1 FROM products WHERE name ILIKE ? ORDER BY name, id LIMIT ?"_s.arg(kColumns),
-        {likePattern(text.trimmed()), qBound(1, limit, 1000)});
+    // A word starts after a space or after one of - ( « " / , . (read as
+    // spaces for the ranking only; the trigram index finds the rows).
+    const QString escaped = likeEscaped(text.trimmed());
+    auto q = Sql::run(m_db,
+                      u"SELECT %1 FROM products WHERE name ILIKE :anywhere "
+                      "ORDER BY CASE WHEN name ILIKE :start THEN 0 "
+                      "  WHEN ' ' || translate(name, '-(«\"/,.', '       ') ILIKE :word THEN 1 "
+                      "  ELSE 2 END, name, id LIMIT :limit"_s.arg(kColumns),
+                      {{u":anywhere"_s, likePattern(text.trimmed())},
+                       {u":start"_s, QString(escaped + u"%"_s)},
+                       {u":word"_s, QString(u"% "_s + escaped + u"%"_s)},
+                       {u":limit"_s, QVariant(qBound(1, limit, 1000))}});
     if (!q)
         return q.error();
     QList<Product> products;

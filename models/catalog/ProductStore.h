@@ -50,7 +50,10 @@ public:
 
     Result<std::optional<Product>> byPlu(const QString &plu) const;
     Result<std::optional<Product>> byBarcode(const QString &barcode) const;
-    // Case-insensitive substring of the name (trigram index), by name; at most `limit`.
+    // Case-insensitive substring of the name (trigram index); at most
+    // `limit`. Names that start with the text come first, then names with a
+    // word that starts with it ("сыр": "Сыр …" before "Бекон … сырокопчёный"),
+    // then the rest, each group by name.
     Result<QList<Product>> findByName(const QString &text, int limit = 50) const;
     // REST GET /products: name (substring) and PLU (exact), both optional, in
     // id order after `afterId` (keyset paging).
@@ -60,6 +63,8 @@ public:
     static std::optional<StoreError> validate(const NewProduct &product);
     // Escapes LIKE wildcards so user text is matched literally.
     static QString likePattern(const QString &text);
+    // The same text escaped, with no wildcard around it (for "text%").
+    static QString likeEscaped(const QString &text);
 
 private:
     QSqlDatabase m_db;

@@ -80,7 +80,9 @@ QVariant CartModel::headerData(int section, Qt::Orientation orientation, int rol
 
 int CartModel::add(const Product &product, int quantity)
 {
-    for (int row = 0; row < m_lines.size(); ++row) {
+    // Each scale label is a line of its own (its weight, its amount); only
+    // goods sold by the piece add up in one line.
+    for (int row = 0; row < m_lines.size() && !product.soldByWeight; ++row) {
         if (m_lines.at(row).product.plu == product.plu) {
             // A manager approved the price for so many: more is at the shelf price.
             m_lines[row].priceOverride.reset();

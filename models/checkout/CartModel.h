@@ -8,7 +8,8 @@
 namespace shopdesk {
 
 // The sale being rung up at the till: one line per product (scanning it
-// again adds to its count), prices as the catalog had them when scanned.
+// again adds to its count) and one per scale label of a product sold by
+// weight, prices as the catalog had them when scanned.
 // Nothing here touches the database; the Sale that owns it turns it into
 // an order.
 class CartModel : public QAbstractTableModel

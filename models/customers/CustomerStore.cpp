@@ -83,10 +83,35 @@ QString CustomerFilter::whereClause(QVariantList *values) const
         conditions << condition;
         values->append(value);
     };
-    if (!name.trimmed().isEmpty())
-        // The same expression as the trigram index customers_name_trgm.
-        add(u"(c.first_name || ' ' || c.last_name) ILIKE ?"_s,
-            ProductStore::likePattern(name.trimmed()));
+    const QString text = name.trimmed();
+    static const QRegularExpression phoneLike(u"^[0-9+()\\-.\\s]+$"_s);
+    static const QRegularExpression notDigit(u"[^0-9]"_s);
+    if (text.contains(u'@')) {
+        // customers_email_trgm
+        add(u"c.email ILIKE ?"_s, ProductStore::likePattern(text));
+    } else if (phoneLike.match(text).hasMatch() && text.count(notDigit) < text.size()) {
+        // customers_phone_digits_trgm: the same expression
+        QString digits = text;
+        digits.remove(notDigit);
+        add(u"regexp_replace(c.phone, '[^0-9]', '', 'g') LIKE ?"_s,
+            ProductStore::likePattern(digits));
+    } else {
+        // Each word starts a word of "first last" (at the start, after a
+        // space or a hyphen), in any order. Every alternative is on the
+        // expression of the trigram index customers_name_trgm, so each word
+        // is a bitmap of index scans, not a pass over the table.
+        static const QRegularExpression spaces(u"\\s+"_s);
+        const QStringList words = text.split(spaces, Qt::SkipEmptyParts);
+        for (const QString &word : words) {
+            const QString escaped = ProductStore::likeEscaped(word);
+            conditions << u"((c.first_name || ' ' || c.last_name) ILIKE ? "
+                          "OR (c.first_name || ' ' || c.last_name) ILIKE ? "
+                          "OR (c.first_name || ' ' || c.last_name) ILIKE ?)"_s;
+            values->append(QString(escaped + u"%"_s));
+            values->append(QString(u"% "_s + escaped + u"%"_s));
+            values->append(QString(u"%-"_s + escaped + u"%"_s));
+        }
+    }
     if (ageMin)
         add(u"c.age >= ?"_s, *ageMin);
     if (ageMax)

@@ -35,7 +35,11 @@ struct CustomerFilter
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerFilter)
 public:
-    QString name; // substring of "first last", case-insensitive
+    // What the search box holds: an e-mail (any part of it, when it has an
+    // @), a phone number (its digits, however either is formatted), or
+    // words that each start a word of the name, in any order ("Смирнова
+    // Анна" finds Анна Смирнова; "Анна" does not find Жанна). Case-insensitive.
+    QString name;
     std::optional<int> ageMin;
     std::optional<int> ageMax;
     QString gender; // empty: any

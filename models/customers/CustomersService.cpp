@@ -19,6 +19,15 @@ QFuture<Result<void>> CustomersService::remove(qint64 id) const
     });
 }
 
+QFuture<Result<qint64>> CustomersService::countWithProblems() const
+{
+    return onDatabase([](const QSqlDatabase &db) {
+        CustomerFilter flagged;
+        flagged.problems = true;
+        return CustomerStore(db).count(flagged); // the partial index customers_with_problems
+    });
+}
+
 QFuture<Result<qint64>> CustomersService::resetProblems() const
 {
     return onDatabase([actor = m_actor](const QSqlDatabase &db) {

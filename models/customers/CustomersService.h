@@ -17,6 +17,8 @@ public:
     // Creates the customer (id 0) or saves the changes of an existing one.
     QFuture<Result<Customer>> save(const Customer &customer) const;
     QFuture<Result<void>> remove(qint64 id) const;
+    // How many customers have the problems flag now (what a reset would clear).
+    QFuture<Result<qint64>> countWithProblems() const;
     // Clears everyone's problems flag; answers how many had it.
     QFuture<Result<qint64>> resetProblems() const;
 

@@ -93,7 +93,16 @@ Result<PricedOrder> OrderPlacement::price(const NewOrder &order, const Request &
     auto catalog = catalogFor(request.lines);
     if (!catalog)
         return catalog.error();
-    auto lines = OrderPricing::priceLines(request.lines, catalog.value(), request.priceChanges);
+    // Each scale label of a weighed product stays a line of its own.
+    QSet<QString> weighed;
+    for (const OrderLine &known : catalog.value())
+        if (known.weighed)
+            weighed.insert(known.plu);
+    auto merged = weighed.isEmpty() ? Result<QList<CartLine>>(request.lines)
+                                    : OrderPricing::mergeLines(order.lines, weighed);
+    if (!merged)
+        return merged.error();
+    auto lines = OrderPricing::priceLines(merged.value(), catalog.value(), request.priceChanges);
     if (!lines)
         return lines.error();
     std::optional<Promo> promo;

@@ -26,7 +26,8 @@ std::optional<PromoKind> promoKindFromKey(const QString &key)
     return kPromoKinds.fromKey(key);
 }
 
-Result<QList<CartLine>> OrderPricing::mergeLines(const QList<CartLine> &lines)
+Result<QList<CartLine>> OrderPricing::mergeLines(const QList<CartLine> &lines,
+                                                 const QSet<QString> &weighed)
 {
     QList<CartLine> merged;
     for (const CartLine &line : lines) {
@@ -37,8 +38,10 @@ Result<QList<CartLine>> OrderPricing::mergeLines(const QList<CartLine> &lines)
             return StoreError::invalid(
                 u"qty"_s,
                 tr("The quantity of PLU %1 must be from 1 to %2.").arg(plu).arg(kMaxLineQuantity));
-        auto same = std::find_if(merged.begin(), merged.end(),
-                                 [&](const CartLine &m) { return m.plu == plu; });
+        auto same = weighed.contains(plu)
+            ? merged.end()
+            : std::find_if(merged.begin(), merged.end(),
+                           [&](const CartLine &m) { return m.plu == plu; });
         if (same == merged.end())
             merged.append({plu, line.qty});
         else if (qint64(same->qty) + line.qty > kMaxLineQuantity)

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -66,9 +67,12 @@ public:
     static constexpr qint64 kMaxUnitPrice = 100'000'000'00;
 
     // The same PLU scanned twice is one line with both counts, in the order
-    // first scanned; PLUs are trimmed. No lines, an empty PLU or a count out
-    // of 1…kMaxLineQuantity (one line's or the merged one's) is refused.
-    static Result<QList<CartLine>> mergeLines(const QList<CartLine> &lines);
+    // first scanned; PLUs are trimmed. A PLU in `weighed` is never merged:
+    // each scale label is a line of its own, with its own weight and amount.
+    // No lines, an empty PLU or a count out of 1…kMaxLineQuantity (one
+    // line's or the merged one's) is refused.
+    static Result<QList<CartLine>> mergeLines(const QList<CartLine> &lines,
+                                              const QSet<QString> &weighed = {});
     // The prices changed at the till, by PLU (the last one for a PLU wins):
     // each within 0…kMaxUnitPrice and for a PLU the merged lines have.
     static Result<QHash<QString, PriceChange>> checkPriceChanges(const QList<CartLine> &merged,

@@ -5,6 +5,8 @@
 
 #include <QSqlRecord>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
@@ -63,8 +65,22 @@ Result<void> OrderStockMoves::apply(const Actor &actor, const LockedOrder &order
                                     const QList<OrderLine> &lines, const QString &reason,
                                     qint64 approvedBy)
 {
-    QList<StockStore::Change> changes;
+    // Two labels of one weighed product are two lines but one stock row,
+    // which a statement may change only once: their quantities go together.
+    QList<OrderLine> byPlu;
     for (const OrderLine &line : lines) {
+        auto same = std::find_if(byPlu.begin(), byPlu.end(),
+                                 [&](const OrderLine &b) { return b.plu == line.plu; });
+        if (same == byPlu.end()) {
+            byPlu.append(line);
+        } else {
+            same->qty += line.qty;
+            if (!same->priceApprovedBy)
+                same->priceApprovedBy = line.priceApprovedBy;
+        }
+    }
+    QList<StockStore::Change> changes;
+    for (const OrderLine &line : std::as_const(byPlu)) {
         StockStore::Change c;
         c.shopId = order.shopId;
         c.plu = line.plu;

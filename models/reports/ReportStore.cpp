@@ -28,18 +28,28 @@ Result<QList<DayMovement>> ReportStore::movementsPerDay(const HistoryFilter &fil
         return *invalid;
     QVariantList values {filter.timeZone};
     const QString where = filter.whereClause(&values);
-    auto q = Sql::run(m_db,
-                      u"SELECT (h.at AT TIME ZONE ?)::date AS day, "
-                      "  sum(greatest(h.shelf_delta + h.order_delta, 0)), "
-                      "  sum(greatest(-(h.shelf_delta + h.order_delta), 0)) "
-                      "FROM history h %1 GROUP BY 1 ORDER BY 1"_s.arg(where),
-                      values);
+    // Pieces and grams apart: a product sold by weight moves in grams.
+    auto q = Sql::run(
+        m_db,
+        u"SELECT (h.at AT TIME ZONE ?)::date AS day, "
+        "  coalesce(sum(greatest(h.shelf_delta + h.order_delta, 0)) "
+        "    FILTER (WHERE NOT p.sold_by_weight), 0), "
+        "  coalesce(sum(greatest(-(h.shelf_delta + h.order_delta), 0)) "
+        "    FILTER (WHERE NOT p.sold_by_weight), 0), "
+        "  coalesce(sum(greatest(h.shelf_delta + h.order_delta, 0)) "
+        "    FILTER (WHERE p.sold_by_weight), 0), "
+        "  coalesce(sum(greatest(-(h.shelf_delta + h.order_delta), 0)) "
+        "    FILTER (WHERE p.sold_by_weight), 0) "
+        "FROM history h JOIN products p ON p.id = h.product_id %1 GROUP BY 1 ORDER BY 1"_s.arg(
+            where),
+        values);
     if (!q)
         return q.error();
     QList<DayMovement> found;
     while (q.value().next())
         found.append({q.value().value(0).toDate(), q.value().value(1).toLongLong(),
-                      q.value().value(2).toLongLong()});
+                      q.value().value(2).toLongLong(), q.value().value(3).toLongLong(),
+                      q.value().value(4).toLongLong()});
     if (!filter.dateMin || !filter.dateMax || filter.dateMin->daysTo(*filter.dateMax) > 3660)
         return found;
     // A quiet day is a zero, not a gap in the chart.
@@ -49,25 +59,37 @@ Result<QList<DayMovement>> ReportStore::movementsPerDay(const HistoryFilter &fil
         if (next < found.size() && found.at(next).day == d)
             days.append(found.at(next++));
         else
-            days.append({d, 0, 0});
+            days.append({d, 0, 0, 0, 0});
     }
     return days;
 }
 
 Result<QList<qint64>> ReportStore::salesByHour(const HistoryFilter &filter) const
 {
+    return hourly(filter, false);
+}
+
+Result<QList<qint64>> ReportStore::weighedSalesByHour(const HistoryFilter &filter) const
+{
+    return hourly(filter, true);
+}
+
+Result<QList<qint64>> ReportStore::hourly(const HistoryFilter &filter, bool weighed) const
+{
     if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
         return *refused;
     const HistoryFilter sold = soldOnly(filter);
     if (auto invalid = sold.validate())
         return *invalid;
-    QVariantList values {sold.timeZone};
+    QVariantList values {sold.timeZone, weighed};
     const QString where = sold.whereClause(&values);
-    auto q = Sql::run(
-        m_db,
-        u"SELECT extract(hour FROM h.at AT TIME ZONE ?)::int, "
-        "  sum(-(h.shelf_delta + h.order_delta)) FROM history h %1 GROUP BY 1"_s.arg(where),
-        values);
+    auto q =
+        Sql::run(m_db,
+                 u"SELECT extract(hour FROM h.at AT TIME ZONE ?)::int, "
+                 "  coalesce(sum(-(h.shelf_delta + h.order_delta)) "
+                 "    FILTER (WHERE p.sold_by_weight = ?), 0) "
+                 "FROM history h JOIN products p ON p.id = h.product_id %1 GROUP BY 1"_s.arg(where),
+                 values);
     if (!q)
         return q.error();
     QList<qint64> hours(24, 0);
@@ -88,18 +110,21 @@ Result<QList<ProductUnits>> ReportStore::topProducts(const HistoryFilter &filter
     values << qBound(1, limit, 1000);
     auto q =
         Sql::run(m_db,
-                 u"SELECT t.plu, p.name, t.units FROM ("
+                 u"SELECT t.plu, p.name, t.units, p.sold_by_weight, "
+                 "  CASE WHEN p.sold_by_weight THEN round(t.units * p.price / 1000.0) "
+                 "    ELSE t.units * p.price END::bigint AS value FROM ("
                  "  SELECT h.product_id, h.plu, sum(-(h.shelf_delta + h.order_delta)) AS units "
                  "  FROM history h %1 GROUP BY h.product_id, h.plu) t "
                  "JOIN products p ON p.id = t.product_id "
-                 "ORDER BY t.units DESC, t.plu LIMIT ?"_s.arg(where),
+                 "ORDER BY value DESC, t.plu LIMIT ?"_s.arg(where),
                  values);
     if (!q)
         return q.error();
     QList<ProductUnits> top;
     while (q.value().next())
         top.append({q.value().value(0).toString(), q.value().value(1).toString(),
-                    q.value().value(2).toLongLong()});
+                    q.value().value(2).toLongLong(), q.value().value(3).toBool(),
+                    q.value().value(4).toLongLong()});
     return top;
 }
 
@@ -121,18 +146,25 @@ Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filt
         where = u"WHERE sh.id = ?"_s;
         values << *filter.shopId;
     }
-    auto q = Sql::run(m_db,
-                      u"SELECT sh.id, sh.name, coalesce(sum(s.shelf_qty + s.order_qty), 0), "
-                      "  coalesce(sum((s.shelf_qty + s.order_qty)::bigint * s.price), 0) "
-                      "FROM shops sh LEFT JOIN stocks s ON %1 %2 "
-                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(stockJoin, where),
-                      values);
+    // Grams at a price per kilogram: each stock's value rounded to the kopeck.
+    auto q = Sql::run(
+        m_db,
+        u"SELECT sh.id, sh.name, "
+        "  coalesce(sum(s.shelf_qty + s.order_qty) FILTER (WHERE NOT s.sold_by_weight), 0), "
+        "  coalesce(sum(s.shelf_qty + s.order_qty) FILTER (WHERE s.sold_by_weight), 0), "
+        "  coalesce(sum(CASE WHEN s.sold_by_weight "
+        "    THEN round((s.shelf_qty + s.order_qty)::numeric * s.price / 1000) "
+        "    ELSE (s.shelf_qty + s.order_qty)::numeric * s.price END), 0)::bigint "
+        "FROM shops sh LEFT JOIN stocks s ON %1 %2 "
+        "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(stockJoin, where),
+        values);
     if (!q)
         return q.error();
     QList<ShopValue> shops;
     while (q.value().next())
         shops.append({q.value().value(0).toLongLong(), q.value().value(1).toString(),
-                      q.value().value(2).toLongLong(), q.value().value(3).toLongLong()});
+                      q.value().value(2).toLongLong(), q.value().value(3).toLongLong(),
+                      q.value().value(4).toLongLong()});
     return shops;
 }
 

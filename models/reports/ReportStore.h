@@ -10,26 +10,33 @@
 
 namespace shopdesk {
 
+// Goods sold by the piece count in pieces; goods sold by weight in grams,
+// apart (never added to pieces), and read in kilograms.
 struct DayMovement
 {
     QDate day; // in the filter's time zone
-    qint64 in = 0; // units that came into the shop (deliveries, returns, found)
-    qint64 out = 0; // units that left it (sales, write-offs, shortfalls)
+    qint64 in = 0; // pieces that came into the shop (deliveries, returns, found)
+    qint64 out = 0; // pieces that left it (sales, write-offs, shortfalls)
+    qint64 inGrams = 0; // the same for goods sold by weight
+    qint64 outGrams = 0;
 };
 
 struct ProductUnits
 {
     QString plu;
     QString name;
-    qint64 units = 0;
+    qint64 units = 0; // grams when sold by weight
+    bool soldByWeight = false;
+    qint64 value = 0; // what was sold is worth at today's price, minor units
 };
 
 struct ShopValue
 {
     qint64 shopId = 0;
     QString shopName;
-    qint64 units = 0;
-    qint64 value = 0; // minor units, at today's prices
+    qint64 units = 0; // pieces
+    qint64 grams = 0; // goods sold by weight
+    qint64 value = 0; // minor units, at today's prices (per kg for weighed goods)
 };
 
 // The managers' reports, computed in PostgreSQL over the history filters.
@@ -44,13 +51,18 @@ public:
     // Per day of the filter's range (every day present, zero when quiet);
     // without a full date range, the days that have movements.
     Result<QList<DayMovement>> movementsPerDay(const HistoryFilter &filter) const;
-    // Units sold in each hour of the day (24 values, local time).
+    // Pieces sold in each hour of the day (24 values, local time).
     Result<QList<qint64>> salesByHour(const HistoryFilter &filter) const;
+    // Grams of goods sold by weight in each hour of the day.
+    Result<QList<qint64>> weighedSalesByHour(const HistoryFilter &filter) const;
+    // The products whose sales are worth most at today's prices.
     Result<QList<ProductUnits>> topProducts(const HistoryFilter &filter, int limit) const;
     // Current stock value per shop (the shop and PLU filters apply).
     Result<QList<ShopValue>> stockValueByShop(const HistoryFilter &filter) const;
 
 private:
+    Result<QList<qint64>> hourly(const HistoryFilter &filter, bool weighed) const;
+
     QSqlDatabase m_db;
     Actor m_reader;
 };

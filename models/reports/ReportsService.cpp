@@ -14,13 +14,17 @@ QFuture<Result<ReportData>> ReportsService::all(const HistoryFilter &filter) con
         auto hours = store.salesByHour(filter);
         if (!hours)
             return hours.error();
+        auto weighedHours = store.weighedSalesByHour(filter);
+        if (!weighedHours)
+            return weighedHours.error();
         auto top = store.topProducts(filter, kTopProducts);
         if (!top)
             return top.error();
         auto value = store.stockValueByShop(filter);
         if (!value)
             return value.error();
-        return ReportData {movements.value(), hours.value(), top.value(), value.value()};
+        return ReportData {movements.value(), hours.value(), weighedHours.value(), top.value(),
+                           value.value()};
     });
 }
 

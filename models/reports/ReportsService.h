@@ -10,7 +10,8 @@ namespace shopdesk {
 struct ReportData
 {
     QList<DayMovement> movements;
-    QList<qint64> salesByHour;
+    QList<qint64> salesByHour; // pieces
+    QList<qint64> weighedSalesByHour; // grams
     QList<ProductUnits> topProducts;
     QList<ShopValue> stockValue;
 };

@@ -52,10 +52,11 @@ QFuture<Result<OpenStocktake>> StockService::openStocktake(qint64 shopId) const
 }
 
 QFuture<Result<QList<StocktakeLine>>>
-StockService::countInStocktake(qint64 stocktakeId, const QString &code, int countedQty) const
+StockService::countInStocktake(qint64 stocktakeId, const QString &code, int countedQty,
+                               StocktakeStore::CountMode mode) const
 {
-    return onDatabase([actor = m_actor, stocktakeId, code,
-                       countedQty](const QSqlDatabase &db) -> Result<QList<StocktakeLine>> {
+    return onDatabase([actor = m_actor, stocktakeId, code, countedQty,
+                       mode](const QSqlDatabase &db) -> Result<QList<StocktakeLine>> {
         // A scanned barcode counts its product; anything else is taken as a PLU.
         QString plu = code;
         if (Ean13::isValidGtin(code)) {
@@ -66,11 +67,18 @@ StockService::countInStocktake(qint64 stocktakeId, const QString &code, int coun
                 plu = product.value()->plu;
         }
         StocktakeStore store(db);
-        auto line = store.count(actor, stocktakeId, plu, countedQty);
+        auto line = store.count(actor, stocktakeId, plu, countedQty, mode);
         if (!line)
             return line.error();
         return store.lines(stocktakeId);
     });
+}
+
+QFuture<Result<QList<StocktakeVarianceLine>>>
+StockService::stocktakeVariance(qint64 stocktakeId) const
+{
+    return onDatabase(
+        [stocktakeId](const QSqlDatabase &db) { return StocktakeStore(db).variance(stocktakeId); });
 }
 
 QFuture<Result<StocktakeSummary>> StockService::commitStocktake(qint64 stocktakeId) const

@@ -22,10 +22,13 @@ public:
 
     // The shop's open stocktake, opened now if there is none, with its lines.
     QFuture<Result<OpenStocktake>> openStocktake(qint64 shopId) const;
-    // Records what was counted of the product with that PLU or barcode;
-    // answers with every line of the count.
-    QFuture<Result<QList<StocktakeLine>>> countInStocktake(qint64 stocktakeId, const QString &code,
-                                                           int countedQty) const;
+    // Records what was counted of the product with that PLU or barcode (added
+    // to its line, or replacing it); answers with every line of the count.
+    QFuture<Result<QList<StocktakeLine>>>
+    countInStocktake(qint64 stocktakeId, const QString &code, int countedQty,
+                     StocktakeStore::CountMode mode = StocktakeStore::CountMode::Add) const;
+    // The variance sheet of the count (expected, counted, difference, value).
+    QFuture<Result<QList<StocktakeVarianceLine>>> stocktakeVariance(qint64 stocktakeId) const;
     QFuture<Result<StocktakeSummary>> commitStocktake(qint64 stocktakeId) const;
     QFuture<Result<void>> cancelStocktake(qint64 stocktakeId) const;
 

@@ -55,40 +55,61 @@ Result<std::optional<qint64>> StocktakeStore::openFor(qint64 shopId) const
 }
 
 Result<StocktakeLine> StocktakeStore::count(const Actor &actor, qint64 stocktakeId,
-                                            const QString &plu, int countedQty)
+                                            const QString &plu, int countedQty, CountMode mode)
 {
     if (auto refused = checkPermission(actor.role, Permission::Stocktake))
         return *refused;
     if (countedQty < 0 || countedQty > StockStore::kMaxQuantity)
         return StoreError::invalid(u"counted_qty"_s, tr("The counted quantity must be 0 or more."));
-    // The shelf quantity is read in the same statement that records the count.
+    // The shelf quantity is read in the same statement that records the
+    // count; a count added to a line keeps that line's first expectation.
+    // A sum above the largest quantity changes nothing (no row comes back).
     auto q = Sql::run(
         m_db,
-        u"WITH args AS (SELECT ?::bigint AS take, ?::text AS plu, ?::int AS qty, "
-        "  ?::bigint AS staff), "
+        u"WITH args AS (SELECT :take::bigint AS take, :plu::text AS plu, :qty::int AS qty, "
+        "  :staff::bigint AS staff), "
         "target AS (SELECT s.id, s.shelf_qty FROM stocks s "
         "  JOIN stocktakes t ON t.shop_id = s.shop_id, args a "
         "  WHERE t.id = a.take AND t.status = 'open' AND s.plu = a.plu), "
-        "saved AS (INSERT INTO stocktake_lines (stocktake_id, stock_id, counted_qty, "
+        "saved AS (INSERT INTO stocktake_lines AS l (stocktake_id, stock_id, counted_qty, "
         "    expected_qty, counted_by) "
         "  SELECT a.take, t.id, a.qty, t.shelf_qty, a.staff FROM target t, args a "
         "  ON CONFLICT (stocktake_id, stock_id) DO UPDATE SET "
-        "    counted_qty = excluded.counted_qty, expected_qty = excluded.expected_qty, "
+        "    counted_qty = CASE WHEN :replace THEN excluded.counted_qty "
+        "      ELSE l.counted_qty + excluded.counted_qty END, "
+        "    expected_qty = CASE WHEN :replace THEN excluded.expected_qty "
+        "      ELSE l.expected_qty END, "
         "    counted_at = clock_timestamp(), counted_by = excluded.counted_by "
+        "  WHERE :replace OR l.counted_qty::bigint + excluded.counted_qty <= :max "
         "  RETURNING *) "
         "SELECT s.plu, s.product_name, v.counted_qty, v.expected_qty, v.counted_at, "
         "  s.shelf_qty, s.sold_by_weight FROM saved v JOIN stocks s ON s.id = v.stock_id"_s,
-        {stocktakeId, plu, countedQty, actor.staffId});
+        {{u":take"_s, stocktakeId},
+         {u":plu"_s, plu},
+         {u":qty"_s, countedQty},
+         {u":staff"_s, actor.staffId},
+         {u":replace"_s, mode == CountMode::Replace},
+         {u":max"_s, StockStore::kMaxQuantity}});
     if (!q)
         return q.error();
     if (q.value().next())
         return lineFromQuery(q.value());
-    auto open = Sql::scalar(
-        m_db, u"SELECT count(*) FROM stocktakes WHERE id = ? AND status = 'open'"_s, {stocktakeId});
-    if (!open)
-        return open.error();
-    if (open.value().toInt() == 0)
+    auto state = Sql::run(m_db,
+                          u"SELECT t.status = 'open', "
+                          "  EXISTS (SELECT 1 FROM stocktake_lines l JOIN stocks s "
+                          "    ON s.id = l.stock_id WHERE l.stocktake_id = t.id AND s.plu = ?) "
+                          "FROM stocktakes t WHERE t.id = ?"_s,
+                          {plu, stocktakeId});
+    if (!state)
+        return state.error();
+    if (!state.value().next() || !state.value().value(0).toBool())
         return StoreError::conflict(tr("This stocktake is closed; start a new one."));
+    if (state.value().value(1).toBool())
+        return StoreError::invalid(u"counted_qty"_s,
+                                   tr("PLU %1 would be counted above %2; correct the line with "
+                                      "Replace instead.")
+                                       .arg(plu)
+                                       .arg(StockStore::kMaxQuantity));
     return StoreError::notFound(tr("PLU %1 has no stock in this shop.").arg(plu));
 }
 
@@ -106,6 +127,30 @@ Result<QList<StocktakeLine>> StocktakeStore::lines(qint64 stocktakeId) const
     while (q.value().next())
         result.append(lineFromQuery(q.value()));
     return result;
+}
+
+Result<QList<StocktakeVarianceLine>> StocktakeStore::variance(qint64 stocktakeId) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT s.plu, s.product_name, s.sold_by_weight, l.expected_qty, "
+                      "  l.counted_qty, s.price "
+                      "FROM stocktake_lines l JOIN stocks s ON s.id = l.stock_id "
+                      "WHERE l.stocktake_id = ? ORDER BY s.plu, s.id"_s,
+                      {stocktakeId});
+    if (!q)
+        return q.error();
+    QList<StocktakeVarianceLine> sheet;
+    while (q.value().next()) {
+        StocktakeVarianceLine line;
+        line.plu = q.value().value(0).toString();
+        line.name = q.value().value(1).toString();
+        line.soldByWeight = q.value().value(2).toBool();
+        line.expectedQty = q.value().value(3).toInt();
+        line.countedQty = q.value().value(4).toInt();
+        line.price = q.value().value(5).toLongLong();
+        sheet.append(line);
+    }
+    return sheet;
 }
 
 Result<StocktakeSummary> StocktakeStore::commit(const Actor &actor, qint64 stocktakeId)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StocktakeVariance.h"
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
 
@@ -51,10 +52,18 @@ public:
     Result<qint64> start(const Actor &actor, qint64 shopId);
     // The shop's open count, if any.
     Result<std::optional<qint64>> openFor(qint64 shopId) const;
-    // Records (or re-records) the counted quantity of a product.
+    // Add: what was counted now joins what the line already has (the same
+    // product found on another shelf, scanned again); the line keeps the
+    // system's quantity from its first count. Replace: the line is counted
+    // afresh (a correction), against the system's quantity now.
+    enum class CountMode { Add, Replace };
+    // Records the counted quantity of a product.
     Result<StocktakeLine> count(const Actor &actor, qint64 stocktakeId, const QString &plu,
-                                int countedQty);
+                                int countedQty, CountMode mode = CountMode::Add);
     Result<QList<StocktakeLine>> lines(qint64 stocktakeId) const;
+    // The variance sheet: every counted line against the system's quantity
+    // at its count, with today's price, by PLU.
+    Result<QList<StocktakeVarianceLine>> variance(qint64 stocktakeId) const;
     // Applies every correction (history action "stocktake") and closes the count.
     Result<StocktakeSummary> commit(const Actor &actor, qint64 stocktakeId);
     // Closes the count without changing any stock.

@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 #include "models/catalog/ProductStore.h"
+#include "models/core/Quantity.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/export/CsvExport.h"
@@ -408,6 +409,74 @@ private slots:
         QCOMPARE(value->at(0).value, qint64(5000));
         QCOMPARE(value->at(1).units, qint64(15));
         QCOMPARE(value->at(1).value, qint64(12 * 9990 + 3 * 5000));
+    }
+
+    // Cheese sold by weight at 650.00 a kilogram: 9.3 kg in stock is worth
+    // 6,045.00 (not 9,300 × 650.00), 0.7 kg sold is 0.7 kg worth 455.00, and
+    // grams never add up with pieces.
+    void weighedGoodsReportInKilograms()
+    {
+        NewProduct cheese {u"20001"_s, u"Сыр Российский"_s, 65000, {}};
+        cheese.soldByWeight = true;
+        auto made = ProductStore(m_tdb->db()).create(m_keeper, cheese);
+        QVERIFY(made.ok());
+        QVERIFY(StockStore(m_tdb->db()).create(m_keeper, u"20001"_s, m_moscow, 9300, 0).ok());
+        QVERIFY(StockStore(m_tdb->db()).create(m_keeper, u"1001"_s, m_moscow, 10, 0).ok());
+        addRow(u"2026-03-10 10:20"_s, m_moscow, made->id, u"20001"_s, u"sold"_s, -300, 0,
+               m_cashier.staffId);
+        addRow(u"2026-03-10 10:50"_s, m_moscow, made->id, u"20001"_s, u"sold"_s, -400, 0,
+               m_cashier.staffId);
+        ReportStore reports(m_tdb->db(), m_manager);
+
+        HistoryFilter cheeseOnly;
+        cheeseOnly.plu = u"20001"_s;
+        cheeseOnly.shopId = m_moscow;
+        auto value = reports.stockValueByShop(cheeseOnly);
+        QVERIFY(value.ok());
+        QCOMPARE(value->size(), 1);
+        QCOMPARE(value->at(0).grams, qint64(9300));
+        QCOMPARE(value->at(0).units, qint64(0));
+        QCOMPARE(value->at(0).value, qint64(604500)); // 6,045.00
+        HistoryFilter moscow;
+        moscow.shopId = m_moscow;
+        auto both = reports.stockValueByShop(moscow);
+        QVERIFY(both.ok());
+        QCOMPARE(both->at(0).units, qint64(10)); // the milk, in pieces
+        QCOMPARE(both->at(0).grams, qint64(9300));
+        QCOMPARE(both->at(0).value, qint64(10 * 9990 + 604500));
+
+        auto top = reports.topProducts(HistoryFilter(), 10);
+        QVERIFY(top.ok());
+        QCOMPARE(top->size(), 3);
+        // By what the sales are worth: 11 milk (1,098.90), cheese (455.00), 2 bread.
+        QCOMPARE(top->at(0).plu, u"1001"_s);
+        QCOMPARE(top->at(0).value, qint64(11 * 9990));
+        QVERIFY(!top->at(0).soldByWeight);
+        QCOMPARE(top->at(1).plu, u"20001"_s);
+        QVERIFY(top->at(1).soldByWeight);
+        QCOMPARE(top->at(1).units, qint64(700));
+        QCOMPARE(top->at(1).value, qint64(45500));
+        QCOMPARE(Quantity::format(top->at(1).units, top->at(1).soldByWeight),
+                 Quantity::format(700, true)); // "0.700 kg"
+        QCOMPARE(top->at(2).plu, u"1002"_s);
+        QCOMPARE(top->at(2).value, qint64(2 * 5000));
+
+        HistoryFilter day = moscow;
+        day.timeZone = u"Europe/Moscow"_s;
+        day.dateMin = QDate(2026, 3, 10);
+        day.dateMax = QDate(2026, 3, 10);
+        auto days = reports.movementsPerDay(day);
+        QVERIFY(days.ok());
+        QCOMPARE(days->size(), 1);
+        QCOMPARE(days->at(0).out, qint64(3 + 2 + 1)); // pieces only, as before
+        QCOMPARE(days->at(0).outGrams, qint64(700));
+        auto hours = reports.salesByHour(day);
+        QVERIFY(hours.ok());
+        QCOMPARE(hours->at(13), qint64(5)); // pieces
+        auto grams = reports.weighedSalesByHour(day);
+        QVERIFY(grams.ok());
+        QCOMPARE(grams->at(13), qint64(700)); // 13:20 and 13:50 local
+        QCOMPARE(std::accumulate(grams->begin(), grams->end(), qint64(0)), qint64(700));
     }
 
     void modelPagesOnAndCounts()

@@ -55,6 +55,12 @@ private slots:
             << QString();
         QTest::newRow("merge overflow")
             << QList<CartLine> {{u"1001"_s, max}, {u"1001"_s, 1}} << QString() << u"qty"_s;
+        QTest::newRow("two labels of a weighed product: two lines")
+            << QList<CartLine> {{u"77001"_s, 300},
+                                {u"1001"_s, 1},
+                                {u"77001"_s, 400},
+                                {u"1001"_s, 2}}
+            << u"77001×300 1001×3 77001×400"_s << QString();
         QTest::newRow("no lines") << QList<CartLine> {} << QString() << u"lines"_s;
         QTest::newRow("no PLU") << QList<CartLine> {{u"  "_s, 1}} << QString() << u"plu"_s;
         QTest::newRow("zero") << QList<CartLine> {{u"1001"_s, 0}} << QString() << u"qty"_s;
@@ -67,7 +73,7 @@ private slots:
         QFETCH(QList<CartLine>, lines);
         QFETCH(QString, merged);
         QFETCH(QString, field);
-        const auto result = OrderPricing::mergeLines(lines);
+        const auto result = OrderPricing::mergeLines(lines, {u"77001"_s}); // sold by weight
         if (!field.isEmpty()) {
             QVERIFY(!result);
             QCOMPARE(result.error().code, StoreError::Code::Invalid);

@@ -120,6 +120,33 @@ private slots:
         QCOMPARE(products().byBarcode(u"4600000000015"_s).value()->plu, u"1001"_s);
     }
 
+    // "сыр" at the till: the cheeses first, then names with a word that
+    // starts with it, then the rest, each group by name.
+    void findRanksWordStartsFirst()
+    {
+        makeProduct(u"3001"_s, u"Бекон Окраина сырокопчёный"_s, 45000);
+        makeProduct(u"3002"_s, u"Пирог Насыровский"_s, 30000);
+        makeProduct(u"3003"_s, u"Сырок глазированный"_s, 4500);
+        makeProduct(u"3004"_s, u"Плавленый сыр Дружба"_s, 9900);
+        makeProduct(u"3005"_s, u"Сыр Российский"_s, 65000);
+        makeProduct(u"3006"_s, u"Хлопья (сырые) овсяные"_s, 12000);
+        auto found = products().findByName(u"сыр"_s);
+        QVERIFY(found.ok());
+        QStringList names;
+        for (const Product &p : found.value())
+            names << p.name;
+        QCOMPARE(names,
+                 (QStringList {u"Сыр Российский"_s, u"Сырок глазированный"_s,
+                               u"Бекон Окраина сырокопчёный"_s, u"Плавленый сыр Дружба"_s,
+                               u"Хлопья (сырые) овсяные"_s, u"Пирог Насыровский"_s}));
+        // The limit keeps the best matches.
+        auto two = products().findByName(u"СЫР"_s, 2);
+        QVERIFY(two.ok());
+        QCOMPARE(two->size(), 2);
+        QCOMPARE(two->at(0).plu, u"3005"_s);
+        QCOMPARE(two->at(1).plu, u"3003"_s);
+    }
+
     void createStockRefusals()
     {
         QCOMPARE(stock().create(m_keeper, u"9999"_s, m_shop1, 1, 0).error().code,

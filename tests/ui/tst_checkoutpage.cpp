@@ -378,17 +378,30 @@ private slots:
                     dialog->reject();
             });
             auto *search = dialog->findChild<QLineEdit *>(u"customerSearch"_s);
-            search->setText(name); // keyClicks types ASCII only; names may be Cyrillic
-            emit search->textEdited(name);
             auto *table = dialog->findChild<QTableView *>(u"customerTable"_s);
             auto *customers = qobject_cast<CustomerModel *>(table->model());
             QVERIFY(customers);
+            // Nobody of that name: the dialog says so, and Enter takes no one.
+            auto *status = dialog->findChild<QLabel *>(u"pickerStatus"_s);
+            QTest::keyClicks(search, u"Zzqxw Nobodyhere"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(status->isVisible(), 15000);
+            QVERIFY2(status->text().contains(u"No customer matches"_s) &&
+                         status->text().contains(u"Zzqxw Nobodyhere"_s),
+                     qPrintable(status->text()));
+            QTest::keyClick(search, Qt::Key_Return);
+            QVERIFY(dialog->isVisible());
+            QVERIFY(status->isVisible());
+            // The name typed last name first finds the customer too.
+            const QString reversed = name.section(u' ', 1) + u' ' + name.section(u' ', 0, 0);
+            search->setText(reversed); // keyClicks types ASCII only; names may be Cyrillic
+            emit search->textEdited(reversed);
             // Once the filter has applied, the first row is a customer of that name.
             QTRY_VERIFY_WITH_TIMEOUT(customers->customerAt(0) &&
                                          customers->customerAt(0)->firstName + u' ' +
                                                  customers->customerAt(0)->lastName ==
                                              name,
                                      15000);
+            QVERIFY(!status->isVisible());
             QTest::keyClick(search, Qt::Key_Return);
         });
         QTest::keyClick(page.scanField(), Qt::Key_F8);
@@ -517,9 +530,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
         QCOMPARE(page.cart()->quantityAt(0), 456);
         QCOMPARE(page.cart()->total(), qint64(18235));
-        scan(page.scanField(), Ean13::complete(u"277700119995"_s)); // a 199.95 pack: 500 g more
-        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->quantityAt(0), 956, 10000);
-        QCOMPARE(page.cart()->units(), 1);
+        // A second label of the same cheese, a 199.95 pack (500 g): a line of
+        // its own with its own weight and amount, not one merged 0.956 kg line.
+        scan(page.scanField(), Ean13::complete(u"277700119995"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 2, 10000);
+        QCOMPARE(page.cart()->quantityAt(0), 456);
+        QCOMPARE(page.cart()->quantityAt(1), 500);
+        QCOMPARE(page.cart()->total(), qint64(18235 + 19995));
+        QCOMPARE(page.cart()->units(), 2);
         QVERIFY(!page.cart()->changeQuantity(0, 1)); // the scale decides, not the + key
 
         QSignalSpy paid(&page, &CheckoutPage::orderPaid);
@@ -527,11 +545,18 @@ private slots:
         QTest::keyClick(page.scanField(), Qt::Key_F10);
         QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
         const auto order = paid.first().at(0).value<Order>();
-        QCOMPARE(order.total, WeightBarcode::amount(956, 39990));
+        QCOMPARE(order.lines.size(), 2);
+        QCOMPARE(order.lines.at(0).qty, 456);
+        QCOMPARE(order.lines.at(1).qty, 500);
         QVERIFY(order.lines.at(0).weighed);
+        QVERIFY(order.lines.at(1).weighed);
+        QCOMPARE(order.lines.at(0).amount(), qint64(18235));
+        QCOMPARE(order.lines.at(1).amount(), qint64(19995));
+        QCOMPARE(order.total, qint64(18235 + 19995));
         QCOMPARE(shelfOf(u"77001"_s), 5000 - 956);
         const Receipt receipt = Receipt::forOrder(order, cashierSession().shop, u"x"_s, 0);
-        QVERIFY2(receipt.text().contains(u"0.956 kg"_s), qPrintable(receipt.text()));
+        QVERIFY2(receipt.text().contains(u"0.456 kg"_s), qPrintable(receipt.text()));
+        QVERIFY2(receipt.text().contains(u"0.500 kg"_s), qPrintable(receipt.text()));
     }
 
     // F6: a manager approves a new price on the till; a wrong password

@@ -1,5 +1,6 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
+#include "WhenModal.h"
 #include "models/core/Sql.h"
 #include "models/customers/CustomerModel.h"
 #include "models/db/Database.h"
@@ -14,7 +15,9 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -76,7 +79,7 @@ private slots:
                 .toString();
         const qint64 matches =
             count(u"SELECT count(*) FROM customers WHERE (first_name || ' ' || last_name) "
-                  "ILIKE '%%1%'"_s.arg(lastName));
+                  "~* '(^|[ -])%1'"_s.arg(lastName)); // a word that starts so
         QTest::keyClicks(page.findChild<QLineEdit *>(u"customerSearch"_s), lastName);
         QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), matches, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(model->customerAt(0).has_value(), 20000);
@@ -108,20 +111,47 @@ private slots:
                      .toString(),
                  u"Zinaida"_s);
 
-        // Reset problems: the exact count, then 0.
+        // Reset problems: the question says beforehand exactly how many it
+        // will clear; No clears nothing, Yes clears that many.
         const qint64 flagged = count(u"SELECT count(*) FROM customers WHERE problems"_s);
-        QVERIFY(flagged > 0);
+        QVERIFY(flagged > 1);
+        Confirm::setAnswerForTests(std::nullopt); // the real question box
+        auto restoreAnswer = qScopeGuard([] { Confirm::setAnswerForTests(true); });
+        QStringList asked;
+        auto answer = [&asked](QMessageBox::StandardButton button) {
+            return test::whenModal<QMessageBox>([&asked, button](QMessageBox *box) {
+                asked << box->text();
+                box->button(button)->click();
+            });
+        };
         QSignalSpy reset(&page, &CustomersPage::problemsReset);
-        page.resetProblems();
-        QVERIFY(reset.wait(20000));
+        {
+            auto no = answer(QMessageBox::No);
+            page.resetProblems();
+            QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
+        }
+        const QString expected =
+            u"Clear the problems flag of %1 customer(s)?"_s.arg(QLocale().toString(flagged));
+        QCOMPARE(asked.at(0), expected);
+        QTest::qWait(100);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM customers WHERE problems"_s), flagged);
+        {
+            auto yes = answer(QMessageBox::Yes);
+            page.resetProblems();
+            QVERIFY(reset.wait(20000));
+        }
+        QCOMPARE(asked.value(1), expected);
         QCOMPARE(reset.takeFirst().at(0).toLongLong(), flagged);
         auto *banner = page.findChild<MessageBanner *>();
         QVERIFY2(banner->text().contains(u"had problems; all cleared"_s),
                  qPrintable(banner->text()));
         QVERIFY(banner->text().contains(QLocale().toString(flagged)));
+        // Nothing left to clear: said so, no question, nothing run.
         page.resetProblems();
-        QVERIFY(reset.wait(20000));
-        QCOMPARE(reset.takeFirst().at(0).toLongLong(), qint64(0));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"nothing to clear"_s), 20000);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(reset.size(), 0);
         QCOMPARE(count(u"SELECT count(*) FROM customers WHERE problems"_s), qint64(0));
     }
 

@@ -1,6 +1,7 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
+#include "models/core/Money.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/settings/AppSettings.h"
@@ -13,12 +14,14 @@
 #include "ui/stock/StockFilterPanel.h"
 #include "ui/stock/StockPage.h"
 #include "ui/stock/StocktakeDialog.h"
+#include "ui/stock/StocktakeVarianceDialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -220,19 +223,25 @@ private slots:
         // Two products of this shop with something on the shelf; the first has a barcode.
         auto pick =
             Sql::run(m_tdb->db(),
-                     u"SELECT s.plu, p.barcode, s.shelf_qty FROM stocks s "
+                     u"SELECT s.plu, p.barcode, s.shelf_qty, s.price FROM stocks s "
                      "JOIN products p ON p.id = s.product_id WHERE s.shop_id = 1 "
-                     "AND s.shelf_qty >= 5 AND p.barcode IS NOT NULL "
+                     "AND s.shelf_qty >= 5 AND p.barcode IS NOT NULL AND NOT s.sold_by_weight "
                      "AND NOT EXISTS (SELECT 1 FROM stocktake_lines l WHERE l.stock_id = s.id) "
                      "ORDER BY s.id LIMIT 2"_s);
         QVERIFY(pick.ok());
         QVERIFY(pick.value().next());
         const QString scannedPlu = pick.value().value(0).toString();
         const QString barcode = pick.value().value(1).toString();
+        const int scannedBefore = pick.value().value(2).toInt();
+        const qint64 scannedPrice = pick.value().value(3).toLongLong();
         QVERIFY(pick.value().next());
         const QString typedPlu = pick.value().value(0).toString();
         const int typedBefore = pick.value().value(2).toInt();
-        const int scannedCount = 4, typedCount = typedBefore + 2; // two found behind the shelf
+        const qint64 typedPrice = pick.value().value(3).toLongLong();
+        // 4 scanned on the shelf, then one more found and scanned: 5.
+        const int scannedCount = 5, typedCount = typedBefore + 2; // two found behind the shelf
+        const QString csvPath = m_dir.filePath(u"variance.csv"_s);
+        const QString pdfPath = m_dir.filePath(u"variance.pdf"_s);
         const qint64 stocktakeRows =
             Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM history WHERE action = 'stocktake'"_s)
                 .value()
@@ -267,11 +276,27 @@ private slots:
             code->clear();
             QTest::keyClicks(code, barcode);
             QTest::keyClick(code, Qt::Key_Return);
-            QTest::keyClicks(counted, QString::number(scannedCount));
+            QTest::keyClicks(counted, u"4"_s);
             QTest::keyClick(counted, Qt::Key_Return);
             QTRY_COMPARE_WITH_TIMEOUT(lines->rowCount(), 1, 15000);
             QCOMPARE(lines->item(0, 0)->text(), scannedPlu);
-            QCOMPARE(lines->item(0, 2)->text(), QString::number(scannedCount));
+            QCOMPARE(lines->item(0, 2)->text(), u"4"_s);
+            // The same barcode again, Enter, Enter: one more, added to the line.
+            QTRY_VERIFY(code->hasFocus() && code->isEnabled());
+            QCOMPARE(counted->value(), 1);
+            QTest::keyClicks(code, barcode);
+            QTest::keyClick(code, Qt::Key_Return);
+            QTest::keyClick(counted, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(lines->item(0, 2)->text(), QString::number(scannedCount),
+                                      15000);
+            QCOMPARE(lines->rowCount(), 1);
+            // No header is cut off.
+            for (int c = 0; c < lines->columnCount(); ++c) {
+                const QString header = lines->horizontalHeaderItem(c)->text();
+                QVERIFY2(lines->horizontalHeader()->sectionSize(c) >=
+                             lines->horizontalHeader()->fontMetrics().horizontalAdvance(header),
+                         qPrintable(header));
+            }
 
             QTRY_VERIFY(code->hasFocus() && code->isEnabled());
             QTest::keyClicks(code, typedPlu);
@@ -287,18 +312,65 @@ private slots:
                               StockAdjustment {1, scannedPlu, StockQuantity::Shelf, 2, u"sale"_s});
             QVERIFY(sold.ok());
 
-            Confirm::setAnswerForTests(true);
+            // Commit shows the variance sheet first; it exports, prints, then commits.
+            bool sheetSeen = false;
+            auto sheet =
+                test::whenModal<StocktakeVarianceDialog>([&](StocktakeVarianceDialog *variance) {
+                    QTableWidget *table = variance->table();
+                    QCOMPARE(table->rowCount(), 2);
+                    const int scannedRow = table->item(0, 0)->text() == scannedPlu ? 0 : 1;
+                    const int typedRow = 1 - scannedRow;
+                    QCOMPARE(table->item(scannedRow, 2)->text(), QLocale().toString(scannedBefore));
+                    QCOMPARE(table->item(scannedRow, 3)->text(), QLocale().toString(scannedCount));
+                    QCOMPARE(table->item(scannedRow, 4)->text(),
+                             QLocale().toString(scannedCount - scannedBefore));
+                    QCOMPARE(table->item(scannedRow, 5)->text(),
+                             Money::format((scannedCount - scannedBefore) * scannedPrice));
+                    QCOMPARE(table->item(typedRow, 4)->text(), u"+2"_s);
+                    QCOMPARE(table->item(typedRow, 5)->text(), Money::format(2 * typedPrice));
+                    for (int c = 0; c < table->columnCount(); ++c) {
+                        const QString header = table->horizontalHeaderItem(c)->text();
+                        QVERIFY2(
+                            table->horizontalHeader()->sectionSize(c) >=
+                                table->horizontalHeader()->fontMetrics().horizontalAdvance(header),
+                            qPrintable(header));
+                    }
+                    QVERIFY(variance->exportCsv(csvPath));
+                    QVERIFY(variance->printToPdf(pdfPath));
+                    sheetSeen = true;
+                    variance->findChild<QPushButton *>(u"commitVariance"_s)->click();
+                });
             QSignalSpy committed(dialog, &StocktakeDialog::committed);
             QTRY_VERIFY(dialog->findChild<QPushButton *>(u"commitCount"_s)->isEnabled());
             dialog->findChild<QPushButton *>(u"commitCount"_s)->click();
             QVERIFY(committed.wait(15000));
-            Confirm::setAnswerForTests(std::nullopt);
+            QVERIFY(sheetSeen);
             QCOMPARE(committed.first().first().value<StocktakeSummary>().corrected, 2);
             driven = true;
         });
         QTest::keyClick(&page, Qt::Key_T, Qt::ControlModifier); // Stocktake…
         QVERIFY(driven);
-        // The count said 4 before the sale of 2: 2 are left, not 4.
+        // The variance sheet, read back from its CSV.
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll().mid(3)).split(u"\r\n"_s);
+        QCOMPARE(rows.size(), 5); // headers, two lines, the total, the final line end
+        const QString scannedRow =
+            rows.at(1).startsWith(scannedPlu + u',') ? rows.at(1) : rows.at(2);
+        QVERIFY2(scannedRow.endsWith(
+                     u",pcs,%1,%2,%3,%4,%5"_s.arg(scannedBefore)
+                         .arg(scannedCount)
+                         .arg(scannedCount - scannedBefore)
+                         .arg(Money::plain(scannedPrice),
+                              Money::plain((scannedCount - scannedBefore) * scannedPrice))),
+                 qPrintable(scannedRow));
+        QCOMPARE(rows.at(3),
+                 u"Total,,,,,,,"_s +
+                     Money::plain((scannedCount - scannedBefore) * scannedPrice + 2 * typedPrice));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().startsWith("%PDF"));
+        // The count said 5 before the sale of 2: 3 are left, not 5.
         QCOMPARE(shelfOf(scannedPlu, 1), scannedCount - 2);
         QCOMPARE(shelfOf(typedPlu, 1), typedCount);
         QCOMPARE(

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
@@ -13,8 +14,10 @@ namespace shopdesk {
 
 class CustomerModel;
 
-// Finding the customer at the till in the CRM (a million and more): type a
-// name, pick a row, Enter. The grid loads only what it shows.
+// Finding the customer at the till in the CRM (a million and more): type
+// words of the name in any order, a phone number or an e-mail, pick a row,
+// Enter. The grid loads only what it shows; a search that finds no one
+// says so.
 class CustomerPickerDialog : public QDialog
 {
     Q_OBJECT
@@ -25,9 +28,12 @@ public:
 
 private:
     void choose();
+    void search();
+    void showFound();
 
     CustomerModel *m_model;
     QLineEdit *m_search;
+    QLabel *m_status;
     QTableView *m_table;
     QTimer *m_debounce;
     std::optional<Customer> m_chosen;

@@ -231,8 +231,31 @@ void CustomersPage::resetProblems()
 {
     if (!m_reset->isEnabled())
         return;
-    if (!Confirm::ask(this, tr("Reset problems"), tr("Clear the problems flag of every customer?")))
-        return;
+    // First how many it would clear, so the question can say so.
+    m_reset->setEnabled(false);
+    whenReady(this, CustomersService(m_session.actor).countWithProblems(),
+              [this](const Result<qint64> &flagged) {
+                  m_reset->setEnabled(true);
+                  if (!flagged) {
+                      m_banner->showMessage(flagged.error().message);
+                      return;
+                  }
+                  if (flagged.value() == 0) {
+                      m_banner->showMessage(tr("No customer has the problems flag; there is "
+                                               "nothing to clear."),
+                                            MessageBanner::Type::Information);
+                      return;
+                  }
+                  if (!Confirm::ask(this, tr("Reset problems"),
+                                    tr("Clear the problems flag of %Ln customer(s)?", nullptr,
+                                       int(qMin<qint64>(flagged.value(), INT_MAX)))))
+                      return;
+                  clearProblems();
+              });
+}
+
+void CustomersPage::clearProblems()
+{
     // One statement over the whole table: off the GUI thread, with a busy indicator.
     auto *busy = new QProgressDialog(tr("Clearing problem flags…"), QString(), 0, 0, this);
     busy->setWindowModality(Qt::WindowModal);

@@ -44,6 +44,7 @@ public slots:
 
 private:
     void applyFilter();
+    void clearProblems();
     std::optional<Customer> selected() const;
 
     Session m_session;

@@ -2,6 +2,7 @@
 
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
+#include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
@@ -37,6 +38,22 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
+
+// Pieces, and the kilograms of goods sold by weight beside them when there
+// are any: "12" or "12 + 1.250 kg".
+QString piecesAndKg(qint64 pieces, qint64 grams)
+{
+    const QString text = Quantity::format(pieces, false);
+    if (grams == 0)
+        return text;
+    const QString kg = Quantity::format(grams, true);
+    return text + u" + "_s + kg;
+}
+
+double kilograms(qint64 grams)
+{
+    return double(grams) / Quantity::kGramsPerKg; // chart geometry only
+}
 
 void fillTable(QTableWidget *table, const QStringList &headers, const QList<QStringList> &rows)
 {
@@ -174,7 +191,7 @@ QString ReportsPage::reportTitle(Report report) const
     case SalesByHour:
         return tr("Sales by hour of day");
     case TopProducts:
-        return tr("Top products by units sold");
+        return tr("Top products by sales value");
     case StockValue:
         return tr("Stock value by shop");
     case ReportCount:
@@ -262,56 +279,81 @@ void ReportsPage::showReports(const ReportData &data)
     // Stock in against out, per day.
     {
         auto *series = new QBarSeries;
-        auto *in = new QBarSet(tr("In"));
-        auto *out = new QBarSet(tr("Out"));
+        auto *in = new QBarSet(tr("In, pcs"));
+        auto *out = new QBarSet(tr("Out, pcs"));
+        auto *inKg = new QBarSet(tr("In, kg"));
+        auto *outKg = new QBarSet(tr("Out, kg"));
+        bool weighed = false;
         QStringList days;
         QList<QStringList> rows;
         for (const DayMovement &d : data.movements) {
             *in << double(d.in);
             *out << double(d.out);
+            *inKg << kilograms(d.inGrams);
+            *outKg << kilograms(d.outGrams);
+            weighed = weighed || d.inGrams != 0 || d.outGrams != 0;
             days << locale.toString(d.day, u"dd.MM"_s);
             rows << QStringList {locale.toString(d.day, QLocale::ShortFormat),
-                                 locale.toString(d.in), locale.toString(d.out),
-                                 locale.toString(d.in - d.out)};
+                                 piecesAndKg(d.in, d.inGrams), piecesAndKg(d.out, d.outGrams),
+                                 piecesAndKg(d.in - d.out, d.inGrams - d.outGrams)};
         }
         series->append(in);
         series->append(out);
+        // Kilograms only when something sold by weight moved.
+        if (weighed) {
+            series->append(inKg);
+            series->append(outKg);
+        } else {
+            delete inKg;
+            delete outKg;
+        }
         setBars(chart(Movements), series, days, false);
         fillTable(m_tables[Movements], {tr("Day"), tr("In"), tr("Out"), tr("Net")}, rows);
     }
     // Units sold by hour of day.
     {
         auto *series = new QBarSeries;
-        auto *sold = new QBarSet(tr("Units sold"));
+        auto *sold = new QBarSet(tr("Pieces sold"));
+        auto *soldKg = new QBarSet(tr("Kilograms sold"));
+        bool weighed = false;
         QStringList hours;
         QList<QStringList> rows;
         for (int h = 0; h < data.salesByHour.size(); ++h) {
+            const qint64 grams = data.weighedSalesByHour.value(h);
             *sold << double(data.salesByHour.at(h));
+            *soldKg << kilograms(grams);
+            weighed = weighed || grams != 0;
             hours << QString::number(h);
             rows << QStringList {u"%1:00"_s.arg(h, 2, 10, QChar(u'0')),
-                                 locale.toString(data.salesByHour.at(h))};
+                                 piecesAndKg(data.salesByHour.at(h), grams)};
         }
         series->append(sold);
+        if (weighed)
+            series->append(soldKg);
+        else
+            delete soldKg;
         setBars(chart(SalesByHour), series, hours, false);
-        fillTable(m_tables[SalesByHour], {tr("Hour"), tr("Units sold")}, rows);
+        fillTable(m_tables[SalesByHour], {tr("Hour"), tr("Sold")}, rows);
     }
     // Top products, the best at the top of the chart.
     {
+        // Pieces and kilograms do not share an axis: the bars are the money.
         auto *series = new QHorizontalBarSeries;
-        auto *units = new QBarSet(tr("Units sold"));
+        auto *worth = new QBarSet(tr("Sales value"));
         QStringList names;
         QList<QStringList> rows;
         for (qsizetype i = data.topProducts.size() - 1; i >= 0; --i) {
             const ProductUnits &p = data.topProducts.at(i);
-            *units << double(p.units);
+            *worth << double(p.value) / 100; // chart geometry; the table has the amounts
             const QString name = p.name.size() > 32 ? p.name.left(31) + u'…' : p.name;
             names << u"%1 %2"_s.arg(p.plu, name);
         }
         for (const ProductUnits &p : data.topProducts)
-            rows << QStringList {p.plu + u" — "_s + p.name, locale.toString(p.units)};
-        series->append(units);
+            rows << QStringList {p.plu + u" — "_s + p.name,
+                                 Quantity::format(p.units, p.soldByWeight), Money::format(p.value)};
+        series->append(worth);
         setBars(chart(TopProducts), series, names, true);
-        fillTable(m_tables[TopProducts], {tr("Product"), tr("Units sold")}, rows);
+        fillTable(m_tables[TopProducts], {tr("Product"), tr("Sold"), tr("Value")}, rows);
     }
     // Stock value by shop, as shares of the whole.
     {
@@ -323,11 +365,13 @@ void ReportsPage::showReports(const ReportData &data)
             // The slice's size is chart geometry (QPieSlice takes a qreal);
             // the amount people read is the label, formatted from kopecks.
             pie->append(u"%1: %2"_s.arg(s.shopName, Money::format(s.value)), double(s.value));
-            rows << QStringList {s.shopName, locale.toString(s.units), Money::format(s.value)};
+            rows << QStringList {s.shopName, Quantity::format(s.units, false),
+                                 Quantity::format(s.grams, true), Money::format(s.value)};
         }
         pie->setLabelsVisible(true);
         c->addSeries(pie);
-        fillTable(m_tables[StockValue], {tr("Shop"), tr("Units"), tr("Value")}, rows);
+        fillTable(m_tables[StockValue], {tr("Shop"), tr("Pieces"), tr("By weight"), tr("Value")},
+                  rows);
     }
     for (int r = 0; r < ReportCount; ++r)
         chart(Report(r))->setTitle(reportTitle(Report(r)));

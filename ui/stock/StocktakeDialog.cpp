@@ -5,7 +5,9 @@
 #include "models/stock/StockService.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/stock/StocktakeVarianceDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +30,7 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
       m_status(new QLabel(this)),
       m_code(new QLineEdit(this)),
       m_counted(new QSpinBox(this)),
+      m_replace(new QCheckBox(tr("Re&place the line's count"), this)),
       m_record(new QPushButton(tr("&Record"), this)),
       m_commit(new QPushButton(tr("&Commit count…"), this)),
       m_cancelCount(new QPushButton(tr("Discard count…"), this)),
@@ -45,10 +48,17 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     m_cancelCount->setObjectName(u"discardCount"_s);
     m_lines->setObjectName(u"countedLines"_s);
     m_counted->setRange(0, StockStore::kMaxQuantity);
-    m_counted->setToolTip(tr("Pieces, or grams for goods sold by weight."));
+    m_counted->setValue(1); // a scan counts one
+    m_counted->setToolTip(tr("Pieces, or grams for goods sold by weight; added to what the line "
+                             "already has."));
+    m_replace->setObjectName(u"replaceCount"_s);
+    m_replace->setToolTip(tr("Put this count instead of the line's (to correct a mistake)."));
     m_lines->setHorizontalHeaderLabels(
         {tr("PLU"), tr("Product"), tr("Counted"), tr("System at count")});
+    // The headers read whole: the figures as wide as they need, the name the rest.
+    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_lines->setWordWrap(false);
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->verticalHeader()->hide();
 
@@ -61,6 +71,7 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     entry->addWidget(m_code, 2);
     entry->addWidget(countedLabel);
     entry->addWidget(m_counted);
+    entry->addWidget(m_replace);
     entry->addWidget(m_record);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_commit, QDialogButtonBox::ActionRole);
@@ -94,8 +105,8 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
 void StocktakeDialog::setBusy(bool busy)
 {
     for (QWidget *w : {static_cast<QWidget *>(m_code), static_cast<QWidget *>(m_counted),
-                       static_cast<QWidget *>(m_record), static_cast<QWidget *>(m_commit),
-                       static_cast<QWidget *>(m_cancelCount)})
+                       static_cast<QWidget *>(m_replace), static_cast<QWidget *>(m_record),
+                       static_cast<QWidget *>(m_commit), static_cast<QWidget *>(m_cancelCount)})
         w->setEnabled(!busy && m_stocktakeId > 0);
 }
 
@@ -140,7 +151,10 @@ void StocktakeDialog::record()
         return;
     }
     setBusy(true);
-    whenReady(this, StockService(m_actor).countInStocktake(m_stocktakeId, code, m_counted->value()),
+    const auto mode = m_replace->isChecked() ? StocktakeStore::CountMode::Replace
+                                             : StocktakeStore::CountMode::Add;
+    whenReady(this,
+              StockService(m_actor).countInStocktake(m_stocktakeId, code, m_counted->value(), mode),
               [this](const Result<QList<StocktakeLine>> &result) {
                   setBusy(false);
                   if (!result) {
@@ -152,7 +166,8 @@ void StocktakeDialog::record()
                   m_banner->hideMessage();
                   showLines(result.value());
                   m_code->clear();
-                  m_counted->setValue(0);
+                  m_counted->setValue(1);
+                  m_replace->setChecked(false); // a correction is for one line
                   m_code->setFocus();
               });
 }
@@ -175,9 +190,24 @@ void StocktakeDialog::closeCount(QFuture<Result<T>> closing, OnDone onDone)
 
 void StocktakeDialog::commitCount()
 {
-    if (!Confirm::ask(
-            this, tr("Commit the count"),
-            tr("Correct the stock of the %Ln counted line(s) now?", nullptr, m_lines->rowCount())))
+    // The variance sheet first: what will change and what it is worth.
+    setBusy(true);
+    whenReady(this, StockService(m_actor).stocktakeVariance(m_stocktakeId),
+              [this](const Result<QList<StocktakeVarianceLine>> &sheet) {
+                  setBusy(false);
+                  if (!sheet) {
+                      m_banner->showMessage(sheet.error().message);
+                      return;
+                  }
+                  commitAfterSheet(sheet.value());
+              });
+}
+
+void StocktakeDialog::commitAfterSheet(const QList<StocktakeVarianceLine> &sheet)
+{
+    StocktakeVarianceDialog variance(
+        sheet, tr("Stocktake %1 — %2: variance sheet").arg(m_stocktakeId).arg(m_shop.name), this);
+    if (variance.exec() != QDialog::Accepted)
         return;
     closeCount(StockService(m_actor).commitStocktake(m_stocktakeId),
                [this](const Result<StocktakeSummary> &result) {

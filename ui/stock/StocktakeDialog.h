@@ -7,6 +7,7 @@
 #include <QDialog>
 #include <QFuture>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -18,8 +19,9 @@ namespace shopdesk {
 class MessageBanner;
 
 // Counting a shop's stock while it stays open: scan or type a PLU or
-// barcode, enter the counted quantity, Enter; commit when done. Closing the
-// dialog keeps the count open for later.
+// barcode, enter the counted quantity (1 unless typed), Enter; the same
+// product again adds to its line (Replace corrects it instead). Commit shows
+// the variance sheet first. Closing the dialog keeps the count open for later.
 class StocktakeDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +36,7 @@ private:
     void openCount();
     void record();
     void commitCount();
+    void commitAfterSheet(const QList<StocktakeVarianceLine> &sheet);
     void cancelCount();
     template<typename T, typename OnDone>
     void closeCount(QFuture<Result<T>> closing, OnDone onDone);
@@ -47,6 +50,7 @@ private:
     QLabel *m_status;
     QLineEdit *m_code;
     QSpinBox *m_counted;
+    QCheckBox *m_replace;
     QPushButton *m_record;
     QPushButton *m_commit;
     QPushButton *m_cancelCount;
