@@ -372,6 +372,9 @@ Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
     server.user = QString::fromLatin1(kSuperuser);
     server.password = secret.value();
     server.embedded = true;
+    // Known before the database is made, so that a start cut short (a
+    // signal, an error) can still stop the server it started.
+    m_config = server;
     if (auto created = createDatabase(server); !created)
         return created.error();
     m_config = server.withDatabase(QString::fromLatin1(kDatabaseName));

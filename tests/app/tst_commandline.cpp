@@ -1,10 +1,16 @@
 #include "TestDatabase.h"
 #include "app/desk/CommandLine.h"
 #include "models/core/Sql.h"
+#include "models/db/EmbeddedCluster.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -30,6 +36,34 @@ class TestCommandLine : public QObject
                 QString::fromLocal8Bit(p.readAllStandardOutput()),
                 QString::fromLocal8Bit(p.readAllStandardError())};
     }
+
+    // A folder for --data-dir that the server's account (postgres, when the
+    // tests run as root) can enter.
+    static std::unique_ptr<QTemporaryDir> makeDataDir()
+    {
+        auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/shopdesk-cli-XXXXXX"_s);
+        QFile::setPermissions(dir->path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                  QFileDevice::ExeOther);
+        return dir;
+    }
+
+    static bool processIsAlive(qint64 pid) { return pid > 0 && ::kill(pid_t(pid), 0) == 0; }
+
+    // The postmaster of the built-in database in dataDir (0 when none), once
+    // `shopdesk` has registered itself as using it.
+    static qint64 runningPostmaster(const QString &dataDir, qint64 shopdeskPid)
+    {
+        const QString instance = u"%1/cluster/instances/%2.lock"_s.arg(dataDir).arg(shopdeskPid);
+        QFile pidFile(dataDir + u"/cluster/data/postmaster.pid"_s);
+        if (!QFile::exists(instance) || !pidFile.open(QIODevice::ReadOnly))
+            return 0;
+        const qint64 pid = pidFile.readLine().trimmed().toLongLong();
+        return processIsAlive(pid) ? pid : 0;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_signalDir;
 
 private slots:
     void parsesGoodOptions()
@@ -163,6 +197,56 @@ private slots:
                                      u"--customers"_s, u"700"_s, u"--history"_s, u"100"_s});
         QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
         QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 700);
+    }
+
+    // kill, Ctrl+C or a closed terminal stop the built-in database as Quit
+    // does; they used to end shopdesk on the spot with its server left running.
+    void signalsStopTheBuiltInDatabase_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+    }
+    void signalsStopTheBuiltInDatabase()
+    {
+        QFETCH(int, signalNumber);
+        if (!m_signalDir)
+            m_signalDir = makeDataDir(); // one cluster for the three: initdb once
+        QVERIFY(m_signalDir->isValid());
+        const QString dataDir = m_signalDir->filePath(u"shop"_s);
+        // Whatever happens, no server of this test is left behind.
+        auto cleanup = qScopeGuard([&] {
+            EmbeddedCluster cluster(dataDir + u"/cluster"_s);
+            if (cluster.isRunning())
+                (void)cluster.stop();
+        });
+
+        QProcess desk;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.remove(u"SHOPDESK_DB"_s);
+        desk.setProcessEnvironment(env);
+        desk.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // The window phase: it waits at the first-run dialog once the database is up.
+        desk.start(
+            QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk"),
+            {u"--data-dir"_s, dataDir, u"--settings"_s, m_signalDir->filePath(u"shopdesk.ini"_s)});
+        QVERIFY(desk.waitForStarted());
+        qint64 postmaster = 0;
+        for (int i = 0; i < 1800 && postmaster == 0 && desk.state() == QProcess::Running; ++i) {
+            QTest::qWait(100);
+            postmaster = runningPostmaster(dataDir, desk.processId());
+        }
+        QVERIFY2(postmaster > 0, "shopdesk did not start its built-in database");
+
+        QCOMPARE(::kill(pid_t(desk.processId()), signalNumber), 0);
+        QVERIFY2(desk.waitForFinished(120000), "shopdesk did not exit on the signal");
+        QCOMPARE(desk.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(desk.exitCode(), 0);
+        // Its server is stopped, as after Quit.
+        QTRY_VERIFY_WITH_TIMEOUT(!processIsAlive(postmaster), 30000);
+        QVERIFY(!QFile::exists(dataDir + u"/cluster/data/postmaster.pid"_s));
     }
 
     void unreachableServerIsExplained()
