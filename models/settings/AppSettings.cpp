@@ -4,6 +4,7 @@
 #include "models/db/PgPassFile.h"
 
 #include <QDebug>
+#include <QDir>
 #include <QMutex>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,22 @@ QString AppSettings::filePath()
 {
     QMutexLocker locker(&s_pathMutex);
     return s_filePath;
+}
+
+QString AppSettings::settingsFileIn(const QString &dataDir)
+{
+    return QDir(dataDir).absoluteFilePath(u"shopdesk.ini"_s);
+}
+
+QString AppSettings::passFileIn(const QString &dataDir)
+{
+    return QDir(dataDir).absoluteFilePath(u"pgpass"_s);
+}
+
+void AppSettings::useDataDir(const QString &dir)
+{
+    setFilePath(settingsFileIn(dir));
+    PgPassFile::setDefaultPath(passFileIn(dir));
 }
 
 AppSettings::AppSettings()

@@ -22,6 +22,13 @@ public:
     // Use this settings file instead of the user's (an .ini path); empty = default.
     static void setFilePath(const QString &path);
     static QString filePath();
+    // `--data-dir DIR` keeps a whole instance in DIR: besides the built-in
+    // database (DIR/cluster), the settings (DIR/shopdesk.ini, unless
+    // setFilePath names another file afterwards) and the password file
+    // (DIR/pgpass). Two data folders never share them.
+    static void useDataDir(const QString &dir);
+    static QString settingsFileIn(const QString &dataDir);
+    static QString passFileIn(const QString &dataDir);
 
     // The configured server without its password ("" = the built-in database).
     // Passwords never go into the settings file; see PgPassFile.

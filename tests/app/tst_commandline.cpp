@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -197,6 +198,70 @@ private slots:
                                      u"--customers"_s, u"700"_s, u"--history"_s, u"100"_s});
         QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
         QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 700);
+    }
+
+    // Two data folders are two whole instances: each has its own settings and
+    // password file (they used to share the user's ~/.config ones).
+    void dataFoldersDoNotShareSettingsOrPasswords()
+    {
+        test::TestDatabase tdb(u"cli_datadir"_s);
+        QVERIFY2(tdb.isReady(), qPrintable(tdb.errorText()));
+        auto dir = makeDataDir();
+        const QString shopA = dir->filePath(u"a"_s);
+        const QString shopB = dir->filePath(u"b"_s);
+        QVERIFY(QDir().mkpath(shopA) && QDir().mkpath(shopB));
+
+        // Shop A: Russian, on the test server, its password in its own file.
+        DbConfig server = tdb.config();
+        const QString password = server.password;
+        server.password.clear();
+        {
+            QSettings a(shopA + u"/shopdesk.ini"_s, QSettings::IniFormat);
+            a.setValue(u"ui/language"_s, u"ru"_s);
+            a.setValue(u"database/url"_s, server.toUrl());
+        }
+        if (!password.isEmpty()) {
+            QFile pgpass(shopA + u"/pgpass"_s);
+            QVERIFY(pgpass.open(QIODevice::WriteOnly));
+            pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            pgpass.write(u"*:*:*:*:%1\n"_s.arg(password).toUtf8());
+        }
+
+        // Nothing of the user's: an empty config folder, no password elsewhere.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : {u"SHOPDESK_DB"_s, u"SHOPDESK_DATA_DIR"_s, u"PGPASSWORD"_s,
+                                    u"PGPASSFILE"_s, u"LANG"_s, u"LANGUAGE"_s, u"LC_ALL"_s})
+            env.remove(name);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, dir->filePath(u"config"_s));
+        env.insert(u"HOME"_s, dir->filePath(u"home"_s));
+        auto run = [&env](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk"), args);
+            p.waitForFinished(300000);
+            return Run {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                        QString::fromLocal8Bit(p.readAllStandardOutput()),
+                        QString::fromLocal8Bit(p.readAllStandardError())};
+        };
+
+        // A's settings: its language and its server, reached with its password file.
+        const Run helpA = run({u"--data-dir"_s, shopA, u"--help"_s});
+        QVERIFY2(helpA.out.contains(u"Показать эту справку"_s), qPrintable(helpA.out));
+        const Run setupA = run({u"--data-dir"_s, shopA, u"--setup-only"_s});
+        QVERIFY2(setupA.exitCode == 0, qPrintable(setupA.err + setupA.out));
+        QVERIFY2(setupA.out.contains(server.database), qPrintable(setupA.out));
+        QVERIFY(!QDir(shopA + u"/cluster"_s).exists());
+
+        // B sees none of it: English, and no server named.
+        const Run helpB = run({u"--data-dir"_s, shopB, u"--help"_s});
+        QVERIFY2(helpB.out.contains(u"Show this help"_s), qPrintable(helpB.out));
+        // --settings still names a file of its own, whatever --data-dir says.
+        const Run helpOwn =
+            run({u"--data-dir"_s, shopA, u"--settings"_s, shopB + u"/own.ini"_s, u"--help"_s});
+        QVERIFY2(helpOwn.out.contains(u"Show this help"_s), qPrintable(helpOwn.out));
+        // And nothing went to the user's config folder.
+        QVERIFY(!QDir(dir->filePath(u"config/ShopDesk"_s)).exists());
     }
 
     // kill, Ctrl+C or a closed terminal stop the built-in database as Quit
