@@ -235,4 +235,14 @@ void AppSettings::setLastLogin(const QString &login)
     set(u"login/last"_s, login);
 }
 
+CsvFormat::Style AppSettings::csvStyle() const
+{
+    return CsvFormat::styleFromKey(get(u"export/csvStyle"_s).toString());
+}
+
+void AppSettings::setCsvStyle(CsvFormat::Style style)
+{
+    set(u"export/csvStyle"_s, CsvFormat::styleKey(style));
+}
+
 } // namespace shopdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/DbConfig.h"
+#include "models/export/CsvFormat.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -83,6 +84,11 @@ public:
 
     QString lastLogin() const;
     void setLastLogin(const QString &login);
+
+    // How CSV exports are written, as last chosen in the export dialog
+    // (for a spreadsheet in the user's language unless plain was chosen).
+    CsvFormat::Style csvStyle() const;
+    void setCsvStyle(CsvFormat::Style style);
 
     void sync();
 
