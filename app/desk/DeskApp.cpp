@@ -185,6 +185,8 @@ int DeskApp::run()
         return 0;
     if (!outcome)
         return 1;
+    if (!outcome->notice.isEmpty())
+        QMessageBox::information(nullptr, tr("ShopDesk"), outcome->notice);
     if (!outcome->demoRefused.isEmpty())
         QMessageBox::warning(nullptr, tr("Demo data not loaded"), outcome->demoRefused);
     if (m_options.demo && outcome->demoLoaded)

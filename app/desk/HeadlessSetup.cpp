@@ -65,6 +65,9 @@ int runHeadlessSetup(const DeskOptions &options)
         code = 1;
     } else {
         const auto &o = outcome.value();
+        if (!o.notice.isEmpty())
+            err << QCoreApplication::translate("HeadlessSetup", "shopdesk: %1").arg(o.notice)
+                << Qt::endl;
         out << QCoreApplication::translate("HeadlessSetup",
                                            "Database %1 is ready (%Ln migration(s) "
                                            "applied).",

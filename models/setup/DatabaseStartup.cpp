@@ -39,6 +39,7 @@ Result<DatabaseStartup::Outcome> DatabaseStartup::run(const Progress &progress)
         if (!started)
             return started.error();
         outcome.config = started.value();
+        outcome.notice = m_cluster->notice();
     }
 
     report(0, tr("Connecting to the database…"));
