@@ -86,6 +86,11 @@ Result<DatabaseStartup::Outcome> DatabaseStartup::run(const Progress &progress)
         }
         if (!summary)
             return summary.error();
+        if (generator.foundLoaded()) {
+            // Another start loaded it meanwhile (it was waited for).
+            outcome.demoAlreadyPresent = true;
+            return outcome;
+        }
         outcome.demoLoaded = true;
         outcome.demoSummary = summary.value();
     }

@@ -2,6 +2,7 @@
 #include "app/desk/CommandLine.h"
 #include "models/core/Sql.h"
 #include "models/db/EmbeddedCluster.h"
+#include "models/demo/DemoDataGenerator.h"
 
 #include <QDir>
 #include <QFile>
@@ -312,6 +313,33 @@ private slots:
         // Its server is stopped, as after Quit.
         QTRY_VERIFY_WITH_TIMEOUT(!processIsAlive(postmaster), 30000);
         QVERIFY(!QFile::exists(dataDir + u"/cluster/data/postmaster.pid"_s));
+    }
+
+    // Two tills started at once with --demo on one database: the second waits
+    // for the first and uses its demo data. It used to fail with "deadlock
+    // detected (40P01)" or "already holds data".
+    void twoDemoStartsAtOnceLoadTheDataOnce()
+    {
+        test::TestDatabase tdb(u"cli_demo_twice"_s);
+        QVERIFY2(tdb.isReady(), qPrintable(tdb.errorText()));
+        const QStringList args {u"--setup-only"_s, u"--db"_s, tdb.config().toUrl(), u"--demo"_s,
+                                u"--customers"_s,  u"3000"_s, u"--history"_s,       u"5000"_s};
+        QProcess first, second;
+        for (QProcess *p : {&first, &second})
+            p->start(QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk"), args);
+        for (QProcess *p : {&first, &second}) {
+            QVERIFY(p->waitForFinished(300000));
+            const QString output =
+                QString::fromLocal8Bit(p->readAllStandardError() + p->readAllStandardOutput());
+            QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+            QVERIFY2(p->exitCode() == 0, qPrintable(output));
+            QVERIFY2(!output.contains(u"deadlock"_s), qPrintable(output));
+        }
+        // Loaded once: one set of shops, staff and customers.
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM customers"_s).value().toInt(), 3000);
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM shops"_s).value().toInt(), 3);
+        QCOMPARE(Sql::scalar(tdb.db(), u"SELECT count(*) FROM staff"_s).value().toInt(),
+                 int(DemoDataGenerator::accounts().size()));
     }
 
     void unreachableServerIsExplained()
