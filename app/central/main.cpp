@@ -4,7 +4,7 @@
 #include "CentralOptions.h"
 #include "CentralServer.h"
 #include "JsonLog.h"
-#include "SignalWatcher.h"
+#include "models/core/SignalWatcher.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/db/MigrationRunner.h"

@@ -87,9 +87,15 @@ DeskOptions parseCommandLine(const QStringList &arguments)
         Text::tr("Prepare the database (schema and, with --demo, demo "
                  "data), then exit without opening a window."));
     const QCommandLineOption dataDir(
-        u"data-dir"_s, Text::tr("Keep the built-in database in this folder."), u"DIR"_s);
+        u"data-dir"_s,
+        Text::tr("Keep the built-in database, the settings and the password file in this "
+                 "folder (also read from $SHOPDESK_DATA_DIR)."),
+        u"DIR"_s);
     const QCommandLineOption settings(
-        u"settings"_s, Text::tr("Read and write settings in this .ini file."), u"FILE"_s);
+        u"settings"_s,
+        Text::tr("Read and write settings in this .ini file (instead of the user's, or the "
+                 "one in --data-dir)."),
+        u"FILE"_s);
     parser.addOptions(
         {help, version, db, demo, customers, history, force, setupOnly, dataDir, settings});
     options.helpText = parser.helpText();
@@ -107,7 +113,8 @@ DeskOptions parseCommandLine(const QStringList &arguments)
     options.showVersion = parser.isSet(version);
     options.demo = parser.isSet(demo);
     options.setupOnly = parser.isSet(setupOnly);
-    options.dataDir = parser.value(dataDir);
+    options.dataDir =
+        parser.isSet(dataDir) ? parser.value(dataDir) : qEnvironmentVariable("SHOPDESK_DATA_DIR");
     options.settingsFile = parser.value(settings);
     options.demoOptions.force = parser.isSet(force);
 

@@ -1,6 +1,7 @@
 #include "DeskApp.h"
 
 #include "CentralSync.h"
+#include "models/core/SignalWatcher.h"
 #include "models/db/Database.h"
 #include "models/demo/DemoDataGenerator.h"
 #include "models/orders/OrderExpirySweep.h"
@@ -27,7 +28,14 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-DeskApp::DeskApp(DeskOptions options) : m_options(std::move(options)) { }
+DeskApp::DeskApp(DeskOptions options)
+    : m_options(std::move(options)), m_signals(std::make_unique<SignalWatcher>())
+{
+    // Without this, kill or a closed terminal ended the process on the spot
+    // and left the built-in database server running.
+    QObject::connect(m_signals.get(), &SignalWatcher::terminationRequested, m_signals.get(),
+                     [this](int signalNumber) { terminate(signalNumber); });
+}
 
 DeskApp::~DeskApp()
 {
@@ -76,7 +84,11 @@ Result<DatabaseStartup::Outcome> DeskApp::startOnce(const std::optional<DbConfig
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     watcher.setFuture(QtConcurrent::run([startup, report] { return startup->run(report); }));
-    loop.exec();
+    m_starting = true;
+    // A signal meanwhile cancels the start and lets it finish: the loop ends with it.
+    while (!watcher.isFinished())
+        loop.exec();
+    m_starting = false;
     return watcher.result();
 }
 
@@ -88,7 +100,7 @@ std::optional<DatabaseStartup::Outcome> DeskApp::prepareDatabase()
         auto outcome = startOnce(server);
         if (outcome)
             return outcome.value();
-        if (outcome.error().code == StoreError::Code::Cancelled)
+        if (outcome.error().code == StoreError::Code::Cancelled || m_terminating)
             return std::nullopt;
 
         QMessageBox box(QMessageBox::Critical, tr("ShopDesk cannot start"),
@@ -169,8 +181,12 @@ std::optional<Session> DeskApp::signIn(const DbConfig &config)
 int DeskApp::run()
 {
     const auto outcome = prepareDatabase();
+    if (m_terminating)
+        return 0;
     if (!outcome)
         return 1;
+    if (!outcome->notice.isEmpty())
+        QMessageBox::information(nullptr, tr("ShopDesk"), outcome->notice);
     if (!outcome->demoRefused.isEmpty())
         QMessageBox::warning(nullptr, tr("Demo data not loaded"), outcome->demoRefused);
     if (m_options.demo && outcome->demoLoaded)
@@ -178,7 +194,7 @@ int DeskApp::run()
                           << outcome->demoSummary.history << "history rows";
 
     const auto session = signIn(outcome->config);
-    if (!session)
+    if (!session || m_terminating)
         return 0;
     m_expirySweep = std::make_unique<OrderExpirySweep>();
     m_expirySweep->start();
@@ -198,6 +214,22 @@ int DeskApp::run()
     adopt(window);
     window->show();
     return qApp->exec();
+}
+
+void DeskApp::terminate(int signalNumber)
+{
+    qInfo() << "stopping on signal" << signalNumber;
+    m_terminating = true;
+    if (m_starting) {
+        // Cancelling opens a connection of its own: not on the GUI thread.
+        DatabaseStartup *startup = m_startup.get();
+        (void)QtConcurrent::run([startup] { startup->cancel(); });
+        return;
+    }
+    // As Quit does (windows save their state), and a locked till or an open
+    // dialog does not keep the process from ending: the system asked for it.
+    QApplication::closeAllWindows();
+    QCoreApplication::exit(0);
 }
 
 void DeskApp::shutDown()

@@ -1,11 +1,16 @@
 #include "HeadlessSetup.h"
 
+#include "models/core/SignalWatcher.h"
 #include "models/settings/AppSettings.h"
 #include "models/setup/DatabaseStartup.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QTextStream>
+#include <QThreadPool>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -25,15 +30,33 @@ int runHeadlessSetup(const DeskOptions &options)
     DatabaseStartup startup(startupOptions);
     QElapsedTimer timer;
     timer.start();
+    // The start runs on a worker so that SIGTERM, SIGINT or SIGHUP can
+    // cancel it; the built-in database is stopped below either way.
+    QMutex outMutex;
     QString lastStep;
-    auto outcome = startup.run([&out, &lastStep](int percent, const QString &step) {
+    auto report = [&out, &outMutex, &lastStep](int percent, const QString &step) {
+        QMutexLocker locker(&outMutex);
         if (step == lastStep)
             return;
         lastStep = step;
         if (percent > 0)
             out << u"[%1%] "_s.arg(percent, 3);
         out << step << Qt::endl;
-    });
+    };
+    QFutureWatcher<Result<DatabaseStartup::Outcome>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    SignalWatcher signalWatcher;
+    int stoppedBy = 0;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &loop,
+                     [&startup, &stoppedBy](int signalNumber) {
+                         stoppedBy = signalNumber;
+                         (void)QtConcurrent::run([&startup] { startup.cancel(); });
+                     });
+    watcher.setFuture(QtConcurrent::run([&startup, &report] { return startup.run(report); }));
+    while (!watcher.isFinished())
+        loop.exec();
+    const Result<DatabaseStartup::Outcome> outcome = watcher.result();
     int code = 0;
     if (!outcome) {
         err << QCoreApplication::translate("HeadlessSetup", "shopdesk: %1")
@@ -42,6 +65,9 @@ int runHeadlessSetup(const DeskOptions &options)
         code = 1;
     } else {
         const auto &o = outcome.value();
+        if (!o.notice.isEmpty())
+            err << QCoreApplication::translate("HeadlessSetup", "shopdesk: %1").arg(o.notice)
+                << Qt::endl;
         out << QCoreApplication::translate("HeadlessSetup",
                                            "Database %1 is ready (%Ln migration(s) "
                                            "applied).",
@@ -70,6 +96,13 @@ int runHeadlessSetup(const DeskOptions &options)
                        .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
                 << Qt::endl;
     }
+    if (stoppedBy != 0 && code == 0) {
+        err << QCoreApplication::translate("HeadlessSetup", "shopdesk: stopped by signal %1.")
+                   .arg(stoppedBy)
+            << Qt::endl;
+        code = 1;
+    }
+    QThreadPool::globalInstance()->waitForDone(); // a cancel() still running
     if (startup.cluster())
         startup.cluster()->stopIfUnused();
     return code;

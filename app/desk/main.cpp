@@ -34,10 +34,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(SHOPDESK_VERSION));
     QLoggingCategory::setFilterRules(u"shopdesk.*.debug=false"_s);
 
-    // The language is a setting, and --settings may name the settings file:
-    // read the command line once for that, install the translations, then
-    // read it again so that its help and its errors are translated too.
+    // The language is a setting, and --data-dir or --settings say where the
+    // settings are: read the command line once for that, install the
+    // translations, then read it again so that its help and its errors are
+    // translated too.
     shopdesk::DeskOptions options = shopdesk::parseCommandLine(arguments);
+    if (!options.dataDir.isEmpty())
+        shopdesk::AppSettings::useDataDir(options.dataDir);
     if (!options.settingsFile.isEmpty())
         shopdesk::AppSettings::setFilePath(options.settingsFile);
     shopdesk::installTranslations(shopdesk::AppSettings().language());

@@ -273,16 +273,12 @@ CsvExport::Job CustomerStore::exportJob(const CustomerFilter &filter, CustomerSo
     job.sql = orderedSql(filter, sort, descending, &job.values);
     job.headers = {tr("Id"),     tr("First name"), tr("Last name"), tr("Age"),
                    tr("Gender"), tr("Problems"),   tr("Phone"),     tr("E-mail")};
-    job.format = [](const QSqlQuery &q) {
+    job.format = [](const QSqlQuery &q, const CsvFormat &csv) {
         const Customer c = fromRow(q);
-        return QStringList {QString::number(c.id),
-                            c.firstName,
-                            c.lastName,
-                            QString::number(c.age),
-                            c.gender,
-                            c.problems ? u"true"_s : u"false"_s,
-                            c.phone,
-                            c.email};
+        return QStringList {csv.integer(c.id), c.firstName,
+                            c.lastName,        csv.integer(c.age),
+                            c.gender,          c.problems ? u"true"_s : u"false"_s,
+                            c.phone,           c.email};
     };
     return job;
 }

@@ -4,6 +4,7 @@
 #include "SystemUser.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,6 +33,11 @@ const QString kServerUser = u"postgres"_s;
 // reaches a shell.
 const QString kDataDirName = u"data"_s;
 const QString kLogFileName = u"postgres.log"_s;
+// initdb reads the superuser's password from this file; it is removed as
+// soon as initdb is done, so one left behind means the first start was cut short.
+const QString kInitdbPwName = u"initdb.pw"_s;
+// The first line ShopDesk adds to postgresql.conf.
+const QByteArray kConfigMark = "# Added by ShopDesk:";
 
 bool writePrivateFile(const QString &path, const QByteArray &contents)
 {
@@ -159,7 +165,7 @@ Result<QString> EmbeddedCluster::readOrCreateSecret(bool creating)
 
 Result<void> EmbeddedCluster::initialize(const QString &secret)
 {
-    const QString pwFile = QDir(m_baseDir).filePath(u"initdb.pw"_s);
+    const QString pwFile = QDir(m_baseDir).filePath(kInitdbPwName);
     if (!writePrivateFile(pwFile, secret.toLatin1()))
         return StoreError::database(tr("Cannot write %1.").arg(pwFile));
     if (!m_runAs.isEmpty())
@@ -168,7 +174,7 @@ Result<void> EmbeddedCluster::initialize(const QString &secret)
     const CommandResult r =
         runPg(m_binaries.initdb(),
               {u"-D"_s, kDataDirName, u"-U"_s, QString::fromLatin1(kSuperuser),
-               u"--pwfile=initdb.pw"_s, u"--auth=scram-sha-256"_s, u"--encoding=UTF8"_s,
+               u"--pwfile="_s + kInitdbPwName, u"--auth=scram-sha-256"_s, u"--encoding=UTF8"_s,
                u"--locale=C.UTF-8"_s, u"--no-instructions"_s},
               180000);
     QFile::remove(pwFile);
@@ -180,12 +186,76 @@ Result<void> EmbeddedCluster::initialize(const QString &secret)
     QFile conf(QDir(dataDir()).filePath(u"postgresql.conf"_s));
     if (!conf.open(QIODevice::Append))
         return StoreError::database(tr("Cannot configure %1.").arg(conf.fileName()));
-    conf.write("\n# Added by ShopDesk: a private server reachable from this computer only.\n"
-               "listen_addresses = '127.0.0.1'\n"
-               "unix_socket_directories = ''\n"
-               "max_connections = 60\n"
-               "shared_buffers = 128MB\n"
-               "log_min_messages = warning\n");
+    const QByteArray settings = "\n" + kConfigMark +
+        " a private server reachable from this computer only.\n"
+        "listen_addresses = '127.0.0.1'\n"
+        "unix_socket_directories = ''\n"
+        "max_connections = 60\n"
+        "shared_buffers = 128MB\n"
+        "log_min_messages = warning\n";
+    if (conf.write(settings) != settings.size() || !conf.flush())
+        return StoreError::database(tr("Cannot configure %1.").arg(conf.fileName()));
+    conf.close();
+    // Last: only a cluster made and configured to the end carries the marker.
+    if (!markReady())
+        return StoreError::database(
+            tr("Cannot write %1.")
+                .arg(QDir(dataDir()).filePath(QString::fromLatin1(kReadyMarker))));
+    return {};
+}
+
+bool EmbeddedCluster::markReady()
+{
+    const QString marker = QDir(dataDir()).filePath(QString::fromLatin1(kReadyMarker));
+    if (!writePrivateFile(marker, "ShopDesk made and configured this cluster.\n"))
+        return false;
+    if (!m_runAs.isEmpty())
+        SystemUser::changeOwner(marker, m_runAs, nullptr);
+    return true;
+}
+
+QString EmbeddedCluster::halfMadeReason() const
+{
+    const QDir data(dataDir());
+    if (!data.exists() || data.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return {}; // nothing yet: made from scratch
+    if (data.exists(QString::fromLatin1(kReadyMarker)))
+        return {};
+    if (!data.exists(u"global/pg_control"_s))
+        return tr("its control file global/pg_control is missing");
+    if (QFile::exists(QDir(m_baseDir).filePath(kInitdbPwName)))
+        return tr("it was never configured, and initdb's password file was left beside it");
+    QFile conf(data.filePath(u"postgresql.conf"_s));
+    if (!conf.open(QIODevice::ReadOnly) || !conf.readAll().contains(kConfigMark))
+        return tr("it lacks ShopDesk's settings");
+    // Whole, made before ShopDesk wrote the marker.
+    return {};
+}
+
+Result<void> EmbeddedCluster::setAsideHalfMade(const QString &reason)
+{
+    // The old folder is kept, whatever is in it: renamed, never deleted.
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString asideName = kDataDirName + u".broken-"_s + stamp;
+    for (int n = 2; QFileInfo::exists(QDir(m_baseDir).filePath(asideName)); ++n)
+        asideName = kDataDirName + u".broken-"_s + stamp + u'-' + QString::number(n);
+    const QString aside = QDir(m_baseDir).filePath(asideName);
+    if (!QDir(m_baseDir).rename(kDataDirName, asideName))
+        return StoreError::database(
+            tr("The built-in database in %1 was left half-made by an interrupted first start "
+               "(%2), and it cannot be moved aside to %3. Move the folder away by hand to let "
+               "ShopDesk make it again.")
+                .arg(QDir::toNativeSeparators(dataDir()), reason, QDir::toNativeSeparators(aside)));
+    // Its superuser password goes with it; initdb's copy goes away.
+    const QString secret = QDir(m_baseDir).filePath(u"superuser.secret"_s);
+    if (QFile::exists(secret))
+        QFile::copy(secret, QDir(aside).filePath(u"shopdesk-superuser.secret"_s));
+    QFile::remove(QDir(m_baseDir).filePath(kInitdbPwName));
+    m_notice =
+        tr("The built-in database in %1 was left half-made by an interrupted first start "
+           "(%2). ShopDesk moved it aside to %3 and made a new one.")
+            .arg(QDir::toNativeSeparators(m_baseDir), reason, QDir::toNativeSeparators(aside));
+    qCWarning(lcCluster).noquote() << m_notice;
     return {};
 }
 
@@ -340,6 +410,18 @@ Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
                                      "in %1. Wait for it and try again.")
                                       .arg(QDir::toNativeSeparators(m_baseDir)));
 
+    // A first start cut short (killed during initdb, or before the cluster
+    // was configured) leaves a folder that cannot start, or that starts
+    // without ShopDesk's settings. It holds no shop data yet: set it aside.
+    m_notice.clear();
+    if (const QString reason = halfMadeReason(); !reason.isEmpty() && !isRunning()) {
+        report(tr("Setting aside a half-made built-in database…"));
+        if (auto setAside = setAsideHalfMade(reason); !setAside)
+            return setAside.error();
+    } else if (reason.isEmpty() && QFile::exists(QDir(dataDir()).filePath(u"PG_VERSION"_s)) &&
+               !QFile::exists(QDir(dataDir()).filePath(QString::fromLatin1(kReadyMarker)))) {
+        markReady(); // whole, from a ShopDesk that wrote no marker yet
+    }
     const bool fresh = !QFile::exists(QDir(dataDir()).filePath(u"PG_VERSION"_s));
     auto secret = readOrCreateSecret(fresh);
     if (!secret)
@@ -372,6 +454,9 @@ Result<DbConfig> EmbeddedCluster::start(const Progress &progress)
     server.user = QString::fromLatin1(kSuperuser);
     server.password = secret.value();
     server.embedded = true;
+    // Known before the database is made, so that a start cut short (a
+    // signal, an error) can still stop the server it started.
+    m_config = server;
     if (auto created = createDatabase(server); !created)
         return created.error();
     m_config = server.withDatabase(QString::fromLatin1(kDatabaseName));

@@ -19,7 +19,9 @@ namespace shopdesk {
 // reachable on 127.0.0.1 only. start() creates it on first use, starts it (or
 // joins it when another ShopDesk on this machine already started it), and
 // creates the database; stop() shuts it down unless another ShopDesk still
-// uses it. A cluster left running or killed by a crash is picked up again.
+// uses it. A cluster left running or killed by a crash is picked up again; one
+// whose first start was cut short (a half-made cluster) is moved aside, never
+// deleted, and made again.
 class EmbeddedCluster
 {
     Q_DECLARE_TR_FUNCTIONS(EmbeddedCluster)
@@ -51,6 +53,13 @@ public:
     QString baseDir() const { return m_baseDir; }
     // True when this object started the server (rather than joining one).
     bool startedHere() const { return m_startedHere; }
+    // What start() had to repair and the user should know (a half-made
+    // cluster moved aside); empty when nothing.
+    QString notice() const { return m_notice; }
+
+    // Written into the data folder once the cluster is fully made and
+    // configured: a data folder without it is half-made.
+    static constexpr auto kReadyMarker = "shopdesk.ready";
 
 private:
     struct CommandResult
@@ -62,6 +71,10 @@ private:
     Result<void> prepareBaseDir();
     Result<QString> readOrCreateSecret(bool creating);
     Result<void> initialize(const QString &secret);
+    // Why the data folder is half-made ("" when it is whole or absent).
+    QString halfMadeReason() const;
+    Result<void> setAsideHalfMade(const QString &reason);
+    bool markReady();
     Result<int> startServer();
     Result<void> createDatabase(const DbConfig &serverConfig);
     int runningPort() const;
@@ -77,6 +90,7 @@ private:
     QString m_runAs; // system user the server runs as; empty = ourselves
     DbConfig m_config;
     bool m_startedHere = false;
+    QString m_notice;
     std::unique_ptr<QLockFile> m_instanceLock;
 };
 

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -10,6 +11,9 @@ using namespace Qt::StringLiterals;
 namespace shopdesk {
 
 namespace {
+
+QMutex s_pathMutex;
+QString s_defaultPath;
 
 QString escape(QString field)
 {
@@ -20,8 +24,19 @@ QString escape(QString field)
 
 PgPassFile::PgPassFile(QString path) : m_path(std::move(path)) { }
 
+void PgPassFile::setDefaultPath(const QString &path)
+{
+    QMutexLocker locker(&s_pathMutex);
+    s_defaultPath = path;
+}
+
 QString PgPassFile::defaultPath()
 {
+    {
+        QMutexLocker locker(&s_pathMutex);
+        if (!s_defaultPath.isEmpty())
+            return s_defaultPath;
+    }
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
         .filePath(u"pgpass"_s);
 }

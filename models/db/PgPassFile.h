@@ -13,7 +13,10 @@ class PgPassFile
 {
 public:
     explicit PgPassFile(QString path = defaultPath());
+    // The user's (in the application's config folder) unless set: a data
+    // folder given with --data-dir keeps its own (AppSettings::useDataDir).
     static QString defaultPath();
+    static void setDefaultPath(const QString &path);
 
     QString path() const { return m_path; }
     // Adds or replaces the line for config's host, port, database and user.

@@ -23,6 +23,9 @@ namespace shopdesk {
 
 namespace {
 
+// The advisory lock two starts loading demo data into one database take in turn.
+constexpr qint64 kDemoLockKey = 0x53686f7044656d6f; // "ShopDemo"
+
 // Secondary indexes and foreign-key checks slow a bulk load down several
 // times over (each row updates every index and looks up every referenced
 // row). They are dropped before the load and put back afterwards, in the same
@@ -155,6 +158,37 @@ Result<DemoSummary> DemoDataGenerator::run(const Progress &progress)
 
     if (!db.transaction())
         return StoreError::database(db.lastError());
+    m_foundLoaded = false;
+    // Two starts with --demo on one database (two tills started at once):
+    // the second waits for the first instead of colliding with it, which
+    // ended in "deadlock detected" or in "already holds data" about the
+    // demo data the first had just loaded. Held until this transaction ends.
+    auto mine = Sql::scalar(db, u"SELECT pg_try_advisory_xact_lock(?)"_s, {kDemoLockKey});
+    if (mine && !mine.value().toBool()) {
+        if (progress)
+            progress(0, tr("Waiting for another ShopDesk that is loading the demo data…"));
+        mine = Sql::scalar(db, u"SELECT pg_advisory_xact_lock(?)"_s, {kDemoLockKey});
+        if (mine && !m_options.force) {
+            auto flag = AppStateStore(db).value(QString::fromLatin1(AppStateStore::kDemoData));
+            if (!flag) {
+                mine = flag.error();
+            } else if (flag.value() == u"true"_s) {
+                // The other start loaded it: use it as it is.
+                db.rollback();
+                m_backendPid = 0;
+                m_foundLoaded = true;
+                return summarize(db);
+            }
+        }
+    }
+    if (!mine) {
+        db.rollback();
+        m_backendPid = 0;
+        if (cancelled())
+            return StoreError::cancelled(
+                tr("Loading demo data was cancelled; nothing was changed."));
+        return mine.error();
+    }
     Result<void> filled = fill(db, progress);
     if (!filled || cancelled()) {
         db.rollback();
@@ -177,6 +211,14 @@ Result<DemoSummary> DemoDataGenerator::run(const Progress &progress)
     if (auto analyzed = Sql::run(db, u"ANALYZE"_s); !analyzed)
         qCWarning(lcDemo).noquote() << analyzed.error().message;
 
+    const DemoSummary summary = summarize(db);
+    if (progress)
+        progress(100, tr("Demo data loaded."));
+    return summary;
+}
+
+DemoSummary DemoDataGenerator::summarize(QSqlDatabase db)
+{
     DemoSummary summary;
     auto count = [&db](const QString &table) {
         auto n = Sql::scalar(db, u"SELECT count(*) FROM %1"_s.arg(table));
@@ -188,8 +230,6 @@ Result<DemoSummary> DemoDataGenerator::run(const Progress &progress)
     summary.stocks = count(u"stocks"_s);
     summary.history = count(u"history"_s);
     summary.customers = count(u"customers"_s);
-    if (progress)
-        progress(100, tr("Demo data loaded."));
     return summary;
 }
 

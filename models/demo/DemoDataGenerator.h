@@ -60,9 +60,14 @@ public:
     // May be called from any thread: stops run() as soon as possible; it then
     // rolls back and returns a Cancelled error.
     void cancel();
+    // Set by run() when it waited for another start that was loading demo
+    // data into the same database and then found it there: it loaded nothing
+    // (and its summary counts what the other one loaded).
+    bool foundLoaded() const { return m_foundLoaded; }
 
 private:
     Result<void> fill(QSqlDatabase db, const Progress &progress);
+    static DemoSummary summarize(QSqlDatabase db);
     Result<void> clearAll(QSqlDatabase db);
     Result<void> insertShops(QSqlDatabase db);
     Result<QList<qint64>> insertStaff(QSqlDatabase db);
@@ -75,6 +80,7 @@ private:
     DemoOptions m_options;
     std::atomic<bool> m_cancelled {false};
     std::atomic<qint64> m_backendPid {0};
+    bool m_foundLoaded = false;
 };
 
 } // namespace shopdesk

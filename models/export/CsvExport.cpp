@@ -1,6 +1,5 @@
 #include "CsvExport.h"
 
-#include "CsvWriter.h"
 #include "models/db/Database.h"
 
 #include <QCoreApplication>
@@ -38,10 +37,10 @@ Result<qint64> CsvExport::run(const Job &job, const Progress &progress)
     }
 
     file.write("\xEF\xBB\xBF"); // BOM: spreadsheets then read the file as UTF-8
-    file.write(CsvWriter::line(job.headers));
+    file.write(job.csv.line(job.headers));
     qint64 rows = 0;
     while (q.next()) {
-        file.write(CsvWriter::line(job.format(q)));
+        file.write(job.csv.line(job.format(q, job.csv)));
         ++rows;
         if (rows % 5000 == 0 && progress && !progress(rows)) {
             file.cancelWriting();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CsvFormat.h"
 #include "models/core/Result.h"
 #include "models/db/DbConfig.h"
 
@@ -28,9 +29,12 @@ public:
         QString sql;
         QVariantList values;
         QStringList headers;
-        // One CSV row from the current query row.
-        std::function<QStringList(const QSqlQuery &)> format;
+        // One CSV row from the current query row, its numbers and times
+        // written as `csv` says.
+        std::function<QStringList(const QSqlQuery &, const CsvFormat &csv)> format;
         QString path;
+        // The separator, decimals and time zone (the page sets them).
+        CsvFormat csv;
     };
     // Called every few thousand rows with the rows written so far; return
     // false to cancel.

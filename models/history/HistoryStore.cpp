@@ -1,5 +1,6 @@
 #include "HistoryStore.h"
 
+#include "HistoryModel.h"
 #include "models/core/Sql.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,8 @@ const QString kColumns =
     "coalesce(h.approved_by, 0), (SELECT display_name FROM staff WHERE id = h.approved_by), "
     "coalesce(h.order_id, 0), (SELECT number FROM orders WHERE id = h.order_id), h.reason, "
     // exact microseconds since the epoch, for the cursor
-    "(extract(epoch FROM h.at) * 1000000)::bigint"_s;
+    "(extract(epoch FROM h.at) * 1000000)::bigint, "
+    "coalesce((SELECT sold_by_weight FROM products WHERE id = h.product_id), false)"_s;
 const QString kOrder = u"ORDER BY h.at DESC, h.id DESC"_s;
 
 QString withCondition(const QString &where, const QString &extra)
@@ -65,6 +67,7 @@ HistoryEntry HistoryStore::entryFromQuery(const QSqlQuery &q)
     e.orderNumber = q.value(17).toString();
     e.reason = q.value(18).toString();
     e.cursor = HistoryCursor {q.value(19).toLongLong(), e.id};
+    e.soldByWeight = q.value(20).toBool();
     return e;
 }
 
@@ -90,22 +93,25 @@ Result<CsvExport::Job> HistoryStore::exportJob(const Actor &reader, const Histor
     if (!sql)
         return sql.error();
     job.sql = sql.value();
-    job.headers = {tr("Time (UTC)"),  tr("Shop"),         tr("PLU"),         tr("Product"),
-                   tr("Action"),      tr("Shelf change"), tr("Shelf after"), tr("Order change"),
-                   tr("Order after"), tr("Staff"),        tr("Approved by"), tr("Order"),
-                   tr("Reason")};
-    // Plain values (action codes, ISO times): the file is for other programs too.
-    job.format = [](const QSqlQuery &q) {
+    job.headers = {tr("Time"),         tr("Shop"),        tr("PLU"),          tr("Product"),
+                   tr("Action code"),  tr("Action"),      tr("Shelf change"), tr("Shelf after"),
+                   tr("Order change"), tr("Order after"), tr("Unit"),         tr("Staff"),
+                   tr("Approved by"),  tr("Order"),       tr("Reason")};
+    // The action's code for other programs beside its name for people; times
+    // with their offset; goods sold by weight in kilograms.
+    job.format = [](const QSqlQuery &q, const CsvFormat &csv) {
         const HistoryEntry e = entryFromQuery(q);
-        return QStringList {e.at.toUTC().toString(Qt::ISODateWithMs),
+        return QStringList {csv.time(e.at),
                             e.shopName,
                             e.plu,
                             e.productName,
                             e.action,
-                            QString::number(e.shelfDelta),
-                            QString::number(e.shelfAfter),
-                            QString::number(e.orderDelta),
-                            QString::number(e.orderAfter),
+                            HistoryModel::actionText(e.action),
+                            csv.quantity(e.shelfDelta, e.soldByWeight),
+                            csv.quantity(e.shelfAfter, e.soldByWeight),
+                            csv.quantity(e.orderDelta, e.soldByWeight),
+                            csv.quantity(e.orderAfter, e.soldByWeight),
+                            CsvFormat::unit(e.soldByWeight),
                             e.staffName,
                             e.approverName,
                             e.orderNumber,

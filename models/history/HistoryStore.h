@@ -38,6 +38,7 @@ struct HistoryEntry
     QString orderNumber;
     QString reason;
     HistoryCursor cursor; // this row's place in the order
+    bool soldByWeight = false; // the product's quantities are grams
 
     int shelfBefore() const { return shelfAfter - shelfDelta; }
     int orderBefore() const { return orderAfter - orderDelta; }

@@ -4,6 +4,7 @@
 #include "models/db/PgPassFile.h"
 
 #include <QDebug>
+#include <QDir>
 #include <QMutex>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,22 @@ QString AppSettings::filePath()
 {
     QMutexLocker locker(&s_pathMutex);
     return s_filePath;
+}
+
+QString AppSettings::settingsFileIn(const QString &dataDir)
+{
+    return QDir(dataDir).absoluteFilePath(u"shopdesk.ini"_s);
+}
+
+QString AppSettings::passFileIn(const QString &dataDir)
+{
+    return QDir(dataDir).absoluteFilePath(u"pgpass"_s);
+}
+
+void AppSettings::useDataDir(const QString &dir)
+{
+    setFilePath(settingsFileIn(dir));
+    PgPassFile::setDefaultPath(passFileIn(dir));
 }
 
 AppSettings::AppSettings()
@@ -226,6 +243,16 @@ QString AppSettings::lastLogin() const
 void AppSettings::setLastLogin(const QString &login)
 {
     set(u"login/last"_s, login);
+}
+
+CsvFormat::Style AppSettings::csvStyle() const
+{
+    return CsvFormat::styleFromKey(get(u"export/csvStyle"_s).toString());
+}
+
+void AppSettings::setCsvStyle(CsvFormat::Style style)
+{
+    set(u"export/csvStyle"_s, CsvFormat::styleKey(style));
 }
 
 } // namespace shopdesk

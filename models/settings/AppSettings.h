@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/db/DbConfig.h"
+#include "models/export/CsvFormat.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -22,6 +23,13 @@ public:
     // Use this settings file instead of the user's (an .ini path); empty = default.
     static void setFilePath(const QString &path);
     static QString filePath();
+    // `--data-dir DIR` keeps a whole instance in DIR: besides the built-in
+    // database (DIR/cluster), the settings (DIR/shopdesk.ini, unless
+    // setFilePath names another file afterwards) and the password file
+    // (DIR/pgpass). Two data folders never share them.
+    static void useDataDir(const QString &dir);
+    static QString settingsFileIn(const QString &dataDir);
+    static QString passFileIn(const QString &dataDir);
 
     // The configured server without its password ("" = the built-in database).
     // Passwords never go into the settings file; see PgPassFile.
@@ -80,6 +88,11 @@ public:
 
     QString lastLogin() const;
     void setLastLogin(const QString &login);
+
+    // How CSV exports are written, as last chosen in the export dialog
+    // (for a spreadsheet in the user's language unless plain was chosen).
+    CsvFormat::Style csvStyle() const;
+    void setCsvStyle(CsvFormat::Style style);
 
     void sync();
 

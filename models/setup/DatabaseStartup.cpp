@@ -39,6 +39,7 @@ Result<DatabaseStartup::Outcome> DatabaseStartup::run(const Progress &progress)
         if (!started)
             return started.error();
         outcome.config = started.value();
+        outcome.notice = m_cluster->notice();
     }
 
     report(0, tr("Connecting to the database…"));
@@ -85,6 +86,11 @@ Result<DatabaseStartup::Outcome> DatabaseStartup::run(const Progress &progress)
         }
         if (!summary)
             return summary.error();
+        if (generator.foundLoaded()) {
+            // Another start loaded it meanwhile (it was waited for).
+            outcome.demoAlreadyPresent = true;
+            return outcome;
+        }
         outcome.demoLoaded = true;
         outcome.demoSummary = summary.value();
     }

@@ -44,6 +44,9 @@ public:
         // touch it: why, for the user. The database is usable as it is.
         QString demoRefused;
         DemoSummary demoSummary;
+        // What the start repaired and the user should be told (a half-made
+        // built-in database moved aside and made again); empty when nothing.
+        QString notice;
     };
 
     explicit DatabaseStartup(Options options);

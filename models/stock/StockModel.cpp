@@ -38,6 +38,8 @@ QVariant StockModel::headerData(int section, Qt::Orientation orientation, int ro
     switch (section) {
     case Plu:
         return tr("PLU");
+    case Barcode:
+        return tr("Barcode");
     case Name:
         return tr("Product");
     case Shop:
@@ -58,6 +60,7 @@ StockSort StockModel::sortFor(int column)
 {
     switch (column) {
     case Plu:
+    case Barcode: // no index sorts by barcode: a product's codes go together
         return StockSort::Plu;
     case Shop:
         return StockSort::Shop;
@@ -176,6 +179,8 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
         switch (column) {
         case Plu:
             return r.plu;
+        case Barcode:
+            return r.barcode;
         case Name:
             return r.name;
         case Shop:

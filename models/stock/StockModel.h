@@ -12,7 +12,7 @@ class StockModel : public WindowedTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Plu, Name, Shop, Shelf, Order, Price, Updated, ColumnCount };
+    enum Column { Plu, Barcode, Name, Shop, Shelf, Order, Price, Updated, ColumnCount };
 
     explicit StockModel(DbConfig config, QObject *parent = nullptr);
 

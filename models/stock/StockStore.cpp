@@ -18,14 +18,17 @@ namespace shopdesk {
 namespace {
 
 // In StockColumn order.
+// The barcode is the product's: looked up by its primary key.
 const QString kColumns = u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, sh.name, "
-                         "s.shelf_qty, s.order_qty, s.price, s.updated_at, s.sold_by_weight"_s;
+                         "s.shelf_qty, s.order_qty, s.price, s.updated_at, s.sold_by_weight, "
+                         "(SELECT barcode FROM products WHERE id = s.product_id)"_s;
 // The same columns without the join (the shop's name by a lookup per row),
 // plus the exact change time as text for keyset paging.
 const QString kListColumns =
     u"s.id, s.product_id, s.shop_id, s.plu, s.product_name, "
     "(SELECT name FROM shops WHERE id = s.shop_id), s.shelf_qty, s.order_qty, "
-    "s.price, s.updated_at, s.sold_by_weight, s.updated_at::text"_s;
+    "s.price, s.updated_at, s.sold_by_weight, "
+    "(SELECT barcode FROM products WHERE id = s.product_id), s.updated_at::text"_s;
 
 } // namespace
 
@@ -49,6 +52,7 @@ StockRow StockStore::rowFrom(const SqlRow &row)
     r.price = row[C::Price].toLongLong();
     r.updatedAt = row[C::UpdatedAt].toDateTime();
     r.soldByWeight = row[C::SoldByWeight].toBool();
+    r.barcode = row[C::Barcode].toString();
     return r;
 }
 
@@ -56,16 +60,21 @@ CsvExport::Job StockStore::exportJob(const StockFilter &filter, const StockOrder
 {
     CsvExport::Job job;
     job.sql = listSql(filter, order, &job.values);
-    job.headers = {tr("PLU"),       tr("Product"), tr("Shop"),    tr("On shelf"),
-                   tr("In orders"), tr("Price"),   tr("Changed"), tr("Unit")};
-    // Plain, locale-independent numbers: the file is for other programs too.
-    job.format = [](const QSqlQuery &q) {
+    job.headers = {tr("PLU"),       tr("Barcode"), tr("Product"), tr("Shop"),   tr("On shelf"),
+                   tr("In orders"), tr("Unit"),    tr("Price"),   tr("Changed")};
+    // Numbers without grouping, in the file's decimals; goods sold by weight
+    // in kilograms (and their price per kilogram).
+    job.format = [](const QSqlQuery &q, const CsvFormat &csv) {
         const StockRow r = rowFrom(q);
-        return QStringList {r.plu, r.name, r.shopName, QString::number(r.shelfQty),
-                            QString::number(r.orderQty), Money::plain(r.price),
-                            r.updatedAt.toUTC().toString(Qt::ISODate),
-                            // The quantities' unit (a price per kg when grams).
-                            r.soldByWeight ? u"g"_s : u"pcs"_s};
+        return QStringList {r.plu,
+                            r.barcode,
+                            r.name,
+                            r.shopName,
+                            csv.quantity(r.shelfQty, r.soldByWeight),
+                            csv.quantity(r.orderQty, r.soldByWeight),
+                            CsvFormat::unit(r.soldByWeight),
+                            csv.money(r.price),
+                            csv.time(r.updatedAt)};
     };
     return job;
 }
@@ -119,7 +128,8 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         "  'staff_id', a.staff, 'history_id', (SELECT id FROM logged)) "
         "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.product_id, m.shop_id, m.plu, m.product_name, sh.name, "
-        "  m.shelf_qty, m.order_qty, m.price, m.updated_at, m.sold_by_weight "
+        "  m.shelf_qty, m.order_qty, m.price, m.updated_at, m.sold_by_weight, "
+        "  (SELECT barcode FROM products WHERE id = m.product_id) "
         "FROM made m JOIN shops sh ON sh.id = m.shop_id"_s,
         {{u":plu"_s, plu},
          {u":shop"_s, shopId},
@@ -182,8 +192,9 @@ QString stockChangeStatement(const QString &argsAndChanged, const QString &final
            "  FROM changed c JOIN logged l ON l.shop_id = c.shop_id AND l.plu = c.plu "
            "  ORDER BY c.n RETURNING id) "
            "SELECT c.id, c.product_id, c.shop_id, c.plu, c.product_name, sh.name, c.shelf_qty, "
-           "  c.order_qty, c.price, c.updated_at, c.sold_by_weight %2"_s.arg(argsAndChanged,
-                                                                             finalSelect);
+           "  c.order_qty, c.price, c.updated_at, c.sold_by_weight, "
+           "  (SELECT barcode FROM products WHERE id = c.product_id) %2"_s.arg(argsAndChanged,
+                                                                               finalSelect);
 }
 
 // The UPDATE of one stock row per `args` row; both quantities stay within

@@ -31,6 +31,7 @@ struct StockRow
     qint64 price = 0; // minor units; per kilogram when sold by weight
     QDateTime updatedAt;
     bool soldByWeight = false; // the quantities are grams
+    QString barcode; // the product's EAN; empty when it has none
 };
 
 // Where each value sits in every SELECT list of stock rows.
@@ -46,6 +47,7 @@ enum class StockColumn {
     Price,
     UpdatedAt,
     SoldByWeight,
+    Barcode,
     UpdatedAtText, // the list's alone: microseconds, for keyset paging
 };
 

@@ -235,7 +235,7 @@ int main(int argc, char *argv[])
     job.sql = store.exportSql(shop, &job.values).value();
     job.headers = {u"at"_s,          u"plu"_s,   u"action"_s, u"shelf_delta"_s,
                    u"shelf_after"_s, u"staff"_s, u"reason"_s};
-    job.format = [](const QSqlQuery &q) {
+    job.format = [](const QSqlQuery &q, const CsvFormat &) {
         const HistoryEntry e = HistoryStore::entryFromQuery(q);
         return QStringList {e.at.toUTC().toString(Qt::ISODateWithMs),
                             e.plu,

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -225,6 +226,92 @@ private slots:
         QVERIFY(found.error().message.contains(u"existing PostgreSQL server"_s));
         // And a real installation is found where Debian puts it.
         QVERIFY(PgBinaries::locate().ok());
+    }
+
+    // Issue 16: a first start killed while initdb ran left a folder that never
+    // started again ("could not find the database system … global/pg_control");
+    // one killed after initdb, a cluster without ShopDesk's settings (and
+    // initdb.pw with the superuser's password beside it). The next start moves
+    // such a folder aside, makes a new one and says so.
+    void aHalfMadeClusterIsSetAsideAndMadeAgain_data()
+    {
+        QTest::addColumn<bool>("withoutControlFile");
+        QTest::addColumn<bool>("unconfigured");
+        QTest::newRow("killed during initdb") << true << false;
+        QTest::newRow("killed after initdb") << false << true;
+    }
+    void aHalfMadeClusterIsSetAsideAndMadeAgain()
+    {
+        QFETCH(bool, withoutControlFile);
+        QFETCH(bool, unconfigured);
+        auto dir = makeDir();
+        const QString base = dir->filePath(u"cluster"_s);
+        {
+            EmbeddedCluster cluster(base);
+            QVERIFY(cluster.start().ok());
+            QVERIFY(cluster.stop().ok());
+        }
+        // Back to what the interrupted first start left.
+        const QDir data(base + u"/data"_s);
+        QVERIFY(data.exists(QString::fromLatin1(EmbeddedCluster::kReadyMarker)));
+        QVERIFY(QFile::remove(data.filePath(QString::fromLatin1(EmbeddedCluster::kReadyMarker))));
+        if (withoutControlFile)
+            QVERIFY(QFile::remove(data.filePath(u"global/pg_control"_s)));
+        if (unconfigured) {
+            QFile conf(data.filePath(u"postgresql.conf"_s));
+            QVERIFY(conf.open(QIODevice::ReadWrite));
+            const QByteArray text = conf.readAll();
+            const qsizetype ours = text.indexOf("# Added by ShopDesk");
+            QVERIFY(ours > 0);
+            QVERIFY(conf.resize(ours));
+            conf.close();
+            QFile pw(base + u"/initdb.pw"_s);
+            QVERIFY(pw.open(QIODevice::WriteOnly));
+            pw.write("the-old-superuser-password");
+        }
+
+        EmbeddedCluster cluster(base);
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        auto stop = qScopeGuard([&] { (void)cluster.stop(); });
+        // Made again, whole and configured: loopback only, no Unix socket.
+        QCOMPARE(queryOne(*config, u"SELECT 40 + 2"_s).toInt(), 42);
+        QCOMPARE(queryOne(*config, u"SHOW unix_socket_directories"_s).toString(), QString());
+        QVERIFY(data.exists(QString::fromLatin1(EmbeddedCluster::kReadyMarker)));
+        QVERIFY2(!QFile::exists(base + u"/initdb.pw"_s), "the superuser's password was left");
+        // The old folder was moved aside, not deleted, and the user is told.
+        const QStringList aside =
+            QDir(base).entryList({u"data.broken-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(aside.size(), 1);
+        QVERIFY(QFile::exists(base + u"/"_s + aside.first() + u"/PG_VERSION"_s));
+        QVERIFY2(cluster.notice().contains(aside.first()), qPrintable(cluster.notice()));
+        QVERIFY2(cluster.notice().contains(u"half-made"_s), qPrintable(cluster.notice()));
+    }
+
+    // A whole cluster made before ShopDesk wrote the marker is used as it is.
+    void aWholeClusterWithoutTheMarkerIsKept()
+    {
+        auto dir = makeDir();
+        const QString base = dir->filePath(u"cluster"_s);
+        {
+            EmbeddedCluster cluster(base);
+            auto config = cluster.start();
+            QVERIFY(config.ok());
+            QVERIFY(
+                exec(*config, {u"CREATE TABLE kept (v int)"_s, u"INSERT INTO kept VALUES (7)"_s}));
+            QVERIFY(cluster.stop().ok());
+        }
+        const QString marker =
+            base + u"/data/"_s + QString::fromLatin1(EmbeddedCluster::kReadyMarker);
+        QVERIFY(QFile::remove(marker));
+        EmbeddedCluster cluster(base);
+        auto config = cluster.start();
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        auto stop = qScopeGuard([&] { (void)cluster.stop(); });
+        QCOMPARE(queryOne(*config, u"SELECT v FROM kept"_s).toInt(), 7);
+        QVERIFY(cluster.notice().isEmpty());
+        QVERIFY(QDir(base).entryList({u"data.broken-*"_s}, QDir::Dirs).isEmpty());
+        QVERIFY(QFile::exists(marker));
     }
 
     void lostPasswordFileIsExplained()

@@ -11,6 +11,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -339,7 +342,7 @@ private slots:
         job.database = m_tdb->config();
         job.sql = store().exportSql(f, &job.values).value();
         job.headers = {u"id"_s, u"plu"_s, u"shelf_delta"_s};
-        job.format = [](const QSqlQuery &q) {
+        job.format = [](const QSqlQuery &q, const CsvFormat &) {
             const HistoryEntry e = HistoryStore::entryFromQuery(q);
             return QStringList {QString::number(e.id), e.plu, QString::number(e.shelfDelta)};
         };
@@ -354,6 +357,57 @@ private slots:
                  QByteArray("\xEF\xBB\xBFid,plu,shelf_delta")); // BOM for Excel
         QCOMPARE(lines.at(1).trimmed(), QByteArray::number(m_rows.at(3)) + ",1001,0");
         QCOMPARE(lines.at(4).trimmed(), QByteArray::number(m_rows.at(1)) + ",1001,-3");
+    }
+
+    // Issue 16: the history's CSV for a Russian spreadsheet: `;`, decimal
+    // commas, the action's code beside its name, kilograms for goods sold by
+    // weight, times in the shop's zone with its offset.
+    void exportJobWritesForASpreadsheet()
+    {
+        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE id = ?"_s,
+                         {m_milk})
+                    .ok());
+        auto restore = qScopeGuard([&] {
+            std::ignore =
+                Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = false WHERE id = ?"_s,
+                         {m_milk});
+        });
+        HistoryFilter f;
+        f.shopId = m_moscow;
+        f.plu = u"1001"_s;
+        f.actions = {u"sold"_s};
+        auto made = HistoryStore::exportJob(m_manager, f);
+        QVERIFY(made.ok());
+        CsvExport::Job job = made.value();
+        job.database = m_tdb->config();
+        job.path = m_dir.filePath(u"history-ru.csv"_s);
+        job.csv = CsvFormat(CsvFormat::Style::Spreadsheet, QLocale(u"ru_RU"_s),
+                            QTimeZone("Europe/Moscow"));
+        auto written = CsvExport::run(job);
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+        QCOMPARE(written.value(), qint64(2));
+
+        QFile file(job.path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines =
+            QString::fromUtf8(bytes.mid(3)).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        const QStringList header = lines.at(0).split(u';');
+        // The older sale (13:15 in Moscow) is the last line: newest first.
+        const QStringList row = lines.at(2).split(u';');
+        QCOMPARE(row.size(), header.size());
+        const auto field = [&](const QString &name) -> QString {
+            const qsizetype i = header.indexOf(name);
+            return i < 0 ? u"(no column %1)"_s.arg(name) : row.at(i);
+        };
+        QCOMPARE(field(u"Time"_s), u"2026-03-10T13:15:00.000+03:00"_s);
+        QCOMPARE(field(u"Action code"_s), u"sold"_s);
+        QCOMPARE(field(u"Action"_s), HistoryModel::actionText(u"sold"_s));
+        QCOMPARE(field(u"Shelf change"_s), u"-0,003"_s); // 3 g
+        QCOMPARE(field(u"Unit"_s), u"kg"_s);
+        QCOMPARE(field(u"Product"_s), u"Молоко"_s);
     }
 
     // The report numbers, worked out by hand from the fixture above.

@@ -28,10 +28,13 @@ class TestConnectionRestart : public QObject
     QTemporaryDir m_dir;
 
     QString settingsFile() const { return m_dir.filePath(u"shopdesk.ini"_s); }
-    // XDG_CONFIG_HOME for the dialog here and the shopdesk started later, so
-    // both use this test's password file (PgPassFile::defaultPath), never the user's.
+    // The data folder of the shopdesk started later. The dialog here works as
+    // in that shopdesk, so both use its password file (DIR/pgpass).
+    QString dataDir() const { return m_dir.filePath(u"data"_s); }
+    QString passFile() const { return dataDir() + u"/pgpass"_s; }
+    // An empty XDG_CONFIG_HOME for both: nothing may be read from or written
+    // to the user's config folder.
     QString configHome() const { return m_dir.filePath(u"config"_s); }
-    QString passFile() const { return configHome() + u"/ShopDesk/shopdesk/pgpass"_s; }
 
     static void typeInto(QWidget *field, const QString &text)
     {
@@ -46,9 +49,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome()));
-        // The names shopdesk gives itself, so the password file lands where it looks.
         QCoreApplication::setOrganizationName(u"ShopDesk"_s);
         QCoreApplication::setApplicationName(u"shopdesk"_s);
+        // As shopdesk --data-dir DIR --settings FILE does.
+        AppSettings::useDataDir(dataDir());
         AppSettings::setFilePath(settingsFile());
     }
 
@@ -103,10 +107,9 @@ private slots:
         env.remove(u"SHOPDESK_DB"_s);
         env.insert(u"XDG_CONFIG_HOME"_s, configHome());
         shopdesk.setProcessEnvironment(env);
-        const QString dataDir = m_dir.filePath(u"data"_s);
         shopdesk.start(
             QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk"),
-            {u"--settings"_s, settingsFile(), u"--setup-only"_s, u"--data-dir"_s, dataDir});
+            {u"--settings"_s, settingsFile(), u"--setup-only"_s, u"--data-dir"_s, dataDir()});
         QVERIFY2(shopdesk.waitForFinished(300000), "shopdesk did not finish within 5 minutes");
         const QString out = QString::fromLocal8Bit(shopdesk.readAllStandardOutput());
         const QString err = QString::fromLocal8Bit(shopdesk.readAllStandardError());
@@ -116,7 +119,8 @@ private slots:
         QVERIFY2(out.contains(server.database), qPrintable(out));
 
         // It prepared that database, not a built-in one of its own.
-        QVERIFY(!QDir(dataDir + u"/cluster"_s).exists());
+        QVERIFY(!QDir(dataDir() + u"/cluster"_s).exists());
+        QVERIFY(!QDir(configHome() + u"/ShopDesk"_s).exists());
         const auto migrations = Sql::scalar(tdb.db(), u"SELECT count(*) FROM schema_migrations"_s);
         QVERIFY(migrations.ok());
         QVERIFY(migrations.value().toInt() > 0);

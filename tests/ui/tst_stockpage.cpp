@@ -4,6 +4,7 @@
 #include "models/core/Money.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
+#include "models/export/CsvFormat.h"
 #include "models/settings/AppSettings.h"
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockModel.h"
@@ -27,6 +28,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -35,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <tuple>
@@ -443,9 +446,120 @@ private slots:
                                      .value()
                                      .toString();
         QVERIFY(QString::fromUtf8(lines.at(1)).startsWith(firstPlu + u','));
-        // The quantities' unit closes each line: pieces here (grams when sold by weight).
-        QVERIFY(lines.at(0).trimmed().endsWith(",Unit"));
-        QVERIFY(lines.at(1).trimmed().endsWith(",pcs"));
+        // The quantities' unit beside them: pieces here (kilograms when sold by weight).
+        QVERIFY(lines.at(0).contains(",In orders,Unit,"));
+        QVERIFY(lines.at(1).contains(",pcs,"));
+    }
+
+    // Issue 16: a CSV that opens in a Russian spreadsheet (UTF-8 with a BOM,
+    // `;` between fields, decimal commas), the barcode in it, and the plain
+    // file elsewhere; the Stock page shows the barcode too.
+    void csvOpensInTheLocalesSpreadsheet_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<int>("style");
+        QTest::addColumn<QString>("separator");
+        QTest::addColumn<QString>("kilograms");
+        QTest::addColumn<QString>("price");
+        QTest::newRow("ru_RU") << u"ru_RU"_s << int(CsvFormat::Style::Spreadsheet) << u";"_s
+                               << u"1,5"_s << u"650,50"_s;
+        QTest::newRow("en_US") << u"en_US"_s << int(CsvFormat::Style::Spreadsheet) << u","_s
+                               << u"1.5"_s << u"650.50"_s;
+        QTest::newRow("ru_RU, plain chosen")
+            << u"ru_RU"_s << int(CsvFormat::Style::Plain) << u","_s << u"1.5"_s << u"650.50"_s;
+    }
+    void csvOpensInTheLocalesSpreadsheet()
+    {
+        QFETCH(QString, locale);
+        QFETCH(int, style);
+        QFETCH(QString, separator);
+        QFETCH(QString, kilograms);
+        QFETCH(QString, price);
+        const QLocale saved;
+        QLocale::setDefault(QLocale(locale));
+        AppSettings().setCsvStyle(CsvFormat::Style(style));
+        // A weighed product with a barcode: 1.5 kg on the shelf at 650.50 a kilogram.
+        const QString plu = Sql::scalar(m_tdb->db(),
+                                        u"SELECT plu FROM products WHERE barcode IS NOT NULL "
+                                        "ORDER BY plu LIMIT 1"_s)
+                                .value()
+                                .toString();
+        const QString barcode =
+            Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = ?"_s, {plu})
+                .value()
+                .toString();
+        QVERIFY(!barcode.isEmpty());
+        const int shelfBefore = shelfOf(plu, 1);
+        const qint64 priceBefore =
+            Sql::scalar(m_tdb->db(), u"SELECT price FROM products WHERE plu = ?"_s, {plu})
+                .value()
+                .toLongLong();
+        QVERIFY(
+            Sql::run(m_tdb->db(),
+                     u"UPDATE products SET sold_by_weight = true, price = 65050 WHERE plu = ?"_s,
+                     {plu})
+                .ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET shelf_qty = 1500 WHERE plu = ? AND shop_id = 1"_s,
+                         {plu})
+                    .ok());
+        auto restore = qScopeGuard([&] {
+            QLocale::setDefault(saved);
+            std::ignore =
+                Sql::run(m_tdb->db(),
+                         u"UPDATE products SET sold_by_weight = false, price = ? WHERE plu = ?"_s,
+                         {priceBefore, plu});
+            std::ignore = Sql::run(
+                m_tdb->db(), u"UPDATE stocks SET shelf_qty = ? WHERE plu = ? AND shop_id = 1"_s,
+                {shelfBefore, plu});
+        });
+
+        StockPage page(sessionFor(u"manager"_s, u"manager123"_s));
+        StockModel *model = page.model();
+        auto *pluFilter = page.findChild<QLineEdit *>(u"pluFilter"_s);
+        QTest::keyClicks(pluFilter, plu);
+        QTest::keyClick(pluFilter, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(1), 20000);
+        QVERIFY(settle(model));
+        QTRY_VERIFY(model->stockAt(0).has_value());
+        QCOMPARE(model->data(model->index(0, StockModel::Barcode)).toString(), barcode);
+        QCOMPARE(model->headerData(StockModel::Barcode, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 u"Barcode"_s);
+
+        QSignalSpy exported(&page, &StockPage::exported);
+        const QString path = m_dir.filePath(u"stock-%1.csv"_s.arg(QTest::currentDataTag()));
+        page.exportTo(path);
+        QVERIFY(exported.wait(30000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.startsWith("\xEF\xBB\xBF"), "no UTF-8 byte order mark");
+        const QStringList lines =
+            QString::fromUtf8(bytes.mid(3)).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const QStringList header = lines.at(0).split(separator);
+        const QStringList row = lines.at(1).split(separator);
+        QCOMPARE(row.size(), header.size());
+        const auto field = [&](const QString &name) -> QString {
+            const qsizetype i = header.indexOf(name);
+            return i < 0 ? u"(no column %1)"_s.arg(name) : row.at(i);
+        };
+        QCOMPARE(field(u"PLU"_s), plu);
+        QCOMPARE(field(u"Barcode"_s), barcode);
+        QCOMPARE(field(u"On shelf"_s), kilograms);
+        QCOMPARE(field(u"Unit"_s), u"kg"_s);
+        QCOMPARE(field(u"Price"_s), price);
+        // In the shop's time zone, with its offset.
+        const QString changed = field(u"Changed"_s);
+        const QDateTime at = QDateTime::fromString(changed, Qt::ISODateWithMs);
+        QVERIFY2(at.isValid(), qPrintable(changed));
+        const QString shopZone =
+            Sql::scalar(m_tdb->db(), u"SELECT time_zone FROM shops WHERE id = 1"_s)
+                .value()
+                .toString();
+        QCOMPARE(at.offsetFromUtc(), QTimeZone(shopZone.toUtf8()).offsetFromUtc(at));
+        QVERIFY2(QRegularExpression(u"(Z|[+-]\\d\\d:\\d\\d)$"_s).match(changed).hasMatch(),
+                 qPrintable(changed));
     }
 
     void onlyStockRolesMayChangeStock()

@@ -3,13 +3,19 @@
 #include "MessageBanner.h"
 
 #include "models/core/TaskRunner.h"
+#include "models/settings/AppSettings.h"
 
 #include <QCoreApplication>
+#include <QFileDialog>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QTimeZone>
 
 #include <atomic>
 #include <memory>
+
+using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
@@ -21,7 +27,43 @@ QString rowsWritten(qint64 rows)
     return QCoreApplication::translate("ExportRunner", "%Ln row(s) written…", nullptr, count);
 }
 
+QString spreadsheetFilter()
+{
+    const CsvFormat format(CsvFormat::Style::Spreadsheet, QLocale(), QTimeZone::utc());
+    const QString example = u"1"_s + format.decimalPoint() + u"5"_s;
+    return QCoreApplication::translate("ExportRunner",
+                                       "CSV for a spreadsheet, fields separated by \"%1\", "
+                                       "decimals \"%2\" (*.csv)")
+        .arg(QString(format.separator()), example);
+}
+
+QString plainFilter()
+{
+    return QCoreApplication::translate("ExportRunner",
+                                       "Plain CSV, fields separated by \",\", decimals \"1.5\" "
+                                       "(*.csv)");
+}
+
 } // namespace
+
+QString askCsvExportPath(QWidget *parent, const QString &title, const QString &suggestedPath)
+{
+    AppSettings settings;
+    const QString spreadsheet = spreadsheetFilter();
+    const QString plain = plainFilter();
+    QString chosen = settings.csvStyle() == CsvFormat::Style::Plain ? plain : spreadsheet;
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggestedPath,
+                                                      spreadsheet + u";;"_s + plain, &chosen);
+    if (!path.isEmpty())
+        settings.setCsvStyle(chosen == plain ? CsvFormat::Style::Plain
+                                             : CsvFormat::Style::Spreadsheet);
+    return path;
+}
+
+CsvFormat csvExportFormat(const QTimeZone &zone)
+{
+    return CsvFormat(AppSettings().csvStyle(), QLocale(), zone);
+}
 
 void runCsvExport(QWidget *parent, const CsvExport::Job &job, qint64 expectedRows,
                   const QString &label, std::function<void(const Result<qint64> &)> done)

@@ -17,7 +17,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,6 +27,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -283,8 +283,7 @@ void CustomersPage::clearProblems()
 void CustomersPage::exportCsv()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export customers"), dir + u"/customers.csv"_s, tr("CSV files (*.csv)"));
+    const QString path = askCsvExportPath(this, tr("Export customers"), dir + u"/customers.csv"_s);
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -295,6 +294,7 @@ void CustomersPage::exportTo(const QString &path)
         CustomerStore::exportJob(m_model->filter(), m_model->sortKey(), m_model->sortDescending());
     job.database = m_session.database;
     job.path = path;
+    job.csv = csvExportFormat(QTimeZone(m_session.shop.timeZone.toUtf8()));
     // While the count is only an estimate the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting customers…"), [this, path](const Result<qint64> &result) {

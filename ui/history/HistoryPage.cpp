@@ -12,7 +12,6 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -197,10 +196,9 @@ void HistoryPage::updateStatus()
 void HistoryPage::exportCsv()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = askCsvExportPath(
         this, tr("Export history"),
-        dir + u"/history-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
-        tr("CSV files (*.csv)"));
+        dir + u"/history-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -216,6 +214,8 @@ void HistoryPage::exportTo(const QString &path)
     CsvExport::Job job = made.value();
     job.database = m_session.database;
     job.path = path;
+    // Times in the zone the filter's days are in: the shop's.
+    job.csv = csvExportFormat(QTimeZone(m_model->filter().timeZone.toUtf8()));
     const qint64 expected = m_model->totalKnown() && !m_model->totalIsMore() ? m_model->total() : 0;
     runCsvExport(this, job, expected, tr("Exporting history…"),
                  [this, path](const Result<qint64> &result) {

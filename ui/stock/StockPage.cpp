@@ -18,13 +18,13 @@
 
 #include <QAction>
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +84,7 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(StockModel::Name, QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setColumnWidth(StockModel::Plu, 90);
+    m_table->setColumnWidth(StockModel::Barcode, 130);
     m_table->setColumnWidth(StockModel::Shop, 170);
     m_table->setColumnWidth(StockModel::Updated, 175);
     connect(m_table, &QTableView::activated, this, &StockPage::adjustSelected);
@@ -221,10 +222,9 @@ void StockPage::startStocktake()
 void StockPage::exportCsv()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export stock"),
-        dir + u"/stock-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
-        tr("CSV files (*.csv)"));
+    const QString path =
+        askCsvExportPath(this, tr("Export stock"),
+                         dir + u"/stock-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -234,6 +234,7 @@ void StockPage::exportTo(const QString &path)
     CsvExport::Job job = StockStore::exportJob(m_model->filter(), m_model->order());
     job.database = m_session.database;
     job.path = path;
+    job.csv = csvExportFormat(QTimeZone(m_session.shop.timeZone.toUtf8()));
     // While the count is only an estimate or a lower bound the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting stock…"), [this, path](const Result<qint64> &result) {

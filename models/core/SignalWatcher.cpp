@@ -12,6 +12,7 @@ namespace shopdesk {
 
 #ifdef Q_OS_UNIX
 namespace {
+constexpr int kSignals[] = {SIGTERM, SIGINT, SIGHUP};
 int s_pipe[2] = {-1, -1};
 
 void onSignal(int number)
@@ -37,16 +38,16 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
+    for (const int number : kSignals)
+        sigaction(number, &action, nullptr);
 #endif
 }
 
 SignalWatcher::~SignalWatcher()
 {
 #ifdef Q_OS_UNIX
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
+    for (const int number : kSignals)
+        signal(number, SIG_DFL);
 #endif
 }
 
