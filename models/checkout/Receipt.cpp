@@ -2,6 +2,7 @@
 
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
+#include "models/shops/ShopTime.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -67,6 +68,38 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
     }
     r.lines << rule;
     r.lines << centred(tr("Thank you for your purchase!"), width);
+    r.barcode = order.number;
+    return r;
+}
+
+Receipt Receipt::forReturn(const Order &order, qint64 refund, PaymentMethod method,
+                           const Shop &shop, const QString &cashier, int width)
+{
+    Receipt r;
+    const QString rule(width, u'-');
+    r.lines << centred(shop.name, width);
+    if (!shop.address.isEmpty())
+        r.lines << centred(shop.address, width);
+    r.lines << rule;
+    r.lines << tr("RETURN to receipt %1").arg(order.number).left(width);
+    r.lines << ShopTime::toShop(QDateTime::currentDateTimeUtc(), shop.timeZone)
+                   .toString(u"dd.MM.yyyy HH:mm"_s);
+    r.lines << tr("Cashier: %1").arg(cashier).left(width);
+    r.lines << rule;
+    for (const OrderLine &l : order.lines) {
+        if (l.returnedQty <= 0)
+            continue;
+        r.lines << l.name.left(width);
+        r.lines << spread(u"  %1 × %2"_s.arg(Quantity::plain(l.returnedQty, l.weighed),
+                                             Money::format(l.unitPrice)),
+                          tr("returned"), width);
+    }
+    r.lines << rule;
+    r.boldLine = int(r.lines.size());
+    r.lines << spread(method == PaymentMethod::Card ? tr("REFUND TO CARD") : tr("REFUND IN CASH"),
+                      Money::format(refund), width);
+    r.lines << rule;
+    r.barcode = order.number;
     return r;
 }
 
@@ -108,6 +141,16 @@ QByteArray Receipt::escPos() const
         out += '\n';
         if (i == boldLine)
             out += "\x1b\x45\x00"_ba; // bold off (the NUL is part of the command)
+    }
+    if (!barcode.isEmpty()) {
+        // GS h 60, GS w 2, GS H 2: 60 dots high, module 2, the text below;
+        // GS k 73 n {B...: Code 128, code set B (any printable ASCII).
+        const QByteArray data = "{B" + barcode.toLatin1();
+        out += "\n\x1d\x68\x3c\x1d\x77\x02\x1d\x48\x02";
+        out += "\x1d\x6b\x49";
+        out += char(data.size());
+        out += data;
+        out += '\n';
     }
     out += "\x1b\x64\x04"; // ESC d 4: feed four lines
     out += "\x1d\x56\x42\x00"_ba; // GS V 66 0: partial cut

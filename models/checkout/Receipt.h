@@ -17,9 +17,16 @@ struct Receipt
 public:
     QStringList lines;
     int boldLine = -1; // the TOTAL line, printed bold where the printer can
+    // Printed as a Code 128 barcode under the lines: the order's number, so
+    // that a return finds the order by scanning the receipt.
+    QString barcode;
 
     static Receipt forOrder(const Order &order, const Shop &shop, const QString &cashier,
                             qint64 change, int width = 42);
+    // The customer's copy of a return: what came back so far and the money
+    // paid back now, and how.
+    static Receipt forReturn(const Order &order, qint64 refund, PaymentMethod method,
+                             const Shop &shop, const QString &cashier, int width = 42);
     QString text() const { return lines.join(u'\n'); }
 
     // ESC/POS for receipt printers: initialise, code page 866 for Cyrillic,

@@ -109,6 +109,17 @@ Result<std::optional<Order>> OrderQueries::byId(const Actor &reader, qint64 id) 
     return StoreError::permission(tr("A cashier sees only their own orders."));
 }
 
+Result<std::optional<Order>> OrderQueries::byNumber(const Actor &reader,
+                                                    const QString &number) const
+{
+    auto id = Sql::run(m_db, u"SELECT id FROM orders WHERE number = upper(btrim(?))"_s, {number});
+    if (!id)
+        return id.error();
+    if (!id.value().next())
+        return std::optional<Order>();
+    return byId(reader, id.value().value(0).toLongLong());
+}
+
 Result<Order> OrderQueries::existing(qint64 id) const
 {
     auto order = byId(id);

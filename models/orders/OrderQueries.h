@@ -28,6 +28,9 @@ public:
     // The same for a person looking at it: a cashier (without ManageOrders)
     // may see only their own orders.
     Result<std::optional<Order>> byId(const Actor &reader, qint64 id) const;
+    // The order with this number (as printed on its receipt, e.g. read from
+    // its barcode), with byId's rule for who may see it.
+    Result<std::optional<Order>> byNumber(const Actor &reader, const QString &number) const;
     // An order just written: there is one, or it is a NotFound error.
     Result<Order> existing(qint64 id) const;
     // Newest first, `limit` rows created before `before` (an order id: the

@@ -47,6 +47,11 @@ Result<std::optional<Order>> OrderStore::byId(const Actor &reader, qint64 id) co
     return OrderQueries(m_db).byId(reader, id);
 }
 
+Result<std::optional<Order>> OrderStore::byNumber(const Actor &reader, const QString &number) const
+{
+    return OrderQueries(m_db).byNumber(reader, number);
+}
+
 Result<QList<OrderSummary>> OrderStore::list(const Actor &reader, const OrderFilter &filter,
                                              qint64 before, int limit) const
 {

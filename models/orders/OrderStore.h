@@ -57,6 +57,7 @@ public:
     // The same for a person looking at it: a cashier (without ManageOrders)
     // may see only their own orders.
     Result<std::optional<Order>> byId(const Actor &reader, qint64 id) const;
+    Result<std::optional<Order>> byNumber(const Actor &reader, const QString &number) const;
     // Newest first, `limit` rows created before `before` (an order id: the
     // last row of the previous page; 0 for the first page).
     // A cashier (without ManageOrders) sees only their own orders, whatever

@@ -53,6 +53,13 @@ QFuture<Result<std::optional<Order>>> OrdersService::byId(qint64 orderId) const
     });
 }
 
+QFuture<Result<std::optional<Order>>> OrdersService::byNumber(const QString &number) const
+{
+    return onDatabase([reader = m_actor, number](const QSqlDatabase &db) {
+        return OrderStore(db).byNumber(reader, number);
+    });
+}
+
 QFuture<Result<ReturnedItems>>
 OrdersService::returnItems(qint64 orderId, const QList<ReturnLine> &lines, const QString &till,
                            const QString &reason, const ManagerSignIn &manager) const

@@ -37,6 +37,8 @@ public:
     QFuture<Result<QList<OrderSummary>>> list(const OrderFilter &filter, qint64 before,
                                               int limit) const;
     QFuture<Result<std::optional<Order>>> byId(qint64 orderId) const;
+    // By the number on its receipt (typed, or scanned from its barcode).
+    QFuture<Result<std::optional<Order>>> byNumber(const QString &number) const;
     // A manager signing in on the till to approve (their password or PIN).
     struct ManagerSignIn
     {

@@ -277,8 +277,28 @@ private slots:
         QCOMPARE(changed.first().first().value<Order>().status, OrderStatus::Cancelled);
         QCOMPARE(shelfOf(u"10060"_s), shelf60 + 2);
 
-        // Take one of the paid order's three back, the manager signing in.
-        page.openOrder(sold->id);
+        // Take one of the paid order's three back, the manager signing in:
+        // the order found by scanning its receipt (the barcode reads as its
+        // number, then Enter), the return receipt on the receipt printer.
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost));
+        QByteArray printed;
+        connect(&printer, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = printer.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this,
+                    [&printed, socket] { printed += socket->readAll(); });
+        });
+        AppSettings().setReceiptPrinter(u"127.0.0.1:%1"_s.arg(printer.serverPort()));
+        auto noPrinter = qScopeGuard([] { AppSettings().setReceiptPrinter({}); });
+        auto *find = page.findChild<QLineEdit *>(u"findOrder"_s);
+        QTest::keyClicks(find, u"nosuch-1"_s);
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.findChild<MessageBanner *>()->text().contains(u"NOSUCH-1"_s, Qt::CaseInsensitive),
+            10000);
+        find->clear();
+        QTest::keyClicks(find, sold->number.toLower());
+        QTest::keyClick(find, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(page.selectedOrder() && page.selectedOrder()->id == sold->id,
                                  10000);
         changed.clear();
@@ -302,6 +322,10 @@ private slots:
         QVERIFY(page.findChild<MessageBanner *>()->text().contains(u"pay back"_s) ||
                 page.findChild<MessageBanner *>()->text().contains(u"refund"_s));
         QCOMPARE(shelfOf(u"10061"_s), shelf61 + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(printed.endsWith("\x1d\x56\x42\x00"_ba), 10000); // cut
+        QVERIFY(printed.contains("RETURN"));
+        QVERIFY(printed.contains("\x1d\x6b\x49"_ba + char(2 + sold->number.size()) + "{B" +
+                                 sold->number.toLatin1())); // its number as Code 128
         QCOMPARE(Sql::scalar(m_tdb->db(),
                              u"SELECT count(*) FROM history WHERE action = 'returned' AND "
                              "order_id = ? AND approved_by = ? AND reason LIKE '%dented%'"_s,

@@ -78,6 +78,51 @@ private slots:
         QVERIFY2(text.contains(u"Тверская"_s), qPrintable(text));
     }
 
+    // The order number printed as a barcode under the receipt is what a
+    // scanner reads back (zbarimg on the PDF's page, as a scanner sees paper).
+    void theReceiptsBarcodeScansAsItsNumber()
+    {
+        const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
+        const QString zbarimg = QStandardPaths::findExecutable(u"zbarimg"_s);
+        if (pdftoppm.isEmpty() || zbarimg.isEmpty())
+            QFAIL("pdftoppm or zbarimg is missing: install poppler-utils and zbar-tools "
+                  "(scripts/test does)");
+        const Receipt r = Receipt::forOrder(sampleOrder(), sampleShop(), u"Ксения"_s, 0);
+        QCOMPARE(r.barcode, u"TVR-1-000042"_s);
+        const QString pdf = m_dir.filePath(u"barcode.pdf"_s);
+        QString error;
+        QVERIFY2(printReceiptToPdf(r, pdf, &error), qPrintable(error));
+        QProcess render;
+        render.start(
+            pdftoppm,
+            {u"-r"_s, u"300"_s, u"-png"_s, u"-singlefile"_s, pdf, m_dir.filePath(u"barcode"_s)});
+        QVERIFY(render.waitForFinished(30000));
+        QCOMPARE(render.exitCode(), 0);
+        QProcess scan;
+        scan.start(zbarimg, {u"--quiet"_s, u"--raw"_s, m_dir.filePath(u"barcode.png"_s)});
+        QVERIFY(scan.waitForFinished(30000));
+        QCOMPARE(QString::fromLatin1(scan.readAllStandardOutput()).trimmed(), u"TVR-1-000042"_s);
+        // And the ESC/POS printer gets it as a Code 128 command.
+        QVERIFY(r.escPos().contains("\x1d\x6b\x49\x0e{BTVR-1-000042"_ba));
+    }
+
+    // A return's receipt: what came back and the money paid back, and how.
+    void aReturnHasItsReceipt()
+    {
+        Order o = sampleOrder();
+        o.lines[0].returnedQty = 1;
+        const Receipt r =
+            Receipt::forReturn(o, 9990, PaymentMethod::Cash, sampleShop(), u"Ксения"_s);
+        const QString text = r.text();
+        QVERIFY(text.contains(u"RETURN to receipt TVR-1-000042"_s));
+        QVERIFY(text.contains(u"Молоко"_s));
+        QVERIFY(!text.contains(u"Bread"_s)); // not returned
+        QVERIFY(r.lines.at(r.boldLine).startsWith(u"REFUND IN CASH"_s));
+        QVERIFY(r.lines.at(r.boldLine).endsWith(Money::format(9990)));
+        for (const QString &line : r.lines)
+            QVERIFY2(line.size() <= 42, qPrintable(line));
+    }
+
     void escPosReachesTheNetworkPrinter()
     {
         QTcpServer printer;

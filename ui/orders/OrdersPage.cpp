@@ -2,6 +2,7 @@
 
 #include "ReturnDialog.h"
 #include "models/checkout/Receipt.h"
+#include "models/checkout/ReceiptPrintQueue.h"
 #include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
@@ -25,6 +26,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPrintDialog>
@@ -52,7 +54,9 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
       m_cashier(new QComboBox(this)),
       m_table(new QTableWidget(0, 6, this)),
       m_detail(new QPlainTextEdit(this)),
-      m_shift(new ShiftPanel(session, this))
+      m_shift(new ShiftPanel(session, this)),
+      m_find(new QLineEdit(this)),
+      m_printQueue(new ReceiptPrintQueue(this))
 {
     auto *heading = createPageTitle(tr("Orders"), this);
     auto *toolbar = new PageToolBar(this);
@@ -97,7 +101,15 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
+    m_find->setObjectName(u"findOrder"_s);
+    m_find->setPlaceholderText(tr("Order number, or scan the receipt"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMinimumWidth(220);
+    m_find->addAction(Icons::icon(Icon::Scan), QLineEdit::LeadingPosition);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { findByNumber(m_find->text()); });
     auto *filters = new QHBoxLayout;
+    filters->addWidget(buddyLabel(tr("Fin&d:"), m_find, this));
+    filters->addWidget(m_find);
     filters->addWidget(buddyLabel(tr("S&tatus:"), m_status, this));
     filters->addWidget(m_status);
     filters->addWidget(buddyLabel(tr("&From"), m_from, this));
@@ -132,6 +144,11 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     layout->addWidget(m_pager);
     layout->addWidget(shiftBox);
     connect(m_shift, &ShiftPanel::message, m_banner, &MessageBanner::showMessage);
+    connect(m_printQueue, &ReceiptPrintQueue::failed, this,
+            [this](int, const QString &title, const QString &error) {
+                m_banner->showMessage(tr("%1 was not printed: %2").arg(title, error),
+                                      MessageBanner::Type::Warning);
+            });
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
     connect(m_cashier, &QComboBox::currentIndexChanged, this, &OrdersPage::reload);
@@ -268,6 +285,30 @@ void OrdersPage::select(qint64 orderId)
               });
 }
 
+void OrdersPage::findByNumber(const QString &number)
+{
+    const QString wanted = number.trimmed();
+    if (wanted.isEmpty())
+        return;
+    ++m_selectGeneration; // a click on the list meanwhile loses to this
+    whenReady(this, orders().byNumber(wanted),
+              [this, wanted](const Result<std::optional<Order>> &order) {
+                  if (!order) {
+                      m_banner->showMessage(order.error().message, MessageBanner::Type::Warning);
+                      return;
+                  }
+                  if (!order.value()) {
+                      m_banner->showMessage(tr("There is no order %1.").arg(wanted),
+                                            MessageBanner::Type::Warning);
+                      return;
+                  }
+                  m_banner->hideMessage();
+                  m_table->clearSelection();
+                  showOrder(order.value());
+                  m_find->selectAll();
+              });
+}
+
 void OrdersPage::showOrder(const std::optional<Order> &order)
 {
     m_selected = order;
@@ -350,6 +391,29 @@ void OrdersPage::returnSelected()
     emit orderChanged(returned.order);
     showOrder(returned.order);
     reload();
+    printReturnReceipt(returned);
+}
+
+void OrdersPage::printReturnReceipt(const ReturnedItems &returned)
+{
+    const Receipt receipt = Receipt::forReturn(returned.order, returned.refund, returned.method,
+                                               m_session.shop, m_session.actor.displayName);
+    const QString printer = AppSettings().receiptPrinter();
+    if (!printer.isEmpty()) {
+        const uint port = printer.section(u':', 1, 1).toUInt();
+        m_printQueue->enqueue(tr("Return %1").arg(returned.order.number), receipt.escPos(),
+                              printer.section(u':', 0, 0),
+                              quint16(port > 0 && port < 65536 ? port : 9100));
+        return;
+    }
+    QPrinter qprinter(QPrinter::HighResolution);
+    QPrintDialog dialog(&qprinter, this);
+    dialog.setWindowTitle(tr("Print the return receipt of order %1").arg(returned.order.number));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!printReceipt(receipt, &qprinter, &error))
+        m_banner->showMessage(error, MessageBanner::Type::Warning);
 }
 
 void OrdersPage::printSelected()

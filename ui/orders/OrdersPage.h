@@ -11,6 +11,7 @@ class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTableWidget;
 
@@ -18,6 +19,7 @@ namespace shopdesk {
 
 class ListPager;
 class MessageBanner;
+class ReceiptPrintQueue;
 class ShiftPanel;
 
 // Orders with their status, filtered by status, dates and cashier, newest
@@ -47,6 +49,8 @@ public slots:
     void cancelSelected();
     void returnSelected();
     void printSelected();
+    // The order whose number was typed or scanned from its receipt.
+    void findByNumber(const QString &number);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -57,6 +61,9 @@ private:
     void select(qint64 orderId);
     void showOrder(const std::optional<Order> &order);
     QString till() const;
+    // The return's receipt for the customer: on the receipt printer, or
+    // through the print dialog.
+    void printReturnReceipt(const ReturnedItems &returned);
     OrdersService orders() const { return OrdersService(m_session.actor); }
 
     Session m_session;
@@ -77,6 +84,8 @@ private:
     QAction *m_return = nullptr;
     QAction *m_print = nullptr;
     ShiftPanel *m_shift;
+    QLineEdit *m_find;
+    ReceiptPrintQueue *m_printQueue;
 };
 
 } // namespace shopdesk
