@@ -264,6 +264,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(m_sale, &Sale::paid, this, &CheckoutPage::showPaid);
     connect(m_sale, &Sale::weightNeeded, this, &CheckoutPage::askForWeight);
     connect(m_shift, &ShiftPanel::stateChanged, this, &CheckoutPage::showShiftState);
+    connect(m_shift, &ShiftPanel::dialogClosed, this, &CheckoutPage::refocus);
     connect(m_shift, &ShiftPanel::message, m_banner, &MessageBanner::showMessage);
     connect(m_sale, &Sale::busyChanged, this, &CheckoutPage::showBusy);
     connect(m_sale, &Sale::stateChanged, this, [this](Sale::State state) {

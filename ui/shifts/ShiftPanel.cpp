@@ -148,10 +148,20 @@ void ShiftPanel::updateActions()
         a->setEnabled(m_open.has_value());
 }
 
+void ShiftPanel::takeKeyboardBack()
+{
+    // After a dialog the window must have the keyboard again, even where no
+    // window manager hands it back (the till's keys are window shortcuts).
+    window()->activateWindow();
+    emit dialogClosed();
+}
+
 void ShiftPanel::askToOpen()
 {
     OpenShiftDialog dialog(m_till, AppSettings().lastFloat(), this);
-    if (dialog.exec() == QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    takeKeyboardBack();
+    if (accepted)
         open(dialog.openingCash());
 }
 
@@ -177,7 +187,9 @@ void ShiftPanel::open(qint64 openingCash)
 void ShiftPanel::askToMoveCash()
 {
     CashMovementDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    takeKeyboardBack();
+    if (accepted)
         moveCash(dialog.direction(), dialog.amount(), dialog.reason());
 }
 
@@ -222,7 +234,9 @@ void ShiftPanel::askToClose()
     if (!m_open)
         return;
     CloseShiftDialog dialog(m_till, this);
-    if (dialog.exec() == QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    takeKeyboardBack();
+    if (accepted)
         close(dialog.counted());
 }
 

@@ -62,11 +62,14 @@ signals:
     void stateChanged(bool open);
     void reported(const shopdesk::ShiftReport &report);
     void message(const QString &text, shopdesk::MessageBanner::Type type);
+    // One of its dialogs closed: the page gives the focus back where it belongs.
+    void dialogClosed();
 
 private:
     void setOpen(const std::optional<ShiftReport> &report);
     void show(const ShiftReport &report);
     void updateActions();
+    void takeKeyboardBack();
 
     Session m_session;
     QString m_till;
