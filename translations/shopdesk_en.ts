@@ -4,7 +4,7 @@
 <context>
     <name>DemoDataGenerator</name>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="294"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Creating %Ln product and its stock…</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="302"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Writing %Ln history row…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="307"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Creating %Ln customer…</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>ExportRunner</name>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="21"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="27"/>
         <source>%Ln row(s) written…</source>
         <translation>
             <numerusform>%Ln row written…</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="75"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="117"/>
         <source>%Ln row(s) written to %1.</source>
         <translation>
             <numerusform>%Ln row written to %1.</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>HeadlessSetup</name>
     <message numerus="yes">
-        <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="71"/>
         <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
             <numerusform>Database %1 is ready (%Ln migration applied).</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>StockStore</name>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="326"/>
+        <location filename="../models/stock/StockStore.cpp" line="337"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>
@@ -113,18 +113,34 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="423"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="721"/>
+        <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
+        <translation>
+            <numerusform>Drop the %Ln line on the till (%1)? The void is recorded for the manager.</numerusform>
+            <numerusform>Drop the %Ln lines on the till (%1)? The void is recorded for the manager.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="252"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="250"/>
+        <source>Clear the problems flag of %Ln customer(s)?</source>
+        <translation>
+            <numerusform>Clear the problems flag of %Ln customer?</numerusform>
+            <numerusform>Clear the problems flag of %Ln customers?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>%Ln customer had problems; cleared.</numerusform>
@@ -157,7 +173,7 @@
 <context>
     <name>shopdesk::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="54"/>
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln row a page</numerusform>
@@ -173,6 +189,17 @@
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ParkedSalesDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22"/>
+        <source>%1 · %2 · %Ln item(s) · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · %Ln item · %3</numerusform>
+            <numerusform>%1 · %2 · %Ln items · %3</numerusform>
         </translation>
     </message>
 </context>
@@ -201,7 +228,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="214"/>
+        <location filename="../ui/stock/StockPage.cpp" line="215"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -209,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <location filename="../ui/stock/StockPage.cpp" line="216"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -218,13 +245,13 @@
     </message>
 </context>
 <context>
-    <name>shopdesk::StocktakeDialog</name>
+    <name>shopdesk::StocktakeVarianceDialog</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="180"/>
-        <source>Correct the stock of the %Ln counted line(s) now?</source>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59"/>
+        <source>%Ln line(s) counted, %1 with a difference; value of the differences: %2.</source>
         <translation>
-            <numerusform>Correct the stock of the %Ln counted line now?</numerusform>
-            <numerusform>Correct the stock of the %Ln counted lines now?</numerusform>
+            <numerusform>%Ln line counted, %1 with a difference; value of the differences: %2.</numerusform>
+            <numerusform>%Ln lines counted, %1 with a difference; value of the differences: %2.</numerusform>
         </translation>
     </message>
 </context>

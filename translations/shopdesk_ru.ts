@@ -15,6 +15,24 @@
     </message>
 </context>
 <context>
+    <name>CashCount</name>
+    <message>
+        <location filename="../models/shifts/CashCount.cpp" line="34"/>
+        <source>The counted cash cannot be negative.</source>
+        <translation>Пересчитанная сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/CashCount.cpp" line="38"/>
+        <source>%1 is not a note or coin.</source>
+        <translation>%1 — нет такой купюры или монеты.</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/CashCount.cpp" line="40"/>
+        <source>The number of %1 notes or coins cannot be negative.</source>
+        <translation>Количество купюр или монет %1 не может быть отрицательным.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogStore</name>
     <message>
         <location filename="../models/sync/CatalogStore.cpp" line="86"/>
@@ -335,27 +353,27 @@ With no options it uses its built-in database, kept in your data folder.</source
         <translation>Подготовить базу данных (схему и, с --demo, демо-данные) и выйти, не открывая окна.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="90"/>
-        <source>Keep the built-in database in this folder.</source>
-        <translation>Хранить встроенную базу данных в этой папке.</translation>
+        <location filename="../app/desk/CommandLine.cpp" line="91"/>
+        <source>Keep the built-in database, the settings and the password file in this folder (also read from $SHOPDESK_DATA_DIR).</source>
+        <translation>Хранить встроенную базу данных, настройки и файл паролей в этой папке (также берётся из $SHOPDESK_DATA_DIR).</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="92"/>
-        <source>Read and write settings in this .ini file.</source>
-        <translation>Читать и сохранять настройки в этом .ini-файле.</translation>
+        <location filename="../app/desk/CommandLine.cpp" line="96"/>
+        <source>Read and write settings in this .ini file (instead of the user&apos;s, or the one in --data-dir).</source>
+        <translation>Читать и записывать настройки в этот .ini-файл (вместо пользовательского или файла в --data-dir).</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="103"/>
+        <location filename="../app/desk/CommandLine.cpp" line="109"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Неожиданный аргумент «%1».</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="117"/>
+        <location filename="../app/desk/CommandLine.cpp" line="124"/>
         <source>--%1 is only used together with --demo.</source>
         <translation>--%1 используется только вместе с --demo.</translation>
     </message>
     <message>
-        <location filename="../app/desk/CommandLine.cpp" line="131"/>
+        <location filename="../app/desk/CommandLine.cpp" line="138"/>
         <source>--db needs a postgresql:// URL; leave --db out to use the built-in database.</source>
         <translation>Для --db нужен адрес postgresql://; чтобы работать со встроенной базой, не указывайте --db.</translation>
     </message>
@@ -363,13 +381,13 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CsvExport</name>
     <message>
-        <location filename="../models/export/CsvExport.cpp" line="20"/>
-        <location filename="../models/export/CsvExport.cpp" line="59"/>
+        <location filename="../models/export/CsvExport.cpp" line="19"/>
+        <location filename="../models/export/CsvExport.cpp" line="58"/>
         <source>Cannot write %1: %2</source>
         <translation>Не удаётся записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/CsvExport.cpp" line="48"/>
+        <location filename="../models/export/CsvExport.cpp" line="47"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
@@ -395,83 +413,83 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>CustomerStore</name>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="106"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="131"/>
         <source>The first name must be 1 to %1 characters.</source>
         <translation>Имя должно содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="109"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="134"/>
         <source>The last name must be 1 to %1 characters.</source>
         <translation>Фамилия должна содержать от 1 до %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="111"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="136"/>
         <source>The age must be from 0 to 150.</source>
         <translation>Возраст должен быть от 0 до 150.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="113"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="138"/>
         <source>Choose the gender from the list.</source>
         <translation>Выберите пол из списка.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="116"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="141"/>
         <source>The e-mail address is not valid.</source>
         <translation>Некорректный адрес электронной почты.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="118"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="143"/>
         <source>The phone number is too long.</source>
         <translation>Слишком длинный номер телефона.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="169"/>
-        <location filename="../models/customers/CustomerStore.cpp" line="184"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="194"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="209"/>
         <source>Customer %1 no longer exists.</source>
         <translation>Клиента %1 больше нет.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="180"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="205"/>
         <source>This customer has orders and cannot be deleted.</source>
         <translation>У этого клиента есть заказы, его нельзя удалить.</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="274"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="274"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="274"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="249"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="274"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="275"/>
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="275"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="275"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../models/customers/CustomerStore.cpp" line="250"/>
+        <location filename="../models/customers/CustomerStore.cpp" line="275"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -479,12 +497,12 @@ With no options it uses its built-in database, kept in your data folder.</source
 <context>
     <name>DatabaseStartup</name>
     <message>
-        <location filename="../models/setup/DatabaseStartup.cpp" line="44"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="45"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../models/setup/DatabaseStartup.cpp" line="49"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="50"/>
         <source>ShopDesk cannot connect to the database %1:
 %2
 
@@ -495,12 +513,12 @@ Check that the server is running and reachable, and that the address, user and p
 Проверьте, что сервер запущен и доступен, а адрес, пользователь и пароль указаны верно.</translation>
     </message>
     <message>
-        <location filename="../models/setup/DatabaseStartup.cpp" line="54"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="55"/>
         <source>Updating the database schema…</source>
         <translation>Обновление схемы базы данных…</translation>
     </message>
     <message>
-        <location filename="../models/setup/DatabaseStartup.cpp" line="74"/>
+        <location filename="../models/setup/DatabaseStartup.cpp" line="75"/>
         <source>Start-up was cancelled.</source>
         <translation>Запуск отменён.</translation>
     </message>
@@ -556,52 +574,58 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DemoDataGenerator</name>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="110"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="113"/>
         <source>The number of customers must be between 0 and %1.</source>
         <translation>Число клиентов должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="114"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="117"/>
         <source>The number of history rows must be between 0 and %1.</source>
         <translation>Число строк истории должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="119"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="122"/>
         <source>The number of products must be between 1 and %1.</source>
         <translation>Число товаров должно быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="164"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="169"/>
+        <source>Waiting for another ShopDesk that is loading the demo data…</source>
+        <translation>Ожидание: другой экземпляр ShopDesk загружает демонстрационные данные…</translation>
+    </message>
+    <message>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="189"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="198"/>
         <source>Loading demo data was cancelled; nothing was changed.</source>
         <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="175"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="209"/>
         <source>Updating statistics…</source>
         <translation>Обновление статистики…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="192"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="216"/>
         <source>Demo data loaded.</source>
         <translation>Демо-данные загружены.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="218"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="258"/>
         <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
         <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="221"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="261"/>
         <source>Deleting the existing data…</source>
         <translation>Удаление существующих данных…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="234"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="274"/>
         <source>Creating shops and staff…</source>
         <translation>Создание магазинов и сотрудников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="254"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="294"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Создание %Ln товара и его остатков…</numerusform>
@@ -610,7 +634,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="302"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Запись %Ln строки истории…</numerusform>
@@ -619,7 +643,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="267"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="307"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Создание %Ln клиента…</numerusform>
@@ -631,58 +655,59 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="50"/>
+        <location filename="../app/desk/DeskApp.cpp" line="58"/>
         <source>Starting ShopDesk…</source>
         <translation>Запуск ShopDesk…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="50"/>
+        <location filename="../app/desk/DeskApp.cpp" line="58"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="51"/>
+        <location filename="../app/desk/DeskApp.cpp" line="59"/>
+        <location filename="../app/desk/DeskApp.cpp" line="189"/>
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="59"/>
+        <location filename="../app/desk/DeskApp.cpp" line="67"/>
         <source>Cancelling…</source>
         <translation>Отменяется…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="94"/>
-        <location filename="../app/desk/DeskApp.cpp" line="122"/>
+        <location filename="../app/desk/DeskApp.cpp" line="106"/>
+        <location filename="../app/desk/DeskApp.cpp" line="134"/>
         <source>ShopDesk cannot start</source>
         <translation>ShopDesk не может запуститься</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="95"/>
+        <location filename="../app/desk/DeskApp.cpp" line="107"/>
         <source>ShopDesk could not open its database.</source>
         <translation>ShopDesk не удалось открыть свою базу данных.</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="97"/>
+        <location filename="../app/desk/DeskApp.cpp" line="109"/>
         <source>&amp;Try again</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="98"/>
+        <location filename="../app/desk/DeskApp.cpp" line="110"/>
         <source>&amp;Use another database…</source>
         <translation>&amp;Другая база данных…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="99"/>
+        <location filename="../app/desk/DeskApp.cpp" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="157"/>
+        <location filename="../app/desk/DeskApp.cpp" line="169"/>
         <source>&lt;small&gt;Demo accounts:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</source>
         <translation>&lt;small&gt;Демонстрационные учётные записи:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="175"/>
+        <location filename="../app/desk/DeskApp.cpp" line="191"/>
         <source>Demo data not loaded</source>
         <translation>Демо-данные не загружены</translation>
     </message>
@@ -690,94 +715,126 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>EmbeddedCluster</name>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="100"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="106"/>
         <source>Cannot run %1: %2</source>
         <translation>Не удаётся запустить %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="106"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="112"/>
         <source>%1 did not finish in %2 seconds.</source>
         <translation>%1 не завершился за %2 с.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="120"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="126"/>
         <source>ShopDesk runs as root, and PostgreSQL refuses to run as root, so its built-in database must run as the &quot;postgres&quot; system account, which does not exist. Install PostgreSQL (it creates that account) or start ShopDesk as an ordinary user.</source>
         <translation>ShopDesk запущен от имени root, а PostgreSQL отказывается работать от root, поэтому встроенная база данных должна работать от системной учётной записи «postgres», которой нет. Установите PostgreSQL (он создаёт эту учётную запись) или запустите ShopDesk от имени обычного пользователя.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="127"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="133"/>
         <source>Cannot create the database folder %1. Check that it is writable.</source>
         <translation>Не удаётся создать папку базы данных %1. Проверьте, что в неё можно писать.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="136"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="142"/>
         <source>Cannot hand the database folder %1 to the %2 account: %3</source>
         <translation>Не удаётся передать папку базы данных %1 учётной записи %2: %3</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="148"/>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="164"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="154"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="170"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="202"/>
         <source>Cannot write %1.</source>
         <translation>Не удаётся записать %1.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="154"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="160"/>
         <source>The built-in database in %1 has lost its password file (%2). Restore it, or move the folder away to let ShopDesk create a new, empty database.</source>
         <translation>Встроенная база данных в %1 потеряла файл пароля (%2). Восстановите его или переместите папку, чтобы ShopDesk создал новую, пустую базу.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="177"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="183"/>
         <source>Creating the built-in database failed:
 %1</source>
         <translation>Не удалось создать встроенную базу данных:
 %1</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="182"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="188"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="197"/>
         <source>Cannot configure %1.</source>
         <translation>Не удаётся настроить %1.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="282"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="225"/>
+        <source>its control file global/pg_control is missing</source>
+        <translation>нет её управляющего файла global/pg_control</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="227"/>
+        <source>it was never configured, and initdb&apos;s password file was left beside it</source>
+        <translation>она не была настроена, а рядом остался файл пароля initdb</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="230"/>
+        <source>it lacks ShopDesk&apos;s settings</source>
+        <translation>в ней нет настроек ShopDesk</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="245"/>
+        <source>The built-in database in %1 was left half-made by an interrupted first start (%2), and it cannot be moved aside to %3. Move the folder away by hand to let ShopDesk make it again.</source>
+        <translation>Встроенная база данных в %1 осталась недоделанной после прерванного первого запуска (%2), и её не удалось переместить в %3. Переместите папку вручную, чтобы ShopDesk создал базу заново.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="255"/>
+        <source>The built-in database in %1 was left half-made by an interrupted first start (%2). ShopDesk moved it aside to %3 and made a new one.</source>
+        <translation>Встроенная база данных в %1 осталась недоделанной после прерванного первого запуска (%2). ShopDesk переместил её в %3 и создал новую.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="352"/>
         <source>The built-in database server did not start. Its log (%1) says:
 %2</source>
         <translation>Сервер встроенной базы данных не запустился. В его журнале (%1) сказано:
 %2</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="311"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="381"/>
         <source>The built-in database server in %1 is running but ShopDesk cannot sign in to it: %2
 If another program started it, stop that program; otherwise remove the folder to start afresh.</source>
         <translation>Сервер встроенной базы данных в %1 работает, но ShopDesk не может к нему подключиться: %2
 Если его запустила другая программа, остановите её; иначе удалите папку, чтобы начать заново.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="324"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="394"/>
         <source>Looking for PostgreSQL…</source>
         <translation>Поиск PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="337"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="407"/>
         <source>Waiting for another ShopDesk that is starting the same database…</source>
         <translation>Ожидание другого экземпляра ShopDesk, который запускает ту же базу данных…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="339"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="409"/>
         <source>Another ShopDesk is still starting the built-in database in %1. Wait for it and try again.</source>
         <translation>Другой экземпляр ShopDesk ещё запускает встроенную базу данных в %1. Дождитесь его и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="349"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="418"/>
+        <source>Setting aside a half-made built-in database…</source>
+        <translation>Перемещение недоделанной встроенной базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="431"/>
         <source>Creating the built-in database in %1…</source>
         <translation>Создание встроенной базы данных в %1…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="360"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="442"/>
         <source>Starting the built-in database server…</source>
         <translation>Запуск сервера встроенной базы данных…</translation>
     </message>
     <message>
-        <location filename="../models/db/EmbeddedCluster.cpp" line="472"/>
+        <location filename="../models/db/EmbeddedCluster.cpp" line="557"/>
         <source>Stopping the built-in database failed: %1</source>
         <translation>Не удалось остановить встроенную базу данных: %1</translation>
     </message>
@@ -785,7 +842,7 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>ExportRunner</name>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="21"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="27"/>
         <source>%Ln row(s) written…</source>
         <translation>
             <numerusform>Записана %Ln строка…</numerusform>
@@ -794,12 +851,22 @@ If another program started it, stop that program; otherwise remove the folder to
         </translation>
     </message>
     <message>
-        <location filename="../ui/common/ExportRunner.cpp" line="33"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="34"/>
+        <source>CSV for a spreadsheet, fields separated by &quot;%1&quot;, decimals &quot;%2&quot; (*.csv)</source>
+        <translation>CSV для электронной таблицы, разделитель полей «%1», дробная часть «%2» (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ExportRunner.cpp" line="42"/>
+        <source>Plain CSV, fields separated by &quot;,&quot;, decimals &quot;1.5&quot; (*.csv)</source>
+        <translation>Простой CSV, разделитель полей «,», дробная часть «1.5» (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ExportRunner.cpp" line="75"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="75"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="117"/>
         <source>%Ln row(s) written to %1.</source>
         <translation>
             <numerusform>%Ln строка записана в %1.</numerusform>
@@ -811,13 +878,14 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>HeadlessSetup</name>
     <message>
-        <location filename="../app/desk/HeadlessSetup.cpp" line="39"/>
-        <location filename="../app/desk/HeadlessSetup.cpp" line="52"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="62"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="69"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="78"/>
         <source>shopdesk: %1</source>
         <translation>shopdesk: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desk/HeadlessSetup.cpp" line="45"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="71"/>
         <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
             <numerusform>База данных %1 готова (применена %Ln миграция).</numerusform>
@@ -826,14 +894,32 @@ If another program started it, stop that program; otherwise remove the folder to
         </translation>
     </message>
     <message>
-        <location filename="../app/desk/HeadlessSetup.cpp" line="57"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="83"/>
         <source>Demo data was already loaded; left as it is.</source>
         <translation>Демо-данные уже были загружены; оставлены как есть.</translation>
     </message>
     <message>
-        <location filename="../app/desk/HeadlessSetup.cpp" line="61"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="87"/>
         <source>Demo data: %1 shops, %2 staff, %3 products, %4 stocks, %5 history rows, %6 customers in %7 s.</source>
         <translation>Демо-данные: магазинов — %1, сотрудников — %2, товаров — %3, остатков — %4, строк истории — %5, клиентов — %6; за %7 с.</translation>
+    </message>
+    <message>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="100"/>
+        <source>shopdesk: stopped by signal %1.</source>
+        <translation>shopdesk: остановлен сигналом %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldSaleStore</name>
+    <message>
+        <location filename="../models/checkout/HeldSaleStore.cpp" line="96"/>
+        <source>An empty sale cannot be parked.</source>
+        <translation>Пустую продажу нельзя отложить.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/HeldSaleStore.cpp" line="138"/>
+        <source>That parked sale was recalled already.</source>
+        <translation>Эта отложенная продажа уже возвращена на кассу.</translation>
     </message>
 </context>
 <context>
@@ -877,77 +963,87 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>HistoryStore</name>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="38"/>
+        <location filename="../models/history/HistoryStore.cpp" line="40"/>
         <source>The page size must be from 1 to %1.</source>
         <translation>Размер страницы должен быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="93"/>
-        <source>Time (UTC)</source>
-        <translation>Время (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <location filename="../models/history/HistoryStore.cpp" line="96"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <location filename="../models/history/HistoryStore.cpp" line="96"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="93"/>
+        <location filename="../models/history/HistoryStore.cpp" line="96"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <location filename="../models/history/HistoryStore.cpp" line="96"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="97"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <location filename="../models/history/HistoryStore.cpp" line="97"/>
         <source>Shelf change</source>
         <translation>Изменение на полке</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <location filename="../models/history/HistoryStore.cpp" line="97"/>
         <source>Shelf after</source>
         <translation>На полке после</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="94"/>
+        <location filename="../models/history/HistoryStore.cpp" line="97"/>
+        <source>Action code</source>
+        <translation>Код действия</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="98"/>
         <source>Order change</source>
         <translation>Изменение в заказах</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <location filename="../models/history/HistoryStore.cpp" line="98"/>
         <source>Order after</source>
         <translation>В заказах после</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <location filename="../models/history/HistoryStore.cpp" line="98"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <location filename="../models/history/HistoryStore.cpp" line="98"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryStore.cpp" line="99"/>
         <source>Approved by</source>
         <translation>Подтвердил</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="95"/>
+        <location filename="../models/history/HistoryStore.cpp" line="99"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="96"/>
+        <location filename="../models/history/HistoryStore.cpp" line="99"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryStore.cpp" line="169"/>
+        <location filename="../models/history/HistoryStore.cpp" line="175"/>
         <source>The page number must be 1 or more.</source>
         <translation>Номер страницы должен быть 1 или больше.</translation>
     </message>
@@ -1069,7 +1165,7 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderLock.cpp" line="44"/>
+        <location filename="../models/orders/OrderLock.cpp" line="45"/>
         <source>No order was locked.</source>
         <translation>Ни один заказ не заблокирован.</translation>
     </message>
@@ -1077,12 +1173,12 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPayment</name>
     <message>
-        <location filename="../models/orders/OrderPayment.cpp" line="22"/>
+        <location filename="../models/orders/OrderPayment.cpp" line="23"/>
         <source>Order %1 is %2; only an order awaiting payment can be paid.</source>
         <translation>У заказа %1 статус «%2»; оплатить можно только заказ, ожидающий оплаты.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPayment.cpp" line="30"/>
+        <location filename="../models/orders/OrderPayment.cpp" line="31"/>
         <source>The payment time of order %1 ran out; its items went back to the shelf.</source>
         <translation>Время на оплату заказа %1 истекло; его товары вернулись на полку.</translation>
     </message>
@@ -1090,32 +1186,27 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPlacement</name>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="66"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="71"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="69"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="74"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="72"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="77"/>
         <source>The payment time must be from 1 minute to 24 hours.</source>
         <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="102"/>
-        <source>Promo code %1 is not valid today.</source>
-        <translation>Промокод %1 сегодня недействителен.</translation>
-    </message>
-    <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="171"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="160"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="206"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="195"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
@@ -1123,52 +1214,52 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPricing</name>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="35"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="36"/>
         <source>A line has no PLU.</source>
         <translation>В строке нет PLU.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="39"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="40"/>
         <source>The quantity of PLU %1 must be from 1 to %2.</source>
         <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="45"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="48"/>
         <source>Too many of PLU %1 in one order.</source>
         <translation>Слишком много PLU %1 в одном заказе.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="50"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="53"/>
         <source>The order has no lines.</source>
         <translation>В заказе нет строк.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="62"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="65"/>
         <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
         <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="68"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="71"/>
         <source>A price was changed for PLU %1, which the order does not have.</source>
         <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="83"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="86"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="135"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="138"/>
         <source>%1 tendered is less than the total %2.</source>
         <translation>Получено %1 — меньше суммы к оплате %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="147"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="150"/>
         <source>The card part must be more than zero and less than the total %1.</source>
         <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="154"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="157"/>
         <source>%1 tendered is less than the cash part %2.</source>
         <translation>Получено %1 — меньше части наличными %2.</translation>
     </message>
@@ -1181,12 +1272,12 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Кассир видит только свои заказы.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="118"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="129"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="128"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="139"/>
         <source>The first day is after the last.</source>
         <translation>Первый день позже последнего.</translation>
     </message>
@@ -1194,37 +1285,37 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderReturns</name>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="27"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="28"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="29"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="30"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="36"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="37"/>
         <source>Order %1 is %2; only a paid order can be returned.</source>
         <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="135"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="141"/>
         <source>Everything in order %1 was returned already.</source>
         <translation>Все товары заказа %1 уже возвращены.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="141"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="147"/>
         <source>Order %1 has no line %2.</source>
         <translation>В заказе %1 нет строки %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="144"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="150"/>
         <source>Line %1 is given twice.</source>
         <translation>Строка %1 указана дважды.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="148"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="154"/>
         <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
         <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
     </message>
@@ -1265,28 +1356,28 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderStockMoves</name>
     <message>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="77"/>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="83"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="93"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="99"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="90"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="106"/>
         <source>Order %1 cancelled</source>
         <translation>Заказ %1 отменён</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="91"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="107"/>
         <source>Order %1 cancelled: %2</source>
         <translation>Заказ %1 отменён: %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="96"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="112"/>
         <source>Return of order %1</source>
         <translation>Возврат по заказу %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderStockMoves.cpp" line="97"/>
+        <location filename="../models/orders/OrderStockMoves.cpp" line="113"/>
         <source>Return of order %1: %2</source>
         <translation>Возврат по заказу %1: %2</translation>
     </message>
@@ -1395,34 +1486,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ProductStore</name>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="53"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="58"/>
         <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="57"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="62"/>
         <source>The product name must be 1 to 200 characters.</source>
         <translation>Название товара должно содержать от 1 до 200 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="59"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="64"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="62"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="67"/>
         <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="101"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="106"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="105"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="110"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
+    </message>
+</context>
+<context>
+    <name>PromoCodeStore</name>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="26"/>
+        <source>There is no promo code %1.</source>
+        <translation>Промокода %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="33"/>
+        <source>Promo code %1 has been switched off.</source>
+        <translation>Промокод %1 отключён.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="36"/>
+        <source>Promo code %1 is not valid yet: it starts on %2.</source>
+        <translation>Промокод %1 ещё не действует: он начнёт действовать %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="40"/>
+        <source>Promo code %1 has expired: it ended on %2.</source>
+        <translation>Срок промокода %1 истёк: он действовал до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="52"/>
+        <source>Promo code %1 needs a purchase of at least %2; this one is %3.</source>
+        <translation>Промокод %1 действует при покупке от %2; эта покупка — %3.</translation>
     </message>
 </context>
 <context>
@@ -1437,55 +1556,76 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="43"/>
+        <location filename="../models/checkout/Receipt.cpp" line="44"/>
         <source>Receipt %1</source>
         <translation>Чек %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="47"/>
+        <location filename="../models/checkout/Receipt.cpp" line="48"/>
+        <location filename="../models/checkout/Receipt.cpp" line="87"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="57"/>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="59"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="61"/>
+        <location filename="../models/checkout/Receipt.cpp" line="62"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="63"/>
+        <location filename="../models/checkout/Receipt.cpp" line="64"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="65"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="67"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="69"/>
+        <location filename="../models/checkout/Receipt.cpp" line="70"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="84"/>
+        <source>RETURN to receipt %1</source>
+        <translation>ВОЗВРАТ по чеку %1</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="95"/>
+        <source>returned</source>
+        <translation>возвращён</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="99"/>
+        <source>REFUND TO CARD</source>
+        <translation>ВОЗВРАТ НА КАРТУ</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="99"/>
+        <source>REFUND IN CASH</source>
+        <translation>ВОЗВРАТ НАЛИЧНЫМИ</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPrinting</name>
     <message>
-        <location filename="../ui/checkout/ReceiptPrinting.cpp" line="18"/>
+        <location filename="../ui/checkout/ReceiptPrinting.cpp" line="50"/>
         <source>The printer cannot print.</source>
         <translation>Принтер не может печатать.</translation>
     </message>
@@ -1527,29 +1667,162 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>ShiftReceipt</name>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="39"/>
+        <source>Z REPORT</source>
+        <translation>Z-ОТЧЁТ</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="39"/>
+        <source>X REPORT</source>
+        <translation>X-ОТЧЁТ</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="40"/>
+        <source>Shift %1</source>
+        <translation>Смена %1</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="41"/>
+        <source>Till %1</source>
+        <translation>Касса %1</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="42"/>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="42"/>
+        <source>running totals</source>
+        <translation>текущие итоги</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="43"/>
+        <source>Opened %1</source>
+        <translation>Открыта %1</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="45"/>
+        <source>Closed %1</source>
+        <translation>Закрыта %1</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="47"/>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="48"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="49"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="50"/>
+        <source>Refunds in cash</source>
+        <translation>Возвраты наличными</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="51"/>
+        <source>Refunds to card</source>
+        <translation>Возвраты на карту</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="52"/>
+        <source>Takings</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="54"/>
+        <source>Float</source>
+        <translation>Размен</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="55"/>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="56"/>
+        <source>Cash out</source>
+        <translation>Изъятие</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="61"/>
+        <source>Expected in the drawer</source>
+        <translation>Должно быть в кассе</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="63"/>
+        <source>Counted</source>
+        <translation>Посчитано</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="65"/>
+        <source>SHORT</source>
+        <translation>НЕДОСТАЧА</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="66"/>
+        <source>OVER</source>
+        <translation>ИЗЛИШЕК</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="67"/>
+        <source>Over / short</source>
+        <translation>Излишек / недостача</translation>
+    </message>
+</context>
+<context>
     <name>ShiftStore</name>
     <message>
-        <location filename="../models/orders/ShiftStore.cpp" line="20"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="23"/>
         <source>The float cannot be negative.</source>
         <translation>Размен не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../models/orders/ShiftStore.cpp" line="30"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="33"/>
         <source>Till %1 already has an open shift; close it with a Z report first.</source>
         <translation>На кассе %1 уже открыта смена; сначала закройте её Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../models/orders/ShiftStore.cpp" line="68"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="62"/>
+        <source>Till %1 has no open shift: open one with the float in the drawer first.</source>
+        <translation>На кассе %1 нет открытой смены: сначала откройте смену с разменом в кассе.</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftStore.cpp" line="74"/>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftStore.cpp" line="77"/>
+        <source>Say why the cash goes in or out (a top-up, a collection, what was bought).</source>
+        <translation>Укажите причину внесения или изъятия (пополнение размена, инкассация, что куплено).</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftStore.cpp" line="92"/>
+        <source>Only %1 should be in the drawer; %2 cannot be taken out.</source>
+        <translation>В кассе должно быть только %1; изъять %2 нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/shifts/ShiftStore.cpp" line="167"/>
         <source>There is no shift %1.</source>
         <translation>Смены %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/ShiftStore.cpp" line="90"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="199"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../models/orders/ShiftStore.cpp" line="105"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="222"/>
         <source>Till %1 has no open shift to close.</source>
         <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
     </message>
@@ -1734,97 +2007,102 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>StockStore</name>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <location filename="../models/stock/StockStore.cpp" line="63"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <location filename="../models/stock/StockStore.cpp" line="63"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <location filename="../models/stock/StockStore.cpp" line="63"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="59"/>
+        <location filename="../models/stock/StockStore.cpp" line="63"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <location filename="../models/stock/StockStore.cpp" line="63"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="64"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <location filename="../models/stock/StockStore.cpp" line="64"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <location filename="../models/stock/StockStore.cpp" line="64"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="60"/>
+        <location filename="../models/stock/StockStore.cpp" line="64"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="88"/>
+        <location filename="../models/stock/StockStore.cpp" line="97"/>
         <source>The shelf quantity must be between 0 and %1.</source>
         <translation>Количество на полке должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="92"/>
+        <location filename="../models/stock/StockStore.cpp" line="101"/>
         <source>The order quantity must be between 0 and %1.</source>
         <translation>Количество в заказах должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="97"/>
+        <location filename="../models/stock/StockStore.cpp" line="106"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="102"/>
+        <location filename="../models/stock/StockStore.cpp" line="111"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="132"/>
+        <location filename="../models/stock/StockStore.cpp" line="142"/>
         <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
         <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="152"/>
+        <location filename="../models/stock/StockStore.cpp" line="162"/>
         <source>The amount must be a whole number from 1 to %1.</source>
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="244"/>
+        <location filename="../models/stock/StockStore.cpp" line="255"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="246"/>
+        <location filename="../models/stock/StockStore.cpp" line="257"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="248"/>
+        <location filename="../models/stock/StockStore.cpp" line="259"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="271"/>
+        <location filename="../models/stock/StockStore.cpp" line="282"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="326"/>
+        <location filename="../models/stock/StockStore.cpp" line="337"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Вернулось только %1 из %Ln изменения остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
@@ -1833,29 +2111,29 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="340"/>
-        <location filename="../models/stock/StockStore.cpp" line="368"/>
+        <location filename="../models/stock/StockStore.cpp" line="351"/>
+        <location filename="../models/stock/StockStore.cpp" line="379"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="343"/>
-        <location filename="../models/stock/StockStore.cpp" line="378"/>
+        <location filename="../models/stock/StockStore.cpp" line="354"/>
+        <location filename="../models/stock/StockStore.cpp" line="389"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="354"/>
+        <location filename="../models/stock/StockStore.cpp" line="365"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="358"/>
+        <location filename="../models/stock/StockStore.cpp" line="369"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="363"/>
+        <location filename="../models/stock/StockStore.cpp" line="374"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -1878,25 +2156,100 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Посчитанное количество должно быть 0 или больше.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StocktakeStore.cpp" line="91"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="106"/>
         <source>This stocktake is closed; start a new one.</source>
         <translation>Эта инвентаризация закрыта; начните новую.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StocktakeStore.cpp" line="92"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="109"/>
+        <source>PLU %1 would be counted above %2; correct the line with Replace instead.</source>
+        <translation>PLU %1 было бы посчитано больше %2; исправьте строку с помощью «Заменить».</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeStore.cpp" line="113"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StocktakeStore.cpp" line="126"/>
-        <location filename="../models/stock/StocktakeStore.cpp" line="186"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="171"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="231"/>
         <source>This stocktake is already closed.</source>
         <translation>Эта инвентаризация уже закрыта.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StocktakeStore.cpp" line="156"/>
+        <location filename="../models/stock/StocktakeStore.cpp" line="201"/>
         <source>Stocktake %1: counted %2, the system had %3 at the count</source>
         <translation>Инвентаризация %1: посчитано %2, в системе при подсчёте было %3</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeVariance</name>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="25"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="58"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="25"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="58"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="25"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="58"/>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="26"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="58"/>
+        <source>Counted</source>
+        <translation>Посчитано</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="26"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="59"/>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="26"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="59"/>
+        <source>Value of difference</source>
+        <translation>Сумма разницы</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="54"/>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="77"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="58"/>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="59"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="68"/>
+        <source>kg</source>
+        <translation>кг</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="68"/>
+        <source>pcs</source>
+        <translation>шт.</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StocktakeVariance.cpp" line="73"/>
+        <source>Total</source>
+        <translation>Итого</translation>
     </message>
 </context>
 <context>
@@ -2005,7 +2358,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desk/main.cpp" line="49"/>
+        <location filename="../app/desk/main.cpp" line="52"/>
         <source>Run &quot;shopdesk --help&quot; for the options.</source>
         <translation>Параметры: «shopdesk --help».</translation>
     </message>
@@ -2170,6 +2523,39 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::CardPaymentDialog</name>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="19"/>
+        <source>Card payment — order %1</source>
+        <translation>Оплата картой — заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="32"/>
+        <source>&amp;Approved (Enter)</source>
+        <translation>&amp;Одобрено (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="34"/>
+        <source>&amp;Back (Esc)</source>
+        <translation>&amp;Назад (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="52"/>
+        <source>Key the amount into the card terminal. When the terminal shows the payment approved, press Enter. Esc goes back to the sale.</source>
+        <translation>Введите сумму на платёжном терминале. Когда терминал покажет, что оплата одобрена, нажмите Enter. Esc — вернуться к продаже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="57"/>
+        <source>Waiting for the card terminal…</source>
+        <translation>Ожидание платёжного терминала…</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CardPaymentDialog.cpp" line="62"/>
+        <source>The terminal declined the payment: %1</source>
+        <translation>Терминал отклонил оплату: %1</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::CartModel</name>
     <message>
         <location filename="../models/checkout/CartModel.cpp" line="46"/>
@@ -2205,6 +2591,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/checkout/CartModel.cpp" line="76"/>
         <source>Amount</source>
         <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CashMovementDialog</name>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="21"/>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Внесение</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="22"/>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Изъятие</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="27"/>
+        <source>Cash in or out</source>
+        <translation>Внесение или изъятие наличных</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="36"/>
+        <source>Why: a top-up, a collection, what was bought</source>
+        <translation>Причина: пополнение, инкассация, что куплено</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="41"/>
+        <source>Float top-up</source>
+        <translation>Пополнение размена</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="41"/>
+        <source>Change brought from the safe</source>
+        <translation>Размен из сейфа</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="43"/>
+        <source>Collection</source>
+        <translation>Инкассация</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="43"/>
+        <source>Petty expense: </source>
+        <translation>Мелкий расход: </translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="43"/>
+        <source>Change to the safe</source>
+        <translation>Размен в сейф</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="54"/>
+        <source>Direction:</source>
+        <translation>Операция:</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="55"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Количество:</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="56"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="59"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="97"/>
+        <source>Type an amount of more than zero.</source>
+        <translation>Введите сумму больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CashMovementDialog.cpp" line="99"/>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Укажите причину внесения или изъятия.</translation>
     </message>
 </context>
 <context>
@@ -2247,73 +2711,123 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="53"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="67"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="58"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="69"/>
+        <source>&amp;Park sale</source>
+        <translation>Отло&amp;жить продажу</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="72"/>
+        <source>&amp;Recall sale…</source>
+        <translation>Вернуть от&amp;ложенную…</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="83"/>
         <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="91"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="116"/>
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="92"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="117"/>
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="93"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="118"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="94"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
         <source>Price… (F6)</source>
         <translation>Цена… (F6)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="112"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="137"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="116"/>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="527"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="144"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="680"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="147"/>
         <source>Cash (F9)</source>
         <translation>Наличные (F9)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="120"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="148"/>
         <source>Card (F10)</source>
         <translation>Карта (F10)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="121"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="149"/>
         <source>Card + cash (F11)</source>
         <translation>Карта + наличные (F11)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="122"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="150"/>
         <source>New sale (F12)</source>
         <translation>Новая продажа (F12)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="123"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="151"/>
         <source>Receipt again (F7)</source>
         <translation>Чек ещё раз (F7)</translation>
     </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="316"/>
+        <source>Till %1 has no open shift: open it (Alt+O) before taking payment.</source>
+        <translation>На кассе %1 нет открытой смены: откройте её (Alt+O), прежде чем принимать оплату.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="328"/>
+        <source>No shift is open at till %1: nothing can be paid. Open the shift (Alt+O) with the float in the drawer.</source>
+        <translation>На кассе %1 нет открытой смены: оплата невозможна. Откройте смену (Alt+O) с разменом в кассе.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="339"/>
+        <source>Weight of %1</source>
+        <translation>Вес: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="340"/>
+        <source>%1 is sold by weight (%2 per kg). Type the weight in kg, or scan the scale&apos;s label:</source>
+        <translation>%1 продаётся на вес (%2 за кг). Введите вес в кг или отсканируйте этикетку весов:</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="366"/>
+        <source>Promo code %1: %2% off.</source>
+        <translation>Промокод %1: скидка %2%.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="367"/>
+        <source>Promo code %1: %2 off.</source>
+        <translation>Промокод %1: скидка %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="378"/>
+        <source>There is nothing on the till to park.</source>
+        <translation>На кассе нечего откладывать.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="397"/>
+        <source>No sale is parked at this till.</source>
+        <translation>На этой кассе нет отложенных продаж.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="423"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln товар</numerusform>
@@ -2322,44 +2836,101 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="541"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="694"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="586"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="720"/>
+        <source>Void the sale</source>
+        <translation>Аннулировать продажу</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="721"/>
+        <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
+        <translation>
+            <numerusform>Удалить %Ln строку с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
+            <numerusform>Удалить %Ln строки с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
+            <numerusform>Удалить %Ln строк с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="761"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="587"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="762"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="354"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="504"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="396"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="546"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="478"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="631"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="491"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="644"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="526"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="679"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CloseShiftDialog</name>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="23"/>
+        <source>Count by &amp;notes and coins</source>
+        <translation>Считать по &amp;купюрам и монетам</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="27"/>
+        <source>Close the shift at till %1 (Z report)</source>
+        <translation>Закрытие смены на кассе %1 (Z-отчёт)</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="34"/>
+        <source>&amp;Cash counted in the drawer:</source>
+        <translation>&amp;Наличных в кассе по пересчёту:</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="45"/>
+        <source>%1 ×</source>
+        <translation>%1 ×</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="63"/>
+        <source>&amp;Close shift</source>
+        <translation>&amp;Закрыть смену</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="81"/>
+        <source>Count the cash in the drawer, float included. The report then shows what was expected and whether the drawer is over or short.</source>
+        <translation>Пересчитайте наличные в кассе вместе с разменом. Затем отчёт покажет, сколько ожидалось и есть ли излишек или недостача.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="107"/>
+        <source>Type the cash counted, e.g. 15000 or 14999,50.</source>
+        <translation>Введите пересчитанную сумму, например 15000 или 14999,50.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/CloseShiftDialog.cpp" line="110"/>
+        <source>Counted: %1</source>
+        <translation>Пересчитано: %1</translation>
     </message>
 </context>
 <context>
@@ -2559,17 +3130,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomerPickerDialog</name>
     <message>
-        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="25"/>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="27"/>
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="27"/>
-        <source>Name</source>
-        <translation>Имя</translation>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="29"/>
+        <source>Name (any order), phone or e-mail</source>
+        <translation>Имя (в любом порядке), телефон или e-mail</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="39"/>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="83"/>
+        <source>No customer matches “%1”. Check the spelling, or try part of the name, the phone number or the e-mail.</source>
+        <translation>Нет покупателя по запросу «%1». Проверьте написание или попробуйте часть имени, телефон или e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../ui/customers/CustomerPickerDialog.cpp" line="44"/>
         <source>&amp;Attach to the sale</source>
         <translation>&amp;Привязать к продаже</translation>
     </message>
@@ -2666,8 +3242,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <source>No customers match these filters.</source>
         <translation>Нет клиентов, подходящих под эти фильтры.</translation>
     </message>
+    <message>
+        <location filename="../ui/customers/CustomersPage.cpp" line="244"/>
+        <source>No customer has the problems flag; there is nothing to clear.</source>
+        <translation>Ни у одного покупателя нет отметки о проблемах; снимать нечего.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="252"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="250"/>
+        <source>Clear the problems flag of %Ln customer(s)?</source>
+        <translation>
+            <numerusform>Снять отметку о проблемах у %Ln покупателя?</numerusform>
+            <numerusform>Снять отметку о проблемах у %Ln покупателей?</numerusform>
+            <numerusform>Снять отметку о проблемах у %Ln покупателей?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>Проблемы были у %Ln клиента; все отметки сняты.</numerusform>
@@ -2696,32 +3286,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Удалить клиента %1 %2 навсегда?</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="234"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="249"/>
         <source>Reset problems</source>
         <translation>Сброс проблем</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="234"/>
-        <source>Clear the problems flag of every customer?</source>
-        <translation>Снять отметку о проблемах у всех клиентов?</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="237"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="260"/>
         <source>Clearing problem flags…</source>
         <translation>Снятие отметок о проблемах…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="264"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
         <source>Export customers</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="264"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="277"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="300"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -3061,22 +3641,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryPage</name>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="39"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="38"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="44"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="43"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="48"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="47"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="54"/>
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln строка на странице</numerusform>
@@ -3085,19 +3665,14 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="159"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="158"/>
         <source>Your role cannot view the history; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="201"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="200"/>
         <source>Export history</source>
         <translation>Экспорт истории</translation>
-    </message>
-    <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="203"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/history/HistoryPage.cpp" line="220"/>
@@ -3143,32 +3718,32 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Следующая страница</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="218"/>
+        <location filename="../ui/common/ListPager.cpp" line="219"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="225"/>
+        <location filename="../ui/common/ListPager.cpp" line="226"/>
         <source>Rows %1–%2 of %3</source>
         <translation>Строки %1–%2 из %3</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="228"/>
+        <location filename="../ui/common/ListPager.cpp" line="229"/>
         <source>Rows %1–%2 of more than %3</source>
         <translation>Строки %1–%2 из более чем %3</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="231"/>
+        <location filename="../ui/common/ListPager.cpp" line="232"/>
         <source>Rows %1–%2 of %3 or more</source>
         <translation>Строки %1–%2 из %3 или больше</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="234"/>
+        <location filename="../ui/common/ListPager.cpp" line="235"/>
         <source>Rows %1–%2, counting…</source>
         <translation>Строки %1–%2, идёт подсчёт…</translation>
     </message>
     <message>
-        <location filename="../ui/common/ListPager.cpp" line="238"/>
+        <location filename="../ui/common/ListPager.cpp" line="239"/>
         <source>(loading more…)</source>
         <translation>(загружаются ещё…)</translation>
     </message>
@@ -3446,327 +4021,322 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::OpenShiftDialog</name>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="18"/>
+        <source>Open the shift at till %1</source>
+        <translation>Открытие смены на кассе %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="24"/>
+        <source>&amp;Cash in the drawer (the float):</source>
+        <translation>&amp;Наличные в кассе (размен):</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="27"/>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Открыть смену</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="36"/>
+        <source>Count the cash you put in the drawer to give change from.</source>
+        <translation>Пересчитайте наличные, которые кладёте в кассу для сдачи.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="53"/>
+        <source>Type the float as an amount, e.g. 5000 or 4999,50.</source>
+        <translation>Введите размен суммой, например 5000 или 4999,50.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/OpenShiftDialog.cpp" line="55"/>
+        <source>The float cannot be negative.</source>
+        <translation>Размен не может быть отрицательным.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="59"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="61"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="65"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="57"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="61"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="101"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="79"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="108"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="112"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="90"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="131"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="113"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="133"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="135"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="117"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="137"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="119"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="152"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="134"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
-        <source>&amp;Open shift…</source>
-        <translation>О&amp;ткрыть смену…</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="82"/>
-        <source>&amp;X report</source>
-        <translation>&amp;X-отчёт</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="85"/>
-        <source>&amp;Z report (close shift)…</source>
-        <translation>&amp;Z-отчёт (закрыть смену)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
-        <source>Open shift</source>
-        <translation>Открытие смены</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
-        <source>Cash in the drawer (the float):</source>
-        <translation>Наличные в кассе (размен):</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
-        <source>&quot;%1&quot; is not an amount of money.</source>
-        <translation>«%1» — не денежная сумма.</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
-        <source>Close the shift</source>
-        <translation>Закрытие смены</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="87"/>
-        <source>Print the Z report and close this till&apos;s shift?</source>
-        <translation>Напечатать Z-отчёт и закрыть смену на этой кассе?</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="91"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="72"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="144"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="105"/>
+        <source>Order number, or scan the receipt</source>
+        <translation>Номер заказа или скан чека</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="111"/>
+        <source>Fin&amp;d:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
         <source>No orders match these filters.</source>
         <translation>Нет заказов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="308"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="149"/>
+        <source>%1 was not printed: %2</source>
+        <translation>%1 — не напечатано: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="301"/>
+        <source>There is no order %1.</source>
+        <translation>Заказа %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="317"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="315"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="317"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="326"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="329"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="338"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="342"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="336"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="345"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="351"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="360"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="352"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="361"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="354"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="363"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="361"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="370"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="377"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="386"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="379"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="388"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="420"/>
-        <source>Till %1: no shift is open.</source>
-        <translation>Касса %1: смена не открыта.</translation>
+        <location filename="../ui/orders/OrdersPage.cpp" line="404"/>
+        <source>Return %1</source>
+        <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="445"/>
-        <source>Till %1: shift closed.</source>
-        <translation>Касса %1: смена закрыта.</translation>
+        <location filename="../ui/orders/OrdersPage.cpp" line="411"/>
+        <source>Print the return receipt of order %1</source>
+        <translation>Печать чека возврата по заказу %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ParkedSalesDialog</name>
+    <message>
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="19"/>
+        <source>Recall a parked sale</source>
+        <translation>Вернуть отложенную продажу</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22"/>
+        <source>%1 · %2 · %Ln item(s) · %3</source>
+        <translation>
+            <numerusform>%1 · %2 · %Ln товар · %3</numerusform>
+            <numerusform>%1 · %2 · %Ln товара · %3</numerusform>
+            <numerusform>%1 · %2 · %Ln товаров · %3</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="446"/>
-        <source>Till %1: shift open since %2.</source>
-        <translation>Касса %1: смена открыта с %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="449"/>
-        <source>Z REPORT — shift %1 closed</source>
-        <translation>Z-ОТЧЁТ — смена %1 закрыта</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="450"/>
-        <source>X REPORT — shift %1, running totals</source>
-        <translation>X-ОТЧЁТ — смена %1, текущие итоги</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="451"/>
-        <source>Sales:            %1</source>
-        <translation>Продажи:             %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="452"/>
-        <source>Cash:             %1</source>
-        <translation>Наличные:            %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="453"/>
-        <source>Card:             %1</source>
-        <translation>Карта:               %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="454"/>
-        <source>Refunds in cash:  %1</source>
-        <translation>Возвраты наличными:  %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="455"/>
-        <source>Refunds to card:  %1</source>
-        <translation>Возвраты на карту:   %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="456"/>
-        <source>Total:            %1</source>
-        <translation>Итого:               %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="457"/>
-        <source>Cash in drawer:   %1 (float %2)</source>
-        <translation>Наличные в кассе:    %1 (размен %2)</translation>
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="33"/>
+        <source>&amp;Recall</source>
+        <translation>&amp;Вернуть</translation>
     </message>
 </context>
 <context>
     <name>shopdesk::PaymentDialog</name>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="26"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="30"/>
         <source>Card and cash</source>
         <translation>Карта и наличные</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="26"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="30"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="43"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="51"/>
         <source>Total:</source>
         <translation>Итого:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="45"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="53"/>
         <source>On the &amp;card:</source>
         <translation>На &amp;карту:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="48"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="56"/>
         <source>Cash &amp;handed over:</source>
         <translation>&amp;Получено наличными:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="49"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="58"/>
         <source>Change:</source>
         <translation>Сдача:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="54"/>
-        <source>&amp;Paid</source>
-        <translation>&amp;Оплачено</translation>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="63"/>
+        <source>&amp;Paid (Enter)</source>
+        <translation>&amp;Оплачено (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="97"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="66"/>
+        <source>&amp;Back (Esc)</source>
+        <translation>&amp;Назад (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="134"/>
+        <source>Exact %1</source>
+        <translation>Без сдачи %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="158"/>
         <source>The card part must be more than 0 and less than %1.</source>
         <translation>Сумма по карте должна быть больше 0 и меньше %1.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="104"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="170"/>
         <source>Type the amount handed over, e.g. 1000 or 999,50.</source>
         <translation>Введите полученную сумму, например 1000 или 999,50.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/PaymentDialog.cpp" line="106"/>
+        <location filename="../ui/checkout/PaymentDialog.cpp" line="172"/>
         <source>%1 more is needed.</source>
         <translation>Не хватает %1.</translation>
     </message>
@@ -3899,169 +4469,206 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReportsPage</name>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="98"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="115"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="126"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="143"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>Экспорт графика в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="128"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="145"/>
         <source>Export report as P&amp;DF…</source>
         <translation>Экспорт отчёта в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="124"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="141"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="173"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="190"/>
         <source>Stock in and out per day</source>
         <translation>Приход и расход по дням</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="175"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="192"/>
         <source>Sales by hour of day</source>
         <translation>Продажи по часам</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="177"/>
-        <source>Top products by units sold</source>
-        <translation>Самые продаваемые товары (в штуках)</translation>
-    </message>
-    <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="179"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="196"/>
         <source>Stock value by shop</source>
         <translation>Стоимость остатков по магазинам</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="196"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="213"/>
         <source>Your role cannot view reports; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="243"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="260"/>
         <source>Working out the reports…</source>
         <translation>Расчёт отчётов…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="265"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
         <source>In</source>
         <translation>Приход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="266"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
         <source>Out</source>
         <translation>Расход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="280"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
         <source>Net</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="285"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="301"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="314"/>
-        <source>Units sold</source>
-        <translation>Продано, шт.</translation>
-    </message>
-    <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="336"/>
         <source>Hour</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="314"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
-        <source>Units</source>
-        <translation>Штук</translation>
+        <location filename="../ui/reports/ReportsPage.cpp" line="194"/>
+        <source>Top products by sales value</source>
+        <translation>Лучшие товары по выручке</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="282"/>
+        <source>In, pcs</source>
+        <translation>Приход, шт.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="283"/>
+        <source>Out, pcs</source>
+        <translation>Расход, шт.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="284"/>
+        <source>In, kg</source>
+        <translation>Приход, кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="285"/>
+        <source>Out, kg</source>
+        <translation>Расход, кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="316"/>
+        <source>Pieces sold</source>
+        <translation>Продано штук</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="317"/>
+        <source>Kilograms sold</source>
+        <translation>Продано кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="336"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
+        <source>Sold</source>
+        <translation>Продажа</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="342"/>
+        <source>Sales value</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="343"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <source>Pieces</source>
+        <translation>Штучные</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <source>By weight</source>
+        <translation>Весовые</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="346"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="390"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="392"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="349"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="393"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="367"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="402"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="411"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="446"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="413"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="457"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="415"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="459"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="419"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="463"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="421"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="436"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="465"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="480"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="472"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="430"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="474"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="434"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="478"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
@@ -4132,19 +4739,14 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::Sale</name>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="26"/>
+        <location filename="../models/checkout/Sale.cpp" line="27"/>
         <source>the sale was closed unpaid</source>
         <translation>продажа закрыта без оплаты</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="99"/>
+        <location filename="../models/checkout/Sale.cpp" line="100"/>
         <source>Unknown code %1: no product has this barcode or PLU.</source>
         <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
-    </message>
-    <message>
-        <location filename="../models/checkout/Sale.cpp" line="108"/>
-        <source>%1 is sold by weight: scan the scale&apos;s label.</source>
-        <translation>%1 продаётся на вес: отсканируйте этикетку с весов.</translation>
     </message>
     <message>
         <location filename="../models/checkout/Sale.cpp" line="159"/>
@@ -4157,19 +4759,44 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="202"/>
+        <location filename="../models/checkout/Sale.cpp" line="198"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="225"/>
+        <location filename="../models/checkout/Sale.cpp" line="221"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="228"/>
+        <location filename="../models/checkout/Sale.cpp" line="224"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="269"/>
+        <source>The sale was voided; nothing was sold.</source>
+        <translation>Продажа аннулирована; ничего не продано.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="290"/>
+        <source>Sale parked. A changed price needs the manager again when it is recalled.</source>
+        <translation>Продажа отложена. Изменённую цену после возврата снова должен подтвердить менеджер.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="292"/>
+        <source>Sale parked; recall it when the customer is back.</source>
+        <translation>Продажа отложена; верните её, когда покупатель вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="303"/>
+        <source>Finish or park the sale on the till before recalling another.</source>
+        <translation>Завершите или отложите текущую продажу, прежде чем возвращать другую.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="320"/>
+        <source>Parked sale recalled.</source>
+        <translation>Отложенная продажа возвращена.</translation>
     </message>
 </context>
 <context>
@@ -4299,6 +4926,109 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/settings/SettingsPage.cpp" line="173"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ShiftPanel</name>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="36"/>
+        <source>Hide the report</source>
+        <translation>Скрыть отчёт</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="47"/>
+        <source>&amp;Print the report</source>
+        <translation>&amp;Печать отчёта</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="70"/>
+        <source>The %1 was not printed: %2</source>
+        <translation>Не напечатано (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="73"/>
+        <source>Till %1: looking for the shift…</source>
+        <translation>Касса %1: поиск смены…</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="78"/>
+        <source>&amp;Open shift…</source>
+        <translation>О&amp;ткрыть смену…</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="80"/>
+        <source>Cash &amp;in/out…</source>
+        <translation>&amp;Внесение/изъятие…</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="82"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="84"/>
+        <source>&amp;Z report (close shift)…</source>
+        <translation>&amp;Z-отчёт (закрыть смену)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="132"/>
+        <source>Till %1: shift open since %2 (%3).</source>
+        <translation>Касса %1: смена открыта с %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="136"/>
+        <source>Till %1: no shift is open.</source>
+        <translation>Касса %1: смена не открыта.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="180"/>
+        <source>Shift opened at till %1 with %2 in the drawer.</source>
+        <translation>Смена на кассе %1 открыта, в кассе %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="207"/>
+        <source>%1 put into the drawer.</source>
+        <translation>В кассу внесено %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="208"/>
+        <source>%1 taken out of the drawer.</source>
+        <translation>Из кассы изъято %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="224"/>
+        <source>Till %1 has no open shift.</source>
+        <translation>На кассе %1 нет открытой смены.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
+        <source>Shift closed. The drawer is %1 short.</source>
+        <translation>Смена закрыта. Недостача в кассе: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="257"/>
+        <source>Shift closed. The drawer is %1 over.</source>
+        <translation>Смена закрыта. Излишек в кассе: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="258"/>
+        <source>Shift closed. The drawer adds up.</source>
+        <translation>Смена закрыта. Касса сходится.</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="280"/>
+        <source>Z report of shift %1</source>
+        <translation>Z-отчёт смены %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="281"/>
+        <source>X report of shift %1</source>
+        <translation>X-отчёт смены %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="291"/>
+        <source>Print the %1</source>
+        <translation>Печать: %1</translation>
     </message>
 </context>
 <context>
@@ -4741,41 +5471,46 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/stock/StockModel.cpp" line="42"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockModel.cpp" line="44"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="44"/>
+        <location filename="../models/stock/StockModel.cpp" line="46"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="46"/>
+        <location filename="../models/stock/StockModel.cpp" line="48"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="48"/>
+        <location filename="../models/stock/StockModel.cpp" line="50"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="50"/>
+        <location filename="../models/stock/StockModel.cpp" line="52"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="52"/>
+        <location filename="../models/stock/StockModel.cpp" line="54"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="188"/>
+        <location filename="../models/stock/StockModel.cpp" line="193"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="205"/>
+        <location filename="../models/stock/StockModel.cpp" line="210"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>
@@ -4818,12 +5553,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="94"/>
+        <location filename="../ui/stock/StockPage.cpp" line="95"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="214"/>
+        <location filename="../ui/stock/StockPage.cpp" line="215"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -4832,7 +5567,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <location filename="../ui/stock/StockPage.cpp" line="216"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -4841,27 +5576,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="167"/>
+        <location filename="../ui/stock/StockPage.cpp" line="168"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="174"/>
+        <location filename="../ui/stock/StockPage.cpp" line="175"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="225"/>
+        <location filename="../ui/stock/StockPage.cpp" line="226"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="227"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockPage.cpp" line="239"/>
+        <location filename="../ui/stock/StockPage.cpp" line="240"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -4869,98 +5599,167 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="31"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="34"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="32"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="35"/>
         <source>&amp;Commit count…</source>
         <translation>&amp;Провести инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="33"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
         <source>Discard count…</source>
         <translation>Отменить инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="39"/>
         <source>Stocktake — %1</source>
         <translation>Инвентаризация — %1</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="38"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="41"/>
         <source>PLU or barcode</source>
         <translation>PLU или штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="48"/>
-        <source>Pieces, or grams for goods sold by weight.</source>
-        <translation>Штуки, или граммы для весового товара.</translation>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="33"/>
+        <source>Re&amp;place the line&apos;s count</source>
+        <translation>&amp;Заменить количество в строке</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="52"/>
+        <source>Pieces, or grams for goods sold by weight; added to what the line already has.</source>
+        <translation>Штуки или граммы для весовых товаров; прибавляется к тому, что уже есть в строке.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="55"/>
+        <source>Put this count instead of the line&apos;s (to correct a mistake).</source>
+        <translation>Записать это количество вместо указанного в строке (чтобы исправить ошибку).</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
         <source>System at count</source>
         <translation>В системе при подсчёте</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="56"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="66"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="68"/>
         <source>Co&amp;unted:</source>
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="112"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="123"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="138"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="149"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="179"/>
-        <source>Commit the count</source>
-        <translation>Проведение инвентаризации</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="180"/>
-        <source>Correct the stock of the %Ln counted line(s) now?</source>
-        <translation>
-            <numerusform>Исправить остатки по %Ln посчитанной строке сейчас?</numerusform>
-            <numerusform>Исправить остатки по %Ln посчитанным строкам сейчас?</numerusform>
-            <numerusform>Исправить остатки по %Ln посчитанным строкам сейчас?</numerusform>
-        </translation>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="209"/>
+        <source>Stocktake %1 — %2: variance sheet</source>
+        <translation>Инвентаризация %1 — %2: сличительная ведомость</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="191"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="221"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="192"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="222"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::StocktakeVarianceDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59"/>
+        <source>%Ln line(s) counted, %1 with a difference; value of the differences: %2.</source>
+        <translation>
+            <numerusform>Посчитана %Ln строка, с разницей: %1; сумма разниц: %2.</numerusform>
+            <numerusform>Посчитано %Ln строки, с разницей: %1; сумма разниц: %2.</numerusform>
+            <numerusform>Посчитано %Ln строк, с разницей: %1; сумма разниц: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="66"/>
+        <source>&amp;Commit count</source>
+        <translation>&amp;Провести инвентаризацию</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="68"/>
+        <source>&amp;Back to counting</source>
+        <translation>&amp;Вернуться к подсчёту</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="69"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="71"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Сохранить в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="72"/>
+        <source>&amp;Print…</source>
+        <translation>П&amp;ечать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="96"/>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="112"/>
+        <source>Variance sheet saved to %1.</source>
+        <translation>Сличительная ведомость сохранена в %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="109"/>
+        <source>Could not write %1.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="142"/>
+        <source>Export variance sheet</source>
+        <translation>Экспорт сличительной ведомости</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="143"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="152"/>
+        <source>Save variance sheet</source>
+        <translation>Сохранение сличительной ведомости</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="153"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
