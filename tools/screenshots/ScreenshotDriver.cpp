@@ -11,11 +11,14 @@
 #include "models/stock/StockModel.h"
 #include "models/sync/SyncMonitor.h"
 #include "ui/MainWindow.h"
+#include "ui/checkout/CardPaymentDialog.h"
 #include "ui/checkout/CheckoutPage.h"
+#include "ui/checkout/PaymentDialog.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/history/HistoryPage.h"
 #include "ui/orders/OrdersPage.h"
 #include "ui/reports/ReportsPage.h"
+#include "ui/shifts/ShiftPanel.h"
 #include "ui/staff/StaffPage.h"
 #include "ui/stock/StockPage.h"
 
@@ -24,11 +27,13 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextStream>
+#include <QTimer>
 
 #include <memory>
 
@@ -65,8 +70,10 @@ ScreenshotDriver::ScreenshotDriver(Options options) : m_options(std::move(option
 
 QStringList ScreenshotDriver::imageNames()
 {
-    return {u"checkout"_s, u"lock"_s,    u"orders"_s, u"stock"_s, u"customers"_s, u"main-window"_s,
-            u"history"_s,  u"reports"_s, u"sync"_s,   u"staff"_s, u"settings"_s};
+    return {u"shift-closed"_s, u"card-payment"_s, u"split-payment"_s, u"checkout"_s,
+            u"lock"_s,         u"orders"_s,       u"z-report"_s,      u"stock"_s,
+            u"customers"_s,    u"main-window"_s,  u"history"_s,       u"reports"_s,
+            u"sync"_s,         u"staff"_s,        u"settings"_s};
 }
 
 bool ScreenshotDriver::wanted(const QString &image) const
@@ -96,8 +103,10 @@ int ScreenshotDriver::run()
 
     int failed = 0;
     const std::pair<QStringList, bool (ScreenshotDriver::*)()> steps[] = {
-        {{u"checkout"_s, u"lock"_s}, &ScreenshotDriver::checkoutAndLock},
+        {{u"shift-closed"_s, u"card-payment"_s, u"split-payment"_s, u"checkout"_s, u"lock"_s},
+         &ScreenshotDriver::checkoutAndLock},
         {{u"orders"_s}, &ScreenshotDriver::orders},
+        {{u"z-report"_s}, &ScreenshotDriver::closeShift},
         {{u"stock"_s}, &ScreenshotDriver::stock},
         {{u"customers"_s}, &ScreenshotDriver::customers},
         {{u"main-window"_s}, &ScreenshotDriver::mainWindow},
@@ -203,23 +212,71 @@ bool ScreenshotDriver::save(QWidget *window, const QString &image)
     return true;
 }
 
-// The till: a shift opened with its float, two paid sales (they are the
-// orders shown next), three lines rung up for the picture, then locked.
+bool ScreenshotDriver::saveWithDialog(QWidget *window, QWidget *dialog, const QString &image)
+{
+    if (!wanted(image))
+        return true;
+    QTest::qWait(400);
+    QPixmap picture = window->grab();
+    const QPixmap front = dialog->grab();
+    QPainter painter(&picture);
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 70));
+    const QPoint at = dialog->mapToGlobal(QPoint(0, 0)) - window->mapToGlobal(QPoint(0, 0));
+    const QRect inside = picture.rect().adjusted(0, 0, -front.width(), -front.height());
+    painter.drawPixmap(
+        QPoint(qBound(0, at.x(), inside.right()), qBound(0, at.y(), inside.bottom())), front);
+    painter.end();
+    const QString path = QDir(m_options.outputDir).filePath(image + u".png"_s);
+    if (!picture.save(path)) {
+        err() << "shopdesk-screenshots: cannot write " << path << Qt::endl;
+        return false;
+    }
+    QTextStream(stdout) << path << Qt::endl;
+    return true;
+}
+
+template<typename T>
+bool ScreenshotDriver::whileModal(const std::function<void()> &step,
+                                  const std::function<void(T *)> &drive)
+{
+    bool seen = false;
+    QTimer timer;
+    timer.setInterval(50);
+    QObject::connect(&timer, &QTimer::timeout, &timer, [&] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer.stop();
+            seen = true;
+            drive(dialog);
+        }
+    });
+    timer.start();
+    step();
+    return waitFor([&] { return seen; }, u"the dialog"_s);
+}
+
+// The till: no shift yet (the banner), the shift opened with its float, a
+// sale by card (the terminal's confirmation), one split between card and
+// cash (they are the orders shown next), three lines rung up, then locked.
 bool ScreenshotDriver::checkoutAndLock()
 {
     const auto cashier = signIn(kCashier.login, kCashier.password);
     if (!cashier)
         return false;
     WindowPtr window(openWindow(*cashier, u"checkout"_s));
-    auto *orders = window->findChild<OrdersPage *>();
-    bool shiftOpen = false;
-    QObject::connect(orders, &OrdersPage::shiftReported, window.get(),
-                     [&shiftOpen] { shiftOpen = true; });
-    orders->openShift(5000'00);
-    if (!waitFor([&] { return shiftOpen; }, u"the shift to open"_s))
-        return false;
-
     auto *till = window->findChild<CheckoutPage *>();
+    ShiftPanel *shift = till->shiftPanel();
+    auto *shiftBanner = till->findChild<QWidget *>(u"shiftBanner"_s);
+    if (!waitFor([&] { return shift->isOpen() || shiftBanner->isVisible(); },
+                 u"the till's shift"_s))
+        return false;
+    bool ok = true;
+    if (!shift->isOpen()) {
+        ok = save(window.get(), u"shift-closed"_s);
+        shift->open(5000'00);
+        if (!waitFor([&] { return shift->isOpen(); }, u"the shift to open"_s))
+            return false;
+    }
+
     int paid = 0;
     QObject::connect(till, &CheckoutPage::orderPaid, window.get(), [&paid] { ++paid; });
     auto ringUp = [&](const QStringList &codes) {
@@ -233,24 +290,61 @@ bool ScreenshotDriver::checkoutAndLock()
         }
         return true;
     };
-    for (const QStringList &sale : {QStringList {u"2*10007"_s, u"10042"_s},
-                                    QStringList {u"10011"_s, u"3*10019"_s, u"10042"_s}}) {
-        const int before = paid;
-        if (!ringUp(sale))
-            return false;
-        QTest::keyClick(till->scanField(), Qt::Key_F10); // by card
-        if (!waitFor([&] { return paid > before && !till->isBusy(); }, u"a card payment"_s))
-            return false;
-    }
+    // By card: the till waits for the cashier to confirm the terminal's approval.
+    if (!ringUp({u"2*10007"_s, u"10042"_s}))
+        return false;
+    int before = paid;
+    ok = whileModal<CardPaymentDialog>(
+             [&] { QTest::keyClick(till->scanField(), Qt::Key_F10); },
+             [&](CardPaymentDialog *dialog) {
+                 ok = saveWithDialog(window.get(), dialog, u"card-payment"_s) && ok;
+                 QTest::keyClick(dialog, Qt::Key_Return);
+             }) &&
+        ok;
+    if (!waitFor([&] { return paid > before && !till->isBusy(); }, u"a card payment"_s))
+        return false;
+    // Card and cash: the card part typed, Tab to the cash (the rest, selected).
+    if (!ringUp({u"10011"_s, u"3*10019"_s, u"10042"_s}))
+        return false;
+    before = paid;
+    ok = whileModal<PaymentDialog>(
+             [&] { QTest::keyClick(till->scanField(), Qt::Key_F11); },
+             [&](PaymentDialog *dialog) {
+                 auto *card = dialog->findChild<QLineEdit *>(u"cardPart"_s);
+                 QTest::keyClicks(card, u"300"_s);
+                 QTest::keyClick(card, Qt::Key_Tab);
+                 ok = saveWithDialog(window.get(), dialog, u"split-payment"_s) && ok;
+                 QTest::keyClick(dialog->findChild<QLineEdit *>(u"cashTendered"_s), Qt::Key_Return);
+             }) &&
+        ok;
+    if (!waitFor([&] { return paid > before && !till->isBusy(); }, u"a split payment"_s))
+        return false;
 
     if (!ringUp({u"3*10007"_s, u"10011"_s, u"2*10042"_s}))
         return false;
-    bool ok = waitForSync(window.get()) && save(window.get(), u"checkout"_s);
+    ok = waitForSync(window.get()) && save(window.get(), u"checkout"_s) && ok;
 
     // Locked with the sale on it: the lock covers the window, the sale waits.
     QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
     ok = waitFor([&] { return window->isLocked(); }, u"the lock screen"_s) && ok;
     return save(window.get(), u"lock"_s) && ok;
+}
+
+// The end of the day: the Z report after the cashier counted the drawer.
+bool ScreenshotDriver::closeShift()
+{
+    const auto cashier = signIn(kCashier.login, kCashier.password);
+    if (!cashier)
+        return false;
+    WindowPtr window(openWindow(*cashier, u"checkout"_s));
+    ShiftPanel *shift = window->findChild<CheckoutPage *>()->shiftPanel();
+    if (!waitFor([&] { return shift->isOpen(); }, u"the open shift"_s))
+        return false;
+    const qint64 expected = shift->openShift()->expectedCash();
+    shift->close(CashCount::ofTotal(expected - 50'00)); // 50.00 short
+    return waitFor([&] { return shift->reportText().contains(u'Z') && !shift->isOpen(); },
+                   u"the Z report"_s) &&
+        save(window.get(), u"z-report"_s);
 }
 
 // A manager's view of the till's orders, the newest one selected, with the
@@ -265,11 +359,13 @@ bool ScreenshotDriver::orders()
     if (!waitFor([page] { return page->table()->rowCount() >= 2; }, u"two orders"_s))
         return false;
     page->table()->setCurrentCell(0, 0);
+    page->shiftPanel()->showXReport();
     auto *detail = page->findChild<QPlainTextEdit *>(u"orderDetail"_s);
     const QString number = page->table()->item(0, 0)->text();
     return waitFor([&] { return detail->toPlainText().contains(number); },
                    u"the order's lines"_s) &&
-        waitFor([page] { return !page->shiftReportText().isEmpty(); }, u"the X report"_s) &&
+        waitFor([page] { return !page->shiftPanel()->reportText().isEmpty(); },
+                u"the X report"_s) &&
         waitForSync(window.get()) && save(window.get(), u"orders"_s);
 }
 

@@ -43,6 +43,7 @@ public:
 
 private:
     bool checkoutAndLock();
+    bool closeShift();
     bool orders();
     bool stock();
     bool customers();
@@ -64,6 +65,12 @@ private:
     // The window's sync has finished once (when the shop syncs).
     bool waitForSync(MainWindow *window);
     bool save(QWidget *window, const QString &image);
+    // The window with a dialog over it, dimmed behind, as the user sees it.
+    bool saveWithDialog(QWidget *window, QWidget *dialog, const QString &image);
+    // While `step` runs, the first modal dialog of type T that comes up is
+    // handed to `drive` (which saves it and closes it).
+    template<typename T>
+    bool whileModal(const std::function<void()> &step, const std::function<void(T *)> &drive);
     bool setUpCentral();
 
     Options m_options;

@@ -34,31 +34,29 @@ ShiftPanel::ShiftPanel(const Session &session, QWidget *parent)
       m_state(new QLabel(this)),
       m_report(new QPlainTextEdit(this)),
       m_hideReport(new QPushButton(tr("Hide the report"), this)),
+      m_print(new QPushButton(Icons::icon(Icon::Print), tr("&Print the report"), this)),
       m_printQueue(new ReceiptPrintQueue(this))
 {
     m_state->setObjectName(u"shiftState"_s);
     m_report->setObjectName(u"shiftReport"_s);
     m_report->setReadOnly(true);
     m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_report->setMinimumHeight(160);
     m_report->hide();
     m_hideReport->setObjectName(u"hideShiftReport"_s);
     m_hideReport->hide();
-    auto *print = new QPushButton(Icons::icon(Icon::Print), tr("&Print the report"), this);
-    print->setObjectName(u"printShiftReport"_s);
-    print->hide();
-    connect(print, &QPushButton::clicked, this, &ShiftPanel::printReport);
-    connect(m_hideReport, &QPushButton::clicked, this, [this, print] {
+    m_print->setObjectName(u"printShiftReport"_s);
+    m_print->hide();
+    connect(m_print, &QPushButton::clicked, this, &ShiftPanel::printReport);
+    connect(m_hideReport, &QPushButton::clicked, this, [this] {
         m_report->hide();
         m_hideReport->hide();
-        print->hide();
+        m_print->hide();
     });
-    connect(this, &ShiftPanel::reported, print, &QWidget::show);
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_state, 1);
-    row->addWidget(print);
+    row->addWidget(m_print);
     row->addWidget(m_hideReport);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -266,9 +264,16 @@ void ShiftPanel::close(const CashCount &counted)
 void ShiftPanel::show(const ShiftReport &report)
 {
     m_last = report;
-    m_report->setPlainText(ShiftReceipt::forReport(report, m_session.shop).text());
+    const Receipt text = ShiftReceipt::forReport(report, m_session.shop);
+    m_report->setPlainText(text.text());
+    // The whole report at once where the window allows (it is read, then hidden).
+    const int lines = int(text.lines.size()) + 1;
+    m_report->setFixedHeight(
+        qMin(m_report->fontMetrics().lineSpacing() * lines + 2 * m_report->frameWidth() + 8,
+             qMax(160, window()->height() / 2)));
     m_report->show();
     m_hideReport->show();
+    m_print->show();
     emit reported(report);
 }
 

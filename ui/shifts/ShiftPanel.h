@@ -78,6 +78,7 @@ private:
     QLabel *m_state;
     QPlainTextEdit *m_report;
     QPushButton *m_hideReport;
+    QPushButton *m_print;
     QAction *m_openAction = nullptr;
     QAction *m_cashAction = nullptr;
     QAction *m_xAction = nullptr;
