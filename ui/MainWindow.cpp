@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "models/settings/AppSettings.h"
+#include "models/shops/ShopTime.h"
 #include "ui/checkout/CheckoutPage.h"
 #include "ui/common/Icons.h"
 #include "ui/customers/CustomersPage.h"
@@ -308,8 +309,8 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
                                          : tr("offline");
     QString text = tr("Central: %1 · %Ln unsent", nullptr, int(status.unsent)).arg(state);
     if (status.lastSync.isValid())
-        text += tr(" · synced %1")
-                    .arg(QLocale().toString(status.lastSync.time(), QLocale::ShortFormat));
+        text +=
+            tr(" · synced %1").arg(ShopTime::formatTime(status.lastSync, m_session.shop.timeZone));
     m_syncLabel->setText(text);
     m_syncLabel->setToolTip(status.lastError.isEmpty()
                                 ? tr("The last sync went well.")

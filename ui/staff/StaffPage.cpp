@@ -5,6 +5,7 @@
 #include "StaffSecretDialog.h"
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
+#include "models/shops/ShopTime.h"
 #include "models/staff/StaffService.h"
 #include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
@@ -205,10 +206,9 @@ void StaffPage::showStaff(const QList<StaffMember> &staff)
             << new QStandardItem(roleDisplayName(m.role))
             << new QStandardItem(m.active ? tr("yes") : tr("no, deactivated"))
             << new QStandardItem(m.hasPin ? tr("set") : QString())
-            << new QStandardItem(
-                   m.lockedUntil.isValid()
-                       ? locale.toString(m.lockedUntil.toLocalTime(), QLocale::ShortFormat)
-                       : QString());
+            << new QStandardItem(m.lockedUntil.isValid()
+                                     ? ShopTime::format(m.lockedUntil, m_session.shop.timeZone)
+                                     : QString());
         row.first()->setData(m.id, kIdRole);
         if (!m.active)
             for (QStandardItem *item : row)

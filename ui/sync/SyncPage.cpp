@@ -3,6 +3,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
+#include "models/shops/ShopTime.h"
 #include "models/sync/SyncService.h"
 #include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
@@ -187,7 +188,7 @@ void SyncPage::reload()
             QList<QStandardItem *> row {
                 new QStandardItem(locale.toString(e.id)),
                 new QStandardItem(e.type),
-                new QStandardItem(locale.toString(e.createdAt.toLocalTime(), QLocale::ShortFormat)),
+                new QStandardItem(ShopTime::format(e.createdAt, m_session.shop.timeZone)),
                 new QStandardItem(locale.toString(e.attempts)),
                 new QStandardItem(e.rejected ? tr("refused") : tr("waiting")),
                 new QStandardItem(e.lastError)};
