@@ -68,6 +68,7 @@ CardPaymentDialog::CardPaymentDialog(qint64 amount, const QString &orderNumber,
     layout->addWidget(total);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
+    setMinimumWidth(480); // the amount and the instruction readable from a step back
     m_approved->setFocus();
 }
 
