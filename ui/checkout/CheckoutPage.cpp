@@ -350,13 +350,16 @@ void CheckoutPage::checkPromoCode()
     const QString code = m_promo->text().trimmed();
     if (code.isEmpty())
         return;
+    const quint64 generation = ++m_promoCheck;
     whenReady(
         this,
         OrdersService(m_session.actor)
             .checkPromoCode(code, cart()->total(), ShopTime::zone(m_session.shop.timeZone)),
-        [this, code](const Result<PromoCodeStore::Valid> &valid) {
-            if (m_promo->text().trimmed() != code)
-                return; // typed on meanwhile
+        [this, code, generation](const Result<PromoCodeStore::Valid> &valid) {
+            // Typed on, or paying meanwhile: a late answer must not cover
+            // what the till says now.
+            if (generation != m_promoCheck || m_promo->text().trimmed() != code || isBusy())
+                return;
             if (!valid) {
                 m_banner->showMessage(valid.error().message, MessageBanner::Type::Warning);
                 return;
@@ -598,18 +601,21 @@ void CheckoutPage::showNotice(const QString &text, Sale::Tone tone)
 
 void CheckoutPage::payCash()
 {
+    ++m_promoCheck;
     if (!cart()->isEmpty() && shiftIsOpen())
         m_sale->pay(PaymentMethod::Cash);
 }
 
 void CheckoutPage::payCard()
 {
+    ++m_promoCheck;
     if (!cart()->isEmpty() && shiftIsOpen())
         m_sale->pay(PaymentMethod::Card);
 }
 
 void CheckoutPage::paySplit()
 {
+    ++m_promoCheck;
     if (!cart()->isEmpty() && shiftIsOpen())
         m_sale->pay(PaymentMethod::Split);
 }

@@ -127,6 +127,7 @@ private:
     QPushButton *m_customerButton = nullptr;
     std::optional<Receipt> m_lastReceipt;
     QString m_lastNumber;
+    quint64 m_promoCheck = 0; // the promo code check whose answer is still wanted
 };
 
 } // namespace shopdesk
