@@ -29,6 +29,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -459,6 +460,8 @@ private slots:
         QTest::keyClicks(promo, u"tenoff"_s);
         QTest::keyClick(promo, Qt::Key_Return);
         QTRY_VERIFY(page.scanField()->hasFocus()); // back to the scanner
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<MessageBanner *>()->text().contains(u"TENOFF"_s),
+                                 10000); // checked as typed
         const qint64 card = discounted / 2;
         const qint64 cashPart = discounted - card;
         const qint64 tendered = (cashPart / 10000 + 1) * 10000;
@@ -581,6 +584,27 @@ private slots:
         const Receipt receipt = Receipt::forOrder(order, cashierSession().shop, u"x"_s, 0);
         QVERIFY2(receipt.text().contains(u"0.456 kg"_s), qPrintable(receipt.text()));
         QVERIFY2(receipt.text().contains(u"0.500 kg"_s), qPrintable(receipt.text()));
+    }
+
+    // A weighed product's PLU typed without a scale label: the till asks for
+    // the weight in kilograms (not only "scan the scale's label").
+    void aWeighedPluAsksForTheWeight()
+    {
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QString asked;
+        auto driver = test::whenModal<QInputDialog>([&](QInputDialog *dialog) {
+            asked = dialog->labelText();
+            dialog->setDoubleValue(0.45);
+            dialog->accept();
+        });
+        scan(page.scanField(), u"77001"_s); // the cheese of the test above
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        QVERIFY2(asked.contains(u"kg"_s), qPrintable(asked));
+        QCOMPARE(page.cart()->quantityAt(0), 450); // grams
+        QCOMPARE(page.cart()->total(), qint64(17996)); // 0.450 kg at 399.90, half up
+        page.sale()->clear();
     }
 
     // F6: a manager approves a new price on the till; a wrong password
