@@ -14,14 +14,6 @@ namespace shopdesk {
 
 namespace {
 
-// "left .......... right" in exactly `width` columns (left cut if needed).
-QString spread(const QString &left, const QString &right, int width)
-{
-    const int room = qMax(1, width - int(right.size()) - 1);
-    const QString l = left.size() > room ? left.left(room) : left;
-    return l + QString(width - l.size() - right.size(), u' ') + right;
-}
-
 QString centred(const QString &text, int width)
 {
     const QString t = text.left(width);
@@ -29,6 +21,13 @@ QString centred(const QString &text, int width)
 }
 
 } // namespace
+
+QString Receipt::spread(const QString &left, const QString &right, int width)
+{
+    const int room = qMax(1, width - int(right.size()) - 1);
+    const QString l = left.size() > room ? left.left(room) : left;
+    return l + QString(qMax(1, width - int(l.size()) - int(right.size())), u' ') + right;
+}
 
 Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &cashier,
                           qint64 change, int width)

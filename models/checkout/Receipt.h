@@ -28,6 +28,8 @@ public:
     static Receipt forReturn(const Order &order, qint64 refund, PaymentMethod method,
                              const Shop &shop, const QString &cashier, int width = 42);
     QString text() const { return lines.join(u'\n'); }
+    // "left .......... right" in exactly `width` columns (left cut if need be).
+    static QString spread(const QString &left, const QString &right, int width);
 
     // ESC/POS for receipt printers: initialise, code page 866 for Cyrillic,
     // the lines, the total in bold, feed and cut.

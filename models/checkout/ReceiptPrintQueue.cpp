@@ -15,6 +15,14 @@ ReceiptPrintQueue::ReceiptPrintQueue(QObject *parent) : QObject(parent), m_timer
 
 ReceiptPrintQueue::~ReceiptPrintQueue() = default;
 
+int ReceiptPrintQueue::enqueueAt(const QString &address, const QString &title,
+                                 const QByteArray &bytes)
+{
+    const uint port = address.section(u':', 1, 1).toUInt();
+    return enqueue(title, bytes, address.section(u':', 0, 0),
+                   quint16(port > 0 && port < 65536 ? port : 9100));
+}
+
 int ReceiptPrintQueue::enqueue(const QString &title, const QByteArray &bytes, const QString &host,
                                quint16 port)
 {

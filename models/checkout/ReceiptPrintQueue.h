@@ -38,6 +38,9 @@ public:
     // Queues a job; returns its id.
     int enqueue(const QString &title, const QByteArray &bytes, const QString &host,
                 quint16 port = 9100);
+    // The same for a printer given as the settings keep it: "host" or
+    // "host:port" (9100 when none or an impossible one is given).
+    int enqueueAt(const QString &address, const QString &title, const QByteArray &bytes);
     // Queues a failed job again; false if there is no such failed job.
     bool reprint(int id);
     QList<Job> failedJobs() const { return m_failed; }

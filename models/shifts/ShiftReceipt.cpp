@@ -9,17 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-namespace {
-
-QString spread(const QString &left, const QString &right, int width)
-{
-    const int room = qMax(1, width - int(right.size()) - 1);
-    const QString l = left.size() > room ? left.left(room) : left;
-    return l + QString(qMax(1, width - int(l.size()) - int(right.size())), u' ') + right;
-}
-
-} // namespace
-
 Receipt ShiftReceipt::forReport(const ShiftReport &r, const Shop &shop, int width)
 {
     Receipt out;
@@ -36,36 +25,36 @@ Receipt ShiftReceipt::forReport(const ShiftReport &r, const Shop &shop, int widt
     out.lines << shop.name.left(width);
     out.lines << rule;
     out.boldLine = int(out.lines.size());
-    out.lines << spread(r.isClosed() ? tr("Z REPORT") : tr("X REPORT"),
-                        tr("Shift %1").arg(r.shiftId), width);
-    out.lines << spread(tr("Till %1").arg(r.till),
-                        r.isClosed() ? tr("closed") : tr("running totals"), width);
-    out.lines << spread(tr("Opened %1").arg(at(r.openedAt)), r.openedBy, width);
+    out.lines << Receipt::spread(r.isClosed() ? tr("Z REPORT") : tr("X REPORT"),
+                                 tr("Shift %1").arg(r.shiftId), width);
+    out.lines << Receipt::spread(tr("Till %1").arg(r.till),
+                                 r.isClosed() ? tr("closed") : tr("running totals"), width);
+    out.lines << Receipt::spread(tr("Opened %1").arg(at(r.openedAt)), r.openedBy, width);
     if (r.isClosed())
-        out.lines << spread(tr("Closed %1").arg(at(r.closedAt)), r.closedBy, width);
+        out.lines << Receipt::spread(tr("Closed %1").arg(at(r.closedAt)), r.closedBy, width);
     out.lines << rule;
-    out.lines << spread(tr("Sales"), QLocale().toString(r.sales), width);
-    out.lines << spread(tr("Cash"), money(r.cash), width);
-    out.lines << spread(tr("Card"), money(r.card), width);
-    out.lines << spread(tr("Refunds in cash"), minus(r.refundedCash), width);
-    out.lines << spread(tr("Refunds to card"), minus(r.refundedCard), width);
-    out.lines << spread(tr("Takings"), money(r.total()), width);
+    out.lines << Receipt::spread(tr("Sales"), QLocale().toString(r.sales), width);
+    out.lines << Receipt::spread(tr("Cash"), money(r.cash), width);
+    out.lines << Receipt::spread(tr("Card"), money(r.card), width);
+    out.lines << Receipt::spread(tr("Refunds in cash"), minus(r.refundedCash), width);
+    out.lines << Receipt::spread(tr("Refunds to card"), minus(r.refundedCard), width);
+    out.lines << Receipt::spread(tr("Takings"), money(r.total()), width);
     out.lines << rule;
-    out.lines << spread(tr("Float"), money(r.openingCash), width);
-    out.lines << spread(tr("Cash in"), money(r.cashIn), width);
-    out.lines << spread(tr("Cash out"), minus(r.cashOut), width);
+    out.lines << Receipt::spread(tr("Float"), money(r.openingCash), width);
+    out.lines << Receipt::spread(tr("Cash in"), money(r.cashIn), width);
+    out.lines << Receipt::spread(tr("Cash out"), minus(r.cashOut), width);
     for (const CashMovement &m : r.movements)
-        out.lines << spread(
+        out.lines << Receipt::spread(
             u"  %1 %2"_s.arg(ShopTime::toShop(m.at, shop.timeZone).toString(u"HH:mm"_s), m.reason),
             m.direction == CashMovement::Direction::In ? money(m.amount) : minus(m.amount), width);
-    out.lines << spread(tr("Expected in the drawer"), money(r.expectedCash()), width);
+    out.lines << Receipt::spread(tr("Expected in the drawer"), money(r.expectedCash()), width);
     if (r.countedCash) {
-        out.lines << spread(tr("Counted"), money(*r.countedCash), width);
+        out.lines << Receipt::spread(tr("Counted"), money(*r.countedCash), width);
         const qint64 diff = *r.overShort();
-        out.lines << spread(diff < 0       ? tr("SHORT")
-                                : diff > 0 ? tr("OVER")
-                                           : tr("Over / short"),
-                            money(diff), width);
+        out.lines << Receipt::spread(diff < 0       ? tr("SHORT")
+                                         : diff > 0 ? tr("OVER")
+                                                    : tr("Over / short"),
+                                     money(diff), width);
     }
     out.lines << rule;
     return out;

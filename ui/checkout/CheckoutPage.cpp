@@ -625,9 +625,7 @@ bool CheckoutPage::sendToReceiptPrinter()
     const QString printer = AppSettings().receiptPrinter();
     if (printer.isEmpty() || !m_lastReceipt)
         return false;
-    const uint port = printer.section(u':', 1, 1).toUInt();
-    m_printQueue->enqueue(m_lastNumber, m_lastReceipt->escPos(), printer.section(u':', 0, 0),
-                          quint16(port > 0 && port < 65536 ? port : 9100));
+    m_printQueue->enqueueAt(printer, m_lastNumber, m_lastReceipt->escPos());
     return true;
 }
 

@@ -400,10 +400,8 @@ void OrdersPage::printReturnReceipt(const ReturnedItems &returned)
                                                m_session.shop, m_session.actor.displayName);
     const QString printer = AppSettings().receiptPrinter();
     if (!printer.isEmpty()) {
-        const uint port = printer.section(u':', 1, 1).toUInt();
-        m_printQueue->enqueue(tr("Return %1").arg(returned.order.number), receipt.escPos(),
-                              printer.section(u':', 0, 0),
-                              quint16(port > 0 && port < 65536 ? port : 9100));
+        m_printQueue->enqueueAt(printer, tr("Return %1").arg(returned.order.number),
+                                receipt.escPos());
         return;
     }
     QPrinter qprinter(QPrinter::HighResolution);

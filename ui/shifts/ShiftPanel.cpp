@@ -286,9 +286,7 @@ void ShiftPanel::printReport()
                                              : tr("X report of shift %1").arg(m_last->shiftId);
     const QString printer = AppSettings().receiptPrinter();
     if (!printer.isEmpty()) {
-        const uint port = printer.section(u':', 1, 1).toUInt();
-        m_printQueue->enqueue(title, receipt.escPos(), printer.section(u':', 0, 0),
-                              quint16(port > 0 && port < 65536 ? port : 9100));
+        m_printQueue->enqueueAt(printer, title, receipt.escPos());
         return;
     }
     QPrinter qprinter(QPrinter::HighResolution);
