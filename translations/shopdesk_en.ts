@@ -113,7 +113,7 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="576"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="721"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="725"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Drop the %Ln line on the till (%1)? The void is recorded for the manager.</numerusform>
@@ -184,7 +184,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -269,7 +269,7 @@
 <context>
     <name>shopdesk::SyncPage</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="221"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="222"/>
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln refused event will be sent again.</numerusform>

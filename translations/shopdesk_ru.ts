@@ -1556,68 +1556,68 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="44"/>
+        <location filename="../models/checkout/Receipt.cpp" line="43"/>
         <source>Receipt %1</source>
         <translation>Чек %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="48"/>
-        <location filename="../models/checkout/Receipt.cpp" line="87"/>
+        <location filename="../models/checkout/Receipt.cpp" line="47"/>
+        <location filename="../models/checkout/Receipt.cpp" line="86"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="57"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="59"/>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="62"/>
+        <location filename="../models/checkout/Receipt.cpp" line="61"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="64"/>
+        <location filename="../models/checkout/Receipt.cpp" line="63"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="65"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="67"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="70"/>
+        <location filename="../models/checkout/Receipt.cpp" line="69"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="84"/>
+        <location filename="../models/checkout/Receipt.cpp" line="83"/>
         <source>RETURN to receipt %1</source>
         <translation>ВОЗВРАТ по чеку %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="95"/>
+        <location filename="../models/checkout/Receipt.cpp" line="94"/>
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="99"/>
+        <location filename="../models/checkout/Receipt.cpp" line="98"/>
         <source>REFUND TO CARD</source>
         <translation>ВОЗВРАТ НА КАРТУ</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="99"/>
+        <location filename="../models/checkout/Receipt.cpp" line="98"/>
         <source>REFUND IN CASH</source>
         <translation>ВОЗВРАТ НАЛИЧНЫМИ</translation>
     </message>
@@ -1669,112 +1669,112 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ShiftReceipt</name>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="39"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="28"/>
         <source>Z REPORT</source>
         <translation>Z-ОТЧЁТ</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="39"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="28"/>
         <source>X REPORT</source>
         <translation>X-ОТЧЁТ</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="40"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="29"/>
         <source>Shift %1</source>
         <translation>Смена %1</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="41"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="30"/>
         <source>Till %1</source>
         <translation>Касса %1</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="42"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="31"/>
         <source>closed</source>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="42"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="31"/>
         <source>running totals</source>
         <translation>текущие итоги</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="43"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="32"/>
         <source>Opened %1</source>
         <translation>Открыта %1</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="45"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="34"/>
         <source>Closed %1</source>
         <translation>Закрыта %1</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="47"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="36"/>
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="48"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="37"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="49"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="38"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="50"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="39"/>
         <source>Refunds in cash</source>
         <translation>Возвраты наличными</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="51"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="40"/>
         <source>Refunds to card</source>
         <translation>Возвраты на карту</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="52"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="41"/>
         <source>Takings</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="54"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="43"/>
         <source>Float</source>
         <translation>Размен</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="55"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="44"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="56"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="45"/>
         <source>Cash out</source>
         <translation>Изъятие</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="61"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="50"/>
         <source>Expected in the drawer</source>
         <translation>Должно быть в кассе</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="63"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="52"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="65"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="54"/>
         <source>SHORT</source>
         <translation>НЕДОСТАЧА</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="66"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="55"/>
         <source>OVER</source>
         <translation>ИЗЛИШЕК</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="67"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="56"/>
         <source>Over / short</source>
         <translation>Излишек / недостача</translation>
     </message>
@@ -2757,7 +2757,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/checkout/CheckoutPage.cpp" line="144"/>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="680"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="684"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
@@ -2807,27 +2807,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>%1 продаётся на вес (%2 за кг). Введите вес в кг или отсканируйте этикетку весов:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="366"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="369"/>
         <source>Promo code %1: %2% off.</source>
         <translation>Промокод %1: скидка %2%.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="367"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="370"/>
         <source>Promo code %1: %2 off.</source>
         <translation>Промокод %1: скидка %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="378"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="381"/>
         <source>There is nothing on the till to park.</source>
         <translation>На кассе нечего откладывать.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="397"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="400"/>
         <source>No sale is parked at this till.</source>
         <translation>На этой кассе нет отложенных продаж.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="573"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="576"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln товар</numerusform>
@@ -2836,17 +2836,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="694"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="698"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="720"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="724"/>
         <source>Void the sale</source>
         <translation>Аннулировать продажу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="721"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="725"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Удалить %Ln строку с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
@@ -2855,37 +2855,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="761"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="765"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="762"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="766"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="504"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="507"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="546"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="549"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="631"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="635"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="644"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="648"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="679"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="683"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
@@ -3848,82 +3848,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="69"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>Finishing the payment under way…</source>
         <translation>Завершается текущая оплата…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="304"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="308"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="309"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
@@ -3932,82 +3932,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="315"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="386"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="391"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="393"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -4246,12 +4246,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="404"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="403"/>
         <source>Return %1</source>
         <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="411"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="409"/>
         <source>Print the return receipt of order %1</source>
         <translation>Печать чека возврата по заказу %1</translation>
     </message>
@@ -4456,12 +4456,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Принтер не ответил за %1 с.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="67"/>
+        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="75"/>
         <source>The printer closed the connection before the receipt was sent.</source>
         <translation>Принтер закрыл соединение до того, как чек был отправлен.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="74"/>
+        <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="82"/>
         <source>Printer %1:%2: %3</source>
         <translation>Принтер %1:%2: %3</translation>
     </message>
@@ -4795,6 +4795,11 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/checkout/Sale.cpp" line="320"/>
+        <source>The till is not empty: the sale stays parked.</source>
+        <translation>На кассе уже есть товары: продажа остаётся отложенной.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="328"/>
         <source>Parked sale recalled.</source>
         <translation>Отложенная продажа возвращена.</translation>
     </message>
@@ -4936,97 +4941,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Скрыть отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="47"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="37"/>
         <source>&amp;Print the report</source>
         <translation>&amp;Печать отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="70"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="68"/>
         <source>The %1 was not printed: %2</source>
         <translation>Не напечатано (%1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="73"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="71"/>
         <source>Till %1: looking for the shift…</source>
         <translation>Касса %1: поиск смены…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="78"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="76"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="80"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="78"/>
         <source>Cash &amp;in/out…</source>
         <translation>&amp;Внесение/изъятие…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="82"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="80"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="84"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="82"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="132"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="130"/>
         <source>Till %1: shift open since %2 (%3).</source>
         <translation>Касса %1: смена открыта с %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="136"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="134"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="180"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="178"/>
         <source>Shift opened at till %1 with %2 in the drawer.</source>
         <translation>Смена на кассе %1 открыта, в кассе %2.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="207"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="205"/>
         <source>%1 put into the drawer.</source>
         <translation>В кассу внесено %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="208"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="206"/>
         <source>%1 taken out of the drawer.</source>
         <translation>Из кассы изъято %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="224"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="222"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="254"/>
         <source>Shift closed. The drawer is %1 short.</source>
         <translation>Смена закрыта. Недостача в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="257"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="255"/>
         <source>Shift closed. The drawer is %1 over.</source>
         <translation>Смена закрыта. Излишек в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="258"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
         <source>Shift closed. The drawer adds up.</source>
         <translation>Смена закрыта. Касса сходится.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="280"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="285"/>
         <source>Z report of shift %1</source>
         <translation>Z-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="281"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="286"/>
         <source>X report of shift %1</source>
         <translation>X-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="291"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="294"/>
         <source>Print the %1</source>
         <translation>Печать: %1</translation>
     </message>
@@ -5110,97 +5115,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StaffPage</name>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="47"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="48"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="60"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="61"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="62"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="63"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Отключить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="64"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="65"/>
         <source>&amp;Activate</source>
         <translation>&amp;Включить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="67"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="68"/>
         <source>Change &amp;role…</source>
         <translation>Сменить &amp;роль…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="69"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="70"/>
         <source>Reset &amp;password…</source>
         <translation>Сбросить &amp;пароль…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="72"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="73"/>
         <source>Set P&amp;IN…</source>
         <translation>Задать P&amp;IN…</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="74"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="75"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>Active</source>
         <translation>Активна</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="83"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="84"/>
         <source>Locked until</source>
         <translation>Заблокирована до</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="107"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="108"/>
         <source>No staff accounts to show.</source>
         <translation>Нет учётных записей сотрудников.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="122"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="123"/>
         <source>Only an administrator manages staff accounts. You are signed in as %1, a %2; ask an administrator to add or change an account.</source>
         <translation>Учётными записями сотрудников управляет только администратор. Вы вошли как %1 (%2); попросите администратора добавить или изменить учётную запись.</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="206"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="207"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="206"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="207"/>
         <source>no, deactivated</source>
         <translation>нет, отключена</translation>
     </message>
     <message>
-        <location filename="../ui/staff/StaffPage.cpp" line="207"/>
+        <location filename="../ui/staff/StaffPage.cpp" line="208"/>
         <source>set</source>
         <translation>задан</translation>
     </message>
@@ -5807,172 +5812,172 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SyncPage</name>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="50"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="51"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="56"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="57"/>
         <source>&amp;Retry refused events</source>
         <translation>&amp;Повторить отклонённые события</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="46"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="47"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="62"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="63"/>
         <source>e.g. https://central.example.com:8443</source>
         <translation>например, https://central.example.com:8443</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="69"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
         <source>printed by shopdesk-central --issue-token</source>
         <translation>выдаётся командой shopdesk-central --issue-token</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="71"/>
         <source>Save and &amp;connect</source>
         <translation>Сохранить и по&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="72"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="73"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="74"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="75"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="75"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="76"/>
         <source>Shop &amp;code:</source>
         <translation>&amp;Код магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="76"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="77"/>
         <source>&amp;Token:</source>
         <translation>&amp;Токен:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="86"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="87"/>
         <source>Push the waiting events and pull the catalog now (F9).</source>
         <translation>Отправить ожидающие события и получить каталог сейчас (F9).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="87"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="88"/>
         <source>Send the events central refused once more (after the cause is fixed at central).</source>
         <translation>Ещё раз отправить события, отклонённые центральным сервером (после устранения причины на центральном сервере).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="89"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="90"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="91"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
         <source>Central:</source>
         <translation>Центральный сервер:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
         <source>Refused by central:</source>
         <translation>Отклонены центральным сервером:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="96"/>
         <source>Last error:</source>
         <translation>Последняя ошибка:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>Recorded</source>
         <translation>Записано</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="114"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="115"/>
         <source>Events not yet acknowledged by central (oldest first, refused ones on top):</source>
         <translation>События, ещё не подтверждённые центральным сервером (сначала самые старые, отклонённые — вверху):</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="158"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="159"/>
         <source>not set up: this shop works on its own</source>
         <translation>не настроен: магазин работает самостоятельно</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="160"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="161"/>
         <source>syncing…</source>
         <translation>синхронизация…</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="162"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="163"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="162"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="163"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="167"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="168"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="168"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="192"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="193"/>
         <source>refused</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="192"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="193"/>
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="221"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="222"/>
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln отклонённое событие будет отправлено снова.</numerusform>
@@ -5981,42 +5986,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="240"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="241"/>
         <source>URL: &quot;%1&quot; is not an http:// or https:// address of a server.</source>
         <translation>URL: «%1» — не адрес сервера http:// или https://.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="246"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="247"/>
         <source>Token: paste it exactly as shopdesk-central printed it (one word).</source>
         <translation>Токен: вставьте его точно так, как его вывел shopdesk-central (одно слово).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="254"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="255"/>
         <source>Shop code: this till serves %1, whose code is %2; central must know the shop by that code (shopdesk-central --issue-token %2).</source>
         <translation>Код магазина: эта касса обслуживает магазин %1 с кодом %2; центральный сервер должен знать магазин под этим кодом (shopdesk-central --issue-token %2).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="265"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="266"/>
         <source>This shop no longer syncs with central.</source>
         <translation>Этот магазин больше не синхронизируется с центральным сервером.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="266"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="267"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="278"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="279"/>
         <source>The token could not be saved: %1</source>
         <translation>Не удалось сохранить токен: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="281"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="282"/>
         <source>Saved; connecting to central. The address is plain http://: the token crosses the network unencrypted. Use https:// unless central runs on this computer.</source>
         <translation>Сохранено; подключение к центральному серверу. Адрес — обычный http://: токен передаётся по сети без шифрования. Используйте https://, если центральный сервер работает не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="286"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="287"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
     </message>

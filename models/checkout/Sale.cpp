@@ -311,9 +311,17 @@ void Sale::recall(qint64 parkedId)
                       return;
                   }
                   if (!m_cart->isEmpty() || isBusy()) {
-                      // Something was scanned meanwhile: put it back on the list.
-                      (void)HeldSalesService(m_actor).park(m_actor.shopId, till(), found->sale,
-                                                           found->total, found->units);
+                      // Something was scanned meanwhile: it goes back on the
+                      // list, and if even that fails the cashier is told.
+                      whenReady(this,
+                                HeldSalesService(m_actor).park(m_actor.shopId, till(), found->sale,
+                                                               found->total, found->units),
+                                [this](const Result<qint64> &again) {
+                                    emit notice(again ? tr("The till is not empty: the sale "
+                                                           "stays parked.")
+                                                      : again.error().message,
+                                                Tone::Warning);
+                                });
                       return;
                   }
                   resume(found->sale);
