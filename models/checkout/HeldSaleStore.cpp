@@ -150,12 +150,18 @@ Result<qint64> HeldSaleStore::recordVoid(const Actor &actor, qint64 shopId, cons
     if (auto refused = checkPermission(actor.role, Permission::Sell))
         return *refused;
     QJsonArray lines;
-    for (const auto &[product, quantity] : sale.lines)
+    for (const auto &[product, quantity] : sale.lines) {
+        // The price the till showed: a manager's where one was approved.
+        qint64 unitPrice = product.price;
+        for (const PriceOverride &o : sale.priceOverrides)
+            if (o.plu == product.plu)
+                unitPrice = o.unitPrice;
         lines.append(QJsonObject {{u"plu"_s, product.plu},
                                   {u"name"_s, product.name},
                                   {u"qty"_s, quantity},
                                   {u"weighed"_s, product.soldByWeight},
-                                  {u"unit_price"_s, product.price}});
+                                  {u"unit_price"_s, unitPrice}});
+    }
     auto q = Sql::run(
         m_db,
         u"INSERT INTO voided_sales (shop_id, till, shift_id, staff_id, total, lines) "
