@@ -311,7 +311,9 @@ void CheckoutPage::setPaymentTerminal(PaymentTerminal *terminal)
 
 bool CheckoutPage::shiftIsOpen()
 {
-    if (m_shift->isOpen())
+    // Not known yet (the page has just opened): the database decides, and
+    // refuses a sale without a shift with the same words.
+    if (m_shift->isOpen() || !m_shift->isKnown())
         return true;
     m_banner->showMessage(tr("Till %1 has no open shift: open it (Alt+O) before taking payment.")
                               .arg(m_shift->till()),
@@ -575,7 +577,8 @@ void CheckoutPage::updateTotals()
     m_total->setText(Money::format(cart()->total()));
     m_units->setText(tr("%Ln item(s)", nullptr, cart()->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
-        b->setEnabled(!cart()->isEmpty() && !isBusy() && m_shift->isOpen());
+        b->setEnabled(!cart()->isEmpty() && !isBusy() &&
+                      (m_shift->isOpen() || !m_shift->isKnown()));
 }
 
 void CheckoutPage::showBusy(bool busy)

@@ -127,6 +127,7 @@ void ShiftPanel::setOpen(const std::optional<ShiftReport> &report)
 {
     const bool was = m_open.has_value();
     m_open = report;
+    m_known = true;
     m_state->setText(report ? tr("Till %1: shift open since %2 (%3).")
                                   .arg(m_till,
                                        ShopTime::format(report->openedAt, m_session.shop.timeZone),

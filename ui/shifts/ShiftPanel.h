@@ -37,6 +37,9 @@ public:
     void setTill(const QString &till);
 
     bool isOpen() const { return m_open.has_value(); }
+    // Whether the database has answered yet (until then isOpen() is false
+    // for want of an answer, not because the till has no shift).
+    bool isKnown() const { return m_known; }
     const std::optional<ShiftReport> &openShift() const { return m_open; }
     // The last X or Z report as shown (and printed).
     QString reportText() const;
@@ -74,6 +77,7 @@ private:
     Session m_session;
     QString m_till;
     std::optional<ShiftReport> m_open;
+    bool m_known = false;
     std::optional<ShiftReport> m_last;
     QLabel *m_state;
     QPlainTextEdit *m_report;
