@@ -11,6 +11,11 @@ QFuture<Result<Product>> CatalogService::create(const NewProduct &product) const
     });
 }
 
+QFuture<Result<std::optional<Product>>> CatalogService::byPlu(const QString &plu) const
+{
+    return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).byPlu(plu); });
+}
+
 QFuture<Result<std::optional<Product>>> CatalogService::byBarcode(const QString &barcode) const
 {
     return onDatabase(

@@ -14,6 +14,7 @@ public:
     explicit CatalogService(Actor actor = {}) : m_actor(std::move(actor)) { }
 
     QFuture<Result<Product>> create(const NewProduct &product) const;
+    QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;
     QFuture<Result<std::optional<Product>>> byBarcode(const QString &barcode) const;
     QFuture<Result<QList<Product>>> findByName(const QString &words, int limit) const;
 

@@ -1,6 +1,7 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
+#include "models/catalog/ProductStore.h"
 #include "models/core/Money.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
@@ -11,7 +12,9 @@
 #include "models/stock/StockStore.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/QuantitySpinBox.h"
 #include "ui/stock/AdjustStockDialog.h"
+#include "ui/stock/StockDialog.h"
 #include "ui/stock/StockFilterPanel.h"
 #include "ui/stock/StockPage.h"
 #include "ui/stock/StocktakeDialog.h"
@@ -120,7 +123,7 @@ private slots:
             auto *dialog = qobject_cast<AdjustStockDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
             dialog->findChild<QRadioButton *>(u"decrease"_s)->click();
-            auto *amount = dialog->findChild<QSpinBox *>(u"amount"_s);
+            auto *amount = dialog->findChild<QuantitySpinBox *>(u"amount"_s);
             auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
             // More than there is: refused in the form, Save disabled.
             amount->setValue(before + 1);
@@ -199,11 +202,15 @@ private slots:
                 if (label->text().startsWith(u"Now:"_s))
                     now = label->text();
             dialog->findChild<QRadioButton *>(u"decrease"_s)->click();
-            auto *amount = dialog->findChild<QSpinBox *>(u"amount"_s);
-            QCOMPARE(amount->suffix(), u" g"_s);
-            amount->setValue(2000);
+            // Asked in kilograms, typed as the user's locale writes them.
+            auto *amount = dialog->findChild<QuantitySpinBox *>(u"amount"_s);
+            QCOMPARE(amount->suffix(), u" kg"_s);
+            amount->selectAll();
+            QTest::keyClicks(amount, u"2"_s);
             refusal = dialog->findChild<QLabel *>(u"preview"_s)->text();
-            amount->setValue(250);
+            amount->selectAll();
+            QTest::keyClicks(amount, QLocale().toString(0.25, 'f', 3));
+            QCOMPARE(amount->units(), qint64(250));
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         });
         QTest::keyClick(page.table(), Qt::Key_E, Qt::ControlModifier);
@@ -213,6 +220,68 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(shelfOf(plu, 1), 1000, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, StockModel::Shelf)).toString(), kg(1),
                                   15000);
+    }
+
+    // New stock of a weighed product asks for kilograms once its PLU is
+    // typed, and a piece product's for pieces.
+    void newStockAsksInTheProductsUnit()
+    {
+        const Session session = sessionFor(u"keeper"_s, u"keeper123"_s);
+        const Session manager = sessionFor(u"manager"_s, u"manager123"_s);
+        NewProduct cheese;
+        cheese.plu = u"77001"_s;
+        cheese.name = u"Parmesan by weight"_s;
+        cheese.price = 190000;
+        cheese.soldByWeight = true;
+        QVERIFY(ProductStore(m_tdb->db()).create(manager.actor, cheese).ok());
+        NewProduct jar;
+        jar.plu = u"77002"_s;
+        jar.name = u"Honey jar"_s;
+        jar.price = 45000;
+        QVERIFY(ProductStore(m_tdb->db()).create(manager.actor, jar).ok());
+        // The other tests count the demo shop's 2,000 stocks.
+        auto removeThem = qScopeGuard([&] {
+            for (const QString &sql :
+                 {u"DELETE FROM history WHERE product_id IN "
+                  "(SELECT id FROM products WHERE plu IN ('77001', '77002'))"_s,
+                  u"DELETE FROM stocks WHERE plu IN ('77001', '77002')"_s,
+                  u"DELETE FROM products WHERE plu IN ('77001', '77002')"_s})
+                QVERIFY2(Sql::run(m_tdb->db(), sql).ok(), qPrintable(sql));
+        });
+        const QList<Shop> shops {session.shop};
+
+        StockDialog dialog(session.actor, shops, session.shop.id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *create = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        auto *product = dialog.findChild<QLabel *>(u"product"_s);
+        auto *shelf = dialog.findChild<QuantitySpinBox *>(u"shelf"_s);
+        auto *pluEdit = dialog.findChild<QLineEdit *>(u"plu"_s);
+        QVERIFY(!create->isEnabled());
+        QTest::keyClicks(pluEdit, u"99999"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(product->text().contains(u"No product has PLU 99999"_s), 15000);
+        QVERIFY(!create->isEnabled());
+
+        pluEdit->clear();
+        QTest::keyClicks(pluEdit, cheese.plu);
+        QTRY_VERIFY_WITH_TIMEOUT(product->text().contains(u"sold by weight"_s), 15000);
+        QVERIFY(create->isEnabled());
+        QCOMPARE(shelf->suffix(), u" kg"_s);
+        shelf->setFocus();
+        shelf->selectAll();
+        QTest::keyClicks(shelf, QLocale().toString(1.5, 'f', 3));
+        create->click();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        QCOMPARE(shelfOf(cheese.plu, session.shop.id), 1500);
+
+        StockDialog pieces(session.actor, shops, session.shop.id);
+        pieces.setPlu(jar.plu);
+        auto *piecesShelf = pieces.findChild<QuantitySpinBox *>(u"shelf"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pieces.findChild<QLabel *>(u"product"_s)->text().contains(u"counted in pieces"_s),
+            15000);
+        QCOMPARE(piecesShelf->suffix(), u" pcs"_s);
+        QCOMPARE(piecesShelf->decimals(), 0);
     }
 
     // A count while the shop sells: scan one product, type another's PLU,

@@ -4,6 +4,7 @@
 #include "models/core/TaskRunner.h"
 #include "models/stock/StockService.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/QuantitySpinBox.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -14,7 +15,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -42,7 +42,7 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
       m_decrease(new QRadioButton(tr("&Decrease"), this)),
       m_shelf(new QRadioButton(tr("On the s&helf"), this)),
       m_order(new QRadioButton(tr("In o&rders"), this)),
-      m_amount(new QSpinBox(this)),
+      m_amount(new QuantitySpinBox(this)),
       m_reason(new QComboBox(this)),
       m_note(new QLineEdit(this)),
       m_preview(new QLabel(this))
@@ -72,9 +72,9 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
     m_decrease->setObjectName(u"decrease"_s);
     m_order->setObjectName(u"orderQuantity"_s);
     m_amount->setObjectName(u"amount"_s);
-    m_amount->setRange(1, StockStore::kMaxAmount);
-    if (stock.soldByWeight) // weighed on the scale: whole grams
-        m_amount->setSuffix(tr(" g"));
+    // Weighed goods in kilograms to the gram, the rest in whole pieces.
+    m_amount->setSoldByWeight(stock.soldByWeight);
+    m_amount->setUnitsRange(1, StockStore::kMaxAmount);
     m_amount->setMinimumHeight(32);
     m_reason->setObjectName(u"reason"_s);
     m_note->setObjectName(u"note"_s);
@@ -114,7 +114,7 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
 
     for (QRadioButton *b : {m_increase, m_decrease, m_shelf, m_order})
         connect(b, &QRadioButton::toggled, this, &AdjustStockDialog::updateForm);
-    connect(m_amount, &QSpinBox::valueChanged, this, &AdjustStockDialog::updateForm);
+    connect(m_amount, &QuantitySpinBox::unitsChanged, this, &AdjustStockDialog::updateForm);
     updateForm();
     m_amount->setFocus();
     m_amount->selectAll();
@@ -129,13 +129,14 @@ void AdjustStockDialog::updateForm()
         m_reason->addItems(reasons);
     }
     const int now = m_shelf->isChecked() ? m_stock.shelfQty : m_stock.orderQty;
-    const int after = increase ? now + m_amount->value() : now - m_amount->value();
+    const qint64 amountUnits = m_amount->units();
+    const qint64 after = increase ? now + amountUnits : now - amountUnits;
     const auto amount = [this](qint64 units) {
         return Quantity::format(units, m_stock.soldByWeight).toHtmlEscaped();
     };
     if (after < 0) {
         m_preview->setText(tr("<span style='color:#b00020'>Only %1 there; cannot take %2.</span>")
-                               .arg(amount(now), amount(m_amount->value())));
+                               .arg(amount(now), amount(amountUnits)));
         m_ok->setEnabled(false);
     } else {
         m_preview->setText(tr("After the change: %1").arg(amount(after)));
@@ -149,7 +150,7 @@ void AdjustStockDialog::submit()
     adjustment.shopId = m_stock.shopId;
     adjustment.plu = m_stock.plu;
     adjustment.quantity = m_shelf->isChecked() ? StockQuantity::Shelf : StockQuantity::Order;
-    adjustment.amount = m_amount->value();
+    adjustment.amount = int(m_amount->units());
     const QString note = m_note->text().trimmed();
     adjustment.reason =
         note.isEmpty() ? m_reason->currentText() : u"%1: %2"_s.arg(m_reason->currentText(), note);

@@ -10,11 +10,11 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
-class QSpinBox;
 
 namespace shopdesk {
 
 class MessageBanner;
+class QuantitySpinBox;
 
 // Increase or decrease one stock's shelf or order quantity, with a reason.
 // Taking more than there is is caught in the form before it is sent, and
@@ -43,7 +43,7 @@ private:
     QRadioButton *m_decrease;
     QRadioButton *m_shelf;
     QRadioButton *m_order;
-    QSpinBox *m_amount;
+    QuantitySpinBox *m_amount;
     QComboBox *m_reason;
     QLineEdit *m_note;
     QLabel *m_preview;
