@@ -37,13 +37,10 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
     r.lines << centred(shop.name, width);
     if (!shop.address.isEmpty())
         r.lines << centred(shop.address, width);
-    const QTimeZone zone(shop.timeZone.toUtf8());
     const QDateTime at = (order.paidAt.isValid() ? order.paidAt : order.createdAt);
     r.lines << rule;
     r.lines << spread(tr("Receipt %1").arg(order.number),
-                      QLocale().toString(zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime(),
-                                         u"dd.MM.yyyy HH:mm"_s),
-                      width);
+                      ShopTime::toShop(at, shop.timeZone).toString(u"dd.MM.yyyy HH:mm"_s), width);
     r.lines << tr("Cashier: %1").arg(cashier).left(width);
     r.lines << rule;
     for (const OrderLine &l : order.lines) {

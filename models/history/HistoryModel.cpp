@@ -2,6 +2,7 @@
 
 #include "models/core/DatabaseTask.h"
 #include "models/core/TaskRunner.h"
+#include "models/shops/ShopTime.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -147,7 +148,7 @@ void HistoryModel::setFilter(const HistoryFilter &filter)
     m_total = 0;
     m_totalKnown = false;
     m_failed = false;
-    m_zone = QTimeZone(filter.timeZone.toUtf8());
+    m_zone = ShopTime::zone(filter.timeZone);
     endResetModel();
     emit totalChanged();
     m_loading = false;
@@ -162,7 +163,7 @@ void HistoryModel::setPageSize(int rows)
 
 QDateTime HistoryModel::shownTime(const QDateTime &at) const
 {
-    return m_zone.isValid() ? at.toTimeZone(m_zone) : at.toLocalTime();
+    return at.toTimeZone(m_zone);
 }
 
 std::optional<HistoryEntry> HistoryModel::entryAt(int row) const

@@ -2,6 +2,7 @@
 
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
+#include "models/shops/ShopTime.h"
 
 #include "models/windowed/KeysetRowSource.h"
 
@@ -155,6 +156,15 @@ RowSourcePtr StockModel::sourceFor(const StockFilter &filter, const StockOrder &
     return std::make_shared<KeysetRowSource>(spec);
 }
 
+void StockModel::setShopTimeZone(const QString &timeZone)
+{
+    if (timeZone == m_shopTimeZone)
+        return;
+    m_shopTimeZone = timeZone;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Updated), index(rowCount() - 1, Updated), {Qt::DisplayRole});
+}
+
 void StockModel::reload()
 {
     setSource(sourceFor(m_filter, m_order, blockSize()));
@@ -193,7 +203,7 @@ QVariant StockModel::rowData(const QVariantList &values, int column, int role) c
             return r.soldByWeight ? tr("%1/kg").arg(Money::format(r.price))
                                   : Money::format(r.price);
         case Updated:
-            return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
+            return ShopTime::format(r.updatedAt, m_shopTimeZone);
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -26,6 +26,8 @@ public:
     // Shelf quantities below this are highlighted (0 turns it off).
     void setLowStockThreshold(int threshold);
     int lowStockThreshold() const { return m_lowStock; }
+    // "Changed" times are shown in this zone: the shop's (an IANA name).
+    void setShopTimeZone(const QString &timeZone);
 
     // The loaded row, or nothing when it has not arrived.
     std::optional<StockRow> stockAt(int row) const;
@@ -45,6 +47,7 @@ private:
     StockFilter m_filter;
     StockOrder m_order;
     int m_lowStock = 5;
+    QString m_shopTimeZone;
 };
 
 } // namespace shopdesk

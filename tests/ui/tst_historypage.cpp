@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimeZone>
 
 #include <QToolButton>
 #include <numeric>
@@ -122,6 +123,28 @@ private slots:
         page.findChild<QPushButton *>(u"firstPage"_s)->click();
         QCOMPARE(page.pageStart(), 0);
         QCOMPARE(page.table()->currentIndex().row(), 0);
+    }
+
+    // A weighed product's row reads in kilograms, at the shop's time.
+    void theDetailOfAWeighedRowIsInKilogramsAndShopTime()
+    {
+        HistoryEntry e;
+        e.at = QDateTime(QDate(2026, 3, 1), QTime(21, 30, 5), QTimeZone::utc());
+        e.shopName = u"Shop 1"_s;
+        e.plu = u"20001"_s;
+        e.productName = u"Cheese"_s;
+        e.soldByWeight = true;
+        e.shelfAfter = 1000;
+        e.shelfDelta = -250;
+        HistoryDetailPane pane;
+        pane.showEntry(e, QTimeZone("Europe/Moscow"));
+        const QString kg = QLocale().toString(1.25, 'f', 3) + u" kg → "_s +
+            QLocale().toString(1.0, 'f', 3) + u" kg"_s;
+        QVERIFY2(pane.text().contains(kg), qPrintable(pane.text()));
+        // 21:30 UTC is half past midnight the next day in Moscow.
+        QVERIFY2(pane.text().contains(QLocale().toString(QDate(2026, 3, 2), QLocale::LongFormat) +
+                                      u" 00:30:05"_s),
+                 qPrintable(pane.text()));
     }
 
     void filtersNarrowTheRows()

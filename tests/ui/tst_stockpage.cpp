@@ -284,6 +284,26 @@ private slots:
         QCOMPARE(piecesShelf->decimals(), 0);
     }
 
+    // "Changed" is the shop's time, whatever the computer's zone is.
+    void changedTimeIsTheShops()
+    {
+        const Session session = sessionFor(u"keeper"_s, u"keeper123"_s);
+        StockPage page(session);
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        StockModel *model = page.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() > 0, 20000);
+        QVERIFY(settle(model));
+        QTRY_VERIFY(model->stockAt(0).has_value());
+        const QDateTime updated = model->stockAt(0)->updatedAt;
+        QVERIFY(updated.isValid());
+        QCOMPARE(session.shop.timeZone, u"Europe/Moscow"_s);
+        const QDateTime shopTime = updated.toTimeZone(QTimeZone("Europe/Moscow"));
+        QCOMPARE(model->data(model->index(0, StockModel::Updated)).toString(),
+                 QLocale().toString(shopTime, QLocale::ShortFormat));
+    }
+
     // A count while the shop sells: scan one product, type another's PLU,
     // a sale happens before the commit, and the sale is kept.
     void stocktakeKeepsASaleMadeDuringTheCount()

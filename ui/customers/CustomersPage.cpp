@@ -6,6 +6,7 @@
 #include "models/customers/CustomerModel.h"
 #include "models/customers/CustomersService.h"
 #include "models/export/CsvExport.h"
+#include "models/shops/ShopTime.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/ExportRunner.h"
 #include "ui/common/Icons.h"
@@ -294,7 +295,7 @@ void CustomersPage::exportTo(const QString &path)
         CustomerStore::exportJob(m_model->filter(), m_model->sortKey(), m_model->sortDescending());
     job.database = m_session.database;
     job.path = path;
-    job.csv = csvExportFormat(QTimeZone(m_session.shop.timeZone.toUtf8()));
+    job.csv = csvExportFormat(ShopTime::zone(m_session.shop.timeZone));
     // While the count is only an estimate the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting customers…"), [this, path](const Result<qint64> &result) {

@@ -1,6 +1,8 @@
 #include "HistoryDetailPane.h"
 
+#include "models/core/Quantity.h"
 #include "models/history/HistoryModel.h"
+#include "models/shops/ShopTime.h"
 #include "ui/common/Icons.h"
 
 #include <QFormLayout>
@@ -71,10 +73,12 @@ void HistoryDetailPane::showEntry(const std::optional<HistoryEntry> &entry, cons
         return;
     const HistoryEntry &e = *entry;
     const QLocale locale;
+    // Goods sold by weight move in grams and are shown in kilograms.
     auto change = [&](int before, int after) {
-        return tr("%1 → %2").arg(locale.toString(before), locale.toString(after));
+        return tr("%1 → %2").arg(Quantity::format(before, e.soldByWeight),
+                                 Quantity::format(after, e.soldByWeight));
     };
-    const QDateTime local = zone.isValid() ? e.at.toTimeZone(zone) : e.at.toLocalTime();
+    const QDateTime local = e.at.toTimeZone(zone);
     m_values[When]->setText(locale.toString(local.date(), QLocale::LongFormat) + u' ' +
                             local.time().toString(u"HH:mm:ss"_s));
     m_values[Where]->setText(e.shopName);

@@ -21,7 +21,9 @@ public:
     explicit HistoryDetailPane(QWidget *parent = nullptr);
 
     // Times in `zone` (the shop's, as the table shows them).
-    void showEntry(const std::optional<HistoryEntry> &entry, const QTimeZone &zone = {});
+    // Times in `zone`: the shop's (ShopTime::zone).
+    void showEntry(const std::optional<HistoryEntry> &entry,
+                   const QTimeZone &zone = QTimeZone::utc());
     QString text() const; // everything shown, for tests and copying
 
 signals:

@@ -4,6 +4,7 @@
 #include "HistoryFilterBar.h"
 #include "models/core/Permissions.h"
 #include "models/history/HistoryModel.h"
+#include "models/shops/ShopTime.h"
 #include "ui/common/ExportRunner.h"
 #include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
@@ -126,7 +127,7 @@ HistoryPage::HistoryPage(const Session &session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_detail->showEntry(m_model->entryAt(current.row()),
-                                    QTimeZone(m_model->filter().timeZone.toUtf8()));
+                                    ShopTime::zone(m_model->filter().timeZone));
             });
     connect(m_detail, &HistoryDetailPane::showProductRequested, this,
             &HistoryPage::showProductRequested);
@@ -215,7 +216,7 @@ void HistoryPage::exportTo(const QString &path)
     job.database = m_session.database;
     job.path = path;
     // Times in the zone the filter's days are in: the shop's.
-    job.csv = csvExportFormat(QTimeZone(m_model->filter().timeZone.toUtf8()));
+    job.csv = csvExportFormat(ShopTime::zone(m_model->filter().timeZone));
     const qint64 expected = m_model->totalKnown() && !m_model->totalIsMore() ? m_model->total() : 0;
     runCsvExport(this, job, expected, tr("Exporting history…"),
                  [this, path](const Result<qint64> &result) {

@@ -4,6 +4,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
+#include "models/shops/ShopTime.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
@@ -163,9 +164,8 @@ ReportsPage::ReportsPage(const Session &session, QWidget *parent)
             [this](const QString &text) { m_banner->showMessage(text); });
 
     // Reports look back 30 days (the shop's days) unless told otherwise.
-    const QTimeZone zone(session.shop.timeZone.toUtf8());
-    const QDate today = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone).date()
-                                       : QDate::currentDate();
+    const QDate today =
+        ShopTime::toShop(QDateTime::currentDateTimeUtc(), session.shop.timeZone).date();
     HistoryFilter initial;
     initial.dateMin = today.addDays(-29);
     initial.dateMax = today;

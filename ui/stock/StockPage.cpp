@@ -8,6 +8,7 @@
 #include "models/core/Quantity.h"
 #include "models/export/CsvExport.h"
 #include "models/settings/AppSettings.h"
+#include "models/shops/ShopTime.h"
 #include "models/stock/StockModel.h"
 #include "ui/catalog/ProductDialog.h"
 #include "ui/common/ExportRunner.h"
@@ -118,6 +119,7 @@ StockPage::StockPage(const Session &session, QWidget *parent)
             [this](const QString &text) { m_banner->showMessage(text); });
 
     setLowStockThreshold(AppSettings().lowStockThreshold());
+    m_model->setShopTimeZone(m_session.shop.timeZone);
     // Start on this till's shop; "All shops" is one click away. The rows
     // come once the shops are known.
     m_filters->setShopId(m_session.shop.id);
@@ -234,7 +236,7 @@ void StockPage::exportTo(const QString &path)
     CsvExport::Job job = StockStore::exportJob(m_model->filter(), m_model->order());
     job.database = m_session.database;
     job.path = path;
-    job.csv = csvExportFormat(QTimeZone(m_session.shop.timeZone.toUtf8()));
+    job.csv = csvExportFormat(ShopTime::zone(m_session.shop.timeZone));
     // While the count is only an estimate or a lower bound the bar just shows work going on.
     runCsvExport(this, job, m_model->isCounting() ? 0 : m_model->totalCount(),
                  tr("Exporting stock…"), [this, path](const Result<qint64> &result) {
