@@ -178,4 +178,37 @@ Result<qint64> HeldSaleStore::recordVoid(const Actor &actor, qint64 shopId, cons
     return q.value().value(0).toLongLong();
 }
 
+Result<QList<VoidedSale>> HeldSaleStore::voided(const Actor &actor, qint64 shopId,
+                                                const QDateTime &since, int limit) const
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageOrders))
+        return *refused;
+    auto q = Sql::run(m_db,
+                      u"SELECT v.id, v.till, s.display_name, v.at, v.total, v.lines::text "
+                      "FROM voided_sales v JOIN staff s ON s.id = v.staff_id "
+                      "WHERE v.shop_id = ? AND v.at >= ? ORDER BY v.at DESC, v.id DESC LIMIT ?"_s,
+                      {shopId, since.toUTC(), qBound(1, limit, kMaxVoidedListed)});
+    if (!q)
+        return q.error();
+    QList<VoidedSale> list;
+    while (q.value().next()) {
+        VoidedSale v;
+        v.id = q.value().value(0).toLongLong();
+        v.till = q.value().value(1).toString();
+        v.cashier = q.value().value(2).toString();
+        v.at = q.value().value(3).toDateTime();
+        v.total = q.value().value(4).toLongLong();
+        const QJsonArray lines =
+            QJsonDocument::fromJson(q.value().value(5).toString().toUtf8()).array();
+        for (const QJsonValue &value : lines) {
+            const QJsonObject line = value.toObject();
+            v.lines.append({line.value(u"plu"_s).toString(), line.value(u"name"_s).toString(),
+                            line.value(u"qty"_s).toInteger(), line.value(u"weighed"_s).toBool(),
+                            line.value(u"unit_price"_s).toInteger()});
+        }
+        list.append(v);
+    }
+    return list;
+}
+
 } // namespace shopdesk

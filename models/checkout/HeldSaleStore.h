@@ -24,6 +24,27 @@ struct ParkedSale
     OpenSale sale;
 };
 
+// A line of a voided sale, at the price the till showed.
+struct VoidedLine
+{
+    QString plu;
+    QString name;
+    qint64 quantity = 0; // pieces, or grams when weighed
+    bool soldByWeight = false;
+    qint64 unitPrice = 0; // per piece or per kg
+};
+
+// A sale dropped at the till with lines in it (F12), for the manager.
+struct VoidedSale
+{
+    qint64 id = 0;
+    QString till;
+    QString cashier;
+    QDateTime at;
+    qint64 total = 0;
+    QList<VoidedLine> lines;
+};
+
 // What the till keeps of sales that were not paid: the ones parked to be
 // recalled, and the ones voided (F12 with lines in the cart) for the
 // manager to see who dropped what.
@@ -43,6 +64,11 @@ public:
     // A sale dropped with lines in it: who, when, which lines, the total.
     Result<qint64> recordVoid(const Actor &actor, qint64 shopId, const QString &till,
                               const OpenSale &sale, qint64 total);
+    // The shop's voided sales from `since` on, newest first, at most
+    // `limit` of them; for those who manage orders.
+    Result<QList<VoidedSale>> voided(const Actor &actor, qint64 shopId, const QDateTime &since,
+                                     int limit = kMaxVoidedListed) const;
+    static constexpr int kMaxVoidedListed = 1000;
 
     // The open sale as JSON and back (the prices a manager approved are not
     // kept: an approval belongs to the moment it was given).

@@ -34,4 +34,12 @@ QFuture<Result<qint64>> HeldSalesService::recordVoid(qint64 shopId, const QStrin
     });
 }
 
+QFuture<Result<QList<VoidedSale>>> HeldSalesService::voided(qint64 shopId,
+                                                            const QDateTime &since) const
+{
+    return onDatabase([actor = m_actor, shopId, since](const QSqlDatabase &db) {
+        return HeldSaleStore(db).voided(actor, shopId, since);
+    });
+}
+
 } // namespace shopdesk

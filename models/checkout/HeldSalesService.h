@@ -19,6 +19,7 @@ public:
     QFuture<Result<ParkedSale>> recall(qint64 parkedId) const;
     QFuture<Result<qint64>> recordVoid(qint64 shopId, const QString &till, const OpenSale &sale,
                                        qint64 total) const;
+    QFuture<Result<QList<VoidedSale>>> voided(qint64 shopId, const QDateTime &since) const;
 
 private:
     Actor m_actor;

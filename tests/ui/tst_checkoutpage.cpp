@@ -5,6 +5,7 @@
 #include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
 #include "models/checkout/CartModel.h"
+#include "models/checkout/HeldSaleStore.h"
 #include "models/checkout/Receipt.h"
 #include "models/checkout/ScanInput.h"
 #include "models/checkout/WeightBarcode.h"
@@ -23,9 +24,11 @@
 #include "ui/customers/CustomerPickerDialog.h"
 #include "ui/orders/OrdersPage.h"
 #include "ui/orders/ReturnDialog.h"
+#include "ui/orders/VoidedSalesDialog.h"
 #include "ui/shifts/ShiftPanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -47,6 +50,7 @@
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -683,6 +687,40 @@ private slots:
         QCOMPARE(voided.value().value(1).toLongLong(), 3 * catalogPrice);
         QCOMPARE(voided.value().value(2).toString(), u"10007"_s);
         QCOMPARE(voided.value().value(3).toInt(), 3);
+
+        // The manager sees who dropped what, from the Orders page.
+        const Session manager = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        OrdersPage orders(manager);
+        orders.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&orders));
+        auto *voidedAction = orders.findChild<QAction *>(u"voidedSales"_s);
+        QVERIFY(voidedAction && voidedAction->isVisible());
+        QString cashierShown, totalShown, lineShown;
+        {
+            auto look = test::whenModal<VoidedSalesDialog>([&](VoidedSalesDialog *dialog) {
+                auto *tree = dialog->findChild<QTreeWidget *>(u"voidedSales"_s);
+                QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 0, 10000);
+                QTreeWidgetItem *newest = tree->topLevelItem(0);
+                cashierShown = newest->text(2);
+                totalShown = newest->text(4);
+                lineShown = newest->childCount() == 1 ? newest->child(0)->text(3) : QString();
+                dialog->reject();
+            });
+            voidedAction->trigger();
+        }
+        QCOMPARE(cashierShown, cashierSession().actor.displayName);
+        QCOMPARE(totalShown, Money::format(3 * catalogPrice));
+        QVERIFY2(lineShown.startsWith(u"10007 "_s) &&
+                     lineShown.contains(u"× 3 at %1"_s.arg(Money::format(catalogPrice))),
+                 qPrintable(lineShown));
+        // A cashier neither sees the list nor may read it.
+        OrdersPage cashierOrders(cashierSession());
+        QVERIFY(!cashierOrders.findChild<QAction *>(u"voidedSales"_s)->isVisible());
+        QCOMPARE(HeldSaleStore(m_tdb->db())
+                     .voided(cashierSession().actor, 1, QDateTime::currentDateTimeUtc().addDays(-1))
+                     .error()
+                     .code,
+                 StoreError::Code::Permission);
     }
 
     void missingStockIsToldAndTheCartKept()

@@ -122,6 +122,8 @@ QString fileName(Icon id)
         return u"circle-pause"_s;
     case Icon::RecallSale:
         return u"archive-restore"_s;
+    case Icon::VoidedSales:
+        return u"list-x"_s;
     case Icon::ResetProblems:
         return u"flag-off"_s;
     case Icon::Scan:

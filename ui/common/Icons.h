@@ -66,6 +66,7 @@ enum class Icon {
     CashInOut,
     ParkSale,
     RecallSale,
+    VoidedSales,
     // Staff accounts
     ChangeRole,
     Password,

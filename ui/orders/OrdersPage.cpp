@@ -1,6 +1,7 @@
 #include "OrdersPage.h"
 
 #include "ReturnDialog.h"
+#include "VoidedSalesDialog.h"
 #include "models/checkout/Receipt.h"
 #include "models/checkout/ReceiptPrintQueue.h"
 #include "models/core/Money.h"
@@ -66,6 +67,8 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
                                       &OrdersPage::returnSelected);
     m_print = toolbar->addPageAction(Icon::Print, tr("&Print receipt…"), {}, this,
                                      &OrdersPage::printSelected);
+    m_voided = toolbar->addPageAction(Icon::VoidedSales, tr("&Voided sales…"), {}, this,
+                                      &OrdersPage::showVoidedSales);
     toolbar->addSeparator();
     m_shift->addActionsTo(toolbar);
     toolbar->addSeparator();
@@ -74,6 +77,9 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     toolbar->setName(m_cancel, u"cancelOrder"_s);
     toolbar->setName(m_return, u"returnItems"_s);
     toolbar->setName(m_print, u"printReceipt"_s);
+    toolbar->setName(m_voided, u"voidedSales"_s);
+    // Who dropped which sale is for those who manage orders.
+    m_voided->setVisible(hasPermission(session.actor.role, Permission::ManageOrders));
 
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
@@ -412,6 +418,14 @@ void OrdersPage::printReturnReceipt(const ReturnedItems &returned)
     QString error;
     if (!printReceipt(receipt, &qprinter, &error))
         m_banner->showMessage(error, MessageBanner::Type::Warning);
+}
+
+void OrdersPage::showVoidedSales()
+{
+    if (!m_voided->isVisible())
+        return;
+    VoidedSalesDialog dialog(m_session.actor, m_session.shop.id, m_session.shop.timeZone, this);
+    dialog.exec();
 }
 
 void OrdersPage::printSelected()

@@ -49,6 +49,8 @@ public slots:
     void cancelSelected();
     void returnSelected();
     void printSelected();
+    // The sales dropped at this shop's tills (managers).
+    void showVoidedSales();
     // The order whose number was typed or scanned from its receipt.
     void findByNumber(const QString &number);
 
@@ -83,6 +85,7 @@ private:
     QAction *m_cancel = nullptr;
     QAction *m_return = nullptr;
     QAction *m_print = nullptr;
+    QAction *m_voided = nullptr;
     ShiftPanel *m_shift;
     QLineEdit *m_find;
     ReceiptPrintQueue *m_printQueue;
