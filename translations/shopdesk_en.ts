@@ -113,7 +113,7 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="576"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="578"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="725"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="728"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Drop the %Ln line on the till (%1)? The void is recorded for the manager.</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="250"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="251"/>
         <source>Clear the problems flag of %Ln customer(s)?</source>
         <translation>
             <numerusform>Clear the problems flag of %Ln customer?</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="276"/>
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>%Ln customer had problems; cleared.</numerusform>
@@ -173,7 +173,7 @@
 <context>
     <name>shopdesk::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="54"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln row a page</numerusform>
@@ -228,7 +228,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <location filename="../ui/stock/StockPage.cpp" line="217"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="216"/>
+        <location filename="../ui/stock/StockPage.cpp" line="218"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -274,6 +274,33 @@
         <translation>
             <numerusform>%Ln refused event will be sent again.</numerusform>
             <numerusform>%Ln refused events will be sent again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::VoidedSalesDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130"/>
+        <source>The latest %Ln voided sale(s), %1</source>
+        <translation>
+            <numerusform>The latest %Ln voided sale, %1</numerusform>
+            <numerusform>The latest %Ln voided sales, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132"/>
+        <source>%Ln voided sale(s), %1</source>
+        <translation>
+            <numerusform>%Ln voided sale, %1</numerusform>
+            <numerusform>%Ln voided sales, %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1556,68 +1556,68 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="43"/>
+        <location filename="../models/checkout/Receipt.cpp" line="42"/>
         <source>Receipt %1</source>
         <translation>Чек %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="47"/>
-        <location filename="../models/checkout/Receipt.cpp" line="86"/>
+        <location filename="../models/checkout/Receipt.cpp" line="44"/>
+        <location filename="../models/checkout/Receipt.cpp" line="83"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="57"/>
+        <location filename="../models/checkout/Receipt.cpp" line="54"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="55"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="61"/>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="63"/>
+        <location filename="../models/checkout/Receipt.cpp" line="60"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="65"/>
+        <location filename="../models/checkout/Receipt.cpp" line="62"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="63"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="69"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="83"/>
+        <location filename="../models/checkout/Receipt.cpp" line="80"/>
         <source>RETURN to receipt %1</source>
         <translation>ВОЗВРАТ по чеку %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="94"/>
+        <location filename="../models/checkout/Receipt.cpp" line="91"/>
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="98"/>
+        <location filename="../models/checkout/Receipt.cpp" line="95"/>
         <source>REFUND TO CARD</source>
         <translation>ВОЗВРАТ НА КАРТУ</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="98"/>
+        <location filename="../models/checkout/Receipt.cpp" line="95"/>
         <source>REFUND IN CASH</source>
         <translation>ВОЗВРАТ НАЛИЧНЫМИ</translation>
     </message>
@@ -2472,11 +2472,6 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Сейчас: на полке %1, в заказах %2</translation>
     </message>
     <message>
-        <location filename="../ui/stock/AdjustStockDialog.cpp" line="77"/>
-        <source> g</source>
-        <translation> г</translation>
-    </message>
-    <message>
         <location filename="../ui/stock/AdjustStockDialog.cpp" line="81"/>
         <source>optional note, e.g. invoice number</source>
         <translation>необязательная заметка, например номер накладной</translation>
@@ -2512,12 +2507,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/AdjustStockDialog.cpp" line="137"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="138"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Only %1 there; cannot take %2.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Есть только %1; нельзя взять %2.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/stock/AdjustStockDialog.cpp" line="141"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="142"/>
         <source>After the change: %1</source>
         <translation>После изменения: %1</translation>
     </message>
@@ -2757,7 +2752,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/checkout/CheckoutPage.cpp" line="144"/>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="684"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="687"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
@@ -2787,47 +2782,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="316"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="318"/>
         <source>Till %1 has no open shift: open it (Alt+O) before taking payment.</source>
         <translation>На кассе %1 нет открытой смены: откройте её (Alt+O), прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="328"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="330"/>
         <source>No shift is open at till %1: nothing can be paid. Open the shift (Alt+O) with the float in the drawer.</source>
         <translation>На кассе %1 нет открытой смены: оплата невозможна. Откройте смену (Alt+O) с разменом в кассе.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="339"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="341"/>
         <source>Weight of %1</source>
         <translation>Вес: %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="340"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="342"/>
         <source>%1 is sold by weight (%2 per kg). Type the weight in kg, or scan the scale&apos;s label:</source>
         <translation>%1 продаётся на вес (%2 за кг). Введите вес в кг или отсканируйте этикетку весов:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="369"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="371"/>
         <source>Promo code %1: %2% off.</source>
         <translation>Промокод %1: скидка %2%.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="370"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="372"/>
         <source>Promo code %1: %2 off.</source>
         <translation>Промокод %1: скидка %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="381"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="383"/>
         <source>There is nothing on the till to park.</source>
         <translation>На кассе нечего откладывать.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="400"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="402"/>
         <source>No sale is parked at this till.</source>
         <translation>На этой кассе нет отложенных продаж.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="576"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="578"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln товар</numerusform>
@@ -2836,17 +2831,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="698"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="701"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="724"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="727"/>
         <source>Void the sale</source>
         <translation>Аннулировать продажу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="725"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="728"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Удалить %Ln строку с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
@@ -2855,37 +2850,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="765"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="768"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="766"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="769"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="507"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="509"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="549"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="551"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="635"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="638"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="648"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="651"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="683"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="686"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
@@ -3153,102 +3148,102 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CustomersPage</name>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="55"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="56"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="58"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="59"/>
         <source>Search by name</source>
         <translation>Поиск по имени</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="63"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="64"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="69"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="70"/>
         <source>Anyone</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="70"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="71"/>
         <source>Women</source>
         <translation>Женщины</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="71"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="72"/>
         <source>Men</source>
         <translation>Мужчины</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="73"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="74"/>
         <source>With or without problems</source>
         <translation>С проблемами и без</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="74"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="75"/>
         <source>With problems</source>
         <translation>С проблемами</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="75"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="76"/>
         <source>Without problems</source>
         <translation>Без проблем</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="79"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="80"/>
         <source>Age from</source>
         <translation>Возраст от</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="81"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="82"/>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="87"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="88"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="89"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="90"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="91"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="92"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="93"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="94"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="96"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="97"/>
         <source>&amp;Reset problems…</source>
         <translation>Сбросить &amp;проблемы…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="98"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="99"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="125"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="126"/>
         <source>No customers match these filters.</source>
         <translation>Нет клиентов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="244"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="245"/>
         <source>No customer has the problems flag; there is nothing to clear.</source>
         <translation>Ни у одного покупателя нет отметки о проблемах; снимать нечего.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="250"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="251"/>
         <source>Clear the problems flag of %Ln customer(s)?</source>
         <translation>
             <numerusform>Снять отметку о проблемах у %Ln покупателя?</numerusform>
@@ -3257,7 +3252,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="275"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="276"/>
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>Проблемы были у %Ln клиента; все отметки сняты.</numerusform>
@@ -3266,42 +3261,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="194"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="195"/>
         <source>%1 %2 added.</source>
         <translation>Клиент %1 %2 добавлен.</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="204"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="205"/>
         <source>Select a customer first.</source>
         <translation>Сначала выберите клиента.</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="217"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="218"/>
         <source>Delete customer</source>
         <translation>Удаление клиента</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="218"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="219"/>
         <source>Delete %1 %2 for good?</source>
         <translation>Удалить клиента %1 %2 навсегда?</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="249"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="250"/>
         <source>Reset problems</source>
         <translation>Сброс проблем</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="260"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="261"/>
         <source>Clearing problem flags…</source>
         <translation>Снятие отметок о проблемах…</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="286"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="287"/>
         <source>Export customers</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../ui/customers/CustomersPage.cpp" line="300"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="301"/>
         <source>Exporting customers…</source>
         <translation>Экспорт клиентов…</translation>
     </message>
@@ -3376,84 +3371,84 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryDetailPane</name>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="22"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="24"/>
         <source>Select a row to see it in full.</source>
         <translation>Выберите строку, чтобы увидеть её полностью.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="24"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="26"/>
         <source>Show &amp;product in Stock</source>
         <translation>Показать &amp;товар в остатках</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="25"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="27"/>
         <source>Show &amp;order</source>
         <translation>Показать &amp;заказ</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>Shop:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>Product:</source>
         <translation>Товар:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="34"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
         <source>Action:</source>
         <translation>Действие:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="37"/>
         <source>Shelf:</source>
         <translation>На полке:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="37"/>
         <source>In orders:</source>
         <translation>В заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="37"/>
         <source>By:</source>
         <translation>Кто:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="35"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="37"/>
         <source>Approved by:</source>
         <translation>Подтвердил:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="38"/>
         <source>Order:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="36"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="38"/>
         <source>Reason:</source>
         <translation>Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="75"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="78"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="85"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="89"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="86"/>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="87"/>
-        <location filename="../ui/history/HistoryDetailPane.cpp" line="88"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="90"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="91"/>
+        <location filename="../ui/history/HistoryDetailPane.cpp" line="92"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -3533,107 +3528,107 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryModel</name>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="41"/>
+        <location filename="../models/history/HistoryModel.cpp" line="42"/>
         <source>Product created</source>
         <translation>Товар создан</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="42"/>
+        <location filename="../models/history/HistoryModel.cpp" line="43"/>
         <source>Product changed</source>
         <translation>Товар изменён</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="43"/>
+        <location filename="../models/history/HistoryModel.cpp" line="44"/>
         <source>Stock created</source>
         <translation>Остаток создан</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="44"/>
+        <location filename="../models/history/HistoryModel.cpp" line="45"/>
         <source>Increased</source>
         <translation>Увеличение</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="45"/>
+        <location filename="../models/history/HistoryModel.cpp" line="46"/>
         <source>Decreased</source>
         <translation>Уменьшение</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="46"/>
+        <location filename="../models/history/HistoryModel.cpp" line="47"/>
         <source>Reserved</source>
         <translation>Резерв</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="47"/>
+        <location filename="../models/history/HistoryModel.cpp" line="48"/>
         <source>Released</source>
         <translation>Снятие резерва</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="48"/>
+        <location filename="../models/history/HistoryModel.cpp" line="49"/>
         <source>Sold</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="49"/>
+        <location filename="../models/history/HistoryModel.cpp" line="50"/>
         <source>Returned</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="50"/>
+        <location filename="../models/history/HistoryModel.cpp" line="51"/>
         <source>Stocktake</source>
         <translation>Инвентаризация</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="104"/>
+        <location filename="../models/history/HistoryModel.cpp" line="105"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="106"/>
+        <location filename="../models/history/HistoryModel.cpp" line="107"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="108"/>
+        <location filename="../models/history/HistoryModel.cpp" line="109"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="110"/>
+        <location filename="../models/history/HistoryModel.cpp" line="111"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="112"/>
+        <location filename="../models/history/HistoryModel.cpp" line="113"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="114"/>
+        <location filename="../models/history/HistoryModel.cpp" line="115"/>
         <source>± shelf</source>
         <translation>± полка</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="116"/>
+        <location filename="../models/history/HistoryModel.cpp" line="117"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="118"/>
+        <location filename="../models/history/HistoryModel.cpp" line="119"/>
         <source>± orders</source>
         <translation>± заказы</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="120"/>
+        <location filename="../models/history/HistoryModel.cpp" line="121"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="122"/>
+        <location filename="../models/history/HistoryModel.cpp" line="123"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="124"/>
+        <location filename="../models/history/HistoryModel.cpp" line="125"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -3641,22 +3636,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::HistoryPage</name>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="38"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="39"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="43"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="44"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="47"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="48"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="54"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln строка на странице</numerusform>
@@ -3665,17 +3660,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="158"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="159"/>
         <source>Your role cannot view the history; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="200"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="201"/>
         <source>Export history</source>
         <translation>Экспорт истории</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="220"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="221"/>
         <source>Exporting history…</source>
         <translation>Экспорт истории…</translation>
     </message>
@@ -4056,202 +4051,207 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="64"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="65"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="66"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="68"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="61"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="62"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="79"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="85"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="92"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="90"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="96"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="113"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="119"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="115"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="121"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="117"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="123"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="119"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="125"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="134"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="140"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="72"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="75"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="105"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
+        <source>&amp;Voided sales…</source>
+        <translation>Анн&amp;улированные продажи…</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="111"/>
         <source>Order number, or scan the receipt</source>
         <translation>Номер заказа или скан чека</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="111"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="117"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="132"/>
         <source>No orders match these filters.</source>
         <translation>Нет заказов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="149"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="155"/>
         <source>%1 was not printed: %2</source>
         <translation>%1 — не напечатано: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="301"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="307"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="317"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="323"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="326"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="332"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="338"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="344"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="345"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="342"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="348"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="345"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="351"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="360"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="366"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="361"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="367"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="363"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="369"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="370"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="376"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="386"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="392"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="388"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="394"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="403"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="409"/>
         <source>Return %1</source>
         <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="409"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="415"/>
         <source>Print the return receipt of order %1</source>
         <translation>Печать чека возврата по заказу %1</translation>
     </message>
@@ -4449,6 +4449,29 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::QuantitySpinBox</name>
+    <message>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="53"/>
+        <source> kg</source>
+        <translation> кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="53"/>
+        <source> pcs</source>
+        <translation> шт.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="56"/>
+        <source>Kilograms, to the gram (%1 is 1 kg 250 g).</source>
+        <translation>Килограммы с точностью до грамма (%1 — это 1 кг 250 г).</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="57"/>
+        <source>Whole pieces.</source>
+        <translation>Целые штуки.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ReceiptPrintQueue</name>
     <message>
         <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="12"/>
@@ -4469,22 +4492,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ReportsPage</name>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="115"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="116"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="143"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="144"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>Экспорт графика в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="145"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="146"/>
         <source>Export report as P&amp;DF…</source>
         <translation>Экспорт отчёта в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="141"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="142"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
@@ -4976,62 +4999,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="130"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="131"/>
         <source>Till %1: shift open since %2 (%3).</source>
         <translation>Касса %1: смена открыта с %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="134"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="135"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="178"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="179"/>
         <source>Shift opened at till %1 with %2 in the drawer.</source>
         <translation>Смена на кассе %1 открыта, в кассе %2.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="205"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="206"/>
         <source>%1 put into the drawer.</source>
         <translation>В кассу внесено %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="206"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="207"/>
         <source>%1 taken out of the drawer.</source>
         <translation>Из кассы изъято %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="222"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="223"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="254"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="255"/>
         <source>Shift closed. The drawer is %1 short.</source>
         <translation>Смена закрыта. Недостача в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="255"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
         <source>Shift closed. The drawer is %1 over.</source>
         <translation>Смена закрыта. Излишек в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="257"/>
         <source>Shift closed. The drawer adds up.</source>
         <translation>Смена закрыта. Касса сходится.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="285"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="286"/>
         <source>Z report of shift %1</source>
         <translation>Z-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="286"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="287"/>
         <source>X report of shift %1</source>
         <translation>X-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="294"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="295"/>
         <source>Print the %1</source>
         <translation>Печать: %1</translation>
     </message>
@@ -5363,47 +5386,68 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockDialog</name>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="29"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="34"/>
         <source>New stock</source>
         <translation>Новый остаток</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="39"/>
-        <source>Pieces, or grams for goods sold by weight.</source>
-        <translation>Штуки, или граммы для весового товара.</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="44"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="49"/>
         <source>Product &amp;PLU:</source>
         <translation>&amp;PLU товара:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="45"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="51"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="46"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="52"/>
         <source>On the &amp;shelf:</source>
         <translation>На &amp;полке:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="47"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="53"/>
         <source>In &amp;orders:</source>
         <translation>В &amp;заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="50"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="56"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="69"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="81"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="95"/>
+        <source>Type the product&apos;s PLU.</source>
+        <translation>Введите PLU товара.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockDialog.cpp" line="104"/>
+        <source>No product has PLU %1.</source>
+        <translation>Нет товара с PLU %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockDialog.cpp" line="107"/>
+        <source>%1 — sold by weight, in kilograms</source>
+        <translation>%1 — весовой товар, в килограммах</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockDialog.cpp" line="108"/>
+        <source>%1 — counted in pieces</source>
+        <translation>%1 — штучный товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockDialog.cpp" line="131"/>
         <source>Enter the product&apos;s PLU.</source>
         <translation>Введите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="74"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="137"/>
+        <source>Wait for the product of PLU %1, or correct the PLU.</source>
+        <translation>Дождитесь, пока найдётся товар с PLU %1, или исправьте PLU.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockDialog.cpp" line="142"/>
         <source>Choose the shop.</source>
         <translation>Выберите магазин.</translation>
     </message>
@@ -5470,52 +5514,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockModel</name>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="40"/>
+        <location filename="../models/stock/StockModel.cpp" line="41"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="42"/>
+        <location filename="../models/stock/StockModel.cpp" line="43"/>
         <source>Barcode</source>
         <translation>Штрихкод</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="44"/>
+        <location filename="../models/stock/StockModel.cpp" line="45"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="46"/>
+        <location filename="../models/stock/StockModel.cpp" line="47"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="48"/>
+        <location filename="../models/stock/StockModel.cpp" line="49"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="50"/>
+        <location filename="../models/stock/StockModel.cpp" line="51"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="52"/>
+        <location filename="../models/stock/StockModel.cpp" line="53"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="54"/>
+        <location filename="../models/stock/StockModel.cpp" line="55"/>
         <source>Changed</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="193"/>
+        <location filename="../models/stock/StockModel.cpp" line="203"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockModel.cpp" line="210"/>
+        <location filename="../models/stock/StockModel.cpp" line="220"/>
         <source>Low stock: %1 on the shelf (threshold %2)</source>
         <translation>Мало на полке: %1 (порог %2)</translation>
     </message>
@@ -5523,47 +5567,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="42"/>
+        <location filename="../ui/stock/StockPage.cpp" line="43"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="45"/>
+        <location filename="../ui/stock/StockPage.cpp" line="46"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="49"/>
+        <location filename="../ui/stock/StockPage.cpp" line="50"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="51"/>
+        <location filename="../ui/stock/StockPage.cpp" line="52"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="54"/>
+        <location filename="../ui/stock/StockPage.cpp" line="55"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="57"/>
+        <location filename="../ui/stock/StockPage.cpp" line="58"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="60"/>
+        <location filename="../ui/stock/StockPage.cpp" line="61"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="95"/>
+        <location filename="../ui/stock/StockPage.cpp" line="96"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="215"/>
+        <location filename="../ui/stock/StockPage.cpp" line="217"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -5572,7 +5616,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="216"/>
+        <location filename="../ui/stock/StockPage.cpp" line="218"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -5581,22 +5625,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="168"/>
+        <location filename="../ui/stock/StockPage.cpp" line="170"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="175"/>
+        <location filename="../ui/stock/StockPage.cpp" line="177"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="226"/>
+        <location filename="../ui/stock/StockPage.cpp" line="228"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="240"/>
+        <location filename="../ui/stock/StockPage.cpp" line="242"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -6024,6 +6068,101 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/sync/SyncPage.cpp" line="287"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::VoidedSalesDialog</name>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="39"/>
+        <source>Voided sales</source>
+        <translation>Аннулированные продажи</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="42"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="43"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="44"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="47"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="47"/>
+        <source>Till</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="47"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="47"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="47"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="54"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Период:</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="84"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln строка</numerusform>
+            <numerusform>%Ln строки</numerusform>
+            <numerusform>%Ln строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="115"/>
+        <source>%1/kg</source>
+        <translation>%1/кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="119"/>
+        <source>%1 %2 × %3 at %4</source>
+        <translation>%1 %2 × %3 по %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130"/>
+        <source>The latest %Ln voided sale(s), %1</source>
+        <translation>
+            <numerusform>Последняя %Ln аннулированная продажа, %1</numerusform>
+            <numerusform>Последние %Ln аннулированные продажи, %1</numerusform>
+            <numerusform>Последние %Ln аннулированных продаж, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132"/>
+        <source>%Ln voided sale(s), %1</source>
+        <translation>
+            <numerusform>%Ln аннулированная продажа, %1</numerusform>
+            <numerusform>%Ln аннулированные продажи, %1</numerusform>
+            <numerusform>%Ln аннулированных продаж, %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
