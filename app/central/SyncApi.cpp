@@ -78,8 +78,10 @@ ApiResponse ApiHandlers::syncEvents(const ApiCall &call)
         QJsonObject a {{u"idempotency_key"_s, ack.idempotencyKey},
                        {u"status"_s, EventAck::statusName(ack.status)}};
         if (ack.status == EventAck::Status::Rejected) {
-            a.insert(u"error"_s,
-                     QJsonObject {{u"code"_s, ack.errorCode}, {u"message"_s, ack.errorMessage}});
+            QJsonObject error {{u"code"_s, ack.errorCode}, {u"message"_s, ack.errorMessage}};
+            if (!ack.errorField.isEmpty())
+                error.insert(u"field"_s, ack.errorField);
+            a.insert(u"error"_s, error);
             ++rejected;
         } else {
             ++(ack.status == EventAck::Status::Applied ? applied : duplicates);

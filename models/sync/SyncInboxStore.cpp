@@ -17,9 +17,20 @@ namespace shopdesk {
 
 namespace {
 
-EventAck rejected(const IncomingEvent &event, const QString &code, const QString &message)
+EventAck rejected(const IncomingEvent &event, const QString &code, const QString &message,
+                  const QString &field = {})
 {
-    return {event.idempotencyKey, EventAck::Status::Rejected, code, message};
+    return {event.idempotencyKey, EventAck::Status::Rejected, code, message, field};
+}
+
+// The payload field a unique constraint of the catalog guards.
+QString fieldOfConstraint(const QString &constraint)
+{
+    if (constraint == u"products_barcode_key"_s)
+        return u"payload.barcode"_s;
+    if (constraint == u"products_plu_key"_s)
+        return u"payload.plu"_s;
+    return {};
 }
 
 // A failure of the event's data (a constraint, a bad value) rather than of
@@ -118,7 +129,8 @@ Result<QList<EventAck>> SyncInboxStore::applyBatch(const TokenOwner &caller,
                            tr("Central could not apply it: %1 (SQLSTATE %2).")
                                .arg(ack.error().constraint.isEmpty() ? tr("invalid data")
                                                                      : ack.error().constraint,
-                                    ack.error().sqlState));
+                                    ack.error().sqlState),
+                           fieldOfConstraint(ack.error().constraint));
         } else if (savepoints && !execPlain(m_db, u"RELEASE SAVEPOINT event"_s, &error)) {
             return error;
         }
@@ -131,10 +143,11 @@ Result<QList<EventAck>> SyncInboxStore::applyBatch(const TokenOwner &caller,
 
 Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const IncomingEvent &event)
 {
-    const EventAck applied {event.idempotencyKey, EventAck::Status::Applied, {}, {}};
-    const EventAck duplicate {event.idempotencyKey, EventAck::Status::Duplicate, {}, {}};
+    const EventAck applied {event.idempotencyKey, EventAck::Status::Applied, {}, {}, {}};
+    const EventAck duplicate {event.idempotencyKey, EventAck::Status::Duplicate, {}, {}, {}};
     if (QUuid::fromString(event.idempotencyKey).isNull())
-        return rejected(event, u"invalid"_s, tr("idempotency_key must be a UUID."));
+        return rejected(event, u"invalid"_s, tr("idempotency_key must be a UUID."),
+                        u"idempotency_key"_s);
 
     JsonReader in(event.payload, u"payload."_s);
     if (event.type == u"product.created"_s) {
@@ -148,7 +161,7 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
             if (auto invalid = ProductStore::validate(p))
                 in.fail(invalid->field, invalid->message); // the reader adds "payload."
         if (!in.ok())
-            return rejected(event, u"invalid"_s, in.message());
+            return rejected(event, u"invalid"_s, in.message(), in.field());
         // Central owns the catalog: a product it already has stays as it is.
         auto q = Sql::run(
             m_db,
@@ -179,7 +192,7 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
 
     if (event.type != u"stock.created"_s && event.type != u"stock.changed"_s)
         return rejected(event, u"invalid"_s,
-                        tr("Unknown event type \"%1\".").arg(event.type.left(64)));
+                        tr("Unknown event type \"%1\".").arg(event.type.left(64)), u"event_type"_s);
 
     const bool created = event.type == u"stock.created"_s;
     const QString shopCode = in.string(u"shop_code"_s, true, 32).value_or(QString());
@@ -208,24 +221,27 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
     const qint64 seq =
         in.integer(u"history_id"_s, false, 0, std::numeric_limits<qint64>::max() / 2).value_or(0);
     if (!in.ok())
-        return rejected(event, u"invalid"_s, in.message());
+        return rejected(event, u"invalid"_s, in.message(), in.field());
     // PostgreSQL reads the shop's ISO time itself, keeping its microseconds;
     // Qt only checks that it is a time at all.
     const bool atValid = QDateTime::fromString(at, Qt::ISODateWithMs).isValid();
     if (!at.isEmpty() && !atValid)
         return rejected(event, u"invalid"_s,
-                        tr("payload.at must be an ISO 8601 time, not \"%1\".").arg(at.left(40)));
+                        tr("payload.at must be an ISO 8601 time, not \"%1\".").arg(at.left(40)),
+                        u"payload.at"_s);
     auto shopId = shopIdForCode(shopCode);
     if (!shopId)
         return shopId.error();
     if (shopId.value() == 0)
         return rejected(event, u"not_found"_s,
-                        tr("Central does not know the shop %1.").arg(shopCode));
+                        tr("Central does not know the shop %1.").arg(shopCode),
+                        u"payload.shop_code"_s);
     if (!caller.mayWriteShop(shopId.value()))
         return rejected(event, u"forbidden"_s,
                         tr("This token belongs to shop %1; it may not change the stock of "
                            "shop %2.")
-                            .arg(caller.shopCode, shopCode));
+                            .arg(caller.shopCode, shopCode),
+                        u"payload.shop_code"_s);
 
     // The shop's quantities after the change are the truth: central takes
     // them as they are (creating its copy of the stock if it had none).
@@ -274,7 +290,8 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         return rejected(event, u"not_found"_s,
                         tr("Central has no product with PLU %1; its product.created event "
                            "must come first.")
-                            .arg(plu));
+                            .arg(plu),
+                        u"payload.plu"_s);
     return q.value().value(0).toInt() == 1 ? applied : duplicate;
 }
 

@@ -29,6 +29,10 @@ struct EventAck
     Status status = Status::Rejected;
     QString errorCode; // rejected only: invalid, forbidden, not_found, conflict
     QString errorMessage;
+    // The payload field at fault ("payload.plu": the product is unknown;
+    // "payload.shop_code": the shop), so a shop can say why in its own
+    // words and tell which refusals a later event can cure.
+    QString errorField;
 
     static QString statusName(Status status);
 };

@@ -2084,9 +2084,11 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");
+        // What is at fault, for the shop to say why in its own words.
+        QTest::addColumn<QString>("field");
         auto row = [](const char *name, const QString &type, const QJsonObject &payload,
-                      const QString &code, const QString &key = newKey()) {
-            QTest::newRow(name) << batch({syncEvent(type, payload, key)}) << code;
+                      const QString &code, const QString &field, const QString &key = newKey()) {
+            QTest::newRow(name) << batch({syncEvent(type, payload, key)}) << code << field;
         };
         const QString inv = u"invalid"_s, notFound = u"not_found"_s;
         const QJsonObject sold = stockChanged(u"SE-1"_s, u"S1"_s, u"sold"_s, -1, 0, 5, 0);
@@ -2097,36 +2099,47 @@ private slots:
                 o.insert(name, v);
             return o;
         };
-        row("unknown event type", u"stock.exploded"_s, sold, inv);
-        row("event type in capitals", u"STOCK.CHANGED"_s, sold, inv);
-        row("key not a UUID", u"stock.changed"_s, sold, inv, u"not-a-uuid"_s);
-        row("empty key", u"stock.changed"_s, sold, inv, QString());
-        row("unknown shop", u"stock.changed"_s, with(sold, u"shop_code"_s, u"NOPE"_s), notFound);
+        const QString type = u"event_type"_s, key = u"idempotency_key"_s;
+        row("unknown event type", u"stock.exploded"_s, sold, inv, type);
+        row("event type in capitals", u"STOCK.CHANGED"_s, sold, inv, type);
+        row("key not a UUID", u"stock.changed"_s, sold, inv, key, u"not-a-uuid"_s);
+        row("empty key", u"stock.changed"_s, sold, inv, key, QString());
+        row("unknown shop", u"stock.changed"_s, with(sold, u"shop_code"_s, u"NOPE"_s), notFound,
+            u"payload.shop_code"_s);
         row("product central lacks", u"stock.changed"_s, with(sold, u"plu"_s, u"NOPE-1"_s),
-            notFound);
-        row("unknown action", u"stock.changed"_s, with(sold, u"action"_s, u"flying"_s), inv);
+            notFound, u"payload.plu"_s);
+        row("unknown action", u"stock.changed"_s, with(sold, u"action"_s, u"flying"_s), inv,
+            u"payload.action"_s);
         row("product action", u"stock.changed"_s, with(sold, u"action"_s, u"product_created"_s),
-            inv);
-        row("negative quantity", u"stock.changed"_s, with(sold, u"quantity_on_shelf"_s, -1), inv);
+            inv, u"payload.action"_s);
+        row("negative quantity", u"stock.changed"_s, with(sold, u"quantity_on_shelf"_s, -1), inv,
+            u"payload.quantity_on_shelf"_s);
         row("quantity as a string", u"stock.changed"_s, with(sold, u"quantity_in_order"_s, u"0"_s),
-            inv);
-        row("fractional delta", u"stock.changed"_s, with(sold, u"shelf_delta"_s, 0.5), inv);
-        row("no shop code", u"stock.changed"_s, with(sold, u"shop_code"_s, QJsonValue()), inv);
-        row("no action", u"stock.changed"_s, with(sold, u"action"_s, QJsonValue()), inv);
+            inv, u"payload.quantity_in_order"_s);
+        row("fractional delta", u"stock.changed"_s, with(sold, u"shelf_delta"_s, 0.5), inv,
+            u"payload.shelf_delta"_s);
+        row("no shop code", u"stock.changed"_s, with(sold, u"shop_code"_s, QJsonValue()), inv,
+            u"payload.shop_code"_s);
+        row("no action", u"stock.changed"_s, with(sold, u"action"_s, QJsonValue()), inv,
+            u"payload.action"_s);
         row("stock.created without quantities", u"stock.created"_s,
-            {{u"plu"_s, u"SE-1"_s}, {u"shop_code"_s, u"S1"_s}}, inv);
+            {{u"plu"_s, u"SE-1"_s}, {u"shop_code"_s, u"S1"_s}}, inv,
+            u"payload.quantity_on_shelf"_s);
         row("product without price", u"product.created"_s,
-            {{u"plu"_s, u"SR-1"_s}, {u"name"_s, u"x"_s}}, inv);
-        row("product with a bad PLU", u"product.created"_s, productCreated(u"SR 1"_s, u"x"_s), inv);
+            {{u"plu"_s, u"SR-1"_s}, {u"name"_s, u"x"_s}}, inv, u"payload.price"_s);
+        row("product with a bad PLU", u"product.created"_s, productCreated(u"SR 1"_s, u"x"_s), inv,
+            u"payload.plu"_s);
         row("product with a bad barcode", u"product.created"_s,
-            with(productCreated(u"SR-1"_s, u"x"_s), u"barcode"_s, u"4006381333932"_s), inv);
+            with(productCreated(u"SR-1"_s, u"x"_s), u"barcode"_s, u"4006381333932"_s), inv,
+            u"payload.barcode"_s);
         row("product with a negative price", u"product.created"_s,
-            productCreated(u"SR-1"_s, u"x"_s, -5), inv);
+            productCreated(u"SR-1"_s, u"x"_s, -5), inv, u"payload.price"_s);
     }
     void syncEventRejected()
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, code);
+        QFETCH(QString, field);
         const Counts before = counts();
         const Answer a = post(u"/sync/events"_s, body);
         SD_CHECK(verifyOk(a));
@@ -2135,6 +2148,7 @@ private slots:
         const QJsonObject ack = a.object().value(u"acks"_s).toArray().at(0).toObject();
         QCOMPARE(ack.value(u"status"_s).toString(), u"rejected"_s);
         QCOMPARE(ack.value(u"error"_s).toObject().value(u"code"_s).toString(), code);
+        QCOMPARE(ack.value(u"error"_s).toObject().value(u"field"_s).toString(), field);
         QVERIFY(!ack.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
         SD_CHECK(verifyUnchanged(before));
     }
