@@ -308,6 +308,8 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
         : status.online                  ? tr("online")
                                          : tr("offline");
     QString text = tr("Central: %1 · %Ln unsent", nullptr, int(status.unsent)).arg(state);
+    if (status.rejected > 0)
+        text += tr(" · %Ln refused", nullptr, int(status.rejected));
     if (status.lastSync.isValid())
         text +=
             tr(" · synced %1").arg(ShopTime::formatTime(status.lastSync, m_session.shop.timeZone));

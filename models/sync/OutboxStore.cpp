@@ -52,7 +52,8 @@ Result<QList<OutboxEvent>> OutboxStore::pending(int limit) const
 Result<OutboxCounts> OutboxStore::counts() const
 {
     auto q = Sql::run(m_db,
-                      u"SELECT count(*), count(*) FILTER (WHERE rejected_at IS NOT NULL) "
+                      u"SELECT count(*) FILTER (WHERE rejected_at IS NULL), "
+                      "  count(*) FILTER (WHERE rejected_at IS NOT NULL) "
                       "FROM outbox WHERE sent_at IS NULL"_s);
     if (!q)
         return q.error();

@@ -27,8 +27,8 @@ struct OutboxEvent
 
 struct OutboxCounts
 {
-    qint64 unsent = 0; // still to push (rejected ones included)
-    qint64 rejected = 0;
+    qint64 unsent = 0; // still to push (refused ones not included)
+    qint64 rejected = 0; // refused by central, set aside
 };
 
 // The shop's side of the outbox: events are written by the stores with the

@@ -12,8 +12,8 @@ struct SyncStatus
     bool configured = false; // a central URL and token are set
     bool online = false; // central answered the last request
     bool running = false; // a sync is under way
-    qint64 unsent = 0; // outbox events not yet acknowledged (rejected included)
-    qint64 rejected = 0; // refused by central, waiting for a retry
+    qint64 unsent = 0; // outbox events still to send (refused ones not included)
+    qint64 rejected = 0; // refused by central, set aside until their cause is gone
     QDateTime lastSync; // the last sync that finished without error
     QString lastError; // empty when the last sync went well
 };

@@ -149,7 +149,9 @@ private slots:
         QVERIFY(syncOnce(engine));
         auto *status = child<QLabel>(&window, u"syncStatus"_s);
         QVERIFY2(status->text().contains(u"online"_s), qPrintable(status->text()));
-        QVERIFY2(status->text().contains(u"1 unsent"_s), qPrintable(status->text()));
+        // Refused is not unsent, on the page and in the status bar.
+        QVERIFY2(status->text().contains(u"0 unsent · 1 refused"_s), qPrintable(status->text()));
+        QCOMPARE(child<QLabel>(page, u"unsentCount"_s)->text(), u"0"_s);
         QCOMPARE(child<QLabel>(page, u"rejectedCount"_s)->text(), u"1"_s);
         auto *table = child<QTableView>(page, u"pendingEvents"_s);
         QTRY_COMPARE(table->model()->rowCount(), 1);
@@ -177,6 +179,7 @@ private slots:
         QTRY_COMPARE(child<QLabel>(page, u"unsentCount"_s)->text(), u"0"_s);
         QTRY_COMPARE(table->model()->rowCount(), 0);
         QVERIFY2(status->text().contains(u"0 unsent"_s), qPrintable(status->text()));
+        QVERIFY2(!status->text().contains(u"refused"_s), qPrintable(status->text()));
         // Central now holds the shop's quantity for that product.
         const QString shelf =
             Sql::scalar(m_shop->db(),
