@@ -170,10 +170,9 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
                         done.append(key);
                     } else if (status == u"rejected"_s) {
                         const QJsonObject error = ack.value(u"error"_s).toObject();
-                        auto marked = outbox.markRejected(
-                            key,
-                            u"%1: %2"_s.arg(error.value(u"code"_s).toString(),
-                                            error.value(u"message"_s).toString()));
+                        auto marked = outbox.markRejected(key, error.value(u"code"_s).toString(),
+                                                          error.value(u"field"_s).toString(),
+                                                          error.value(u"message"_s).toString());
                         if (!marked)
                             return marked.error();
                     }

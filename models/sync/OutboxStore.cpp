@@ -16,7 +16,8 @@ Result<QList<OutboxEvent>> OutboxStore::select(const QString &where, int limit) 
                       u"SELECT id, idempotency_key::text, event_type, payload::text, created_at, "
                       "  attempts, coalesce(last_error, ''), rejected_at IS NOT NULL, "
                       "  to_char(created_at AT TIME ZONE 'UTC', "
-                      "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                      "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+                      "  coalesce(rejected_code, ''), coalesce(rejected_field, '') "
                       "FROM outbox WHERE %1 LIMIT ?"_s.arg(where),
                       {limit});
     if (!q)
@@ -34,6 +35,8 @@ Result<QList<OutboxEvent>> OutboxStore::select(const QString &where, int limit) 
         e.lastError = r.value(6).toString();
         e.rejected = r.value(7).toBool();
         e.createdAtIso = r.value(8).toString();
+        e.rejectedCode = r.value(9).toString();
+        e.rejectedField = r.value(10).toString();
         events.append(e);
     }
     return events;
@@ -66,7 +69,8 @@ Result<void> OutboxStore::markSent(const QStringList &keys)
     if (keys.isEmpty())
         return {};
     auto q = Sql::run(m_db,
-                      u"UPDATE outbox SET sent_at = now(), last_error = NULL, rejected_at = NULL "
+                      u"UPDATE outbox SET sent_at = now(), last_error = NULL, rejected_at = NULL, "
+                      "  rejected_code = NULL, rejected_field = NULL "
                       "WHERE idempotency_key = ANY (?::uuid[]) AND sent_at IS NULL"_s,
                       {PgArray::text(keys)});
     if (!q)
@@ -74,12 +78,18 @@ Result<void> OutboxStore::markSent(const QStringList &keys)
     return {};
 }
 
-Result<void> OutboxStore::markRejected(const QString &key, const QString &error)
+Result<void> OutboxStore::markRejected(const QString &key, const QString &code,
+                                       const QString &field, const QString &message)
 {
     auto q = Sql::run(m_db,
                       u"UPDATE outbox SET rejected_at = now(), attempts = attempts + 1, "
-                      "last_error = ? WHERE idempotency_key = ?::uuid AND sent_at IS NULL"_s,
-                      {error.left(1000), key});
+                      "  rejected_code = nullif(:code, ''), rejected_field = nullif(:field, ''), "
+                      "  last_error = :error "
+                      "WHERE idempotency_key = :key::uuid AND sent_at IS NULL"_s,
+                      {{u":code"_s, code.left(64)},
+                       {u":field"_s, field.left(64)},
+                       {u":error"_s, u"%1: %2"_s.arg(code, message).left(1000)},
+                       {u":key"_s, key}});
     if (!q)
         return q.error();
     return {};
@@ -103,7 +113,8 @@ Result<qint64> OutboxStore::retryRejected(const Actor &actor, const QList<qint64
     if (auto refused = checkPermission(actor.role, Permission::ConfigureTill))
         return *refused;
     auto n = Sql::scalar(m_db,
-                         u"WITH retried AS (UPDATE outbox SET rejected_at = NULL "
+                         u"WITH retried AS (UPDATE outbox SET rejected_at = NULL, "
+                         "rejected_code = NULL, rejected_field = NULL "
                          "WHERE rejected_at IS NOT NULL AND sent_at IS NULL "
                          "AND (cardinality(?::bigint[]) = 0 OR id = ANY (?::bigint[])) "
                          "RETURNING 1) SELECT count(*) FROM retried"_s,

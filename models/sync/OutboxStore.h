@@ -23,6 +23,8 @@ struct OutboxEvent
     int attempts = 0;
     QString lastError;
     bool rejected = false; // central refused it; waits for a person's retry
+    QString rejectedCode; // central's machine code: invalid, forbidden, not_found, conflict
+    QString rejectedField; // the payload field at fault ("payload.plu"), when central named one
 };
 
 struct OutboxCounts
@@ -47,9 +49,11 @@ public:
 
     // Central applied these (now or before): done with them.
     Result<void> markSent(const QStringList &keys);
-    // Central refused this one for its content: keep it, with why, out of
-    // the pushes until someone retries it.
-    Result<void> markRejected(const QString &key, const QString &error);
+    // Central refused this one for its content: keep it, with central's code,
+    // the field at fault and its message, out of the pushes until someone
+    // retries it.
+    Result<void> markRejected(const QString &key, const QString &code, const QString &field,
+                              const QString &message);
     // The push failed (network, central's database): try again later.
     Result<void> recordFailure(const QList<qint64> &ids, const QString &error);
     // Puts rejected events back in the queue (all of them when `ids` is

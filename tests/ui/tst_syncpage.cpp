@@ -27,9 +27,31 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
+
+namespace {
+
+// Stands for the user's language: marks every sentence that says why central
+// refused an event, so the test sees the page says it through tr() rather
+// than in central's words.
+class MarkingTranslator : public QTranslator
+{
+public:
+    static inline const QString kMark = u"[ru] "_s;
+
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (qstrcmp(context, "RefusalReason") != 0)
+            return {};
+        return kMark + QString::fromUtf8(sourceText);
+    }
+};
+
+} // namespace
 
 class TestSyncPage : public QObject
 {
@@ -142,6 +164,8 @@ private slots:
         StockAdjustment sale {manager.shop.id, plu, StockQuantity::Shelf, 1, u"sold"_s};
         QVERIFY(StockStore(m_shop->db()).decrease(manager.actor, sale));
 
+        MarkingTranslator usersLanguage;
+        QCoreApplication::installTranslator(&usersLanguage);
         CentralClient client(m_central->baseUrl());
         client.setToken(token);
         SyncEngine engine(&client);
@@ -156,8 +180,16 @@ private slots:
         auto *table = child<QTableView>(page, u"pendingEvents"_s);
         QTRY_COMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 4).data().toString(), u"refused"_s);
-        QVERIFY2(table->model()->index(0, 5).data().toString().contains(u"not_found"_s),
-                 qPrintable(table->model()->index(0, 5).data().toString()));
+        // Why, in the user's language and saying what to do; central's own
+        // code and words behind it.
+        const QModelIndex why = table->model()->index(0, 5);
+        QVERIFY2(why.data().toString().startsWith(MarkingTranslator::kMark),
+                 qPrintable(why.data().toString()));
+        QVERIFY2(why.data().toString().contains(u"does not have the product %1"_s.arg(plu)),
+                 qPrintable(why.data().toString()));
+        QVERIFY2(why.data(Qt::ToolTipRole).toString().startsWith(u"not_found: "_s),
+                 qPrintable(why.data(Qt::ToolTipRole).toString()));
+        QCoreApplication::removeTranslator(&usersLanguage);
 
         // Head office adds the product; the manager retries; the event goes through.
         const QByteArray office = m_central->issueToken(u"head-office"_s, &error);

@@ -4,6 +4,7 @@
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "models/shops/ShopTime.h"
+#include "models/sync/RefusalReason.h"
 #include "models/sync/SyncService.h"
 #include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
@@ -185,13 +186,17 @@ void SyncPage::reload()
         const QLocale locale;
         m_events->removeRows(0, m_events->rowCount());
         for (const OutboxEvent &e : pending.value().events) {
+            // A refusal in the user's words; central's code and message stay
+            // at hand in the tooltip.
+            auto *why = new QStandardItem(e.rejected ? RefusalReason::describe(e) : e.lastError);
+            why->setToolTip(e.lastError);
             QList<QStandardItem *> row {
                 new QStandardItem(locale.toString(e.id)),
                 new QStandardItem(e.type),
                 new QStandardItem(ShopTime::format(e.createdAt, m_session.shop.timeZone)),
                 new QStandardItem(locale.toString(e.attempts)),
                 new QStandardItem(e.rejected ? tr("refused") : tr("waiting")),
-                new QStandardItem(e.lastError)};
+                why};
             row.at(0)->setData(e.id, Qt::UserRole);
             m_events->appendRow(row);
         }
