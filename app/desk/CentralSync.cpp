@@ -61,6 +61,9 @@ void CentralSync::startWith(const QString &url, const QByteArray &token)
     m_client->setToken(token);
     m_engine = new SyncEngine(m_client, this);
     m_engine->setInterval(AppSettings().syncIntervalSeconds() * 1000);
+    // The token speaks for the shop this till serves: only its stock goes
+    // with the introduction (the database may hold other shops').
+    m_engine->setShopCode(m_window->session().shop.code);
     // The unsent count in the status bar follows the till's sales between
     // syncs (a count on a partial index: cheap).
     m_countsTimer = new QTimer(this);

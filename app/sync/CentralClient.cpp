@@ -1,5 +1,6 @@
 #include "CentralClient.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -180,6 +181,12 @@ CentralClient::~CentralClient()
 void CentralClient::setToken(const QByteArray &bearerToken)
 {
     m_token = bearerToken;
+}
+
+QString CentralClient::tokenFingerprint() const
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(m_token, QCryptographicHash::Sha256).toHex());
 }
 
 void CentralClient::setTimeout(int ms)

@@ -54,6 +54,9 @@ public:
 
     // Sent as "Authorization: Bearer <token>"; empty sends no Authorization.
     void setToken(const QByteArray &bearerToken);
+    // Names the token without revealing it (its SHA-256 in hex): which head
+    // office, and as which shop, this client speaks to.
+    QString tokenFingerprint() const;
     // Per attempt: the longest central may stay silent (QNetworkRequest::setTransferTimeout).
     void setTimeout(int ms);
     // Sends of one request at most, the first included; at least 1.

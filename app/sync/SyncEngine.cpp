@@ -62,6 +62,11 @@ void SyncEngine::setCatalogPageSize(int products)
     m_catalogPage = qBound(1, products, CatalogStore::kMaxPage);
 }
 
+void SyncEngine::setShopCode(const QString &code)
+{
+    m_shopCode = code;
+}
+
 void SyncEngine::start()
 {
     m_timer.start();
@@ -82,7 +87,29 @@ void SyncEngine::syncNow()
     m_status.running = true;
     m_batchesThisRun = 0;
     emitStatus();
-    pushNextBatch();
+    introduce();
+}
+
+void SyncEngine::introduce()
+{
+    runThenCallback(
+        this,
+        [centralId = m_client->tokenFingerprint(), shopCode = m_shopCode] {
+            return onThreadDatabase([&](const QSqlDatabase &db) {
+                return OutboxStore(db).introduceTo(centralId, shopCode);
+            });
+        },
+        [this](const Result<OutboxStore::Introduction> &introduced) {
+            if (!introduced)
+                return finish(tr("The shop's products and stock could not be queued for "
+                                 "central: %1")
+                                  .arg(introduced.error().message));
+            if (introduced.value().queued)
+                qCInfo(lcSync).noquote()
+                    << "introducing the shop to central:" << introduced.value().products
+                    << "products," << introduced.value().stocks << "stocks queued";
+            pushNextBatch();
+        });
 }
 
 void SyncEngine::refreshCounts()

@@ -10,9 +10,11 @@ class CentralClient;
 struct CentralReply;
 
 // Keeps a shop in step with shopdesk-central, in the background:
-//  1. pushes the outbox in batches, oldest first; events central acknowledges
-//     (applied now or before) are marked sent, refused ones are set aside
-//     with central's reason;
+//  0. the first time with a head office (a token), introduces the shop: its
+//     products and stock that no unsent event will bring there are queued;
+//  1. pushes the outbox in batches, products first, then the rest oldest
+//     first; events central acknowledges (applied now or before) are marked
+//     sent, refused ones are set aside with central's reason;
 //  2. pulls the catalog since the saved cursor, each page applied in one
 //     transaction with the new cursor.
 // The network is asynchronous (CentralClient retries and paces requests);
@@ -32,6 +34,10 @@ public:
     void setInterval(int milliseconds); // the timer between syncs (default 30 s)
     void setBatchSize(int events);
     void setCatalogPageSize(int products);
+    // The shop this till serves (its code): the introduction to a head
+    // office sends that shop's stock; empty sends every shop's in the
+    // database (one shop, usually).
+    void setShopCode(const QString &code);
     // Starts the timer (and a first sync right away).
     void start();
     void stop();
@@ -44,6 +50,7 @@ public slots:
     void refreshCounts() override;
 
 private:
+    void introduce();
     void pushNextBatch();
     void onPushed(const QList<qint64> &ids, const CentralReply &reply);
     void failPush(const QList<qint64> &ids, const QString &error);
@@ -56,6 +63,7 @@ private:
     QTimer m_timer;
     int m_batchSize = kDefaultBatch;
     int m_catalogPage = kDefaultCatalogPage;
+    QString m_shopCode;
     bool m_again = false; // syncNow() arrived while running
     int m_batchesThisRun = 0;
     SyncStatus m_status;

@@ -3,6 +3,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/PgArray.h"
 #include "models/core/Sql.h"
+#include "models/core/Transaction.h"
 
 #include <QJsonDocument>
 
@@ -44,6 +45,14 @@ Result<QList<OutboxEvent>> OutboxStore::select(const QString &where, int limit) 
 
 Result<QList<OutboxEvent>> OutboxStore::nextBatch(int limit) const
 {
+    // A product queued after a stock event that names it (the shop's
+    // introduction to a new head office) still goes first. Each query runs
+    // on its own partial index.
+    auto products = select(u"sent_at IS NULL AND rejected_at IS NULL "
+                           "AND event_type = 'product.created' ORDER BY id"_s,
+                           limit);
+    if (!products || !products.value().isEmpty())
+        return products;
     return select(u"sent_at IS NULL AND rejected_at IS NULL ORDER BY id"_s, limit);
 }
 
@@ -122,6 +131,72 @@ Result<qint64> OutboxStore::retryRejected(const Actor &actor, const QList<qint64
     if (!n)
         return n.error();
     return n.value().toLongLong();
+}
+
+Result<OutboxStore::Introduction> OutboxStore::introduceTo(const QString &centralId,
+                                                           const QString &shopCode)
+{
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    // The marker's row lock also keeps two tills on this database from
+    // introducing the shop twice at once.
+    auto marked = Sql::run(m_db,
+                           u"INSERT INTO sync_state (name, value) VALUES (?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, "
+                           "  updated_at = now() "
+                           "WHERE sync_state.value IS DISTINCT FROM EXCLUDED.value RETURNING 1"_s,
+                           {QString::fromLatin1(kIntroducedName), centralId});
+    if (!marked)
+        return marked.error();
+    Introduction done;
+    if (!marked.value().next())
+        return done;
+    done.queued = true;
+    // Products without an unsent event of their own; central keeps a PLU it
+    // already has as it is, so sending one it has changes nothing.
+    auto products = Sql::scalar(
+        m_db,
+        u"WITH queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'product.created', jsonb_build_object('plu', p.plu, 'name', p.name, "
+        "    'price', p.price, 'barcode', p.barcode, 'sold_by_weight', p.sold_by_weight) "
+        "  FROM products p WHERE NOT EXISTS (SELECT 1 FROM outbox o "
+        "    WHERE o.sent_at IS NULL AND o.event_type = 'product.created' "
+        "    AND o.payload ->> 'plu' = p.plu) "
+        "  ORDER BY p.id RETURNING 1) "
+        "SELECT count(*) FROM queued"_s);
+    if (!products)
+        return products.error();
+    done.products = products.value().toLongLong();
+    // The stock as it is now, for each stock no unsent event changes (the
+    // last one would bring its quantities anyway). history_id is its last
+    // change, so an older event retried later cannot undo it at central.
+    auto stocks = Sql::run(
+        m_db,
+        u"WITH last AS (SELECT shop_id, plu, max(id) AS history_id FROM history "
+        "  WHERE shop_id IS NOT NULL GROUP BY shop_id, plu), "
+        "queued AS (INSERT INTO outbox (event_type, payload) "
+        "  SELECT 'stock.created', jsonb_build_object('plu', s.plu, 'shop_id', s.shop_id, "
+        "    'shop_code', sh.code, 'quantity_on_shelf', s.shelf_qty, "
+        "    'quantity_in_order', s.order_qty, 'history_id', l.history_id, "
+        "    'reason', :reason::text) "
+        "  FROM stocks s JOIN shops sh ON sh.id = s.shop_id "
+        "  LEFT JOIN last l ON l.shop_id = s.shop_id AND l.plu = s.plu "
+        "  WHERE (coalesce(:code::text, '') = '' OR sh.code = :code::text) "
+        "  AND NOT EXISTS (SELECT 1 FROM outbox o "
+        "    WHERE o.sent_at IS NULL AND o.event_type IN ('stock.created', 'stock.changed') "
+        "    AND o.payload ->> 'plu' = s.plu AND o.payload ->> 'shop_code' = sh.code) "
+        "  ORDER BY s.id RETURNING 1) "
+        "SELECT count(*) FROM queued"_s,
+        {{u":reason"_s, tr("the shop's stock when it joined head office")},
+         {u":code"_s, shopCode}});
+    if (!stocks)
+        return stocks.error();
+    stocks.value().next();
+    done.stocks = stocks.value().value(0).toLongLong();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return done;
 }
 
 } // namespace shopdesk

@@ -3,6 +3,7 @@
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -38,10 +39,14 @@ struct OutboxCounts
 // what central acknowledged.
 class OutboxStore
 {
+    Q_DECLARE_TR_FUNCTIONS(OutboxStore)
 public:
+    static constexpr char kIntroducedName[] = "central_introduced";
+
     explicit OutboxStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
-    // The oldest events still to push (not sent, not rejected).
+    // The oldest events still to push (not sent, not rejected): products
+    // first, so central knows a product before the stock events that name it.
     Result<QList<OutboxEvent>> nextBatch(int limit) const;
     // Events not yet sent, rejected ones first, for the Sync page.
     Result<QList<OutboxEvent>> pending(int limit) const;
@@ -59,6 +64,20 @@ public:
     // Puts rejected events back in the queue (all of them when `ids` is
     // empty); a manager's decision (ConfigureTill).
     Result<qint64> retryRejected(const Actor &actor, const QList<qint64> &ids = {});
+
+    // The first sync with a head office (`centralId`: a fingerprint of its
+    // token) introduces the shop to it: queues the products this database
+    // has and the stock of the shop `shopCode` (every shop when empty) that
+    // no unsent event will bring there anyway, because they were made before
+    // the shop was enrolled, or sent to another head office. Once per
+    // head office; nothing is queued when already done.
+    struct Introduction
+    {
+        bool queued = false; // false: this head office already knows the shop
+        qint64 products = 0;
+        qint64 stocks = 0;
+    };
+    Result<Introduction> introduceTo(const QString &centralId, const QString &shopCode);
 
 private:
     Result<QList<OutboxEvent>> select(const QString &where, int limit) const;

@@ -203,13 +203,15 @@ Result<EventAck> SyncInboxStore::applyOne(const TokenOwner &caller, const Incomi
         in.integer(u"quantity_in_order"_s, true, 0, StockStore::kMaxQuantity).value_or(0);
     QString action = u"stock_created"_s;
     qint64 shelfDelta = shelf, orderDelta = order;
-    QString reason, at = event.createdAt;
+    // A shop introducing itself to central sends the stock it already had
+    // as stock.created, with a reason saying so.
+    const QString reason = in.string(u"reason"_s, false, 500).value_or(QString());
+    QString at = event.createdAt;
     if (!created) {
         action = in.string(u"action"_s, true, 32).value_or(QString());
         const qint64 limit = StockStore::kMaxQuantity;
         shelfDelta = in.integer(u"shelf_delta"_s, true, -limit, limit).value_or(0);
         orderDelta = in.integer(u"order_delta"_s, true, -limit, limit).value_or(0);
-        reason = in.string(u"reason"_s, false, 500).value_or(QString());
         at = in.string(u"at"_s, false, 40).value_or(at);
         if (in.ok() &&
             (!HistoryFilter::knownActions().contains(action) || action == u"product_created"_s ||

@@ -8,6 +8,7 @@
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
 #include "models/catalog/ProductStore.h"
+#include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/stock/StockStore.h"
 #include "models/sync/OutboxStore.h"
@@ -173,6 +174,16 @@ class TestSync : public QObject
         return finished.first().at(0).toBool();
     }
 
+    // A run the engine started by itself (more to push after a pull) ends
+    // before the test looks or goes on.
+    static bool settle(SyncEngine &engine)
+    {
+        if (!engine.status().running)
+            return true;
+        QSignalSpy finished(&engine, &SyncEngine::finished);
+        return finished.wait(120000);
+    }
+
     void verifyMirrored(const ShopSite &site)
     {
         QCOMPARE(stockOf(m_central->db(), site.code), stockOf(site.tdb->db(), site.code));
@@ -226,7 +237,10 @@ private slots:
         QCOMPARE(engine.status().online, false);
         QCOMPARE(engine.status().unsent, queued);
         QVERIFY(!engine.status().lastError.isEmpty());
-        QVERIFY(count(shop.tdb->db(), u"SELECT min(attempts) FROM outbox"_s) >= 1);
+        // The batch tried (the products, which go first) counts the attempt.
+        QVERIFY(count(shop.tdb->db(),
+                      u"SELECT min(attempts) FROM outbox WHERE event_type = 'product.created'"_s) >=
+                1);
 
         // The till goes on selling meanwhile.
         StockAdjustment sale {shop.shopId, u"OFF-0"_s, StockQuantity::Shelf, 5, u"offline"_s};
@@ -386,6 +400,72 @@ private slots:
             (QStringList {u"product_created"_s, u"product_changed"_s}));
         // Central refused the shop's product for its barcode; it waits for a person.
         QCOMPARE(engine.status().rejected, 1);
+    }
+
+    // A shop that worked before it was enrolled (on its own, or with another
+    // head office) has products and stock no unsent event describes. Its
+    // first sync with a new head office brings them all there, products
+    // before the stock events that need them.
+    void shopJoiningANewHeadOfficeBringsItsProductsAndStock()
+    {
+        ShopSite shop = makeShop(u"JOINER"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        QVERIFY(work(shop, u"JOIN"_s, 3, 2));
+        // Goods that came without events (an import, an old catalog).
+        QVERIFY(Sql::run(shop.tdb->db(),
+                         u"INSERT INTO products (plu, name, price, barcode) "
+                         "VALUES ('JOIN-OLD', 'Old stock', 700, '4600000000015')"_s));
+        QVERIFY(Sql::run(shop.tdb->db(),
+                         u"INSERT INTO stocks (product_id, shop_id, shelf_qty, order_qty) "
+                         "SELECT id, ?, 30, 4 FROM products WHERE plu = 'JOIN-OLD'"_s,
+                         {shop.shopId}));
+        // The head office the shop had before took its events.
+        auto oldClient = clientFor(shop);
+        SyncEngine oldSync(oldClient.get());
+        QVERIFY(syncOnce(shop, oldSync));
+        QVERIFY(settle(oldSync));
+        // A sale after that: its event is the only one left to send.
+        StockAdjustment sale {shop.shopId, u"JOIN-0"_s, StockQuantity::Shelf, 3, u"sold"_s};
+        QVERIFY(StockStore(shop.tdb->db()).decrease(shop.keeper, sale));
+
+        test::TestDatabase newDb(u"central_sync_new"_s);
+        QVERIFY2(newDb.isReady(), qPrintable(newDb.errorText()));
+        test::CentralProcess newOffice(QStringLiteral(SHOPDESK_BIN_DIR "/shopdesk-central"),
+                                       newDb.config().toUrl());
+        QVERIFY2(newOffice.start(), qPrintable(newOffice.errorText()));
+        QString error;
+        const QByteArray token = newOffice.issueToken(u"JOINER"_s, &error);
+        QVERIFY2(!token.isEmpty(), qPrintable(error));
+        CentralClient newClient(newOffice.baseUrl());
+        newClient.setToken(token);
+        newClient.setBackoff(50, 300);
+        newClient.setMaxAttempts(3);
+        SyncEngine newSync(&newClient);
+        QVERIFY(syncOnce(shop, newSync));
+        QVERIFY(settle(newSync));
+
+        QCOMPARE(newSync.status().rejected, 0);
+        QCOMPARE(newSync.status().unsent, 0);
+        // The whole catalog the shop has (its own and what the old head
+        // office gave it), its own four products among it.
+        const QString catalog =
+            u"SELECT plu, name, price, coalesce(barcode, '-') FROM products ORDER BY plu"_s;
+        QCOMPARE(rows(newDb.db(), catalog), rows(shop.tdb->db(), catalog));
+        QCOMPARE(rows(newDb.db(),
+                      u"SELECT plu FROM products WHERE plu LIKE 'JOIN-%' "
+                      "ORDER BY plu"_s),
+                 (QStringList {u"JOIN-0"_s, u"JOIN-1"_s, u"JOIN-2"_s, u"JOIN-OLD"_s}));
+        QCOMPARE(stockOf(newDb.db(), u"JOINER"_s), stockOf(shop.tdb->db(), u"JOINER"_s));
+        QCOMPARE(stockOf(newDb.db(), u"JOINER"_s),
+                 (QStringList {u"JOIN-0|94|0"_s, u"JOIN-1|97|0"_s, u"JOIN-2|97|0"_s,
+                               u"JOIN-OLD|30|4"_s}));
+        QCOMPARE(count(shop.tdb->db(), u"SELECT count(*) FROM outbox WHERE sent_at IS NULL"_s), 0);
+
+        // Once is enough: the next sync with it queues nothing again.
+        const qint64 events = count(shop.tdb->db(), u"SELECT count(*) FROM outbox"_s);
+        QVERIFY(syncOnce(shop, newSync));
+        QCOMPARE(count(shop.tdb->db(), u"SELECT count(*) FROM outbox"_s), events);
+        QVERIFY(newOffice.stop());
     }
 
     void refusedEventWaitsForAPersonsRetry()
