@@ -204,7 +204,15 @@ void SyncEngine::onPushed(const QList<qint64> &ids, const CentralReply &reply)
                             return marked.error();
                     }
                 }
-                return outbox.markSent(done);
+                auto products = outbox.markSent(done);
+                if (!products)
+                    return products.error();
+                // Stock events refused before central had these products
+                // go in the next batches of this run.
+                auto cured = outbox.requeueCured(products.value());
+                if (!cured)
+                    return cured.error();
+                return {};
             });
         },
         [this](const Result<void> &marked) {
@@ -257,14 +265,24 @@ void SyncEngine::pullNextPage()
                     runThenCallback(
                         this,
                         [items, next] {
-                            return onThreadDatabase([&](const QSqlDatabase &db) {
-                                return CatalogStore(db).applyPage(items, next);
+                            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<qint64> {
+                                auto applied = CatalogStore(db).applyPage(items, next);
+                                if (!applied)
+                                    return applied.error();
+                                // Central has these products now: what it
+                                // refused for lack of them can go again.
+                                QStringList plus;
+                                for (const QJsonValue &item : items)
+                                    plus << item.toObject().value(u"plu"_s).toString();
+                                return OutboxStore(db).requeueCured(plus);
                             });
                         },
-                        [this, more](const Result<CatalogApplied> &applied) {
-                            if (!applied)
+                        [this, more](const Result<qint64> &cured) {
+                            if (!cured)
                                 return finish(tr("A catalog page could not be applied: %1")
-                                                  .arg(applied.error().message));
+                                                  .arg(cured.error().message));
+                            if (cured.value() > 0)
+                                m_again = true; // push them at once
                             if (more)
                                 return pullNextPage();
                             finish({});

@@ -14,7 +14,9 @@ struct CentralReply;
 //     products and stock that no unsent event will bring there are queued;
 //  1. pushes the outbox in batches, products first, then the rest oldest
 //     first; events central acknowledges (applied now or before) are marked
-//     sent, refused ones are set aside with central's reason;
+//     sent, refused ones are set aside with central's reason, and go again
+//     by themselves once their cause is gone (the product they name reached
+//     central);
 //  2. pulls the catalog since the saved cursor, each page applied in one
 //     transaction with the new cursor.
 // The network is asynchronous (CentralClient retries and paces requests);

@@ -73,18 +73,24 @@ Result<OutboxCounts> OutboxStore::counts() const
     return OutboxCounts {q.value().value(0).toLongLong(), q.value().value(1).toLongLong()};
 }
 
-Result<void> OutboxStore::markSent(const QStringList &keys)
+Result<QStringList> OutboxStore::markSent(const QStringList &keys)
 {
     if (keys.isEmpty())
-        return {};
+        return QStringList();
     auto q = Sql::run(m_db,
                       u"UPDATE outbox SET sent_at = now(), last_error = NULL, rejected_at = NULL, "
                       "  rejected_code = NULL, rejected_field = NULL "
-                      "WHERE idempotency_key = ANY (?::uuid[]) AND sent_at IS NULL"_s,
+                      "WHERE idempotency_key = ANY (?::uuid[]) AND sent_at IS NULL "
+                      "RETURNING CASE WHEN event_type = 'product.created' "
+                      "  THEN payload ->> 'plu' END"_s,
                       {PgArray::text(keys)});
     if (!q)
         return q.error();
-    return {};
+    QStringList products;
+    while (q.value().next())
+        if (!q.value().value(0).isNull())
+            products << q.value().value(0).toString();
+    return products;
 }
 
 Result<void> OutboxStore::markRejected(const QString &key, const QString &code,
@@ -128,6 +134,34 @@ Result<qint64> OutboxStore::retryRejected(const Actor &actor, const QList<qint64
                          "AND (cardinality(?::bigint[]) = 0 OR id = ANY (?::bigint[])) "
                          "RETURNING 1) SELECT count(*) FROM retried"_s,
                          {PgArray::integers(ids), PgArray::integers(ids)});
+    if (!n)
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> OutboxStore::requeueCured(const QStringList &centralHas)
+{
+    auto n = Sql::scalar(
+        m_db,
+        // A product refused because central gives its barcode to another one:
+        // once the catalog took the barcode away here, it goes as it now is.
+        u"WITH reworded AS (UPDATE outbox o SET rejected_at = NULL, rejected_code = NULL, "
+        "  rejected_field = NULL, payload = o.payload || jsonb_build_object('name', p.name, "
+        "  'price', p.price, 'barcode', p.barcode, 'sold_by_weight', p.sold_by_weight) "
+        "  FROM products p WHERE o.rejected_at IS NOT NULL AND o.sent_at IS NULL "
+        "  AND o.event_type = 'product.created' AND o.rejected_code = 'conflict' "
+        "  AND o.rejected_field = 'payload.barcode' AND p.plu = o.payload ->> 'plu' "
+        "  AND p.barcode IS DISTINCT FROM o.payload ->> 'barcode' RETURNING 1), "
+        // Stock of a product central did not have. An older central named no
+        // field: such a refusal goes once more too (at worst it is refused again).
+        "known AS (UPDATE outbox SET rejected_at = NULL, rejected_code = NULL, "
+        "  rejected_field = NULL WHERE rejected_at IS NOT NULL AND sent_at IS NULL "
+        "  AND event_type IN ('stock.created', 'stock.changed') "
+        "  AND rejected_code = 'not_found' "
+        "  AND coalesce(rejected_field, 'payload.plu') = 'payload.plu' "
+        "  AND payload ->> 'plu' = ANY (?::text[]) RETURNING 1) "
+        "SELECT (SELECT count(*) FROM reworded) + (SELECT count(*) FROM known)"_s,
+        {PgArray::text(centralHas)});
     if (!n)
         return n.error();
     return n.value().toLongLong();

@@ -23,7 +23,7 @@ struct OutboxEvent
     QString createdAtIso; // exact to the microsecond, UTC, for central
     int attempts = 0;
     QString lastError;
-    bool rejected = false; // central refused it; waits for a person's retry
+    bool rejected = false; // central refused it; waits for its cause to go
     QString rejectedCode; // central's machine code: invalid, forbidden, not_found, conflict
     QString rejectedField; // the payload field at fault ("payload.plu"), when central named one
 };
@@ -52,11 +52,12 @@ public:
     Result<QList<OutboxEvent>> pending(int limit) const;
     Result<OutboxCounts> counts() const;
 
-    // Central applied these (now or before): done with them.
-    Result<void> markSent(const QStringList &keys);
+    // Central applied these (now or before): done with them. Gives the PLUs
+    // of the products among them (central has those now).
+    Result<QStringList> markSent(const QStringList &keys);
     // Central refused this one for its content: keep it, with central's code,
-    // the field at fault and its message, out of the pushes until someone
-    // retries it.
+    // the field at fault and its message, out of the pushes until its cause
+    // is gone (requeueCured) or someone retries it.
     Result<void> markRejected(const QString &key, const QString &code, const QString &field,
                               const QString &message);
     // The push failed (network, central's database): try again later.
@@ -64,6 +65,12 @@ public:
     // Puts rejected events back in the queue (all of them when `ids` is
     // empty); a manager's decision (ConfigureTill).
     Result<qint64> retryRejected(const Actor &actor, const QList<qint64> &ids = {});
+    // Puts back in the queue the refused events whose cause is gone: stock
+    // events refused for an unknown product once central has it (`centralHas`:
+    // PLUs central acknowledged or sent in its catalog), and products refused
+    // for a barcode central gives another product once the barcode changed
+    // here (they go as the product now is). Returns how many.
+    Result<qint64> requeueCured(const QStringList &centralHas);
 
     // The first sync with a head office (`centralId`: a fingerprint of its
     // token) introduces the shop to it: queues the products this database

@@ -388,6 +388,9 @@ private slots:
         ShopSite shop = makeShop(u"BARCODE"_s);
         NewProduct local {u"LOC-1"_s, u"Local juice"_s, 9000, u"4600000000008"_s, false};
         QVERIFY(ProductStore(shop.tdb->db()).create(shop.keeper, local));
+        QVERIFY(StockStore(shop.tdb->db()).create(shop.keeper, u"LOC-1"_s, shop.shopId, 12, 0));
+        StockAdjustment sale {shop.shopId, u"LOC-1"_s, StockQuantity::Shelf, 2, u"sold"_s};
+        QVERIFY(StockStore(shop.tdb->db()).decrease(shop.keeper, sale));
         auto client = clientFor(shop);
         SyncEngine engine(client.get());
         QVERIFY(syncOnce(shop, engine));
@@ -397,9 +400,20 @@ private slots:
                  (QStringList {u"HQ-2|4600000000008"_s, u"LOC-1|-"_s}));
         QCOMPARE(
             rows(shop.tdb->db(), u"SELECT action FROM history WHERE plu = 'LOC-1' ORDER BY id"_s),
-            (QStringList {u"product_created"_s, u"product_changed"_s}));
-        // Central refused the shop's product for its barcode; it waits for a person.
-        QCOMPARE(engine.status().rejected, 1);
+            (QStringList {u"product_created"_s, u"stock_created"_s, u"stock_decreased"_s,
+                          u"product_changed"_s}));
+        // Central refused the shop's product for its barcode, and its stock
+        // for want of the product. The barcode has left LOC-1 here, so the
+        // product goes again as it now is, and its stock after it: nobody
+        // has to retry anything.
+        QVERIFY(syncOnce(shop, engine));
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.status().rejected, 0);
+        QCOMPARE(engine.status().unsent, 0);
+        QCOMPARE(rows(m_central->db(),
+                      u"SELECT name, coalesce(barcode, '-') FROM products WHERE plu = 'LOC-1'"_s),
+                 QStringList {u"Local juice|-"_s});
+        QCOMPARE(stockOf(m_central->db(), u"BARCODE"_s), QStringList {u"LOC-1|10|0"_s});
     }
 
     // A shop that worked before it was enrolled (on its own, or with another

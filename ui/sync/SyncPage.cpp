@@ -86,8 +86,9 @@ SyncPage::SyncPage(const Session &session, QWidget *parent)
     m_lastError->setWordWrap(true);
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_syncNow->setToolTip(tr("Push the waiting events and pull the catalog now (F9)."));
-    m_retry->setToolTip(tr("Send the events central refused once more (after the cause is "
-                           "fixed at central)."));
+    m_retry->setToolTip(tr("Send the events central refused once more, after head office "
+                           "did what the Last error column asks. Those refused for a product head "
+                           "office lacked go again by themselves."));
     auto *statusBox = new QGroupBox(tr("Status"), this);
     auto *statusForm = new QFormLayout(statusBox);
     statusForm->addRow(tr("Central:"), m_state);
