@@ -166,7 +166,7 @@ void SyncPage::showStatus(const SyncStatus &status)
     m_unsent->setText(locale.toString(status.unsent));
     m_rejected->setText(locale.toString(status.rejected));
     m_lastSync->setText(status.lastSync.isValid()
-                            ? locale.toString(status.lastSync, QLocale::ShortFormat)
+                            ? ShopTime::format(status.lastSync, m_session.shop.timeZone)
                             : tr("never"));
     m_lastError->setText(status.lastError.isEmpty() ? tr("none") : status.lastError);
 }
