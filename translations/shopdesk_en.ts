@@ -102,7 +102,7 @@
 <context>
     <name>shopdesk::CentralClient</name>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="383"/>
+        <location filename="../app/sync/CentralClient.cpp" line="390"/>
         <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
             <numerusform>%1 (gave up after %Ln attempt)</numerusform>
@@ -191,6 +191,14 @@
             <numerusform>Central: %1 · %Ln unsent</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <source> · %Ln refused</source>
+        <translation>
+            <numerusform> · %Ln refused</numerusform>
+            <numerusform> · %Ln refused</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ParkedSalesDialog</name>
@@ -258,7 +266,7 @@
 <context>
     <name>shopdesk::SyncEngine</name>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="156"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="183"/>
         <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
             <numerusform>central&apos;s answer does not acknowledge the %Ln event sent</numerusform>
@@ -269,7 +277,7 @@
 <context>
     <name>shopdesk::SyncPage</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="222"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="228"/>
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln refused event will be sent again.</numerusform>

@@ -1383,6 +1383,14 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
+    <name>OutboxStore</name>
+    <message>
+        <location filename="../models/sync/OutboxStore.cpp" line="225"/>
+        <source>the shop&apos;s stock when it joined head office</source>
+        <translation>остатки магазина при подключении к головному офису</translation>
+    </message>
+</context>
+<context>
     <name>PaymentMethod</name>
     <message>
         <location filename="../models/orders/PaymentMethod.cpp" line="12"/>
@@ -1628,6 +1636,44 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/checkout/ReceiptPrinting.cpp" line="50"/>
         <source>The printer cannot print.</source>
         <translation>Принтер не может печатать.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReason</name>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="16"/>
+        <source>Head office does not have the product %1 yet. This event goes again by itself once head office has it: when this shop&apos;s product %1 gets there, or head office adds it to its catalog.</source>
+        <translation>В головном офисе ещё нет товара %1. Событие будет отправлено снова само, как только товар там появится: когда туда дойдёт товар %1 этого магазина или головной офис добавит его в свой каталог.</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="21"/>
+        <source>Head office does not know the shop %1. Head office must add it (by issuing its token: shopdesk-central --issue-token %1); then retry.</source>
+        <translation>Головной офис не знает магазин %1. Головной офис должен добавить его (выпустив для него токен: shopdesk-central --issue-token %1); затем повторите отправку.</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="25"/>
+        <source>This till&apos;s token does not speak for the shop %1, so head office refuses changes of that shop&apos;s stock from here. They reach head office from shop %1&apos;s own till; this event cannot be sent from this one.</source>
+        <translation>Токен этой кассы не действует от имени магазина %1, поэтому головной офис не принимает отсюда изменения остатков этого магазина. Они попадают в головной офис с кассы самого магазина %1; с этой кассы это событие отправить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="31"/>
+        <source>Head office has another product with the barcode %2, so it cannot take the product %1. This goes again by itself once head office&apos;s product reaches this shop (the barcode then leaves %1 here); or head office frees the barcode, and you retry.</source>
+        <translation>В головном офисе штрихкод %2 принадлежит другому товару, поэтому товар %1 принять нельзя. Событие отправится снова само, когда товар головного офиса дойдёт до этого магазина (тогда штрихкод здесь уйдёт от %1); или головной офис освободит штрихкод, и вы повторите отправку.</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="37"/>
+        <source>Head office cannot take this event as it is (%1): %2</source>
+        <translation>Головной офис не может принять это событие в таком виде (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="38"/>
+        <source>its content</source>
+        <translation>его содержимое</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/RefusalReason.cpp" line="39"/>
+        <source>Refused by head office: %1</source>
+        <translation>Отклонено головным офисом: %1</translation>
     </message>
 </context>
 <context>
@@ -2263,57 +2309,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>SyncInboxStore</name>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="100"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="111"/>
         <source>Another push from this shop is being applied; send again in a moment.</source>
         <translation>Уже применяется другая отправка из этого магазина; повторите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="118"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="129"/>
         <source>Central could not apply it: %1 (SQLSTATE %2).</source>
         <translation>Центральный сервер не смог это применить: %1 (SQLSTATE %2).</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="119"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="130"/>
         <source>invalid data</source>
         <translation>некорректные данные</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="137"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="149"/>
         <source>idempotency_key must be a UUID.</source>
         <translation>idempotency_key должен быть UUID.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="173"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="186"/>
         <source>created in shop %1</source>
         <translation>создан в магазине %1</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="182"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="195"/>
         <source>Unknown event type &quot;%1&quot;.</source>
         <translation>Неизвестный тип события «%1».</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="204"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="219"/>
         <source>&quot;%1&quot; is not a stock action.</source>
         <translation>«%1» — не действие с остатками.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="217"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="232"/>
         <source>payload.at must be an ISO 8601 time, not &quot;%1&quot;.</source>
         <translation>payload.at должно быть временем в формате ISO 8601, а не «%1».</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="223"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="239"/>
         <source>Central does not know the shop %1.</source>
         <translation>Центральный сервер не знает магазин %1.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="226"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="243"/>
         <source>This token belongs to shop %1; it may not change the stock of shop %2.</source>
         <translation>Этот токен принадлежит магазину %1; он не может менять остатки магазина %2.</translation>
     </message>
     <message>
-        <location filename="../models/sync/SyncInboxStore.cpp" line="275"/>
+        <location filename="../models/sync/SyncInboxStore.cpp" line="293"/>
         <source>Central has no product with PLU %1; its product.created event must come first.</source>
         <translation>На центральном сервере нет товара с PLU %1; сначала должно прийти его событие product.created.</translation>
     </message>
@@ -2669,32 +2715,32 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CentralClient</name>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="249"/>
+        <location filename="../app/sync/CentralClient.cpp" line="256"/>
         <source>Central&apos;s database is %1.</source>
         <translation>Состояние базы данных центрального сервера: %1.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="253"/>
+        <location filename="../app/sync/CentralClient.cpp" line="260"/>
         <source>Central gave an unexpected answer.</source>
         <translation>Центральный сервер дал неожиданный ответ.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="338"/>
+        <location filename="../app/sync/CentralClient.cpp" line="345"/>
         <source>Central did not answer within %1 seconds.</source>
         <translation>Центральный сервер не ответил за %1 с.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="352"/>
+        <location filename="../app/sync/CentralClient.cpp" line="359"/>
         <source>Central answered %1 %2.</source>
         <translation>Центральный сервер ответил: %1 %2.</translation>
     </message>
     <message>
-        <location filename="../app/sync/CentralClient.cpp" line="367"/>
+        <location filename="../app/sync/CentralClient.cpp" line="374"/>
         <source>HTTP %1: %2</source>
         <translation>HTTP %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="383"/>
+        <location filename="../app/sync/CentralClient.cpp" line="390"/>
         <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
             <numerusform>%1 (прекращено после %Ln попытки)</numerusform>
@@ -3926,83 +3972,92 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
             <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <source> · %Ln refused</source>
+        <translation>
+            <numerusform> · %Ln отклонено</numerusform>
+            <numerusform> · %Ln отклонено</numerusform>
+            <numerusform> · %Ln отклонено</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="317"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="330"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="339"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="349"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="392"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="392"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -5824,12 +5879,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>центральный сервер ответил %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="132"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="104"/>
+        <source>The shop&apos;s products and stock could not be queued for central: %1</source>
+        <translation>Не удалось поставить товары и остатки магазина в очередь для центрального сервера: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncEngine.cpp" line="159"/>
         <source>The outbox cannot be read: %1</source>
         <translation>Не удаётся прочитать очередь исходящих событий: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="156"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="183"/>
         <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
             <numerusform>ответ центрального сервера не подтверждает %Ln отправленное событие</numerusform>
@@ -5838,17 +5898,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="187"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="221"/>
         <source>Could not record central&apos;s answer: %1</source>
         <translation>Не удалось сохранить ответ центрального сервера: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="216"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="250"/>
         <source>The catalog cursor cannot be read: %1</source>
         <translation>Не удаётся прочитать курсор каталога: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="240"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="282"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
     </message>
@@ -5856,172 +5916,172 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SyncPage</name>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="51"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="52"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Синхронизировать сейчас</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="57"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="58"/>
         <source>&amp;Retry refused events</source>
         <translation>&amp;Повторить отклонённые события</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="47"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="48"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="63"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="64"/>
         <source>e.g. https://central.example.com:8443</source>
         <translation>например, https://central.example.com:8443</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="70"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="71"/>
         <source>printed by shopdesk-central --issue-token</source>
         <translation>выдаётся командой shopdesk-central --issue-token</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="71"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="72"/>
         <source>Save and &amp;connect</source>
         <translation>Сохранить и по&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="73"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="74"/>
         <source>Central server</source>
         <translation>Центральный сервер</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="75"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="76"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="76"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="77"/>
         <source>Shop &amp;code:</source>
         <translation>&amp;Код магазина:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="77"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="78"/>
         <source>&amp;Token:</source>
         <translation>&amp;Токен:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="87"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="88"/>
         <source>Push the waiting events and pull the catalog now (F9).</source>
         <translation>Отправить ожидающие события и получить каталог сейчас (F9).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="88"/>
-        <source>Send the events central refused once more (after the cause is fixed at central).</source>
-        <translation>Ещё раз отправить события, отклонённые центральным сервером (после устранения причины на центральном сервере).</translation>
+        <location filename="../ui/sync/SyncPage.cpp" line="89"/>
+        <source>Send the events central refused once more, after head office did what the Last error column asks. Those refused for a product head office lacked go again by themselves.</source>
+        <translation>Отправить отклонённые центральным сервером события ещё раз — после того как головной офис сделал то, о чём говорит столбец «Последняя ошибка». Отклонённые из-за товара, которого не было в головном офисе, отправятся снова сами.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="90"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="92"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
         <source>Central:</source>
         <translation>Центральный сервер:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="93"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="94"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="96"/>
         <source>Refused by central:</source>
         <translation>Отклонены центральным сервером:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="95"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="97"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="96"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="98"/>
         <source>Last error:</source>
         <translation>Последняя ошибка:</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>Recorded</source>
         <translation>Записано</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>Attempts</source>
         <translation>Попытки</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="99"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="101"/>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="115"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="117"/>
         <source>Events not yet acknowledged by central (oldest first, refused ones on top):</source>
         <translation>События, ещё не подтверждённые центральным сервером (сначала самые старые, отклонённые — вверху):</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="159"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="161"/>
         <source>not set up: this shop works on its own</source>
         <translation>не настроен: магазин работает самостоятельно</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="161"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="163"/>
         <source>syncing…</source>
         <translation>синхронизация…</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="163"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="165"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="163"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="165"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="168"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="170"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="169"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="171"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="193"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="199"/>
         <source>refused</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="193"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="199"/>
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="222"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="228"/>
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln отклонённое событие будет отправлено снова.</numerusform>
@@ -6030,42 +6090,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="241"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="247"/>
         <source>URL: &quot;%1&quot; is not an http:// or https:// address of a server.</source>
         <translation>URL: «%1» — не адрес сервера http:// или https://.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="247"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="253"/>
         <source>Token: paste it exactly as shopdesk-central printed it (one word).</source>
         <translation>Токен: вставьте его точно так, как его вывел shopdesk-central (одно слово).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="255"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="261"/>
         <source>Shop code: this till serves %1, whose code is %2; central must know the shop by that code (shopdesk-central --issue-token %2).</source>
         <translation>Код магазина: эта касса обслуживает магазин %1 с кодом %2; центральный сервер должен знать магазин под этим кодом (shopdesk-central --issue-token %2).</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="266"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="272"/>
         <source>This shop no longer syncs with central.</source>
         <translation>Этот магазин больше не синхронизируется с центральным сервером.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="267"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="273"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="279"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="285"/>
         <source>The token could not be saved: %1</source>
         <translation>Не удалось сохранить токен: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="282"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="288"/>
         <source>Saved; connecting to central. The address is plain http://: the token crosses the network unencrypted. Use https:// unless central runs on this computer.</source>
         <translation>Сохранено; подключение к центральному серверу. Адрес — обычный http://: токен передаётся по сети без шифрования. Используйте https://, если центральный сервер работает не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/SyncPage.cpp" line="287"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="293"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
     </message>
