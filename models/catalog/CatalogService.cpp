@@ -1,5 +1,6 @@
 #include "CatalogService.h"
 
+#include "Ean13.h"
 #include "models/core/DatabaseTask.h"
 
 namespace shopdesk {
@@ -14,6 +15,14 @@ QFuture<Result<Product>> CatalogService::create(const NewProduct &product) const
 QFuture<Result<std::optional<Product>>> CatalogService::byPlu(const QString &plu) const
 {
     return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).byPlu(plu); });
+}
+
+QFuture<Result<std::optional<Product>>> CatalogService::byCode(const QString &code) const
+{
+    return onDatabase([code](const QSqlDatabase &db) {
+        const ProductStore products(db);
+        return Ean13::isValidGtin(code) ? products.byBarcode(code) : products.byPlu(code);
+    });
 }
 
 QFuture<Result<std::optional<Product>>> CatalogService::byBarcode(const QString &barcode) const

@@ -15,6 +15,9 @@ public:
 
     QFuture<Result<Product>> create(const NewProduct &product) const;
     QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;
+    // What a scanned or typed code names: a valid EAN/GTIN its barcode's
+    // product, anything else a PLU (as the stocktake reads codes).
+    QFuture<Result<std::optional<Product>>> byCode(const QString &code) const;
     QFuture<Result<std::optional<Product>>> byBarcode(const QString &barcode) const;
     QFuture<Result<QList<Product>>> findByName(const QString &words, int limit) const;
 

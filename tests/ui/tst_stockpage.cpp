@@ -10,6 +10,7 @@
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockModel.h"
 #include "models/stock/StockStore.h"
+#include "models/stock/StocktakeStore.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/QuantitySpinBox.h"
@@ -349,7 +350,7 @@ private slots:
                     dialog->reject();
             });
             auto *code = dialog->findChild<QLineEdit *>(u"code"_s);
-            auto *counted = dialog->findChild<QSpinBox *>(u"counted"_s);
+            auto *counted = dialog->findChild<QuantitySpinBox *>(u"counted"_s);
             auto *lines = dialog->findChild<QTableWidget *>(u"countedLines"_s);
             QTRY_VERIFY_WITH_TIMEOUT(code->isEnabled(), 15000); // the count is open
             QTRY_VERIFY(code->hasFocus());
@@ -375,7 +376,7 @@ private slots:
             QCOMPARE(lines->item(0, 2)->text(), u"4"_s);
             // The same barcode again, Enter, Enter: one more, added to the line.
             QTRY_VERIFY(code->hasFocus() && code->isEnabled());
-            QCOMPARE(counted->value(), 1);
+            QCOMPARE(counted->units(), qint64(1));
             QTest::keyClicks(code, barcode);
             QTest::keyClick(code, Qt::Key_Return);
             QTest::keyClick(counted, Qt::Key_Return);
@@ -680,6 +681,53 @@ private slots:
             QVERIFY(adjust != actions.end());
             QVERIFY(!(*adjust)->isEnabled());
         }
+    }
+
+    // Counting a weighed product asks its weight in kilograms; a piece
+    // product's scan counts one again after it.
+    void aStocktakeCountsWeighedGoodsInKilograms()
+    {
+        const QString plu = u"10003"_s;
+        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET sold_by_weight = true WHERE plu = ?"_s,
+                         {plu})
+                    .ok());
+        const Session keeper = sessionFor(u"keeper"_s, u"keeper123"_s);
+        auto restore = qScopeGuard([&] {
+            if (auto open = StocktakeStore(m_tdb->db()).openFor(keeper.shop.id);
+                open && open.value())
+                std::ignore = StocktakeStore(m_tdb->db()).cancel(keeper.actor, *open.value());
+            std::ignore = Sql::run(
+                m_tdb->db(), u"UPDATE products SET sold_by_weight = false WHERE plu = ?"_s, {plu});
+        });
+        StocktakeDialog dialog(keeper.actor, keeper.shop);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *code = dialog.findChild<QLineEdit *>(u"code"_s);
+        auto *counted = dialog.findChild<QuantitySpinBox *>(u"counted"_s);
+        auto *lines = dialog.findChild<QTableWidget *>(u"countedLines"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(code->isEnabled(), 15000);
+        code->setFocus();
+        QTest::keyClicks(code, plu);
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(counted->soldByWeight(), 15000);
+        QCOMPARE(counted->suffix(), u" kg"_s);
+        QVERIFY(counted->hasFocus());
+        QTest::keyClicks(counted, QLocale().toString(2.5, 'f', 3));
+        QTest::keyClick(counted, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(lines->rowCount(), 1, 15000);
+        QCOMPARE(lines->item(0, 2)->text(), QLocale().toString(2.5, 'f', 3) + u" kg"_s);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT l.counted_qty FROM stocktake_lines l JOIN stocks s "
+                             "ON s.id = l.stock_id WHERE s.plu = ? AND s.shop_id = ? "
+                             "ORDER BY l.id DESC LIMIT 1"_s,
+                             {plu, keeper.shop.id})
+                     .value()
+                     .toInt(),
+                 2500);
+        // The next scan is a piece product's again: one, in pieces.
+        QTRY_VERIFY(code->hasFocus() && code->isEnabled());
+        QVERIFY(!counted->soldByWeight());
+        QCOMPARE(counted->units(), qint64(1));
     }
 };
 

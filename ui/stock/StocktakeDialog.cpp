@@ -1,10 +1,12 @@
 #include "StocktakeDialog.h"
 
+#include "models/catalog/CatalogService.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "models/stock/StockService.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/QuantitySpinBox.h"
 #include "ui/stock/StocktakeVarianceDialog.h"
 
 #include <QCheckBox>
@@ -14,9 +16,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +32,7 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
       m_banner(new MessageBanner(this)),
       m_status(new QLabel(this)),
       m_code(new QLineEdit(this)),
-      m_counted(new QSpinBox(this)),
+      m_counted(new QuantitySpinBox(this)),
       m_replace(new QCheckBox(tr("Re&place the line's count"), this)),
       m_record(new QPushButton(tr("&Record"), this)),
       m_commit(new QPushButton(tr("&Commit count…"), this)),
@@ -47,10 +50,8 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     m_commit->setObjectName(u"commitCount"_s);
     m_cancelCount->setObjectName(u"discardCount"_s);
     m_lines->setObjectName(u"countedLines"_s);
-    m_counted->setRange(0, StockStore::kMaxQuantity);
-    m_counted->setValue(1); // a scan counts one
-    m_counted->setToolTip(tr("Pieces, or grams for goods sold by weight; added to what the line "
-                             "already has."));
+    m_counted->setUnitsRange(0, StockStore::kMaxQuantity);
+    m_counted->setUnits(1); // a scan counts one
     m_replace->setObjectName(u"replaceCount"_s);
     m_replace->setToolTip(tr("Put this count instead of the line's (to correct a mistake)."));
     m_lines->setHorizontalHeaderLabels(
@@ -88,10 +89,12 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
     resize(720, 480);
 
     connect(m_code, &QLineEdit::returnPressed, m_counted, [this] {
+        lookUpCode(m_code->text().trimmed());
         m_counted->setFocus();
         m_counted->selectAll();
     });
-    connect(m_counted, &QSpinBox::editingFinished, this, [this] {
+    connect(m_code, &QLineEdit::textEdited, this, [this] { m_codeKnown.clear(); });
+    connect(m_counted, &QuantitySpinBox::editingFinished, this, [this] {
         if (m_counted->hasFocus())
             record();
     });
@@ -142,6 +145,41 @@ void StocktakeDialog::showLines(const QList<StocktakeLine> &lines)
     }
 }
 
+void StocktakeDialog::lookUpCode(const QString &code)
+{
+    if (code.isEmpty() || code == m_codeKnown)
+        return;
+    whenReady(this, CatalogService(m_actor).byCode(code),
+              [this, code](const Result<std::optional<Product>> &product) {
+                  if (code != m_code->text().trimmed())
+                      return; // another code was typed meanwhile
+                  m_codeKnown = code;
+                  const bool recordNow = std::exchange(m_recordWhenKnown, false);
+                  // An unknown code keeps the field as it is: recording it
+                  // gets the store's refusal, which names the code.
+                  const bool weighed = product && product.value() && product.value()->soldByWeight;
+                  if (weighed != m_counted->soldByWeight()) {
+                      // A weighed product is counted in kilograms, typed in;
+                      // a piece product's scan counts one.
+                      m_counted->setSoldByWeight(weighed);
+                      m_counted->setUnits(weighed ? 0 : 1);
+                      m_counted->selectAll();
+                      if (recordNow) {
+                          m_banner->showMessage(
+                              weighed ? tr("%1 is sold by weight: type its weight in kilograms.")
+                                            .arg(product.value()->name)
+                                      : tr("%1 is counted in pieces: check the count.")
+                                            .arg(product.value()->name),
+                              MessageBanner::Type::Information);
+                          m_counted->setFocus();
+                      }
+                      return;
+                  }
+                  if (recordNow)
+                      record();
+              });
+}
+
 void StocktakeDialog::record()
 {
     const QString code = m_code->text().trimmed();
@@ -150,26 +188,35 @@ void StocktakeDialog::record()
         m_code->setFocus();
         return;
     }
+    // The count is read in the product's unit, so its product comes first.
+    if (code != m_codeKnown) {
+        m_recordWhenKnown = true;
+        lookUpCode(code);
+        return;
+    }
     setBusy(true);
     const auto mode = m_replace->isChecked() ? StocktakeStore::CountMode::Replace
                                              : StocktakeStore::CountMode::Add;
-    whenReady(this,
-              StockService(m_actor).countInStocktake(m_stocktakeId, code, m_counted->value(), mode),
-              [this](const Result<QList<StocktakeLine>> &result) {
-                  setBusy(false);
-                  if (!result) {
-                      m_banner->showMessage(result.error().message);
-                      m_code->setFocus();
-                      m_code->selectAll();
-                      return;
-                  }
-                  m_banner->hideMessage();
-                  showLines(result.value());
-                  m_code->clear();
-                  m_counted->setValue(1);
-                  m_replace->setChecked(false); // a correction is for one line
-                  m_code->setFocus();
-              });
+    whenReady(
+        this,
+        StockService(m_actor).countInStocktake(m_stocktakeId, code, int(m_counted->units()), mode),
+        [this](const Result<QList<StocktakeLine>> &result) {
+            setBusy(false);
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                m_code->setFocus();
+                m_code->selectAll();
+                return;
+            }
+            m_banner->hideMessage();
+            showLines(result.value());
+            m_code->clear();
+            m_codeKnown.clear();
+            m_counted->setSoldByWeight(false);
+            m_counted->setUnits(1);
+            m_replace->setChecked(false); // a correction is for one line
+            m_code->setFocus();
+        });
 }
 
 template<typename T, typename OnDone>

@@ -11,12 +11,12 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 namespace shopdesk {
 
 class MessageBanner;
+class QuantitySpinBox;
 
 // Counting a shop's stock while it stays open: scan or type a PLU or
 // barcode, enter the counted quantity (1 unless typed), Enter; the same
@@ -35,6 +35,8 @@ signals:
 private:
     void openCount();
     void record();
+    // Asks which product the code names, to count it in its unit.
+    void lookUpCode(const QString &code);
     void commitCount();
     void commitAfterSheet(const QList<StocktakeVarianceLine> &sheet);
     void cancelCount();
@@ -49,7 +51,9 @@ private:
     MessageBanner *m_banner;
     QLabel *m_status;
     QLineEdit *m_code;
-    QSpinBox *m_counted;
+    QuantitySpinBox *m_counted;
+    QString m_codeKnown; // the code whose product set the counted field's unit
+    bool m_recordWhenKnown = false; // Enter came before the product did
     QCheckBox *m_replace;
     QPushButton *m_record;
     QPushButton *m_commit;
