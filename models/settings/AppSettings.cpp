@@ -63,6 +63,32 @@ void AppSettings::set(const QString &key, const QVariant &value)
     m_settings->setValue(key, value);
 }
 
+LabelLayout AppSettings::labelLayout() const
+{
+    const LabelLayout defaults;
+    LabelLayout layout;
+    layout.kind = get(u"labels/kind"_s).toString() == u"roll"_s ? LabelLayout::Kind::Roll
+                                                                : LabelLayout::Kind::Sheet;
+    layout.columns = get(u"labels/columns"_s, defaults.columns).toInt();
+    layout.rows = get(u"labels/rows"_s, defaults.rows).toInt();
+    layout.marginMm = get(u"labels/marginMm"_s, defaults.marginMm).toDouble();
+    layout.gapMm = get(u"labels/gapMm"_s, defaults.gapMm).toDouble();
+    layout.labelWidthMm = get(u"labels/rollWidthMm"_s, defaults.labelWidthMm).toDouble();
+    layout.labelHeightMm = get(u"labels/rollHeightMm"_s, defaults.labelHeightMm).toDouble();
+    return layout;
+}
+
+void AppSettings::setLabelLayout(const LabelLayout &layout)
+{
+    set(u"labels/kind"_s, layout.kind == LabelLayout::Kind::Roll ? u"roll"_s : u"sheet"_s);
+    set(u"labels/columns"_s, layout.columns);
+    set(u"labels/rows"_s, layout.rows);
+    set(u"labels/marginMm"_s, layout.marginMm);
+    set(u"labels/gapMm"_s, layout.gapMm);
+    set(u"labels/rollWidthMm"_s, layout.labelWidthMm);
+    set(u"labels/rollHeightMm"_s, layout.labelHeightMm);
+}
+
 void AppSettings::sync()
 {
     m_settings->sync();

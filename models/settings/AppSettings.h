@@ -2,6 +2,7 @@
 
 #include "models/db/DbConfig.h"
 #include "models/export/CsvFormat.h"
+#include "models/labels/LabelLayout.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -93,6 +94,12 @@ public:
     // (for a spreadsheet in the user's language unless plain was chosen).
     CsvFormat::Style csvStyle() const;
     void setCsvStyle(CsvFormat::Style style);
+
+    // How shelf labels are laid out, as last chosen in the print dialog
+    // (an A4 grid of 3 × 7 unless changed). Read back as it was saved, even
+    // when invalid: the dialog validates it.
+    LabelLayout labelLayout() const;
+    void setLabelLayout(const LabelLayout &layout);
 
     void sync();
 

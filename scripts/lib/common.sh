@@ -12,9 +12,9 @@ SHOPDESK_PACKAGES=(
     qt6-svg-dev    # the icons (ui/common/Icons): Lucide SVGs drawn through Qt SVG
     libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     postgresql postgresql-contrib
-    poppler-utils  # pdftotext: the receipt test reads the PDF it printed
-    libzint-dev    # the receipts' Code 128 barcode (the order number, scanned for a return)
-    zbar-tools     # zbarimg: the receipt test decodes the barcode it printed
+    poppler-utils  # pdftotext, pdftoppm, pdfinfo: the receipt and label tests read their PDFs
+    libzint-dev    # the receipts' Code 128 and the shelf labels' EAN-13 barcodes
+    zbar-tools     # zbarimg: the receipt and label tests decode the barcodes they printed
     wrk            # bench_central: HTTP load on shopdesk-central
     file dpkg-dev  # cpack -G DEB: the package test (file type, shlib dependencies)
     clang-format   # format_check: every .cpp/.h formatted as .clang-format says
