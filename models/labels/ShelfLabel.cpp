@@ -1,5 +1,6 @@
 #include "ShelfLabel.h"
 
+#include "LabelQueueStore.h"
 #include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Money.h"
@@ -40,6 +41,17 @@ ShelfLabel ShelfLabel::forStockRow(const StockRow &row, const QDateTime &at,
 {
     return make(row.productId, row.plu, row.name, row.price, row.soldByWeight, row.barcode, at,
                 shopTimeZone);
+}
+
+ShelfLabel ShelfLabel::forQueued(const QueuedLabel &queued, const QDateTime &at,
+                                 const QString &shopTimeZone)
+{
+    const bool scheduled = queued.validFrom.isValid();
+    ShelfLabel label =
+        make(queued.productId, queued.plu, queued.name, queued.price, queued.soldByWeight,
+             queued.barcode, scheduled ? queued.validFrom : at, shopTimeZone);
+    label.scheduled = scheduled;
+    return label;
 }
 
 QString ShelfLabel::ean13From(const QString &barcode)

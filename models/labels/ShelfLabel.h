@@ -9,6 +9,7 @@
 namespace shopdesk {
 
 struct Product;
+struct QueuedLabel;
 struct StockRow;
 
 // One price tag on a shelf: what it says, nothing about where it goes
@@ -32,6 +33,9 @@ public:
                                  const QString &shopTimeZone);
     static ShelfLabel forStockRow(const StockRow &row, const QDateTime &at,
                                   const QString &shopTimeZone);
+    // A queued label: a scheduled price's tag is dated the day it starts.
+    static ShelfLabel forQueued(const QueuedLabel &queued, const QDateTime &at,
+                                const QString &shopTimeZone);
 
     // The product's barcode as an EAN-13: 13 digits with the right check
     // digit, or a UPC-A (12) with a leading zero; empty for anything else.

@@ -1,0 +1,184 @@
+#include "LabelQueueStore.h"
+
+#include "models/core/Permissions.h"
+#include "models/core/PgArray.h"
+#include "models/core/Sql.h"
+#include "models/core/SqlRow.h"
+#include "models/core/Transaction.h"
+
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+enum class QueueColumn {
+    Id,
+    ProductId,
+    Plu,
+    Name,
+    Barcode,
+    Price,
+    SoldByWeight,
+    Reason,
+    ValidFrom,
+    QueuedAt,
+};
+
+QueuedLabel rowFrom(const SqlRow &row)
+{
+    QueuedLabel label;
+    label.id = row[QueueColumn::Id].toLongLong();
+    label.productId = row[QueueColumn::ProductId].toLongLong();
+    label.plu = row[QueueColumn::Plu].toString();
+    label.name = row[QueueColumn::Name].toString();
+    label.barcode = row[QueueColumn::Barcode].toString();
+    label.price = row[QueueColumn::Price].toLongLong();
+    label.soldByWeight = row[QueueColumn::SoldByWeight].toBool();
+    label.reason = LabelQueueStore::reasonFromKey(row[QueueColumn::Reason].toString());
+    const QVariant validFrom = row[QueueColumn::ValidFrom];
+    if (!validFrom.isNull())
+        label.validFrom = validFrom.toDateTime().toTimeZone(QTimeZone::utc());
+    label.queuedAt = row[QueueColumn::QueuedAt].toDateTime().toTimeZone(QTimeZone::utc());
+    return label;
+}
+
+} // namespace
+
+QString LabelQueueStore::reasonKey(LabelReason reason)
+{
+    switch (reason) {
+    case LabelReason::PriceChanged:
+        return u"price_changed"_s;
+    case LabelReason::PriceScheduled:
+        return u"price_scheduled"_s;
+    case LabelReason::Requested:
+        break;
+    }
+    return u"requested"_s;
+}
+
+LabelReason LabelQueueStore::reasonFromKey(const QString &key)
+{
+    if (key == u"price_changed"_s)
+        return LabelReason::PriceChanged;
+    if (key == u"price_scheduled"_s)
+        return LabelReason::PriceScheduled;
+    return LabelReason::Requested;
+}
+
+QString LabelQueueStore::reasonText(LabelReason reason)
+{
+    switch (reason) {
+    case LabelReason::PriceChanged:
+        return tr("Price changed");
+    case LabelReason::PriceScheduled:
+        return tr("Price scheduled");
+    case LabelReason::Requested:
+        break;
+    }
+    return tr("Requested");
+}
+
+Result<void> LabelQueueStore::enqueue(const QSqlDatabase &db, qint64 productId,
+                                      const std::optional<QDateTime> &validFrom, LabelReason reason,
+                                      std::optional<qint64> price, qint64 queuedBy)
+{
+    if (validFrom && !validFrom->isValid())
+        return StoreError::invalid(u"validFrom"_s, tr("The date the price starts is not valid."));
+    if (price && *price < 0)
+        return StoreError::invalid(u"price"_s, tr("A label's price cannot be negative."));
+    auto queued =
+        Sql::run(db,
+                 u"INSERT INTO label_queue (product_id, reason, valid_from, price, queued_by) "
+                 "VALUES (:product_id, :reason, :valid_from, :price, :queued_by) "
+                 "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
+                 "WHERE printed_at IS NULL DO UPDATE SET reason = EXCLUDED.reason, "
+                 "price = EXCLUDED.price, queued_at = now(), queued_by = EXCLUDED.queued_by"_s,
+                 {{u":product_id"_s, productId},
+                  {u":reason"_s, reasonKey(reason)},
+                  {u":valid_from"_s, validFrom ? QVariant(validFrom->toUTC()) : QVariant()},
+                  {u":price"_s, price ? QVariant(*price) : QVariant()},
+                  {u":queued_by"_s, queuedBy > 0 ? QVariant(queuedBy) : QVariant()}});
+    if (!queued) {
+        if (queued.error().isForeignKeyViolation())
+            return StoreError::notFound(tr("The product is not in the catalog."));
+        return queued.error();
+    }
+    return {};
+}
+
+Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &productIds)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
+        return *refused;
+    if (productIds.isEmpty())
+        return StoreError::invalid(u"products"_s, tr("Choose the products to queue labels for."));
+    if (productIds.size() > kMaxList)
+        return StoreError::invalid(
+            u"products"_s, tr("At most %Ln labels can be queued at once.", nullptr, kMaxList));
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    auto queued =
+        Sql::run(m_db,
+                 u"INSERT INTO label_queue (product_id, reason, queued_by) "
+                 "SELECT p.id, 'requested', :queued_by FROM products p "
+                 "WHERE p.id = ANY(:ids::bigint[]) "
+                 "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
+                 "WHERE printed_at IS NULL DO UPDATE SET queued_at = now(), "
+                 "queued_by = EXCLUDED.queued_by"_s,
+                 {{u":queued_by"_s, actor.staffId}, {u":ids"_s, PgArray::integers(productIds)}});
+    if (!queued)
+        return queued.error();
+    const int count = queued.value().numRowsAffected();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return count;
+}
+
+Result<QList<QueuedLabel>> LabelQueueStore::waiting(int limit) const
+{
+    auto query = Sql::run(
+        m_db,
+        u"SELECT q.id, q.product_id, p.plu, p.name, coalesce(p.barcode, ''), "
+        "coalesce(q.price, p.price), p.sold_by_weight, q.reason, q.valid_from, q.queued_at "
+        "FROM label_queue q JOIN products p ON p.id = q.product_id "
+        "WHERE q.printed_at IS NULL ORDER BY q.queued_at, q.id LIMIT ?"_s,
+        {std::clamp(limit, 1, kMaxList)});
+    if (!query)
+        return query.error();
+    QList<QueuedLabel> labels;
+    while (query.value().next())
+        labels << rowFrom(query.value());
+    return labels;
+}
+
+Result<qint64> LabelQueueStore::waitingCount() const
+{
+    auto count = Sql::scalar(m_db, u"SELECT count(*) FROM label_queue WHERE printed_at IS NULL"_s);
+    if (!count)
+        return count.error();
+    return count.value().toLongLong();
+}
+
+Result<int> LabelQueueStore::markPrinted(const Actor &actor, const QList<qint64> &queueIds)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
+        return *refused;
+    if (queueIds.isEmpty())
+        return 0;
+    auto marked = Sql::run(m_db,
+                           u"UPDATE label_queue SET printed_at = now(), printed_by = :by "
+                           "WHERE id = ANY(:ids::bigint[]) AND printed_at IS NULL"_s,
+                           {{u":by"_s, actor.staffId}, {u":ids"_s, PgArray::integers(queueIds)}});
+    if (!marked)
+        return marked.error();
+    return marked.value().numRowsAffected();
+}
+
+} // namespace shopdesk

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "models/core/Actor.h"
+#include "models/core/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace shopdesk {
+
+// Why a product waits for a new shelf label.
+enum class LabelReason {
+    PriceChanged, // its price changed now
+    PriceScheduled, // a price takes effect later: print the "from" tag ahead
+    Requested, // someone asked for it
+};
+
+// One label waiting in the queue, with what the tag will say.
+struct QueuedLabel
+{
+    qint64 id = 0;
+    qint64 productId = 0;
+    QString plu;
+    QString name;
+    QString barcode;
+    qint64 price = 0; // the queued price, or the product's price now
+    bool soldByWeight = false;
+    LabelReason reason = LabelReason::Requested;
+    QDateTime validFrom; // invalid: the price now
+    QDateTime queuedAt;
+};
+
+// The label queue (label_queue, migration 0019): filled whenever a price
+// changes, listed for the Stock page's "Label queue…", marked printed.
+class LabelQueueStore
+{
+    Q_DECLARE_TR_FUNCTIONS(LabelQueueStore)
+public:
+    static constexpr int kMaxList = 5000;
+
+    explicit LabelQueueStore(QSqlDatabase db) : m_db(std::move(db)) { }
+
+    // For the price-change code: queues `productId`'s label inside the
+    // caller's open transaction (no transaction and no permission check of
+    // its own: the price change checked and holds them). `validFrom` set:
+    // a scheduled price, its tag says "from" that day; `price` is the price
+    // the tag shows (nothing: the product's price when printed). A label
+    // already waiting for the same product and moment is refreshed, not
+    // doubled.
+    static Result<void> enqueue(const QSqlDatabase &db, qint64 productId,
+                                const std::optional<QDateTime> &validFrom, LabelReason reason,
+                                std::optional<qint64> price = std::nullopt, qint64 queuedBy = 0);
+
+    // Queues labels for these products at today's prices (Requested).
+    Result<int> request(const Actor &actor, const QList<qint64> &productIds);
+    // The waiting labels, oldest first, at most `limit`.
+    Result<QList<QueuedLabel>> waiting(int limit = kMaxList) const;
+    Result<qint64> waitingCount() const;
+    // Marks these queue rows printed (by the actor, now); the count marked.
+    Result<int> markPrinted(const Actor &actor, const QList<qint64> &queueIds);
+
+    static QString reasonKey(LabelReason reason);
+    static LabelReason reasonFromKey(const QString &key);
+    static QString reasonText(LabelReason reason);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace shopdesk
