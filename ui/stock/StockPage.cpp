@@ -6,7 +6,10 @@
 #include "StocktakeDialog.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
+#include "models/core/TaskRunner.h"
 #include "models/export/CsvExport.h"
+#include "models/labels/LabelsService.h"
+#include "models/labels/ShelfLabel.h"
 #include "models/settings/AppSettings.h"
 #include "models/shops/ShopTime.h"
 #include "models/stock/StockModel.h"
@@ -16,6 +19,8 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
+#include "ui/labels/LabelPrintDialog.h"
+#include "ui/labels/LabelQueueDialog.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -23,10 +28,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +66,13 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_export = toolbar->addPageAction(Icon::Export, tr("E&xport CSV…"),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                                       &StockPage::exportCsv);
+    m_printLabels = toolbar->addPageAction(Icon::Print, tr("Print shelf &labels…"),
+                                           QKeySequence::Print, this, &StockPage::printLabels);
+    toolbar->setName(m_printLabels, u"printLabels"_s);
+    m_labelQueue = toolbar->addPageAction(Icon::Price, tr("Label &queue…"),
+                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                                          &StockPage::showLabelQueue);
+    toolbar->setName(m_labelQueue, u"labelQueue"_s);
     m_refresh = toolbar->addPageAction(Icon::Refresh, tr("&Refresh"), QKeySequence::Refresh, this,
                                        [this] { m_model->refresh(); });
     auto *find = new QAction(this);
@@ -74,7 +89,8 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(StockModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be chosen for shelf labels; Adjust takes the current one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false); // long names are elided, rows keep one height
@@ -158,6 +174,8 @@ void StockPage::updateActions()
     m_newStock->setEnabled(canAdjust);
     m_newProduct->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
+    m_printLabels->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_labelQueue->setEnabled(hasPermission(role, Permission::ManageProducts));
 }
 
 void StockPage::adjustSelected()
@@ -243,6 +261,83 @@ void StockPage::exportTo(const QString &path)
                      if (showExportResult(m_banner, result, path))
                          emit exported(path, result.value());
                  });
+}
+
+void StockPage::printLabels()
+{
+    if (!m_printLabels->isEnabled())
+        return;
+    // The rows chosen, when they are all loaded and not too many; otherwise
+    // (none chosen, or Ctrl+A over a long list) the filter's first rows.
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    QList<StockRow> rows;
+    bool allLoaded = !selected.isEmpty() && selected.size() <= LabelsService::kMaxFilteredLabels;
+    for (const QModelIndex &index : selected) {
+        if (!allLoaded)
+            break;
+        if (const auto row = m_model->stockAt(index.row()))
+            rows << *row;
+        else
+            allLoaded = false;
+    }
+    if (allLoaded) {
+        std::sort(rows.begin(), rows.end(), [this](const StockRow &a, const StockRow &b) {
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
+        openLabelDialog(rows);
+        return;
+    }
+    m_printLabels->setEnabled(false);
+    m_banner->showMessage(tr("Reading the products for the labels…"),
+                          MessageBanner::Type::Information);
+    whenReady(this, LabelsService(m_session.actor).stockRows(m_model->filter(), m_model->order()),
+              [this](const Result<QList<StockRow>> &result) {
+                  updateActions();
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      return;
+                  }
+                  m_banner->hideMessage();
+                  if (result.value().size() >= LabelsService::kMaxFilteredLabels)
+                      m_banner->showMessage(
+                          tr("Labels for the first %Ln products of the list; narrow the filter "
+                             "for the rest.",
+                             nullptr, LabelsService::kMaxFilteredLabels),
+                          MessageBanner::Type::Information);
+                  openLabelDialog(result.value());
+              });
+}
+
+void StockPage::openLabelDialog(const QList<StockRow> &rows)
+{
+    // One label per product, even when the list shows it in several shops.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSet<qint64> seen;
+    QList<ShelfLabel> labels;
+    for (const StockRow &row : rows)
+        if (!seen.contains(row.productId)) {
+            seen.insert(row.productId);
+            labels << ShelfLabel::forStockRow(row, now, m_session.shop.timeZone);
+        }
+    if (labels.isEmpty()) {
+        m_banner->showMessage(tr("No products to print labels for."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    LabelPrintDialog dialog(labels, this);
+    connect(&dialog, &LabelPrintDialog::printed, this, [this](int count) {
+        m_banner->showMessage(tr("%Ln shelf label(s) printed.", nullptr, count),
+                              MessageBanner::Type::Positive);
+    });
+    dialog.exec();
+}
+
+void StockPage::showLabelQueue()
+{
+    if (!m_labelQueue->isEnabled())
+        return;
+    LabelQueueDialog dialog(m_session, this);
+    dialog.exec();
 }
 
 } // namespace shopdesk

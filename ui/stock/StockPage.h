@@ -13,6 +13,7 @@ class ListPager;
 class MessageBanner;
 class StockFilterPanel;
 class StockModel;
+struct StockRow;
 
 // Stock per shop: filter, sort, adjust, create products and stock, count
 // (stocktake) and export. The table shows a million rows without loading them.
@@ -41,10 +42,15 @@ public slots:
     void newStock();
     void startStocktake();
     void exportCsv();
+    // Shelf labels for the selected rows, or for the filtered list (its
+    // first LabelsService::kMaxFilteredLabels products) when none is chosen.
+    void printLabels();
+    void showLabelQueue();
 
 private:
     void updateActions();
     void showCount(qint64 count);
+    void openLabelDialog(const QList<StockRow> &rows);
 
     Session m_session;
     MessageBanner *m_banner;
@@ -57,6 +63,8 @@ private:
     QAction *m_newStock;
     QAction *m_stocktake;
     QAction *m_export;
+    QAction *m_printLabels;
+    QAction *m_labelQueue;
     QAction *m_refresh;
 };
 

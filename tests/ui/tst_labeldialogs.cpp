@@ -1,0 +1,180 @@
+#include "DemoSession.h"
+#include "WhenModal.h"
+#include "models/core/Money.h"
+#include "models/core/Sql.h"
+#include "models/db/Database.h"
+#include "models/labels/LabelQueueStore.h"
+#include "models/settings/AppSettings.h"
+#include "models/stock/StockModel.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/labels/LabelPrintDialog.h"
+#include "ui/labels/LabelQueueDialog.h"
+#include "ui/stock/StockPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// Shelf labels from the Stock page and the label queue, driven with real
+// widgets over the demo shop, printed to PDF files read back with pdftotext.
+class TestLabelDialogs : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QTemporaryDir m_dir;
+
+    Session keeper() { return test::demoSession(*m_tdb, u"keeper"_s, u"keeper123"_s); }
+    static QString pdfText(const QString &path)
+    {
+        QProcess p;
+        p.start(QStandardPaths::findExecutable(u"pdftotext"_s), {path, u"-"_s});
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+    static bool settle(StockModel *model)
+    {
+        if (!model->isLoading())
+            return true;
+        QSignalSpy idle(model, &StockModel::idle);
+        return idle.wait(20000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(!QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty());
+        AppSettings::setFilePath(m_dir.filePath(u"settings.ini"_s));
+        m_tdb = std::make_unique<test::TestDatabase>(u"labeldialogs"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        DemoOptions options;
+        options.customers = 10;
+        options.history = 10;
+        QVERIFY2(m_tdb->fillWithDemo(options), qPrintable(m_tdb->errorText()));
+    }
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
+        m_tdb.reset();
+    }
+
+    // Select three rows, Ctrl+P, choose the roll, Print: a PDF of three
+    // pages with their prices; the roll is remembered for next time.
+    void printTheSelectedRowsOnARoll()
+    {
+        StockPage page(keeper());
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() > 3, 20000);
+        QVERIFY(settle(page.model()));
+        QStringList prices;
+        for (int row = 0; row < 3; ++row) {
+            page.table()->selectionModel()->select(page.model()->index(row, 0),
+                                                   QItemSelectionModel::Select |
+                                                       QItemSelectionModel::Rows);
+            prices << Money::format(page.model()->stockAt(row)->price);
+        }
+        const QString path = m_dir.filePath(u"roll.pdf"_s);
+        auto driver = test::whenModal<LabelPrintDialog>([path](LabelPrintDialog *dialog) {
+            dialog->setPdfPath(path);
+            dialog->findChild<QRadioButton *>(u"roll"_s)->setChecked(true);
+            QCOMPARE(dialog->findChild<QLabel *>(u"summary"_s)->text(), u"3 label(s), 3 page(s)"_s);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"print"_s), Qt::LeftButton);
+        });
+        auto *print = page.findChild<QAction *>(u"printLabels"_s);
+        QVERIFY(print && print->isEnabled());
+        QCOMPARE(print->shortcut(), QKeySequence(QKeySequence::Print));
+        print->trigger();
+        QVERIFY(QFile::exists(path));
+        const QString text = pdfText(path);
+        for (const QString &price : std::as_const(prices))
+            QVERIFY2(text.contains(price), qPrintable(text));
+        QCOMPARE(text.count(u'\f'), qsizetype(3)); // one page per label
+        QCOMPARE(AppSettings().labelLayout().kind, LabelLayout::Kind::Roll);
+    }
+
+    // Nine columns do not fit across A4: refused naming the field, no file.
+    void aGridThatDoesNotFitIsRefused()
+    {
+        ShelfLabel label;
+        label.name = u"Milk"_s;
+        label.price = 9990;
+        label.plu = u"1001"_s;
+        LabelPrintDialog dialog({label});
+        const QString path = m_dir.filePath(u"refused.pdf"_s);
+        dialog.setPdfPath(path);
+        dialog.findChild<QRadioButton *>(u"sheet"_s)->setChecked(true);
+        dialog.findChild<QSpinBox *>(u"columns"_s)->setValue(9);
+        dialog.show();
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"print"_s), Qt::LeftButton);
+        QVERIFY2(dialog.errorText().contains(u"columns"_s), qPrintable(dialog.errorText()));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!QFile::exists(path));
+        QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QSpinBox *>(u"columns"_s));
+    }
+
+    // Queued labels (a price change, a scheduled price) are listed, printed
+    // and taken off the queue.
+    void theQueueIsPrintedAndEmptied()
+    {
+        auto ids = Sql::run(m_tdb->db(), u"SELECT id FROM products ORDER BY id LIMIT 2"_s);
+        QVERIFY(ids.ok());
+        QList<qint64> products;
+        QSqlQuery &query = ids.value();
+        while (query.next())
+            products << query.value(0).toLongLong();
+        QCOMPARE(products.size(), 2);
+        QVERIFY(LabelQueueStore::enqueue(m_tdb->db(), products.at(0), std::nullopt,
+                                         LabelReason::PriceChanged)
+                    .ok());
+        QVERIFY(LabelQueueStore::enqueue(m_tdb->db(), products.at(1),
+                                         QDateTime::currentDateTimeUtc().addDays(3),
+                                         LabelReason::PriceScheduled, 12345)
+                    .ok());
+
+        LabelQueueDialog dialog(keeper());
+        QSignalSpy loaded(&dialog, &LabelQueueDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.last().at(0).toInt(), 2);
+        QCOMPARE(dialog.list()->topLevelItemCount(), 2);
+
+        const QString path = m_dir.filePath(u"queue.pdf"_s);
+        dialog.setPdfPath(path);
+        auto driver = test::whenModal<LabelPrintDialog>([](LabelPrintDialog *print) {
+            print->findChild<QRadioButton *>(u"sheet"_s)->setChecked(true);
+            QTest::mouseClick(print->findChild<QPushButton *>(u"print"_s), Qt::LeftButton);
+        });
+        QSignalSpy marked(&dialog, &LabelQueueDialog::marked);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"print"_s), Qt::LeftButton);
+        QVERIFY(marked.wait(20000));
+        QCOMPARE(marked.first().at(0).toInt(), 2);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(dialog.list()->topLevelItemCount(), 0);
+        const QString text = pdfText(path);
+        QVERIFY2(text.contains(Money::format(12345)), qPrintable(text));
+        QVERIFY2(text.contains(u"from "_s), qPrintable(text));
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), qint64(0));
+    }
+};
+
+QTEST_MAIN(TestLabelDialogs)
+#include "tst_labeldialogs.moc"
