@@ -27,6 +27,7 @@ enum class QueueColumn {
     Reason,
     ValidFrom,
     QueuedAt,
+    Revision,
 };
 
 QueuedLabel rowFrom(const SqlRow &row)
@@ -44,6 +45,7 @@ QueuedLabel rowFrom(const SqlRow &row)
     if (!validFrom.isNull())
         label.validFrom = validFrom.toDateTime().toTimeZone(QTimeZone::utc());
     label.queuedAt = row[QueueColumn::QueuedAt].toDateTime().toTimeZone(QTimeZone::utc());
+    label.revision = row[QueueColumn::Revision].toInt();
     return label;
 }
 
@@ -98,7 +100,8 @@ Result<void> LabelQueueStore::enqueue(const QSqlDatabase &db, qint64 productId,
                  "VALUES (:product_id, :reason, :valid_from, :price, :queued_by) "
                  "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
                  "WHERE printed_at IS NULL DO UPDATE SET reason = EXCLUDED.reason, "
-                 "price = EXCLUDED.price, queued_at = now(), queued_by = EXCLUDED.queued_by"_s,
+                 "price = EXCLUDED.price, queued_at = now(), queued_by = EXCLUDED.queued_by, "
+                 "revision = label_queue.revision + 1"_s,
                  {{u":product_id"_s, productId},
                   {u":reason"_s, reasonKey(reason)},
                   {u":valid_from"_s, validFrom ? QVariant(validFrom->toUTC()) : QVariant()},
@@ -131,7 +134,7 @@ Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &pr
                  "WHERE p.id = ANY(:ids::bigint[]) "
                  "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
                  "WHERE printed_at IS NULL DO UPDATE SET queued_at = now(), "
-                 "queued_by = EXCLUDED.queued_by"_s,
+                 "queued_by = EXCLUDED.queued_by, revision = label_queue.revision + 1"_s,
                  {{u":queued_by"_s, actor.staffId}, {u":ids"_s, PgArray::integers(productIds)}});
     if (!queued)
         return queued.error();
@@ -143,13 +146,13 @@ Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &pr
 
 Result<QList<QueuedLabel>> LabelQueueStore::waiting(int limit) const
 {
-    auto query = Sql::run(
-        m_db,
-        u"SELECT q.id, q.product_id, p.plu, p.name, coalesce(p.barcode, ''), "
-        "coalesce(q.price, p.price), p.sold_by_weight, q.reason, q.valid_from, q.queued_at "
-        "FROM label_queue q JOIN products p ON p.id = q.product_id "
-        "WHERE q.printed_at IS NULL ORDER BY q.queued_at, q.id LIMIT ?"_s,
-        {std::clamp(limit, 1, kMaxList)});
+    auto query = Sql::run(m_db,
+                          u"SELECT q.id, q.product_id, p.plu, p.name, coalesce(p.barcode, ''), "
+                          "coalesce(q.price, p.price), p.sold_by_weight, q.reason, q.valid_from, "
+                          "q.queued_at, q.revision "
+                          "FROM label_queue q JOIN products p ON p.id = q.product_id "
+                          "WHERE q.printed_at IS NULL ORDER BY q.queued_at, q.id LIMIT ?"_s,
+                          {std::clamp(limit, 1, kMaxList)});
     if (!query)
         return query.error();
     QList<QueuedLabel> labels;
@@ -166,16 +169,25 @@ Result<qint64> LabelQueueStore::waitingCount() const
     return count.value().toLongLong();
 }
 
-Result<int> LabelQueueStore::markPrinted(const Actor &actor, const QList<qint64> &queueIds)
+Result<int> LabelQueueStore::markPrinted(const Actor &actor, const QList<QueuedLabel> &printed)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
-    if (queueIds.isEmpty())
+    if (printed.isEmpty())
         return 0;
-    auto marked = Sql::run(m_db,
-                           u"UPDATE label_queue SET printed_at = now(), printed_by = :by "
-                           "WHERE id = ANY(:ids::bigint[]) AND printed_at IS NULL"_s,
-                           {{u":by"_s, actor.staffId}, {u":ids"_s, PgArray::integers(queueIds)}});
+    QList<qint64> ids, revisions;
+    for (const QueuedLabel &label : printed) {
+        ids << label.id;
+        revisions << label.revision;
+    }
+    auto marked =
+        Sql::run(m_db,
+                 u"UPDATE label_queue q SET printed_at = now(), printed_by = :by "
+                 "FROM unnest(:ids::bigint[], :revisions::bigint[]) AS x(id, revision) "
+                 "WHERE q.id = x.id AND q.revision = x.revision AND q.printed_at IS NULL"_s,
+                 {{u":by"_s, actor.staffId},
+                  {u":ids"_s, PgArray::integers(ids)},
+                  {u":revisions"_s, PgArray::integers(revisions)}});
     if (!marked)
         return marked.error();
     return marked.value().numRowsAffected();

@@ -33,6 +33,7 @@ struct QueuedLabel
     LabelReason reason = LabelReason::Requested;
     QDateTime validFrom; // invalid: the price now
     QDateTime queuedAt;
+    int revision = 1; // counts the times it was queued again while waiting
 };
 
 // The label queue (label_queue, migration 0019): filled whenever a price
@@ -61,8 +62,10 @@ public:
     // The waiting labels, oldest first, at most `limit`.
     Result<QList<QueuedLabel>> waiting(int limit = kMaxList) const;
     Result<qint64> waitingCount() const;
-    // Marks these queue rows printed (by the actor, now); the count marked.
-    Result<int> markPrinted(const Actor &actor, const QList<qint64> &queueIds);
+    // Marks these listed labels printed (by the actor, now); the count
+    // marked. A label queued again since it was listed (a newer price) is
+    // not what was printed: it stays on the queue.
+    Result<int> markPrinted(const Actor &actor, const QList<QueuedLabel> &printed);
 
     static QString reasonKey(LabelReason reason);
     static LabelReason reasonFromKey(const QString &key);

@@ -19,10 +19,10 @@ QFuture<Result<int>> LabelsService::request(const QList<qint64> &productIds) con
     });
 }
 
-QFuture<Result<int>> LabelsService::markPrinted(const QList<qint64> &queueIds) const
+QFuture<Result<int>> LabelsService::markPrinted(const QList<QueuedLabel> &printed) const
 {
-    return onDatabase([actor = m_actor, queueIds](const QSqlDatabase &db) {
-        return LabelQueueStore(db).markPrinted(actor, queueIds);
+    return onDatabase([actor = m_actor, printed](const QSqlDatabase &db) {
+        return LabelQueueStore(db).markPrinted(actor, printed);
     });
 }
 

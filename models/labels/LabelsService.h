@@ -20,7 +20,7 @@ public:
 
     QFuture<Result<QList<QueuedLabel>>> waiting(int limit = LabelQueueStore::kMaxList) const;
     QFuture<Result<int>> request(const QList<qint64> &productIds) const;
-    QFuture<Result<int>> markPrinted(const QList<qint64> &queueIds) const;
+    QFuture<Result<int>> markPrinted(const QList<QueuedLabel> &printed) const;
     // The first `limit` rows of the Stock page's filter, in its order.
     QFuture<Result<QList<StockRow>>> stockRows(const StockFilter &filter, const StockOrder &order,
                                                int limit = kMaxFilteredLabels) const;

@@ -122,15 +122,15 @@ private slots:
         QCOMPARE(labels.size(), 2);
         QCOMPARE(labels.at(0).reason, LabelReason::Requested);
 
-        auto refused = queue().markPrinted(m_cashier, {labels.at(0).id});
+        auto refused = queue().markPrinted(m_cashier, {labels.at(0)});
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, StoreError::Code::Permission);
         QVERIFY(!queue().request(m_cashier, {m_milk}).ok());
 
-        auto marked = queue().markPrinted(m_keeper, {labels.at(0).id});
+        auto marked = queue().markPrinted(m_keeper, {labels.at(0)});
         QVERIFY(marked.ok());
         QCOMPARE(marked.value(), 1);
-        QCOMPARE(queue().markPrinted(m_keeper, {labels.at(0).id}).value(), 0); // once
+        QCOMPARE(queue().markPrinted(m_keeper, {labels.at(0)}).value(), 0); // once
         labels = waiting();
         QCOMPARE(labels.size(), 1);
         // Printed rows stay with who printed them.
@@ -146,6 +146,27 @@ private slots:
         auto empty = queue().request(m_keeper, {});
         QVERIFY(!empty.ok());
         QCOMPARE(empty.error().field, u"products"_s);
+    }
+
+    // The price changed again while the old tag was being printed: the
+    // printed tag is the old one, the new one stays queued.
+    void aLabelQueuedAgainWhilePrintingStaysQueued()
+    {
+        QVERIFY(
+            LabelQueueStore::enqueue(m_tdb->db(), m_milk, std::nullopt, LabelReason::PriceChanged)
+                .ok());
+        const QList<QueuedLabel> listed = waiting();
+        QCOMPARE(listed.size(), 1);
+        QVERIFY(LabelQueueStore::enqueue(m_tdb->db(), m_milk, std::nullopt,
+                                         LabelReason::PriceChanged, 10990)
+                    .ok());
+        QCOMPARE(queue().markPrinted(m_keeper, listed).value(), 0);
+        const QList<QueuedLabel> still = waiting();
+        QCOMPARE(still.size(), 1);
+        QCOMPARE(still.at(0).price, qint64(10990));
+        QCOMPARE(still.at(0).revision, listed.at(0).revision + 1);
+        QCOMPARE(queue().markPrinted(m_keeper, still).value(), 1);
+        QCOMPARE(waiting().size(), 0);
     }
 };
 

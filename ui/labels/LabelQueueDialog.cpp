@@ -118,11 +118,11 @@ void LabelQueueDialog::printLabels()
             rows << i;
     std::sort(rows.begin(), rows.end());
     QList<ShelfLabel> labels;
-    QList<qint64> ids;
+    QList<QueuedLabel> printed;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int row : std::as_const(rows)) {
         labels << ShelfLabel::forQueued(m_labels.at(row), now, m_session.shop.timeZone);
-        ids << m_labels.at(row).id;
+        printed << m_labels.at(row);
     }
     LabelPrintDialog dialog(labels, this);
     if (!m_pdfPath.isEmpty())
@@ -130,7 +130,7 @@ void LabelQueueDialog::printLabels()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_print->setEnabled(false);
-    whenReady(this, LabelsService(m_session.actor).markPrinted(ids),
+    whenReady(this, LabelsService(m_session.actor).markPrinted(printed),
               [this](const Result<int> &result) {
                   if (!result) {
                       m_banner->showMessage(result.error().message);
