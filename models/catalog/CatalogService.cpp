@@ -12,6 +12,13 @@ QFuture<Result<Product>> CatalogService::create(const NewProduct &product) const
     });
 }
 
+QFuture<Result<Product>> CatalogService::update(const ProductEdit &edit) const
+{
+    return onDatabase([actor = m_actor, edit](const QSqlDatabase &db) {
+        return ProductStore(db).update(actor, edit);
+    });
+}
+
 QFuture<Result<std::optional<Product>>> CatalogService::byPlu(const QString &plu) const
 {
     return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).byPlu(plu); });

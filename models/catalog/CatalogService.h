@@ -14,6 +14,7 @@ public:
     explicit CatalogService(Actor actor = {}) : m_actor(std::move(actor)) { }
 
     QFuture<Result<Product>> create(const NewProduct &product) const;
+    QFuture<Result<Product>> update(const ProductEdit &edit) const;
     QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;
     // What a scanned or typed code names: a valid EAN/GTIN its barcode's
     // product, anything else a PLU (as the stocktake reads codes).

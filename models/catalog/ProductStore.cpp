@@ -3,6 +3,10 @@
 #include "Ean13.h"
 #include "models/core/Permissions.h"
 #include "models/core/Sql.h"
+#include "models/core/Transaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -15,20 +19,25 @@ namespace shopdesk {
 
 namespace {
 
-const QString kColumns =
-    u"id, plu, coalesce(barcode, ''), name, price, updated_at, sold_by_weight"_s;
+// The price is the one that holds now (price_at, 0018): a scheduled price
+// counts from its moment on, before anything copies it into products.
+const QString kColumns = u"p.id, p.plu, coalesce(p.barcode, ''), p.name, price_at(p, now()), "
+                         "p.updated_at, p.sold_by_weight, p.active"_s;
 
 Product fromQuery(const QSqlQuery &q)
 {
-    return Product {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
-                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime(),
-                    q.value(6).toBool()};
+    Product p {q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(),
+               q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime(),
+               q.value(6).toBool()};
+    p.active = q.value(7).toBool();
+    return p;
 }
 
 Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where,
                                    const QString &value)
 {
-    auto q = Sql::run(db, u"SELECT %1 FROM products WHERE %2 = ?"_s.arg(kColumns, where), {value});
+    auto q =
+        Sql::run(db, u"SELECT %1 FROM products p WHERE p.%2 = ?"_s.arg(kColumns, where), {value});
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -86,13 +95,15 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
         "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
         "  RETURNING id), "
+        "priced AS (INSERT INTO product_prices (product_id, price, valid_from, staff_id) "
+        "  SELECT m.id, m.price, m.price_from, a.staff FROM made m, args a RETURNING id), "
         "queued AS (INSERT INTO outbox (event_type, payload) "
         "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
         "    'price', m.price, 'barcode', m.barcode, 'sold_by_weight', m.sold_by_weight, "
         "    'staff_id', a.staff) "
         "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-        "  m.sold_by_weight FROM made m"_s,
+        "  m.sold_by_weight, m.active FROM made m"_s,
         {{u":plu"_s, product.plu},
          {u":name"_s, product.name.trimmed()},
          {u":price"_s, product.price},
@@ -114,6 +125,134 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     return fromQuery(q.value());
 }
 
+Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
+        return *refused;
+    if (auto invalid =
+            validate(NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
+        return *invalid;
+    if (edit.reason.size() > 500)
+        return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    // The row stays locked until the edit commits: two managers' edits of one
+    // product follow each other, each comparing with what the other wrote.
+    auto locked = Sql::run(
+        m_db, u"SELECT %1 FROM products p WHERE p.plu = ? FOR UPDATE"_s.arg(kColumns), {edit.plu});
+    if (!locked)
+        return locked.error();
+    if (!locked.value().next())
+        return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
+    const Product old = fromQuery(locked.value());
+
+    const QString name = edit.name.trimmed();
+    QJsonObject before, after;
+    if (name != old.name) {
+        before.insert(u"name"_s, old.name);
+        after.insert(u"name"_s, name);
+    }
+    if (edit.price != old.price) {
+        before.insert(u"price"_s, old.price);
+        after.insert(u"price"_s, edit.price);
+    }
+    if (edit.barcode != old.barcode) {
+        before.insert(u"barcode"_s, old.barcode);
+        after.insert(u"barcode"_s, edit.barcode);
+    }
+    if (edit.soldByWeight != old.soldByWeight) {
+        before.insert(u"sold_by_weight"_s, old.soldByWeight);
+        after.insert(u"sold_by_weight"_s, edit.soldByWeight);
+    }
+    if (edit.active != old.active) {
+        before.insert(u"active"_s, old.active);
+        after.insert(u"active"_s, edit.active);
+    }
+    if (after.isEmpty())
+        return old;
+
+    if (after.contains(u"sold_by_weight"_s)) {
+        // Stock kept in pieces would be read as grams, or the other way round.
+        auto moved = Sql::scalar(m_db,
+                                 u"SELECT EXISTS (SELECT 1 FROM history WHERE product_id = ? "
+                                 "AND action NOT IN ('product_created', 'product_changed'))"_s,
+                                 {old.id});
+        if (!moved)
+            return moved.error();
+        if (moved.value().toBool())
+            return StoreError::conflict(
+                tr("The unit of PLU %1 cannot change: its stock has already moved. Archive it "
+                   "and create a new product with the other unit.")
+                    .arg(old.plu),
+                u"sold_by_weight"_s);
+    }
+    if (after.contains(u"barcode"_s) && !edit.barcode.isEmpty()) {
+        auto owner =
+            Sql::scalar(m_db, u"SELECT (SELECT plu FROM products WHERE barcode = ? AND id <> ?)"_s,
+                        {edit.barcode, old.id});
+        if (!owner)
+            return owner.error();
+        if (!owner.value().isNull())
+            return StoreError::conflict(
+                tr("The barcode %1 belongs to PLU %2.").arg(edit.barcode, owner.value().toString()),
+                u"barcode"_s);
+    }
+
+    // One statement: the product, its price from now, its change and its
+    // history row. A price set now starts now (price_from) and supersedes
+    // the prices scheduled before this moment, not those after it; an edit
+    // that keeps the price leaves products.price as it is (a due scheduled
+    // price still holds through price_at).
+    auto q = Sql::run(
+        m_db,
+        u"WITH args AS (SELECT :id::bigint AS id, :name::text AS name, :price::bigint AS price, "
+        "  nullif(:barcode::text, '') AS barcode, :weighed::boolean AS weighed, "
+        "  :active::boolean AS active, nullif(:staff::bigint, 0) AS staff, "
+        "  coalesce(:reason::text, '') AS reason, :price_changed::boolean AS price_changed), "
+        "changed AS (UPDATE products p SET name = a.name, barcode = a.barcode, "
+        "  sold_by_weight = a.weighed, active = a.active, updated_at = now(), "
+        "  price = CASE WHEN a.price_changed THEN a.price ELSE p.price END, "
+        "  price_from = CASE WHEN a.price_changed THEN now() ELSE p.price_from END "
+        "  FROM args a WHERE p.id = a.id RETURNING p.*), "
+        "priced AS (INSERT INTO product_prices (product_id, price, valid_from, staff_id, reason) "
+        "  SELECT c.id, c.price, c.price_from, a.staff, a.reason FROM changed c, args a "
+        "  WHERE a.price_changed RETURNING id), "
+        "kept AS (INSERT INTO product_changes (product_id, staff_id, reason, before, after) "
+        "  SELECT c.id, a.staff, a.reason, :before::jsonb, :after::jsonb "
+        "  FROM changed c, args a RETURNING id), "
+        "logged AS (INSERT INTO history (product_id, plu, action, staff_id, reason) "
+        "  SELECT c.id, c.plu, 'product_changed', a.staff, a.reason FROM changed c, args a "
+        "  RETURNING id) "
+        "SELECT c.id, c.plu, coalesce(c.barcode, ''), c.name, price_at(c, now()), c.updated_at, "
+        "  c.sold_by_weight, c.active FROM changed c"_s,
+        {{u":id"_s, old.id},
+         {u":name"_s, name},
+         {u":price"_s, edit.price},
+         {u":barcode"_s, edit.barcode},
+         {u":weighed"_s, edit.soldByWeight},
+         {u":active"_s, edit.active},
+         {u":staff"_s, actor.staffId},
+         {u":reason"_s, edit.reason.trimmed()},
+         {u":price_changed"_s, after.contains(u"price"_s)},
+         {u":before"_s, QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact))},
+         {u":after"_s, QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))}});
+    if (!q) {
+        const StoreError &e = q.error();
+        if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)
+            return StoreError::conflict(
+                tr("Another product already has the barcode %1.").arg(edit.barcode), u"barcode"_s);
+        return e;
+    }
+    if (!q.value().next())
+        return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
+    const Product changed = fromQuery(q.value());
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return changed;
+}
+
 Result<std::optional<Product>> ProductStore::byPlu(const QString &plu) const
 {
     return one(m_db, u"plu"_s, plu);
@@ -130,10 +269,10 @@ Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) 
     // spaces for the ranking only; the trigram index finds the rows).
     const QString escaped = likeEscaped(text.trimmed());
     auto q = Sql::run(m_db,
-                      u"SELECT %1 FROM products WHERE name ILIKE :anywhere "
-                      "ORDER BY CASE WHEN name ILIKE :start THEN 0 "
-                      "  WHEN ' ' || translate(name, '-(«\"/,.', '       ') ILIKE :word THEN 1 "
-                      "  ELSE 2 END, name, id LIMIT :limit"_s.arg(kColumns),
+                      u"SELECT %1 FROM products p WHERE p.name ILIKE :anywhere "
+                      "ORDER BY CASE WHEN p.name ILIKE :start THEN 0 "
+                      "  WHEN ' ' || translate(p.name, '-(«\"/,.', '       ') ILIKE :word THEN 1 "
+                      "  ELSE 2 END, p.name, p.id LIMIT :limit"_s.arg(kColumns),
                       {{u":anywhere"_s, likePattern(text.trimmed())},
                        {u":start"_s, QString(escaped + u"%"_s)},
                        {u":word"_s, QString(u"% "_s + escaped + u"%"_s)},
@@ -149,19 +288,19 @@ Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) 
 Result<QList<Product>> ProductStore::search(const QString &name, const QString &plu, qint64 afterId,
                                             int limit) const
 {
-    QStringList where {u"id > ?"_s};
+    QStringList where {u"p.id > ?"_s};
     QVariantList values {afterId};
     if (!name.trimmed().isEmpty()) {
-        where << u"name ILIKE ?"_s;
+        where << u"p.name ILIKE ?"_s;
         values << likePattern(name.trimmed());
     }
     if (!plu.isEmpty()) {
-        where << u"plu = ?"_s;
+        where << u"p.plu = ?"_s;
         values << plu;
     }
     values << qBound(1, limit, 1000);
     auto q = Sql::run(m_db,
-                      u"SELECT %1 FROM products WHERE %2 ORDER BY id LIMIT ?"_s.arg(
+                      u"SELECT %1 FROM products p WHERE %2 ORDER BY p.id LIMIT ?"_s.arg(
                           kColumns, where.join(u" AND "_s)),
                       values);
     if (!q)

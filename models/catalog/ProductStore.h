@@ -24,6 +24,7 @@ struct Product
     qint64 price = 0; // minor units (kopecks); per kilogram when sold by weight
     QDateTime updatedAt;
     bool soldByWeight = false; // stock in grams, price per kg
+    bool active = true; // false: archived, neither sold nor received
 };
 
 struct NewProduct
@@ -33,6 +34,19 @@ struct NewProduct
     qint64 price = 0;
     QString barcode;
     bool soldByWeight = false;
+};
+
+// What a product becomes (ProductStore::update): every editable field as it
+// should be; the fields equal to the product's are left alone.
+struct ProductEdit
+{
+    QString plu; // which product (the PLU itself never changes)
+    QString name;
+    qint64 price = 0;
+    QString barcode; // empty: none
+    bool soldByWeight = false;
+    bool active = true;
+    QString reason; // why, kept with the change (up to 500 characters)
 };
 
 // Products of the catalog (seed 000: POST /products, GET /products?name=&plu=).
@@ -47,6 +61,15 @@ public:
     // Creates the product, its product_created history row and its outbox
     // event in one statement. Duplicate PLU or barcode: Conflict naming the field.
     Result<Product> create(const Actor &actor, const NewProduct &product);
+
+    // Changes the product named by edit.plu in one transaction: the product,
+    // a product_changes row with the changed fields before and after, a
+    // product_changed history row and, for a new price, a product_prices row
+    // from now. Nothing is written when a field is invalid (Invalid naming
+    // it), the barcode is another product's (Conflict, "barcode") or the
+    // unit would change after the product's stock moved (Conflict,
+    // "sold_by_weight"). An edit that changes nothing writes nothing.
+    Result<Product> update(const Actor &actor, const ProductEdit &edit);
 
     Result<std::optional<Product>> byPlu(const QString &plu) const;
     Result<std::optional<Product>> byBarcode(const QString &barcode) const;

@@ -101,6 +101,12 @@ void Sale::scan(const QString &code, int quantity)
                           Tone::Warning);
                       return;
                   }
+                  if (!product->active) {
+                      emit notice(tr("%1 (PLU %2) is archived and cannot be sold.")
+                                      .arg(product->name, product->plu),
+                                  Tone::Warning);
+                      return;
+                  }
                   if (!product->soldByWeight) {
                       add(*product, quantity);
                       return;

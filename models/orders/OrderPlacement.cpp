@@ -122,15 +122,23 @@ Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLin
     QStringList plus;
     for (const CartLine &line : lines)
         plus << line.plu;
+    // The price charged is the one that holds at this moment of the sale's
+    // transaction (price_at, 0018): never one that has ended or not begun.
     auto q = Sql::run(m_db,
-                      u"SELECT id, plu, name, price, sold_by_weight FROM products "
-                      "WHERE plu = ANY (?::text[])"_s,
+                      u"SELECT p.id, p.plu, p.name, price_at(p, now()) AS price, "
+                      "p.sold_by_weight, p.active FROM products p "
+                      "WHERE p.plu = ANY (?::text[])"_s,
                       {PgArray::text(plus)});
     if (!q)
         return q.error();
     QHash<QString, OrderLine> known;
     while (q.value().next()) {
         const QSqlRecord row = q.value().record();
+        if (!row.value(u"active"_s).toBool())
+            return StoreError::conflict(
+                tr("%1 (PLU %2) is archived and cannot be sold.")
+                    .arg(row.value(u"name"_s).toString(), row.value(u"plu"_s).toString()),
+                u"plu"_s);
         OrderLine line;
         line.productId = row.value(u"id"_s).toLongLong();
         line.plu = row.value(u"plu"_s).toString();

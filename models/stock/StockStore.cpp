@@ -99,11 +99,14 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
         return StoreError::invalid(
             u"quantity_in_order"_s,
             tr("The order quantity must be between 0 and %1.").arg(kMaxQuantity));
-    auto product = Sql::scalar(m_db, u"SELECT count(*) FROM products WHERE plu = ?"_s, {plu});
+    auto product =
+        Sql::scalar(m_db, u"SELECT (SELECT active FROM products WHERE plu = ?)"_s, {plu});
     if (!product)
         return product.error();
-    if (product.value().toInt() == 0)
+    if (product.value().isNull())
         return StoreError::notFound(tr("There is no product with PLU %1.").arg(plu));
+    if (!product.value().toBool() && (shelfQty > 0 || orderQty > 0))
+        return archivedRefusal(plu);
     auto shop = Sql::scalar(m_db, u"SELECT count(*) FROM shops WHERE id = ?"_s, {shopId});
     if (!shop)
         return shop.error();
@@ -145,6 +148,14 @@ Result<StockRow> StockStore::create(const Actor &actor, const QString &plu, qint
     return rowFrom(q.value());
 }
 
+StoreError StockStore::archivedRefusal(const QString &plu)
+{
+    return StoreError::conflict(
+        tr("PLU %1 is archived: its stock cannot be increased. Make it active again first.")
+            .arg(plu),
+        u"plu"_s);
+}
+
 Result<StockRow> StockStore::increase(const Actor &actor, const StockAdjustment &adjustment)
 {
     return adjust(actor, adjustment, true);
@@ -167,6 +178,18 @@ Result<StockRow> StockStore::adjust(const Actor &actor, const StockAdjustment &a
     (a.quantity == StockQuantity::Shelf ? change.shelfDelta : change.orderDelta) = delta;
     change.action = increase ? u"stock_increased"_s : u"stock_decreased"_s;
     change.reason = a.reason;
+    if (increase) {
+        // An archived product is not received any more; selling off or
+        // writing off what is left stays possible.
+        if (auto refused = checkPermission(actor.role, Permission::AdjustStock))
+            return *refused;
+        auto active =
+            Sql::scalar(m_db, u"SELECT (SELECT active FROM products WHERE plu = ?)"_s, {a.plu});
+        if (!active)
+            return active.error();
+        if (!active.value().isNull() && !active.value().toBool())
+            return archivedRefusal(a.plu);
+    }
     return apply(actor, change, Permission::AdjustStock);
 }
 

@@ -141,6 +141,8 @@ public:
 
 private:
     static std::optional<StoreError> validate(const Change &change);
+    // Why stock of an archived product is not increased.
+    static StoreError archivedRefusal(const QString &plu);
     StoreError whyRefused(const Change &change) const;
     // Why `change` does not fit quantities (shelf, order).
     static StoreError refusal(const Change &change, int shelfQty, int orderQty,

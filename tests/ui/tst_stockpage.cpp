@@ -245,6 +245,8 @@ private slots:
             for (const QString &sql :
                  {u"DELETE FROM history WHERE product_id IN "
                   "(SELECT id FROM products WHERE plu IN ('77001', '77002'))"_s,
+                  u"DELETE FROM product_prices WHERE product_id IN "
+                  "(SELECT id FROM products WHERE plu IN ('77001', '77002'))"_s,
                   u"DELETE FROM stocks WHERE plu IN ('77001', '77002')"_s,
                   u"DELETE FROM products WHERE plu IN ('77001', '77002')"_s})
                 QVERIFY2(Sql::run(m_tdb->db(), sql).ok(), qPrintable(sql));

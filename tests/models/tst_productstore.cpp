@@ -1,0 +1,256 @@
+#include "TestDatabase.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Sql.h"
+#include "models/orders/OrderStore.h"
+#include "models/stock/StockStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace shopdesk;
+
+// Editing products, their history and their prices over a real PostgreSQL.
+class TestProductStore : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    qint64 m_shop = 0;
+    Actor m_manager, m_keeper, m_cashier;
+
+    qint64 count(const QString &sql, const QVariantList &values = {}) const
+    {
+        auto v = Sql::scalar(m_tdb->db(), sql, values);
+        return v ? v.value().toLongLong() : -1;
+    }
+    ProductStore products() const { return ProductStore(m_tdb->db()); }
+    Product product(const QString &plu) const
+    {
+        auto found = products().byPlu(plu);
+        return found && found.value() ? *found.value() : Product {};
+    }
+    ProductEdit editOf(const QString &plu) const
+    {
+        const Product p = product(plu);
+        return ProductEdit {p.plu, p.name, p.price, p.barcode, p.soldByWeight, p.active, {}};
+    }
+    // Everything a failed edit must leave alone.
+    QString snapshot() const
+    {
+        auto v = Sql::scalar(m_tdb->db(),
+                             u"SELECT (SELECT json_agg(p ORDER BY id) FROM products p)::text || "
+                             "(SELECT count(*) FROM product_changes) || '/' || "
+                             "(SELECT count(*) FROM product_prices) || '/' || "
+                             "(SELECT count(*) FROM history)"_s);
+        return v ? v.value().toString() : QString();
+    }
+    Result<Order> sell(const QString &plu, int qty = 1) const
+    {
+        NewOrder o;
+        o.shopId = m_shop;
+        o.lines = {CartLine {plu, qty}};
+        return OrderStore(m_tdb->db()).create(m_cashier, o);
+    }
+
+private slots:
+    void init()
+    {
+        m_tdb = std::make_unique<test::TestDatabase>(u"products"_s);
+        QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
+        QVERIFY2(m_tdb->migrate(), qPrintable(m_tdb->errorText()));
+        m_shop = m_tdb->addShop(u"S1"_s, u"First"_s);
+        m_manager = m_tdb->addStaff(u"manager"_s, Role::Manager, m_shop);
+        m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, m_shop);
+        m_cashier = m_tdb->addStaff(u"cashier"_s, Role::Cashier, m_shop);
+        QVERIFY(m_tdb->openShift(m_shop));
+        for (const NewProduct &p :
+             {NewProduct {u"1001"_s, u"Молоко 3,2%"_s, 9990, u"4600000000015"_s, false},
+              NewProduct {u"1002"_s, u"Кефир 1%"_s, 8990, {}, false},
+              NewProduct {u"2001"_s, u"Сыр весовой"_s, 89000, {}, true}}) {
+            auto made = products().create(m_manager, p);
+            QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
+        }
+        auto stock = StockStore(m_tdb->db()).create(m_keeper, u"1001"_s, m_shop, 10, 0);
+        QVERIFY2(stock.ok(), stock.ok() ? "" : qPrintable(stock.error().message));
+    }
+    void cleanup() { m_tdb.reset(); }
+
+    void editWritesTheProductAndItsTrail()
+    {
+        ProductEdit edit = editOf(u"1001"_s);
+        edit.name = u"  Молоко 2,5% "_s;
+        edit.price = 10990;
+        edit.barcode = u"4601234567893"_s;
+        edit.reason = u"new supplier"_s;
+        auto changed = products().update(m_manager, edit);
+        QVERIFY2(changed.ok(), changed.ok() ? "" : qPrintable(changed.error().message));
+        QCOMPARE(changed->name, u"Молоко 2,5%"_s);
+        QCOMPARE(changed->price, 10990);
+        QCOMPARE(product(u"1001"_s).barcode, u"4601234567893"_s);
+        QVERIFY(!products().byBarcode(u"4600000000015"_s).value().has_value());
+
+        // One change row with the changed fields only, before and after.
+        QCOMPARE(count(u"SELECT count(*) FROM product_changes"_s), 1);
+        auto row = Sql::run(m_tdb->db(),
+                            u"SELECT before::text, after::text, staff_id, reason "
+                            "FROM product_changes"_s);
+        QVERIFY(row.ok() && row.value().next());
+        const QJsonObject before =
+            QJsonDocument::fromJson(row.value().value(0).toString().toUtf8()).object();
+        const QJsonObject after =
+            QJsonDocument::fromJson(row.value().value(1).toString().toUtf8()).object();
+        QCOMPARE(before.value(u"name"_s).toString(), u"Молоко 3,2%"_s);
+        QCOMPARE(after.value(u"name"_s).toString(), u"Молоко 2,5%"_s);
+        QCOMPARE(before.value(u"price"_s).toInteger(), 9990);
+        QCOMPARE(after.value(u"price"_s).toInteger(), 10990);
+        QCOMPARE(after.value(u"barcode"_s).toString(), u"4601234567893"_s);
+        QVERIFY(!after.contains(u"sold_by_weight"_s));
+        QVERIFY(!after.contains(u"active"_s));
+        QCOMPARE(row.value().value(2).toLongLong(), m_manager.staffId);
+        QCOMPARE(row.value().value(3).toString(), u"new supplier"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM history WHERE action = 'product_changed'"_s), 1);
+        // The stock row shows the new name and price.
+        QCOMPARE(count(u"SELECT price FROM stocks WHERE plu = '1001'"_s), 10990);
+
+        // The price history: the new price from now, who and why.
+        auto priced = Sql::run(m_tdb->db(),
+                               u"SELECT pp.price, pp.staff_id, pp.reason FROM product_prices pp "
+                               "JOIN products p ON p.id = pp.product_id WHERE p.plu = '1001' "
+                               "ORDER BY pp.valid_from DESC"_s);
+        QVERIFY(priced.ok() && priced.value().next());
+        QCOMPARE(priced.value().value(0).toLongLong(), 10990);
+        QCOMPARE(priced.value().value(1).toLongLong(), m_manager.staffId);
+        QCOMPARE(priced.value().value(2).toString(), u"new supplier"_s);
+        QVERIFY(priced.value().next());
+        QCOMPARE(priced.value().value(0).toLongLong(), 9990);
+        QVERIFY(!priced.value().next());
+
+        // An edit that changes nothing writes nothing.
+        const QString unchanged = snapshot();
+        auto same = products().update(m_manager, editOf(u"1001"_s));
+        QVERIFY(same.ok());
+        QCOMPARE(snapshot(), unchanged);
+    }
+
+    void badEditsNameTheFieldAndWriteNothing_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qint64>("price");
+        QTest::addColumn<QString>("barcode");
+        QTest::addColumn<QString>("reason");
+        const QString name = u"Кефир 1%"_s;
+        QTest::newRow("empty name")
+            << u"name"_s << u"   "_s << qint64(8990) << QString() << QString();
+        QTest::newRow("long name")
+            << u"name"_s << QString(201, u'я') << qint64(8990) << QString() << QString();
+        QTest::newRow("negative price")
+            << u"price"_s << name << qint64(-1) << QString() << QString();
+        QTest::newRow("huge price")
+            << u"price"_s << name << ProductStore::kMaxPrice + 1 << QString() << QString();
+        QTest::newRow("check digit")
+            << u"barcode"_s << name << qint64(8990) << u"4600000000016"_s << QString();
+        QTest::newRow("letters") << u"barcode"_s << name << qint64(8990) << u"46000000000a5"_s
+                                 << QString();
+        QTest::newRow("another product's")
+            << u"barcode"_s << name << qint64(8990) << u"4600000000015"_s << QString();
+        QTest::newRow("long reason")
+            << u"reason"_s << name << qint64(8990) << QString() << QString(501, u'x');
+    }
+    void badEditsNameTheFieldAndWriteNothing()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, name);
+        QFETCH(qint64, price);
+        QFETCH(QString, barcode);
+        QFETCH(QString, reason);
+        const QString before = snapshot();
+        ProductEdit edit = editOf(u"1002"_s);
+        edit.name = name;
+        edit.price = price;
+        edit.barcode = barcode;
+        edit.reason = reason;
+        auto refused = products().update(m_manager, edit);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, field);
+        QVERIFY(!refused.error().message.isEmpty());
+        QCOMPARE(snapshot(), before);
+    }
+
+    void onlyManagersEditAndUnknownProductsAreNotFound()
+    {
+        const QString before = snapshot();
+        ProductEdit edit = editOf(u"1002"_s);
+        edit.price = 1;
+        auto refused = products().update(m_cashier, edit);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, StoreError::Code::Permission);
+        edit.plu = u"9999"_s;
+        auto missing = products().update(m_manager, edit);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, StoreError::Code::NotFound);
+        QCOMPARE(snapshot(), before);
+    }
+
+    void theUnitChangesOnlyBeforeStockMoves()
+    {
+        // 1002 has no stock yet: it may become a product sold by weight.
+        ProductEdit edit = editOf(u"1002"_s);
+        edit.soldByWeight = true;
+        auto changed = products().update(m_manager, edit);
+        QVERIFY2(changed.ok(), changed.ok() ? "" : qPrintable(changed.error().message));
+        QVERIFY(changed->soldByWeight);
+
+        // 1001 has stock: its pieces would be read as grams.
+        const QString before = snapshot();
+        edit = editOf(u"1001"_s);
+        edit.soldByWeight = true;
+        edit.name = u"Молоко на развес"_s;
+        auto refused = products().update(m_manager, edit);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, u"sold_by_weight"_s);
+        QVERIFY(refused.error().message.contains(u"1001"_s));
+        QCOMPARE(snapshot(), before);
+    }
+
+    void anArchivedProductIsNeitherSoldNorReceived()
+    {
+        ProductEdit edit = editOf(u"1001"_s);
+        edit.active = false;
+        edit.reason = u"out of range"_s;
+        auto archived = products().update(m_manager, edit);
+        QVERIFY2(archived.ok(), archived.ok() ? "" : qPrintable(archived.error().message));
+        QVERIFY(!archived->active);
+        QVERIFY(!product(u"1001"_s).active);
+        // Never deleted: still found, with its history.
+        QCOMPARE(count(u"SELECT count(*) FROM products WHERE plu = '1001'"_s), 1);
+
+        auto sold = sell(u"1001"_s);
+        QVERIFY(!sold.ok());
+        QCOMPARE(sold.error().field, u"plu"_s);
+        QVERIFY2(sold.error().message.contains(u"archived"_s), qPrintable(sold.error().message));
+        QCOMPARE(count(u"SELECT count(*) FROM orders"_s), 0);
+
+        StockStore stock(m_tdb->db());
+        auto received = stock.increase(
+            m_keeper, StockAdjustment {m_shop, u"1001"_s, StockQuantity::Shelf, 5, {}});
+        QVERIFY(!received.ok());
+        QCOMPARE(received.error().field, u"plu"_s);
+        QCOMPARE(count(u"SELECT shelf_qty FROM stocks WHERE plu = '1001'"_s), 10);
+        // What is left can still be written off.
+        auto written = stock.decrease(
+            m_keeper, StockAdjustment {m_shop, u"1001"_s, StockQuantity::Shelf, 2, {}});
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+
+        // Active again, it sells.
+        edit.active = true;
+        QVERIFY(products().update(m_manager, edit).ok());
+        auto again = sell(u"1001"_s);
+        QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProductStore)
+#include "tst_productstore.moc"
