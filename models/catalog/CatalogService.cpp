@@ -19,6 +19,18 @@ QFuture<Result<Product>> CatalogService::update(const ProductEdit &edit) const
     });
 }
 
+QFuture<Result<PriceEntry>> CatalogService::schedulePrice(const ScheduledPrice &price) const
+{
+    return onDatabase([actor = m_actor, price](const QSqlDatabase &db) {
+        return PriceStore(db).schedule(actor, price);
+    });
+}
+
+QFuture<Result<QList<PriceEntry>>> CatalogService::prices(const QString &plu) const
+{
+    return onDatabase([plu](const QSqlDatabase &db) { return PriceStore(db).list(plu); });
+}
+
 QFuture<Result<std::optional<Product>>> CatalogService::byPlu(const QString &plu) const
 {
     return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).byPlu(plu); });

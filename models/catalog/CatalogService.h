@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PriceStore.h"
 #include "ProductStore.h"
 
 #include <QFuture>
@@ -15,6 +16,8 @@ public:
 
     QFuture<Result<Product>> create(const NewProduct &product) const;
     QFuture<Result<Product>> update(const ProductEdit &edit) const;
+    QFuture<Result<PriceEntry>> schedulePrice(const ScheduledPrice &price) const;
+    QFuture<Result<QList<PriceEntry>>> prices(const QString &plu) const;
     QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;
     // What a scanned or typed code names: a valid EAN/GTIN its barcode's
     // product, anything else a PLU (as the stocktake reads codes).

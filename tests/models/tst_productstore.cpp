@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
 #include "models/orders/OrderStore.h"
@@ -26,6 +27,7 @@ class TestProductStore : public QObject
         return v ? v.value().toLongLong() : -1;
     }
     ProductStore products() const { return ProductStore(m_tdb->db()); }
+    PriceStore prices() const { return PriceStore(m_tdb->db()); }
     Product product(const QString &plu) const
     {
         auto found = products().byPlu(plu);
@@ -114,18 +116,17 @@ private slots:
         // The stock row shows the new name and price.
         QCOMPARE(count(u"SELECT price FROM stocks WHERE plu = '1001'"_s), 10990);
 
-        // The price history: the new price from now, who and why.
-        auto priced = Sql::run(m_tdb->db(),
-                               u"SELECT pp.price, pp.staff_id, pp.reason FROM product_prices pp "
-                               "JOIN products p ON p.id = pp.product_id WHERE p.plu = '1001' "
-                               "ORDER BY pp.valid_from DESC"_s);
-        QVERIFY(priced.ok() && priced.value().next());
-        QCOMPARE(priced.value().value(0).toLongLong(), 10990);
-        QCOMPARE(priced.value().value(1).toLongLong(), m_manager.staffId);
-        QCOMPARE(priced.value().value(2).toString(), u"new supplier"_s);
-        QVERIFY(priced.value().next());
-        QCOMPARE(priced.value().value(0).toLongLong(), 9990);
-        QVERIFY(!priced.value().next());
+        // The price history: old → new, who and why.
+        auto history = prices().list(u"1001"_s);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(history->at(0).price, 10990);
+        QCOMPARE(history->at(0).previous.value_or(-1), 9990);
+        QVERIFY(!history->at(0).staffName.isEmpty());
+        QCOMPARE(history->at(0).reason, u"new supplier"_s);
+        QVERIFY(!history->at(0).scheduled);
+        QCOMPARE(history->at(1).price, 9990);
+        QVERIFY(!history->at(1).previous);
 
         // An edit that changes nothing writes nothing.
         const QString unchanged = snapshot();
@@ -249,6 +250,121 @@ private slots:
         QVERIFY(products().update(m_manager, edit).ok());
         auto again = sell(u"1001"_s);
         QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    }
+
+    void aScheduleIsRefusedInThePastTwiceOrOutOfRange()
+    {
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
+        auto first = prices().schedule(m_manager, {u"1002"_s, 9490, later, u"summer"_s});
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QVERIFY(first->scheduled);
+        QCOMPARE(first->previous.value_or(-1), 8990);
+
+        const struct
+        {
+            ScheduledPrice price;
+            QString field;
+            Actor actor;
+        } bad[] = {
+            {{u"1002"_s, 9000, QDateTime::currentDateTimeUtc().addSecs(-60), {}},
+             u"valid_from"_s,
+             m_manager},
+            {{u"1002"_s, 9000, QDateTime(), {}}, u"valid_from"_s, m_manager},
+            {{u"1002"_s, 9000, later, {}}, u"valid_from"_s, m_manager}, // that moment is taken
+            {{u"1002"_s, -5, later.addSecs(60), {}}, u"price"_s, m_manager},
+            {{u"1002"_s, ProductStore::kMaxPrice + 1, later.addSecs(60), {}},
+             u"price"_s,
+             m_manager},
+            {{u"9999"_s, 9000, later.addSecs(60), {}}, u"plu"_s, m_manager},
+            {{u"1002"_s, 9000, later.addSecs(60), QString(501, u'x')}, u"reason"_s, m_manager},
+        };
+        const QString before = snapshot();
+        for (const auto &b : bad) {
+            auto refused = prices().schedule(b.actor, b.price);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().field, b.field);
+            QVERIFY(!refused.error().message.isEmpty());
+        }
+        auto cashier = prices().schedule(m_cashier, {u"1002"_s, 9000, later.addSecs(60), {}});
+        QVERIFY(!cashier.ok());
+        QCOMPARE(cashier.error().code, StoreError::Code::Permission);
+        QCOMPARE(snapshot(), before);
+
+        // The future price is listed first, with the current one after it.
+        auto listed = prices().list(u"1002"_s);
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->size(), 2);
+        QVERIFY(listed->at(0).scheduled);
+        QCOMPARE(listed->at(0).price, 9490);
+        QCOMPARE(listed->at(0).reason, u"summer"_s);
+        QVERIFY(!listed->at(1).scheduled);
+        QCOMPARE(listed->at(1).price, 8990);
+    }
+
+    void theTillChargesThePriceOfTheMomentOfTheSale()
+    {
+        const QDateTime from = QDateTime::currentDateTimeUtc().addSecs(3600);
+        auto scheduled = prices().schedule(m_manager, {u"1001"_s, 12990, from, {}});
+        QVERIFY2(scheduled.ok(), scheduled.ok() ? "" : qPrintable(scheduled.error().message));
+
+        // Both sides of the boundary, to the millisecond.
+        QCOMPARE(prices().priceAt(u"1001"_s, from.addMSecs(-1)).value(), 9990);
+        QCOMPARE(prices().priceAt(u"1001"_s, from).value(), 12990);
+
+        // Before its moment the till shows and charges the old price.
+        QCOMPARE(product(u"1001"_s).price, 9990);
+        auto before = sell(u"1001"_s);
+        QVERIFY2(before.ok(), before.ok() ? "" : qPrintable(before.error().message));
+        QCOMPARE(before->lines.at(0).unitPrice, 9990);
+
+        // Its moment comes (moved to the database's present instead of
+        // waiting an hour): the next sale charges it, though nothing has
+        // copied it into products yet.
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE product_prices SET valid_from = clock_timestamp() "
+                         "WHERE id = ?"_s,
+                         {scheduled->id})
+                    .ok());
+        QCOMPARE(count(u"SELECT price FROM products WHERE plu = '1001'"_s), 9990);
+        QCOMPARE(product(u"1001"_s).price, 12990);
+        auto after = sell(u"1001"_s);
+        QVERIFY2(after.ok(), after.ok() ? "" : qPrintable(after.error().message));
+        QCOMPARE(after->lines.at(0).unitPrice, 12990);
+        // The order recorded before keeps what it charged.
+        QCOMPARE(count(u"SELECT unit_price FROM order_lines WHERE order_id = ?"_s, {before->id}),
+                 9990);
+
+        // Copying due prices into products changes no price, once.
+        auto applied = prices().applyDue();
+        QVERIFY(applied.ok());
+        QCOMPARE(applied.value(), 1);
+        QCOMPARE(prices().applyDue().value(), 0);
+        QCOMPARE(count(u"SELECT price FROM products WHERE plu = '1001'"_s), 12990);
+        QCOMPARE(count(u"SELECT price FROM stocks WHERE plu = '1001'"_s), 12990);
+        QCOMPARE(product(u"1001"_s).price, 12990);
+        QCOMPARE(prices().list(u"1001"_s)->size(), 2);
+    }
+
+    void aPriceSetNowSupersedesOnlyTheScheduleBeforeIt()
+    {
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
+        auto future = prices().schedule(m_manager, {u"1002"_s, 7990, later, {}});
+        QVERIFY(future.ok());
+        ProductEdit edit = editOf(u"1002"_s);
+        edit.price = 8490;
+        QVERIFY(products().update(m_manager, edit).ok());
+        QCOMPARE(prices().priceAt(u"1002"_s, later.addMSecs(-1)).value(), 8490);
+        QCOMPARE(prices().priceAt(u"1002"_s, later).value(), 7990);
+
+        // A scheduled price that came before a price set by hand no longer counts.
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE product_prices SET valid_from = "
+                         "  (SELECT price_from FROM products WHERE plu = '1002') "
+                         "  - interval '1 second' WHERE id = ?"_s,
+                         {future->id})
+                    .ok());
+        QCOMPARE(product(u"1002"_s).price, 8490);
+        QCOMPARE(prices().applyDue().value(), 0);
     }
 };
 
