@@ -11,6 +11,7 @@
 #include "models/stock/StockModel.h"
 #include "models/stock/StockStore.h"
 #include "models/stock/StocktakeStore.h"
+#include "ui/catalog/ProductEditDialog.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/QuantitySpinBox.h"
@@ -23,7 +24,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
@@ -93,6 +96,108 @@ private slots:
         QThreadPool::globalInstance()->waitForDone();
         Database::closeThreadConnection();
         m_tdb.reset();
+    }
+
+    void editAProductAndScheduleItsPrice()
+    {
+        StockPage page(sessionFor(u"manager"_s, u"manager123"_s));
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        StockModel *model = page.model();
+        auto *plu = page.findChild<QLineEdit *>(u"pluFilter"_s);
+        plu->clear();
+        QTest::keyClicks(plu, u"10002"_s);
+        QTest::keyClick(plu, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(1), 20000);
+        QVERIFY(settle(model));
+        QTRY_VERIFY(model->stockAt(0).has_value());
+        const qint64 oldPrice = model->stockAt(0)->price;
+        const qint64 newPrice = oldPrice + 1000;
+        const qint64 changesBefore =
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM product_changes"_s)
+                .value()
+                .toLongLong();
+
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(model->index(0, 0));
+        bool driven = false;
+        auto answer = test::whenModal<ProductEditDialog>([&](ProductEditDialog *dialog) {
+            auto *name = dialog->findChild<QLineEdit *>(u"name"_s);
+            auto *price = dialog->findChild<QLineEdit *>(u"price"_s);
+            auto *barcode = dialog->findChild<QLineEdit *>(u"barcode"_s);
+            auto *reason = dialog->findChild<QLineEdit *>(u"reason"_s);
+            auto *error = dialog->findChild<QLabel *>(u"fieldError"_s);
+            auto *prices = dialog->findChild<QTableWidget *>(u"prices"_s);
+            auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+            // The product and its prices arrive from the database.
+            QTRY_VERIFY_WITH_TIMEOUT(!name->text().isEmpty(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(prices->rowCount() >= 1, 20000);
+            QCOMPARE(Money::parse(price->text()).value_or(-1), oldPrice);
+
+            // A barcode with a wrong check digit: said at once, Save disabled.
+            const QString ownBarcode = barcode->text();
+            barcode->clear();
+            QTest::keyClicks(barcode, u"4600000000016"_s);
+            QVERIFY(error->isVisible());
+            QVERIFY(!error->text().isEmpty());
+            QVERIFY(!save->isEnabled());
+            barcode->clear();
+            QTest::keyClicks(barcode, ownBarcode);
+            QVERIFY(!error->isVisible());
+            QVERIFY(save->isEnabled());
+
+            // A price scheduled in the past is refused, naming the moment.
+            auto *scheduledPrice = dialog->findChild<QLineEdit *>(u"newPrice"_s);
+            auto *from = dialog->findChild<QDateTimeEdit *>(u"validFrom"_s);
+            auto *schedule = dialog->findChild<QPushButton *>(u"schedule"_s);
+            auto *banner = dialog->findChild<MessageBanner *>();
+            QTest::keyClicks(scheduledPrice, Money::formatPlain(oldPrice + 2000));
+            from->setDateTime(from->dateTime().addDays(-2));
+            schedule->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!banner->text().isEmpty(), 20000);
+            QTRY_VERIFY(schedule->isEnabled());
+            QCOMPARE(prices->rowCount(), 1);
+            // Tomorrow is accepted and listed as scheduled.
+            from->setDateTime(from->dateTime().addDays(3));
+            QSignalSpy shown(dialog, &ProductEditDialog::pricesShown);
+            schedule->click();
+            QVERIFY(shown.wait(20000));
+            QCOMPARE(prices->rowCount(), 2);
+            QVERIFY(prices->item(0, 0)->text().contains(u"("_s));
+            QCOMPARE(prices->item(0, 1)->text(), Money::format(oldPrice + 2000));
+
+            // The price now, with a reason, saved.
+            price->selectAll();
+            QTest::keyClicks(price, Money::formatPlain(newPrice));
+            QTest::keyClicks(reason, u"supplier raised it"_s);
+            QVERIFY(save->isEnabled());
+            save->click();
+            driven = true;
+        });
+        QTest::keyClick(page.table(), Qt::Key_F2);
+        QVERIFY(driven);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM product_changes"_s)
+                .value()
+                .toLongLong(),
+            changesBefore + 1, 20000);
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT price FROM products WHERE plu = '10002'"_s)
+                     .value()
+                     .toLongLong(),
+                 newPrice);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT reason FROM product_changes ORDER BY id DESC LIMIT 1"_s)
+                     .value()
+                     .toString(),
+                 u"supplier raised it"_s);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM product_prices p JOIN products r ON "
+                             "r.id = p.product_id WHERE r.plu = '10002' AND valid_from > now()"_s)
+                     .value()
+                     .toLongLong(),
+                 1);
+        QTRY_COMPARE_WITH_TIMEOUT(model->stockAt(0).value_or(StockRow {}).price, newPrice, 20000);
     }
 
     void filterAdjustAndSeeTheNewQuantity()

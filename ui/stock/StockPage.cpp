@@ -14,6 +14,7 @@
 #include "models/shops/ShopTime.h"
 #include "models/stock/StockModel.h"
 #include "ui/catalog/ProductDialog.h"
+#include "ui/catalog/ProductEditDialog.h"
 #include "ui/common/ExportRunner.h"
 #include "ui/common/ListPager.h"
 #include "ui/common/MessageBanner.h"
@@ -57,6 +58,9 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_newProduct =
         toolbar->addPageAction(Icon::New, tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N),
                                this, &StockPage::newProduct);
+    m_editProduct =
+        toolbar->addPageAction(Icon::Edit, tr("Ed&it product…"), QKeySequence(Qt::Key_F2), this,
+                               &StockPage::editSelectedProduct);
     m_newStock = toolbar->addPageAction(Icon::NewStock, tr("New s&tock…"),
                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                                         &StockPage::newStock);
@@ -173,6 +177,7 @@ void StockPage::updateActions()
     m_adjust->setEnabled(canAdjust && current.isValid());
     m_newStock->setEnabled(canAdjust);
     m_newProduct->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_editProduct->setEnabled(hasPermission(role, Permission::ManageProducts) && current.isValid());
     m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
     m_printLabels->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_labelQueue->setEnabled(hasPermission(role, Permission::ManageProducts));
@@ -213,6 +218,25 @@ void StockPage::newProduct()
     stock.setPlu(dialog.product().plu);
     if (stock.exec() == QDialog::Accepted)
         m_model->refresh();
+}
+
+void StockPage::editSelectedProduct()
+{
+    if (!m_editProduct->isEnabled())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const auto stock = current.isValid() ? m_model->stockAt(current.row()) : std::nullopt;
+    if (!stock) {
+        m_banner->showMessage(tr("Select a loaded row to edit its product."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    ProductEditDialog dialog(m_session.actor, stock->plu, m_session.shop.timeZone, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_banner->showMessage(tr("%1 (PLU %2) saved.").arg(dialog.product().name, stock->plu),
+                          MessageBanner::Type::Positive);
+    m_model->refresh();
 }
 
 void StockPage::newStock()

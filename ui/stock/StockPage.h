@@ -39,6 +39,7 @@ signals:
 public slots:
     void adjustSelected();
     void newProduct();
+    void editSelectedProduct();
     void newStock();
     void startStocktake();
     void exportCsv();
@@ -60,6 +61,7 @@ private:
     ListPager *m_pager;
     QAction *m_adjust;
     QAction *m_newProduct;
+    QAction *m_editProduct;
     QAction *m_newStock;
     QAction *m_stocktake;
     QAction *m_export;

@@ -1,0 +1,298 @@
+#include "ProductEditDialog.h"
+
+#include "models/catalog/CatalogService.h"
+#include "models/core/Money.h"
+#include "models/core/TaskRunner.h"
+#include "models/shops/ShopTime.h"
+#include "ui/common/MessageBanner.h"
+
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace shopdesk {
+
+namespace {
+
+enum PriceColumn { From, Price, Previous, Who, Reason, ColumnCount };
+
+} // namespace
+
+ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
+                                     const QString &shopTimeZone, QWidget *parent)
+    : QDialog(parent),
+      m_actor(actor),
+      m_plu(plu),
+      m_zone(shopTimeZone),
+      m_banner(new MessageBanner(this)),
+      m_name(new QLineEdit(this)),
+      m_price(new QLineEdit(this)),
+      m_barcode(new QLineEdit(this)),
+      m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
+      m_active(new QCheckBox(tr("&Active (sold and received)"), this)),
+      m_reason(new QLineEdit(this)),
+      m_fieldError(new QLabel(this)),
+      m_prices(new QTableWidget(0, ColumnCount, this)),
+      m_newPrice(new QLineEdit(this)),
+      m_from(new QDateTimeEdit(this))
+{
+    setWindowTitle(tr("Product %1").arg(plu));
+    m_name->setObjectName(u"name"_s);
+    m_name->setMaxLength(200);
+    m_price->setObjectName(u"price"_s);
+    m_barcode->setObjectName(u"barcode"_s);
+    m_barcode->setPlaceholderText(tr("none"));
+    m_barcode->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,14}"_s), m_barcode));
+    m_byWeight->setObjectName(u"soldByWeight"_s);
+    m_byWeight->setToolTip(tr("Only until the product's stock first moves."));
+    m_active->setObjectName(u"active"_s);
+    m_active->setToolTip(tr("An archived product stays in the history but cannot be sold or "
+                            "received."));
+    m_reason->setObjectName(u"reason"_s);
+    m_reason->setMaxLength(500);
+    m_reason->setPlaceholderText(tr("why: kept with the change"));
+    m_fieldError->setObjectName(u"fieldError"_s);
+    m_fieldError->setWordWrap(true);
+    m_fieldError->setStyleSheet(u"color: #b00020;"_s);
+    m_fieldError->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("PLU:"), new QLabel(plu, this));
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("P&rice:"), m_price);
+    form->addRow(tr("&Barcode:"), m_barcode);
+    form->addRow(QString(), m_byWeight);
+    form->addRow(QString(), m_active);
+    form->addRow(tr("Rea&son:"), m_reason);
+    form->addRow(QString(), m_fieldError);
+
+    m_prices->setObjectName(u"prices"_s);
+    m_prices->setHorizontalHeaderLabels(
+        {tr("From"), tr("Price"), tr("Before"), tr("Set by"), tr("Reason")});
+    m_prices->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_prices->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_prices->verticalHeader()->hide();
+    m_prices->horizontalHeader()->setStretchLastSection(true);
+    m_prices->setMinimumHeight(160);
+    m_newPrice->setObjectName(u"newPrice"_s);
+    m_newPrice->setPlaceholderText(Money::formatPlain(0));
+    m_from->setObjectName(u"validFrom"_s);
+    m_from->setCalendarPopup(true);
+    m_from->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+    // A wall time in the shop's zone, an hour from now, on the minute.
+    QDateTime inAnHour = ShopTime::toShop(QDateTime::currentDateTimeUtc().addSecs(3600), m_zone);
+    inAnHour.setTime(QTime(inAnHour.time().hour(), inAnHour.time().minute()));
+    m_from->setDateTime(QDateTime(inAnHour.date(), inAnHour.time()));
+    m_schedule = new QPushButton(tr("S&chedule a price"), this);
+    m_schedule->setObjectName(u"schedule"_s);
+    auto *scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(new QLabel(tr("New price:"), this));
+    scheduleRow->addWidget(m_newPrice);
+    scheduleRow->addWidget(new QLabel(tr("from:"), this));
+    scheduleRow->addWidget(m_from);
+    scheduleRow->addWidget(m_schedule);
+    auto *pricesBox = new QGroupBox(tr("Prices (times in the shop's zone)"), this);
+    auto *pricesLayout = new QVBoxLayout(pricesBox);
+    pricesLayout->addWidget(m_prices);
+    pricesLayout->addLayout(scheduleRow);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_save = buttons->button(QDialogButtonBox::Save);
+    m_save->setEnabled(false); // until the product is read
+    m_schedule->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ProductEditDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_schedule, &QPushButton::clicked, this, &ProductEditDialog::schedule);
+    for (QLineEdit *field : {m_name, m_price, m_barcode, m_reason})
+        connect(field, &QLineEdit::textEdited, this, &ProductEditDialog::checkInline);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(form);
+    layout->addWidget(pricesBox, 1);
+    layout->addWidget(buttons);
+    setMinimumWidth(620);
+    load();
+}
+
+void ProductEditDialog::load()
+{
+    whenReady(this, CatalogService(m_actor).byPlu(m_plu),
+              [this](const Result<std::optional<Product>> &found) {
+                  if (!found || !found.value()) {
+                      m_banner->showMessage(found
+                                                ? tr("There is no product with PLU %1.").arg(m_plu)
+                                                : found.error().message);
+                      emit loaded();
+                      return;
+                  }
+                  showProduct(*found.value());
+                  loadPrices();
+              });
+}
+
+void ProductEditDialog::loadPrices()
+{
+    whenReady(this, CatalogService(m_actor).prices(m_plu),
+              [this](const Result<QList<PriceEntry>> &prices) {
+                  if (prices)
+                      showPrices(prices.value());
+                  else
+                      m_banner->showMessage(prices.error().message);
+                  emit loaded();
+              });
+}
+
+void ProductEditDialog::showProduct(const Product &product)
+{
+    m_product = product;
+    m_name->setText(product.name);
+    m_price->setText(Money::formatPlain(product.price));
+    m_barcode->setText(product.barcode);
+    m_byWeight->setChecked(product.soldByWeight);
+    m_active->setChecked(product.active);
+    m_save->setEnabled(true);
+    m_schedule->setEnabled(true);
+}
+
+void ProductEditDialog::showPrices(const QList<PriceEntry> &prices)
+{
+    m_prices->setRowCount(int(prices.size()));
+    for (int row = 0; row < prices.size(); ++row) {
+        const PriceEntry &p = prices.at(row);
+        const QString from = p.scheduled
+            ? tr("%1 (scheduled)").arg(ShopTime::format(p.validFrom, m_zone))
+            : ShopTime::format(p.validFrom, m_zone);
+        const QStringList cells {from, Money::format(p.price),
+                                 p.previous ? Money::format(*p.previous) : QString(), p.staffName,
+                                 p.reason};
+        for (int column = 0; column < ColumnCount; ++column)
+            m_prices->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+    m_prices->resizeColumnsToContents();
+    emit pricesShown();
+}
+
+std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)
+{
+    ProductEdit e;
+    e.plu = m_plu;
+    e.name = m_name->text();
+    e.barcode = m_barcode->text().trimmed();
+    e.soldByWeight = m_byWeight->isChecked();
+    e.active = m_active->isChecked();
+    e.reason = m_reason->text();
+    // Money is whole kopecks, read from the text as typed: never a double.
+    const auto price = Money::parse(m_price->text());
+    if (!price) {
+        if (!quiet) {
+            m_price->setFocus();
+            m_price->selectAll();
+        }
+        m_fieldError->setText(
+            tr("Price: type an amount such as %1.").arg(Money::formatPlain(12345)));
+        m_fieldError->show();
+        return std::nullopt;
+    }
+    e.price = *price;
+    if (auto invalid = ProductStore::validate(
+            NewProduct {e.plu, e.name, e.price, e.barcode, e.soldByWeight})) {
+        m_fieldError->setText(invalid->message);
+        m_fieldError->show();
+        if (!quiet)
+            fieldFor(invalid->field)->setFocus();
+        return std::nullopt;
+    }
+    m_fieldError->hide();
+    return e;
+}
+
+void ProductEditDialog::checkInline()
+{
+    m_save->setEnabled(edit(true).has_value());
+}
+
+QWidget *ProductEditDialog::fieldFor(const QString &name) const
+{
+    if (name == u"price"_s)
+        return m_price;
+    if (name == u"barcode"_s)
+        return m_barcode;
+    if (name == u"sold_by_weight"_s)
+        return m_byWeight;
+    if (name == u"reason"_s)
+        return m_reason;
+    if (name == u"valid_from"_s)
+        return m_from;
+    return m_name;
+}
+
+void ProductEditDialog::submit()
+{
+    const auto e = edit(false);
+    if (!e)
+        return;
+    m_save->setEnabled(false);
+    whenReady(this, CatalogService(m_actor).update(*e), [this](const Result<Product> &result) {
+        m_save->setEnabled(true);
+        if (!result) {
+            m_banner->showMessage(result.error().message);
+            if (!result.error().field.isEmpty())
+                fieldFor(result.error().field)->setFocus();
+            return;
+        }
+        m_product = result.value();
+        accept();
+    });
+}
+
+void ProductEditDialog::schedule()
+{
+    const auto price = Money::parse(m_newPrice->text());
+    if (!price) {
+        m_banner->showMessage(
+            tr("New price: type an amount such as %1.").arg(Money::formatPlain(12345)));
+        m_newPrice->setFocus();
+        return;
+    }
+    ScheduledPrice scheduled;
+    scheduled.plu = m_plu;
+    scheduled.price = *price;
+    // The edit shows the shop's wall time; the moment is that time there.
+    scheduled.validFrom = QDateTime(m_from->date(), m_from->time(), ShopTime::zone(m_zone)).toUTC();
+    scheduled.reason = m_reason->text();
+    m_schedule->setEnabled(false);
+    whenReady(this, CatalogService(m_actor).schedulePrice(scheduled),
+              [this](const Result<PriceEntry> &result) {
+                  m_schedule->setEnabled(true);
+                  if (!result) {
+                      m_banner->showMessage(result.error().message);
+                      if (result.error().field == u"price"_s)
+                          m_newPrice->setFocus();
+                      else if (!result.error().field.isEmpty())
+                          fieldFor(result.error().field)->setFocus();
+                      return;
+                  }
+                  m_banner->showMessage(tr("%1 from %2.")
+                                            .arg(Money::format(result->price),
+                                                 ShopTime::format(result->validFrom, m_zone)),
+                                        MessageBanner::Type::Positive);
+                  m_newPrice->clear();
+                  loadPrices();
+              });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/catalog/PriceStore.h"
+#include "models/catalog/ProductStore.h"
+#include "models/core/Actor.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace shopdesk {
+
+class MessageBanner;
+
+// Change a product: its name, price, unit, barcode and whether it is still
+// sold, with a reason; and its prices: the history, the scheduled ones and a
+// new one from a later moment (times in the shop's zone). Every database call
+// goes through CatalogService; the dialog never waits for it.
+class ProductEditDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ProductEditDialog(const Actor &actor, const QString &plu, const QString &shopTimeZone,
+                      QWidget *parent = nullptr);
+    // The product as saved (valid after accept()).
+    Product product() const { return m_product; }
+
+signals:
+    // The product and its prices have been read (or could not be).
+    void loaded();
+    // The price list has been read again (after a schedule).
+    void pricesShown();
+
+private:
+    void load();
+    void loadPrices();
+    void showProduct(const Product &product);
+    void showPrices(const QList<PriceEntry> &prices);
+    std::optional<ProductEdit> edit(bool quiet);
+    void checkInline();
+    void submit();
+    void schedule();
+    QWidget *fieldFor(const QString &name) const;
+
+    Actor m_actor;
+    QString m_plu;
+    QString m_zone;
+    Product m_product;
+    MessageBanner *m_banner;
+    QLineEdit *m_name;
+    QLineEdit *m_price; // minor units typed as "123.45"
+    QLineEdit *m_barcode;
+    QCheckBox *m_byWeight;
+    QCheckBox *m_active;
+    QLineEdit *m_reason;
+    QLabel *m_fieldError; // what is wrong with the fields as typed
+    QTableWidget *m_prices;
+    QLineEdit *m_newPrice;
+    QDateTimeEdit *m_from; // wall time in the shop's zone
+    QPushButton *m_schedule;
+    QPushButton *m_save;
+};
+
+} // namespace shopdesk
