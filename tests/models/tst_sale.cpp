@@ -124,6 +124,24 @@ private slots:
         QVERIFY(!sale->isBusy());
     }
 
+    void anArchivedProductIsNotAddedToTheSale()
+    {
+        ProductStore products(m_tdb->db());
+        QVERIFY(
+            products.create(m_manager, NewProduct {u"1009"_s, u"Старый кефир"_s, 5000, {}}).ok());
+        auto archived = products.update(
+            m_manager, ProductEdit {u"1009"_s, u"Старый кефир"_s, 5000, {}, false, false, {}});
+        QVERIFY2(archived.ok(), archived.ok() ? "" : qPrintable(archived.error().message));
+        auto sale = newSale();
+        QSignalSpy notices(sale.get(), &Sale::notice);
+        sale->scan(u"1009"_s, 1);
+        QVERIFY(notices.wait(10000));
+        QVERIFY2(notices.last().at(0).toString().contains(u"archived"_s),
+                 qPrintable(notices.last().at(0).toString()));
+        QCOMPARE(notices.last().at(1).value<Sale::Tone>(), Sale::Tone::Warning);
+        QCOMPARE(sale->cart()->rowCount(), 0);
+    }
+
     void aCodeStillBeingLookedUpHoldsThePaymentBack()
     {
         auto sale = newSale();
