@@ -4,6 +4,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
+#include "models/labels/LabelQueueStore.h"
 
 #include <QSqlQuery>
 
@@ -85,6 +86,12 @@ Result<PriceEntry> PriceStore::schedule(const Actor &actor, const ScheduledPrice
         return q.error();
     q.value().next();
     const qint64 id = q.value().value(0).toLongLong();
+    // Its "from" tag can be printed ahead, to go up when the price starts.
+    if (auto queued =
+            LabelQueueStore::enqueue(m_db, productId, price.validFrom.toUTC(),
+                                     LabelReason::PriceScheduled, price.price, actor.staffId);
+        !queued)
+        return queued.error();
     if (auto done = tx.commit(); !done)
         return done.error();
     auto all = list(price.plu);

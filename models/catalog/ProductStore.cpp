@@ -4,6 +4,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
+#include "models/labels/LabelQueueStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -248,6 +249,13 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
     if (!q.value().next())
         return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
     const Product changed = fromQuery(q.value());
+    // The shelf tag is wrong from this moment: queue a new one with the change.
+    if (after.contains(u"price"_s)) {
+        if (auto queued = LabelQueueStore::enqueue(
+                m_db, old.id, std::nullopt, LabelReason::PriceChanged, std::nullopt, actor.staffId);
+            !queued)
+            return queued.error();
+    }
     if (auto done = tx.commit(); !done)
         return done.error();
     return changed;

@@ -45,6 +45,7 @@ class TestProductStore : public QObject
                              u"SELECT (SELECT json_agg(p ORDER BY id) FROM products p)::text || "
                              "(SELECT count(*) FROM product_changes) || '/' || "
                              "(SELECT count(*) FROM product_prices) || '/' || "
+                             "(SELECT count(*) FROM label_queue) || '/' || "
                              "(SELECT count(*) FROM history)"_s);
         return v ? v.value().toString() : QString();
     }
@@ -127,6 +128,12 @@ private slots:
         QVERIFY(!history->at(0).scheduled);
         QCOMPARE(history->at(1).price, 9990);
         QVERIFY(!history->at(1).previous);
+
+        // Its shelf tag is queued with the change, for the price of now.
+        QCOMPARE(count(u"SELECT count(*) FROM label_queue q JOIN products p "
+                       "ON p.id = q.product_id WHERE p.plu = '1001' AND q.printed_at IS NULL "
+                       "AND q.reason = 'price_changed' AND q.valid_from IS NULL"_s),
+                 1);
 
         // An edit that changes nothing writes nothing.
         const QString unchanged = snapshot();
@@ -310,6 +317,14 @@ private slots:
         // Both sides of the boundary, to the millisecond.
         QCOMPARE(prices().priceAt(u"1001"_s, from.addMSecs(-1)).value(), 9990);
         QCOMPARE(prices().priceAt(u"1001"_s, from).value(), 12990);
+        // Its "from" tag is queued ahead, with the new price and its moment.
+        auto tag = Sql::run(m_tdb->db(),
+                            u"SELECT q.price, q.valid_from FROM label_queue q JOIN products p "
+                            "ON p.id = q.product_id WHERE p.plu = '1001' "
+                            "AND q.reason = 'price_scheduled'"_s);
+        QVERIFY(tag.ok() && tag.value().next());
+        QCOMPARE(tag.value().value(0).toLongLong(), 12990);
+        QCOMPARE(tag.value().value(1).toDateTime().toMSecsSinceEpoch(), from.toMSecsSinceEpoch());
 
         // Before its moment the till shows and charges the old price.
         QCOMPARE(product(u"1001"_s).price, 9990);
