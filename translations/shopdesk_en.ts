@@ -59,6 +59,36 @@
     </message>
 </context>
 <context>
+    <name>LabelLayout</name>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelLayout.cpp" line="73"/>
+        <source>%Ln columns do not fit across an A4 page with these margins and gaps: each label would be %1 mm wide, at least %2 mm are needed.</source>
+        <translation>
+            <numerusform>%Ln column does not fit across an A4 page with these margins and gaps: the label would be %1 mm wide, at least %2 mm are needed.</numerusform>
+            <numerusform>%Ln columns do not fit across an A4 page with these margins and gaps: each label would be %1 mm wide, at least %2 mm are needed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelLayout.cpp" line="80"/>
+        <source>%Ln rows do not fit down an A4 page with these margins and gaps: each label would be %1 mm high, at least %2 mm are needed.</source>
+        <translation>
+            <numerusform>%Ln row does not fit down an A4 page with these margins and gaps: the label would be %1 mm high, at least %2 mm are needed.</numerusform>
+            <numerusform>%Ln rows do not fit down an A4 page with these margins and gaps: each label would be %1 mm high, at least %2 mm are needed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelQueueStore</name>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <source>At most %Ln labels can be queued at once.</source>
+        <translation>
+            <numerusform>At most %Ln label can be queued at once.</numerusform>
+            <numerusform>At most %Ln labels can be queued at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffStore</name>
     <message numerus="yes">
         <location filename="../models/staff/StaffStore.cpp" line="400"/>
@@ -80,7 +110,7 @@
 <context>
     <name>StockStore</name>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="337"/>
+        <location filename="../models/stock/StockStore.cpp" line="360"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>
@@ -182,6 +212,44 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::LabelPrintDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="165"/>
+        <source>%Ln label(s)</source>
+        <translation>
+            <numerusform>%Ln label</numerusform>
+            <numerusform>%Ln labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="166"/>
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::LabelQueueDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
+        <source>%Ln label(s) waiting</source>
+        <translation>
+            <numerusform>%Ln label waiting</numerusform>
+            <numerusform>%Ln labels waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
+        <source>%Ln label(s) printed and taken off the queue.</source>
+        <translation>
+            <numerusform>%Ln label printed and taken off the queue.</numerusform>
+            <numerusform>%Ln labels printed and taken off the queue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
         <location filename="../ui/MainWindow.cpp" line="310"/>
@@ -236,7 +304,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="217"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -244,11 +312,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="218"/>
+        <location filename="../ui/stock/StockPage.cpp" line="260"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
             <numerusform>%Ln corrected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
+        <translation>
+            <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
+            <numerusform>Labels for the first %Ln products of the list; narrow the filter for the rest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="353"/>
+        <source>%Ln shelf label(s) printed.</source>
+        <translation>
+            <numerusform>%Ln shelf label printed.</numerusform>
+            <numerusform>%Ln shelf labels printed.</numerusform>
         </translation>
     </message>
 </context>

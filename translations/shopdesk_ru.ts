@@ -1097,6 +1097,138 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
+    <name>LabelLayout</name>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="49"/>
+        <source>The label width must be between %1 and %2 mm.</source>
+        <translation>Ширина этикетки должна быть от %1 до %2 мм.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="53"/>
+        <source>The label height must be between %1 and %2 mm.</source>
+        <translation>Высота этикетки должна быть от %1 до %2 мм.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="59"/>
+        <source>The columns must be between 1 and %1.</source>
+        <translation>Столбцов должно быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="62"/>
+        <source>The rows must be between 1 and %1.</source>
+        <translation>Строк должно быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="65"/>
+        <source>The margin must be between 0 and 50 mm.</source>
+        <translation>Поле должно быть от 0 до 50 мм.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelLayout.cpp" line="68"/>
+        <source>The gap must be between 0 and 50 mm.</source>
+        <translation>Промежуток должен быть от 0 до 50 мм.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelLayout.cpp" line="73"/>
+        <source>%Ln columns do not fit across an A4 page with these margins and gaps: each label would be %1 mm wide, at least %2 mm are needed.</source>
+        <translation>
+            <numerusform>%Ln столбец не помещается по ширине листа A4 с такими полями и промежутками: ширина этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+            <numerusform>%Ln столбца не помещаются по ширине листа A4 с такими полями и промежутками: ширина этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+            <numerusform>%Ln столбцов не помещаются по ширине листа A4 с такими полями и промежутками: ширина этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelLayout.cpp" line="80"/>
+        <source>%Ln rows do not fit down an A4 page with these margins and gaps: each label would be %1 mm high, at least %2 mm are needed.</source>
+        <translation>
+            <numerusform>%Ln строка не помещается по высоте листа A4 с такими полями и промежутками: высота этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+            <numerusform>%Ln строки не помещаются по высоте листа A4 с такими полями и промежутками: высота этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+            <numerusform>%Ln строк не помещаются по высоте листа A4 с такими полями и промежутками: высота этикетки была бы %1 мм, а нужно не меньше %2 мм.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelQueueStore</name>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="80"/>
+        <source>Price changed</source>
+        <translation>Цена изменена</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="82"/>
+        <source>Price scheduled</source>
+        <translation>Цена запланирована</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="86"/>
+        <source>Requested</source>
+        <translation>По запросу</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="94"/>
+        <source>The date the price starts is not valid.</source>
+        <translation>Дата начала действия цены неверна.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="96"/>
+        <source>A label&apos;s price cannot be negative.</source>
+        <translation>Цена на этикетке не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="112"/>
+        <source>The product is not in the catalog.</source>
+        <translation>Этого товара нет в каталоге.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="123"/>
+        <source>Choose the products to queue labels for.</source>
+        <translation>Выберите товары, для которых нужно поставить этикетки в очередь.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <source>At most %Ln labels can be queued at once.</source>
+        <translation>
+            <numerusform>За один раз в очередь можно поставить не больше %Ln этикетки.</numerusform>
+            <numerusform>За один раз в очередь можно поставить не больше %Ln этикеток.</numerusform>
+            <numerusform>За один раз в очередь можно поставить не больше %Ln этикеток.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelRenderer</name>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="214"/>
+        <source>PLU %1</source>
+        <translation>PLU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="257"/>
+        <source>There are no labels to print.</source>
+        <translation>Нет этикеток для печати.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="259"/>
+        <source>The printer does not take paper of %1 × %2 mm.</source>
+        <translation>Принтер не принимает бумагу %1 × %2 мм.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="264"/>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="289"/>
+        <source>The printer or file cannot be written to.</source>
+        <translation>Не удаётся записать на принтер или в файл.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="271"/>
+        <source>The printer or file cannot take another page.</source>
+        <translation>Принтер или файл не принимает следующую страницу.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelRenderer.cpp" line="285"/>
+        <source>Printing was stopped.</source>
+        <translation>Печать остановлена.</translation>
+    </message>
+</context>
+<context>
     <name>MigrationRunner</name>
     <message>
         <location filename="../models/db/MigrationRunner.cpp" line="40"/>
@@ -1201,12 +1333,17 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="160"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="139"/>
+        <source>%1 (PLU %2) is archived and cannot be sold.</source>
+        <translation>%1 (PLU %2) в архиве, его нельзя продать.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderPlacement.cpp" line="168"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="195"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="203"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
@@ -1484,6 +1621,45 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>PriceStore</name>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="44"/>
+        <source>The price must be between 0 and 100,000,000.</source>
+        <translation>Цена должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="46"/>
+        <source>Give the date and time the price starts.</source>
+        <translation>Укажите дату и время начала действия цены.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="48"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="63"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="130"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="68"/>
+        <source>A price can only be scheduled from a later moment; change the price itself to change it now.</source>
+        <translation>Цену можно запланировать только на будущий момент; чтобы изменить её сейчас, измените саму цену.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="72"/>
+        <source>PLU %1 already has a price from that moment; choose another time.</source>
+        <translation>У PLU %1 уже есть цена с этого момента; выберите другое время.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="103"/>
+        <source>The scheduled price is gone.</source>
+        <translation>Запланированной цены больше нет.</translation>
+    </message>
+</context>
+<context>
     <name>ProductCatalogGenerator</name>
     <message>
         <location filename="../models/demo/ProductCatalogGenerator.cpp" line="48"/>
@@ -1494,34 +1670,56 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ProductStore</name>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="58"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="68"/>
         <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="62"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="72"/>
         <source>The product name must be 1 to 200 characters.</source>
         <translation>Название товара должно содержать от 1 до 200 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="64"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="74"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="67"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="77"/>
         <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="106"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="118"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="246"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="110"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="122"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="137"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="149"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="250"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="187"/>
+        <source>The unit of PLU %1 cannot change: its stock has already moved. Archive it and create a new product with the other unit.</source>
+        <translation>Единицу измерения PLU %1 изменить нельзя: по его остаткам уже были движения. Переведите его в архив и создайте новый товар с другой единицей.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="200"/>
+        <source>The barcode %1 belongs to PLU %2.</source>
+        <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1908,19 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/checkout/ScanInput.cpp" line="27"/>
         <source>The count before * must be from 1 to %1.</source>
         <translation>Количество перед * должно быть от 1 до %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfLabel</name>
+    <message>
+        <location filename="../models/labels/ShelfLabel.cpp" line="74"/>
+        <source>per kg</source>
+        <translation>за кг</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/ShelfLabel.cpp" line="80"/>
+        <source>from %1</source>
+        <translation>с %1</translation>
     </message>
 </context>
 <context>
@@ -2108,47 +2319,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Количество в заказах должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="106"/>
+        <location filename="../models/stock/StockStore.cpp" line="107"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="111"/>
+        <location filename="../models/stock/StockStore.cpp" line="114"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="142"/>
+        <location filename="../models/stock/StockStore.cpp" line="145"/>
         <source>PLU %1 already has stock in this shop; increase or decrease it instead.</source>
         <translation>У PLU %1 уже есть остаток в этом магазине; увеличьте или уменьшите его.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="162"/>
+        <location filename="../models/stock/StockStore.cpp" line="154"/>
+        <source>PLU %1 is archived: its stock cannot be increased. Make it active again first.</source>
+        <translation>PLU %1 в архиве: его остаток нельзя увеличить. Сначала сделайте товар снова активным.</translation>
+    </message>
+    <message>
+        <location filename="../models/stock/StockStore.cpp" line="173"/>
         <source>The amount must be a whole number from 1 to %1.</source>
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="255"/>
+        <location filename="../models/stock/StockStore.cpp" line="278"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="257"/>
+        <location filename="../models/stock/StockStore.cpp" line="280"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="259"/>
+        <location filename="../models/stock/StockStore.cpp" line="282"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="282"/>
+        <location filename="../models/stock/StockStore.cpp" line="305"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="337"/>
+        <location filename="../models/stock/StockStore.cpp" line="360"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Вернулось только %1 из %Ln изменения остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
@@ -2157,29 +2373,29 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="351"/>
-        <location filename="../models/stock/StockStore.cpp" line="379"/>
+        <location filename="../models/stock/StockStore.cpp" line="374"/>
+        <location filename="../models/stock/StockStore.cpp" line="402"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="354"/>
-        <location filename="../models/stock/StockStore.cpp" line="389"/>
+        <location filename="../models/stock/StockStore.cpp" line="377"/>
+        <location filename="../models/stock/StockStore.cpp" line="412"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="365"/>
+        <location filename="../models/stock/StockStore.cpp" line="388"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="369"/>
+        <location filename="../models/stock/StockStore.cpp" line="392"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="374"/>
+        <location filename="../models/stock/StockStore.cpp" line="397"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -3722,6 +3938,204 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::LabelPrintDialog</name>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="38"/>
+        <source> mm</source>
+        <translation> мм</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="48"/>
+        <source>A&amp;4 sheets</source>
+        <translation>Листы A&amp;4</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="49"/>
+        <source>Label &amp;roll (one label per page)</source>
+        <translation>&amp;Рулон этикеток (одна этикетка на страницу)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="56"/>
+        <source>&amp;Printer</source>
+        <translation>&amp;Принтер</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="57"/>
+        <source>PDF &amp;file</source>
+        <translation>PDF-&amp;файл</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="60"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="213"/>
+        <source>Print shelf labels</source>
+        <translation>Печать ценников</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="74"/>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Столбцы:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="75"/>
+        <source>Ro&amp;ws:</source>
+        <translation>Стро&amp;ки:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="76"/>
+        <source>&amp;Margin:</source>
+        <translation>По&amp;ле:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="77"/>
+        <source>&amp;Gap:</source>
+        <translation>Про&amp;межуток:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="80"/>
+        <source>Label wi&amp;dth:</source>
+        <translation>Ш&amp;ирина этикетки:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="81"/>
+        <source>Label &amp;height:</source>
+        <translation>&amp;Высота этикетки:</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="83"/>
+        <source>Print to</source>
+        <translation>Куда печатать</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="90"/>
+        <source>&amp;Print…</source>
+        <translation>П&amp;ечать…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="165"/>
+        <source>%Ln label(s)</source>
+        <translation>
+            <numerusform>%Ln этикетка</numerusform>
+            <numerusform>%Ln этикетки</numerusform>
+            <numerusform>%Ln этикеток</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="166"/>
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln страница</numerusform>
+            <numerusform>%Ln страницы</numerusform>
+            <numerusform>%Ln страниц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="180"/>
+        <source>There are no labels to print.</source>
+        <translation>Нет этикеток для печати.</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="192"/>
+        <source>Save the labels as PDF</source>
+        <translation>Сохранить ценники в PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="195"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="203"/>
+        <source>Shelf labels</source>
+        <translation>Ценники</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="228"/>
+        <source>Printing shelf labels…</source>
+        <translation>Печать ценников…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="228"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::LabelQueueDialog</name>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="37"/>
+        <source>Label queue</source>
+        <translation>Очередь ценников</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>From</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <source>Queued</source>
+        <translation>В очереди с</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="52"/>
+        <source>&amp;Print…</source>
+        <translation>П&amp;ечать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="70"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="95"/>
+        <source>%1/kg</source>
+        <translation>%1/кг</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="99"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
+        <source>%Ln label(s) waiting</source>
+        <translation>
+            <numerusform>%Ln этикетка ждёт печати</numerusform>
+            <numerusform>%Ln этикетки ждут печати</numerusform>
+            <numerusform>%Ln этикеток ждут печати</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
+        <source>%Ln label(s) printed and taken off the queue.</source>
+        <translation>
+            <numerusform>%Ln этикетка напечатана и убрана из очереди.</numerusform>
+            <numerusform>%Ln этикетки напечатаны и убраны из очереди.</numerusform>
+            <numerusform>%Ln этикеток напечатаны и убраны из очереди.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ListPager</name>
     <message>
         <location filename="../ui/common/ListPager.cpp" line="25"/>
@@ -4504,6 +4918,139 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::ProductEditDialog</name>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="43"/>
+        <source>Sold by &amp;weight (price per kg)</source>
+        <translation>Продаётся на &amp;вес (цена за кг)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="44"/>
+        <source>&amp;Active (sold and received)</source>
+        <translation>&amp;Активен (продаётся и принимается)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="51"/>
+        <source>Product %1</source>
+        <translation>Товар %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="56"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="60"/>
+        <source>Only until the product&apos;s stock first moves.</source>
+        <translation>Только пока по остаткам товара не было движений.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="62"/>
+        <source>An archived product stays in the history but cannot be sold or received.</source>
+        <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="66"/>
+        <source>why: kept with the change</source>
+        <translation>причина: сохраняется вместе с изменением</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="73"/>
+        <source>PLU:</source>
+        <translation>PLU:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="74"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="75"/>
+        <source>P&amp;rice:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
+        <source>&amp;Barcode:</source>
+        <translation>&amp;Штрихкод:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="79"/>
+        <source>Rea&amp;son:</source>
+        <translation>При&amp;чина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <source>From</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <source>Set by</source>
+        <translation>Кто задал</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="99"/>
+        <source>S&amp;chedule a price</source>
+        <translation>За&amp;планировать цену</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
+        <source>New price:</source>
+        <translation>Новая цена:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="104"/>
+        <source>from:</source>
+        <translation>с:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
+        <source>Prices (times in the shop&apos;s zone)</source>
+        <translation>Цены (время магазина)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="137"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="177"/>
+        <source>%1 (scheduled)</source>
+        <translation>%1 (запланирована)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="206"/>
+        <source>Price: type an amount such as %1.</source>
+        <translation>Цена: введите сумму, например %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="267"/>
+        <source>New price: type an amount such as %1.</source>
+        <translation>Новая цена: введите сумму, например %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="289"/>
+        <source>%1 from %2.</source>
+        <translation>%1 с %2.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::QuantitySpinBox</name>
     <message>
         <location filename="../ui/common/QuantitySpinBox.cpp" line="53"/>
@@ -4827,57 +5374,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Неизвестный код %1: ни у одного товара нет такого штрихкода или PLU.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="159"/>
+        <location filename="../models/checkout/Sale.cpp" line="105"/>
+        <source>%1 (PLU %2) is archived and cannot be sold.</source>
+        <translation>%1 (PLU %2) в архиве, его нельзя продать.</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Sale.cpp" line="165"/>
         <source>A scanned code is still being looked up; pay in a moment.</source>
         <translation>Отсканированный код ещё ищется; оплатите чуть позже.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="176"/>
+        <location filename="../models/checkout/Sale.cpp" line="182"/>
         <source>Reserving the items…</source>
         <translation>Резервирование товаров…</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="198"/>
+        <location filename="../models/checkout/Sale.cpp" line="204"/>
         <source>Taking payment…</source>
         <translation>Приём оплаты…</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="221"/>
+        <location filename="../models/checkout/Sale.cpp" line="227"/>
         <source>payment cancelled at the till</source>
         <translation>оплата отменена на кассе</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="224"/>
+        <location filename="../models/checkout/Sale.cpp" line="230"/>
         <source>Payment cancelled; nothing was sold.</source>
         <translation>Оплата отменена; ничего не продано.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="269"/>
+        <location filename="../models/checkout/Sale.cpp" line="275"/>
         <source>The sale was voided; nothing was sold.</source>
         <translation>Продажа аннулирована; ничего не продано.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="290"/>
+        <location filename="../models/checkout/Sale.cpp" line="296"/>
         <source>Sale parked. A changed price needs the manager again when it is recalled.</source>
         <translation>Продажа отложена. Изменённую цену после возврата снова должен подтвердить менеджер.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="292"/>
+        <location filename="../models/checkout/Sale.cpp" line="298"/>
         <source>Sale parked; recall it when the customer is back.</source>
         <translation>Продажа отложена; верните её, когда покупатель вернётся.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="303"/>
+        <location filename="../models/checkout/Sale.cpp" line="309"/>
         <source>Finish or park the sale on the till before recalling another.</source>
         <translation>Завершите или отложите текущую продажу, прежде чем возвращать другую.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="320"/>
+        <location filename="../models/checkout/Sale.cpp" line="326"/>
         <source>The till is not empty: the sale stays parked.</source>
         <translation>На кассе уже есть товары: продажа остаётся отложенной.</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Sale.cpp" line="328"/>
+        <location filename="../models/checkout/Sale.cpp" line="334"/>
         <source>Parked sale recalled.</source>
         <translation>Отложенная продажа возвращена.</translation>
     </message>
@@ -5622,47 +6174,72 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="43"/>
+        <location filename="../ui/stock/StockPage.cpp" line="52"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="46"/>
+        <location filename="../ui/stock/StockPage.cpp" line="55"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="50"/>
+        <location filename="../ui/stock/StockPage.cpp" line="59"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="52"/>
+        <location filename="../ui/stock/StockPage.cpp" line="62"/>
+        <source>Ed&amp;it product…</source>
+        <translation>Изменить &amp;товар…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="64"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="55"/>
+        <location filename="../ui/stock/StockPage.cpp" line="67"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="58"/>
+        <location filename="../ui/stock/StockPage.cpp" line="70"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="61"/>
+        <location filename="../ui/stock/StockPage.cpp" line="73"/>
+        <source>Print shelf &amp;labels…</source>
+        <translation>Печать &amp;ценников…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="76"/>
+        <source>Label &amp;queue…</source>
+        <translation>Очередь ц&amp;енников…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="80"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="96"/>
+        <location filename="../ui/stock/StockPage.cpp" line="116"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="230"/>
+        <source>Select a loaded row to edit its product.</source>
+        <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="237"/>
+        <source>%1 (PLU %2) saved.</source>
+        <translation>%1 (PLU %2) сохранён.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="217"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -5671,7 +6248,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="218"/>
+        <location filename="../ui/stock/StockPage.cpp" line="260"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -5680,22 +6257,50 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="170"/>
+        <location filename="../ui/stock/StockPage.cpp" line="315"/>
+        <source>Reading the products for the labels…</source>
+        <translation>Чтение товаров для ценников…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
+        <translation>
+            <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
+            <numerusform>Ценники для первых %Ln товаров списка; для остальных сузьте фильтр.</numerusform>
+            <numerusform>Ценники для первых %Ln товаров списка; для остальных сузьте фильтр.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="347"/>
+        <source>No products to print labels for.</source>
+        <translation>Нет товаров для печати ценников.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="353"/>
+        <source>%Ln shelf label(s) printed.</source>
+        <translation>
+            <numerusform>Напечатан %Ln ценник.</numerusform>
+            <numerusform>Напечатано %Ln ценника.</numerusform>
+            <numerusform>Напечатано %Ln ценников.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="193"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="177"/>
+        <location filename="../ui/stock/StockPage.cpp" line="200"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="228"/>
+        <location filename="../ui/stock/StockPage.cpp" line="270"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="242"/>
+        <location filename="../ui/stock/StockPage.cpp" line="284"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -5703,97 +6308,102 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StocktakeDialog</name>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="34"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="37"/>
         <source>&amp;Record</source>
         <translation>&amp;Записать</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="35"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="38"/>
         <source>&amp;Commit count…</source>
         <translation>&amp;Провести инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="39"/>
         <source>Discard count…</source>
         <translation>Отменить инвентаризацию…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="39"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="42"/>
         <source>Stocktake — %1</source>
         <translation>Инвентаризация — %1</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="41"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="44"/>
         <source>PLU or barcode</source>
         <translation>PLU или штрихкод</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="33"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="36"/>
         <source>Re&amp;place the line&apos;s count</source>
         <translation>&amp;Заменить количество в строке</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="52"/>
-        <source>Pieces, or grams for goods sold by weight; added to what the line already has.</source>
-        <translation>Штуки или граммы для весовых товаров; прибавляется к тому, что уже есть в строке.</translation>
-    </message>
-    <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="55"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="56"/>
         <source>Put this count instead of the line&apos;s (to correct a mistake).</source>
         <translation>Записать это количество вместо указанного в строке (чтобы исправить ошибку).</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="57"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="58"/>
         <source>System at count</source>
         <translation>В системе при подсчёте</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="66"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="67"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="68"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="69"/>
         <source>Co&amp;unted:</source>
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="123"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="126"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="149"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="169"/>
+        <source>%1 is sold by weight: type its weight in kilograms.</source>
+        <translation>%1 — весовой товар: введите его вес в килограммах.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="171"/>
+        <source>%1 is counted in pieces: check the count.</source>
+        <translation>%1 считается в штуках: проверьте количество.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="187"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="209"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="256"/>
         <source>Stocktake %1 — %2: variance sheet</source>
         <translation>Инвентаризация %1 — %2: сличительная ведомость</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="221"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="268"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="222"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="269"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
     </message>
