@@ -1,6 +1,7 @@
 #include "DeskApp.h"
 
 #include "CentralSync.h"
+#include "models/catalog/DuePriceSweep.h"
 #include "models/core/SignalWatcher.h"
 #include "models/db/Database.h"
 #include "models/demo/DemoDataGenerator.h"
@@ -198,6 +199,8 @@ int DeskApp::run()
         return 0;
     m_expirySweep = std::make_unique<OrderExpirySweep>();
     m_expirySweep->start();
+    m_duePrices = std::make_unique<DuePriceSweep>();
+    m_duePrices->start();
 
     // Heap windows: a change of user at the till replaces the window (the
     // open sale moves over), so the first one does not live on the stack.
@@ -235,6 +238,7 @@ void DeskApp::terminate(int signalNumber)
 void DeskApp::shutDown()
 {
     m_expirySweep.reset();
+    m_duePrices.reset();
     // Worker threads hold their own connections; let them finish and close.
     QThreadPool::globalInstance()->waitForDone();
     Database::closeThreadConnection();

@@ -11,6 +11,7 @@
 
 namespace shopdesk {
 
+class DuePriceSweep;
 class OrderExpirySweep;
 class SignalWatcher;
 
@@ -41,6 +42,7 @@ private:
     DeskOptions m_options;
     std::unique_ptr<DatabaseStartup> m_startup;
     std::unique_ptr<OrderExpirySweep> m_expirySweep;
+    std::unique_ptr<DuePriceSweep> m_duePrices;
     std::unique_ptr<SignalWatcher> m_signals;
     bool m_starting = false;
     bool m_terminating = false;

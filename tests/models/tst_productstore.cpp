@@ -1,13 +1,17 @@
 #include "TestDatabase.h"
+#include "models/catalog/DuePriceSweep.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
+#include "models/db/Database.h"
 #include "models/orders/OrderStore.h"
 #include "models/stock/StockStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -380,6 +384,34 @@ private slots:
                     .ok());
         QCOMPARE(product(u"1002"_s).price, 8490);
         QCOMPARE(prices().applyDue().value(), 0);
+    }
+
+    // The application's sweep copies a price that came due into products
+    // (lists and exports show it), once. Last: it uses the pool's connections.
+    void theSweepAppliesDuePrices()
+    {
+        Database::setDefaultConfig(m_tdb->config());
+        auto scheduled = prices().schedule(
+            m_manager, {u"1002"_s, 9490, QDateTime::currentDateTimeUtc().addSecs(3600), {}});
+        QVERIFY(scheduled.ok());
+        DuePriceSweep sweep;
+        QSignalSpy swept(&sweep, &DuePriceSweep::swept);
+        sweep.sweep();
+        QVERIFY(swept.wait(15000));
+        QCOMPARE(swept.takeFirst().at(0).toInt(), 0); // not yet
+        QCOMPARE(count(u"SELECT price FROM products WHERE plu = '1002'"_s), 8990);
+
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE product_prices SET valid_from = clock_timestamp() "
+                         "WHERE id = ?"_s,
+                         {scheduled->id})
+                    .ok());
+        sweep.sweep();
+        QVERIFY(swept.wait(15000));
+        QCOMPARE(swept.takeFirst().at(0).toInt(), 1);
+        QCOMPARE(count(u"SELECT price FROM products WHERE plu = '1002'"_s), 9490);
+        QThreadPool::globalInstance()->waitForDone();
+        Database::closeThreadConnection();
     }
 };
 
