@@ -655,59 +655,59 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="58"/>
+        <location filename="../app/desk/DeskApp.cpp" line="59"/>
         <source>Starting ShopDesk…</source>
         <translation>Запуск ShopDesk…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="58"/>
+        <location filename="../app/desk/DeskApp.cpp" line="59"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="59"/>
-        <location filename="../app/desk/DeskApp.cpp" line="189"/>
+        <location filename="../app/desk/DeskApp.cpp" line="60"/>
+        <location filename="../app/desk/DeskApp.cpp" line="190"/>
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="67"/>
+        <location filename="../app/desk/DeskApp.cpp" line="68"/>
         <source>Cancelling…</source>
         <translation>Отменяется…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="106"/>
-        <location filename="../app/desk/DeskApp.cpp" line="134"/>
+        <location filename="../app/desk/DeskApp.cpp" line="107"/>
+        <location filename="../app/desk/DeskApp.cpp" line="135"/>
         <source>ShopDesk cannot start</source>
         <translation>ShopDesk не может запуститься</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="107"/>
+        <location filename="../app/desk/DeskApp.cpp" line="108"/>
         <source>ShopDesk could not open its database.</source>
         <translation>ShopDesk не удалось открыть свою базу данных.</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="109"/>
+        <location filename="../app/desk/DeskApp.cpp" line="110"/>
         <source>&amp;Try again</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="110"/>
+        <location filename="../app/desk/DeskApp.cpp" line="111"/>
         <source>&amp;Use another database…</source>
         <translation>&amp;Другая база данных…</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="111"/>
+        <location filename="../app/desk/DeskApp.cpp" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="169"/>
+        <location filename="../app/desk/DeskApp.cpp" line="170"/>
         <source>&lt;small&gt;Demo accounts:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</source>
         <translation>&lt;small&gt;Демонстрационные учётные записи:&lt;/small&gt;&lt;table cellspacing=4&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../app/desk/DeskApp.cpp" line="191"/>
+        <location filename="../app/desk/DeskApp.cpp" line="192"/>
         <source>Demo data not loaded</source>
         <translation>Демо-данные не загружены</translation>
     </message>
@@ -3112,12 +3112,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="768"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="753"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="759"/>
+        <source>The price changed since it was scanned; the order charges the new one: %1.</source>
+        <translation>Цена изменилась после сканирования; в заказе новая цена: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="785"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="769"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="786"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>

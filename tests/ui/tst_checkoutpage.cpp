@@ -530,6 +530,46 @@ private slots:
         QCOMPARE(page.cart()->rowCount(), 1);
     }
 
+    // A price scheduled to start between the scan and the payment: the order
+    // charges it, and the till says so before the money is taken.
+    void aPriceThatStartedAfterTheScanIsToldBeforePayment()
+    {
+        CheckoutPage page(cashierSession());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        scan(page.scanField(), u"10081"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page.cart()->rowCount(), 1, 10000);
+        const qint64 scanned = page.cart()->unitPriceAt(0);
+        const qint64 newPrice = scanned + 1000;
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO product_prices (product_id, price, valid_from) "
+                         "SELECT id, ?, clock_timestamp() FROM products WHERE plu = '10081'"_s,
+                         {newPrice})
+                    .ok());
+        auto restore = qScopeGuard([&] {
+            std::ignore = Sql::run(m_tdb->db(),
+                                   u"DELETE FROM product_prices WHERE price = ? AND product_id = "
+                                   "(SELECT id FROM products WHERE plu = '10081')"_s,
+                                   {newPrice});
+        });
+        QString told;
+        auto driver = test::whenModal<PaymentDialog>([&](PaymentDialog *dialog) {
+            told = page.findChild<MessageBanner *>()->text();
+            dialog->reject();
+        });
+        QTest::keyClick(page.scanField(), Qt::Key_F9);
+        QTRY_VERIFY_WITH_TIMEOUT(!told.isEmpty(), 10000);
+        QVERIFY2(told.contains(u"%1 → %2"_s.arg(Money::format(scanned), Money::format(newPrice))),
+                 qPrintable(told));
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT l.unit_price FROM order_lines l JOIN orders o "
+                             "ON o.id = l.order_id WHERE l.plu = '10081' "
+                             "ORDER BY o.id DESC LIMIT 1"_s)
+                     .value()
+                     .toLongLong(),
+                 newPrice);
+    }
+
     // A scale's label: EAN-13 "2 P CCCCC VVVVV K" with the PLU and the weight
     // (P 0–4) or the price (P 5–9); the product is sold by the kilogram.
     void weightBarcodesAreUnderstood()

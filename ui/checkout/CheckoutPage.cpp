@@ -743,6 +743,23 @@ void CheckoutPage::newSale()
 
 void CheckoutPage::askForPayment(const Order &order, PaymentMethod method)
 {
+    // A scheduled price may have started since a line was scanned: the order
+    // charges the price of its own moment, and the cashier is told which.
+    QStringList changed;
+    for (const OrderLine &line : order.lines)
+        for (int row = 0; row < cart()->rowCount(); ++row)
+            if (cart()->productAt(row).plu == line.plu) {
+                if (cart()->unitPriceAt(row) != line.unitPrice)
+                    changed << tr("%1: %2 → %3")
+                                   .arg(line.name, Money::format(cart()->unitPriceAt(row)),
+                                        Money::format(line.unitPrice));
+                break;
+            }
+    if (!changed.isEmpty())
+        m_banner->showMessage(tr("The price changed since it was scanned; the order charges the "
+                                 "new one: %1.")
+                                  .arg(changed.join(u"; "_s)),
+                              MessageBanner::Type::Warning);
     if (method == PaymentMethod::Card) {
         CardPaymentDialog dialog(order.total, order.number, m_terminal, this);
         const bool approved = dialog.exec() == QDialog::Accepted;
