@@ -4930,132 +4930,199 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductEditDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="43"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="45"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="44"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="46"/>
         <source>&amp;Active (sold and received)</source>
         <translation>&amp;Активен (продаётся и принимается)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="51"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="54"/>
         <source>Product %1</source>
         <translation>Товар %1</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="56"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="59"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="239"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="60"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="63"/>
         <source>Only until the product&apos;s stock first moves.</source>
         <translation>Только пока по остаткам товара не было движений.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="62"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="65"/>
         <source>An archived product stays in the history but cannot be sold or received.</source>
         <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="66"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="69"/>
         <source>why: kept with the change</source>
         <translation>причина: сохраняется вместе с изменением</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="73"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
         <source>PLU:</source>
         <translation>PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="74"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="77"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="75"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="78"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="79"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="79"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
         <source>Rea&amp;son:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
         <source>Set by</source>
         <translation>Кто задал</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="99"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
         <source>S&amp;chedule a price</source>
         <translation>За&amp;планировать цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="105"/>
         <source>New price:</source>
         <translation>Новая цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="104"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
         <source>from:</source>
         <translation>с:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
-        <source>Prices (times in the shop&apos;s zone)</source>
-        <translation>Цены (время магазина)</translation>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <source>When</source>
+        <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="137"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="125"/>
+        <source>&amp;Prices</source>
+        <translation>&amp;Цены</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="126"/>
+        <source>C&amp;hanges</source>
+        <translation>&amp;Изменения</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="127"/>
+        <source>Times are the shop&apos;s.</source>
+        <translation>Время — магазина.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="154"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="177"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="195"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="206"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="224"/>
+        <source>(system)</source>
+        <translation>(система)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="236"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="236"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="245"/>
+        <source>Name: %1 → %2</source>
+        <translation>Название: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="247"/>
+        <source>Price: %1 → %2</source>
+        <translation>Цена: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="250"/>
+        <source>Barcode: %1 → %2</source>
+        <translation>Штрихкод: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="252"/>
+        <source>Sold by weight: %1 → %2</source>
+        <translation>Весовой: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="254"/>
+        <source>Active: %1 → %2</source>
+        <translation>Активен: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="279"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="267"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="340"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="289"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="362"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
     </message>

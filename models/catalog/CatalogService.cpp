@@ -31,6 +31,11 @@ QFuture<Result<QList<PriceEntry>>> CatalogService::prices(const QString &plu) co
     return onDatabase([plu](const QSqlDatabase &db) { return PriceStore(db).list(plu); });
 }
 
+QFuture<Result<QList<ProductChange>>> CatalogService::changes(const QString &plu) const
+{
+    return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).changes(plu); });
+}
+
 QFuture<Result<std::optional<Product>>> CatalogService::byPlu(const QString &plu) const
 {
     return onDatabase([plu](const QSqlDatabase &db) { return ProductStore(db).byPlu(plu); });

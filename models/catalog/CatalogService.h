@@ -18,6 +18,7 @@ public:
     QFuture<Result<Product>> update(const ProductEdit &edit) const;
     QFuture<Result<PriceEntry>> schedulePrice(const ScheduledPrice &price) const;
     QFuture<Result<QList<PriceEntry>>> prices(const QString &plu) const;
+    QFuture<Result<QList<ProductChange>>> changes(const QString &plu) const;
     QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;
     // What a scanned or typed code names: a valid EAN/GTIN its barcode's
     // product, anything else a PLU (as the stocktake reads codes).

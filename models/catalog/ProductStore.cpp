@@ -319,4 +319,28 @@ Result<QList<Product>> ProductStore::search(const QString &name, const QString &
     return products;
 }
 
+Result<QList<ProductChange>> ProductStore::changes(const QString &plu, int limit) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT c.at, coalesce(s.display_name, ''), c.reason, c.before::text, "
+                      "  c.after::text FROM product_changes c "
+                      "JOIN products p ON p.id = c.product_id "
+                      "LEFT JOIN staff s ON s.id = c.staff_id "
+                      "WHERE p.plu = ? ORDER BY c.at DESC, c.id DESC LIMIT ?"_s,
+                      {plu, qBound(1, limit, 1000)});
+    if (!q)
+        return q.error();
+    QList<ProductChange> list;
+    while (q.value().next()) {
+        ProductChange c;
+        c.at = q.value().value(0).toDateTime();
+        c.staffName = q.value().value(1).toString();
+        c.reason = q.value().value(2).toString();
+        c.before = QJsonDocument::fromJson(q.value().value(3).toString().toUtf8()).object();
+        c.after = QJsonDocument::fromJson(q.value().value(4).toString().toUtf8()).object();
+        list.append(c);
+    }
+    return list;
+}
+
 } // namespace shopdesk

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -49,6 +50,18 @@ struct ProductEdit
     QString reason; // why, kept with the change (up to 500 characters)
 };
 
+// One edit of a product as product_changes keeps it: the changed fields as
+// they were and as they became (keys: name, price, barcode, sold_by_weight,
+// active).
+struct ProductChange
+{
+    QDateTime at;
+    QString staffName; // empty: the system
+    QString reason;
+    QJsonObject before;
+    QJsonObject after;
+};
+
 // Products of the catalog (seed 000: POST /products, GET /products?name=&plu=).
 class ProductStore
 {
@@ -78,6 +91,8 @@ public:
     // word that starts with it ("сыр": "Сыр …" before "Бекон … сырокопчёный"),
     // then the rest, each group by name.
     Result<QList<Product>> findByName(const QString &text, int limit = 50) const;
+    // The product's edits, newest first (at most `limit`).
+    Result<QList<ProductChange>> changes(const QString &plu, int limit = 200) const;
     // REST GET /products: name (substring) and PLU (exact), both optional, in
     // id order after `afterId` (keyset paging).
     Result<QList<Product>> search(const QString &name, const QString &plu, qint64 afterId,

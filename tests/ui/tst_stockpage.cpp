@@ -198,6 +198,26 @@ private slots:
                      .toLongLong(),
                  1);
         QTRY_COMPARE_WITH_TIMEOUT(model->stockAt(0).value_or(StockRow {}).price, newPrice, 20000);
+
+        // Opened again, the product shows the edit: when, who, what, why.
+        QStringList change;
+        auto look = test::whenModal<ProductEditDialog>([&](ProductEditDialog *dialog) {
+            auto *changes = dialog->findChild<QTableWidget *>(u"changes"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(changes->rowCount() >= 1, 20000);
+            for (int c = 0; c < changes->columnCount(); ++c)
+                change << changes->item(0, c)->text();
+            dialog->reject();
+        });
+        page.activateWindow(); // the dialog gave the keyboard back
+        QTRY_VERIFY(page.isActiveWindow());
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(model->index(0, 0));
+        QTest::keyClick(page.table(), Qt::Key_F2);
+        QCOMPARE(change.size(), 4);
+        QCOMPARE(change.at(1), sessionFor(u"manager"_s, u"manager123"_s).actor.displayName);
+        QCOMPARE(change.at(2),
+                 u"Price: %1 → %2"_s.arg(Money::format(oldPrice), Money::format(newPrice)));
+        QCOMPARE(change.at(3), u"supplier raised it"_s);
     }
 
     void filterAdjustAndSeeTheNewQuantity()

@@ -10,13 +10,14 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -27,6 +28,7 @@ namespace shopdesk {
 namespace {
 
 enum PriceColumn { From, Price, Previous, Who, Reason, ColumnCount };
+enum ChangeColumn { ChangedAt, ChangedBy, WhatChanged, Why, ChangeColumnCount };
 
 } // namespace
 
@@ -45,6 +47,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
       m_reason(new QLineEdit(this)),
       m_fieldError(new QLabel(this)),
       m_prices(new QTableWidget(0, ColumnCount, this)),
+      m_changes(new QTableWidget(0, ChangeColumnCount, this)),
       m_newPrice(new QLineEdit(this)),
       m_from(new QDateTimeEdit(this))
 {
@@ -104,10 +107,24 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     scheduleRow->addWidget(new QLabel(tr("from:"), this));
     scheduleRow->addWidget(m_from);
     scheduleRow->addWidget(m_schedule);
-    auto *pricesBox = new QGroupBox(tr("Prices (times in the shop's zone)"), this);
-    auto *pricesLayout = new QVBoxLayout(pricesBox);
+    auto *pricesPage = new QWidget(this);
+    auto *pricesLayout = new QVBoxLayout(pricesPage);
     pricesLayout->addWidget(m_prices);
     pricesLayout->addLayout(scheduleRow);
+    m_changes->setObjectName(u"changes"_s);
+    m_changes->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("What changed"), tr("Reason")});
+    m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_changes->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_changes->setWordWrap(true);
+    m_changes->verticalHeader()->hide();
+    m_changes->horizontalHeader()->setStretchLastSection(true);
+    // Its prices, and every edit with who made it and why: both in the
+    // shop's time.
+    auto *history = new QTabWidget(this);
+    history->setObjectName(u"productHistory"_s);
+    history->addTab(pricesPage, tr("&Prices"));
+    history->addTab(m_changes, tr("C&hanges"));
+    history->setToolTip(tr("Times are the shop's."));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_save = buttons->button(QDialogButtonBox::Save);
@@ -122,7 +139,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(form);
-    layout->addWidget(pricesBox, 1);
+    layout->addWidget(history, 1);
     layout->addWidget(buttons);
     setMinimumWidth(620);
     load();
@@ -141,6 +158,7 @@ void ProductEditDialog::load()
                   }
                   showProduct(*found.value());
                   loadPrices();
+                  loadChanges();
               });
 }
 
@@ -184,6 +202,61 @@ void ProductEditDialog::showPrices(const QList<PriceEntry> &prices)
     }
     m_prices->resizeColumnsToContents();
     emit pricesShown();
+}
+
+void ProductEditDialog::loadChanges()
+{
+    whenReady(this, CatalogService(m_actor).changes(m_plu),
+              [this](const Result<QList<ProductChange>> &changes) {
+                  if (changes)
+                      showChanges(changes.value());
+                  else
+                      m_banner->showMessage(changes.error().message);
+              });
+}
+
+void ProductEditDialog::showChanges(const QList<ProductChange> &changes)
+{
+    m_changes->setRowCount(int(changes.size()));
+    for (int row = 0; row < changes.size(); ++row) {
+        const ProductChange &c = changes.at(row);
+        const QStringList cells {ShopTime::format(c.at, m_zone),
+                                 c.staffName.isEmpty() ? tr("(system)") : c.staffName, describe(c),
+                                 c.reason};
+        for (int column = 0; column < ChangeColumnCount; ++column)
+            m_changes->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+    m_changes->resizeColumnsToContents();
+    m_changes->resizeRowsToContents();
+}
+
+QString ProductEditDialog::describe(const ProductChange &change) const
+{
+    const auto yesNo = [](const QJsonValue &v) {
+        return v.toBool() ? tr("yes") : tr("no");
+    };
+    const auto text = [](const QJsonValue &v) {
+        return v.toString().isEmpty() ? tr("none") : v.toString();
+    };
+    QStringList lines;
+    for (auto it = change.after.begin(); it != change.after.end(); ++it) {
+        const QJsonValue before = change.before.value(it.key());
+        if (it.key() == u"name"_s)
+            lines << tr("Name: %1 → %2").arg(before.toString(), it->toString());
+        else if (it.key() == u"price"_s)
+            lines << tr("Price: %1 → %2")
+                         .arg(Money::format(before.toInteger()), Money::format(it->toInteger()));
+        else if (it.key() == u"barcode"_s)
+            lines << tr("Barcode: %1 → %2").arg(text(before), text(*it));
+        else if (it.key() == u"sold_by_weight"_s)
+            lines << tr("Sold by weight: %1 → %2").arg(yesNo(before), yesNo(*it));
+        else if (it.key() == u"active"_s)
+            lines << tr("Active: %1 → %2").arg(yesNo(before), yesNo(*it));
+        else
+            lines << u"%1: %2 → %3"_s.arg(it.key(), before.toVariant().toString(),
+                                          it->toVariant().toString());
+    }
+    return lines.join(u'\n');
 }
 
 std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)

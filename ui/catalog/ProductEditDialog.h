@@ -41,6 +41,10 @@ private:
     void loadPrices();
     void showProduct(const Product &product);
     void showPrices(const QList<PriceEntry> &prices);
+    void loadChanges();
+    void showChanges(const QList<ProductChange> &changes);
+    // "Price: 99.90 → 109.90" for each field one edit changed.
+    QString describe(const ProductChange &change) const;
     std::optional<ProductEdit> edit(bool quiet);
     void checkInline();
     void submit();
@@ -60,6 +64,7 @@ private:
     QLineEdit *m_reason;
     QLabel *m_fieldError; // what is wrong with the fields as typed
     QTableWidget *m_prices;
+    QTableWidget *m_changes; // the product's edits, who and why
     QLineEdit *m_newPrice;
     QDateTimeEdit *m_from; // wall time in the shop's zone
     QPushButton *m_schedule;
