@@ -410,6 +410,34 @@ private slots:
             15000);
         QCOMPARE(piecesShelf->suffix(), u" pcs"_s);
         QCOMPARE(piecesShelf->decimals(), 0);
+        // Half a jar is refused in words, never read as 1, 2 or 15.
+        pieces.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pieces));
+        piecesShelf->setFocus();
+        piecesShelf->selectAll();
+        QTest::keyClicks(piecesShelf, u"1.5"_s);
+        QVERIFY(piecesShelf->problem().has_value());
+        QTest::keyClick(piecesShelf, Qt::Key_Return);
+        auto *banner = pieces.findChild<MessageBanner *>();
+        QVERIFY2(banner->text().contains(u"whole pieces"_s), qPrintable(banner->text()));
+        QVERIFY(pieces.isVisible());
+        auto *piecesCreate = pieces.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        piecesCreate->click();
+        QVERIFY(pieces.isVisible());
+        QVERIFY2(piecesShelf->text().startsWith(u"1.5"_s), qPrintable(piecesShelf->text()));
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM stocks WHERE plu = ? AND shop_id = ?"_s,
+                             {jar.plu, session.shop.id})
+                     .value()
+                     .toInt(),
+                 0);
+        piecesShelf->setFocus();
+        piecesShelf->selectAll();
+        QTest::keyClicks(piecesShelf, u"2"_s);
+        QVERIFY(!piecesShelf->problem().has_value());
+        piecesCreate->click();
+        QTRY_COMPARE_WITH_TIMEOUT(pieces.result(), int(QDialog::Accepted), 15000);
+        QCOMPARE(shelfOf(jar.plu, session.shop.id), 2);
     }
 
     // "Changed" is the shop's time, whatever the computer's zone is.

@@ -2,6 +2,8 @@
 
 #include "models/core/Quantity.h"
 
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLocale>
 #include <QtMath>
 
@@ -41,6 +43,54 @@ qint64 QuantitySpinBox::units() const
 void QuantitySpinBox::setUnits(qint64 units)
 {
     setValue(m_soldByWeight ? double(units) / Quantity::kGramsPerKg : double(units));
+}
+
+bool QuantitySpinBox::holdsFraction(const QString &text) const
+{
+    if (m_soldByWeight)
+        return false;
+    QString number = text;
+    number.remove(suffix());
+    number.remove(prefix());
+    return number.contains(u'.') || number.contains(u',') ||
+        number.contains(locale().decimalPoint());
+}
+
+std::optional<QString> QuantitySpinBox::problem() const
+{
+    if (!holdsFraction(lineEdit()->text()))
+        return std::nullopt;
+    return tr("This product is counted in whole pieces: \"%1\" is not a number of pieces.")
+        .arg(cleanText());
+}
+
+QValidator::State QuantitySpinBox::validate(QString &input, int &pos) const
+{
+    // Kept as typed, so it is neither dropped (1,5 → 15) nor rounded (→ 2).
+    if (holdsFraction(input))
+        return QValidator::Intermediate;
+    return QDoubleSpinBox::validate(input, pos);
+}
+
+void QuantitySpinBox::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && problem()) {
+        emit refused(*problem());
+        event->accept();
+        return;
+    }
+    QDoubleSpinBox::keyPressEvent(event);
+}
+
+void QuantitySpinBox::focusOutEvent(QFocusEvent *event)
+{
+    // The spin box would put its last value back; the dialog that saves
+    // reads problem() instead and says what is wrong.
+    if (problem()) {
+        QWidget::focusOutEvent(event);
+        return;
+    }
+    QDoubleSpinBox::focusOutEvent(event);
 }
 
 void QuantitySpinBox::applyUnit()

@@ -2,6 +2,8 @@
 
 #include <QDoubleSpinBox>
 
+#include <optional>
+
 namespace shopdesk {
 
 // A quantity as people say it: whole pieces, or kilograms to the gram for
@@ -20,11 +22,24 @@ public:
 
     qint64 units() const;
     void setUnits(qint64 units);
+    // What is wrong with the typed text, if anything: a fraction of a piece.
+    // The text is kept as typed (not rounded behind the user's back), so a
+    // dialog reads this before it saves.
+    std::optional<QString> problem() const;
+
+    QValidator::State validate(QString &input, int &pos) const override;
 
 signals:
     void unitsChanged(qint64 units);
+    // Enter was pressed on a text that is not a quantity.
+    void refused(const QString &message);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
+    bool holdsFraction(const QString &text) const;
     void applyUnit();
 
     bool m_soldByWeight = false;

@@ -115,6 +115,8 @@ AdjustStockDialog::AdjustStockDialog(const Actor &actor, const StockRow &stock, 
     for (QRadioButton *b : {m_increase, m_decrease, m_shelf, m_order})
         connect(b, &QRadioButton::toggled, this, &AdjustStockDialog::updateForm);
     connect(m_amount, &QuantitySpinBox::unitsChanged, this, &AdjustStockDialog::updateForm);
+    connect(m_amount, &QuantitySpinBox::refused, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
     updateForm();
     m_amount->setFocus();
     m_amount->selectAll();
@@ -146,6 +148,11 @@ void AdjustStockDialog::updateForm()
 
 void AdjustStockDialog::submit()
 {
+    if (const auto problem = m_amount->problem()) {
+        m_banner->showMessage(*problem);
+        m_amount->setFocus();
+        return;
+    }
     StockAdjustment adjustment;
     adjustment.shopId = m_stock.shopId;
     adjustment.plu = m_stock.plu;

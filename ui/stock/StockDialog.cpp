@@ -41,8 +41,11 @@ StockDialog::StockDialog(const Actor &actor, const QList<Shop> &shops, qint64 sh
         if (shop.id == shopId)
             m_shop->setCurrentIndex(m_shop->count() - 1);
     }
-    for (QuantitySpinBox *box : {m_shelf, m_order})
+    for (QuantitySpinBox *box : {m_shelf, m_order}) {
         box->setUnitsRange(0, StockStore::kMaxQuantity);
+        connect(box, &QuantitySpinBox::refused, m_banner,
+                [this](const QString &message) { m_banner->showMessage(message); });
+    }
     m_shelf->setObjectName(u"shelf"_s);
     m_order->setObjectName(u"order"_s);
     auto *form = new QFormLayout;
@@ -141,6 +144,13 @@ void StockDialog::submit()
     if (m_shop->currentIndex() < 0) {
         m_banner->showMessage(tr("Choose the shop."));
         return;
+    }
+    for (QuantitySpinBox *box : {m_shelf, m_order}) {
+        if (const auto problem = box->problem()) {
+            m_banner->showMessage(*problem);
+            box->setFocus();
+            return;
+        }
     }
     m_ok->setEnabled(false);
     whenReady(this,

@@ -98,6 +98,8 @@ StocktakeDialog::StocktakeDialog(const Actor &actor, const Shop &shop, QWidget *
         if (m_counted->hasFocus())
             record();
     });
+    connect(m_counted, &QuantitySpinBox::refused, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
     connect(m_record, &QPushButton::clicked, this, &StocktakeDialog::record);
     connect(m_commit, &QPushButton::clicked, this, &StocktakeDialog::commitCount);
     connect(m_cancelCount, &QPushButton::clicked, this, &StocktakeDialog::cancelCount);
@@ -192,6 +194,11 @@ void StocktakeDialog::record()
     if (code != m_codeKnown) {
         m_recordWhenKnown = true;
         lookUpCode(code);
+        return;
+    }
+    if (const auto problem = m_counted->problem()) {
+        m_banner->showMessage(*problem);
+        m_counted->setFocus();
         return;
     }
     setBusy(true);
