@@ -115,6 +115,41 @@ Result<void> LabelQueueStore::enqueue(const QSqlDatabase &db, qint64 productId,
     return {};
 }
 
+Result<void> LabelQueueStore::enqueueMany(const QSqlDatabase &db, const QList<qint64> &productIds,
+                                          const std::optional<QDateTime> &validFrom,
+                                          LabelReason reason, const QList<qint64> &prices,
+                                          qint64 queuedBy)
+{
+    if (validFrom && !validFrom->isValid())
+        return StoreError::invalid(u"validFrom"_s, tr("The date the price starts is not valid."));
+    if (!prices.isEmpty() && prices.size() != productIds.size())
+        return StoreError::invalid(u"price"_s, tr("Each label needs its own price."));
+    if (productIds.isEmpty())
+        return {};
+    // unnest of an empty price array gives NULLs beside the products: the
+    // product's price when printed.
+    auto queued = Sql::run(
+        db,
+        u"INSERT INTO label_queue (product_id, reason, valid_from, price, queued_by) "
+        "SELECT q.product_id, :reason::text, :valid_from::timestamptz, q.price, :queued_by::bigint "
+        "FROM unnest(:products::bigint[], :prices::bigint[]) AS q (product_id, price) "
+        "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
+        "WHERE printed_at IS NULL DO UPDATE SET reason = EXCLUDED.reason, "
+        "price = EXCLUDED.price, queued_at = now(), queued_by = EXCLUDED.queued_by, "
+        "revision = label_queue.revision + 1"_s,
+        {{u":products"_s, PgArray::integers(productIds)},
+         {u":prices"_s, PgArray::integers(prices)},
+         {u":reason"_s, reasonKey(reason)},
+         {u":valid_from"_s, validFrom ? QVariant(validFrom->toUTC()) : QVariant()},
+         {u":queued_by"_s, queuedBy > 0 ? QVariant(queuedBy) : QVariant()}});
+    if (!queued) {
+        if (queued.error().isForeignKeyViolation())
+            return StoreError::notFound(tr("The product is not in the catalog."));
+        return queued.error();
+    }
+    return {};
+}
+
 Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &productIds)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))

@@ -57,6 +57,12 @@ public:
                                 const std::optional<QDateTime> &validFrom, LabelReason reason,
                                 std::optional<qint64> price = std::nullopt, qint64 queuedBy = 0);
 
+    // The same for many products in one statement (a price-change
+    // document): `prices` empty, or one price per product.
+    static Result<void> enqueueMany(const QSqlDatabase &db, const QList<qint64> &productIds,
+                                    const std::optional<QDateTime> &validFrom, LabelReason reason,
+                                    const QList<qint64> &prices = {}, qint64 queuedBy = 0);
+
     // Queues labels for these products at today's prices (Requested).
     Result<int> request(const Actor &actor, const QList<qint64> &productIds);
     // The waiting labels, oldest first, at most `limit`.

@@ -1,0 +1,80 @@
+#include "DocumentsService.h"
+
+#include "models/core/DatabaseTask.h"
+
+namespace shopdesk {
+
+QFuture<Result<PriceDocument>>
+DocumentsService::createPriceDocument(const PriceDocumentHeader &header) const
+{
+    return onDatabase([actor = m_actor, header](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).createDraft(actor, header);
+    });
+}
+
+QFuture<Result<PriceDocument>>
+DocumentsService::updatePriceDocument(qint64 id, const PriceDocumentHeader &header) const
+{
+    return onDatabase([actor = m_actor, id, header](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).updateDraft(actor, id, header);
+    });
+}
+
+QFuture<Result<PriceDocument>> DocumentsService::priceDocument(qint64 id) const
+{
+    return onDatabase([id](const QSqlDatabase &db) { return PriceDocumentStore(db).byId(id); });
+}
+
+QFuture<Result<QList<PriceDocument>>> DocumentsService::priceDocuments() const
+{
+    return onDatabase([](const QSqlDatabase &db) { return PriceDocumentStore(db).list(); });
+}
+
+QFuture<Result<int>>
+DocumentsService::addPriceLines(qint64 id, const PriceSelection &selection, const PriceRule &rule,
+                                std::shared_ptr<std::atomic_bool> cancelled) const
+{
+    return onDatabase([actor = m_actor, id, selection, rule, cancelled](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).addLines(actor, id, selection, rule, cancelled.get());
+    });
+}
+
+QFuture<Result<PriceDocumentLine>> DocumentsService::setPriceLine(qint64 id, qint64 productId,
+                                                                  qint64 price) const
+{
+    return onDatabase([actor = m_actor, id, productId, price](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).setLinePrice(actor, id, productId, price);
+    });
+}
+
+QFuture<Result<int>> DocumentsService::removePriceLines(qint64 id,
+                                                        const QList<qint64> &productIds) const
+{
+    return onDatabase([actor = m_actor, id, productIds](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).removeLines(actor, id, productIds);
+    });
+}
+
+QFuture<Result<QList<PriceDocumentLine>>>
+DocumentsService::priceLines(qint64 id, qint64 afterProductId, int limit) const
+{
+    return onDatabase([id, afterProductId, limit](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).lines(id, afterProductId, limit);
+    });
+}
+
+QFuture<Result<PriceDocument>> DocumentsService::postPriceDocument(qint64 id) const
+{
+    return onDatabase([actor = m_actor, id](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).post(actor, id);
+    });
+}
+
+QFuture<Result<PriceDocument>> DocumentsService::cancelPriceDocument(qint64 id) const
+{
+    return onDatabase([actor = m_actor, id](const QSqlDatabase &db) {
+        return PriceDocumentStore(db).cancel(actor, id);
+    });
+}
+
+} // namespace shopdesk
