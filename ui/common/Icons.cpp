@@ -100,6 +100,8 @@ QString fileName(Icon id)
         return u"ticket-percent"_s;
     case Icon::Price:
         return u"tag"_s;
+    case Icon::PriceChanges:
+        return u"tags"_s;
     case Icon::Increase:
         return u"circle-plus"_s;
     case Icon::Decrease:

@@ -57,6 +57,7 @@ enum class Icon {
     Customer,
     Promo,
     Price,
+    PriceChanges, // a document changing many prices
     Scan,
     Increase,
     Decrease,

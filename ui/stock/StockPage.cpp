@@ -20,6 +20,7 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
+#include "ui/documents/PriceDocumentsDialog.h"
 #include "ui/labels/LabelPrintDialog.h"
 #include "ui/labels/LabelQueueDialog.h"
 
@@ -77,6 +78,10 @@ StockPage::StockPage(const Session &session, QWidget *parent)
                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
                                           &StockPage::showLabelQueue);
     toolbar->setName(m_labelQueue, u"labelQueue"_s);
+    m_priceChanges = toolbar->addPageAction(Icon::PriceChanges, tr("Price c&hanges…"),
+                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this,
+                                            &StockPage::showPriceChanges);
+    toolbar->setName(m_priceChanges, u"priceChanges"_s);
     m_refresh = toolbar->addPageAction(Icon::Refresh, tr("&Refresh"), QKeySequence::Refresh, this,
                                        [this] { m_model->refresh(); });
     auto *find = new QAction(this);
@@ -181,6 +186,7 @@ void StockPage::updateActions()
     m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
     m_printLabels->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_labelQueue->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_priceChanges->setEnabled(hasPermission(role, Permission::ManageProducts));
 }
 
 void StockPage::adjustSelected()
@@ -362,6 +368,16 @@ void StockPage::showLabelQueue()
         return;
     LabelQueueDialog dialog(m_session, this);
     dialog.exec();
+}
+
+void StockPage::showPriceChanges()
+{
+    if (!m_priceChanges->isEnabled())
+        return;
+    PriceDocumentsDialog dialog(m_session, this);
+    dialog.exec();
+    // Posted documents changed the prices the table shows.
+    m_model->refresh();
 }
 
 } // namespace shopdesk

@@ -47,6 +47,7 @@ public slots:
     // first LabelsService::kMaxFilteredLabels products) when none is chosen.
     void printLabels();
     void showLabelQueue();
+    void showPriceChanges();
 
 private:
     void updateActions();
@@ -67,6 +68,7 @@ private:
     QAction *m_export;
     QAction *m_printLabels;
     QAction *m_labelQueue;
+    QAction *m_priceChanges;
     QAction *m_refresh;
 };
 
