@@ -58,22 +58,23 @@ QVariant PriceLinesModel::data(const QModelIndex &index, int role) const
         case Name:
             return line.name;
         case CurrentPrice:
-            return price(line.currentPrice);
+            return price(basePrice(line));
         case NewPrice:
             return price(line.newPrice);
-        case Change:
-            if (line.currentPrice == 0)
+        case Change: {
+            const qint64 base = basePrice(line);
+            if (base == 0)
                 return line.newPrice == 0 ? u"0 %"_s : u"—"_s;
-            return tr("%1 %").arg(QLocale().toString(
-                100.0 * double(line.newPrice - line.currentPrice) / double(line.currentPrice), 'f',
-                1));
+            return tr("%1 %").arg(
+                QLocale().toString(100.0 * double(line.newPrice - base) / double(base), 'f', 1));
+        }
         }
     }
     if (role == Qt::EditRole && index.column() == NewPrice)
         return Money::formatPlain(line.newPrice);
     if (role == Qt::TextAlignmentRole && index.column() >= CurrentPrice)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == CurrentPrice &&
+    if (role == Qt::ToolTipRole && index.column() == CurrentPrice && m_editable &&
         line.currentPrice != line.oldPrice)
         return tr("It was %1 when the line was added.").arg(Money::format(line.oldPrice));
     return {};
@@ -89,7 +90,7 @@ QVariant PriceLinesModel::headerData(int section, Qt::Orientation orientation, i
     case Name:
         return tr("Name");
     case CurrentPrice:
-        return tr("Price now");
+        return m_editable ? tr("Price now") : tr("Old price");
     case NewPrice:
         return tr("New price");
     case Change:
@@ -137,6 +138,13 @@ bool PriceLinesModel::setData(const QModelIndex &index, const QVariant &value, i
                   }
               });
     return true;
+}
+
+qint64 PriceLinesModel::basePrice(const PriceDocumentLine &line) const
+{
+    // A draft compares with today's price; a posted document with the price
+    // its lines had, since today's is its own.
+    return m_editable ? line.currentPrice : line.oldPrice;
 }
 
 bool PriceLinesModel::canFetchMore(const QModelIndex &parent) const

@@ -42,6 +42,8 @@ signals:
     void refused(const QString &message);
 
 private:
+    qint64 basePrice(const PriceDocumentLine &line) const;
+
     DocumentsService m_service;
     QList<PriceDocumentLine> m_lines;
     qint64 m_documentId = 0;

@@ -172,6 +172,14 @@ private slots:
         QTRY_COMPARE(dialog.lines()->rowCount(), 3);
         QVERIFY(!(dialog.lines()->flags(dialog.lines()->index(0, PriceLinesModel::NewPrice)) &
                   Qt::ItemIsEditable));
+        // The posted lines compare with the prices they replaced, not with
+        // today's (their own).
+        QCOMPARE(dialog.lines()->headerData(PriceLinesModel::CurrentPrice, Qt::Horizontal,
+                                            Qt::DisplayRole),
+                 QVariant(u"Old price"_s));
+        QCOMPARE(dialog.lines()->index(0, PriceLinesModel::CurrentPrice).data().toString(),
+                 Money::format(products[0].second));
+        QVERIFY(dialog.lines()->index(0, PriceLinesModel::Change).data().toString() != u"0.0 %"_s);
         QCOMPARE(Sql::scalar(m_tdb->db(),
                              u"SELECT count(*) FROM label_queue WHERE printed_at IS NULL AND "
                              "product_id IN (SELECT product_id FROM price_document_lines WHERE "

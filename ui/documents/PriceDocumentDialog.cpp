@@ -95,7 +95,9 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     startsRow->addStretch(1);
     auto *headerForm = new QFormLayout;
     headerForm->addRow(tr("&Reason:"), m_reason);
-    headerForm->addRow(tr("Prices &start:"), startsRow);
+    auto *startsLabel = new QLabel(tr("Prices &start:"), this);
+    startsLabel->setBuddy(m_starts);
+    headerForm->addRow(startsLabel, startsRow);
 
     // What to add and with which price.
     m_selectBy->setObjectName(u"selectBy"_s);
@@ -141,8 +143,8 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     ruleRow->addWidget(m_endIn99);
     ruleRow->addStretch(1);
     ruleRow->addWidget(m_add);
-    auto *addBox = new QGroupBox(tr("Add products"), this);
-    auto *addColumn = new QVBoxLayout(addBox);
+    m_addBox = new QGroupBox(tr("Add products"), this);
+    auto *addColumn = new QVBoxLayout(m_addBox);
     addColumn->addLayout(selectRow);
     addColumn->addLayout(ruleRow);
     addColumn->addWidget(m_example);
@@ -150,7 +152,7 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     auto *editingColumn = new QVBoxLayout(m_editing);
     editingColumn->setContentsMargins(0, 0, 0, 0);
     editingColumn->addLayout(headerForm);
-    editingColumn->addWidget(addBox);
+    editingColumn->addWidget(m_addBox);
 
     m_table->setObjectName(u"lines"_s);
     m_table->setModel(m_lines);
@@ -513,6 +515,7 @@ void PriceDocumentDialog::updateEnabled()
     const bool free = draft && !m_busy;
     const bool percent = m_ruleKind->currentIndex() == 1;
     m_editing->setEnabled(draft);
+    m_addBox->setVisible(draft);
     for (QWidget *w :
          std::initializer_list<QWidget *> {m_reason, m_starts, m_selectBy, m_ruleKind, m_value})
         w->setEnabled(free);

@@ -91,6 +91,7 @@ private:
     QPushButton *m_post;
     QPushButton *m_cancelDocument;
     QWidget *m_editing; // the header and the add row, disabled once posted
+    QWidget *m_addBox = nullptr; // hidden once posted
     std::shared_ptr<std::atomic_bool> m_stop;
     bool m_busy = false;
 };

@@ -69,7 +69,7 @@ PriceDocumentsDialog::PriceDocumentsDialog(const Session &session, QWidget *pare
     column->addWidget(m_tree, 1);
     column->addWidget(m_summary);
     column->addWidget(buttons);
-    resize(860, 420);
+    resize(1000, 420);
     load();
 }
 
