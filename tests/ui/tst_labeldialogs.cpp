@@ -4,6 +4,7 @@
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/labels/LabelQueueStore.h"
+#include "models/labels/ShelfLabel.h"
 #include "models/settings/AppSettings.h"
 #include "models/stock/StockModel.h"
 #include "ui/common/MessageBanner.h"
@@ -13,9 +14,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -26,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +137,48 @@ private slots:
         QVERIFY(dialog.isVisible());
         QVERIFY(!QFile::exists(path));
         QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QSpinBox *>(u"columns"_s));
+    }
+
+    // Stop while printing over yesterday's PDF: yesterday's file stays whole
+    // and no temporary file is left beside it.
+    void stoppingKeepsTheFileThatWasThere()
+    {
+        const QString path = m_dir.filePath(u"kept.pdf"_s);
+        {
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("yesterday's labels");
+        }
+        QList<ShelfLabel> labels;
+        for (int i = 0; i < 10000; ++i) {
+            ShelfLabel label;
+            label.name = u"Milk %1"_s.arg(i);
+            label.price = 9990 + i;
+            label.plu = QString::number(1000 + i);
+            label.ean13 = u"4601234567893"_s;
+            labels << label;
+        }
+        LabelPrintDialog dialog(labels);
+        dialog.setPdfPath(path);
+        dialog.findChild<QRadioButton *>(u"roll"_s)->setChecked(true);
+        dialog.show();
+        QTimer stopper;
+        stopper.setInterval(20);
+        connect(&stopper, &QTimer::timeout, &dialog, [&dialog, &stopper] {
+            auto *progress = dialog.findChild<QProgressDialog *>(u"labelProgress"_s);
+            if (progress && progress->isVisible()) {
+                progress->cancel();
+                stopper.stop();
+            }
+        });
+        stopper.start();
+        dialog.findChild<QPushButton *>(u"print"_s)->click();
+        QVERIFY(!stopper.isActive()); // the progress came up and was stopped
+        QVERIFY(dialog.isVisible());
+        QFile kept(path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("yesterday's labels"));
+        QCOMPARE(QDir(m_dir.path()).entryList({u"kept.pdf?*"_s}, QDir::Files), QStringList());
     }
 
     // Queued labels (a price change, a scheduled price) are listed, printed

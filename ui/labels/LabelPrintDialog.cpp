@@ -7,7 +7,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -18,6 +17,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -116,6 +116,9 @@ LabelPrintDialog::LabelPrintDialog(const QList<ShelfLabel> &labels, QWidget *par
         connect(box, &QDoubleSpinBox::valueChanged, this, &LabelPrintDialog::updateSummary);
     setLabelLayout(AppSettings().labelLayout());
     kindChanged();
+    // Wide enough for its title in Russian ("Печать ценников — ShopDesk")
+    // and the summary line, which the layout alone would cut.
+    resize(qMax(sizeHint().width(), fontMetrics().averageCharWidth() * 60), sizeHint().height());
 }
 
 LabelLayout LabelPrintDialog::labelLayout() const
@@ -196,15 +199,31 @@ void LabelPrintDialog::print()
             if (path.isEmpty())
                 return;
         }
+        // Written beside the file and renamed over it only when complete:
+        // a stopped or failed run leaves no half file and keeps the one
+        // that was there.
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            m_error =
+                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            m_banner->showMessage(m_error);
+            return;
+        }
         bool done = false;
         {
-            QPdfWriter writer(path);
+            QPdfWriter writer(&file);
             writer.setCreator(u"ShopDesk"_s);
             writer.setTitle(tr("Shelf labels"));
             done = printTo(&writer);
         }
         if (!done) {
-            QFile::remove(path); // never a half file
+            file.cancelWriting();
+            return;
+        }
+        if (!file.commit()) {
+            m_error =
+                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            m_banner->showMessage(m_error);
             return;
         }
     } else {
