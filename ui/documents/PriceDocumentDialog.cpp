@@ -124,6 +124,9 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     m_add->setObjectName(u"add"_s);
     m_add->setDefault(false);
     m_add->setAutoDefault(false);
+    // Enter belongs to the field it is pressed in (the PLUs add, a price
+    // cell commits), never to a button of the dialog.
+    m_remove->setAutoDefault(false);
 
     auto *selectRow = new QHBoxLayout;
     auto *productsLabel = new QLabel(tr("Pro&ducts:"), this);
@@ -247,6 +250,7 @@ void PriceDocumentDialog::load()
 void PriceDocumentDialog::showDocument(const PriceDocument &document)
 {
     m_document = document;
+    m_shown = true;
     const QString zone = m_session.shop.timeZone;
     if (document.id == 0) {
         m_title->setText(tr("New price change"));
@@ -379,6 +383,8 @@ void PriceDocumentDialog::addProducts()
             m_stop->store(true);
         return;
     }
+    if (!isDraft())
+        return;
     const std::optional<PriceRule> r = rule(false);
     if (!r)
         return;
@@ -414,7 +420,7 @@ void PriceDocumentDialog::addProducts()
 
 void PriceDocumentDialog::removeSelected()
 {
-    if (m_busy || m_document.status != DocumentStatus::Draft || m_document.id == 0)
+    if (m_busy || !isDraft() || m_document.id == 0)
         return;
     QList<qint64> products;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
@@ -440,7 +446,7 @@ void PriceDocumentDialog::removeSelected()
 
 void PriceDocumentDialog::post()
 {
-    if (m_busy || m_document.status != DocumentStatus::Draft || m_document.lineCount == 0)
+    if (m_busy || !isDraft() || m_document.lineCount == 0)
         return;
     const PriceDocumentHeader h = header();
     const int count = int(m_document.lineCount);
@@ -477,7 +483,7 @@ void PriceDocumentDialog::post()
 
 void PriceDocumentDialog::cancelDocument()
 {
-    if (m_busy || m_document.status != DocumentStatus::Draft || m_document.id == 0)
+    if (m_busy || !isDraft() || m_document.id == 0)
         return;
     if (!Confirm::ask(this, tr("Cancel the price change"),
                       tr("Price change No. %1 will be kept as cancelled and never posted. Cancel "
@@ -511,7 +517,7 @@ void PriceDocumentDialog::setBusy(bool busy, const QString &text)
 
 void PriceDocumentDialog::updateEnabled()
 {
-    const bool draft = m_document.status == DocumentStatus::Draft;
+    const bool draft = isDraft();
     const bool free = draft && !m_busy;
     const bool percent = m_ruleKind->currentIndex() == 1;
     m_editing->setEnabled(draft);

@@ -65,6 +65,8 @@ private:
     void saveHeaderThen(std::function<void(const PriceDocument &)> next);
     void setBusy(bool busy, const QString &text = {});
     void updateEnabled();
+    // Shown and still a draft: until the document is read, nothing acts.
+    bool isDraft() const { return m_shown && m_document.status == DocumentStatus::Draft; }
     void refuse(const StoreError &error);
 
     Session m_session;
@@ -94,6 +96,7 @@ private:
     QWidget *m_addBox = nullptr; // hidden once posted
     std::shared_ptr<std::atomic_bool> m_stop;
     bool m_busy = false;
+    bool m_shown = false;
 };
 
 } // namespace shopdesk
