@@ -62,4 +62,30 @@ QFuture<Result<QList<Product>>> CatalogService::findByName(const QString &words,
     });
 }
 
+QFuture<Result<QList<VatRate>>> CatalogService::vatRates() const
+{
+    return onDatabase([](const QSqlDatabase &db) { return VatRateStore(db).list(); });
+}
+
+QFuture<Result<VatRate>> CatalogService::addVatRate(const VatRateInput &rate) const
+{
+    return onDatabase([actor = m_actor, rate](const QSqlDatabase &db) {
+        return VatRateStore(db).add(actor, rate);
+    });
+}
+
+QFuture<Result<VatRate>> CatalogService::updateVatRate(const VatRateInput &rate) const
+{
+    return onDatabase([actor = m_actor, rate](const QSqlDatabase &db) {
+        return VatRateStore(db).update(actor, rate);
+    });
+}
+
+QFuture<Result<void>> CatalogService::removeVatRate(const QString &code) const
+{
+    return onDatabase([actor = m_actor, code](const QSqlDatabase &db) {
+        return VatRateStore(db).remove(actor, code);
+    });
+}
+
 } // namespace shopdesk

@@ -2,6 +2,7 @@
 
 #include "PriceStore.h"
 #include "ProductStore.h"
+#include "VatRateStore.h"
 
 #include <QFuture>
 
@@ -25,6 +26,13 @@ public:
     QFuture<Result<std::optional<Product>>> byCode(const QString &code) const;
     QFuture<Result<std::optional<Product>>> byBarcode(const QString &barcode) const;
     QFuture<Result<QList<Product>>> findByName(const QString &words, int limit) const;
+
+    // The VAT rates list (VatRateStore): the product dialogs' choices and
+    // the Settings page's VAT rates dialog.
+    QFuture<Result<QList<VatRate>>> vatRates() const;
+    QFuture<Result<VatRate>> addVatRate(const VatRateInput &rate) const;
+    QFuture<Result<VatRate>> updateVatRate(const VatRateInput &rate) const;
+    QFuture<Result<void>> removeVatRate(const QString &code) const;
 
 private:
     Actor m_actor;

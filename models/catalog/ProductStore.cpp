@@ -1,6 +1,7 @@
 #include "ProductStore.h"
 
 #include "Ean13.h"
+#include "VatRateStore.h"
 #include "models/core/Permissions.h"
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
@@ -23,7 +24,7 @@ namespace {
 // The price is the one that holds now (price_at, 0018): a scheduled price
 // counts from its moment on, before anything copies it into products.
 const QString kColumns = u"p.id, p.plu, coalesce(p.barcode, ''), p.name, price_at(p, now()), "
-                         "p.updated_at, p.sold_by_weight, p.active"_s;
+                         "p.updated_at, p.sold_by_weight, p.active, p.vat_code"_s;
 
 Product fromQuery(const QSqlQuery &q)
 {
@@ -31,6 +32,7 @@ Product fromQuery(const QSqlQuery &q)
                q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toDateTime(),
                q.value(6).toBool()};
     p.active = q.value(7).toBool();
+    p.vatCode = q.value(8).toString();
     return p;
 }
 
@@ -85,14 +87,16 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         return *refused;
     if (auto invalid = validate(product))
         return *invalid;
+    if (auto refused = VatRateStore::checkUsable(m_db, product.vatCode))
+        return *refused;
     // One statement: the product, its history row and its outbox event stand or fall together.
     auto q = Sql::run(
         m_db,
         u"WITH args AS (SELECT :plu::text AS plu, :name::text AS name, :price::bigint AS price, "
         "  nullif(:barcode::text, '') AS barcode, nullif(:staff::bigint, 0) AS staff, "
-        "  :weighed::boolean AS weighed), "
-        "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight) "
-        "  SELECT plu, name, price, barcode, weighed FROM args RETURNING *), "
+        "  :weighed::boolean AS weighed, :vat_code::text AS vat_code), "
+        "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight, vat_code) "
+        "  SELECT plu, name, price, barcode, weighed, vat_code FROM args RETURNING *), "
         "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
         "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
         "  RETURNING id), "
@@ -104,13 +108,14 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "    'staff_id', a.staff) "
         "  FROM made m, args a RETURNING id) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-        "  m.sold_by_weight, m.active FROM made m"_s,
+        "  m.sold_by_weight, m.active, m.vat_code FROM made m"_s,
         {{u":plu"_s, product.plu},
          {u":name"_s, product.name.trimmed()},
          {u":price"_s, product.price},
          {u":barcode"_s, product.barcode},
          {u":staff"_s, actor.staffId},
-         {u":weighed"_s, product.soldByWeight}});
+         {u":weighed"_s, product.soldByWeight},
+         {u":vat_code"_s, product.vatCode}});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)
@@ -171,6 +176,14 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
         before.insert(u"active"_s, old.active);
         after.insert(u"active"_s, edit.active);
     }
+    const QString vatCode = edit.vatCode.isEmpty() ? old.vatCode : edit.vatCode;
+    if (vatCode != old.vatCode) {
+        // A rate no longer offered may stay on a product, not be given to one.
+        if (auto refused = VatRateStore::checkUsable(m_db, vatCode))
+            return *refused;
+        before.insert(u"vat_code"_s, old.vatCode);
+        after.insert(u"vat_code"_s, vatCode);
+    }
     if (after.isEmpty())
         return old;
 
@@ -211,9 +224,11 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
         u"WITH args AS (SELECT :id::bigint AS id, :name::text AS name, :price::bigint AS price, "
         "  nullif(:barcode::text, '') AS barcode, :weighed::boolean AS weighed, "
         "  :active::boolean AS active, nullif(:staff::bigint, 0) AS staff, "
-        "  coalesce(:reason::text, '') AS reason, :price_changed::boolean AS price_changed), "
+        "  coalesce(:reason::text, '') AS reason, :price_changed::boolean AS price_changed, "
+        "  :vat_code::text AS vat_code), "
         "changed AS (UPDATE products p SET name = a.name, barcode = a.barcode, "
-        "  sold_by_weight = a.weighed, active = a.active, updated_at = now(), "
+        "  sold_by_weight = a.weighed, active = a.active, vat_code = a.vat_code, "
+        "  updated_at = now(), "
         "  price = CASE WHEN a.price_changed THEN a.price ELSE p.price END, "
         "  price_from = CASE WHEN a.price_changed THEN now() ELSE p.price_from END "
         "  FROM args a WHERE p.id = a.id RETURNING p.*), "
@@ -227,7 +242,7 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
         "  SELECT c.id, c.plu, 'product_changed', a.staff, a.reason FROM changed c, args a "
         "  RETURNING id) "
         "SELECT c.id, c.plu, coalesce(c.barcode, ''), c.name, price_at(c, now()), c.updated_at, "
-        "  c.sold_by_weight, c.active FROM changed c"_s,
+        "  c.sold_by_weight, c.active, c.vat_code FROM changed c"_s,
         {{u":id"_s, old.id},
          {u":name"_s, name},
          {u":price"_s, edit.price},
@@ -237,6 +252,7 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
          {u":staff"_s, actor.staffId},
          {u":reason"_s, edit.reason.trimmed()},
          {u":price_changed"_s, after.contains(u"price"_s)},
+         {u":vat_code"_s, vatCode},
          {u":before"_s, QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact))},
          {u":after"_s, QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))}});
     if (!q) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "VatRate.h"
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
 
@@ -26,6 +27,7 @@ struct Product
     QDateTime updatedAt;
     bool soldByWeight = false; // stock in grams, price per kg
     bool active = true; // false: archived, neither sold nor received
+    QString vatCode = defaultVatCode(); // vat_rates.code
 };
 
 struct NewProduct
@@ -35,6 +37,7 @@ struct NewProduct
     qint64 price = 0;
     QString barcode;
     bool soldByWeight = false;
+    QString vatCode = defaultVatCode(); // vat_rates.code: the standard rate unless chosen
 };
 
 // What a product becomes (ProductStore::update): every editable field as it
@@ -48,11 +51,12 @@ struct ProductEdit
     bool soldByWeight = false;
     bool active = true;
     QString reason; // why, kept with the change (up to 500 characters)
+    QString vatCode = {}; // vat_rates.code; empty: the product's rate as it is
 };
 
 // One edit of a product as product_changes keeps it: the changed fields as
 // they were and as they became (keys: name, price, barcode, sold_by_weight,
-// active).
+// active, vat_code).
 struct ProductChange
 {
     QDateTime at;
@@ -72,7 +76,8 @@ public:
     explicit ProductStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
     // Creates the product, its product_created history row and its outbox
-    // event in one statement. Duplicate PLU or barcode: Conflict naming the field.
+    // event in one statement. Duplicate PLU or barcode: Conflict naming the
+    // field; a VAT rate unknown or no longer offered: Invalid, "vat_rate".
     Result<Product> create(const Actor &actor, const NewProduct &product);
 
     // Changes the product named by edit.plu in one transaction: the product,
@@ -81,7 +86,8 @@ public:
     // from now. Nothing is written when a field is invalid (Invalid naming
     // it), the barcode is another product's (Conflict, "barcode") or the
     // unit would change after the product's stock moved (Conflict,
-    // "sold_by_weight"). An edit that changes nothing writes nothing.
+    // "sold_by_weight") or the VAT rate is unknown or no longer offered
+    // (Invalid, "vat_rate"). An edit that changes nothing writes nothing.
     Result<Product> update(const Actor &actor, const ProductEdit &edit);
 
     Result<std::optional<Product>> byPlu(const QString &plu) const;

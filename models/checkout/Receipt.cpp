@@ -2,6 +2,7 @@
 
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
+#include "models/orders/OrderVat.h"
 #include "models/shops/ShopTime.h"
 
 #include <QCoreApplication>
@@ -46,7 +47,9 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
     for (const OrderLine &l : order.lines) {
         r.lines << l.name.left(width);
         const QString quantity = Quantity::plain(l.qty, l.weighed);
-        r.lines << spread(u"  %1 × %2"_s.arg(quantity, Money::format(l.unitPrice)),
+        // Each line says its VAT rate, as a fiscal receipt must.
+        r.lines << spread(u"  %1 × %2  %3"_s.arg(quantity, Money::format(l.unitPrice),
+                                                 OrderVat::rateText(l.vatRate)),
                           Money::format(l.amount()), width);
     }
     r.lines << rule;
@@ -62,6 +65,8 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
         r.lines << spread(tr("Cash"), Money::format(order.paidCash + change), width);
         r.lines << spread(tr("Change"), Money::format(change), width);
     }
+    r.lines << rule;
+    r.lines << vatLines(OrderVat::totals(order.lines), width);
     r.lines << rule;
     r.lines << centred(tr("Thank you for your purchase!"), width);
     r.barcode = order.number;
@@ -97,6 +102,22 @@ Receipt Receipt::forReturn(const Order &order, qint64 refund, PaymentMethod meth
     r.lines << rule;
     r.barcode = order.number;
     return r;
+}
+
+QStringList Receipt::vatLines(const QList<VatTotal> &totals, int width)
+{
+    // The VAT in the total by rate, on what was paid at that rate after the
+    // discount; goods without VAT say how much was sold without it.
+    QStringList lines;
+    for (const VatTotal &t : totals) {
+        if (t.rateBp)
+            lines << spread(
+                tr("VAT %1 on %2").arg(OrderVat::rateText(t.rateBp), Money::format(t.amount)),
+                Money::format(t.vat), width);
+        else
+            lines << spread(tr("Without VAT"), Money::format(t.amount), width);
+    }
+    return lines;
 }
 
 QByteArray Receipt::toCp866(const QString &text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/orders/Order.h"
+#include "models/orders/OrderVat.h"
 #include "models/shops/ShopStore.h"
 
 #include <QByteArray>
@@ -28,6 +29,9 @@ public:
     static Receipt forReturn(const Order &order, qint64 refund, PaymentMethod method,
                              const Shop &shop, const QString &cashier, int width = 42);
     QString text() const { return lines.join(u'\n'); }
+    // The VAT totals by rate, one line each ("VAT 20 % on 1,200.00   200.00"),
+    // for a receipt and for the X and Z reports.
+    static QStringList vatLines(const QList<VatTotal> &totals, int width);
     // "left .......... right" in exactly `width` columns (left cut if need be).
     static QString spread(const QString &left, const QString &right, int width);
 

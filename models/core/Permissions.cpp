@@ -17,6 +17,7 @@ bool hasPermission(Role role, Permission permission)
     case Permission::ManageCustomers:
     case Permission::ManageOrders:
     case Permission::ConfigureTill:
+    case Permission::ManageVatRates:
         return role == Role::Manager || role == Role::Admin;
     case Permission::ManageStaff:
         return role == Role::Admin;
@@ -53,6 +54,9 @@ std::optional<StoreError> checkPermission(Role role, Permission permission)
         break;
     case Permission::ConfigureTill:
         what = QT_TRANSLATE_NOOP("Permissions", "change this till's shop or database");
+        break;
+    case Permission::ManageVatRates:
+        what = QT_TRANSLATE_NOOP("Permissions", "change the VAT rates");
         break;
     case Permission::ManageStaff:
         what = QT_TRANSLATE_NOOP("Permissions", "manage staff and settings");

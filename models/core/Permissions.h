@@ -18,6 +18,7 @@ enum class Permission {
     ManageCustomers, // bulk customer actions (reset problems)
     ManageOrders, // approve returns, cancel other cashiers' orders
     ConfigureTill, // which shop this till serves, its database
+    ManageVatRates, // the list of VAT rates products may carry
     ManageStaff, // staff accounts and settings
 };
 

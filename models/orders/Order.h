@@ -24,6 +24,10 @@ struct OrderLine
     bool weighed = false; // qty is grams
     qint64 catalogPrice = 0; // the catalog's price when the till changed it, else 0
     qint64 priceApprovedBy = 0; // the manager who approved the change, else 0
+    QString vatCode; // vat_rates.code the line was sold at
+    std::optional<int> vatRate; // basis points (2000 = 20 %); none: no VAT
+    qint64 netAmount = 0; // the amount after its share of the order's discount (OrderVat)
+    qint64 vatAmount = 0; // the VAT included in netAmount
 
     // What `units` of the line cost (rounded to the kopeck when weighed).
     qint64 amountFor(int units) const;

@@ -126,8 +126,8 @@ Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLin
     // transaction (price_at, 0018): never one that has ended or not begun.
     auto q = Sql::run(m_db,
                       u"SELECT p.id, p.plu, p.name, price_at(p, now()) AS price, "
-                      "p.sold_by_weight, p.active FROM products p "
-                      "WHERE p.plu = ANY (?::text[])"_s,
+                      "p.sold_by_weight, p.active, p.vat_code, r.rate_bp FROM products p "
+                      "JOIN vat_rates r ON r.code = p.vat_code WHERE p.plu = ANY (?::text[])"_s,
                       {PgArray::text(plus)});
     if (!q)
         return q.error();
@@ -145,6 +145,10 @@ Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLin
         line.name = row.value(u"name"_s).toString();
         line.unitPrice = row.value(u"price"_s).toLongLong();
         line.weighed = row.value(u"sold_by_weight"_s).toBool();
+        // The rate the product has now is the one the line is sold at.
+        line.vatCode = row.value(u"vat_code"_s).toString();
+        if (!row.value(u"rate_bp"_s).isNull())
+            line.vatRate = row.value(u"rate_bp"_s).toInt();
         known.insert(line.plu, line);
     }
     return known;
@@ -212,9 +216,10 @@ Result<qint64> OrderPlacement::insert(const Actor &actor, const NewOrder &order,
 
 Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> &lines)
 {
-    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers;
+    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers, nets, vats;
     QStringList weighed; // PostgreSQL booleans, as text
-    QStringList plus, names;
+    QStringList plus, names, vatCodes;
+    QStringList vatRates; // integers as text, NULL for no VAT
     for (const OrderLine &l : lines) {
         lineNos << l.lineNo;
         productIds << l.productId;
@@ -225,16 +230,23 @@ Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> 
         catalogPrices << l.catalogPrice;
         approvers << l.priceApprovedBy;
         weighed << (l.weighed ? u"true"_s : u"false"_s);
+        vatCodes << l.vatCode;
+        vatRates << (l.vatRate ? QString::number(*l.vatRate) : u"NULL"_s);
+        nets << l.netAmount;
+        vats << l.vatAmount;
     }
     // The catalog's price is kept only beside a price a manager changed.
     auto saved = Sql::run(
         m_db,
         u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
-        "unit_price, weighed, catalog_price, price_approved_by) "
-        "SELECT :order_id, n, p, u, nm, q, pr, w, CASE WHEN ap > 0 THEN cp END, nullif(ap, 0) "
+        "unit_price, weighed, catalog_price, price_approved_by, vat_code, vat_rate, net_amount, "
+        "vat_amount) "
+        "SELECT :order_id, n, p, u, nm, q, pr, w, CASE WHEN ap > 0 THEN cp END, nullif(ap, 0), "
+        "vc, vr, na, va "
         "FROM unnest(:line_nos::int[], :product_ids::bigint[], :plus::text[], :names::text[], "
         ":qtys::int[], :prices::bigint[], :weighed::boolean[], :catalog_prices::bigint[], "
-        ":approvers::bigint[]) AS x(n, p, u, nm, q, pr, w, cp, ap)"_s,
+        ":approvers::bigint[], :vat_codes::text[], :vat_rates::int[], :nets::bigint[], "
+        ":vats::bigint[]) AS x(n, p, u, nm, q, pr, w, cp, ap, vc, vr, na, va)"_s,
         {{u":order_id"_s, orderId},
          {u":line_nos"_s, PgArray::integers(lineNos)},
          {u":product_ids"_s, PgArray::integers(productIds)},
@@ -244,7 +256,11 @@ Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> 
          {u":prices"_s, PgArray::integers(prices)},
          {u":weighed"_s, PgArray::text(weighed)},
          {u":catalog_prices"_s, PgArray::integers(catalogPrices)},
-         {u":approvers"_s, PgArray::integers(approvers)}});
+         {u":approvers"_s, PgArray::integers(approvers)},
+         {u":vat_codes"_s, PgArray::text(vatCodes)},
+         {u":vat_rates"_s, QString(u"{"_s + vatRates.join(u',') + u"}"_s)},
+         {u":nets"_s, PgArray::integers(nets)},
+         {u":vats"_s, PgArray::integers(vats)}});
     if (!saved)
         return saved.error();
     return {};

@@ -1,6 +1,7 @@
 #include "OrderPricing.h"
 
 #include "KeyedEnum.h"
+#include "OrderVat.h"
 #include "models/core/Money.h"
 
 #include <algorithm>
@@ -103,6 +104,7 @@ PricedOrder OrderPricing::withPromo(QList<OrderLine> lines, const std::optional<
     for (const OrderLine &line : lines)
         priced.subtotal += line.amount();
     priced.discount = promo ? discount(*promo, priced.subtotal) : 0;
+    OrderVat::apply(lines, priced.discount);
     priced.lines = std::move(lines);
     return priced;
 }

@@ -83,7 +83,8 @@ public:
     static Result<QList<OrderLine>> priceLines(const QList<CartLine> &merged,
                                                const QHash<QString, OrderLine> &catalog,
                                                const QHash<QString, PriceChange> &changes);
-    // The lines' subtotal and the promo's discount on it.
+    // The lines' subtotal and the promo's discount on it; each line's net
+    // amount and VAT with the discount spread over them (OrderVat).
     static PricedOrder withPromo(QList<OrderLine> lines, const std::optional<Promo> &promo);
     // A percentage is rounded to the nearest kopeck (half up); an amount is
     // taken whole. Never more than the subtotal, never below zero.

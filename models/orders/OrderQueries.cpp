@@ -56,6 +56,11 @@ OrderLine OrderQueries::lineFrom(const QSqlRecord &row)
     l.weighed = row.value(u"weighed"_s).toBool();
     l.catalogPrice = row.value(u"catalog_price"_s).toLongLong();
     l.priceApprovedBy = row.value(u"price_approved_by"_s).toLongLong();
+    l.vatCode = row.value(u"vat_code"_s).toString();
+    if (!row.value(u"vat_rate"_s).isNull())
+        l.vatRate = row.value(u"vat_rate"_s).toInt();
+    l.netAmount = row.value(u"net_amount"_s).toLongLong();
+    l.vatAmount = row.value(u"vat_amount"_s).toLongLong();
     return l;
 }
 
@@ -87,12 +92,13 @@ Result<std::optional<Order>> OrderQueries::byId(qint64 id) const
     if (!q.value().next())
         return std::optional<Order>();
     Order order = orderFrom(q.value().record());
-    auto lines = Sql::run(m_db,
-                          u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty, "
-                          "weighed, coalesce(catalog_price, 0) AS catalog_price, "
-                          "coalesce(price_approved_by, 0) AS price_approved_by "
-                          "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
-                          {id});
+    auto lines = Sql::run(
+        m_db,
+        u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty, "
+        "weighed, coalesce(catalog_price, 0) AS catalog_price, "
+        "coalesce(price_approved_by, 0) AS price_approved_by, vat_code, "
+        "vat_rate, net_amount, vat_amount FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        {id});
     if (!lines)
         return lines.error();
     while (lines.value().next())

@@ -4,6 +4,7 @@
 #include "OrderPricing.h"
 #include "OrderQueries.h"
 #include "OrderStockMoves.h"
+#include "OrderVat.h"
 #include "models/core/PgArray.h"
 #include "models/core/Sql.h"
 #include "models/core/TillName.h"
@@ -47,12 +48,16 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
     if (!back)
         return back.error();
 
-    QList<qint64> lineNos, qtys;
+    QList<qint64> lineNos, qtys, nets, vats;
     qint64 gross = 0; // at the receipt's prices, before the order's discount
     for (const OrderLine &line : back.value()) {
         lineNos << line.lineNo;
         qtys << line.qty;
         gross += line.amount();
+        // The part of the line's net amount and VAT these units take back.
+        const OrderLine &sold = open->value(line.lineNo);
+        nets << OrderVat::returnedShare(sold.netAmount, sold.qty, sold.returnedQty, line.qty);
+        vats << OrderVat::returnedShare(sold.vatAmount, sold.qty, sold.returnedQty, line.qty);
     }
     auto marked = Sql::run(m_db,
                            u"UPDATE order_lines l SET returned_qty = l.returned_qty + x.qty "
@@ -75,7 +80,8 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
     auto refunded = Sql::run(m_db,
                              u"INSERT INTO order_returns (order_id, shop_id, till, staff_id, "
                              "approved_by, method, amount, shift_id) VALUES (:order_id, :shop_id, "
-                             ":till, :staff_id, :approved_by, :method, :amount, :shift)"_s,
+                             ":till, :staff_id, :approved_by, :method, :amount, :shift) "
+                             "RETURNING id"_s,
                              {{u":order_id"_s, orderId},
                               {u":shop_id"_s, order->shopId},
                               {u":till"_s, till},
@@ -86,6 +92,20 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
                               {u":shift"_s, shift.value()}});
     if (!refunded)
         return refunded.error();
+    refunded.value().next();
+    auto lined = Sql::run(
+        m_db,
+        u"INSERT INTO order_return_lines (return_id, order_id, line_no, qty, net_amount, "
+        "vat_amount) SELECT :return_id, :order_id, n, q, na, va FROM unnest(:line_nos::int[], "
+        ":qtys::int[], :nets::bigint[], :vats::bigint[]) AS x(n, q, na, va)"_s,
+        {{u":return_id"_s, refunded.value().value(0).toLongLong()},
+         {u":order_id"_s, orderId},
+         {u":line_nos"_s, PgArray::integers(lineNos)},
+         {u":qtys"_s, PgArray::integers(qtys)},
+         {u":nets"_s, PgArray::integers(nets)},
+         {u":vats"_s, PgArray::integers(vats)}});
+    if (!lined)
+        return lined.error();
     // Fully returned orders are closed; both people are on the order too.
     auto closed = Sql::run(
         m_db,
@@ -109,8 +129,8 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
 Result<OrderReturns::OpenLines> OrderReturns::openLines(qint64 orderId) const
 {
     auto q = Sql::run(m_db,
-                      u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed "
-                      "FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+                      u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed, net_amount, "
+                      "vat_amount FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
                       {orderId});
     if (!q)
         return q.error();
@@ -124,6 +144,8 @@ Result<OrderReturns::OpenLines> OrderReturns::openLines(qint64 orderId) const
         line.returnedQty = row.value(u"returned_qty"_s).toInt();
         line.unitPrice = row.value(u"unit_price"_s).toLongLong();
         line.weighed = row.value(u"weighed"_s).toBool();
+        line.netAmount = row.value(u"net_amount"_s).toLongLong();
+        line.vatAmount = row.value(u"vat_amount"_s).toLongLong();
         open.insert(line.lineNo, line);
     }
     return open;

@@ -39,6 +39,11 @@ Receipt ShiftReceipt::forReport(const ShiftReport &r, const Shop &shop, int widt
     out.lines << Receipt::spread(tr("Refunds in cash"), minus(r.refundedCash), width);
     out.lines << Receipt::spread(tr("Refunds to card"), minus(r.refundedCard), width);
     out.lines << Receipt::spread(tr("Takings"), money(r.total()), width);
+    if (!r.vat.isEmpty()) {
+        // Sales less returns at each rate: what the VAT return is made of.
+        out.lines << rule;
+        out.lines << Receipt::vatLines(r.vat, width);
+    }
     out.lines << rule;
     out.lines << Receipt::spread(tr("Float"), money(r.openingCash), width);
     out.lines << Receipt::spread(tr("Cash in"), money(r.cashIn), width);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/orders/OrderVat.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -43,6 +45,9 @@ struct ShiftReport
     qint64 cashOut = 0;
     QList<CashMovement> movements;
     std::optional<qint64> countedCash; // on the Z report
+    // The shift's sales less its returns by VAT rate (net amounts and VAT),
+    // as the order lines and return lines carrying this shift's rows say.
+    QList<VatTotal> vat;
 
     bool isClosed() const { return closedAt.isValid(); }
     qint64 expectedCash() const { return openingCash + cash - refundedCash + cashIn - cashOut; }

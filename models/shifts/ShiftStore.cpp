@@ -187,7 +187,43 @@ Result<ShiftReport> ShiftStore::report(qint64 shiftId) const
     if (!moved)
         return moved.error();
     r.movements = moved.value();
+    auto vat = vatTotals(shiftId);
+    if (!vat)
+        return vat.error();
+    r.vat = vat.value();
     return r;
+}
+
+Result<QList<VatTotal>> ShiftStore::vatTotals(qint64 shiftId) const
+{
+    // The lines of the orders this shift was paid, less what this shift's
+    // returns took back of each line, at the rate each line was sold at.
+    auto q = Sql::run(
+        m_db,
+        u"WITH moves AS ("
+        "  SELECT l.vat_code, l.vat_rate, l.net_amount AS amount, l.vat_amount AS vat "
+        "  FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.shift_id = :shift "
+        "  UNION ALL "
+        "  SELECT l.vat_code, l.vat_rate, -b.net_amount, -b.vat_amount "
+        "  FROM order_return_lines b JOIN order_returns r ON r.id = b.return_id "
+        "  JOIN order_lines l ON l.order_id = b.order_id AND l.line_no = b.line_no "
+        "  WHERE r.shift_id = :shift) "
+        "SELECT vat_code, vat_rate, sum(amount), sum(vat) FROM moves "
+        "GROUP BY vat_code, vat_rate ORDER BY coalesce(vat_rate, -1) DESC, vat_code"_s,
+        {{u":shift"_s, shiftId}});
+    if (!q)
+        return q.error();
+    QList<VatTotal> totals;
+    while (q.value().next()) {
+        VatTotal t;
+        t.code = q.value().value(0).toString();
+        if (!q.value().value(1).isNull())
+            t.rateBp = q.value().value(1).toInt();
+        t.amount = q.value().value(2).toLongLong();
+        t.vat = q.value().value(3).toLongLong();
+        totals.append(t);
+    }
+    return totals;
 }
 
 Result<ShiftReport> ShiftStore::xReport(qint64 shopId, const QString &till) const

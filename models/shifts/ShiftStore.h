@@ -43,6 +43,7 @@ public:
 
 private:
     Result<QList<CashMovement>> movements(qint64 shiftId) const;
+    Result<QList<VatTotal>> vatTotals(qint64 shiftId) const;
 
     QSqlDatabase m_db;
 };

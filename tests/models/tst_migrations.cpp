@@ -39,7 +39,8 @@ private slots:
         QCOMPARE(count(tdb.db(), u"SELECT count(*) FROM schema_migrations"_s), available->size());
         for (const QString &table :
              {u"shops"_s, u"products"_s, u"stocks"_s, u"history"_s, u"customers"_s, u"staff"_s,
-              u"orders"_s, u"order_lines"_s, u"promo_codes"_s, u"outbox"_s, u"sync_state"_s}) {
+              u"orders"_s, u"order_lines"_s, u"promo_codes"_s, u"outbox"_s, u"sync_state"_s,
+              u"vat_rates"_s, u"order_return_lines"_s}) {
             QCOMPARE(count(tdb.db(),
                            u"SELECT count(*) FROM information_schema.tables WHERE "
                            "table_schema = 'public' AND table_name = '%1'"_s.arg(table)),

@@ -4,6 +4,7 @@
 
 #include "TestDatabase.h"
 #include "models/catalog/ProductStore.h"
+#include "models/catalog/VatRateStore.h"
 #include "models/core/Permissions.h"
 #include "models/core/Sql.h"
 #include "models/customers/CustomerStore.h"
@@ -181,6 +182,18 @@ class TestSecurity : public QObject
             {u"AppStateStore::setCentralToken"_s, Permission::ConfigureTill,
              [](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(AppStateStore(db).setCentralToken(a, u"sdk_test"_s));
+             }},
+            {u"VatRateStore::add"_s, Permission::ManageVatRates,
+             [](const QSqlDatabase &db, const Actor &a) {
+                 // A rate of its own for each actor (the list refuses duplicates).
+                 return outcomeOf(VatRateStore(db).add(a,
+                                                       {u"sec%1"_s.arg(a.staffId),
+                                                        u"Security %1"_s.arg(a.staffId),
+                                                        int(100 + a.staffId), true}));
+             }},
+            {u"VatRateStore::remove"_s, Permission::ManageVatRates,
+             [](const QSqlDatabase &db, const Actor &a) {
+                 return outcomeOf(VatRateStore(db).remove(a, u"sec%1"_s.arg(a.staffId)));
              }},
             {u"StaffStore::create"_s, Permission::ManageStaff,
              [](const QSqlDatabase &db, const Actor &a) {

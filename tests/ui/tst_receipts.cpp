@@ -28,8 +28,11 @@ class TestReceipts : public QObject
         Order o;
         o.number = u"TVR-1-000042"_s;
         o.paidAt = QDateTime(QDate(2026, 11, 23), QTime(9, 30), QTimeZone::utc());
-        o.lines = {{1, 1, u"1001"_s, u"Молоко Простоквашино 3,2% 1 л"_s, 2, 9990, 0},
-                   {2, 2, u"1002"_s, u"Bread"_s, 1, 4550, 0}};
+        // Milk at 10 %: 199.80 / 11 = 18.16 of VAT; bread at 20 %: 45.50 / 6 = 7.58.
+        o.lines = {
+            {1, 1, u"1001"_s, u"Молоко Простоквашино 3,2% 1 л"_s, 2, 9990, 0, false, 0, 0,
+             u"vat10"_s, 1000, 19980, 1816},
+            {2, 2, u"1002"_s, u"Bread"_s, 1, 4550, 0, false, 0, 0, u"vat20"_s, 2000, 4550, 758}};
         o.subtotal = 2 * 9990 + 4550;
         o.discount = 0;
         o.total = o.subtotal;
@@ -58,6 +61,13 @@ private slots:
         QVERIFY(r.lines.at(r.boldLine).startsWith(u"TOTAL"_s));
         QVERIFY(r.lines.at(r.boldLine).endsWith(Money::format(24530)));
         QVERIFY(text.contains(Money::format(5470))); // the change
+        // Each line's rate, and the VAT by rate, the highest first.
+        QVERIFY2(text.contains(u"1 × %1  20 %"_s.arg(Money::format(4550))), qPrintable(text));
+        const qsizetype twenty = r.lines.indexOf(
+            Receipt::spread(u"VAT 20 % on %1"_s.arg(Money::format(4550)), Money::format(758), 42));
+        const qsizetype ten = r.lines.indexOf(Receipt::spread(
+            u"VAT 10 % on %1"_s.arg(Money::format(19980)), Money::format(1816), 42));
+        QVERIFY2(twenty > 0 && ten == twenty + 1, qPrintable(text));
     }
 
     void pdfContainsTheTotal()
