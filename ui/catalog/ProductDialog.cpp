@@ -1,5 +1,6 @@
 #include "ProductDialog.h"
 
+#include "VatRateComboBox.h"
 #include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
@@ -25,7 +26,8 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
       m_name(new QLineEdit(this)),
       m_price(new QLineEdit(this)),
       m_barcode(new QLineEdit(this)),
-      m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this))
+      m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
+      m_vat(new VatRateComboBox(this))
 {
     setWindowTitle(tr("New product"));
     m_plu->setObjectName(u"plu"_s);
@@ -45,6 +47,10 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("P&rice:"), m_price);
     form->addRow(tr("&Barcode:"), m_barcode);
+    m_vat->setObjectName(u"vatRate"_s);
+    connect(m_vat, &VatRateComboBox::loadFailed, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    form->addRow(tr("&VAT:"), m_vat);
     m_byWeight->setObjectName(u"soldByWeight"_s);
     m_byWeight->setToolTip(tr("The price is per kilogram and the stock is counted in grams; "
                               "the scale's label (a barcode starting with 2) gives the weight."));
@@ -69,6 +75,8 @@ QWidget *ProductDialog::fieldFor(const QString &name) const
         return m_price;
     if (name == u"barcode"_s)
         return m_barcode;
+    if (name == u"vat_rate"_s)
+        return m_vat;
     return m_name;
 }
 
@@ -90,6 +98,7 @@ void ProductDialog::submit()
     product.price = *price;
     product.barcode = m_barcode->text().trimmed();
     product.soldByWeight = m_byWeight->isChecked();
+    product.vatCode = m_vat->currentCode();
     if (auto invalid = ProductStore::validate(product)) {
         m_banner->showMessage(invalid->message);
         fieldFor(invalid->field)->setFocus();

@@ -12,8 +12,9 @@ class QPushButton;
 namespace shopdesk {
 
 class MessageBanner;
+class VatRateComboBox;
 
-// Create a product: PLU, name, shelf price and (optionally) its barcode.
+// Create a product: PLU, name, shelf price, (optionally) its barcode, VAT rate.
 class ProductDialog : public QDialog
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ private:
     QLineEdit *m_price; // minor units typed as "123.45"
     QLineEdit *m_barcode;
     QCheckBox *m_byWeight;
+    VatRateComboBox *m_vat;
     QPushButton *m_ok;
 };
 

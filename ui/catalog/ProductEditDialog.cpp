@@ -1,5 +1,6 @@
 #include "ProductEditDialog.h"
 
+#include "VatRateComboBox.h"
 #include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
@@ -44,6 +45,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
       m_barcode(new QLineEdit(this)),
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
       m_active(new QCheckBox(tr("&Active (sold and received)"), this)),
+      m_vat(new VatRateComboBox(this)),
       m_reason(new QLineEdit(this)),
       m_fieldError(new QLabel(this)),
       m_prices(new QTableWidget(0, ColumnCount, this)),
@@ -64,6 +66,9 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     m_active->setObjectName(u"active"_s);
     m_active->setToolTip(tr("An archived product stays in the history but cannot be sold or "
                             "received."));
+    m_vat->setObjectName(u"vatRate"_s);
+    connect(m_vat, &VatRateComboBox::loadFailed, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
     m_reason->setObjectName(u"reason"_s);
     m_reason->setMaxLength(500);
     m_reason->setPlaceholderText(tr("why: kept with the change"));
@@ -77,6 +82,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("P&rice:"), m_price);
     form->addRow(tr("&Barcode:"), m_barcode);
+    form->addRow(tr("&VAT:"), m_vat);
     form->addRow(QString(), m_byWeight);
     form->addRow(QString(), m_active);
     form->addRow(tr("Rea&son:"), m_reason);
@@ -182,6 +188,7 @@ void ProductEditDialog::showProduct(const Product &product)
     m_barcode->setText(product.barcode);
     m_byWeight->setChecked(product.soldByWeight);
     m_active->setChecked(product.active);
+    m_vat->setCurrentCode(product.vatCode);
     m_save->setEnabled(true);
     m_schedule->setEnabled(true);
 }
@@ -252,11 +259,20 @@ QString ProductEditDialog::describe(const ProductChange &change) const
             lines << tr("Sold by weight: %1 → %2").arg(yesNo(before), yesNo(*it));
         else if (it.key() == u"active"_s)
             lines << tr("Active: %1 → %2").arg(yesNo(before), yesNo(*it));
+        else if (it.key() == u"vat_code"_s)
+            lines << tr("VAT: %1 → %2").arg(vatLabel(before.toString()), vatLabel(it->toString()));
         else
             lines << u"%1: %2 → %3"_s.arg(it.key(), before.toVariant().toString(),
                                           it->toVariant().toString());
     }
     return lines.join(u'\n');
+}
+
+QString ProductEditDialog::vatLabel(const QString &code) const
+{
+    // The list's name for the rate when the list offers it, else its code.
+    const int index = m_vat->findData(code);
+    return index >= 0 ? m_vat->itemText(index) : code;
 }
 
 std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)
@@ -267,6 +283,7 @@ std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)
     e.barcode = m_barcode->text().trimmed();
     e.soldByWeight = m_byWeight->isChecked();
     e.active = m_active->isChecked();
+    e.vatCode = m_vat->currentCode();
     e.reason = m_reason->text();
     // Money is whole kopecks, read from the text as typed: never a double.
     const auto price = Money::parse(m_price->text());
@@ -310,6 +327,8 @@ QWidget *ProductEditDialog::fieldFor(const QString &name) const
         return m_reason;
     if (name == u"valid_from"_s)
         return m_from;
+    if (name == u"vat_rate"_s)
+        return m_vat;
     return m_name;
 }
 

@@ -16,9 +16,10 @@ class QTableWidget;
 namespace shopdesk {
 
 class MessageBanner;
+class VatRateComboBox;
 
-// Change a product: its name, price, unit, barcode and whether it is still
-// sold, with a reason; and its prices: the history, the scheduled ones and a
+// Change a product: its name, price, unit, barcode, VAT rate and whether it
+// is still sold, with a reason; and its prices: the history, the scheduled ones and a
 // new one from a later moment (times in the shop's zone). Every database call
 // goes through CatalogService; the dialog never waits for it.
 class ProductEditDialog : public QDialog
@@ -45,6 +46,7 @@ private:
     void showChanges(const QList<ProductChange> &changes);
     // "Price: 99.90 → 109.90" for each field one edit changed.
     QString describe(const ProductChange &change) const;
+    QString vatLabel(const QString &code) const;
     std::optional<ProductEdit> edit(bool quiet);
     void checkInline();
     void submit();
@@ -61,6 +63,7 @@ private:
     QLineEdit *m_barcode;
     QCheckBox *m_byWeight;
     QCheckBox *m_active;
+    VatRateComboBox *m_vat;
     QLineEdit *m_reason;
     QLabel *m_fieldError; // what is wrong with the fields as typed
     QTableWidget *m_prices;

@@ -3,6 +3,7 @@
 #include "ConnectionDialog.h"
 #include "models/core/Permissions.h"
 #include "models/settings/AppSettings.h"
+#include "ui/catalog/VatRatesDialog.h"
 #include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
@@ -125,12 +126,29 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     connect(language, &QComboBox::currentIndexChanged, this,
             [language] { AppSettings().setLanguage(language->currentData().toString()); });
 
+    // The VAT rates products may carry: a manager's or an administrator's list.
+    auto *vatRates = new QPushButton(tr("&VAT rates…"), this);
+    vatRates->setObjectName(u"vatRates"_s);
+    auto *vatBox = new QGroupBox(tr("VAT"), this);
+    auto *vatForm = new QFormLayout(vatBox);
+    vatForm->addRow(tr("The rates products can have:"), vatRates);
+    const bool mayEditVat = hasPermission(session.actor.role, Permission::ManageVatRates);
+    vatRates->setEnabled(mayEditVat);
+    if (!mayEditVat)
+        vatRates->setToolTip(
+            checkPermission(session.actor.role, Permission::ManageVatRates)->message);
+    connect(vatRates, &QPushButton::clicked, this, [this] {
+        VatRatesDialog dialog(m_session.actor, this);
+        dialog.exec();
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(m_banner);
     layout->addWidget(shopBox);
     layout->addWidget(tillBox);
     layout->addWidget(stockBox);
+    layout->addWidget(vatBox);
     layout->addWidget(languageBox);
     layout->addWidget(dbBox);
     layout->addStretch(1);
