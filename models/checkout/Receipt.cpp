@@ -74,7 +74,8 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
 }
 
 Receipt Receipt::forReturn(const Order &order, qint64 refund, PaymentMethod method,
-                           const Shop &shop, const QString &cashier, int width)
+                           const Shop &shop, const QString &cashier, const QList<VatTotal> &vat,
+                           int width)
 {
     Receipt r;
     const QString rule(width, u'-');
@@ -99,6 +100,10 @@ Receipt Receipt::forReturn(const Order &order, qint64 refund, PaymentMethod meth
     r.boldLine = int(r.lines.size());
     r.lines << spread(method == PaymentMethod::Card ? tr("REFUND TO CARD") : tr("REFUND IN CASH"),
                       Money::format(refund), width);
+    if (!vat.isEmpty()) {
+        r.lines << rule;
+        r.lines << vatLines(vat, width);
+    }
     r.lines << rule;
     r.barcode = order.number;
     return r;

@@ -25,9 +25,10 @@ public:
     static Receipt forOrder(const Order &order, const Shop &shop, const QString &cashier,
                             qint64 change, int width = 42);
     // The customer's copy of a return: what came back so far and the money
-    // paid back now, and how.
+    // paid back now, and how, with the VAT it took back by rate (`vat`).
     static Receipt forReturn(const Order &order, qint64 refund, PaymentMethod method,
-                             const Shop &shop, const QString &cashier, int width = 42);
+                             const Shop &shop, const QString &cashier,
+                             const QList<VatTotal> &vat = {}, int width = 42);
     QString text() const { return lines.join(u'\n'); }
     // The VAT totals by rate, one line each ("VAT 20 % on 1,200.00   200.00"),
     // for a receipt and for the X and Z reports.

@@ -49,6 +49,7 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
         return back.error();
 
     QList<qint64> lineNos, qtys, nets, vats;
+    QList<OrderLine> vatBack; // the units coming back with their share of net and VAT
     qint64 gross = 0; // at the receipt's prices, before the order's discount
     for (const OrderLine &line : back.value()) {
         lineNos << line.lineNo;
@@ -56,8 +57,14 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
         gross += line.amount();
         // The part of the line's net amount and VAT these units take back.
         const OrderLine &sold = open->value(line.lineNo);
-        nets << OrderVat::returnedShare(sold.netAmount, sold.qty, sold.returnedQty, line.qty);
-        vats << OrderVat::returnedShare(sold.vatAmount, sold.qty, sold.returnedQty, line.qty);
+        OrderLine share = line;
+        share.netAmount =
+            OrderVat::returnedShare(sold.netAmount, sold.qty, sold.returnedQty, line.qty);
+        share.vatAmount =
+            OrderVat::returnedShare(sold.vatAmount, sold.qty, sold.returnedQty, line.qty);
+        nets << share.netAmount;
+        vats << share.vatAmount;
+        vatBack << share;
     }
     auto marked = Sql::run(m_db,
                            u"UPDATE order_lines l SET returned_qty = l.returned_qty + x.qty "
@@ -75,6 +82,7 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
     // to the card; cash and split orders in cash.
     ReturnedItems result;
     result.refund = OrderPricing::refundShare(gross, order->total, order->subtotal);
+    result.vat = OrderVat::totals(vatBack);
     result.method =
         order->paymentMethod == PaymentMethod::Card ? PaymentMethod::Card : PaymentMethod::Cash;
     auto refunded = Sql::run(m_db,
@@ -128,10 +136,11 @@ Result<ReturnedItems> OrderReturns::returnItems(const Actor &actor, qint64 order
 
 Result<OrderReturns::OpenLines> OrderReturns::openLines(qint64 orderId) const
 {
-    auto q = Sql::run(m_db,
-                      u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed, net_amount, "
-                      "vat_amount FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
-                      {orderId});
+    auto q = Sql::run(
+        m_db,
+        u"SELECT line_no, plu, qty, returned_qty, unit_price, weighed, net_amount, "
+        "vat_amount, vat_code, vat_rate FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        {orderId});
     if (!q)
         return q.error();
     OpenLines open;
@@ -146,6 +155,9 @@ Result<OrderReturns::OpenLines> OrderReturns::openLines(qint64 orderId) const
         line.weighed = row.value(u"weighed"_s).toBool();
         line.netAmount = row.value(u"net_amount"_s).toLongLong();
         line.vatAmount = row.value(u"vat_amount"_s).toLongLong();
+        line.vatCode = row.value(u"vat_code"_s).toString();
+        if (!row.value(u"vat_rate"_s).isNull())
+            line.vatRate = row.value(u"vat_rate"_s).toInt();
         open.insert(line.lineNo, line);
     }
     return open;

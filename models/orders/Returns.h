@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Order.h"
+#include "OrderVat.h"
 #include "PaymentMethod.h"
 
 namespace shopdesk {
@@ -18,6 +19,8 @@ struct ReturnedItems
     qint64 refund = 0; // to pay back, minor units, the order's discount shared out
     // Card for an order paid by card; cash otherwise (a split order too).
     PaymentMethod method = PaymentMethod::Cash;
+    // What this return took back by VAT rate: the lines' net amounts and VAT.
+    QList<VatTotal> vat;
 };
 
 } // namespace shopdesk

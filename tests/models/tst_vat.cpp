@@ -165,7 +165,25 @@ private slots:
             StaffStore(m_tdb->db())
                 .approveAsManager(u"manager"_s, u"manager-pass"_s, m_shop)
                 .value();
-        QVERIFY(orders().returnItems(m_cashier, first.id, {{1, 1}, {2, 2}}, approval, u"1"_s));
+        auto back = orders().returnItems(m_cashier, first.id, {{1, 1}, {2, 2}}, approval, u"1"_s);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+        // The return's own VAT by rate, on its receipt, is what its rows hold.
+        const auto returned =
+            sqlTotals(u"SELECT l.vat_code, sum(b.net_amount), sum(b.vat_amount) "
+                      "FROM order_return_lines b JOIN order_lines l "
+                      "ON (l.order_id, l.line_no) = (b.order_id, b.line_no) "
+                      "WHERE b.return_id = (SELECT max(id) FROM order_returns) GROUP BY 1"_s,
+                      {});
+        QCOMPARE(asMap(back->vat), returned);
+        QCOMPARE(returned.value(u"vat20"_s).second,
+                 first.lines.at(0).vatAmount - first.lines.at(0).vatAmount / 2);
+        const QString slip = Receipt::forReturn(back->order, back->refund, back->method, Shop {},
+                                                u"Кассир"_s, back->vat)
+                                 .text();
+        QVERIFY2(slip.contains(Receipt::spread(
+                     u"VAT 10 % on %1"_s.arg(Money::format(returned.value(u"vat10"_s).first)),
+                     Money::format(returned.value(u"vat10"_s).second), 42)),
+                 qPrintable(slip));
         QVERIFY(orders().returnItems(m_cashier, first.id, {{2, 1}}, approval, u"1"_s));
 
         auto x = ShiftStore(m_tdb->db()).xReport(m_shop, u"1"_s);

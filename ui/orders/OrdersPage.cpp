@@ -8,6 +8,7 @@
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
+#include "models/orders/OrderVat.h"
 #include "models/settings/AppSettings.h"
 #include "models/shops/ShopTime.h"
 #include "ui/checkout/ReceiptPrinting.h"
@@ -335,6 +336,10 @@ void OrdersPage::showOrder(const std::optional<Order> &order)
         QString line = u"%1  %2\n    %3 × %4 = %5"_s.arg(
             l.plu, l.name, Quantity::format(l.qty, l.weighed), Money::format(l.unitPrice),
             Money::format(l.amount()));
+        // The rate it was sold at and the VAT in what it cost after the discount.
+        line += l.vatRate
+            ? tr("  VAT %1: %2").arg(OrderVat::rateText(l.vatRate), Money::format(l.vatAmount))
+            : QString(u"  "_s + OrderVat::rateText(l.vatRate));
         if (l.returnedQty > 0)
             line += tr("  (%1 returned)").arg(Quantity::format(l.returnedQty, l.weighed));
         text << line;
@@ -402,8 +407,9 @@ void OrdersPage::returnSelected()
 
 void OrdersPage::printReturnReceipt(const ReturnedItems &returned)
 {
-    const Receipt receipt = Receipt::forReturn(returned.order, returned.refund, returned.method,
-                                               m_session.shop, m_session.actor.displayName);
+    const Receipt receipt =
+        Receipt::forReturn(returned.order, returned.refund, returned.method, m_session.shop,
+                           m_session.actor.displayName, returned.vat);
     const QString printer = AppSettings().receiptPrinter();
     if (!printer.isEmpty()) {
         m_printQueue->enqueueAt(printer, tr("Return %1").arg(returned.order.number),
