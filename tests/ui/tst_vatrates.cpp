@@ -7,6 +7,7 @@
 #include "ui/catalog/ProductEditDialog.h"
 #include "ui/catalog/VatRateComboBox.h"
 #include "ui/catalog/VatRatesDialog.h"
+#include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/settings/SettingsPage.h"
 
@@ -14,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -123,6 +125,13 @@ private slots:
                 scalar(u"SELECT count(*) FROM vat_rates WHERE code = 'vat15' AND NOT active"_s), 1,
                 20000);
             QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 20000);
+            // Asked first: no, and the rate stays; yes, and it goes.
+            Confirm::setAnswerForTests(false);
+            auto answered = qScopeGuard([] { Confirm::setAnswerForTests(std::nullopt); });
+            remove->click();
+            QCOMPARE(table->rowCount(), int(rates) + 1);
+            QCOMPARE(scalar(u"SELECT count(*) FROM vat_rates WHERE code = 'vat15'"_s), 1);
+            Confirm::setAnswerForTests(true);
             remove->click();
             QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), int(rates), 20000);
             QCOMPARE(scalar(u"SELECT count(*) FROM vat_rates WHERE code = 'vat15'"_s), 0);

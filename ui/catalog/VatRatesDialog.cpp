@@ -3,6 +3,7 @@
 #include "models/catalog/CatalogService.h"
 #include "models/core/TaskRunner.h"
 #include "models/orders/OrderVat.h"
+#include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
@@ -221,6 +222,9 @@ void VatRatesDialog::remove()
     if (row < 0 || row >= m_rates.size())
         return;
     const VatRate rate = m_rates.at(row);
+    if (!Confirm::ask(this, tr("Delete a VAT rate"),
+                      tr("Delete the VAT rate %1? No product or sale has it.").arg(rate.label)))
+        return;
     m_remove->setEnabled(false);
     whenReady(this, CatalogService(m_actor).removeVatRate(rate.code),
               [this, rate](const Result<void> &gone) {
