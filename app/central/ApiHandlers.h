@@ -4,6 +4,7 @@
 #include "models/core/Actor.h"
 
 #include <QSqlDatabase>
+#include <QStringList>
 
 namespace shopdesk {
 
@@ -14,11 +15,13 @@ struct ApiCall
     TokenOwner caller;
     Actor actor; // central acts with every permission; the token limits the shops
     QSqlDatabase db;
+    QStringList params; // the path's <arg> segments in order (/products/<arg>: the PLU)
 };
 
 // Each handler answers one path (any method; it refuses the others with 405).
 namespace ApiHandlers {
 ApiResponse products(const ApiCall &call);
+ApiResponse product(const ApiCall &call); // /products/{plu}
 ApiResponse stocks(const ApiCall &call);
 ApiResponse stocksIncrease(const ApiCall &call);
 ApiResponse stocksDecrease(const ApiCall &call);

@@ -1,4 +1,5 @@
-// /products, /users/resetProblems and /sync/catalog: what central owns.
+// /products, /products/{plu}, /users/resetProblems and /sync/catalog: what
+// central owns.
 
 #include "ApiHandlers.h"
 #include "models/catalog/ProductStore.h"
@@ -8,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,7 @@ QJsonObject productJson(const Product &p)
             {u"price"_s, p.price},
             {u"barcode"_s, p.barcode.isEmpty() ? QJsonValue() : QJsonValue(p.barcode)},
             {u"sold_by_weight"_s, p.soldByWeight},
+            {u"active"_s, p.active},
             {u"updated_at"_s, p.updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
@@ -63,6 +67,73 @@ ApiResponse createProduct(const ApiCall &call)
     if (!made)
         return ApiResponse::fromStoreError(made.error());
     return ApiResponse::json(productJson(made.value()), 201);
+}
+
+ApiResponse unknownPlu(const QString &plu)
+{
+    return ApiResponse::error(404, u"not_found"_s,
+                              Text::tr("There is no product with PLU %1.").arg(plu.left(64)),
+                              u"plu"_s);
+}
+
+// The product the path names, or the 404 that names its PLU.
+std::variant<Product, ApiResponse> productOf(const ApiCall &call)
+{
+    const QString plu = call.params.value(0);
+    auto found = ProductStore(call.db).byPlu(plu);
+    if (!found)
+        return ApiResponse::fromStoreError(found.error());
+    if (!found.value())
+        return unknownPlu(plu);
+    return *found.value();
+}
+
+// A field present with null: PATCH changes only what it names, and null
+// names nothing it could become (the barcode alone may be null: none).
+void refuseNull(const QJsonObject &body, JsonReader &in, const QString &name)
+{
+    if (body.contains(name) && body.value(name).isNull())
+        in.fail(name, Text::tr("%1 cannot be null; leave it out to keep it as it is.").arg(name));
+}
+
+ApiResponse patchProduct(const ApiCall &call)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    std::optional<ApiResponse> problem;
+    const auto body = parseJsonBody(call.request, &problem);
+    if (!body)
+        return *problem;
+    JsonReader in(*body);
+    in.rejectUnknown(
+        {u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"active"_s, u"reason"_s});
+    ProductPatch patch;
+    patch.plu = call.params.value(0);
+    for (const QString &name :
+         {u"name"_s, u"price"_s, u"sold_by_weight"_s, u"active"_s, u"reason"_s})
+        refuseNull(*body, in, name);
+    patch.name = in.string(u"name"_s, false, 200);
+    patch.price = in.integer(u"price"_s, false, 0, ProductStore::kMaxPrice);
+    if (body->contains(u"barcode"_s) && body->value(u"barcode"_s).isNull())
+        patch.barcode = QString();
+    else
+        patch.barcode = in.string(u"barcode"_s, false, 14);
+    patch.soldByWeight = in.boolean(u"sold_by_weight"_s, false);
+    patch.active = in.boolean(u"active"_s, false);
+    patch.reason = in.string(u"reason"_s, false, 500).value_or(QString());
+    if (!in.ok())
+        return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
+    auto changed = ProductStore(call.db).patch(call.actor, patch);
+    if (!changed) {
+        if (changed.error().code == StoreError::Code::NotFound)
+            return unknownPlu(patch.plu);
+        // A barcode another product has is bad input here, as any other field.
+        if (changed.error().code == StoreError::Code::Conflict)
+            return ApiResponse::error(422, u"invalid"_s, changed.error().message,
+                                      changed.error().field);
+        return ApiResponse::fromStoreError(changed.error());
+    }
+    return ApiResponse::json(productJson(changed.value()));
 }
 
 ApiResponse listProducts(const ApiCall &call)
@@ -105,6 +176,22 @@ ApiResponse ApiHandlers::products(const ApiCall &call)
     if (call.request.method == "GET")
         return listProducts(call);
     return methodNotAllowed(call, u"GET, POST"_s);
+}
+
+ApiResponse ApiHandlers::product(const ApiCall &call)
+{
+    if (call.request.method == "GET") {
+        QueryReader query(call.request.query, {});
+        if (query.problem())
+            return *query.problem();
+        const auto product = productOf(call);
+        if (const auto *refused = std::get_if<ApiResponse>(&product))
+            return *refused;
+        return ApiResponse::json(productJson(std::get<Product>(product)));
+    }
+    if (call.request.method == "PATCH")
+        return patchProduct(call);
+    return methodNotAllowed(call, u"GET, PATCH"_s);
 }
 
 ApiResponse ApiHandlers::resetProblems(const ApiCall &call)

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 
 #include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -23,10 +24,16 @@ struct Text
 
 using Handler = ApiResponse (*)(const ApiCall &);
 
+// A path segment written kParam in a route takes any non-empty segment and
+// hands it to the handler (ApiCall::params); QHttpServer's router spells it
+// the same way, so the table is the server's route list too.
+const QString kParam = u"<arg>"_s;
+
 const QList<QPair<QString, Handler>> &routes()
 {
     static const QList<QPair<QString, Handler>> table {
         {u"/products"_s, &ApiHandlers::products},
+        {u"/products/<arg>"_s, &ApiHandlers::product},
         {u"/stocks"_s, &ApiHandlers::stocks},
         {u"/stocks/increase"_s, &ApiHandlers::stocksIncrease},
         {u"/stocks/decrease"_s, &ApiHandlers::stocksDecrease},
@@ -36,6 +43,26 @@ const QList<QPair<QString, Handler>> &routes()
         {u"/sync/catalog"_s, &ApiHandlers::syncCatalog},
     };
     return table;
+}
+
+// Whether `path` fits `route`, segment by segment; the parameters it gives.
+std::optional<QStringList> match(const QString &route, const QString &path)
+{
+    const QStringList want = route.split(u'/');
+    const QStringList have = path.split(u'/');
+    if (want.size() != have.size())
+        return std::nullopt;
+    QStringList params;
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        if (want.at(i) == kParam) {
+            if (have.at(i).isEmpty())
+                return std::nullopt;
+            params << have.at(i);
+        } else if (want.at(i) != have.at(i)) {
+            return std::nullopt;
+        }
+    }
+    return params;
 }
 
 ApiResponse health(const ApiRequest &request, QSqlDatabase db)
@@ -75,9 +102,14 @@ ApiResponse CentralApi::handle(const ApiRequest &request)
                                   Text::tr("The central database is not available; try again."));
 
     Handler handler = nullptr;
-    for (const auto &route : routes())
-        if (route.first == request.path)
+    QStringList params;
+    for (const auto &route : routes()) {
+        if (auto found = match(route.first, request.path)) {
             handler = route.second;
+            params = *found;
+            break;
+        }
+    }
     if (!handler)
         return ApiResponse::error(404, u"not_found"_s,
                                   Text::tr("There is no %1 endpoint.").arg(request.path));
@@ -104,7 +136,7 @@ ApiResponse CentralApi::handle(const ApiRequest &request)
     actor.displayName = u"shopdesk-central"_s;
     actor.role = Role::Admin;
     actor.shopId = owner.value()->shopId;
-    return handler(ApiCall {request, *owner.value(), actor, db});
+    return handler(ApiCall {request, *owner.value(), actor, db, params});
 }
 
 ApiResponse ApiHandlers::methodNotAllowed(const ApiCall &call, const QString &allowed)

@@ -10,7 +10,8 @@ namespace shopdesk {
 namespace CentralApi {
 
 ApiResponse handle(const ApiRequest &request);
-// The paths routed to handle(), for the server's router.
+// The paths routed to handle(), for the server's router; a path parameter
+// is written "<arg>" (one segment, any text but '/').
 QStringList paths();
 
 } // namespace CentralApi

@@ -107,23 +107,39 @@ CentralServer::~CentralServer()
 
 void CentralServer::addRoutes()
 {
-    for (const QString &path : CentralApi::paths()) {
-        m_http.route(path, [this](const QHttpServerRequest &request) {
-            ApiRequest copy = copyRequest(request);
-            const QString remote = request.remoteAddress().toString();
-            return QtConcurrent::run(&m_workers, [copy = std::move(copy), remote] {
-                QElapsedTimer timer;
-                timer.start();
-                const ApiResponse response = copy.body.size() > kMaxBody
-                    ? ApiResponse::error(413, u"too_large"_s,
-                                         QCoreApplication::translate(
-                                             "CentralServer", "The body is larger than %1 bytes.")
-                                             .arg(kMaxBody))
-                    : CentralApi::handle(copy);
-                logRequest(copy, response, timer.nsecsElapsed() / 1000, remote);
-                return toHttp(response);
-            });
+    // Every request is copied off the server's thread and answered by
+    // CentralApi::handle on a worker, which reads the path parameters itself.
+    auto answer = [this](const QHttpServerRequest &request) {
+        ApiRequest copy = copyRequest(request);
+        const QString remote = request.remoteAddress().toString();
+        return QtConcurrent::run(&m_workers, [copy = std::move(copy), remote] {
+            QElapsedTimer timer;
+            timer.start();
+            const ApiResponse response = copy.body.size() > kMaxBody
+                ? ApiResponse::error(413, u"too_large"_s,
+                                     QCoreApplication::translate(
+                                         "CentralServer", "The body is larger than %1 bytes.")
+                                         .arg(kMaxBody))
+                : CentralApi::handle(copy);
+            logRequest(copy, response, timer.nsecsElapsed() / 1000, remote);
+            return toHttp(response);
         });
+    };
+    for (const QString &path : CentralApi::paths()) {
+        // The router passes each <arg> to the view; handle() has them from the path.
+        switch (path.count(u"<arg>"_s)) {
+        case 0:
+            m_http.route(path, answer);
+            break;
+        case 1:
+            m_http.route(path, [answer](const QString &, const QHttpServerRequest &request) {
+                return answer(request);
+            });
+            break;
+        default:
+            qCCritical(lcCentral).noquote() << "a route with more than one parameter:" << path;
+            break;
+        }
     }
     m_http.setMissingHandler(
         [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -131,15 +131,51 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
     return fromQuery(q.value());
 }
 
+namespace {
+std::optional<StoreError> validateEdit(const ProductEdit &edit)
+{
+    if (auto invalid = ProductStore::validate(
+            NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
+        return invalid;
+    if (edit.reason.size() > 500)
+        return StoreError::invalid(
+            u"reason"_s,
+            QCoreApplication::translate("ProductStore",
+                                        "The reason must be at most 500 characters."));
+    return std::nullopt;
+}
+} // namespace
+
+ProductEdit ProductPatch::over(const Product &product) const
+{
+    return {product.plu,
+            name.value_or(product.name),
+            price.value_or(product.price),
+            barcode.value_or(product.barcode),
+            soldByWeight.value_or(product.soldByWeight),
+            active.value_or(product.active),
+            reason};
+}
+
 Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
-    if (auto invalid =
-            validate(NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
+    if (auto invalid = validateEdit(edit))
         return *invalid;
-    if (edit.reason.size() > 500)
-        return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+    return change(actor, edit.plu, [&edit](const Product &) { return edit; });
+}
+
+Result<Product> ProductStore::patch(const Actor &actor, const ProductPatch &patch)
+{
+    return change(actor, patch.plu, [&patch](const Product &p) { return patch.over(p); });
+}
+
+Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
+                                     const std::function<ProductEdit(const Product &)> &makeEdit)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
+        return *refused;
 
     Transaction tx(m_db);
     if (!tx.isOpen())
@@ -147,12 +183,15 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
     // The row stays locked until the edit commits: two managers' edits of one
     // product follow each other, each comparing with what the other wrote.
     auto locked = Sql::run(
-        m_db, u"SELECT %1 FROM products p WHERE p.plu = ? FOR UPDATE"_s.arg(kColumns), {edit.plu});
+        m_db, u"SELECT %1 FROM products p WHERE p.plu = ? FOR UPDATE"_s.arg(kColumns), {plu});
     if (!locked)
         return locked.error();
     if (!locked.value().next())
-        return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
+        return StoreError::notFound(tr("There is no product with PLU %1.").arg(plu));
     const Product old = fromQuery(locked.value());
+    const ProductEdit edit = makeEdit(old);
+    if (auto invalid = validateEdit(edit))
+        return *invalid;
 
     const QString name = edit.name.trimmed();
     QJsonObject before, after;

@@ -13,6 +13,7 @@
 
 #include <QMetaType>
 
+#include <functional>
 #include <optional>
 
 namespace shopdesk {
@@ -54,6 +55,22 @@ struct ProductEdit
     QString vatCode = {}; // vat_rates.code; empty: the product's rate as it is
 };
 
+// Some fields of a product (PATCH /products/{plu}): the ones given change,
+// the others stay as the product has them when the edit locks it.
+struct ProductPatch
+{
+    QString plu;
+    std::optional<QString> name;
+    std::optional<qint64> price;
+    std::optional<QString> barcode; // empty: none
+    std::optional<bool> soldByWeight;
+    std::optional<bool> active;
+    QString reason;
+
+    // The whole edit: these fields over `product`.
+    ProductEdit over(const Product &product) const;
+};
+
 // One edit of a product as product_changes keeps it: the changed fields as
 // they were and as they became (keys: name, price, barcode, sold_by_weight,
 // active, vat_code).
@@ -89,6 +106,10 @@ public:
     // "sold_by_weight") or the VAT rate is unknown or no longer offered
     // (Invalid, "vat_rate"). An edit that changes nothing writes nothing.
     Result<Product> update(const Actor &actor, const ProductEdit &edit);
+    // The same for the fields `patch` gives, laid over the product as it is
+    // once locked, so two patches of different fields both count. An
+    // unknown PLU: NotFound naming it.
+    Result<Product> patch(const Actor &actor, const ProductPatch &patch);
 
     Result<std::optional<Product>> byPlu(const QString &plu) const;
     Result<std::optional<Product>> byBarcode(const QString &barcode) const;
@@ -111,6 +132,10 @@ public:
     static QString likeEscaped(const QString &text);
 
 private:
+    // update and patch: `edit` makes the edit from the locked product.
+    Result<Product> change(const Actor &actor, const QString &plu,
+                           const std::function<ProductEdit(const Product &)> &edit);
+
     QSqlDatabase m_db;
 };
 

@@ -216,7 +216,10 @@ void verifyOk(const Answer &a, int status = 200)
     QVERIFY2(a.json.isObject(), qPrintable(u"not a JSON object: "_s + a.describe()));
 }
 
-const QStringList kProductKeys {u"barcode"_s, u"name"_s,           u"plu"_s,
+const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,      u"plu"_s,
+                                u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s};
+// A product in the catalog feed.
+const QStringList kCatalogKeys {u"barcode"_s, u"name"_s,           u"plu"_s,
                                 u"price"_s,   u"sold_by_weight"_s, u"updated_at"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,
                               u"shop_id"_s};
@@ -899,6 +902,10 @@ private slots:
             << "POST"_ba << u"/users/resetProblems"_s << u"PATCH"_s;
         QTest::newRow("GET /sync/events") << "GET"_ba << u"/sync/events"_s << u"POST"_s;
         QTest::newRow("POST /sync/catalog") << "POST"_ba << u"/sync/catalog"_s << u"GET"_s;
+        QTest::newRow("DELETE /products/{plu}")
+            << "DELETE"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
+        QTest::newRow("POST /products/{plu}")
+            << "POST"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
         QTest::newRow("POST /health") << "POST"_ba << u"/health"_s << u"GET"_s;
         QTest::newRow("DELETE /health") << "DELETE"_ba << u"/health"_s << u"GET"_s;
     }
@@ -928,9 +935,10 @@ private slots:
     void unknownPathIs404_data()
     {
         QTest::addColumn<QString>("path");
-        for (const QString &p : {u"/"_s, u"/nothing"_s, u"/products/1"_s, u"/products/"_s,
-                                 u"/Products"_s, u"/stocks/increase/x"_s, u"/sync"_s,
-                                 u"/health/db"_s, u"/users"_s, u"/users/resetproblems"_s})
+        for (const QString &p :
+             {u"/"_s, u"/nothing"_s, u"/products/1/x"_s, u"/products/"_s, u"/products//prices"_s,
+              u"/products/1/prices/x"_s, u"/Products"_s, u"/stocks/increase/x"_s, u"/sync"_s,
+              u"/health/db"_s, u"/users"_s, u"/users/resetproblems"_s})
             QTest::newRow(qPrintable(p)) << p;
     }
     void unknownPathIs404()
@@ -1932,6 +1940,165 @@ private slots:
         QCOMPARE(number(u"SELECT count(*) FROM products"_s), before);
     }
 
+    // --- /products/{plu} ----------------------------------------------------------------
+
+    // What a product is in central's database, and what its edits left.
+    QString productState(const QString &plu) const
+    {
+        QSqlQuery q(m_tdb->db());
+        q.prepare(u"SELECT p.name, p.price, coalesce(p.barcode, '-'), p.sold_by_weight, p.active, "
+                  "p.updated_at, p.price_from, "
+                  "(SELECT count(*) FROM product_changes c WHERE c.product_id = p.id), "
+                  "(SELECT count(*) FROM product_prices pp WHERE pp.product_id = p.id), "
+                  "(SELECT count(*) FROM label_queue l WHERE l.product_id = p.id), "
+                  "(SELECT count(*) FROM history h WHERE h.product_id = p.id) "
+                  "FROM products p WHERE p.plu = ?"_s);
+        q.addBindValue(plu);
+        if (!q.exec() || !q.next())
+            return u"no product %1: %2"_s.arg(plu, q.lastError().text());
+        QStringList fields;
+        for (int i = 0; i < 11; ++i)
+            fields << q.value(i).toString();
+        return fields.join(u'|');
+    }
+
+    void getProduct()
+    {
+        SD_CHECK(makeProduct(u"GP-1"_s, u"Oolong"_s, 3100));
+        for (const QByteArray &token : {m_head, m_s1}) {
+            const Answer a = get(u"/products/GP-1"_s, {}, bearer(token));
+            SD_CHECK(verifyOk(a));
+            QCOMPARE(sortedKeys(a.object()), kProductKeys);
+            QCOMPARE(a.object().value(u"plu"_s).toString(), u"GP-1"_s);
+            QCOMPARE(a.object().value(u"name"_s).toString(), u"Oolong"_s);
+            QCOMPARE(a.object().value(u"price"_s).toInteger(), 3100);
+            QCOMPARE(a.object().value(u"active"_s), QJsonValue(true));
+            // The same as the list says.
+            const Answer listed = get(u"/products"_s, "plu=GP-1");
+            QCOMPARE(listed.items().size(), 1);
+            QVERIFY2(listed.items().at(0).toObject() == a.object(), qPrintable(listed.describe()));
+        }
+        const Answer none = get(u"/products/NO-SUCH-1"_s);
+        SD_CHECK(verifyError(none, 404, u"not_found"_s, u"plu"_s));
+        QVERIFY2(none.error().value(u"message"_s).toString().contains(u"NO-SUCH-1"_s),
+                 qPrintable(none.describe()));
+        SD_CHECK(verifyError(get(u"/products/GP-1"_s, "colour=red"), 400, u"unknown_parameter"_s,
+                             u"colour"_s));
+        SD_CHECK(verifyError(get(u"/products/GP-1"_s, {}, QByteArray()), 401, u"unauthorized"_s));
+    }
+
+    void patchProduct()
+    {
+        SD_CHECK(makeProduct(u"PP-1"_s, u"Green tea"_s, 1000));
+        const qint64 labelsBefore =
+            number(u"SELECT count(*) FROM label_queue l JOIN products p ON p.id = l.product_id "
+                   "WHERE p.plu = 'PP-1'"_s);
+
+        const Answer priced = patch(u"/products/PP-1"_s, R"({"price":1250,"reason":"supplier"})");
+        SD_CHECK(verifyOk(priced));
+        QCOMPARE(sortedKeys(priced.object()), kProductKeys);
+        QCOMPARE(priced.object().value(u"price"_s).toInteger(), 1250);
+        QCOMPARE(priced.object().value(u"name"_s).toString(), u"Green tea"_s);
+        QCOMPARE(number(u"SELECT price FROM products WHERE plu = 'PP-1'"_s), 1250);
+        QCOMPARE(value(u"SELECT c.reason || ' ' || c.before::text || ' ' || c.after::text "
+                       "FROM product_changes c JOIN products p ON p.id = c.product_id "
+                       "WHERE p.plu = 'PP-1'"_s)
+                     .toString(),
+                 uR"(supplier {"price": 1000} {"price": 1250})"_s);
+        QCOMPARE(number(u"SELECT count(*) FROM history WHERE plu = 'PP-1' "
+                        "AND action = 'product_changed' AND reason = 'supplier'"_s),
+                 1);
+        // A new shelf tag waits in the head office's queue too.
+        QCOMPARE(number(u"SELECT count(*) FROM label_queue l JOIN products p ON "
+                        "p.id = l.product_id WHERE p.plu = 'PP-1'"_s),
+                 labelsBefore + 1);
+
+        // Other fields, each alone; what is not given stays.
+        const Answer renamed =
+            patch(u"/products/PP-1"_s, R"({"name":"Green tea, loose","barcode":"4601234567893"})");
+        SD_CHECK(verifyOk(renamed));
+        QCOMPARE(renamed.object().value(u"name"_s).toString(), u"Green tea, loose"_s);
+        QCOMPARE(renamed.object().value(u"barcode"_s).toString(), u"4601234567893"_s);
+        QCOMPARE(renamed.object().value(u"price"_s).toInteger(), 1250);
+        const Answer archived = patch(u"/products/PP-1"_s, R"({"active":false})");
+        SD_CHECK(verifyOk(archived));
+        QCOMPARE(archived.object().value(u"active"_s), QJsonValue(false));
+        QCOMPARE(value(u"SELECT active FROM products WHERE plu = 'PP-1'"_s).toBool(), false);
+        SD_CHECK(verifyOk(patch(u"/products/PP-1"_s, R"({"active":true,"barcode":null})")));
+        QCOMPARE(value(u"SELECT active::text || coalesce(barcode, '-') FROM products "
+                       "WHERE plu = 'PP-1'"_s)
+                     .toString(),
+                 u"true-"_s);
+
+        // Nothing to change: nothing written.
+        const QString state = productState(u"PP-1"_s);
+        const Answer same = patch(u"/products/PP-1"_s, R"({"price":1250})");
+        SD_CHECK(verifyOk(same));
+        QCOMPARE(same.object().value(u"price"_s).toInteger(), 1250);
+        SD_CHECK(verifyOk(patch(u"/products/PP-1"_s, "{}")));
+        QCOMPARE(productState(u"PP-1"_s), state);
+
+        // A shop's token reads the catalog but does not change it.
+        const Answer shop = patch(u"/products/PP-1"_s, R"({"price":1})", bearer(m_s1));
+        SD_CHECK(verifyError(shop, 403, u"forbidden"_s));
+        QCOMPARE(productState(u"PP-1"_s), state);
+
+        const Answer unknown = patch(u"/products/NO-SUCH-2"_s, R"({"price":1})");
+        SD_CHECK(verifyError(unknown, 404, u"not_found"_s, u"plu"_s));
+        QVERIFY2(unknown.error().value(u"message"_s).toString().contains(u"NO-SUCH-2"_s),
+                 qPrintable(unknown.describe()));
+        QCOMPARE(number(u"SELECT count(*) FROM products WHERE plu = 'NO-SUCH-2'"_s), 0);
+    }
+
+    void badPatchIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        auto row = [](const char *name, const QByteArray &body, const QString &field) {
+            QTest::newRow(name) << body << 422 << field;
+        };
+        row("unknown field", R"({"price":5,"colour":"red"})", u"colour"_s);
+        row("the PLU itself", R"({"plu":"PP-2"})", u"plu"_s);
+        row("price as a string", R"({"price":"5"})", u"price"_s);
+        row("fractional price", R"({"price":3.5})", u"price"_s);
+        row("negative price", R"({"price":-1})", u"price"_s);
+        row("huge price", R"({"price":10000000001})", u"price"_s);
+        row("price null", R"({"price":null})", u"price"_s);
+        row("blank name", R"({"name":"   "})", u"name"_s);
+        row("name null", R"({"name":null})", u"name"_s);
+        row("name of 201 characters", "{\"name\":\"" + QByteArray(201, 'n') + "\"}", u"name"_s);
+        row("barcode with a wrong check digit", R"({"barcode":"4601234567894"})", u"barcode"_s);
+        row("barcode a number", R"({"barcode":4601234567893})", u"barcode"_s);
+        // CP-2 has it (createProduct).
+        row("another product's barcode", R"({"name":"Renamed","barcode":"4006381333931"})",
+            u"barcode"_s);
+        row("sold_by_weight a string", R"({"sold_by_weight":"yes"})", u"sold_by_weight"_s);
+        row("active 0", R"({"active":0})", u"active"_s);
+        row("active null", R"({"active":null})", u"active"_s);
+        row("reason of 501 characters", "{\"price\":7,\"reason\":\"" + QByteArray(501, 'r') + "\"}",
+            u"reason"_s);
+        QTest::newRow("malformed JSON") << R"({"price":)"_ba << 400 << QString();
+        QTest::newRow("an array") << R"([{"price":5}])"_ba << 400 << QString();
+    }
+    void badPatchIsRefused()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const QString state = productState(u"PP-1"_s);
+        QVERIFY2(!state.startsWith(u"no product"_s), qPrintable(state));
+        const Counts before = counts();
+        const Answer a = patch(u"/products/PP-1"_s, body);
+        SD_CHECK(verifyError(a, status, status == 422 ? u"invalid"_s : QString(), field));
+        // The message names the field too, for a person reading it.
+        if (!field.isEmpty())
+            QVERIFY2(a.error().value(u"message"_s).toString().contains(field.section(u'_', 0, 0)),
+                     qPrintable(a.describe()));
+        QCOMPARE(productState(u"PP-1"_s), state);
+        SD_CHECK(verifyUnchanged(before));
+    }
+
     // --- /sync/events --------------------------------------------------------------------
 
     void syncEventsApplyOnce()
@@ -2272,7 +2439,7 @@ private slots:
             QVERIFY2(a.items().size() == limit || !more, qPrintable(a.describe()));
             for (const QJsonValue &v : a.items()) {
                 const QJsonObject item = v.toObject();
-                QCOMPARE(sortedKeys(item), kProductKeys);
+                QCOMPARE(sortedKeys(item), kCatalogKeys);
                 walked << item.value(u"plu"_s).toString();
                 // In change order.
                 const QString updated = item.value(u"updated_at"_s).toString();
