@@ -22,6 +22,7 @@ struct ApiCall
 namespace ApiHandlers {
 ApiResponse products(const ApiCall &call);
 ApiResponse product(const ApiCall &call); // /products/{plu}
+ApiResponse productPrices(const ApiCall &call); // /products/{plu}/prices
 ApiResponse stocks(const ApiCall &call);
 ApiResponse stocksIncrease(const ApiCall &call);
 ApiResponse stocksDecrease(const ApiCall &call);

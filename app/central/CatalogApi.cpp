@@ -1,7 +1,8 @@
-// /products, /products/{plu}, /users/resetProblems and /sync/catalog: what
-// central owns.
+// /products, /products/{plu}, /products/{plu}/prices, /users/resetProblems
+// and /sync/catalog: what central owns.
 
 #include "ApiHandlers.h"
+#include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/JsonReader.h"
 #include "models/customers/CustomerStore.h"
@@ -67,6 +68,17 @@ ApiResponse createProduct(const ApiCall &call)
     if (!made)
         return ApiResponse::fromStoreError(made.error());
     return ApiResponse::json(productJson(made.value()), 201);
+}
+
+QJsonObject priceJson(const PriceEntry &e)
+{
+    return {{u"price"_s, e.price},
+            {u"previous"_s, e.previous ? QJsonValue(*e.previous) : QJsonValue()},
+            {u"valid_from"_s, e.validFrom.toUTC().toString(Qt::ISODateWithMs)},
+            {u"scheduled"_s, e.scheduled},
+            {u"staff"_s, e.staffName.isEmpty() ? QJsonValue() : QJsonValue(e.staffName)},
+            {u"reason"_s, e.reason},
+            {u"created_at"_s, e.createdAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
 ApiResponse unknownPlu(const QString &plu)
@@ -136,6 +148,59 @@ ApiResponse patchProduct(const ApiCall &call)
     return ApiResponse::json(productJson(changed.value()));
 }
 
+ApiResponse listPrices(const ApiCall &call)
+{
+    QueryReader query(call.request.query, {});
+    if (query.problem())
+        return *query.problem();
+    const auto product = productOf(call);
+    if (const auto *refused = std::get_if<ApiResponse>(&product))
+        return *refused;
+    const QString plu = std::get<Product>(product).plu;
+    auto prices = PriceStore(call.db).list(plu);
+    if (!prices)
+        return ApiResponse::fromStoreError(prices.error());
+    QJsonArray items;
+    for (const PriceEntry &e : prices.value())
+        items.append(priceJson(e));
+    return ApiResponse::json({{u"plu"_s, plu}, {u"items"_s, items}});
+}
+
+ApiResponse schedulePrice(const ApiCall &call)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    std::optional<ApiResponse> problem;
+    const auto body = parseJsonBody(call.request, &problem);
+    if (!body)
+        return *problem;
+    JsonReader in(*body);
+    in.rejectUnknown({u"price"_s, u"valid_from"_s, u"reason"_s});
+    ScheduledPrice price;
+    price.plu = call.params.value(0);
+    price.price = in.integer(u"price"_s, true, 0, ProductStore::kMaxPrice).value_or(0);
+    const QString from = in.string(u"valid_from"_s, true, 64).value_or(QString());
+    price.reason = in.string(u"reason"_s, false, 500).value_or(QString());
+    if (in.ok()) {
+        // A moment with no offset would be read in the server's zone.
+        price.validFrom = QDateTime::fromString(from, Qt::ISODateWithMs);
+        if (!price.validFrom.isValid() || price.validFrom.timeSpec() == Qt::LocalTime)
+            in.fail(u"valid_from"_s,
+                    Text::tr("valid_from must be an ISO 8601 date and time with its offset, "
+                             "like 2027-01-31T21:00:00Z; \"%1\" is not.")
+                        .arg(from.left(64)));
+    }
+    if (!in.ok())
+        return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
+    const auto product = productOf(call);
+    if (const auto *refused = std::get_if<ApiResponse>(&product))
+        return *refused;
+    auto made = PriceStore(call.db).schedule(call.actor, price);
+    if (!made)
+        return ApiResponse::fromStoreError(made.error());
+    return ApiResponse::json(priceJson(made.value()), 201);
+}
+
 ApiResponse listProducts(const ApiCall &call)
 {
     QueryReader query(call.request.query, {u"name"_s, u"plu"_s, u"limit"_s, u"cursor"_s});
@@ -192,6 +257,15 @@ ApiResponse ApiHandlers::product(const ApiCall &call)
     if (call.request.method == "PATCH")
         return patchProduct(call);
     return methodNotAllowed(call, u"GET, PATCH"_s);
+}
+
+ApiResponse ApiHandlers::productPrices(const ApiCall &call)
+{
+    if (call.request.method == "GET")
+        return listPrices(call);
+    if (call.request.method == "POST")
+        return schedulePrice(call);
+    return methodNotAllowed(call, u"GET, POST"_s);
 }
 
 ApiResponse ApiHandlers::resetProblems(const ApiCall &call)

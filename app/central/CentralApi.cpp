@@ -34,6 +34,7 @@ const QList<QPair<QString, Handler>> &routes()
     static const QList<QPair<QString, Handler>> table {
         {u"/products"_s, &ApiHandlers::products},
         {u"/products/<arg>"_s, &ApiHandlers::product},
+        {u"/products/<arg>/prices"_s, &ApiHandlers::productPrices},
         {u"/stocks"_s, &ApiHandlers::stocks},
         {u"/stocks/increase"_s, &ApiHandlers::stocksIncrease},
         {u"/stocks/decrease"_s, &ApiHandlers::stocksDecrease},

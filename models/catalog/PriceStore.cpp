@@ -86,6 +86,12 @@ Result<PriceEntry> PriceStore::schedule(const Actor &actor, const ScheduledPrice
         return q.error();
     q.value().next();
     const qint64 id = q.value().value(0).toLongLong();
+    // The product changed for whoever follows the catalog: the feed (keyset
+    // on updated_at) sends it again with its new schedule.
+    if (auto touched =
+            Sql::run(m_db, u"UPDATE products SET updated_at = now() WHERE id = ?"_s, {productId});
+        !touched)
+        return touched.error();
     // Its "from" tag can be printed ahead, to go up when the price starts.
     if (auto queued =
             LabelQueueStore::enqueue(m_db, productId, price.validFrom.toUTC(),

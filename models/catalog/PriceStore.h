@@ -48,7 +48,8 @@ public:
     // Schedules a price from a later moment. Refused, writing nothing: a
     // price out of range ("price"), a moment not after now or one at which
     // the product already has a price ("valid_from"), an unknown product
-    // ("plu"), a reason over 500 characters ("reason").
+    // ("plu"), a reason over 500 characters ("reason"). The product's
+    // updated_at moves, so the catalog feed sends it again with the schedule.
     Result<PriceEntry> schedule(const Actor &actor, const ScheduledPrice &price);
     // Every price of the product, the latest moment first: the scheduled ones,
     // then the current one, then the history.

@@ -221,6 +221,8 @@ const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,    
 // A product in the catalog feed.
 const QStringList kCatalogKeys {u"barcode"_s, u"name"_s,           u"plu"_s,
                                 u"price"_s,   u"sold_by_weight"_s, u"updated_at"_s};
+const QStringList kPriceKeys {u"created_at"_s, u"previous"_s, u"price"_s,     u"reason"_s,
+                              u"scheduled"_s,  u"staff"_s,    u"valid_from"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,
                               u"shop_id"_s};
 const QStringList kHistoryKeys {u"action"_s,
@@ -906,6 +908,8 @@ private slots:
             << "DELETE"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
         QTest::newRow("POST /products/{plu}")
             << "POST"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
+        QTest::newRow("PATCH /products/{plu}/prices")
+            << "PATCH"_ba << u"/products/WM-1/prices"_s << u"GET, POST"_s;
         QTest::newRow("POST /health") << "POST"_ba << u"/health"_s << u"GET"_s;
         QTest::newRow("DELETE /health") << "DELETE"_ba << u"/health"_s << u"GET"_s;
     }
@@ -2097,6 +2101,126 @@ private slots:
                      qPrintable(a.describe()));
         QCOMPARE(productState(u"PP-1"_s), state);
         SD_CHECK(verifyUnchanged(before));
+    }
+
+    // --- /products/{plu}/prices ---------------------------------------------------------
+
+    void schedulePrice()
+    {
+        SD_CHECK(makeProduct(u"SP-1"_s, u"Coffee beans"_s, 2000));
+        const QDateTime updated =
+            value(u"SELECT updated_at FROM products WHERE plu = 'SP-1'"_s).toDateTime();
+        QDateTime from = QDateTime::currentDateTimeUtc().addDays(1);
+        from.setTime(QTime(from.time().hour(), 0));
+        const QString fromText = from.toString(Qt::ISODateWithMs);
+
+        const Answer made = post(u"/products/SP-1/prices"_s,
+                                 compact(QJsonObject {{u"price"_s, 2400},
+                                                      {u"valid_from"_s, fromText},
+                                                      {u"reason"_s, u"new season"_s}}));
+        SD_CHECK(verifyOk(made, 201));
+        QCOMPARE(sortedKeys(made.object()), kPriceKeys);
+        QCOMPARE(made.object().value(u"price"_s).toInteger(), 2400);
+        QCOMPARE(made.object().value(u"previous"_s).toInteger(), 2000);
+        QCOMPARE(made.object().value(u"scheduled"_s), QJsonValue(true));
+        QCOMPARE(made.object().value(u"reason"_s).toString(), u"new season"_s);
+        QCOMPARE(QDateTime::fromString(made.object().value(u"valid_from"_s).toString(),
+                                       Qt::ISODateWithMs),
+                 from);
+        // The price now is still the old one; from the moment on, the new one.
+        QCOMPARE(get(u"/products/SP-1"_s).object().value(u"price"_s).toInteger(), 2000);
+        QCOMPARE(number(u"SELECT price_at(p, ?::timestamptz) FROM products p "
+                        "WHERE plu = 'SP-1'"_s,
+                        {from}),
+                 2400);
+
+        // An offset other than Z names the same moment.
+        const QDateTime later = from.addDays(1);
+        const Answer offset =
+            post(u"/products/SP-1/prices"_s,
+                 compact(QJsonObject {
+                     {u"price"_s, 2600},
+                     {u"valid_from"_s, later.toOffsetFromUtc(3 * 3600).toString(Qt::ISODate)}}));
+        SD_CHECK(verifyOk(offset, 201));
+        QCOMPARE(QDateTime::fromString(offset.object().value(u"valid_from"_s).toString(),
+                                       Qt::ISODateWithMs),
+                 later);
+
+        // The list: the later moments first.
+        for (const QByteArray &token : {m_head, m_s2}) {
+            const Answer list = get(u"/products/SP-1/prices"_s, {}, bearer(token));
+            SD_CHECK(verifyOk(list));
+            QCOMPARE(list.object().value(u"plu"_s).toString(), u"SP-1"_s);
+            QCOMPARE(valuesOf(list.items(), u"price"_s),
+                     (QStringList {u"2600"_s, u"2400"_s, u"2000"_s}));
+            QCOMPARE(valuesOf(list.items(), u"scheduled"_s),
+                     (QStringList {u"true"_s, u"true"_s, u"false"_s}));
+            QCOMPARE(sortedKeys(list.items().at(0).toObject()), kPriceKeys);
+        }
+        SD_CHECK(verifyError(get(u"/products/NO-SUCH-3/prices"_s), 404, u"not_found"_s, u"plu"_s));
+
+        // Whoever follows the catalog sees the product changed.
+        QVERIFY(value(u"SELECT updated_at FROM products WHERE plu = 'SP-1'"_s).toDateTime() >
+                updated);
+    }
+
+    void badScheduleIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        const QByteArray tomorrow =
+            QDateTime::currentDateTimeUtc().addDays(1).addSecs(123).toString(Qt::ISODate).toUtf8();
+        const QByteArray past =
+            QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate).toUtf8();
+        const QByteArray taken =
+            QDateTime::currentDateTimeUtc().addDays(1).toString(u"yyyy-MM-ddTHH:00:00Z"_s).toUtf8();
+        auto row = [](const char *name, const QByteArray &body, const QString &field) {
+            QTest::newRow(name) << body << field;
+        };
+        row("no price", "{\"valid_from\":\"" + tomorrow + "\"}", u"price"_s);
+        row("negative price", "{\"price\":-1,\"valid_from\":\"" + tomorrow + "\"}", u"price"_s);
+        row("huge price", "{\"price\":10000000001,\"valid_from\":\"" + tomorrow + "\"}",
+            u"price"_s);
+        row("price a string", "{\"price\":\"9\",\"valid_from\":\"" + tomorrow + "\"}", u"price"_s);
+        row("no valid_from", R"({"price":9})", u"valid_from"_s);
+        row("valid_from a number", R"({"price":9,"valid_from":1700000000})", u"valid_from"_s);
+        row("valid_from not a date", R"({"price":9,"valid_from":"tomorrow"})", u"valid_from"_s);
+        row("valid_from without an offset", R"({"price":9,"valid_from":"2030-01-01T10:00:00"})",
+            u"valid_from"_s);
+        row("valid_from in the past", "{\"price\":9,\"valid_from\":\"" + past + "\"}",
+            u"valid_from"_s);
+        // schedulePrice took this moment (tomorrow, on the hour).
+        row("valid_from taken", "{\"price\":9,\"valid_from\":\"" + taken + "\"}", u"valid_from"_s);
+        row("reason of 501 characters",
+            "{\"price\":9,\"valid_from\":\"" + tomorrow + "\",\"reason\":\"" +
+                QByteArray(501, 'r') + "\"}",
+            u"reason"_s);
+        row("unknown field", "{\"price\":9,\"valid_from\":\"" + tomorrow + "\",\"until\":1}",
+            u"until"_s);
+    }
+    void badScheduleIsRefused()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const QString state = productState(u"SP-1"_s);
+        QVERIFY2(!state.startsWith(u"no product"_s), qPrintable(state));
+        const Counts before = counts();
+        SD_CHECK(verifyError(post(u"/products/SP-1/prices"_s, body), 422, u"invalid"_s, field));
+        QCOMPARE(productState(u"SP-1"_s), state);
+        SD_CHECK(verifyUnchanged(before));
+    }
+
+    void scheduleRefusals()
+    {
+        const QString state = productState(u"SP-1"_s);
+        const QByteArray body = compact(QJsonObject {
+            {u"price"_s, 9},
+            {u"valid_from"_s, QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODate)}});
+        SD_CHECK(
+            verifyError(post(u"/products/SP-1/prices"_s, body, bearer(m_s1)), 403, u"forbidden"_s));
+        QCOMPARE(productState(u"SP-1"_s), state);
+        SD_CHECK(verifyError(post(u"/products/NO-SUCH-4/prices"_s, body), 404, u"not_found"_s,
+                             u"plu"_s));
     }
 
     // --- /sync/events --------------------------------------------------------------------
