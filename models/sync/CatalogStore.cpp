@@ -20,7 +20,7 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
     QString where;
     if (since) {
         // Exact microseconds, so the row the cursor names is never repeated.
-        where = u"WHERE (updated_at, id) > "
+        where = u"WHERE (p.updated_at, p.id) > "
                 "('epoch'::timestamptz + ?::bigint * interval '1 microsecond', ?)"_s;
         values << since->atMicros << since->id;
     }
@@ -29,15 +29,23 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
     // cursor already handed out. So a page stops short of the oldest
     // transaction still running in this database; what it leaves comes next time.
     where += (where.isEmpty() ? u"WHERE "_s : u" AND "_s) +
-        u"updated_at < (SELECT coalesce(min(xact_start), now()) FROM pg_stat_activity "
+        u"p.updated_at < (SELECT coalesce(min(xact_start), now()) FROM pg_stat_activity "
         "WHERE datname = current_database() AND pid <> pg_backend_pid())"_s;
     values << limit + 1;
+    // The price is the one that holds now (price_at), and the prices
+    // scheduled after it come along: a shop charges from each moment what
+    // central would, whenever it pulls.
     auto q =
         Sql::run(m_db,
-                 u"SELECT id, plu, name, price, coalesce(barcode, ''), sold_by_weight, "
-                 "  (extract(epoch FROM updated_at) * 1000000)::bigint, "
-                 "  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
-                 "FROM products %1 ORDER BY updated_at, id LIMIT ?"_s.arg(where),
+                 u"SELECT p.id, p.plu, p.name, price_at(p, now()), coalesce(p.barcode, ''), "
+                 "  p.sold_by_weight, (extract(epoch FROM p.updated_at) * 1000000)::bigint, "
+                 "  to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+                 "  p.active, (SELECT coalesce(jsonb_agg(jsonb_build_object('price', pp.price, "
+                 "    'valid_from', to_char(pp.valid_from AT TIME ZONE 'UTC', "
+                 "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY pp.valid_from), '[]')::text "
+                 "    FROM product_prices pp WHERE pp.product_id = p.id AND pp.valid_from > now() "
+                 "    AND pp.valid_from > p.price_from) "
+                 "FROM products p %1 ORDER BY p.updated_at, p.id LIMIT ?"_s.arg(where),
                  values);
     if (!q)
         return q.error();
@@ -56,6 +64,9 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
             {u"barcode"_s,
              r.value(4).toString().isEmpty() ? QJsonValue() : QJsonValue(r.value(4).toString())},
             {u"sold_by_weight"_s, r.value(5).toBool()},
+            {u"active"_s, r.value(8).toBool()},
+            {u"scheduled_prices"_s,
+             QJsonDocument::fromJson(r.value(9).toString().toUtf8()).array()},
             {u"updated_at"_s, r.value(7).toString()}});
         page.next = HistoryCursor {r.value(6).toLongLong(), r.value(0).toLongLong()};
     }
@@ -87,30 +98,67 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
         if (!moved)
             return moved.error();
         // Only rows that really differ are written, so a page seen twice
-        // leaves no trace; `xmax = 0` tells an insert from an update.
+        // leaves no trace; `xmax = 0` tells an insert from an update. The
+        // price is compared with the one that holds here now (a scheduled
+        // one may hold before anything copied it), and written only when it
+        // differs: a new price starts now and the schedule after it stays.
+        // `active` is left as it is when the page does not say (an older
+        // central).
         auto q = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(plu text, "
-            "  name text, price bigint, barcode text, sold_by_weight boolean)), "
-            "changed AS (INSERT INTO products AS p (plu, name, price, barcode, sold_by_weight) "
-            "  SELECT plu, name, price, nullif(barcode, ''), coalesce(sold_by_weight, false) "
-            "  FROM incoming ON CONFLICT (plu) DO UPDATE SET name = EXCLUDED.name, "
-            "  price = EXCLUDED.price, barcode = EXCLUDED.barcode, "
-            "  sold_by_weight = EXCLUDED.sold_by_weight, updated_at = now() "
-            "  WHERE (p.name, p.price, p.barcode, p.sold_by_weight) IS DISTINCT FROM "
-            "  (EXCLUDED.name, EXCLUDED.price, EXCLUDED.barcode, EXCLUDED.sold_by_weight) "
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
+            "  name text, price bigint, barcode text, sold_by_weight boolean, active boolean)), "
+            "changed AS (INSERT INTO products AS p (plu, name, price, barcode, sold_by_weight, "
+            "  active) "
+            "  SELECT plu, name, price, nullif(barcode, ''), coalesce(sold_by_weight, false), "
+            "  coalesce(active, true) FROM incoming ON CONFLICT (plu) DO UPDATE SET "
+            "  name = EXCLUDED.name, barcode = EXCLUDED.barcode, "
+            "  price = CASE WHEN price_at(p, now()) IS DISTINCT FROM EXCLUDED.price "
+            "    THEN EXCLUDED.price ELSE p.price END, "
+            "  sold_by_weight = EXCLUDED.sold_by_weight, "
+            "  active = coalesce((SELECT i.active FROM incoming i WHERE i.plu = EXCLUDED.plu), "
+            "    p.active), updated_at = now() "
+            "  WHERE (p.name, price_at(p, now()), p.barcode, p.sold_by_weight, p.active) "
+            "  IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.price, EXCLUDED.barcode, "
+            "  EXCLUDED.sold_by_weight, coalesce((SELECT i.active FROM incoming i "
+            "  WHERE i.plu = EXCLUDED.plu), p.active)) "
             "  RETURNING p.id, p.plu, xmax = 0 AS inserted), "
             "logged AS (INSERT INTO history (product_id, plu, action, reason) "
             "  SELECT id, plu, CASE WHEN inserted THEN 'product_created' "
-            "  ELSE 'product_changed' END, ? FROM changed RETURNING 1) "
+            "  ELSE 'product_changed' END, :reason FROM changed RETURNING 1) "
             "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
             "FROM changed"_s,
-            {json, QCoreApplication::translate("CatalogStore", "catalog from central")});
+            {{u":items"_s, json},
+             {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
         if (!q)
             return q.error();
         q.value().next();
         applied.created = q.value().value(0).toInt();
         applied.changed = q.value().value(1).toInt();
+        // The prices central scheduled, each from its moment (after the
+        // price that holds here, which supersedes the ones before it). A
+        // price already kept for that moment is corrected, never doubled.
+        auto scheduled = Sql::run(
+            m_db,
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
+            "  scheduled_prices jsonb)), "
+            "due AS (SELECT p.id, s.price, s.valid_from FROM incoming i "
+            "  JOIN products p ON p.plu = i.plu "
+            "  CROSS JOIN LATERAL jsonb_to_recordset(CASE WHEN "
+            "    jsonb_typeof(i.scheduled_prices) = 'array' THEN i.scheduled_prices "
+            "    ELSE '[]'::jsonb END) AS s(price bigint, valid_from timestamptz) "
+            "  WHERE s.valid_from > p.price_from), "
+            "kept AS (INSERT INTO product_prices AS pp (product_id, price, valid_from, reason) "
+            "  SELECT id, price, valid_from, :reason FROM due "
+            "  ON CONFLICT (product_id, valid_from) DO UPDATE SET price = EXCLUDED.price, "
+            "  reason = EXCLUDED.reason WHERE pp.price <> EXCLUDED.price RETURNING 1) "
+            "SELECT count(*) FROM kept"_s,
+            {{u":items"_s, json},
+             {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
+        if (!scheduled)
+            return scheduled.error();
+        scheduled.value().next();
+        applied.scheduled = scheduled.value().value(0).toInt();
     }
     if (next) {
         auto saved = Sql::run(m_db,

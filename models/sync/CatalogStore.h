@@ -12,7 +12,9 @@ namespace shopdesk {
 
 struct CatalogPage
 {
-    QJsonArray items; // {plu, name, price, barcode, sold_by_weight, updated_at}
+    // {plu, name, price (the one that holds now), barcode, sold_by_weight,
+    //  active, scheduled_prices: [{price, valid_from}] (the later ones), updated_at}
+    QJsonArray items;
     // Where the next pull starts: after this page's last row (the `since`
     // asked for when the page is empty). Kept by the shop between pulls.
     std::optional<HistoryCursor> next;
@@ -23,6 +25,7 @@ struct CatalogApplied
 {
     int created = 0;
     int changed = 0;
+    int scheduled = 0; // scheduled prices kept or corrected
 };
 
 // The catalog that flows from central to the shops (GET /sync/catalog),
@@ -42,7 +45,9 @@ public:
     // Shop: applies a page in one transaction together with the new cursor,
     // so a page is either wholly taken (and not asked for again) or not at
     // all. New and changed products get a history row; no outbox event, as
-    // the change came from central.
+    // the change came from central. Each item's scheduled_prices go into
+    // product_prices. `active` and `scheduled_prices` may be missing (an
+    // older central): the product keeps its flag, no price is scheduled.
     Result<CatalogApplied> applyPage(const QJsonArray &items,
                                      const std::optional<HistoryCursor> &next);
     // Shop: where the next pull starts.

@@ -218,9 +218,10 @@ void verifyOk(const Answer &a, int status = 200)
 
 const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,      u"plu"_s,
                                 u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s};
-// A product in the catalog feed.
-const QStringList kCatalogKeys {u"barcode"_s, u"name"_s,           u"plu"_s,
-                                u"price"_s,   u"sold_by_weight"_s, u"updated_at"_s};
+// A product in the catalog feed: the same and the prices scheduled after now.
+const QStringList kCatalogKeys {
+    u"active"_s, u"barcode"_s,          u"name"_s,           u"plu"_s,
+    u"price"_s,  u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s};
 const QStringList kPriceKeys {u"created_at"_s, u"previous"_s, u"price"_s,     u"reason"_s,
                               u"scheduled"_s,  u"staff"_s,    u"valid_from"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,
@@ -2105,11 +2106,29 @@ private slots:
 
     // --- /products/{plu}/prices ---------------------------------------------------------
 
+    // Where the catalog feed ends now.
+    QString catalogEnd()
+    {
+        QString since;
+        for (int pages = 0; pages < 1000; ++pages) {
+            QList<std::pair<QString, QString>> query {{u"limit"_s, u"5000"_s}};
+            if (!since.isEmpty())
+                query.append({u"since"_s, since});
+            const Answer a = get(u"/sync/catalog"_s, params(query));
+            if (a.status != 200)
+                return {};
+            since = a.object().value(u"next_cursor"_s).toString();
+            if (!a.object().value(u"has_more"_s).toBool())
+                break;
+        }
+        return since;
+    }
+
     void schedulePrice()
     {
         SD_CHECK(makeProduct(u"SP-1"_s, u"Coffee beans"_s, 2000));
-        const QDateTime updated =
-            value(u"SELECT updated_at FROM products WHERE plu = 'SP-1'"_s).toDateTime();
+        const QString since = catalogEnd();
+        QVERIFY(!since.isEmpty());
         QDateTime from = QDateTime::currentDateTimeUtc().addDays(1);
         from.setTime(QTime(from.time().hour(), 0));
         const QString fromText = from.toString(Qt::ISODateWithMs);
@@ -2159,9 +2178,21 @@ private slots:
         }
         SD_CHECK(verifyError(get(u"/products/NO-SUCH-3/prices"_s), 404, u"not_found"_s, u"plu"_s));
 
-        // Whoever follows the catalog sees the product changed.
-        QVERIFY(value(u"SELECT updated_at FROM products WHERE plu = 'SP-1'"_s).toDateTime() >
-                updated);
+        // The feed sends the product again, with its schedule.
+        const Answer feed = get(u"/sync/catalog"_s, params({{u"since"_s, since}}));
+        SD_CHECK(verifyOk(feed));
+        QCOMPARE(valuesOf(feed.items(), u"plu"_s), QStringList {u"SP-1"_s});
+        const QJsonObject item = feed.items().at(0).toObject();
+        QCOMPARE(sortedKeys(item), kCatalogKeys);
+        QCOMPARE(item.value(u"price"_s).toInteger(), 2000);
+        QCOMPARE(item.value(u"active"_s), QJsonValue(true));
+        const QJsonArray scheduled = item.value(u"scheduled_prices"_s).toArray();
+        QCOMPARE(scheduled.size(), 2);
+        QCOMPARE(scheduled.at(0).toObject().value(u"price"_s).toInteger(), 2400);
+        QCOMPARE(QDateTime::fromString(scheduled.at(0).toObject().value(u"valid_from"_s).toString(),
+                                       Qt::ISODateWithMs),
+                 from);
+        QCOMPARE(scheduled.at(1).toObject().value(u"price"_s).toInteger(), 2600);
     }
 
     void badScheduleIsRefused_data()

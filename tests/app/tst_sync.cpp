@@ -7,12 +7,15 @@
 #include "TestDatabase.h"
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
+#include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/stock/StockStore.h"
+#include "models/sync/CatalogStore.h"
 #include "models/sync/OutboxStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -20,6 +23,7 @@
 #include <QSqlRecord>
 #include <QTest>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -145,22 +149,36 @@ class TestSync : public QObject
         return client;
     }
 
-    // POST /products with a head-office token; the HTTP status (0: no answer).
-    int createAtHeadOffice(const QJsonObject &product)
+    // A request with a head-office token: the HTTP status (0: no answer) and the body.
+    std::pair<int, QJsonObject> atHeadOffice(const QByteArray &verb, const QString &path,
+                                             const QJsonObject &body = {},
+                                             const QUrlQuery &query = {})
     {
         QString error;
         const QByteArray office = m_server->issueToken(u"head-office"_s, &error);
         if (office.isEmpty()) {
             qWarning().noquote() << "no head-office token:" << error;
-            return 0;
+            return {0, {}};
         }
         CentralClient officeClient(m_server->baseUrl());
         officeClient.setToken(office);
         int status = 0;
-        officeClient.send("POST", u"/products"_s, {}, QJsonDocument(product), this,
-                          [&](const CentralReply &reply) { status = reply.status; });
+        QJsonObject answer;
+        officeClient.send(verb, path, query, verb == "GET" ? QJsonDocument() : QJsonDocument(body),
+                          this, [&](const CentralReply &reply) {
+                              answer = reply.body.object();
+                              status = reply.status;
+                          });
         // 0 when central never answered; the caller's comparison says so.
-        return QTest::qWaitFor([&] { return status != 0; }, 15000) ? status : 0;
+        if (!QTest::qWaitFor([&] { return status != 0; }, 15000))
+            return {0, {}};
+        return {status, answer};
+    }
+
+    // POST /products with a head-office token; the HTTP status (0: no answer).
+    int createAtHeadOffice(const QJsonObject &product)
+    {
+        return atHeadOffice("POST", u"/products"_s, product).first;
     }
 
     // Runs one sync of `site` to its end; whether it went well.
@@ -373,6 +391,121 @@ private slots:
         QVERIFY(syncOnce(shop, engine));
         QCOMPARE(rows(shop.tdb->db(), u"SELECT count(*) FROM history WHERE plu = 'HQ-1'"_s),
                  QStringList {u"1"_s});
+    }
+
+    // The head office changes a price now and schedules another (REST), and
+    // archives a product: after their next sync, every shop's till charges
+    // the new price now and the scheduled one from its moment.
+    void headOfficePricesReachEveryShop()
+    {
+        QCOMPARE(
+            createAtHeadOffice(
+                {{u"plu"_s, u"HQ-P"_s}, {u"name"_s, u"Head office coffee"_s}, {u"price"_s, 5000}}),
+            201);
+        QCOMPARE(createAtHeadOffice(
+                     {{u"plu"_s, u"HQ-A"_s}, {u"name"_s, u"Old biscuits"_s}, {u"price"_s, 900}}),
+                 201);
+        ShopSite north = makeShop(u"PRICESN"_s);
+        ShopSite south = makeShop(u"PRICESS"_s);
+        QVERIFY2(north.tdb->isReady() && south.tdb->isReady(), "the shops' databases");
+        auto northClient = clientFor(north);
+        auto southClient = clientFor(south);
+        SyncEngine northSync(northClient.get());
+        SyncEngine southSync(southClient.get());
+        QVERIFY(syncOnce(north, northSync));
+        QVERIFY(syncOnce(south, southSync));
+        QCOMPARE(ProductStore(north.tdb->db()).byPlu(u"HQ-P"_s).value()->price, 5000);
+
+        const auto patched = atHeadOffice("PATCH", u"/products/HQ-P"_s,
+                                          {{u"price"_s, 5500}, {u"reason"_s, u"new supplier"_s}});
+        QVERIFY2(patched.first == 200, qPrintable(QJsonDocument(patched.second).toJson()));
+        QDateTime from = QDateTime::currentDateTimeUtc().addSecs(3600);
+        from.setTime(QTime(from.time().hour(), from.time().minute(), from.time().second(), 250));
+        const auto scheduled =
+            atHeadOffice("POST", u"/products/HQ-P/prices"_s,
+                         {{u"price"_s, 6000}, {u"valid_from"_s, from.toString(Qt::ISODateWithMs)}});
+        QVERIFY2(scheduled.first == 201, qPrintable(QJsonDocument(scheduled.second).toJson()));
+        QCOMPARE(atHeadOffice("PATCH", u"/products/HQ-A"_s, {{u"active"_s, false}}).first, 200);
+
+        for (ShopSite *shop : {&north, &south}) {
+            SyncEngine &engine = shop == &north ? northSync : southSync;
+            QVERIFY(syncOnce(*shop, engine));
+            // What the till reads (TillCatalog goes through ProductStore).
+            const auto now = ProductStore(shop->tdb->db()).byPlu(u"HQ-P"_s);
+            QVERIFY(now && now.value());
+            QCOMPARE(now.value()->price, 5500);
+            PriceStore prices(shop->tdb->db());
+            QCOMPARE(prices.priceAt(u"HQ-P"_s, from.addMSecs(-1)).value(), 5500);
+            QCOMPARE(prices.priceAt(u"HQ-P"_s, from).value(), 6000);
+            QCOMPARE(prices.priceAt(u"HQ-P"_s, from.addDays(30)).value(), 6000);
+            QCOMPARE(ProductStore(shop->tdb->db()).byPlu(u"HQ-A"_s).value()->active, false);
+            // Its price list says so too.
+            const auto list = prices.list(u"HQ-P"_s);
+            QVERIFY(list);
+            QVERIFY(!list.value().isEmpty());
+            QCOMPARE(list.value().first().price, 6000);
+            QVERIFY(list.value().first().scheduled);
+            QCOMPARE(list.value().first().validFrom.toUTC(), from);
+        }
+        // One more sync brings nothing new.
+        const QString before =
+            rows(north.tdb->db(), u"SELECT count(*) FROM product_prices"_s).join(u',') +
+            rows(north.tdb->db(), u"SELECT count(*) FROM history"_s).join(u',');
+        QVERIFY(syncOnce(north, northSync));
+        QCOMPARE(rows(north.tdb->db(), u"SELECT count(*) FROM product_prices"_s).join(u',') +
+                     rows(north.tdb->db(), u"SELECT count(*) FROM history"_s).join(u','),
+                 before);
+    }
+
+    // A page applied twice (an answer lost after the shop applied it) changes
+    // nothing the second time; a page from an older central, without the
+    // archive flag and the schedule, still applies and leaves them alone.
+    void catalogPageAppliedTwiceChangesNothing()
+    {
+        const auto page =
+            atHeadOffice("GET", u"/sync/catalog"_s, {}, QUrlQuery {{u"limit"_s, u"5000"_s}});
+        QCOMPARE(page.first, 200);
+        const QJsonArray items = page.second.value(u"items"_s).toArray();
+        QVERIFY(!items.isEmpty());
+        const auto next = HistoryCursor::fromToken(page.second.value(u"next_cursor"_s).toString());
+        QVERIFY(next);
+
+        ShopSite shop = makeShop(u"TWICE"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        const QString state =
+            u"SELECT p.plu, p.name, p.price, coalesce(p.barcode, '-'), p.sold_by_weight, "
+            "p.active, p.updated_at, p.price_from, (SELECT string_agg(pp.price || '@' || "
+            "pp.valid_from || ' ' || pp.reason, ', ' ORDER BY pp.valid_from) FROM product_prices "
+            "pp WHERE pp.product_id = p.id), (SELECT count(*) FROM history h "
+            "WHERE h.product_id = p.id) FROM products p ORDER BY p.plu"_s;
+        CatalogStore catalog(shop.tdb->db());
+        const auto first = catalog.applyPage(items, next);
+        QVERIFY(first);
+        QCOMPARE(first.value().created, items.size());
+        QVERIFY(first.value().scheduled >= 1); // HQ-P's
+        const QStringList once = rows(shop.tdb->db(), state);
+        QCOMPARE(once.size(), items.size());
+
+        const auto second = catalog.applyPage(items, next);
+        QVERIFY(second);
+        QCOMPARE(second.value().created, 0);
+        QCOMPARE(second.value().changed, 0);
+        QCOMPARE(second.value().scheduled, 0);
+        QCOMPARE(rows(shop.tdb->db(), state), once);
+
+        // The same products as an older central sends them.
+        QJsonArray old;
+        for (const QJsonValue &item : items) {
+            QJsonObject o = item.toObject();
+            o.remove(u"active"_s);
+            o.remove(u"scheduled_prices"_s);
+            old.append(o);
+        }
+        const auto older = catalog.applyPage(old, next);
+        QVERIFY(older);
+        QCOMPARE(older.value().changed, 0);
+        QCOMPARE(rows(shop.tdb->db(), state), once);
+        QCOMPARE(ProductStore(shop.tdb->db()).byPlu(u"HQ-A"_s).value()->active, false);
     }
 
     // Central gives a barcode to its own product while a shop had it on
