@@ -2,16 +2,41 @@
 
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
+#include "models/labels/LabelQueueStore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
+#include <QSqlQuery>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace shopdesk {
+
+namespace {
+
+// The price that holds now (in this transaction) of each product of the page
+// the shop has, by id.
+Result<QHash<qint64, qint64>> pricesNow(const QSqlDatabase &db, const QString &json)
+{
+    auto q = Sql::run(db,
+                      u"SELECT p.id, price_at(p, now()) FROM products p WHERE p.plu IN "
+                      "(SELECT plu FROM jsonb_to_recordset(?::jsonb) AS x(plu text))"_s,
+                      {json});
+    if (!q)
+        return q.error();
+    QHash<qint64, qint64> prices;
+    while (q.value().next())
+        prices.insert(q.value().value(0).toLongLong(), q.value().value(1).toLongLong());
+    return prices;
+}
+
+} // namespace
 
 Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since, int limit) const
 {
@@ -97,6 +122,9 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
              QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
         if (!moved)
             return moved.error();
+        auto before = pricesNow(m_db, json);
+        if (!before)
+            return before.error();
         // Only rows that really differ are written, so a page seen twice
         // leaves no trace; `xmax = 0` tells an insert from an update. The
         // price is compared with the one that holds here now (a scheduled
@@ -135,6 +163,20 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
         q.value().next();
         applied.created = q.value().value(0).toInt();
         applied.changed = q.value().value(1).toInt();
+        // A price central changed makes the shelf tag wrong from now: queue
+        // a new one, in this transaction, as an edit here would.
+        auto after = pricesNow(m_db, json);
+        if (!after)
+            return after.error();
+        for (auto it = after.value().cbegin(); it != after.value().cend(); ++it) {
+            const auto was = before.value().constFind(it.key());
+            if (was == before.value().cend() || *was == it.value())
+                continue;
+            if (auto queued = LabelQueueStore::enqueue(m_db, it.key(), std::nullopt,
+                                                       LabelReason::PriceChanged);
+                !queued)
+                return queued.error();
+        }
         // The prices central scheduled, each from its moment (after the
         // price that holds here, which supersedes the ones before it). A
         // price already kept for that moment is corrected, never doubled.
@@ -151,14 +193,32 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
             "kept AS (INSERT INTO product_prices AS pp (product_id, price, valid_from, reason) "
             "  SELECT id, price, valid_from, :reason FROM due "
             "  ON CONFLICT (product_id, valid_from) DO UPDATE SET price = EXCLUDED.price, "
-            "  reason = EXCLUDED.reason WHERE pp.price <> EXCLUDED.price RETURNING 1) "
-            "SELECT count(*) FROM kept"_s,
+            "  reason = EXCLUDED.reason WHERE pp.price <> EXCLUDED.price "
+            "  RETURNING pp.product_id, pp.price, pp.valid_from) "
+            "SELECT product_id, price, valid_from FROM kept"_s,
             {{u":items"_s, json},
              {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
         if (!scheduled)
             return scheduled.error();
-        scheduled.value().next();
-        applied.scheduled = scheduled.value().value(0).toInt();
+        // Each new or corrected one gets its "from" tag, printed ahead.
+        struct Kept
+        {
+            qint64 productId;
+            qint64 price;
+            QDateTime validFrom;
+        };
+        QList<Kept> kept;
+        while (scheduled.value().next())
+            kept.append({scheduled.value().value(0).toLongLong(),
+                         scheduled.value().value(1).toLongLong(),
+                         scheduled.value().value(2).toDateTime().toUTC()});
+        for (const Kept &k : kept) {
+            if (auto queued = LabelQueueStore::enqueue(m_db, k.productId, k.validFrom,
+                                                       LabelReason::PriceScheduled, k.price);
+                !queued)
+                return queued.error();
+        }
+        applied.scheduled = int(kept.size());
     }
     if (next) {
         auto saved = Sql::run(m_db,

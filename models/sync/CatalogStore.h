@@ -47,7 +47,9 @@ public:
     // all. New and changed products get a history row; no outbox event, as
     // the change came from central. Each item's scheduled_prices go into
     // product_prices. `active` and `scheduled_prices` may be missing (an
-    // older central): the product keeps its flag, no price is scheduled.
+    // older central): the product keeps its flag, no price is scheduled. A
+    // price that changes here, or a scheduled one, queues its shelf label
+    // (LabelQueueStore) in the same transaction.
     Result<CatalogApplied> applyPage(const QJsonArray &items,
                                      const std::optional<HistoryCursor> &next);
     // Shop: where the next pull starts.

@@ -446,6 +446,14 @@ private slots:
             QCOMPARE(list.value().first().price, 6000);
             QVERIFY(list.value().first().scheduled);
             QCOMPARE(list.value().first().validFrom.toUTC(), from);
+            // The shelf tags to print: the new price now, the scheduled one ahead.
+            QCOMPARE(rows(shop->tdb->db(),
+                          u"SELECT l.reason, coalesce(l.price::text, '-'), "
+                          "coalesce((l.valid_from = ?)::text, '-') "
+                          "FROM label_queue l JOIN products p ON p.id = l.product_id "
+                          "WHERE p.plu = 'HQ-P' AND l.printed_at IS NULL ORDER BY l.reason"_s,
+                          {from}),
+                     (QStringList {u"price_changed|-|-"_s, u"price_scheduled|6000|true"_s}));
         }
         // One more sync brings nothing new.
         const QString before =
@@ -477,7 +485,9 @@ private slots:
             "p.active, p.updated_at, p.price_from, (SELECT string_agg(pp.price || '@' || "
             "pp.valid_from || ' ' || pp.reason, ', ' ORDER BY pp.valid_from) FROM product_prices "
             "pp WHERE pp.product_id = p.id), (SELECT count(*) FROM history h "
-            "WHERE h.product_id = p.id) FROM products p ORDER BY p.plu"_s;
+            "WHERE h.product_id = p.id), (SELECT string_agg(l.reason || ' ' || l.revision, "
+            "', ' ORDER BY l.id) FROM label_queue l WHERE l.product_id = p.id) "
+            "FROM products p ORDER BY p.plu"_s;
         CatalogStore catalog(shop.tdb->db());
         const auto first = catalog.applyPage(items, next);
         QVERIFY(first);
