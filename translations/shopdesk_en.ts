@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
     <name>DemoDataGenerator</name>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="294"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="294" />
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Creating %Ln product and its stock…</numerusform>
@@ -12,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="302"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="302" />
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Writing %Ln history row…</numerusform>
@@ -20,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="307"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="307" />
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Creating %Ln customer…</numerusform>
@@ -31,7 +30,7 @@
 <context>
     <name>ExportRunner</name>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="27"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="27" />
         <source>%Ln row(s) written…</source>
         <translation>
             <numerusform>%Ln row written…</numerusform>
@@ -39,7 +38,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="117"/>
+        <location filename="../ui/common/ExportRunner.cpp" line="117" />
         <source>%Ln row(s) written to %1.</source>
         <translation>
             <numerusform>%Ln row written to %1.</numerusform>
@@ -50,7 +49,7 @@
 <context>
     <name>HeadlessSetup</name>
     <message numerus="yes">
-        <location filename="../app/desk/HeadlessSetup.cpp" line="71"/>
+        <location filename="../app/desk/HeadlessSetup.cpp" line="71" />
         <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
             <numerusform>Database %1 is ready (%Ln migration applied).</numerusform>
@@ -61,7 +60,7 @@
 <context>
     <name>LabelLayout</name>
     <message numerus="yes">
-        <location filename="../models/labels/LabelLayout.cpp" line="73"/>
+        <location filename="../models/labels/LabelLayout.cpp" line="73" />
         <source>%Ln columns do not fit across an A4 page with these margins and gaps: each label would be %1 mm wide, at least %2 mm are needed.</source>
         <translation>
             <numerusform>%Ln column does not fit across an A4 page with these margins and gaps: the label would be %1 mm wide, at least %2 mm are needed.</numerusform>
@@ -69,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/labels/LabelLayout.cpp" line="80"/>
+        <location filename="../models/labels/LabelLayout.cpp" line="80" />
         <source>%Ln rows do not fit down an A4 page with these margins and gaps: each label would be %1 mm high, at least %2 mm are needed.</source>
         <translation>
             <numerusform>%Ln row does not fit down an A4 page with these margins and gaps: the label would be %1 mm high, at least %2 mm are needed.</numerusform>
@@ -80,7 +79,7 @@
 <context>
     <name>LabelQueueStore</name>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="161" />
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>At most %Ln label can be queued at once.</numerusform>
@@ -89,9 +88,20 @@
     </message>
 </context>
 <context>
+    <name>PriceDocumentStore</name>
+    <message numerus="yes">
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="70" />
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/staff/StaffStore.cpp" line="400"/>
+        <location filename="../models/staff/StaffStore.cpp" line="400" />
         <source>Too many failed sign-ins. Try again in %Ln minute(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %Ln minute.</numerusform>
@@ -99,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/staff/StaffStore.cpp" line="404"/>
+        <location filename="../models/staff/StaffStore.cpp" line="404" />
         <source>Too many failed sign-ins. Try again in %Ln second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %Ln second.</numerusform>
@@ -110,7 +120,7 @@
 <context>
     <name>StockStore</name>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="360"/>
+        <location filename="../models/stock/StockStore.cpp" line="360" />
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>
@@ -121,7 +131,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="99"/>
+        <location filename="../app/central/main.cpp" line="99" />
         <source>Revoked %Ln token(s).</source>
         <translation>
             <numerusform>Revoked %Ln token.</numerusform>
@@ -132,7 +142,7 @@
 <context>
     <name>shopdesk::CentralClient</name>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="390"/>
+        <location filename="../app/sync/CentralClient.cpp" line="390" />
         <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
             <numerusform>%1 (gave up after %Ln attempt)</numerusform>
@@ -143,7 +153,7 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="578"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="578" />
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -151,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="728"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="728" />
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Drop the %Ln line on the till (%1)? The void is recorded for the manager.</numerusform>
@@ -162,7 +172,7 @@
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="251"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="251" />
         <source>Clear the problems flag of %Ln customer(s)?</source>
         <translation>
             <numerusform>Clear the problems flag of %Ln customer?</numerusform>
@@ -170,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="276"/>
+        <location filename="../ui/customers/CustomersPage.cpp" line="276" />
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>%Ln customer had problems; cleared.</numerusform>
@@ -181,7 +191,7 @@
 <context>
     <name>shopdesk::FirstRunDialog</name>
     <message numerus="yes">
-        <location filename="../ui/session/FirstRunDialog.cpp" line="47"/>
+        <location filename="../ui/session/FirstRunDialog.cpp" line="47" />
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -192,7 +202,7 @@
 <context>
     <name>shopdesk::HistoryFilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="215" />
         <source>%Ln action(s)</source>
         <translation>
             <numerusform>%Ln action</numerusform>
@@ -203,7 +213,7 @@
 <context>
     <name>shopdesk::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="55" />
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln row a page</numerusform>
@@ -214,7 +224,7 @@
 <context>
     <name>shopdesk::LabelPrintDialog</name>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="165"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="168" />
         <source>%Ln label(s)</source>
         <translation>
             <numerusform>%Ln label</numerusform>
@@ -222,7 +232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="166"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="169" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -233,7 +243,7 @@
 <context>
     <name>shopdesk::LabelQueueDialog</name>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105" />
         <source>%Ln label(s) waiting</source>
         <translation>
             <numerusform>%Ln label waiting</numerusform>
@@ -241,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141" />
         <source>%Ln label(s) printed and taken off the queue.</source>
         <translation>
             <numerusform>%Ln label printed and taken off the queue.</numerusform>
@@ -252,7 +262,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="310" />
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -260,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="312" />
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln refused</numerusform>
@@ -271,7 +281,7 @@
 <context>
     <name>shopdesk::ParkedSalesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22"/>
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22" />
         <source>%1 · %2 · %Ln item(s) · %3</source>
         <translation>
             <numerusform>%1 · %2 · %Ln item · %3</numerusform>
@@ -280,9 +290,81 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::PriceDocumentDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="225" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="275" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="515" />
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="258" />
+        <source>Price change No. %1 — posted %2 by %3; %Ln price(s) changed</source>
+        <translation>
+            <numerusform>Price change No. %1 — posted %2 by %3; %Ln price changed</numerusform>
+            <numerusform>Price change No. %1 — posted %2 by %3; %Ln prices changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="412" />
+        <source>%Ln product(s) added.</source>
+        <translation>
+            <numerusform>%Ln product added.</numerusform>
+            <numerusform>%Ln products added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="441" />
+        <source>%Ln line(s) removed.</source>
+        <translation>
+            <numerusform>%Ln line removed.</numerusform>
+            <numerusform>%Ln lines removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="454" />
+        <source>The new prices of %Ln product(s) start %1.</source>
+        <translation>
+            <numerusform>The new price of %Ln product starts %1.</numerusform>
+            <numerusform>The new prices of %Ln products start %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="456" />
+        <source>The prices of %Ln product(s) change now, and the till charges them from the next scan.</source>
+        <translation>
+            <numerusform>The price of %Ln product changes now, and the till charges it from the next scan.</numerusform>
+            <numerusform>The prices of %Ln products change now, and the till charges them from the next scan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="475" />
+        <source>Posted: %Ln price(s) changed; their shelf labels are in the label queue.</source>
+        <translation>
+            <numerusform>Posted: %Ln price changed; its shelf label is in the label queue.</numerusform>
+            <numerusform>Posted: %Ln prices changed; their shelf labels are in the label queue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceDocumentsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="122" />
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::StaffDialog</name>
     <message numerus="yes">
-        <location filename="../ui/staff/StaffDialog.cpp" line="56"/>
+        <location filename="../ui/staff/StaffDialog.cpp" line="56" />
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -293,7 +375,7 @@
 <context>
     <name>shopdesk::StaffSecretDialog</name>
     <message numerus="yes">
-        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45"/>
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45" />
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -304,7 +386,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
+        <location filename="../ui/stock/StockPage.cpp" line="265" />
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -312,7 +394,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="260"/>
+        <location filename="../ui/stock/StockPage.cpp" line="266" />
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -320,7 +402,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <location filename="../ui/stock/StockPage.cpp" line="333" />
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -328,7 +410,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="353"/>
+        <location filename="../ui/stock/StockPage.cpp" line="359" />
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
@@ -339,7 +421,7 @@
 <context>
     <name>shopdesk::StocktakeVarianceDialog</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59"/>
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59" />
         <source>%Ln line(s) counted, %1 with a difference; value of the differences: %2.</source>
         <translation>
             <numerusform>%Ln line counted, %1 with a difference; value of the differences: %2.</numerusform>
@@ -350,18 +432,18 @@
 <context>
     <name>shopdesk::SyncEngine</name>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="183"/>
-        <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
+        <location filename="../app/sync/SyncEngine.cpp" line="183" />
+        <source>central's answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
-            <numerusform>central&apos;s answer does not acknowledge the %Ln event sent</numerusform>
-            <numerusform>central&apos;s answer does not acknowledge the %Ln events sent</numerusform>
+            <numerusform>central's answer does not acknowledge the %Ln event sent</numerusform>
+            <numerusform>central's answer does not acknowledge the %Ln events sent</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::SyncPage</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="228"/>
+        <location filename="../ui/sync/SyncPage.cpp" line="228" />
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln refused event will be sent again.</numerusform>
@@ -372,7 +454,7 @@
 <context>
     <name>shopdesk::VoidedSalesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110"/>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110" />
         <source>%Ln line(s)</source>
         <translation>
             <numerusform>%Ln line</numerusform>
@@ -380,7 +462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130"/>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130" />
         <source>The latest %Ln voided sale(s), %1</source>
         <translation>
             <numerusform>The latest %Ln voided sale, %1</numerusform>
@@ -388,7 +470,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132"/>
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132" />
         <source>%Ln voided sale(s), %1</source>
         <translation>
             <numerusform>%Ln voided sale, %1</numerusform>

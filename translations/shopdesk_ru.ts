@@ -35,12 +35,13 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="86"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="122"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="108"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="160"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="200"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
@@ -49,7 +50,7 @@
     <name>CentralApi</name>
     <message>
         <location filename="../app/central/ApiSupport.cpp" line="51"/>
-        <location filename="../app/central/CentralApi.cpp" line="75"/>
+        <location filename="../app/central/CentralApi.cpp" line="103"/>
         <source>The central database is not available; try again.</source>
         <translation>Центральная база данных недоступна; повторите попытку.</translation>
     </message>
@@ -94,43 +95,58 @@
         <translation>Тело запроса должно быть объектом JSON.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="45"/>
+        <location filename="../app/central/CentralApi.cpp" line="73"/>
         <source>%1 allows only GET.</source>
         <translation>%1 допускает только GET.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="83"/>
+        <location filename="../app/central/CentralApi.cpp" line="116"/>
         <source>There is no %1 endpoint.</source>
         <translation>Конечной точки %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="88"/>
+        <location filename="../app/central/CentralApi.cpp" line="121"/>
         <source>This endpoint needs a token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
         <translation>Для этой конечной точки нужен токен: отправьте «Authorization: Bearer &lt;token&gt;».</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="97"/>
+        <location filename="../app/central/CentralApi.cpp" line="130"/>
         <source>The token is not valid or has been revoked.</source>
         <translation>Токен недействителен или отозван.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="114"/>
+        <location filename="../app/central/CentralApi.cpp" line="147"/>
         <source>%1 allows %2, not %3.</source>
         <translation>%1 допускает %2, но не %3.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="39"/>
+        <location filename="../app/central/CatalogApi.cpp" line="44"/>
         <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
         <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="81"/>
+        <location filename="../app/central/CatalogApi.cpp" line="87"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="108"/>
+        <source>%1 cannot be null; leave it out to keep it as it is.</source>
+        <translation>%1 не может быть null; чтобы оставить как есть, не передавайте это поле.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="189"/>
+        <source>valid_from must be an ISO 8601 date and time with its offset, like 2027-01-31T21:00:00Z; &quot;%1&quot; is not.</source>
+        <translation>valid_from должно быть датой и временем ISO 8601 со смещением, например 2027-01-31T21:00:00Z; «%1» не подходит.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="217"/>
         <location filename="../app/central/HistoryApi.cpp" line="110"/>
         <source>cursor is not one this server gave; leave it out to start from the first page.</source>
         <translation>cursor выдан не этим сервером; уберите его, чтобы начать с первой страницы.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="149"/>
+        <location filename="../app/central/CatalogApi.cpp" line="310"/>
         <source>since is not a cursor this server gave.</source>
         <translation>since — не курсор, выданный этим сервером.</translation>
     </message>
@@ -281,17 +297,17 @@
 <context>
     <name>CentralServer</name>
     <message>
-        <location filename="../app/central/CentralServer.cpp" line="119"/>
+        <location filename="../app/central/CentralServer.cpp" line="120"/>
         <source>The body is larger than %1 bytes.</source>
         <translation>Тело запроса больше %1 байт.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralServer.cpp" line="132"/>
+        <location filename="../app/central/CentralServer.cpp" line="148"/>
         <source>There is no %1 endpoint.</source>
         <translation>Конечной точки %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralServer.cpp" line="144"/>
+        <location filename="../app/central/CentralServer.cpp" line="160"/>
         <source>Cannot listen on %1:%2.</source>
         <translation>Не удаётся принимать подключения на %1:%2.</translation>
     </message>
@@ -710,6 +726,24 @@ Check that the server is running and reachable, and that the address, user and p
         <location filename="../app/desk/DeskApp.cpp" line="192"/>
         <source>Demo data not loaded</source>
         <translation>Демо-данные не загружены</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentStatus</name>
+    <message>
+        <location filename="../models/documents/PriceDocument.cpp" line="12"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocument.cpp" line="13"/>
+        <source>posted</source>
+        <translation>проведён</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocument.cpp" line="14"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1200,7 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
     <message>
         <location filename="../models/labels/LabelQueueStore.cpp" line="94"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="124"/>
         <source>The date the price starts is not valid.</source>
         <translation>Дата начала действия цены неверна.</translation>
     </message>
@@ -1176,16 +1211,22 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
     <message>
         <location filename="../models/labels/LabelQueueStore.cpp" line="112"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="147"/>
         <source>The product is not in the catalog.</source>
         <translation>Этого товара нет в каталоге.</translation>
     </message>
     <message>
-        <location filename="../models/labels/LabelQueueStore.cpp" line="123"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <source>Each label needs its own price.</source>
+        <translation>Для каждой этикетки нужна своя цена.</translation>
+    </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="158"/>
         <source>Choose the products to queue labels for.</source>
         <translation>Выберите товары, для которых нужно поставить этикетки в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="161"/>
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>За один раз в очередь можно поставить не больше %Ln этикетки.</numerusform>
@@ -1338,12 +1379,12 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>%1 (PLU %2) в архиве, его нельзя продать.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="168"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="172"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="203"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="207"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
@@ -1351,52 +1392,52 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPricing</name>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="36"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="37"/>
         <source>A line has no PLU.</source>
         <translation>В строке нет PLU.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="40"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="41"/>
         <source>The quantity of PLU %1 must be from 1 to %2.</source>
         <translation>Количество PLU %1 должно быть от 1 до %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="48"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="49"/>
         <source>Too many of PLU %1 in one order.</source>
         <translation>Слишком много PLU %1 в одном заказе.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="53"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="54"/>
         <source>The order has no lines.</source>
         <translation>В заказе нет строк.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="65"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="66"/>
         <source>The price of PLU %1 must be between 0 and 100,000,000.</source>
         <translation>Цена PLU %1 должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="71"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="72"/>
         <source>A price was changed for PLU %1, which the order does not have.</source>
         <translation>Изменена цена PLU %1, которого нет в заказе.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="86"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="87"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="138"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="140"/>
         <source>%1 tendered is less than the total %2.</source>
         <translation>Получено %1 — меньше суммы к оплате %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="150"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="152"/>
         <source>The card part must be more than zero and less than the total %1.</source>
         <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="157"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="159"/>
         <source>%1 tendered is less than the cash part %2.</source>
         <translation>Получено %1 — меньше части наличными %2.</translation>
     </message>
@@ -1404,17 +1445,17 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderQueries</name>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="109"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="115"/>
         <source>A cashier sees only their own orders.</source>
         <translation>Кассир видит только свои заказы.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="129"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="135"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="139"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="145"/>
         <source>The first day is after the last.</source>
         <translation>Первый день позже последнего.</translation>
     </message>
@@ -1422,37 +1463,37 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderReturns</name>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="28"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="29"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="30"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="31"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="37"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="38"/>
         <source>Order %1 is %2; only a paid order can be returned.</source>
         <translation>У заказа %1 статус «%2»; вернуть можно только оплаченный заказ.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="141"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="175"/>
         <source>Everything in order %1 was returned already.</source>
         <translation>Все товары заказа %1 уже возвращены.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="147"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="181"/>
         <source>Order %1 has no line %2.</source>
         <translation>В заказе %1 нет строки %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="150"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="184"/>
         <source>Line %1 is given twice.</source>
         <translation>Строка %1 указана дважды.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderReturns.cpp" line="154"/>
+        <location filename="../models/orders/OrderReturns.cpp" line="188"/>
         <source>Line %1 (PLU %2) can take back from 1 to %3.</source>
         <translation>По строке %1 (PLU %2) можно вернуть от 1 до %3.</translation>
     </message>
@@ -1520,6 +1561,19 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
+    <name>OrderVat</name>
+    <message>
+        <location filename="../models/orders/OrderVat.cpp" line="89"/>
+        <source>No VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderVat.cpp" line="99"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <location filename="../models/sync/OutboxStore.cpp" line="225"/>
@@ -1548,57 +1602,62 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="34"/>
+        <location filename="../models/core/Permissions.cpp" line="35"/>
         <source>sell</source>
         <translation>продавать</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="37"/>
+        <location filename="../models/core/Permissions.cpp" line="38"/>
         <source>create or change products</source>
         <translation>создавать и изменять товары</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="40"/>
+        <location filename="../models/core/Permissions.cpp" line="41"/>
         <source>change stock quantities</source>
         <translation>изменять количество товара</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="43"/>
+        <location filename="../models/core/Permissions.cpp" line="44"/>
         <source>run a stocktake</source>
         <translation>проводить инвентаризацию</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="46"/>
+        <location filename="../models/core/Permissions.cpp" line="47"/>
         <source>see the history and reports</source>
         <translation>просматривать историю и отчёты</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="49"/>
+        <location filename="../models/core/Permissions.cpp" line="50"/>
         <source>change customers in bulk</source>
         <translation>массово изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="52"/>
+        <location filename="../models/core/Permissions.cpp" line="53"/>
         <source>approve returns or cancel other cashiers&apos; orders</source>
         <translation>подтверждать возвраты и отменять заказы других кассиров</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="55"/>
+        <location filename="../models/core/Permissions.cpp" line="56"/>
         <source>change this till&apos;s shop or database</source>
         <translation>менять магазин или базу данных этой кассы</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="58"/>
+        <location filename="../models/core/Permissions.cpp" line="59"/>
+        <source>change the VAT rates</source>
+        <translation>изменять ставки НДС</translation>
+    </message>
+    <message>
+        <location filename="../models/core/Permissions.cpp" line="62"/>
         <source>manage staff and settings</source>
         <translation>управлять сотрудниками и настройками</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="63"/>
+        <location filename="../models/core/Permissions.cpp" line="67"/>
         <source>A %1 may not %2. Ask an administrator.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="64"/>
+        <location filename="../models/core/Permissions.cpp" line="68"/>
         <source>A %1 may not %2. Ask a manager.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
     </message>
@@ -1621,6 +1680,149 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>PriceDocumentStore</name>
+    <message numerus="yes">
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="70"/>
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 и ещё %Ln</numerusform>
+            <numerusform>%1 и ещё %Ln</numerusform>
+            <numerusform>%1 и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="84"/>
+        <source>The reason must be at most 500 characters.</source>
+        <translation>Причина должна содержать не больше 500 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="93"/>
+        <source>The new prices can start now or at a later moment, not in the past.</source>
+        <translation>Новые цены могут начать действовать сейчас или позже, но не в прошлом.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="148"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="172"/>
+        <source>There is no price change No. %1.</source>
+        <translation>Переоценки № %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="175"/>
+        <source>Price change No. %1 is posted: its prices are history and it can no longer change. Make a new one.</source>
+        <translation>Переоценка № %1 проведена: её цены уже в истории, и изменить её нельзя. Создайте новую.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="180"/>
+        <source>Price change No. %1 is cancelled and can no longer change.</source>
+        <translation>Переоценка № %1 отменена, изменить её нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="202"/>
+        <source>Give at least one PLU.</source>
+        <translation>Укажите хотя бы один PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="208"/>
+        <source>Type a part of the products&apos; name.</source>
+        <translation>Введите часть названия товаров.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="245"/>
+        <source>PLU %1: %2</source>
+        <translation>PLU %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="252"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="271"/>
+        <source>Stopped; no line was added.</source>
+        <translation>Остановлено; ни одна строка не добавлена.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="261"/>
+        <source>No product has PLU %1.</source>
+        <translation>Нет товара с PLU %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="264"/>
+        <source>Archived products keep their price: %1.</source>
+        <translation>Цены товаров в архиве не меняются: %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="269"/>
+        <source>No active product matches.</source>
+        <translation>Ни один действующий товар не подходит.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="316"/>
+        <source>The product is not on this price change.</source>
+        <translation>Этого товара нет в переоценке.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="385"/>
+        <source>Price change No. %1 has no products.</source>
+        <translation>В переоценке № %1 нет товаров.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="388"/>
+        <source>The start of these prices has passed; change it to a later moment, or to now.</source>
+        <translation>Время начала этих цен уже прошло; укажите более позднее время или «при проведении».</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="391"/>
+        <source>Price change No. %1</source>
+        <translation>Переоценка № %1</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="392"/>
+        <source>Price change No. %1: %2</source>
+        <translation>Переоценка № %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="406"/>
+        <source>Archived since they were added, these products keep their price: %1. Remove them from the document.</source>
+        <translation>Эти товары убраны в архив после добавления, их цены не меняются: %1. Удалите их из документа.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="427"/>
+        <source>These products already have a price from that moment: %1. Choose another time.</source>
+        <translation>У этих товаров уже есть цена с этого момента: %1. Выберите другое время.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceRule</name>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="30"/>
+        <location filename="../models/documents/PriceRule.cpp" line="55"/>
+        <source>The price must be between 0 and 100,000,000.</source>
+        <translation>Цена должна быть от 0 до 100 000 000.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="35"/>
+        <source>The change must be between −99.99 % and +1000 %.</source>
+        <translation>Изменение должно быть от −99,99 % до +1000 %.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="37"/>
+        <source>A change of 0 % changes no price.</source>
+        <translation>Изменение на 0 % не меняет ни одной цены.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="41"/>
+        <source>Round to the kopeck, 10 kopecks, the ruble or 10 rubles.</source>
+        <translation>Округляйте до копейки, 10 копеек, рубля или 10 рублей.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="44"/>
+        <source>A price ending in .99 needs rounding to the ruble or 10 rubles.</source>
+        <translation>Для цены, оканчивающейся на ,99, нужно округление до рубля или 10 рублей.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceRule.cpp" line="64"/>
+        <source>The new price would be over 100,000,000.</source>
+        <translation>Новая цена превысила бы 100 000 000.</translation>
+    </message>
+</context>
+<context>
     <name>PriceStore</name>
     <message>
         <location filename="../models/catalog/PriceStore.cpp" line="44"/>
@@ -1639,7 +1841,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/catalog/PriceStore.cpp" line="63"/>
-        <location filename="../models/catalog/PriceStore.cpp" line="130"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="136"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
@@ -1654,7 +1856,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>У PLU %1 уже есть цена с этого момента; выберите другое время.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="103"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="109"/>
         <source>The scheduled price is gone.</source>
         <translation>Запланированной цены больше нет.</translation>
     </message>
@@ -1670,54 +1872,54 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ProductStore</name>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="68"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="70"/>
         <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="72"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="74"/>
         <source>The product name must be 1 to 200 characters.</source>
         <translation>Название товара должно содержать от 1 до 200 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="74"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="76"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="77"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="79"/>
         <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="118"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="246"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="123"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="301"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="122"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="127"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="137"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="143"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="149"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="250"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="190"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="305"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="187"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="239"/>
         <source>The unit of PLU %1 cannot change: its stock has already moved. Archive it and create a new product with the other unit.</source>
         <translation>Единицу измерения PLU %1 изменить нельзя: по его остаткам уже были движения. Переведите его в архив и создайте новый товар с другой единицей.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="200"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="252"/>
         <source>The barcode %1 belongs to PLU %2.</source>
         <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>
@@ -1762,70 +1964,80 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="42"/>
+        <location filename="../models/checkout/Receipt.cpp" line="43"/>
         <source>Receipt %1</source>
         <translation>Чек %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="44"/>
-        <location filename="../models/checkout/Receipt.cpp" line="83"/>
+        <location filename="../models/checkout/Receipt.cpp" line="45"/>
+        <location filename="../models/checkout/Receipt.cpp" line="89"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="54"/>
+        <location filename="../models/checkout/Receipt.cpp" line="57"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="55"/>
+        <location filename="../models/checkout/Receipt.cpp" line="58"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="61"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="60"/>
+        <location filename="../models/checkout/Receipt.cpp" line="63"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="62"/>
+        <location filename="../models/checkout/Receipt.cpp" line="65"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="63"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="71"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="80"/>
+        <location filename="../models/checkout/Receipt.cpp" line="86"/>
         <source>RETURN to receipt %1</source>
         <translation>ВОЗВРАТ по чеку %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="91"/>
+        <location filename="../models/checkout/Receipt.cpp" line="97"/>
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="95"/>
+        <location filename="../models/checkout/Receipt.cpp" line="101"/>
         <source>REFUND TO CARD</source>
         <translation>ВОЗВРАТ НА КАРТУ</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="95"/>
+        <location filename="../models/checkout/Receipt.cpp" line="101"/>
         <source>REFUND IN CASH</source>
         <translation>ВОЗВРАТ НАЛИЧНЫМИ</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="120"/>
+        <source>VAT %1 on %2</source>
+        <translation>НДС %1 с %2</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/Receipt.cpp" line="123"/>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
     </message>
 </context>
 <context>
@@ -1996,42 +2208,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="43"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="48"/>
         <source>Float</source>
         <translation>Размен</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="44"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="49"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="45"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="50"/>
         <source>Cash out</source>
         <translation>Изъятие</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="50"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="55"/>
         <source>Expected in the drawer</source>
         <translation>Должно быть в кассе</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="52"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="57"/>
         <source>Counted</source>
         <translation>Посчитано</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="54"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="59"/>
         <source>SHORT</source>
         <translation>НЕДОСТАЧА</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="55"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="60"/>
         <source>OVER</source>
         <translation>ИЗЛИШЕК</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftReceipt.cpp" line="56"/>
+        <location filename="../models/shifts/ShiftReceipt.cpp" line="61"/>
         <source>Over / short</source>
         <translation>Излишек / недостача</translation>
     </message>
@@ -2074,12 +2286,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Смены %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftStore.cpp" line="199"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="235"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../models/shifts/ShiftStore.cpp" line="222"/>
+        <location filename="../models/shifts/ShiftStore.cpp" line="258"/>
         <source>Till %1 has no open shift to close.</source>
         <translation>На кассе %1 нет открытой смены, которую можно закрыть.</translation>
     </message>
@@ -2597,6 +2809,61 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>VatRateStore</name>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="53"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="134"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="170"/>
+        <source>There is no VAT rate %1.</source>
+        <translation>Ставки НДС %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="62"/>
+        <source>The code must be 1 to 16 small Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Код — от 1 до 16 строчных латинских букв, цифр, «-» или «_».</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="65"/>
+        <source>The name must be 1 to 40 characters.</source>
+        <translation>Название — от 1 до 40 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="67"/>
+        <source>The percentage must be from 0 to 100.</source>
+        <translation>Процент должен быть от 0 до 100.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="78"/>
+        <source>There is already a VAT rate with the code %1.</source>
+        <translation>Ставка НДС с кодом %1 уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="81"/>
+        <source>There is already a VAT rate named %1.</source>
+        <translation>Ставка НДС с названием %1 уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="84"/>
+        <source>The list already has a rate of this percentage.</source>
+        <translation>В списке уже есть ставка с таким процентом.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="85"/>
+        <source>The list already has a rate for goods without VAT.</source>
+        <translation>В списке уже есть ставка для товаров без НДС.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="151"/>
+        <source>The VAT rate %1 is in use: deactivate it instead.</source>
+        <translation>Ставка НДС %1 используется: вместо удаления отключите её.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="173"/>
+        <source>The VAT rate %1 is no longer offered.</source>
+        <translation>Ставка НДС %1 больше не предлагается.</translation>
+    </message>
+</context>
+<context>
     <name>WindowedTableModel</name>
     <message>
         <location filename="../models/windowed/WindowedTableModel.cpp" line="94"/>
@@ -2769,12 +3036,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/AdjustStockDialog.cpp" line="138"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="140"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Only %1 there; cannot take %2.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Есть только %1; нельзя взять %2.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/stock/AdjustStockDialog.cpp" line="142"/>
+        <location filename="../ui/stock/AdjustStockDialog.cpp" line="144"/>
         <source>After the change: %1</source>
         <translation>После изменения: %1</translation>
     </message>
@@ -3976,7 +4243,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/labels/LabelPrintDialog.cpp" line="60"/>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="213"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="232"/>
         <source>Print shelf labels</source>
         <translation>Печать ценников</translation>
     </message>
@@ -4021,7 +4288,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>П&amp;ечать…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="165"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="168"/>
         <source>%Ln label(s)</source>
         <translation>
             <numerusform>%Ln этикетка</numerusform>
@@ -4030,7 +4297,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="166"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="169"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln страница</numerusform>
@@ -4039,32 +4306,38 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="180"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="183"/>
         <source>There are no labels to print.</source>
         <translation>Нет этикеток для печати.</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="192"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="195"/>
         <source>Save the labels as PDF</source>
         <translation>Сохранить ценники в PDF</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="195"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="198"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="203"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="208"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="225"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="216"/>
         <source>Shelf labels</source>
         <translation>Ценники</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="228"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="247"/>
         <source>Printing shelf labels…</source>
         <translation>Печать ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="228"/>
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="247"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
@@ -4530,207 +4803,212 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="64"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="65"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="66"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="68"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="69"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="62"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="85"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="92"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="96"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="97"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="119"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="120"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="121"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="122"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="123"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="124"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="125"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="140"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="141"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="75"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="71"/>
         <source>&amp;Voided sales…</source>
         <translation>Анн&amp;улированные продажи…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="111"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="112"/>
         <source>Order number, or scan the receipt</source>
         <translation>Номер заказа или скан чека</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="117"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="118"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="132"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="133"/>
         <source>No orders match these filters.</source>
         <translation>Нет заказов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="155"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="156"/>
         <source>%1 was not printed: %2</source>
         <translation>%1 — не напечатано: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="307"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="308"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="323"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="331"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="332"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="341"/>
+        <source>  VAT %1: %2</source>
+        <translation>  НДС %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="344"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="344"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="349"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="345"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="350"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="348"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="353"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="351"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="356"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="366"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="371"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="367"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="372"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="369"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="374"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="376"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="381"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="392"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="397"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="394"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="399"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="409"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="415"/>
         <source>Return %1</source>
         <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="415"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
         <source>Print the return receipt of order %1</source>
         <translation>Печать чека возврата по заказу %1</translation>
     </message>
@@ -4821,6 +5099,437 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::PriceDocumentDialog</name>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="57"/>
+        <source>End in .&amp;99</source>
+        <translation>Окончание ,&amp;99</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="59"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="534"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="63"/>
+        <source>&amp;Remove lines</source>
+        <translation>&amp;Удалить строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="64"/>
+        <source>&amp;Post…</source>
+        <translation>&amp;Провести…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="65"/>
+        <source>Cancel the &amp;document…</source>
+        <translation>Отменить &amp;документ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="69"/>
+        <source>Price change</source>
+        <translation>Переоценка</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="80"/>
+        <source>for example: new supplier prices</source>
+        <translation>например: новые цены поставщика</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="82"/>
+        <source>when posted</source>
+        <translation>при проведении</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="83"/>
+        <source>from a later moment</source>
+        <translation>с более позднего момента</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="97"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="98"/>
+        <source>Prices &amp;start:</source>
+        <translation>Цены &amp;действуют:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="104"/>
+        <source>PLUs</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="105"/>
+        <source>Name contains</source>
+        <translation>Название содержит</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="106"/>
+        <source>All products</source>
+        <translation>Все товары</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="109"/>
+        <source>Set the price to</source>
+        <translation>Установить цену</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="110"/>
+        <source>Change by</source>
+        <translation>Изменить на</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="114"/>
+        <source>to the kopeck</source>
+        <translation>до копейки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="115"/>
+        <source>to 10 kopecks</source>
+        <translation>до 10 копеек</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="116"/>
+        <source>to the ruble</source>
+        <translation>до рубля</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="117"/>
+        <source>to 10 rubles</source>
+        <translation>до 10 рублей</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="119"/>
+        <source>nearest</source>
+        <translation>ближайшее</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="120"/>
+        <source>up</source>
+        <translation>вверх</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="121"/>
+        <source>down</source>
+        <translation>вниз</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="132"/>
+        <source>Pro&amp;ducts:</source>
+        <translation>&amp;Товары:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="138"/>
+        <source>Pri&amp;ce:</source>
+        <translation>&amp;Цена:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="143"/>
+        <source>rounded</source>
+        <translation>округлить</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="149"/>
+        <source>Add products</source>
+        <translation>Добавить товары</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="174"/>
+        <source>Changes every price of the document at once (%1)</source>
+        <translation>Меняет все цены документа сразу (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="177"/>
+        <source>Takes the selected lines off the draft (%1)</source>
+        <translation>Убирает выбранные строки из черновика (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="210"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="214"/>
+        <source>PLUs, separated by spaces or commas</source>
+        <translation>PLU через пробел или запятую</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="211"/>
+        <source>a part of the name</source>
+        <translation>часть названия</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="225"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="275"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="515"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln товар</numerusform>
+            <numerusform>%Ln товара</numerusform>
+            <numerusform>%Ln товаров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="256"/>
+        <source>New price change</source>
+        <translation>Новая переоценка</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="258"/>
+        <source>Price change No. %1 — posted %2 by %3; %Ln price(s) changed</source>
+        <translation>
+            <numerusform>Переоценка № %1 — проведена %2, %3; изменена %Ln цена</numerusform>
+            <numerusform>Переоценка № %1 — проведена %2, %3; изменены %Ln цены</numerusform>
+            <numerusform>Переоценка № %1 — проведена %2, %3; изменено %Ln цен</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="263"/>
+        <source>Price change No. %1 — %2</source>
+        <translation>Переоценка № %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="277"/>
+        <source>Price change No. %1</source>
+        <translation>Переоценка № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="306"/>
+        <source>For example, %1 becomes %2.</source>
+        <translation>Например, %1 станет %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="396"/>
+        <source>Products: type one PLU or more.</source>
+        <translation>Товары: введите один или несколько PLU.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="397"/>
+        <source>Products: type a part of the name.</source>
+        <translation>Товары: введите часть названия.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="403"/>
+        <source>Adding products…</source>
+        <translation>Добавление товаров…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="412"/>
+        <source>%Ln product(s) added.</source>
+        <translation>
+            <numerusform>Добавлен %Ln товар.</numerusform>
+            <numerusform>Добавлено %Ln товара.</numerusform>
+            <numerusform>Добавлено %Ln товаров.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="429"/>
+        <source>Select the lines to remove first.</source>
+        <translation>Сначала выберите строки для удаления.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="441"/>
+        <source>%Ln line(s) removed.</source>
+        <translation>
+            <numerusform>Удалена %Ln строка.</numerusform>
+            <numerusform>Удалено %Ln строки.</numerusform>
+            <numerusform>Удалено %Ln строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="454"/>
+        <source>The new prices of %Ln product(s) start %1.</source>
+        <translation>
+            <numerusform>Новая цена %Ln товара начнёт действовать %1.</numerusform>
+            <numerusform>Новые цены %Ln товаров начнут действовать %1.</numerusform>
+            <numerusform>Новые цены %Ln товаров начнут действовать %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="456"/>
+        <source>The prices of %Ln product(s) change now, and the till charges them from the next scan.</source>
+        <translation>
+            <numerusform>Цена %Ln товара изменится сейчас, и касса применит её со следующего сканирования.</numerusform>
+            <numerusform>Цены %Ln товаров изменятся сейчас, и касса применит их со следующего сканирования.</numerusform>
+            <numerusform>Цены %Ln товаров изменятся сейчас, и касса применит их со следующего сканирования.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="459"/>
+        <source>Post the price change</source>
+        <translation>Провести переоценку</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="460"/>
+        <source>A posted document cannot be changed. Post it?</source>
+        <translation>Проведённый документ изменить нельзя. Провести?</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="462"/>
+        <source>Posting…</source>
+        <translation>Проведение…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="475"/>
+        <source>Posted: %Ln price(s) changed; their shelf labels are in the label queue.</source>
+        <translation>
+            <numerusform>Проведено: изменена %Ln цена; её ценник в очереди этикеток.</numerusform>
+            <numerusform>Проведено: изменены %Ln цены; их ценники в очереди этикеток.</numerusform>
+            <numerusform>Проведено: изменено %Ln цен; их ценники в очереди этикеток.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="488"/>
+        <source>Cancel the price change</source>
+        <translation>Отменить переоценку</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="489"/>
+        <source>Price change No. %1 will be kept as cancelled and never posted. Cancel it?</source>
+        <translation>Переоценка № %1 останется отменённой и никогда не будет проведена. Отменить её?</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="534"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceDocumentsDialog</name>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="35"/>
+        <source>Price changes</source>
+        <translation>Переоценки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <source>Prices start</source>
+        <translation>Цены действуют</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <source>Products</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <source>Posted</source>
+        <translation>Проведён</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="48"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="54"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="79"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="102"/>
+        <source>when posted</source>
+        <translation>при проведении</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="105"/>
+        <source>%1 (%2 changed)</source>
+        <translation>%1 (изменено %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="110"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="113"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="122"/>
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln документ</numerusform>
+            <numerusform>%Ln документа</numerusform>
+            <numerusform>%Ln документов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceLinesModel</name>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="52"/>
+        <source>%1/kg</source>
+        <translation>%1/кг</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="68"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="79"/>
+        <source>It was %1 when the line was added.</source>
+        <translation>Когда строку добавили, цена была %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="89"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="91"/>
+        <source>Name</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="93"/>
+        <source>Price now</source>
+        <translation>Цена сейчас</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="93"/>
+        <source>Old price</source>
+        <translation>Прежняя цена</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="95"/>
+        <source>New price</source>
+        <translation>Новая цена</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="97"/>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceLinesModel.cpp" line="118"/>
+        <source>New price: &quot;%1&quot; is not a price; type it like 129.90.</source>
+        <translation>Новая цена: «%1» — не цена; введите, например, 129,90.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::PriceOverrideDialog</name>
     <message>
         <location filename="../ui/checkout/PriceOverrideDialog.cpp" line="29"/>
@@ -4877,52 +5586,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="28"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="29"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="30"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="32"/>
         <source>New product</source>
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="39"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="41"/>
         <source>optional: scan it</source>
         <translation>необязательно: отсканируйте</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="44"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="45"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="53"/>
+        <source>&amp;VAT:</source>
+        <translation>&amp;НДС:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="54"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="60"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="85"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="93"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
@@ -4930,199 +5644,209 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductEditDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="45"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="46"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="47"/>
         <source>&amp;Active (sold and received)</source>
         <translation>&amp;Активен (продаётся и принимается)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="54"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="56"/>
         <source>Product %1</source>
         <translation>Товар %1</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="59"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="239"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="61"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="246"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="63"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="65"/>
         <source>Only until the product&apos;s stock first moves.</source>
         <translation>Только пока по остаткам товара не было движений.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="65"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="67"/>
         <source>An archived product stays in the history but cannot be sold or received.</source>
         <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="69"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="74"/>
         <source>why: kept with the change</source>
         <translation>причина: сохраняется вместе с изменением</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="81"/>
         <source>PLU:</source>
         <translation>PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="77"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="78"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="83"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="79"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="85"/>
+        <source>&amp;VAT:</source>
+        <translation>&amp;НДС:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="88"/>
         <source>Rea&amp;son:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
         <source>Set by</source>
         <translation>Кто задал</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="108"/>
         <source>S&amp;chedule a price</source>
         <translation>За&amp;планировать цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="105"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="111"/>
         <source>New price:</source>
         <translation>Новая цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="113"/>
         <source>from:</source>
         <translation>с:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="125"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="131"/>
         <source>&amp;Prices</source>
         <translation>&amp;Цены</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="126"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="132"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Изменения</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="127"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="133"/>
         <source>Times are the shop&apos;s.</source>
         <translation>Время — магазина.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="154"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="160"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="195"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="202"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="224"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="231"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="236"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="243"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="236"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="243"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="245"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="252"/>
         <source>Name: %1 → %2</source>
         <translation>Название: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="247"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="254"/>
         <source>Price: %1 → %2</source>
         <translation>Цена: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="250"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="257"/>
         <source>Barcode: %1 → %2</source>
         <translation>Штрихкод: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="252"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="259"/>
         <source>Sold by weight: %1 → %2</source>
         <translation>Весовой: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="254"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="261"/>
         <source>Active: %1 → %2</source>
         <translation>Активен: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="279"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="263"/>
+        <source>VAT: %1 → %2</source>
+        <translation>НДС: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="296"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="340"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="359"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="362"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="381"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
     </message>
@@ -5130,22 +5854,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::QuantitySpinBox</name>
     <message>
-        <location filename="../ui/common/QuantitySpinBox.cpp" line="53"/>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="63"/>
+        <source>This product is counted in whole pieces: &quot;%1&quot; is not a number of pieces.</source>
+        <translation>Этот товар считается в целых штуках: «%1» — не число штук.</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="103"/>
         <source> kg</source>
         <translation> кг</translation>
     </message>
     <message>
-        <location filename="../ui/common/QuantitySpinBox.cpp" line="53"/>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="103"/>
         <source> pcs</source>
         <translation> шт.</translation>
     </message>
     <message>
-        <location filename="../ui/common/QuantitySpinBox.cpp" line="56"/>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="106"/>
         <source>Kilograms, to the gram (%1 is 1 kg 250 g).</source>
         <translation>Килограммы с точностью до грамма (%1 — это 1 кг 250 г).</translation>
     </message>
     <message>
-        <location filename="../ui/common/QuantitySpinBox.cpp" line="57"/>
+        <location filename="../ui/common/QuantitySpinBox.cpp" line="107"/>
         <source>Whole pieces.</source>
         <translation>Целые штуки.</translation>
     </message>
@@ -5514,128 +6243,143 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="32"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="33"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="40"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="42"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
         <source>This till serves:</source>
         <translation>Эта касса обслуживает:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="45"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="46"/>
         <source>Built-in database (%1)</source>
         <translation>Встроенная база данных (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="49"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="50"/>
         <source>Change database &amp;connection…</source>
         <translation>Изменить подключение к &amp;базе данных…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="50"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="51"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="52"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="53"/>
         <source>In use:</source>
         <translation>Используется:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="58"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="59"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="61"/>
         <source>Pieces on the shelf; kilograms for goods sold by weight.</source>
         <translation>Штуки на полке; килограммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="61"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="62"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="63"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="64"/>
         <source>Highlight stock &amp;below:</source>
         <translation>Подсвечивать остаток &amp;ниже:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="77"/>
-        <location filename="../ui/settings/SettingsPage.cpp" line="92"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="78"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="93"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="79"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="80"/>
         <source>Till</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="81"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
         <source>Till &amp;name (in order numbers):</source>
         <translation>&amp;Имя кассы (в номерах заказов):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="83"/>
         <source>Unpaid orders &amp;expire after:</source>
         <translation>Неоплаченный заказ &amp;снимается через:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="85"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="86"/>
         <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
         <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="88"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="89"/>
         <source>Receipt &amp;printer (ESC/POS):</source>
         <translation>&amp;Принтер чеков (ESC/POS):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="93"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="94"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="95"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="96"/>
         <source>&amp;Lock the till when idle for:</source>
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="114"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="115"/>
         <source>Same as the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="119"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="120"/>
         <source>The language changes at the next start of ShopDesk.</source>
         <translation>Язык сменится при следующем запуске ShopDesk.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="121"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="122"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="123"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="124"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="162"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="130"/>
+        <source>&amp;VAT rates…</source>
+        <translation>Ставки &amp;НДС…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="132"/>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="134"/>
+        <source>The rates products can have:</source>
+        <translation>Ставки, которые можно назначать товарам:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="180"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="173"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
@@ -6075,63 +6819,63 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новый остаток</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="49"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="52"/>
         <source>Product &amp;PLU:</source>
         <translation>&amp;PLU товара:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="51"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="54"/>
         <source>S&amp;hop:</source>
         <translation>&amp;Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="52"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="55"/>
         <source>On the &amp;shelf:</source>
         <translation>На &amp;полке:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="53"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="56"/>
         <source>In &amp;orders:</source>
         <translation>В &amp;заказах:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="56"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="59"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="81"/>
-        <location filename="../ui/stock/StockDialog.cpp" line="95"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="84"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="98"/>
         <source>Type the product&apos;s PLU.</source>
         <translation>Введите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="104"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="107"/>
         <source>No product has PLU %1.</source>
         <translation>Нет товара с PLU %1.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="107"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="110"/>
         <source>%1 — sold by weight, in kilograms</source>
         <translation>%1 — весовой товар, в килограммах</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="108"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="111"/>
         <source>%1 — counted in pieces</source>
         <translation>%1 — штучный товар</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="131"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="134"/>
         <source>Enter the product&apos;s PLU.</source>
         <translation>Введите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="137"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="140"/>
         <source>Wait for the product of PLU %1, or correct the PLU.</source>
         <translation>Дождитесь, пока найдётся товар с PLU %1, или исправьте PLU.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockDialog.cpp" line="142"/>
+        <location filename="../ui/stock/StockDialog.cpp" line="145"/>
         <source>Choose the shop.</source>
         <translation>Выберите магазин.</translation>
     </message>
@@ -6251,72 +6995,77 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="52"/>
+        <location filename="../ui/stock/StockPage.cpp" line="53"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="55"/>
+        <location filename="../ui/stock/StockPage.cpp" line="56"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="59"/>
+        <location filename="../ui/stock/StockPage.cpp" line="60"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="62"/>
+        <location filename="../ui/stock/StockPage.cpp" line="63"/>
         <source>Ed&amp;it product…</source>
         <translation>Изменить &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="64"/>
+        <location filename="../ui/stock/StockPage.cpp" line="65"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="67"/>
+        <location filename="../ui/stock/StockPage.cpp" line="68"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="70"/>
+        <location filename="../ui/stock/StockPage.cpp" line="71"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="73"/>
+        <location filename="../ui/stock/StockPage.cpp" line="74"/>
         <source>Print shelf &amp;labels…</source>
         <translation>Печать &amp;ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="76"/>
+        <location filename="../ui/stock/StockPage.cpp" line="77"/>
         <source>Label &amp;queue…</source>
         <translation>Очередь ц&amp;енников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="80"/>
+        <location filename="../ui/stock/StockPage.cpp" line="81"/>
+        <source>Price c&amp;hanges…</source>
+        <translation>Переоц&amp;енки…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="85"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="116"/>
+        <location filename="../ui/stock/StockPage.cpp" line="121"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="230"/>
+        <location filename="../ui/stock/StockPage.cpp" line="236"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="237"/>
+        <location filename="../ui/stock/StockPage.cpp" line="243"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
+        <location filename="../ui/stock/StockPage.cpp" line="265"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -6325,7 +7074,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="260"/>
+        <location filename="../ui/stock/StockPage.cpp" line="266"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -6334,12 +7083,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="315"/>
+        <location filename="../ui/stock/StockPage.cpp" line="321"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <location filename="../ui/stock/StockPage.cpp" line="333"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -6348,12 +7097,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="347"/>
+        <location filename="../ui/stock/StockPage.cpp" line="353"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="353"/>
+        <location filename="../ui/stock/StockPage.cpp" line="359"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -6362,22 +7111,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="193"/>
+        <location filename="../ui/stock/StockPage.cpp" line="199"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="200"/>
+        <location filename="../ui/stock/StockPage.cpp" line="206"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="270"/>
+        <location filename="../ui/stock/StockPage.cpp" line="276"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="284"/>
+        <location filename="../ui/stock/StockPage.cpp" line="290"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -6450,37 +7199,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>По&amp;считано:</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="126"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="128"/>
         <source>Count %1 is open. Sales go on while you count; each line is corrected by what was sold after it was counted.</source>
         <translation>Инвентаризация %1 открыта. Продажи во время подсчёта продолжаются; каждая строка корректируется на то, что продано после её подсчёта.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="169"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="171"/>
         <source>%1 is sold by weight: type its weight in kilograms.</source>
         <translation>%1 — весовой товар: введите его вес в килограммах.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="171"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="173"/>
         <source>%1 is counted in pieces: check the count.</source>
         <translation>%1 считается в штуках: проверьте количество.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="187"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="189"/>
         <source>Scan or type the product&apos;s PLU or barcode.</source>
         <translation>Отсканируйте или введите PLU или штрихкод товара.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="256"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="263"/>
         <source>Stocktake %1 — %2: variance sheet</source>
         <translation>Инвентаризация %1 — %2: сличительная ведомость</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="268"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="275"/>
         <source>Discard the count</source>
         <translation>Отмена инвентаризации</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StocktakeDialog.cpp" line="269"/>
+        <location filename="../ui/stock/StocktakeDialog.cpp" line="276"/>
         <source>Discard this count? No stock will change.</source>
         <translation>Отменить эту инвентаризацию? Остатки не изменятся.</translation>
     </message>
@@ -6815,6 +7564,167 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/sync/SyncPage.cpp" line="293"/>
         <source>Saved; connecting to central.</source>
         <translation>Сохранено; подключение к центральному серверу.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::VatRateComboBox</name>
+    <message>
+        <location filename="../ui/catalog/VatRateComboBox.cpp" line="43"/>
+        <source>%1 (no longer offered)</source>
+        <translation>%1 (больше не предлагается)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::VatRatesDialog</name>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="37"/>
+        <source>&amp;Offered for products</source>
+        <translation>&amp;Предлагать для товаров</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="38"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="39"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="43"/>
+        <source>Goods &amp;without VAT</source>
+        <translation>Товары &amp;без НДС</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="44"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="46"/>
+        <source>VAT rates</source>
+        <translation>Ставки НДС</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="49"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="49"/>
+        <source>Rate</source>
+        <translation>Ставка</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="49"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="49"/>
+        <source>Offered</source>
+        <translation>Предлагается</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="49"/>
+        <source>In use</source>
+        <translation>Используется</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="60"/>
+        <source>A rate no longer offered stays on the products and sales that have it.</source>
+        <translation>Ставка, которая больше не предлагается, остаётся у товаров и продаж, где она уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="64"/>
+        <source>Only a rate no product or sale has can be deleted.</source>
+        <translation>Удалить можно только ставку, которой нет ни у одного товара и ни в одной продаже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="65"/>
+        <source>Selected rate</source>
+        <translation>Выбранная ставка</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="67"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="76"/>
+        <source>e.g. vat12</source>
+        <translation>например, vat12</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="81"/>
+        <source>e.g. 12 %</source>
+        <translation>например, 12 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="83"/>
+        <source>e.g. 12 or 12.5</source>
+        <translation>например, 12 или 12,5</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="87"/>
+        <source>New rate</source>
+        <translation>Новая ставка</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="89"/>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="90"/>
+        <source>Na&amp;me:</source>
+        <translation>Наз&amp;вание:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="91"/>
+        <source>&amp;Percentage:</source>
+        <translation>П&amp;роцент:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="131"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="131"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="172"/>
+        <source>Percentage: type a number such as 20 or 12.5.</source>
+        <translation>Процент: введите число, например 20 или 12,5.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="185"/>
+        <source>VAT rate %1 added.</source>
+        <translation>Ставка НДС %1 добавлена.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="213"/>
+        <source>VAT rate %1 saved.</source>
+        <translation>Ставка НДС %1 сохранена.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="225"/>
+        <source>Delete a VAT rate</source>
+        <translation>Удаление ставки НДС</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="226"/>
+        <source>Delete the VAT rate %1? No product or sale has it.</source>
+        <translation>Удалить ставку НДС %1? Её нет ни у одного товара и ни в одной продаже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/VatRatesDialog.cpp" line="236"/>
+        <source>VAT rate %1 deleted.</source>
+        <translation>Ставка НДС %1 удалена.</translation>
     </message>
 </context>
 <context>
