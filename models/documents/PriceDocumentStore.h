@@ -69,6 +69,10 @@ private:
     // Inside an open transaction: locks the document and refuses anything
     // but a draft.
     Result<void> lockDraft(qint64 id);
+    // Runs `work` (a Result) in one transaction on the locked draft `id`,
+    // committed only when it succeeds: every change of a draft and its post.
+    template<typename Work>
+    auto inDraft(qint64 id, Work work) -> decltype(work());
     std::optional<StoreError> checkHeader(const PriceDocumentHeader &header) const;
 
     QSqlDatabase m_db;
