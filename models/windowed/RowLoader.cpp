@@ -139,6 +139,9 @@ void RowLoader::run()
                 if (m_warmUpGeneration >= m_generation)
                     warmUp = m_warmUp;
                 m_warmUp.reset();
+                // A warm-up for a filter the model has since left: nothing to do.
+                if (!warmUp)
+                    continue;
             } else {
                 request = std::move(m_queue.front());
                 m_queue.pop_front();
