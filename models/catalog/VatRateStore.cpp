@@ -22,6 +22,10 @@ VatRate rateFrom(const QSqlQuery &q)
     VatRate r;
     r.code = q.value(0).toString();
     r.label = q.value(1).toString();
+    // The migration seeds this label in English; shown in the shop's
+    // language until someone gives the rate a name of their own.
+    if (r.code == u"novat"_s && r.label == u"No VAT"_s)
+        r.label = VatRateStore::tr("No VAT");
     if (!q.value(2).isNull())
         r.rateBp = q.value(2).toInt();
     r.active = q.value(3).toBool();

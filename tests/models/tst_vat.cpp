@@ -13,6 +13,7 @@
 
 #include <QLocale>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace shopdesk;
@@ -21,6 +22,19 @@ using namespace shopdesk;
 // prints the VAT the order lines hold; the X and Z reports' totals by rate
 // are the shift's sales less its returns as SQL adds them up; bad rates and
 // bad lists are refused with nothing written.
+// Stands for the shop's language: answers for the VAT rates' own strings.
+class RussianRates : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (qstrcmp(context, "VatRateStore") == 0 && qstrcmp(sourceText, "No VAT") == 0)
+            return u"Без НДС"_s;
+        return {};
+    }
+};
+
 class TestVat : public QObject
 {
     Q_OBJECT
@@ -268,6 +282,26 @@ private slots:
         QCOMPARE(scalar(u"SELECT count(*) FROM vat_rates"_s), before);
         QCOMPARE(rates.update(m_manager, {u"vat77"_s, u"77"_s, std::nullopt, true}).error().code,
                  StoreError::Code::NotFound);
+    }
+
+    // The seeded "No VAT" reads in the shop's language until someone names it.
+    void theSeededNoVatRateReadsInTheShopsLanguage()
+    {
+        RussianRates russian;
+        QCoreApplication::installTranslator(&russian);
+        VatRateStore rates(m_tdb->db());
+        const auto labelOf = [&](const QString &code) {
+            const auto list = rates.list();
+            for (const VatRate &r : list.value())
+                if (r.code == code)
+                    return r.label;
+            return QString();
+        };
+        QCOMPARE(labelOf(u"novat"_s), u"Без НДС"_s);
+        QCOMPARE(labelOf(u"vat20"_s), u"20 %"_s);
+        QVERIFY(rates.update(m_manager, {u"novat"_s, u"Не облагается"_s, std::nullopt, true}));
+        QCOMPARE(labelOf(u"novat"_s), u"Не облагается"_s);
+        QCoreApplication::removeTranslator(&russian);
     }
 };
 
