@@ -139,10 +139,8 @@ ApiResponse patchProduct(const ApiCall &call)
     if (!changed) {
         if (changed.error().code == StoreError::Code::NotFound)
             return unknownPlu(patch.plu);
-        // A barcode another product has is bad input here, as any other field.
-        if (changed.error().code == StoreError::Code::Conflict)
-            return ApiResponse::error(422, u"invalid"_s, changed.error().message,
-                                      changed.error().field);
+        // A barcode another product has is a conflict (409), as POST
+        // /products answers it; the error names the field.
         return ApiResponse::fromStoreError(changed.error());
     }
     return ApiResponse::json(productJson(changed.value()));
