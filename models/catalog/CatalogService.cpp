@@ -26,6 +26,15 @@ QFuture<Result<PriceEntry>> CatalogService::schedulePrice(const ScheduledPrice &
     });
 }
 
+QFuture<Result<PriceEntry>> CatalogService::cancelScheduledPrice(const QString &plu,
+                                                                 const QDateTime &validFrom,
+                                                                 const QString &reason) const
+{
+    return onDatabase([actor = m_actor, plu, validFrom, reason](const QSqlDatabase &db) {
+        return PriceStore(db).cancelScheduled(actor, plu, validFrom, reason);
+    });
+}
+
 QFuture<Result<QList<PriceEntry>>> CatalogService::prices(const QString &plu) const
 {
     return onDatabase([plu](const QSqlDatabase &db) { return PriceStore(db).list(plu); });

@@ -18,6 +18,8 @@ public:
     QFuture<Result<Product>> create(const NewProduct &product) const;
     QFuture<Result<Product>> update(const ProductEdit &edit) const;
     QFuture<Result<PriceEntry>> schedulePrice(const ScheduledPrice &price) const;
+    QFuture<Result<PriceEntry>> cancelScheduledPrice(const QString &plu, const QDateTime &validFrom,
+                                                     const QString &reason) const;
     QFuture<Result<QList<PriceEntry>>> prices(const QString &plu) const;
     QFuture<Result<QList<ProductChange>>> changes(const QString &plu) const;
     QFuture<Result<std::optional<Product>>> byPlu(const QString &plu) const;

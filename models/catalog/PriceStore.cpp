@@ -6,6 +6,8 @@
 #include "models/core/Transaction.h"
 #include "models/labels/LabelQueueStore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -107,6 +109,86 @@ Result<PriceEntry> PriceStore::schedule(const Actor &actor, const ScheduledPrice
         if (e.id == id)
             return e;
     return StoreError::notFound(tr("The scheduled price is gone."));
+}
+
+Result<PriceEntry> PriceStore::cancelScheduled(const Actor &actor, const QString &plu,
+                                               const QDateTime &validFrom, const QString &reason)
+{
+    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
+        return *refused;
+    if (!validFrom.isValid())
+        return StoreError::invalid(u"valid_from"_s,
+                                   tr("Give the date and time the scheduled price starts."));
+    if (reason.size() > 500)
+        return StoreError::invalid(u"reason"_s, tr("The reason must be at most 500 characters."));
+
+    Transaction tx(m_db);
+    if (!tx.isOpen())
+        return tx.openError();
+    // As schedule(): the product's row is locked, and the database's clock
+    // says whether the price has started (then it is history, not a plan).
+    auto found = Sql::run(m_db,
+                          u"SELECT p.id, pp.id, pp.price, pp.valid_from > now(), pp.document_id "
+                          "FROM products p LEFT JOIN product_prices pp ON pp.product_id = p.id "
+                          "  AND pp.valid_from = :from::timestamptz "
+                          "WHERE p.plu = :plu FOR UPDATE OF p"_s,
+                          {{u":from"_s, validFrom.toUTC()}, {u":plu"_s, plu}});
+    if (!found)
+        return found.error();
+    QSqlQuery &row = found.value();
+    if (!row.next())
+        return StoreError::invalid(u"plu"_s, tr("There is no product with PLU %1.").arg(plu));
+    const qint64 productId = row.value(0).toLongLong();
+    if (row.value(1).isNull())
+        return StoreError::invalid(u"valid_from"_s,
+                                   tr("PLU %1 has no price scheduled from that moment.").arg(plu));
+    if (!row.value(3).toBool())
+        return StoreError::invalid(u"valid_from"_s,
+                                   tr("That price has already started; change the price "
+                                      "itself instead."));
+    if (!row.value(4).isNull())
+        return StoreError::conflict(tr("Price-change document No. %1 set that price; it cannot "
+                                       "be cancelled on its own.")
+                                        .arg(row.value(4).toLongLong()),
+                                    u"valid_from"_s);
+    PriceEntry cancelled;
+    cancelled.id = row.value(1).toLongLong();
+    cancelled.price = row.value(2).toLongLong();
+    cancelled.validFrom = validFrom.toUTC();
+    cancelled.scheduled = true;
+    cancelled.reason = reason.trimmed();
+
+    // One statement: the price goes, the change and the history row stay,
+    // and the product moves up the feed.
+    const QString before = QString::fromUtf8(
+        QJsonDocument(
+            QJsonObject {
+                {u"scheduled_price"_s,
+                 QJsonObject {{u"price"_s, cancelled.price},
+                              {u"valid_from"_s, cancelled.validFrom.toString(Qt::ISODateWithMs)}}}})
+            .toJson(QJsonDocument::Compact));
+    auto q = Sql::run(
+        m_db,
+        u"WITH gone AS (DELETE FROM product_prices WHERE id = :price RETURNING product_id), "
+        "touched AS (UPDATE products p SET updated_at = now() FROM gone "
+        "  WHERE p.id = gone.product_id RETURNING p.id, p.plu), "
+        "changed AS (INSERT INTO product_changes (product_id, staff_id, reason, before, after) "
+        "  SELECT id, nullif(:staff::bigint, 0), :reason, :before::jsonb, "
+        "  '{\"scheduled_price\": null}'::jsonb FROM touched) "
+        "INSERT INTO history (product_id, plu, action, staff_id, reason) "
+        "  SELECT id, plu, 'product_changed', nullif(:staff::bigint, 0), :reason FROM touched"_s,
+        {{u":price"_s, cancelled.id},
+         {u":staff"_s, actor.staffId},
+         {u":reason"_s, cancelled.reason},
+         {u":before"_s, before}});
+    if (!q)
+        return q.error();
+    if (auto withdrawn = LabelQueueStore::withdraw(m_db, productId, cancelled.validFrom);
+        !withdrawn)
+        return withdrawn.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return cancelled;
 }
 
 Result<QList<PriceEntry>> PriceStore::list(const QString &plu) const

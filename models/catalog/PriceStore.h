@@ -51,6 +51,16 @@ public:
     // ("plu"), a reason over 500 characters ("reason"). The product's
     // updated_at moves, so the catalog feed sends it again with the schedule.
     Result<PriceEntry> schedule(const Actor &actor, const ScheduledPrice &price);
+    // Cancels the price scheduled from `validFrom`, before it starts: the
+    // price goes from the list, its waiting "from" tag from the label
+    // queue, and the cancellation is kept in the product's changes and
+    // history. Refused, writing nothing: an unknown product ("plu"), no
+    // price scheduled at that moment or one that has started ("valid_from"),
+    // a price a price-change document set (Conflict: the document is the
+    // record; "valid_from"), a reason over 500 characters ("reason"). The
+    // product's updated_at moves, so the feed tells the shops.
+    Result<PriceEntry> cancelScheduled(const Actor &actor, const QString &plu,
+                                       const QDateTime &validFrom, const QString &reason);
     // Every price of the product, the latest moment first: the scheduled ones,
     // then the current one, then the history.
     Result<QList<PriceEntry>> list(const QString &plu) const;

@@ -150,6 +150,18 @@ Result<void> LabelQueueStore::enqueueMany(const QSqlDatabase &db, const QList<qi
     return {};
 }
 
+Result<void> LabelQueueStore::withdraw(const QSqlDatabase &db, qint64 productId,
+                                       const QDateTime &validFrom)
+{
+    auto q = Sql::run(db,
+                      u"DELETE FROM label_queue WHERE product_id = ? AND valid_from = ? "
+                      "AND printed_at IS NULL"_s,
+                      {productId, validFrom.toUTC()});
+    if (!q)
+        return q.error();
+    return {};
+}
+
 Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &productIds)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))

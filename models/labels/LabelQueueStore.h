@@ -63,6 +63,11 @@ public:
                                     const std::optional<QDateTime> &validFrom, LabelReason reason,
                                     const QList<qint64> &prices = {}, qint64 queuedBy = 0);
 
+    // Takes back the waiting "from" tag of a scheduled price that was
+    // cancelled, in the caller's transaction (a printed one stays printed).
+    static Result<void> withdraw(const QSqlDatabase &db, qint64 productId,
+                                 const QDateTime &validFrom);
+
     // Queues labels for these products at today's prices (Requested).
     Result<int> request(const Actor &actor, const QList<qint64> &productIds);
     // The waiting labels, oldest first, at most `limit`.

@@ -206,6 +206,28 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(changes->rowCount() >= 1, 20000);
             for (int c = 0; c < changes->columnCount(); ++c)
                 change << changes->item(0, c)->text();
+
+            // The scheduled price is taken back, with a reason: it leaves
+            // the list and the change says so.
+            auto *prices = dialog->findChild<QTableWidget *>(u"prices"_s);
+            auto *withdraw = dialog->findChild<QPushButton *>(u"withdraw"_s);
+            auto *reason = dialog->findChild<QLineEdit *>(u"reason"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(prices->rowCount(), 3, 20000); // scheduled, now, before
+            prices->selectRow(1); // the price now cannot be withdrawn
+            QVERIFY(!withdraw->isEnabled());
+            prices->selectRow(0);
+            QVERIFY(withdraw->isEnabled());
+            QTest::keyClicks(reason, u"offer moved"_s);
+            Confirm::setAnswerForTests(true);
+            QSignalSpy shown(dialog, &ProductEditDialog::pricesShown);
+            QTest::keyClick(dialog, Qt::Key_T, Qt::AltModifier);
+            QVERIFY2(shown.wait(20000), qPrintable(dialog->findChild<MessageBanner *>()->text()));
+            Confirm::setAnswerForTests(std::nullopt);
+            QCOMPARE(prices->rowCount(), 2);
+            QVERIFY(!prices->item(0, 0)->text().contains(u"("_s));
+            QTRY_VERIFY_WITH_TIMEOUT(changes->item(0, 2)->text().startsWith(u"Scheduled price"_s),
+                                     20000);
+            QCOMPARE(changes->item(0, 3)->text(), u"offer moved"_s);
             dialog->reject();
         });
         page.activateWindow(); // the dialog gave the keyboard back
@@ -218,6 +240,12 @@ private slots:
         QCOMPARE(change.at(2),
                  u"Price: %1 → %2"_s.arg(Money::format(oldPrice), Money::format(newPrice)));
         QCOMPARE(change.at(3), u"supplier raised it"_s);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM product_prices p JOIN products r ON "
+                             "r.id = p.product_id WHERE r.plu = '10002' AND valid_from > now()"_s)
+                     .value()
+                     .toLongLong(),
+                 0);
     }
 
     void filterAdjustAndSeeTheNewQuantity()

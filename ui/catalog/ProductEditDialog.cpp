@@ -5,6 +5,7 @@
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "models/shops/ShopTime.h"
+#include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
@@ -113,6 +114,12 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     scheduleRow->addWidget(new QLabel(tr("from:"), this));
     scheduleRow->addWidget(m_from);
     scheduleRow->addWidget(m_schedule);
+    m_withdraw = new QPushButton(tr("Wi&thdraw scheduled price"), this);
+    m_withdraw->setObjectName(u"withdraw"_s);
+    m_withdraw->setToolTip(tr("Takes back the selected scheduled price before it starts; "
+                              "the reason above is kept with it."));
+    m_withdraw->setEnabled(false);
+    scheduleRow->addWidget(m_withdraw);
     auto *pricesPage = new QWidget(this);
     auto *pricesLayout = new QVBoxLayout(pricesPage);
     pricesLayout->addWidget(m_prices);
@@ -139,6 +146,9 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     connect(buttons, &QDialogButtonBox::accepted, this, &ProductEditDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_schedule, &QPushButton::clicked, this, &ProductEditDialog::schedule);
+    connect(m_withdraw, &QPushButton::clicked, this, &ProductEditDialog::withdrawScheduled);
+    connect(m_prices, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_withdraw->setEnabled(selectedScheduled().has_value()); });
     for (QLineEdit *field : {m_name, m_price, m_barcode, m_reason})
         connect(field, &QLineEdit::textEdited, this, &ProductEditDialog::checkInline);
 
@@ -195,6 +205,8 @@ void ProductEditDialog::showProduct(const Product &product)
 
 void ProductEditDialog::showPrices(const QList<PriceEntry> &prices)
 {
+    m_priceEntries = prices;
+    m_prices->clearSelection();
     m_prices->setRowCount(int(prices.size()));
     for (int row = 0; row < prices.size(); ++row) {
         const PriceEntry &p = prices.at(row);
@@ -259,6 +271,13 @@ QString ProductEditDialog::describe(const ProductChange &change) const
             lines << tr("Sold by weight: %1 → %2").arg(yesNo(before), yesNo(*it));
         else if (it.key() == u"active"_s)
             lines << tr("Active: %1 → %2").arg(yesNo(before), yesNo(*it));
+        else if (it.key() == u"scheduled_price"_s && it->isNull())
+            lines << tr("Scheduled price %1 from %2 withdrawn")
+                         .arg(Money::format(before[u"price"_s].toInteger()),
+                              ShopTime::format(
+                                  QDateTime::fromString(before[u"valid_from"_s].toString(),
+                                                        Qt::ISODateWithMs),
+                                  m_zone));
         else if (it.key() == u"vat_code"_s)
             lines << tr("VAT: %1 → %2").arg(vatLabel(before.toString()), vatLabel(it->toString()));
         else
@@ -385,6 +404,45 @@ void ProductEditDialog::schedule()
                   m_newPrice->clear();
                   loadPrices();
               });
+}
+
+std::optional<PriceEntry> ProductEditDialog::selectedScheduled() const
+{
+    const QList<QTableWidgetItem *> selected = m_prices->selectedItems();
+    if (selected.isEmpty())
+        return std::nullopt;
+    const int row = selected.first()->row();
+    if (row < 0 || row >= m_priceEntries.size() || !m_priceEntries.at(row).scheduled)
+        return std::nullopt;
+    return m_priceEntries.at(row);
+}
+
+void ProductEditDialog::withdrawScheduled()
+{
+    const auto price = selectedScheduled();
+    if (!price)
+        return;
+    const QString when = ShopTime::format(price->validFrom, m_zone);
+    if (!Confirm::ask(this, tr("Withdraw scheduled price"),
+                      tr("Withdraw the price %1 scheduled from %2? The price before it stays.")
+                          .arg(Money::format(price->price), when)))
+        return;
+    m_withdraw->setEnabled(false);
+    whenReady(
+        this,
+        CatalogService(m_actor).cancelScheduledPrice(m_plu, price->validFrom, m_reason->text()),
+        [this, when](const Result<PriceEntry> &result) {
+            if (!result) {
+                m_banner->showMessage(result.error().message);
+                m_withdraw->setEnabled(selectedScheduled().has_value());
+                return;
+            }
+            m_banner->showMessage(
+                tr("The price %1 from %2 is withdrawn.").arg(Money::format(result->price), when),
+                MessageBanner::Type::Positive);
+            loadPrices();
+            loadChanges();
+        });
 }
 
 } // namespace shopdesk

@@ -51,6 +51,9 @@ private:
     void checkInline();
     void submit();
     void schedule();
+    // Takes back the scheduled price selected in the list, after asking.
+    void withdrawScheduled();
+    std::optional<PriceEntry> selectedScheduled() const;
     QWidget *fieldFor(const QString &name) const;
 
     Actor m_actor;
@@ -67,10 +70,12 @@ private:
     QLineEdit *m_reason;
     QLabel *m_fieldError; // what is wrong with the fields as typed
     QTableWidget *m_prices;
+    QList<PriceEntry> m_priceEntries; // the rows of m_prices
     QTableWidget *m_changes; // the product's edits, who and why
     QLineEdit *m_newPrice;
     QDateTimeEdit *m_from; // wall time in the shop's zone
     QPushButton *m_schedule;
+    QPushButton *m_withdraw; // enabled on a scheduled price
     QPushButton *m_save;
 };
 
