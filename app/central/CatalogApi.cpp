@@ -81,6 +81,21 @@ QJsonObject priceJson(const PriceEntry &e)
             {u"created_at"_s, e.createdAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
+// An ISO 8601 moment with its offset; invalid without one (it would be read
+// in the server's zone) or when it is not a moment at all.
+QDateTime momentWithOffset(const QString &text)
+{
+    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return at.isValid() && at.timeSpec() != Qt::LocalTime ? at : QDateTime();
+}
+
+QString notAMoment(const QString &text)
+{
+    return Text::tr("valid_from must be an ISO 8601 date and time with its offset, "
+                    "like 2027-01-31T21:00:00Z; \"%1\" is not.")
+        .arg(text.left(64));
+}
+
 ApiResponse unknownPlu(const QString &plu)
 {
     return ApiResponse::error(404, u"not_found"_s,
@@ -180,13 +195,9 @@ ApiResponse schedulePrice(const ApiCall &call)
     const QString from = in.string(u"valid_from"_s, true, 64).value_or(QString());
     price.reason = in.string(u"reason"_s, false, 500).value_or(QString());
     if (in.ok()) {
-        // A moment with no offset would be read in the server's zone.
-        price.validFrom = QDateTime::fromString(from, Qt::ISODateWithMs);
-        if (!price.validFrom.isValid() || price.validFrom.timeSpec() == Qt::LocalTime)
-            in.fail(u"valid_from"_s,
-                    Text::tr("valid_from must be an ISO 8601 date and time with its offset, "
-                             "like 2027-01-31T21:00:00Z; \"%1\" is not.")
-                        .arg(from.left(64)));
+        price.validFrom = momentWithOffset(from);
+        if (!price.validFrom.isValid())
+            in.fail(u"valid_from"_s, notAMoment(from));
     }
     if (!in.ok())
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
@@ -197,6 +208,30 @@ ApiResponse schedulePrice(const ApiCall &call)
     if (!made)
         return ApiResponse::fromStoreError(made.error());
     return ApiResponse::json(priceJson(made.value()), 201);
+}
+
+// DELETE /products/{plu}/prices?valid_from=…[&reason=…]: a scheduled price
+// taken back before it starts.
+ApiResponse cancelPrice(const ApiCall &call)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    QueryReader query(call.request.query, {u"valid_from"_s, u"reason"_s});
+    const QString from = query.text(u"valid_from"_s, 64);
+    const QString reason = query.text(u"reason"_s, 500);
+    if (query.problem())
+        return *query.problem();
+    const QDateTime validFrom = momentWithOffset(from);
+    if (!validFrom.isValid())
+        return ApiResponse::error(422, u"invalid"_s, notAMoment(from), u"valid_from"_s);
+    const auto product = productOf(call);
+    if (const auto *refused = std::get_if<ApiResponse>(&product))
+        return *refused;
+    auto cancelled = PriceStore(call.db).cancelScheduled(call.actor, std::get<Product>(product).plu,
+                                                         validFrom, reason);
+    if (!cancelled)
+        return ApiResponse::fromStoreError(cancelled.error());
+    return ApiResponse::json(priceJson(cancelled.value()));
 }
 
 ApiResponse listProducts(const ApiCall &call)
@@ -263,7 +298,9 @@ ApiResponse ApiHandlers::productPrices(const ApiCall &call)
         return listPrices(call);
     if (call.request.method == "POST")
         return schedulePrice(call);
-    return methodNotAllowed(call, u"GET, POST"_s);
+    if (call.request.method == "DELETE")
+        return cancelPrice(call);
+    return methodNotAllowed(call, u"GET, POST, DELETE"_s);
 }
 
 ApiResponse ApiHandlers::resetProblems(const ApiCall &call)

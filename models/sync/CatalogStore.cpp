@@ -177,6 +177,31 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
                 !queued)
                 return queued.error();
         }
+        // A price central no longer schedules (cancelled there before it
+        // started) goes here too, with its waiting "from" tag. Only for
+        // items that carry a schedule (an older central sends none), and
+        // never a price a price-change document of this shop set.
+        auto withdrawn = Sql::run(
+            m_db,
+            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
+            "  scheduled_prices jsonb) WHERE jsonb_typeof(scheduled_prices) = 'array'), "
+            "gone AS (DELETE FROM product_prices pp USING incoming i, products p "
+            "  WHERE p.plu = i.plu AND pp.product_id = p.id AND pp.valid_from > now() "
+            "  AND pp.document_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
+            "  jsonb_to_recordset(i.scheduled_prices) AS s(valid_from timestamptz) "
+            "  WHERE s.valid_from = pp.valid_from) "
+            "  RETURNING pp.product_id, pp.valid_from), "
+            "untagged AS (DELETE FROM label_queue l USING gone g WHERE l.product_id = g.product_id "
+            "  AND l.valid_from = g.valid_from AND l.printed_at IS NULL) "
+            "INSERT INTO history (product_id, plu, action, reason) "
+            "  SELECT DISTINCT g.product_id, p.plu, 'product_changed', :reason FROM gone g "
+            "  JOIN products p ON p.id = g.product_id"_s,
+            {{u":items"_s, json},
+             {u":reason"_s,
+              QCoreApplication::translate("CatalogStore",
+                                          "scheduled price cancelled by central")}});
+        if (!withdrawn)
+            return withdrawn.error();
         // The prices central scheduled, each from its moment (after the
         // price that holds here, which supersedes the ones before it). A
         // price already kept for that moment is corrected, never doubled.

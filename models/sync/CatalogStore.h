@@ -49,7 +49,9 @@ public:
     // product_prices. `active` and `scheduled_prices` may be missing (an
     // older central): the product keeps its flag, no price is scheduled. A
     // price that changes here, or a scheduled one, queues its shelf label
-    // (LabelQueueStore) in the same transaction.
+    // (LabelQueueStore) in the same transaction. A future price the item's
+    // schedule no longer lists was cancelled at central: it goes, with its
+    // waiting tag.
     Result<CatalogApplied> applyPage(const QJsonArray &items,
                                      const std::optional<HistoryCursor> &next);
     // Shop: where the next pull starts.

@@ -601,6 +601,12 @@ class TestCentralApi : public QObject
         return call({"PATCH", path, {}, body}, authorization);
     }
 
+    Answer del(const QString &path, const QByteArray &query,
+               const std::optional<QByteArray> &authorization = std::nullopt)
+    {
+        return call({"DELETE", path, query, {}}, authorization);
+    }
+
     // --- the database -----------------------------------------------------
 
     // The first column of the first row; -1 (and a warning) on an error.
@@ -910,7 +916,7 @@ private slots:
         QTest::newRow("POST /products/{plu}")
             << "POST"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
         QTest::newRow("PATCH /products/{plu}/prices")
-            << "PATCH"_ba << u"/products/WM-1/prices"_s << u"GET, POST"_s;
+            << "PATCH"_ba << u"/products/WM-1/prices"_s << u"GET, POST, DELETE"_s;
         QTest::newRow("POST /health") << "POST"_ba << u"/health"_s << u"GET"_s;
         QTest::newRow("DELETE /health") << "DELETE"_ba << u"/health"_s << u"GET"_s;
     }
@@ -2256,6 +2262,71 @@ private slots:
         QCOMPARE(productState(u"SP-1"_s), state);
         SD_CHECK(verifyError(post(u"/products/NO-SUCH-4/prices"_s, body), 404, u"not_found"_s,
                              u"plu"_s));
+    }
+
+    // The head office takes back a scheduled price before it starts: it goes
+    // from the list and from the feed, and the change is kept.
+    void cancelScheduledPrice()
+    {
+        const Answer list = get(u"/products/SP-1/prices"_s);
+        SD_CHECK(verifyOk(list));
+        QCOMPARE(valuesOf(list.items(), u"price"_s),
+                 (QStringList {u"2600"_s, u"2400"_s, u"2000"_s}));
+        const QString latest = list.items().at(0).toObject().value(u"valid_from"_s).toString();
+        const QString started = list.items().at(2).toObject().value(u"valid_from"_s).toString();
+        const QString since = catalogEnd();
+        const auto at = [](const QString &validFrom, const QString &reason = {}) {
+            QList<std::pair<QString, QString>> query {{u"valid_from"_s, validFrom}};
+            if (!reason.isEmpty())
+                query.append({u"reason"_s, reason});
+            return params(query);
+        };
+
+        // Refused, with nothing written.
+        const QString state = productState(u"SP-1"_s);
+        const Counts before = counts();
+        SD_CHECK(verifyError(del(u"/products/SP-1/prices"_s, at(latest), bearer(m_s1)), 403,
+                             u"forbidden"_s));
+        SD_CHECK(
+            verifyError(del(u"/products/SP-1/prices"_s, {}), 422, u"invalid"_s, u"valid_from"_s));
+        SD_CHECK(verifyError(del(u"/products/SP-1/prices"_s, at(u"2030-01-01T10:00:00"_s)), 422,
+                             u"invalid"_s, u"valid_from"_s));
+        SD_CHECK(verifyError(del(u"/products/SP-1/prices"_s, at(started)), 422, u"invalid"_s,
+                             u"valid_from"_s));
+        SD_CHECK(verifyError(del(u"/products/SP-1/prices"_s,
+                                 at(QDateTime::fromString(latest, Qt::ISODateWithMs)
+                                        .addSecs(1)
+                                        .toString(Qt::ISODateWithMs))),
+                             422, u"invalid"_s, u"valid_from"_s));
+        SD_CHECK(verifyError(del(u"/products/NO-SUCH-5/prices"_s, at(latest)), 404, u"not_found"_s,
+                             u"plu"_s));
+        QCOMPARE(productState(u"SP-1"_s), state);
+        SD_CHECK(verifyUnchanged(before));
+
+        const Answer cancelled =
+            del(u"/products/SP-1/prices"_s, at(latest, u"supplier kept the price"_s));
+        SD_CHECK(verifyOk(cancelled));
+        QCOMPARE(cancelled.object().value(u"price"_s).toInteger(), 2600);
+        QCOMPARE(valuesOf(get(u"/products/SP-1/prices"_s).items(), u"price"_s),
+                 (QStringList {u"2400"_s, u"2000"_s}));
+        QCOMPARE(number(u"SELECT count(*) FROM product_changes c JOIN products p "
+                        "ON p.id = c.product_id WHERE p.plu = 'SP-1' "
+                        "AND c.reason = 'supplier kept the price' "
+                        "AND (c.before -> 'scheduled_price' ->> 'price')::bigint = 2600"_s),
+                 1);
+        QCOMPARE(counts().history, before.history + 1);
+        // Only once.
+        SD_CHECK(verifyError(del(u"/products/SP-1/prices"_s, at(latest)), 422, u"invalid"_s,
+                             u"valid_from"_s));
+
+        // The feed sends the product again with what is left of its schedule.
+        const Answer feed = get(u"/sync/catalog"_s, params({{u"since"_s, since}}));
+        SD_CHECK(verifyOk(feed));
+        QCOMPARE(valuesOf(feed.items(), u"plu"_s), QStringList {u"SP-1"_s});
+        const QJsonArray scheduled =
+            feed.items().at(0).toObject().value(u"scheduled_prices"_s).toArray();
+        QCOMPARE(scheduled.size(), 1);
+        QCOMPARE(scheduled.at(0).toObject().value(u"price"_s).toInteger(), 2400);
     }
 
     // --- /sync/events --------------------------------------------------------------------

@@ -463,6 +463,27 @@ private slots:
         QCOMPARE(rows(north.tdb->db(), u"SELECT count(*) FROM product_prices"_s).join(u',') +
                      rows(north.tdb->db(), u"SELECT count(*) FROM history"_s).join(u','),
                  before);
+
+        // The head office takes the scheduled price back: after its next
+        // sync the shop charges the patched price from that moment too, and
+        // its "from" tag is no longer waiting to be printed.
+        const auto cancelled =
+            atHeadOffice("DELETE", u"/products/HQ-P/prices"_s, {},
+                         QUrlQuery {{u"valid_from"_s, from.toString(Qt::ISODateWithMs)},
+                                    {u"reason"_s, u"promotion called off"_s}});
+        QVERIFY2(cancelled.first == 200, qPrintable(QJsonDocument(cancelled.second).toJson()));
+        QVERIFY(syncOnce(north, northSync));
+        PriceStore northPrices(north.tdb->db());
+        QCOMPARE(northPrices.priceAt(u"HQ-P"_s, from).value(), 5500);
+        QCOMPARE(northPrices.priceAt(u"HQ-P"_s, from.addDays(30)).value(), 5500);
+        QVERIFY(!northPrices.list(u"HQ-P"_s).value().first().scheduled);
+        QCOMPARE(rows(north.tdb->db(),
+                      u"SELECT l.reason FROM label_queue l JOIN products p ON p.id = l.product_id "
+                      "WHERE p.plu = ? AND l.printed_at IS NULL ORDER BY l.reason"_s,
+                      {u"HQ-P"_s}),
+                 QStringList {u"price_changed"_s});
+        // The south shop has not synced yet: it still has the plan.
+        QCOMPARE(PriceStore(south.tdb->db()).priceAt(u"HQ-P"_s, from).value(), 6000);
     }
 
     // A page applied twice (an answer lost after the shop applied it) changes
@@ -470,6 +491,12 @@ private slots:
     // archive flag and the schedule, still applies and leaves them alone.
     void catalogPageAppliedTwiceChangesNothing()
     {
+        // A price scheduled at central for the page to carry.
+        const QDateTime from = QDateTime::currentDateTimeUtc().addDays(2);
+        const auto scheduled =
+            atHeadOffice("POST", u"/products/HQ-P/prices"_s,
+                         {{u"price"_s, 6100}, {u"valid_from"_s, from.toString(Qt::ISODateWithMs)}});
+        QVERIFY2(scheduled.first == 201, qPrintable(QJsonDocument(scheduled.second).toJson()));
         const auto page =
             atHeadOffice("GET", u"/sync/catalog"_s, {}, QUrlQuery {{u"limit"_s, u"5000"_s}});
         QCOMPARE(page.first, 200);
