@@ -31,7 +31,17 @@ QJsonObject productJson(const Product &p)
             {u"barcode"_s, p.barcode.isEmpty() ? QJsonValue() : QJsonValue(p.barcode)},
             {u"sold_by_weight"_s, p.soldByWeight},
             {u"active"_s, p.active},
+            {u"vat_code"_s, p.vatCode},
             {u"updated_at"_s, p.updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+// The store names the rate "vat_rate" (the dialogs' field); the API's
+// field is vat_code.
+StoreError restField(StoreError e)
+{
+    if (e.field == u"vat_rate"_s)
+        e.field = u"vat_code"_s;
+    return e;
 }
 
 // Central owns the catalog and the customers: only the head office changes
@@ -55,18 +65,20 @@ ApiResponse createProduct(const ApiCall &call)
     if (!body)
         return *problem;
     JsonReader in(*body);
-    in.rejectUnknown({u"plu"_s, u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s});
+    in.rejectUnknown(
+        {u"plu"_s, u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"vat_code"_s});
     NewProduct p;
     p.plu = in.string(u"plu"_s, true, 32).value_or(QString());
     p.name = in.string(u"name"_s, true, 200).value_or(QString());
     p.price = in.integer(u"price"_s, false, 0, ProductStore::kMaxPrice).value_or(0);
     p.barcode = in.string(u"barcode"_s, false, 14).value_or(QString());
     p.soldByWeight = in.boolean(u"sold_by_weight"_s, false).value_or(false);
+    p.vatCode = in.string(u"vat_code"_s, false, 16).value_or(defaultVatCode());
     if (!in.ok())
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
     auto made = ProductStore(call.db).create(call.actor, p);
     if (!made)
-        return ApiResponse::fromStoreError(made.error());
+        return ApiResponse::fromStoreError(restField(made.error()));
     return ApiResponse::json(productJson(made.value()), 201);
 }
 
@@ -132,12 +144,12 @@ ApiResponse patchProduct(const ApiCall &call)
     if (!body)
         return *problem;
     JsonReader in(*body);
-    in.rejectUnknown(
-        {u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"active"_s, u"reason"_s});
+    in.rejectUnknown({u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"active"_s,
+                      u"vat_code"_s, u"reason"_s});
     ProductPatch patch;
     patch.plu = call.params.value(0);
     for (const QString &name :
-         {u"name"_s, u"price"_s, u"sold_by_weight"_s, u"active"_s, u"reason"_s})
+         {u"name"_s, u"price"_s, u"sold_by_weight"_s, u"active"_s, u"vat_code"_s, u"reason"_s})
         refuseNull(*body, in, name);
     patch.name = in.string(u"name"_s, false, 200);
     patch.price = in.integer(u"price"_s, false, 0, ProductStore::kMaxPrice);
@@ -147,6 +159,7 @@ ApiResponse patchProduct(const ApiCall &call)
         patch.barcode = in.string(u"barcode"_s, false, 14);
     patch.soldByWeight = in.boolean(u"sold_by_weight"_s, false);
     patch.active = in.boolean(u"active"_s, false);
+    patch.vatCode = in.string(u"vat_code"_s, false, 16);
     patch.reason = in.string(u"reason"_s, false, 500).value_or(QString());
     if (!in.ok())
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
@@ -156,7 +169,7 @@ ApiResponse patchProduct(const ApiCall &call)
             return unknownPlu(patch.plu);
         // A barcode another product has is a conflict (409), as POST
         // /products answers it; the error names the field.
-        return ApiResponse::fromStoreError(changed.error());
+        return ApiResponse::fromStoreError(restField(changed.error()));
     }
     return ApiResponse::json(productJson(changed.value()));
 }
@@ -347,11 +360,7 @@ ApiResponse ApiHandlers::syncCatalog(const ApiCall &call)
     auto page = CatalogStore(call.db).page(from, limit);
     if (!page)
         return ApiResponse::fromStoreError(page.error());
-    return ApiResponse::json(
-        {{u"items"_s, page.value().items},
-         {u"next_cursor"_s,
-          page.value().next ? QJsonValue(page.value().next->toToken()) : QJsonValue()},
-         {u"has_more"_s, page.value().hasMore}});
+    return ApiResponse::json(page.value().toJson());
 }
 
 } // namespace shopdesk

@@ -257,22 +257,19 @@ void SyncEngine::pullNextPage()
                     setOnline(reply.reachedServer() && reply.status < 500);
                     if (!reply.ok())
                         return finish(describe(reply));
-                    const QJsonObject page = reply.body.object();
-                    const QJsonArray items = page.value(u"items"_s).toArray();
-                    const auto next =
-                        HistoryCursor::fromToken(page.value(u"next_cursor"_s).toString());
-                    const bool more = page.value(u"has_more"_s).toBool() && next;
+                    const CatalogPage page = CatalogPage::fromJson(reply.body.object());
+                    const bool more = page.hasMore;
                     runThenCallback(
                         this,
-                        [items, next] {
+                        [page] {
                             return onThreadDatabase([&](const QSqlDatabase &db) -> Result<qint64> {
-                                auto applied = CatalogStore(db).applyPage(items, next);
+                                auto applied = CatalogStore(db).applyPage(page);
                                 if (!applied)
                                     return applied.error();
                                 // Central has these products now: what it
                                 // refused for lack of them can go again.
                                 QStringList plus;
-                                for (const QJsonValue &item : items)
+                                for (const QJsonValue &item : page.items)
                                     plus << item.toObject().value(u"plu"_s).toString();
                                 return OutboxStore(db).requeueCured(plus);
                             });

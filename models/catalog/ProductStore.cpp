@@ -154,7 +154,8 @@ ProductEdit ProductPatch::over(const Product &product) const
             barcode.value_or(product.barcode),
             soldByWeight.value_or(product.soldByWeight),
             active.value_or(product.active),
-            reason};
+            reason,
+            vatCode.value_or(product.vatCode)};
 }
 
 Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit)

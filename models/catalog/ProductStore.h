@@ -65,6 +65,7 @@ struct ProductPatch
     std::optional<QString> barcode; // empty: none
     std::optional<bool> soldByWeight;
     std::optional<bool> active;
+    std::optional<QString> vatCode;
     QString reason;
 
     // The whole edit: these fields over `product`.

@@ -69,7 +69,7 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
                  "    'valid_from', to_char(pp.valid_from AT TIME ZONE 'UTC', "
                  "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY pp.valid_from), '[]')::text "
                  "    FROM product_prices pp WHERE pp.product_id = p.id AND pp.valid_from > now() "
-                 "    AND pp.valid_from > p.price_from) "
+                 "    AND pp.valid_from > p.price_from), p.vat_code "
                  "FROM products p %1 ORDER BY p.updated_at, p.id LIMIT ?"_s.arg(where),
                  values);
     if (!q)
@@ -90,21 +90,79 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
              r.value(4).toString().isEmpty() ? QJsonValue() : QJsonValue(r.value(4).toString())},
             {u"sold_by_weight"_s, r.value(5).toBool()},
             {u"active"_s, r.value(8).toBool()},
+            {u"vat_code"_s, r.value(10).toString()},
             {u"scheduled_prices"_s,
              QJsonDocument::fromJson(r.value(9).toString().toUtf8()).array()},
             {u"updated_at"_s, r.value(7).toString()}});
         page.next = HistoryCursor {r.value(6).toLongLong(), r.value(0).toLongLong()};
     }
+    auto rates = Sql::run(m_db,
+                          u"SELECT code, label, rate_bp, active FROM vat_rates "
+                          "ORDER BY sort_order, code"_s);
+    if (!rates)
+        return rates.error();
+    while (rates.value().next()) {
+        const QSqlQuery &r = rates.value();
+        page.vatRates.append(QJsonObject {
+            {u"code"_s, r.value(0).toString()},
+            {u"label"_s, r.value(1).toString()},
+            {u"rate_bp"_s, r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toInt())},
+            {u"active"_s, r.value(3).toBool()}});
+    }
     return page;
+}
+
+QJsonObject CatalogPage::toJson() const
+{
+    return {{u"items"_s, items},
+            {u"vat_rates"_s, vatRates},
+            {u"next_cursor"_s, next ? QJsonValue(next->toToken()) : QJsonValue()},
+            {u"has_more"_s, hasMore}};
+}
+
+CatalogPage CatalogPage::fromJson(const QJsonObject &page)
+{
+    CatalogPage p;
+    p.items = page.value(u"items"_s).toArray();
+    p.vatRates = page.value(u"vat_rates"_s).toArray();
+    p.next = HistoryCursor::fromToken(page.value(u"next_cursor"_s).toString());
+    p.hasMore = page.value(u"has_more"_s).toBool() && p.next;
+    return p;
 }
 
 Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
                                                const std::optional<HistoryCursor> &next)
 {
+    CatalogPage page;
+    page.items = items;
+    page.next = next;
+    return applyPage(page);
+}
+
+Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
+{
+    const QJsonArray &items = page.items;
+    const std::optional<HistoryCursor> &next = page.next;
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
     CatalogApplied applied;
+    if (!page.vatRates.isEmpty()) {
+        // Only a rate that differs is written: a page seen twice leaves no trace.
+        auto rates = Sql::run(
+            m_db,
+            u"INSERT INTO vat_rates AS r (code, label, rate_bp, active) "
+            "SELECT code, label, rate_bp, coalesce(active, true) FROM "
+            "  jsonb_to_recordset(?::jsonb) AS x(code text, label text, rate_bp integer, "
+            "  active boolean) "
+            "ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, rate_bp = EXCLUDED.rate_bp, "
+            "  active = EXCLUDED.active, updated_at = now() "
+            "  WHERE (r.label, r.rate_bp, r.active) IS DISTINCT FROM "
+            "  (EXCLUDED.label, EXCLUDED.rate_bp, EXCLUDED.active)"_s,
+            {QString::fromUtf8(QJsonDocument(page.vatRates).toJson(QJsonDocument::Compact))});
+        if (!rates)
+            return rates.error();
+    }
     if (!items.isEmpty()) {
         const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
         // Central owns the catalog: a barcode it gives to another PLU leaves
@@ -126,31 +184,36 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
         if (!before)
             return before.error();
         // Only rows that really differ are written, so a page seen twice
-        // leaves no trace; `xmax = 0` tells an insert from an update. The
-        // price is compared with the one that holds here now (a scheduled
-        // one may hold before anything copied it), and written only when it
-        // differs: a new price starts now and the schedule after it stays.
-        // `active` is left as it is when the page does not say (an older
-        // central).
+        // leaves no trace. The price is compared with the one that holds
+        // here now (a scheduled one may hold before anything copied it), and
+        // written only when it differs: a new price starts now and the
+        // schedule after it stays. `active` and `vat_code` are left as they
+        // are when the page does not say (an older central). The products
+        // the shop has are updated through a join and the new ones inserted
+        // (one statement, one snapshot: an insert never meets an update).
         auto q = Sql::run(
             m_db,
             u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
-            "  name text, price bigint, barcode text, sold_by_weight boolean, active boolean)), "
-            "changed AS (INSERT INTO products AS p (plu, name, price, barcode, sold_by_weight, "
-            "  active) "
+            "  name text, price bigint, barcode text, sold_by_weight boolean, active boolean, "
+            "  vat_code text)), "
+            "updated AS (UPDATE products p SET name = i.name, barcode = nullif(i.barcode, ''), "
+            "  price = CASE WHEN price_at(p, now()) IS DISTINCT FROM i.price "
+            "    THEN i.price ELSE p.price END, "
+            "  sold_by_weight = coalesce(i.sold_by_weight, false), "
+            "  active = coalesce(i.active, p.active), vat_code = coalesce(i.vat_code, p.vat_code), "
+            "  updated_at = now() FROM incoming i WHERE p.plu = i.plu "
+            "  AND (p.name, price_at(p, now()), p.barcode, p.sold_by_weight, p.active, p.vat_code) "
+            "  IS DISTINCT FROM (i.name, i.price, nullif(i.barcode, ''), "
+            "  coalesce(i.sold_by_weight, false), coalesce(i.active, p.active), "
+            "  coalesce(i.vat_code, p.vat_code)) "
+            "  RETURNING p.id, p.plu, false AS inserted), "
+            "inserted AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight, "
+            "  active, vat_code) "
             "  SELECT plu, name, price, nullif(barcode, ''), coalesce(sold_by_weight, false), "
-            "  coalesce(active, true) FROM incoming ON CONFLICT (plu) DO UPDATE SET "
-            "  name = EXCLUDED.name, barcode = EXCLUDED.barcode, "
-            "  price = CASE WHEN price_at(p, now()) IS DISTINCT FROM EXCLUDED.price "
-            "    THEN EXCLUDED.price ELSE p.price END, "
-            "  sold_by_weight = EXCLUDED.sold_by_weight, "
-            "  active = coalesce((SELECT i.active FROM incoming i WHERE i.plu = EXCLUDED.plu), "
-            "    p.active), updated_at = now() "
-            "  WHERE (p.name, price_at(p, now()), p.barcode, p.sold_by_weight, p.active) "
-            "  IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.price, EXCLUDED.barcode, "
-            "  EXCLUDED.sold_by_weight, coalesce((SELECT i.active FROM incoming i "
-            "  WHERE i.plu = EXCLUDED.plu), p.active)) "
-            "  RETURNING p.id, p.plu, xmax = 0 AS inserted), "
+            "  coalesce(active, true), coalesce(vat_code, 'vat20') FROM incoming i "
+            "  WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.plu = i.plu) "
+            "  RETURNING id, plu, true AS inserted), "
+            "changed AS (SELECT * FROM updated UNION ALL SELECT * FROM inserted), "
             "logged AS (INSERT INTO history (product_id, plu, action, reason) "
             "  SELECT id, plu, CASE WHEN inserted THEN 'product_created' "
             "  ELSE 'product_changed' END, :reason FROM changed RETURNING 1) "
@@ -164,18 +227,21 @@ Result<CatalogApplied> CatalogStore::applyPage(const QJsonArray &items,
         applied.created = q.value().value(0).toInt();
         applied.changed = q.value().value(1).toInt();
         // A price central changed makes the shelf tag wrong from now: queue
-        // a new one, in this transaction, as an edit here would.
-        auto after = pricesNow(m_db, json);
-        if (!after)
-            return after.error();
-        for (auto it = after.value().cbegin(); it != after.value().cend(); ++it) {
-            const auto was = before.value().constFind(it.key());
-            if (was == before.value().cend() || *was == it.value())
-                continue;
-            if (auto queued = LabelQueueStore::enqueue(m_db, it.key(), std::nullopt,
-                                                       LabelReason::PriceChanged);
-                !queued)
-                return queued.error();
+        // a new one, in this transaction, as an edit here would. (A page of
+        // products new to the shop has no tag to correct.)
+        if (!before.value().isEmpty()) {
+            auto after = pricesNow(m_db, json);
+            if (!after)
+                return after.error();
+            for (auto it = after.value().cbegin(); it != after.value().cend(); ++it) {
+                const auto was = before.value().constFind(it.key());
+                if (was == before.value().cend() || *was == it.value())
+                    continue;
+                if (auto queued = LabelQueueStore::enqueue(m_db, it.key(), std::nullopt,
+                                                           LabelReason::PriceChanged);
+                    !queued)
+                    return queued.error();
+            }
         }
         // A price central no longer schedules (cancelled there before it
         // started) goes here too, with its waiting "from" tag. Only for

@@ -4,6 +4,7 @@
 #include "models/history/HistoryFilter.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -13,12 +14,21 @@ namespace shopdesk {
 struct CatalogPage
 {
     // {plu, name, price (the one that holds now), barcode, sold_by_weight,
-    //  active, scheduled_prices: [{price, valid_from}] (the later ones), updated_at}
+    //  active, vat_code, scheduled_prices: [{price, valid_from}] (the later
+    //  ones), updated_at}
     QJsonArray items;
+    // Every VAT rate central has, on every page (a handful of rows), so a
+    // page is applied on its own: [{code, label, rate_bp (null: no VAT), active}].
+    // Empty from an older central: the shop keeps its rates.
+    QJsonArray vatRates;
     // Where the next pull starts: after this page's last row (the `since`
     // asked for when the page is empty). Kept by the shop between pulls.
     std::optional<HistoryCursor> next;
     bool hasMore = false; // a full page: ask again right away
+
+    // The page as GET /sync/catalog sends it, and back.
+    QJsonObject toJson() const;
+    static CatalogPage fromJson(const QJsonObject &page);
 };
 
 struct CatalogApplied
@@ -52,6 +62,9 @@ public:
     // (LabelQueueStore) in the same transaction. A future price the item's
     // schedule no longer lists was cancelled at central: it goes, with its
     // waiting tag.
+    // The page's VAT rates come first (its products name them). A rate
+    // central sends replaces the shop's of that code.
+    Result<CatalogApplied> applyPage(const CatalogPage &page);
     Result<CatalogApplied> applyPage(const QJsonArray &items,
                                      const std::optional<HistoryCursor> &next);
     // Shop: where the next pull starts.

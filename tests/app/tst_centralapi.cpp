@@ -216,12 +216,12 @@ void verifyOk(const Answer &a, int status = 200)
     QVERIFY2(a.json.isObject(), qPrintable(u"not a JSON object: "_s + a.describe()));
 }
 
-const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,      u"plu"_s,
-                                u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s};
+const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,       u"plu"_s,
+                                u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 // A product in the catalog feed: the same and the prices scheduled after now.
 const QStringList kCatalogKeys {
-    u"active"_s, u"barcode"_s,          u"name"_s,           u"plu"_s,
-    u"price"_s,  u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s};
+    u"active"_s,           u"barcode"_s,        u"name"_s,       u"plu"_s,     u"price"_s,
+    u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 const QStringList kPriceKeys {u"created_at"_s, u"previous"_s, u"price"_s,     u"reason"_s,
                               u"scheduled"_s,  u"staff"_s,    u"valid_from"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,
@@ -2035,6 +2035,13 @@ private slots:
         SD_CHECK(verifyOk(archived));
         QCOMPARE(archived.object().value(u"active"_s), QJsonValue(false));
         QCOMPARE(value(u"SELECT active FROM products WHERE plu = 'PP-1'"_s).toBool(), false);
+        // The VAT rate: 20 % unless given.
+        QCOMPARE(renamed.object().value(u"vat_code"_s).toString(), u"vat20"_s);
+        const Answer reduced = patch(u"/products/PP-1"_s, R"({"vat_code":"vat10"})");
+        SD_CHECK(verifyOk(reduced));
+        QCOMPARE(reduced.object().value(u"vat_code"_s).toString(), u"vat10"_s);
+        QCOMPARE(value(u"SELECT vat_code FROM products WHERE plu = 'PP-1'"_s).toString(),
+                 u"vat10"_s);
         SD_CHECK(verifyOk(patch(u"/products/PP-1"_s, R"({"active":true,"barcode":null})")));
         QCOMPARE(value(u"SELECT active::text || coalesce(barcode, '-') FROM products "
                        "WHERE plu = 'PP-1'"_s)
@@ -2085,6 +2092,9 @@ private slots:
         QTest::newRow("another product's barcode")
             << R"({"name":"Renamed","barcode":"4006381333931"})"_ba << 409 << u"barcode"_s;
         row("sold_by_weight a string", R"({"sold_by_weight":"yes"})", u"sold_by_weight"_s);
+        row("an unknown VAT rate", R"({"vat_code":"vat99"})", u"vat_code"_s);
+        row("vat_code a number", R"({"vat_code":20})", u"vat_code"_s);
+        row("vat_code null", R"({"vat_code":null})", u"vat_code"_s);
         row("active 0", R"({"active":0})", u"active"_s);
         row("active null", R"({"active":null})", u"active"_s);
         row("reason of 501 characters", "{\"price\":7,\"reason\":\"" + QByteArray(501, 'r') + "\"}",
@@ -2663,7 +2673,10 @@ private slots:
             const Answer a = get(u"/sync/catalog"_s, params(query));
             SD_CHECK(verifyOk(a));
             QCOMPARE(sortedKeys(a.object()),
-                     (QStringList {u"has_more"_s, u"items"_s, u"next_cursor"_s}));
+                     (QStringList {u"has_more"_s, u"items"_s, u"next_cursor"_s, u"vat_rates"_s}));
+            // Every page carries the VAT rates its products name.
+            QCOMPARE(valuesOf(a.object().value(u"vat_rates"_s).toArray(), u"code"_s),
+                     (QStringList {u"vat20"_s, u"vat10"_s, u"vat0"_s, u"novat"_s}));
             QVERIFY2(a.object().value(u"has_more"_s).isBool(), qPrintable(a.describe()));
             more = a.object().value(u"has_more"_s).toBool();
             QVERIFY2(a.items().size() == limit || !more, qPrintable(a.describe()));

@@ -426,6 +426,13 @@ private slots:
                          {{u"price"_s, 6000}, {u"valid_from"_s, from.toString(Qt::ISODateWithMs)}});
         QVERIFY2(scheduled.first == 201, qPrintable(QJsonDocument(scheduled.second).toJson()));
         QCOMPARE(atHeadOffice("PATCH", u"/products/HQ-A"_s, {{u"active"_s, false}}).first, 200);
+        // A VAT rate only central has, given to a product there.
+        QVERIFY(Sql::run(m_central->db(),
+                         u"INSERT INTO vat_rates (code, label, rate_bp, sort_order) "
+                         "VALUES ('vat5', '5 %', 500, 5)"_s)
+                    .ok());
+        QCOMPARE(atHeadOffice("PATCH", u"/products/HQ-P"_s, {{u"vat_code"_s, u"vat5"_s}}).first,
+                 200);
 
         for (ShopSite *shop : {&north, &south}) {
             SyncEngine &engine = shop == &north ? northSync : southSync;
@@ -439,6 +446,11 @@ private slots:
             QCOMPARE(prices.priceAt(u"HQ-P"_s, from).value(), 6000);
             QCOMPARE(prices.priceAt(u"HQ-P"_s, from.addDays(30)).value(), 6000);
             QCOMPARE(ProductStore(shop->tdb->db()).byPlu(u"HQ-A"_s).value()->active, false);
+            // The rate came with the page, then the product's choice of it.
+            QCOMPARE(now.value()->vatCode, u"vat5"_s);
+            QCOMPARE(rows(shop->tdb->db(),
+                          u"SELECT label || ' ' || rate_bp FROM vat_rates WHERE code = 'vat5'"_s),
+                     QStringList {u"5 % 500"_s});
             // Its price list says so too.
             const auto list = prices.list(u"HQ-P"_s);
             QVERIFY(list);
@@ -513,17 +525,20 @@ private slots:
             "pp.valid_from || ' ' || pp.reason, ', ' ORDER BY pp.valid_from) FROM product_prices "
             "pp WHERE pp.product_id = p.id), (SELECT count(*) FROM history h "
             "WHERE h.product_id = p.id), (SELECT string_agg(l.reason || ' ' || l.revision, "
-            "', ' ORDER BY l.id) FROM label_queue l WHERE l.product_id = p.id) "
+            "', ' ORDER BY l.id) FROM label_queue l WHERE l.product_id = p.id), p.vat_code, "
+            "(SELECT string_agg(code || ' ' || label || ' ' || coalesce(rate_bp, -1) || ' ' || "
+            "active, ', ' ORDER BY code) FROM vat_rates) "
             "FROM products p ORDER BY p.plu"_s;
         CatalogStore catalog(shop.tdb->db());
-        const auto first = catalog.applyPage(items, next);
+        const CatalogPage whole = CatalogPage::fromJson(page.second);
+        const auto first = catalog.applyPage(whole);
         QVERIFY(first);
         QCOMPARE(first.value().created, items.size());
         QVERIFY(first.value().scheduled >= 1); // HQ-P's
         const QStringList once = rows(shop.tdb->db(), state);
         QCOMPARE(once.size(), items.size());
 
-        const auto second = catalog.applyPage(items, next);
+        const auto second = catalog.applyPage(whole);
         QVERIFY(second);
         QCOMPARE(second.value().created, 0);
         QCOMPARE(second.value().changed, 0);
@@ -536,6 +551,7 @@ private slots:
             QJsonObject o = item.toObject();
             o.remove(u"active"_s);
             o.remove(u"scheduled_prices"_s);
+            o.remove(u"vat_code"_s);
             old.append(o);
         }
         const auto older = catalog.applyPage(old, next);
@@ -543,6 +559,7 @@ private slots:
         QCOMPARE(older.value().changed, 0);
         QCOMPARE(rows(shop.tdb->db(), state), once);
         QCOMPARE(ProductStore(shop.tdb->db()).byPlu(u"HQ-A"_s).value()->active, false);
+        QCOMPARE(ProductStore(shop.tdb->db()).byPlu(u"HQ-P"_s).value()->vatCode, u"vat5"_s);
     }
 
     // Central gives a barcode to its own product while a shop had it on
