@@ -119,6 +119,47 @@ private slots:
         QCOMPARE(AppSettings().labelLayout().kind, LabelLayout::Kind::Roll);
     }
 
+    // Two rows chosen, Ctrl+Shift+L: their tags wait on the queue, said in
+    // the banner; nothing chosen is said too, and nothing is queued.
+    void queueTheSelectedRowsLabels()
+    {
+        QVERIFY(Sql::run(m_tdb->db(), u"DELETE FROM label_queue"_s).ok());
+        StockPage page(keeper());
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->totalCount(), qint64(2000), 20000);
+        QVERIFY(settle(page.model()));
+        QTRY_VERIFY(page.model()->stockAt(1).has_value());
+        auto *banner = page.findChild<MessageBanner *>();
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(page.model()->index(0, 0));
+        page.table()->clearSelection();
+        QTest::keyClick(page.table(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(banner->text().startsWith(u"Choose the products"_s));
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), qint64(0));
+
+        QList<qint64> chosen;
+        for (int row = 0; row < 2; ++row) {
+            page.table()->selectionModel()->select(page.model()->index(row, 0),
+                                                   QItemSelectionModel::Select |
+                                                       QItemSelectionModel::Rows);
+            chosen << page.model()->stockAt(row)->productId;
+        }
+        QTest::keyClick(page.table(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(u"2 shelf label(s) added"_s), 20000);
+        auto queued = Sql::run(m_tdb->db(),
+                               u"SELECT product_id FROM label_queue WHERE printed_at IS NULL "
+                               "AND reason = 'requested' ORDER BY product_id"_s);
+        QVERIFY(queued.ok());
+        QList<qint64> waiting;
+        while (queued.value().next())
+            waiting << queued.value().value(0).toLongLong();
+        std::sort(chosen.begin(), chosen.end());
+        QCOMPARE(waiting, chosen);
+        QVERIFY(Sql::run(m_tdb->db(), u"DELETE FROM label_queue"_s).ok());
+    }
+
     // Nine columns do not fit across A4: refused naming the field, no file.
     void aGridThatDoesNotFitIsRefused()
     {

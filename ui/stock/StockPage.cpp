@@ -78,6 +78,10 @@ StockPage::StockPage(const Session &session, QWidget *parent)
                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
                                           &StockPage::showLabelQueue);
     toolbar->setName(m_labelQueue, u"labelQueue"_s);
+    m_queueLabels = toolbar->addPageAction(Icon::Price, tr("Add to label q&ueue"),
+                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this,
+                                           &StockPage::queueLabels);
+    toolbar->setName(m_queueLabels, u"queueLabels"_s);
     m_priceChanges = toolbar->addPageAction(Icon::PriceChanges, tr("Price c&hanges…"),
                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this,
                                             &StockPage::showPriceChanges);
@@ -186,6 +190,7 @@ void StockPage::updateActions()
     m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
     m_printLabels->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_labelQueue->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_queueLabels->setEnabled(hasPermission(role, Permission::ManageProducts) && current.isValid());
     m_priceChanges->setEnabled(hasPermission(role, Permission::ManageProducts));
 }
 
@@ -368,6 +373,37 @@ void StockPage::showLabelQueue()
         return;
     LabelQueueDialog dialog(m_session, this);
     dialog.exec();
+}
+
+void StockPage::queueLabels()
+{
+    if (!m_queueLabels->isEnabled())
+        return;
+    // The products of the rows chosen that are on screen (a row still
+    // loading has no product yet: it is not chosen as far as the user saw).
+    QList<qint64> products;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        if (const auto row = m_model->stockAt(index.row());
+            row && !products.contains(row->productId))
+            products << row->productId;
+    if (products.isEmpty()) {
+        m_banner->showMessage(tr("Choose the products whose shelf labels to queue."),
+                              MessageBanner::Type::Information);
+        return;
+    }
+    m_queueLabels->setEnabled(false);
+    whenReady(this, LabelsService(m_session.actor).request(products),
+              [this](const Result<int> &queued) {
+                  updateActions();
+                  if (!queued) {
+                      m_banner->showMessage(queued.error().message);
+                      return;
+                  }
+                  m_banner->showMessage(
+                      tr("%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).", nullptr,
+                         queued.value()),
+                      MessageBanner::Type::Positive);
+              });
 }
 
 void StockPage::showPriceChanges()

@@ -47,6 +47,8 @@ public slots:
     // first LabelsService::kMaxFilteredLabels products) when none is chosen.
     void printLabels();
     void showLabelQueue();
+    // Puts the chosen rows' shelf tags on the label queue, to print later.
+    void queueLabels();
     void showPriceChanges();
 
 private:
@@ -68,6 +70,7 @@ private:
     QAction *m_export;
     QAction *m_printLabels;
     QAction *m_labelQueue;
+    QAction *m_queueLabels;
     QAction *m_priceChanges;
     QAction *m_refresh;
 };
