@@ -163,6 +163,14 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         if (!rates)
             return rates.error();
     }
+    if (items.size() >= kBulkPage) {
+        // Thousands of new names at once: the trigram index of product
+        // names (name search) takes them into its pending list and merges
+        // them in bulk (autovacuum, or the next insert past the limit),
+        // rather than entry by entry while the shop waits for its catalog.
+        if (auto bulk = Sql::run(m_db, u"SET LOCAL gin_pending_list_limit = '64MB'"_s); !bulk)
+            return bulk.error();
+    }
     if (!items.isEmpty()) {
         const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
         // Central owns the catalog: a barcode it gives to another PLU leaves

@@ -45,6 +45,9 @@ class CatalogStore
 {
 public:
     static constexpr int kMaxPage = 5000;
+    // A page this large is a bulk load (a shop's first pull, a catalog-wide
+    // change): its names go to the search index in bulk.
+    static constexpr int kBulkPage = 500;
     static constexpr char kCursorName[] = "catalog_cursor";
 
     explicit CatalogStore(QSqlDatabase db) : m_db(std::move(db)) { }
