@@ -28,7 +28,10 @@ class SyncEngine : public SyncMonitor
     Q_OBJECT
 public:
     static constexpr int kDefaultBatch = 500;
-    static constexpr int kDefaultCatalogPage = 1000;
+    // Central's largest page: a first pull of 100,000 products is 20
+    // requests, not 100 held back by the client's rate limit
+    // (bench_catalogfeed: 13.4 s against 17.2 s with pages of 1,000).
+    static constexpr int kDefaultCatalogPage = 5000;
 
     // `client` is not owned; it must outlive the engine.
     explicit SyncEngine(CentralClient *client, QObject *parent = nullptr);
