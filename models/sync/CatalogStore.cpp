@@ -164,11 +164,19 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             return rates.error();
     }
     if (items.size() >= kBulkPage) {
-        // Thousands of new names at once: the trigram index of product
-        // names (name search) takes them into its pending list and merges
-        // them in bulk (autovacuum, or the next insert past the limit),
-        // rather than entry by entry while the shop waits for its catalog.
-        if (auto bulk = Sql::run(m_db, u"SET LOCAL gin_pending_list_limit = '64MB'"_s); !bulk)
+        // Thousands of new names at once. Into an empty shop (its first
+        // pull), the trigram index of product names (name search) is built
+        // once when the last page comes (0025 says why); otherwise it takes
+        // them into its pending list and merges them in bulk, rather than
+        // entry by entry while the shop waits for its catalog.
+        auto empty = Sql::scalar(m_db, u"SELECT NOT EXISTS (SELECT 1 FROM products)"_s);
+        if (!empty)
+            return empty.error();
+        auto bulk =
+            Sql::run(m_db,
+                     empty.value().toBool() ? u"SELECT products_search_index_off()"_s
+                                            : u"SET LOCAL gin_pending_list_limit = '64MB'"_s);
+        if (!bulk)
             return bulk.error();
     }
     if (!items.isEmpty()) {
@@ -327,6 +335,10 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
                               {QString::fromLatin1(kCursorName), next->toToken()});
         if (!saved)
             return saved.error();
+    }
+    if (!page.hasMore) {
+        if (auto indexed = Sql::run(m_db, u"SELECT products_search_index_on()"_s); !indexed)
+            return indexed.error();
     }
     if (auto committed = tx.commit(); !committed)
         return committed.error();

@@ -46,7 +46,8 @@ class CatalogStore
 public:
     static constexpr int kMaxPage = 5000;
     // A page this large is a bulk load (a shop's first pull, a catalog-wide
-    // change): its names go to the search index in bulk.
+    // change): its names go to the search index in bulk, and into an empty
+    // shop the index is built once, with the last page of the pull.
     static constexpr int kBulkPage = 500;
     static constexpr char kCursorName[] = "catalog_cursor";
 

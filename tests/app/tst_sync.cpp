@@ -501,6 +501,48 @@ private slots:
     // A page applied twice (an answer lost after the shop applied it) changes
     // nothing the second time; a page from an older central, without the
     // archive flag and the schedule, still applies and leaves them alone.
+    // A shop's first pull of a large catalog builds the name search index
+    // once, with the last page; a shop that has products keeps its index.
+    void aFirstPullBuildsTheNameIndexOnce()
+    {
+        ShopSite shop = makeShop(u"FIRST"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        const auto indexed = [&] {
+            return rows(shop.tdb->db(),
+                        u"SELECT to_regclass('products_name_trgm') IS NOT NULL"_s) ==
+                QStringList {u"true"_s};
+        };
+        const auto pageOf = [](int from, int count, bool more) {
+            CatalogPage page;
+            for (int i = from; i < from + count; ++i)
+                page.items.append(QJsonObject {{u"plu"_s, u"FP-%1"_s.arg(i)},
+                                               {u"name"_s, u"Чай зелёный %1"_s.arg(i)},
+                                               {u"price"_s, 1000 + i}});
+            page.next = HistoryCursor {1000000 + from, from + count};
+            page.hasMore = more;
+            return page;
+        };
+        QVERIFY(indexed());
+        CatalogStore catalog(shop.tdb->db());
+        const int bulk = CatalogStore::kBulkPage;
+        QVERIFY(catalog.applyPage(pageOf(0, bulk, true)));
+        QVERIFY(!indexed()); // built at the end, not entry by entry
+        QVERIFY(catalog.applyPage(pageOf(bulk, bulk, true)));
+        QVERIFY(!indexed());
+        QVERIFY(catalog.applyPage(pageOf(2 * bulk, 3, false)));
+        QVERIFY(indexed());
+        const auto found = ProductStore(shop.tdb->db()).findByName(u"зелёный 100"_s, 50);
+        QVERIFY(found);
+        QVERIFY(!found.value().isEmpty());
+        QCOMPARE(found.value().first().name.left(15), u"Чай зелёный 100"_s);
+
+        // A large page into a shop that has products: the index stays.
+        QVERIFY(catalog.applyPage(pageOf(3 * bulk, bulk, true)));
+        QVERIFY(indexed());
+        QCOMPARE(rows(shop.tdb->db(), u"SELECT count(*) FROM products"_s),
+                 QStringList {QString::number(3 * bulk + 3)});
+    }
+
     void catalogPageAppliedTwiceChangesNothing()
     {
         // A price scheduled at central for the page to carry.
