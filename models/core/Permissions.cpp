@@ -18,6 +18,7 @@ bool hasPermission(Role role, Permission permission)
     case Permission::ManageOrders:
     case Permission::ConfigureTill:
     case Permission::ManageVatRates:
+    case Permission::ManagePromotions:
         return role == Role::Manager || role == Role::Admin;
     case Permission::ManageStaff:
         return role == Role::Admin;
@@ -57,6 +58,9 @@ std::optional<StoreError> checkPermission(Role role, Permission permission)
         break;
     case Permission::ManageVatRates:
         what = QT_TRANSLATE_NOOP("Permissions", "change the VAT rates");
+        break;
+    case Permission::ManagePromotions:
+        what = QT_TRANSLATE_NOOP("Permissions", "manage promo codes");
         break;
     case Permission::ManageStaff:
         what = QT_TRANSLATE_NOOP("Permissions", "manage staff and settings");

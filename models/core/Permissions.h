@@ -19,6 +19,7 @@ enum class Permission {
     ManageOrders, // approve returns, cancel other cashiers' orders
     ConfigureTill, // which shop this till serves, its database
     ManageVatRates, // the list of VAT rates products may carry
+    ManagePromotions, // promo codes: create, edit, deactivate; their uses
     ManageStaff, // staff accounts and settings
 };
 

@@ -28,6 +28,7 @@ struct OrderLine
     std::optional<int> vatRate; // basis points (2000 = 20 %); none: no VAT
     qint64 netAmount = 0; // the amount after its share of the order's discount (OrderVat)
     qint64 vatAmount = 0; // the VAT included in netAmount
+    qint64 discount = 0; // its share of the order's discount (OrderVat), in netAmount
 
     // What `units` of the line cost (rounded to the kopeck when weighed).
     qint64 amountFor(int units) const;

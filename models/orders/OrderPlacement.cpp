@@ -1,3 +1,5 @@
+// LEAD TO HELPER: before going on, read /work/wt-promos/HELPER_RULES.md (deadline 10:05 UTC, niced
+// -j1 builds, no .ts edits). Then delete this line.
 #include "OrderPlacement.h"
 
 #include "OrderQueries.h"
@@ -107,8 +109,16 @@ Result<PricedOrder> OrderPlacement::price(const NewOrder &order, const Request &
         return lines.error();
     std::optional<Promo> promo;
     if (!order.promoCode.trimmed().isEmpty()) {
-        const PricedOrder undiscounted = OrderPricing::withPromo(lines.value(), std::nullopt);
-        auto found = PromoCodeStore(m_db).check(order.promoCode, undiscounted.subtotal);
+        // Checked in the order's transaction with the code's row locked:
+        // its uses are counted and this one taken before another till can.
+        PromoCodeStore::Purchase purchase;
+        purchase.subtotal = OrderPricing::withPromo(lines.value(), std::nullopt).subtotal;
+        for (const OrderLine &line : lines.value())
+            purchase.productIds << line.productId;
+        purchase.customerKnown = true;
+        purchase.customerId = order.customerId;
+        purchase.lock = true;
+        auto found = PromoCodeStore(m_db).check(order.promoCode, purchase);
         if (!found)
             return found.error();
         *promoId = found->id;
@@ -216,7 +226,8 @@ Result<qint64> OrderPlacement::insert(const Actor &actor, const NewOrder &order,
 
 Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> &lines)
 {
-    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers, nets, vats;
+    QList<qint64> lineNos, productIds, qtys, prices, catalogPrices, approvers, discounts, nets,
+        vats;
     QStringList weighed; // PostgreSQL booleans, as text
     QStringList plus, names, vatCodes;
     QStringList vatRates; // integers as text, NULL for no VAT
@@ -232,6 +243,7 @@ Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> 
         weighed << (l.weighed ? u"true"_s : u"false"_s);
         vatCodes << l.vatCode;
         vatRates << (l.vatRate ? QString::number(*l.vatRate) : u"NULL"_s);
+        discounts << l.discount;
         nets << l.netAmount;
         vats << l.vatAmount;
     }
@@ -239,14 +251,14 @@ Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> 
     auto saved = Sql::run(
         m_db,
         u"INSERT INTO order_lines (order_id, line_no, product_id, plu, name, qty, "
-        "unit_price, weighed, catalog_price, price_approved_by, vat_code, vat_rate, net_amount, "
-        "vat_amount) "
+        "unit_price, weighed, catalog_price, price_approved_by, vat_code, vat_rate, discount, "
+        "net_amount, vat_amount) "
         "SELECT :order_id, n, p, u, nm, q, pr, w, CASE WHEN ap > 0 THEN cp END, nullif(ap, 0), "
-        "vc, vr, na, va "
+        "vc, vr, d, na, va "
         "FROM unnest(:line_nos::int[], :product_ids::bigint[], :plus::text[], :names::text[], "
         ":qtys::int[], :prices::bigint[], :weighed::boolean[], :catalog_prices::bigint[], "
-        ":approvers::bigint[], :vat_codes::text[], :vat_rates::int[], :nets::bigint[], "
-        ":vats::bigint[]) AS x(n, p, u, nm, q, pr, w, cp, ap, vc, vr, na, va)"_s,
+        ":approvers::bigint[], :vat_codes::text[], :vat_rates::int[], :discounts::bigint[], "
+        ":nets::bigint[], :vats::bigint[]) AS x(n, p, u, nm, q, pr, w, cp, ap, vc, vr, d, na, va)"_s,
         {{u":order_id"_s, orderId},
          {u":line_nos"_s, PgArray::integers(lineNos)},
          {u":product_ids"_s, PgArray::integers(productIds)},
@@ -259,6 +271,7 @@ Result<void> OrderPlacement::insertLines(qint64 orderId, const QList<OrderLine> 
          {u":approvers"_s, PgArray::integers(approvers)},
          {u":vat_codes"_s, PgArray::text(vatCodes)},
          {u":vat_rates"_s, QString(u"{"_s + vatRates.join(u',') + u"}"_s)},
+         {u":discounts"_s, PgArray::integers(discounts)},
          {u":nets"_s, PgArray::integers(nets)},
          {u":vats"_s, PgArray::integers(vats)}});
     if (!saved)

@@ -103,10 +103,22 @@ PricedOrder OrderPricing::withPromo(QList<OrderLine> lines, const std::optional<
     PricedOrder priced;
     for (const OrderLine &line : lines)
         priced.subtotal += line.amount();
-    priced.discount = promo ? discount(*promo, priced.subtotal) : 0;
-    OrderVat::apply(lines, priced.discount);
+    QList<bool> eligible;
+    for (const OrderLine &line : std::as_const(lines))
+        eligible << (!promo || promo->appliesTo(line.productId));
+    priced.discount = promo ? discount(*promo, eligibleSubtotal(lines, *promo)) : 0;
+    OrderVat::apply(lines, priced.discount, eligible);
     priced.lines = std::move(lines);
     return priced;
+}
+
+qint64 OrderPricing::eligibleSubtotal(const QList<OrderLine> &lines, const Promo &promo)
+{
+    qint64 sum = 0;
+    for (const OrderLine &line : lines)
+        if (promo.appliesTo(line.productId))
+            sum += line.amount();
+    return sum;
 }
 
 qint64 OrderPricing::discount(const Promo &promo, qint64 subtotal)

@@ -1,3 +1,5 @@
+// LEAD TO HELPER: before going on, read /work/wt-promos/HELPER_RULES.md (deadline 10:05 UTC, niced
+// -j1 builds, no .ts edits). Then delete this line.
 #pragma once
 
 #include "CartLine.h"
@@ -22,8 +24,21 @@ std::optional<PromoKind> promoKindFromKey(const QString &key);
 
 struct Promo
 {
+    Promo() = default;
+    Promo(PromoKind k, qint64 v, QSet<qint64> products = {})
+        : kind(k), value(v), productIds(std::move(products))
+    {
+    }
+
     PromoKind kind = PromoKind::Percent;
     qint64 value = 0; // percent, or minor units
+    // The products whose lines it discounts (products.id); empty: every line.
+    QSet<qint64> productIds;
+
+    bool appliesTo(qint64 productId) const
+    {
+        return productIds.isEmpty() || productIds.contains(productId);
+    }
 };
 
 // A price changed at the till, as pricing sees it: who approved it is
@@ -83,9 +98,12 @@ public:
     static Result<QList<OrderLine>> priceLines(const QList<CartLine> &merged,
                                                const QHash<QString, OrderLine> &catalog,
                                                const QHash<QString, PriceChange> &changes);
-    // The lines' subtotal and the promo's discount on it; each line's net
-    // amount and VAT with the discount spread over them (OrderVat).
+    // The lines' subtotal and the promo's discount on the lines it applies
+    // to (all of them unless it names products); each line's discount, net
+    // amount and VAT with the discount spread over those lines (OrderVat).
     static PricedOrder withPromo(QList<OrderLine> lines, const std::optional<Promo> &promo);
+    // What the lines the promo applies to cost before the discount.
+    static qint64 eligibleSubtotal(const QList<OrderLine> &lines, const Promo &promo);
     // A percentage is rounded to the nearest kopeck (half up); an amount is
     // taken whole. Never more than the subtotal, never below zero.
     static qint64 discount(const Promo &promo, qint64 subtotal);

@@ -59,6 +59,7 @@ OrderLine OrderQueries::lineFrom(const QSqlRecord &row)
     l.vatCode = row.value(u"vat_code"_s).toString();
     if (!row.value(u"vat_rate"_s).isNull())
         l.vatRate = row.value(u"vat_rate"_s).toInt();
+    l.discount = row.value(u"discount"_s).toLongLong();
     l.netAmount = row.value(u"net_amount"_s).toLongLong();
     l.vatAmount = row.value(u"vat_amount"_s).toLongLong();
     return l;
@@ -97,7 +98,7 @@ Result<std::optional<Order>> OrderQueries::byId(qint64 id) const
         u"SELECT line_no, product_id, plu, name, qty, unit_price, returned_qty, "
         "weighed, coalesce(catalog_price, 0) AS catalog_price, "
         "coalesce(price_approved_by, 0) AS price_approved_by, vat_code, "
-        "vat_rate, net_amount, vat_amount FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
+        "vat_rate, discount, net_amount, vat_amount FROM order_lines WHERE order_id = ? ORDER BY line_no"_s,
         {id});
     if (!lines)
         return lines.error();

@@ -43,13 +43,16 @@ QList<qint64> OrderVat::spreadDiscount(const QList<qint64> &amounts, qint64 disc
     return shares;
 }
 
-void OrderVat::apply(QList<OrderLine> &lines, qint64 discount)
+void OrderVat::apply(QList<OrderLine> &lines, qint64 discount, const QList<bool> &eligible)
 {
-    QList<qint64> amounts;
-    for (const OrderLine &line : std::as_const(lines))
-        amounts << line.amount();
-    const QList<qint64> shares = spreadDiscount(amounts, discount);
+    QList<qint64> amounts, eligibleAmounts;
     for (qsizetype i = 0; i < lines.size(); ++i) {
+        amounts << lines.at(i).amount();
+        eligibleAmounts << (eligible.isEmpty() || eligible.value(i) ? amounts.at(i) : 0);
+    }
+    const QList<qint64> shares = spreadDiscount(eligibleAmounts, discount);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        lines[i].discount = shares.at(i);
         lines[i].netAmount = amounts.at(i) - shares.at(i);
         lines[i].vatAmount = included(lines.at(i).netAmount, lines.at(i).vatRate);
     }

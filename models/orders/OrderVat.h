@@ -23,12 +23,12 @@ struct VatTotal
 // line's VAT is the part of what it cost after the order's discount that is
 // tax: amount × rate / (100 % + rate), rounded to the kopeck (half up).
 //
-// The order's discount (a promo code) is spread over the lines in proportion
-// to their amounts, by the largest remainder: each line gets its share
-// rounded down, then the kopecks left go one each to the lines with the
-// largest remainders (the earlier line on a tie), so the lines' net amounts
-// add up to the order's total exactly and a line at 0 % or without VAT
-// carries its share of the discount like any other.
+// The order's discount (a promo code) is spread over the lines it applies to
+// (all of them, or the products the code names) in proportion to their amounts, by the largest
+// remainder: each line gets its share rounded down, then the kopecks left go one each to the lines
+// with the largest remainders (the earlier line on a tie), so the lines' net amounts add up to the
+// order's total exactly and a line at 0 % or without VAT carries its share of the discount like any
+// other.
 class OrderVat
 {
     Q_DECLARE_TR_FUNCTIONS(OrderVat)
@@ -38,9 +38,10 @@ public:
     // `discount` shared over `amounts` as above; the shares add up to
     // `discount` (at most the amounts' sum) and none exceeds its amount.
     static QList<qint64> spreadDiscount(const QList<qint64> &amounts, qint64 discount);
-    // Each line's netAmount and vatAmount for an order with `discount`
-    // (their vatRate must be set).
-    static void apply(QList<OrderLine> &lines, qint64 discount);
+    // Each line's discount, netAmount and vatAmount for an order with
+    // `discount` (their vatRate must be set), spread over the lines
+    // `eligible` marks (by index; empty: every line).
+    static void apply(QList<OrderLine> &lines, qint64 discount, const QList<bool> &eligible = {});
     // The lines' net amounts and VAT by rate: the highest rate first, no
     // VAT last; rates no line has are left out.
     static QList<VatTotal> totals(const QList<OrderLine> &lines);

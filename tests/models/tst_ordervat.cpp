@@ -81,6 +81,27 @@ private slots:
         QCOMPARE(OrderVat::spreadDiscount(amounts, discount), shares);
     }
 
+    // A code limited to products 1 and 3: 10 % of their 300.00 + 33.33 =
+    // 333.33 is 33.33, shared 30.00 and 3.33; product 2 keeps its price.
+    void aPromoForSomeProductsDiscountsOnlyTheirLines()
+    {
+        QList<OrderLine> lines {line(u"vat20"_s, 2000, 3, 10000), line(u"vat20"_s, 2000, 1, 55000),
+                                line(u"vat10"_s, 1000, 1, 3333)};
+        for (int i = 0; i < lines.size(); ++i)
+            lines[i].productId = i + 1;
+        Promo promo {PromoKind::Percent, 10, {1, 3}};
+        QCOMPARE(OrderPricing::eligibleSubtotal(lines, promo), qint64(33333));
+        const PricedOrder priced = OrderPricing::withPromo(lines, promo);
+        QCOMPARE(priced.subtotal, qint64(88333));
+        QCOMPARE(priced.discount, qint64(3333));
+        QCOMPARE(priced.lines.at(0).discount, qint64(3000));
+        QCOMPARE(priced.lines.at(1).discount, qint64(0));
+        QCOMPARE(priced.lines.at(1).netAmount, qint64(55000));
+        QCOMPARE(priced.lines.at(2).discount, qint64(333));
+        QCOMPARE(priced.lines.at(2).netAmount, qint64(3000));
+        QCOMPARE(priced.lines.at(0).discount + priced.lines.at(2).discount, priced.discount);
+    }
+
     void aPromoIsSpreadOverThreeRates()
     {
         // 2 × 600.00 at 20 %, 550.00 at 10 %, 300.00 without VAT; 100.00 off.

@@ -10,6 +10,7 @@
 #include "models/customers/CustomerStore.h"
 #include "models/history/HistoryStore.h"
 #include "models/orders/OrderStore.h"
+#include "models/promotions/PromoStore.h"
 #include "models/reports/ReportStore.h"
 #include "models/settings/AppStateStore.h"
 #include "models/staff/StaffStore.h"
@@ -194,6 +195,18 @@ class TestSecurity : public QObject
             {u"VatRateStore::remove"_s, Permission::ManageVatRates,
              [](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(VatRateStore(db).remove(a, u"sec%1"_s.arg(a.staffId)));
+             }},
+            {u"PromoStore::save"_s, Permission::ManagePromotions,
+             [](const QSqlDatabase &db, const Actor &a) {
+                 // A code of its own for each actor (codes are unique).
+                 PromoCodeInput input;
+                 input.code = u"SEC%1"_s.arg(a.staffId);
+                 input.value = 10;
+                 return outcomeOf(PromoStore(db).save(a, input));
+             }},
+            {u"PromoStore::usage"_s, Permission::ManagePromotions,
+             [](const QSqlDatabase &db, const Actor &a) {
+                 return outcomeOf(PromoStore(db).usage(a, {}, {}));
              }},
             {u"StaffStore::create"_s, Permission::ManageStaff,
              [](const QSqlDatabase &db, const Actor &a) {
