@@ -18,6 +18,7 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
+#include "ui/promotions/PromoCodesDialog.h"
 #include "ui/shifts/ShiftPanel.h"
 
 #include <QAction>
@@ -70,6 +71,9 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
                                      &OrdersPage::printSelected);
     m_voided = toolbar->addPageAction(Icon::VoidedSales, tr("&Voided sales…"), {}, this,
                                       &OrdersPage::showVoidedSales);
+    m_promos = toolbar->addPageAction(Icon::Promo, tr("Pro&mo codes…"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this,
+                                      &OrdersPage::showPromoCodes);
     toolbar->addSeparator();
     m_shift->addActionsTo(toolbar);
     toolbar->addSeparator();
@@ -81,6 +85,8 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     toolbar->setName(m_voided, u"voidedSales"_s);
     // Who dropped which sale is for those who manage orders.
     m_voided->setVisible(hasPermission(session.actor.role, Permission::ManageOrders));
+    toolbar->setName(m_promos, u"promoCodes"_s);
+    m_promos->setVisible(hasPermission(session.actor.role, Permission::ManagePromotions));
 
     m_status->setObjectName(u"orderStatus"_s);
     m_status->addItem(tr("Any status"), QString());
@@ -424,6 +430,14 @@ void OrdersPage::printReturnReceipt(const ReturnedItems &returned)
     QString error;
     if (!printReceipt(receipt, &qprinter, &error))
         m_banner->showMessage(error, MessageBanner::Type::Warning);
+}
+
+void OrdersPage::showPromoCodes()
+{
+    if (!hasPermission(m_session.actor.role, Permission::ManagePromotions))
+        return;
+    PromoCodesDialog dialog(m_session.actor, m_session.shop.timeZone, this);
+    dialog.exec();
 }
 
 void OrdersPage::showVoidedSales()

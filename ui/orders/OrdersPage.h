@@ -51,6 +51,8 @@ public slots:
     void printSelected();
     // The sales dropped at this shop's tills (managers).
     void showVoidedSales();
+    // The promo codes and their uses (managers).
+    void showPromoCodes();
     // The order whose number was typed or scanned from its receipt.
     void findByNumber(const QString &number);
 
@@ -86,6 +88,7 @@ private:
     QAction *m_return = nullptr;
     QAction *m_print = nullptr;
     QAction *m_voided = nullptr;
+    QAction *m_promos = nullptr;
     ShiftPanel *m_shift;
     QLineEdit *m_find;
     ReceiptPrintQueue *m_printQueue;
