@@ -3,6 +3,7 @@
 #include "WeightBarcode.h"
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
+#include "models/orders/OrderVat.h"
 
 #include <QLocale>
 
@@ -10,7 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace shopdesk {
 
-CartModel::CartModel(QObject *parent) : QAbstractTableModel(parent) { }
+CartModel::CartModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // A line changed changes every line's share of a percentage off.
+    connect(this, &CartModel::totalChanged, this, &CartModel::discountsChanged);
+}
 
 int CartModel::rowCount(const QModelIndex &parent) const
 {
@@ -47,6 +52,10 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
                                                             : money(priceOf(line));
             return line.priceOverride ? u"✱ "_s + price : price;
         }
+        case Discount: {
+            const qint64 off = discountAt(index.row());
+            return off > 0 ? u"−"_s + money(off) : QString();
+        }
         case Amount:
             return money(amountOf(line));
         }
@@ -72,6 +81,8 @@ QVariant CartModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Qty");
     case Price:
         return tr("Price");
+    case Discount:
+        return tr("Discount");
     case Amount:
         return tr("Amount");
     }
@@ -173,6 +184,47 @@ qint64 CartModel::total() const
     for (const Line &line : m_lines)
         sum += amountOf(line);
     return sum;
+}
+
+void CartModel::setPromo(const std::optional<Promo> &promo)
+{
+    if (!promo && !m_promo)
+        return;
+    m_promo = promo;
+    discountsChanged();
+    emit totalChanged(total());
+}
+
+void CartModel::discountsChanged()
+{
+    if (!m_lines.isEmpty())
+        emit dataChanged(index(0, Discount), index(int(m_lines.size()) - 1, Discount));
+}
+
+QList<qint64> CartModel::discounts() const
+{
+    QList<qint64> eligible;
+    qint64 eligibleSum = 0;
+    for (const Line &line : m_lines) {
+        const bool applies = m_promo && m_promo->appliesTo(line.product.id);
+        eligible << (applies ? amountOf(line) : 0);
+        eligibleSum += eligible.last();
+    }
+    const qint64 off = m_promo ? OrderPricing::discount(*m_promo, eligibleSum) : 0;
+    return OrderVat::spreadDiscount(eligible, off);
+}
+
+qint64 CartModel::discount() const
+{
+    qint64 sum = 0;
+    for (const qint64 share : discounts())
+        sum += share;
+    return sum;
+}
+
+qint64 CartModel::discountAt(int row) const
+{
+    return m_promo ? discounts().value(row) : 0;
 }
 
 int CartModel::units() const

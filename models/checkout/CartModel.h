@@ -2,6 +2,7 @@
 
 #include "models/catalog/ProductStore.h"
 #include "models/orders/NewOrder.h"
+#include "models/orders/OrderPricing.h"
 
 #include <QAbstractTableModel>
 
@@ -16,7 +17,7 @@ class CartModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Plu, Name, Quantity, Price, Amount, ColumnCount };
+    enum Column { Plu, Name, Quantity, Price, Discount, Amount, ColumnCount };
     static constexpr int kMaxQuantity = 9999;
     static constexpr int kMaxGrams = 999'999; // what a scale label can carry
 
@@ -36,7 +37,14 @@ public:
     void clear();
 
     bool isEmpty() const { return m_lines.isEmpty(); }
-    qint64 total() const; // minor units
+    qint64 total() const; // minor units, before a promo code's discount
+    // The promo code the till checked (none: no discount shown): each line
+    // shows its share of the discount, worked out as the order will
+    // (OrderPricing::withPromo); the order's own figures are what is paid.
+    void setPromo(const std::optional<Promo> &promo);
+    const std::optional<Promo> &promo() const { return m_promo; }
+    qint64 discount() const;
+    qint64 discountAt(int row) const;
     int units() const;
     QList<CartLine> cartLines() const;
     // A price changed for a line with a manager's approval (the line keeps
@@ -65,7 +73,10 @@ private:
     };
     static qint64 priceOf(const Line &line);
     static qint64 amountOf(const Line &line);
+    QList<qint64> discounts() const;
+    void discountsChanged();
     QList<Line> m_lines;
+    std::optional<Promo> m_promo;
 };
 
 } // namespace shopdesk

@@ -51,6 +51,9 @@ Receipt Receipt::forOrder(const Order &order, const Shop &shop, const QString &c
         r.lines << spread(u"  %1 × %2  %3"_s.arg(quantity, Money::format(l.unitPrice),
                                                  OrderVat::rateText(l.vatRate)),
                           Money::format(l.amount()), width);
+        // The line's share of the promo code's discount, under it.
+        if (l.discount > 0)
+            r.lines << spread(u"  "_s + tr("Discount"), u"-"_s + Money::format(l.discount), width);
     }
     r.lines << rule;
     if (order.discount > 0) {

@@ -86,10 +86,13 @@ QFuture<Result<QList<StaffName>>> OrdersService::cashiers() const
 }
 
 QFuture<Result<PromoCodeStore::Valid>>
-OrdersService::checkPromoCode(const QString &code, qint64 subtotal, const QTimeZone &zone) const
+OrdersService::checkPromoCode(const QString &code, const PromoCodeStore::Purchase &purchase,
+                              const QTimeZone &zone) const
 {
-    return onDatabase([code, subtotal, zone](const QSqlDatabase &db) {
-        return PromoCodeStore(db).check(code, subtotal, zone);
+    return onDatabase([code, purchase, zone](const QSqlDatabase &db) {
+        PromoCodeStore::Purchase checked = purchase;
+        checked.lock = false; // nothing is taken until the order is placed
+        return PromoCodeStore(db).check(code, checked, zone);
     });
 }
 

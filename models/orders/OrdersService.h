@@ -56,9 +56,11 @@ public:
     // Everyone who may have made an order, for the cashier filter.
     QFuture<Result<QList<StaffName>>> cashiers() const;
 
-    // A promo code as the cashier types it: valid for a purchase of
-    // `subtotal`, or the exact reason it is not.
-    QFuture<Result<PromoCodeStore::Valid>> checkPromoCode(const QString &code, qint64 subtotal,
+    // A promo code as the cashier types it: valid for the purchase as far
+    // as it is known (its subtotal, products, customer), or the exact
+    // reason it is not. The order checks it again when it is placed.
+    QFuture<Result<PromoCodeStore::Valid>> checkPromoCode(const QString &code,
+                                                          const PromoCodeStore::Purchase &purchase,
                                                           const QTimeZone &zone) const;
 
     // Unpaid orders whose payment time is up, released (for nobody in

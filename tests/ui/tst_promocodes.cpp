@@ -1,12 +1,18 @@
 // Promo codes driven as people use them: a manager makes one from the
-// Orders page with the keyboard (refused while wrong, naming the field).
+// Orders page with the keyboard (refused while wrong, naming the field), a
+// cashier sells with it (the discount on its line in the cart and on the
+// receipt), and the uses report says what it cost, as SQL does.
+#include "CardApproval.h"
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
+#include "models/checkout/CartModel.h"
+#include "models/checkout/Receipt.h"
 #include "models/core/Money.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/settings/AppSettings.h"
+#include "ui/checkout/CheckoutPage.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/orders/OrdersPage.h"
 #include "ui/promotions/PromoCodesDialog.h"
@@ -15,9 +21,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -148,6 +158,89 @@ private slots:
         QTest::keyClick(page.table(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY_WITH_TIMEOUT(driven, 30000);
         QCOMPARE(scalar(u"SELECT count(*) FROM promo_codes"_s), 1);
+    }
+
+    // The cashier types the code: 10 % off the 10042 line only, shown on
+    // that line and in the total; the receipt has it under the line, and the
+    // lines add up to the order's discount.
+    void cashierSellsWithTheCode()
+    {
+        const Session session = test::demoSession(*m_tdb, u"cashier"_s, u"cashier123"_s);
+        CheckoutPage page(session);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        CartModel *cart = page.cart();
+        type(page.scanField(), u"2*10042"_s);
+        QTest::keyClick(page.scanField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 1, 10000);
+        type(page.scanField(), u"10070"_s);
+        QTest::keyClick(page.scanField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->rowCount(), 2, 10000);
+        const qint64 line42 = 2 * cart->productAt(0).price;
+        const qint64 off = (line42 * 10 + 50) / 100;
+        const qint64 total = cart->total();
+        auto *promo = page.findChild<QLineEdit *>(u"promoCode"_s);
+        type(promo, u"spring10"_s);
+        QTest::keyClick(promo, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(cart->discount(), off, 10000);
+        QCOMPARE(cart->discountAt(0), off);
+        QCOMPARE(cart->discountAt(1), qint64(0));
+        QCOMPARE(cart->index(0, CartModel::Discount).data().toString(),
+                 u"−"_s + Money::format(off));
+        QCOMPARE(cart->index(1, CartModel::Discount).data().toString(), QString());
+        QCOMPARE(page.findChild<QLabel *>(u"cartTotal"_s)->text(), Money::format(total - off));
+
+        auto approve = test::approveCardPayments();
+        QSignalSpy paid(&page, &CheckoutPage::orderPaid);
+        QTest::keyClick(page.scanField(), Qt::Key_F10);
+        QVERIFY2(paid.wait(15000), qPrintable(page.findChild<MessageBanner *>()->text()));
+        const auto order = paid.first().at(0).value<Order>();
+        QCOMPARE(order.discount, off);
+        QCOMPARE(order.total, total - off);
+        QCOMPARE(order.lines.at(0).discount, off);
+        QCOMPARE(order.lines.at(1).discount, qint64(0));
+        QCOMPARE(scalar(u"SELECT sum(discount) FROM order_lines WHERE order_id = ?"_s, {order.id}),
+                 scalar(u"SELECT discount FROM orders WHERE id = ?"_s, {order.id}));
+        const QStringList receipt = Receipt::forOrder(order, session.shop, u"Cashier"_s, 0).lines;
+        const qsizetype at = receipt.indexOf(QRegularExpression(
+            u"^  Discount +-"_s + QRegularExpression::escape(Money::format(off)) + u"$"_s));
+        QVERIFY2(at > 0, qPrintable(receipt.join(u'\n')));
+        QVERIFY(receipt.at(at - 2).startsWith(order.lines.at(0).name.left(20))); // under its line
+        QVERIFY(receipt.contains(Receipt::spread(u"Discount"_s, u"-"_s + Money::format(off), 42)));
+        QCOMPARE(cart->discount(), qint64(0)); // the next sale starts without it
+    }
+
+    // The uses report: one use, the money it cost as SQL sums it; saved as CSV.
+    void theUsesReportSaysWhatItCost()
+    {
+        const Session session = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        PromoCodesDialog dialog(session.actor, session.shop.timeZone);
+        dialog.show();
+        QSignalSpy reported(&dialog, &PromoCodesDialog::usageLoaded);
+        dialog.findChild<QTabWidget *>(u"tabs"_s)->setCurrentIndex(1);
+        dialog.findChild<QPushButton *>(u"showUsage"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(reported.count() > 0, 20000);
+        QCOMPARE(dialog.usage().size(), 1);
+        const PromoUsage row = dialog.usage().first();
+        const qint64 cost = scalar(u"SELECT sum(o.discount) FROM orders o JOIN promo_codes p ON "
+                                   "p.id = o.promo_code_id WHERE p.code = 'SPRING10' "
+                                   "AND o.status = 'paid'"_s);
+        QCOMPARE(row.code, u"SPRING10"_s);
+        QCOMPARE(row.uses, 1);
+        QCOMPARE(row.discount, cost);
+        auto *table = dialog.findChild<QTableWidget *>(u"uses"_s);
+        QCOMPARE(table->item(0, 3)->text(), Money::format(cost));
+        QVERIFY(dialog.findChild<QLabel *>(u"usesTotal"_s)->text().contains(Money::format(cost)));
+        const QString path = m_dir.filePath(u"uses.csv"_s);
+        QVERIFY(dialog.exportUsage(path));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QVERIFY2(text.contains(u"SPRING10,1,"_s) && text.contains(Money::plain(cost)),
+                 qPrintable(text));
+        // And the list shows the use too.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.codes().size(), 1, 20000);
+        QCOMPARE(dialog.codes().first().uses, 1);
     }
 
     void aCashierHasNoPromoCodes()

@@ -104,6 +104,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     m_table->setColumnWidth(CartModel::Plu, 90);
     m_table->setColumnWidth(CartModel::Quantity, 70);
     m_table->setColumnWidth(CartModel::Price, 110);
+    m_table->setColumnWidth(CartModel::Discount, 100);
     m_table->setColumnWidth(CartModel::Amount, 120);
 
     auto touchButton = [this](const QString &text, const QString &name) {
@@ -243,6 +244,7 @@ CheckoutPage::CheckoutPage(const Session &session, QWidget *parent)
     connect(m_sale, &Sale::promoCodeChanged, this, [this](const QString &code) {
         if (m_promo->text() != code)
             m_promo->setText(code);
+        cart()->setPromo(std::nullopt); // shown again once the new code is checked
     });
     connect(m_sale->cart(), &CartModel::totalChanged, this, &CheckoutPage::updateTotals);
     connect(m_sale, &Sale::lineAdded, this, [this](int row) {
@@ -353,19 +355,28 @@ void CheckoutPage::checkPromoCode()
     if (code.isEmpty())
         return;
     const quint64 generation = ++m_promoCheck;
+    PromoCodeStore::Purchase purchase;
+    purchase.subtotal = cart()->total();
+    for (int row = 0; row < cart()->rowCount(); ++row)
+        purchase.productIds << cart()->productAt(row).id;
+    purchase.customerKnown = true;
+    if (m_sale->customer())
+        purchase.customerId = m_sale->customer()->id;
     whenReady(
         this,
         OrdersService(m_session.actor)
-            .checkPromoCode(code, cart()->total(), ShopTime::zone(m_session.shop.timeZone)),
+            .checkPromoCode(code, purchase, ShopTime::zone(m_session.shop.timeZone)),
         [this, code, generation](const Result<PromoCodeStore::Valid> &valid) {
             // Typed on, or paying meanwhile: a late answer must not cover
             // what the till says now.
             if (generation != m_promoCheck || m_promo->text().trimmed() != code || isBusy())
                 return;
             if (!valid) {
+                cart()->setPromo(std::nullopt);
                 m_banner->showMessage(valid.error().message, MessageBanner::Type::Warning);
                 return;
             }
+            cart()->setPromo(valid->promo);
             m_banner->showMessage(
                 valid->promo.kind == PromoKind::Percent
                     ? tr("Promo code %1: %2% off.").arg(code.toUpper()).arg(valid->promo.value)
@@ -574,8 +585,13 @@ void CheckoutPage::removeSelected()
 
 void CheckoutPage::updateTotals()
 {
-    m_total->setText(Money::format(cart()->total()));
-    m_units->setText(tr("%Ln item(s)", nullptr, cart()->units()));
+    // With a promo code checked: what is due after it, and what it takes off.
+    const qint64 discount = cart()->discount();
+    m_total->setText(Money::format(cart()->total() - discount));
+    m_units->setText(
+        discount > 0
+            ? tr("%Ln item(s), %1 off", nullptr, cart()->units()).arg(Money::format(discount))
+            : tr("%Ln item(s)", nullptr, cart()->units()));
     for (QPushButton *b : std::as_const(m_payButtons))
         b->setEnabled(!cart()->isEmpty() && !isBusy() &&
                       (m_shift->isOpen() || !m_shift->isKnown()));
