@@ -107,24 +107,43 @@ Result<PricedOrder> OrderPlacement::price(const NewOrder &order, const Request &
     auto lines = OrderPricing::priceLines(merged.value(), catalog.value(), request.priceChanges);
     if (!lines)
         return lines.error();
-    std::optional<Promo> promo;
+    // Checked in the order's transaction with the code's row locked: its
+    // uses are counted and this one taken before another till can.
+    PromoCodeStore::Purchase purchase;
+    purchase.subtotal = OrderPricing::withPromo(lines.value(), std::nullopt).subtotal;
+    for (const OrderLine &line : lines.value())
+        purchase.productIds << line.productId;
+    purchase.customerKnown = true;
+    purchase.customerId = order.customerId;
+    purchase.lock = true;
+    const PromoCodeStore codes(m_db);
     if (!order.promoCode.trimmed().isEmpty()) {
-        // Checked in the order's transaction with the code's row locked:
-        // its uses are counted and this one taken before another till can.
-        PromoCodeStore::Purchase purchase;
-        purchase.subtotal = OrderPricing::withPromo(lines.value(), std::nullopt).subtotal;
-        for (const OrderLine &line : lines.value())
-            purchase.productIds << line.productId;
-        purchase.customerKnown = true;
-        purchase.customerId = order.customerId;
-        purchase.lock = true;
-        auto found = PromoCodeStore(m_db).check(order.promoCode, purchase);
+        auto found = codes.check(order.promoCode, purchase);
         if (!found)
             return found.error();
         *promoId = found->id;
-        promo = found->promo;
+        return OrderPricing::withPromo(lines.value(), found->promo);
     }
-    return OrderPricing::withPromo(lines.value(), promo);
+    // No code typed: the automatic promotion that takes most off, if one
+    // suits the sale (one that refuses it is simply not applied).
+    auto candidates = codes.automaticCandidates(*purchase.subtotal);
+    if (!candidates)
+        return candidates.error();
+    PricedOrder best = OrderPricing::withPromo(lines.value(), std::nullopt);
+    for (const QString &code : candidates.value()) {
+        auto found = codes.check(code, purchase);
+        if (!found) {
+            if (found.error().code == StoreError::Code::Database)
+                return found.error();
+            continue;
+        }
+        PricedOrder priced = OrderPricing::withPromo(lines.value(), found->promo);
+        if (priced.discount > best.discount) {
+            best = std::move(priced);
+            *promoId = found->id;
+        }
+    }
+    return best;
 }
 
 Result<QHash<QString, OrderLine>> OrderPlacement::catalogFor(const QList<CartLine> &lines) const

@@ -17,6 +17,22 @@ QString PromoCodeStore::countedStatuses()
     return u"('awaiting_payment', 'paid', 'returned')"_s;
 }
 
+Result<QStringList> PromoCodeStore::automaticCandidates(qint64 subtotal) const
+{
+    auto q = Sql::run(m_db,
+                      u"SELECT code FROM promo_codes WHERE automatic AND active "
+                      "AND (valid_from IS NULL OR valid_from <= now()) "
+                      "AND (valid_until IS NULL OR valid_until > now()) AND min_total <= ? "
+                      "ORDER BY id"_s,
+                      {subtotal});
+    if (!q)
+        return q.error();
+    QStringList codes;
+    while (q.value().next())
+        codes << q.value().value(0).toString();
+    return codes;
+}
+
 Result<PromoCodeStore::Valid> PromoCodeStore::check(const QString &typed,
                                                     std::optional<qint64> subtotal,
                                                     const QTimeZone &zone) const

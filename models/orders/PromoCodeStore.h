@@ -55,6 +55,11 @@ public:
     Result<Valid> check(const QString &code, std::optional<qint64> subtotal,
                         const QTimeZone &zone = QTimeZone::utc()) const;
 
+    // The promotions the till may apply by itself (promo_codes.automatic)
+    // now, for a purchase of `subtotal`: their codes, oldest first. Each is
+    // then checked like a typed code (check()), which may still refuse it.
+    Result<QStringList> automaticCandidates(qint64 subtotal) const;
+
     // The statuses of an order that count as a use of its code, as SQL
     // (`orders.status IN …`): awaiting payment holds its use like its stock.
     static QString countedStatuses();

@@ -26,6 +26,7 @@ struct PromoCode
     std::optional<int> maxUses; // none: no limit
     std::optional<int> maxUsesPerCustomer;
     bool active = true;
+    bool automatic = false; // applied by the till with no code typed
     QStringList plus; // the products it is limited to; empty: every product
     int uses = 0; // orders that used it and were not failed or cancelled
     qint64 discountGiven = 0; // the money those orders were given off
@@ -45,6 +46,7 @@ struct PromoCodeInput
     std::optional<int> maxUses;
     std::optional<int> maxUsesPerCustomer;
     bool active = true;
+    bool automatic = false;
     QStringList plus;
 };
 

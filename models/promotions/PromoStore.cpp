@@ -22,7 +22,7 @@ namespace {
 QString selectCodes(const QString &where)
 {
     return u"SELECT p.id, p.code, p.kind, p.value, p.valid_from, p.valid_until, p.min_total, "
-           "p.max_uses, p.max_uses_per_customer, p.active, p.updated_at, "
+           "p.max_uses, p.max_uses_per_customer, p.active, p.automatic, p.updated_at, "
            "coalesce((SELECT string_agg(pr.plu, E'\\n' ORDER BY pr.plu) "
            "  FROM promo_code_products x JOIN products pr ON pr.id = x.product_id "
            "  WHERE x.promo_code_id = p.id), '') AS plus, "
@@ -48,6 +48,7 @@ PromoCode codeFrom(const QSqlRecord &row)
     if (!row.value(u"max_uses_per_customer"_s).isNull())
         p.maxUsesPerCustomer = row.value(u"max_uses_per_customer"_s).toInt();
     p.active = row.value(u"active"_s).toBool();
+    p.automatic = row.value(u"automatic"_s).toBool();
     p.updatedAt = row.value(u"updated_at"_s).toDateTime();
     const QString plus = row.value(u"plus"_s).toString();
     if (!plus.isEmpty())
@@ -200,6 +201,7 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
         {u":max_uses"_s, optionalInt(input.maxUses)},
         {u":max_uses_per_customer"_s, optionalInt(input.maxUsesPerCustomer)},
         {u":active"_s, input.active},
+        {u":automatic"_s, input.automatic},
         {u":staff"_s, actor.staffId},
     };
     qint64 id = input.id;
@@ -207,10 +209,11 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
         auto made = Sql::run(
             m_db,
             u"INSERT INTO promo_codes (code, kind, value, valid_from, valid_until, min_total, "
-            "max_uses, max_uses_per_customer, active, created_by, updated_by) "
+            "max_uses, max_uses_per_customer, active, automatic, created_by, updated_by) "
             "SELECT :code::text, :kind::text, :value::bigint, :valid_from::timestamptz, "
             ":valid_until::timestamptz, :min_total::bigint, :max_uses::int, "
-            ":max_uses_per_customer::int, :active::boolean, :staff::bigint, :staff::bigint "
+            ":max_uses_per_customer::int, :active::boolean, :automatic::boolean, :staff::bigint, "
+            ":staff::bigint "
             "WHERE :id::bigint = 0 "
             "RETURNING id"_s,
             values);
@@ -234,6 +237,7 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
             u"UPDATE promo_codes SET kind = :kind, value = :value, valid_from = :valid_from, "
             "valid_until = :valid_until, min_total = :min_total, max_uses = :max_uses, "
             "max_uses_per_customer = :max_uses_per_customer, active = :active, "
+            "automatic = :automatic, "
             "updated_by = :staff, updated_at = now() WHERE id = :id AND code = :code"_s,
             values);
         if (!changed)

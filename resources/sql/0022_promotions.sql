@@ -7,8 +7,11 @@
 -- the head office in the catalog feed the way products travel by PLU.
 
 -- Who made and last changed a code; how often it may be used in all and by
--- one customer (NULL: no limit). An amount off is bounded like a price.
+-- one customer (NULL: no limit). An amount off is bounded like a price. An
+-- automatic one is a promotion with no code to type: the till applies it by
+-- itself to a sale it suits (its code is then only its name).
 ALTER TABLE promo_codes
+    ADD COLUMN automatic boolean NOT NULL DEFAULT false,
     ADD COLUMN max_uses integer CHECK (max_uses >= 1),
     ADD COLUMN max_uses_per_customer integer CHECK (max_uses_per_customer >= 1),
     ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(),

@@ -342,6 +342,59 @@ private slots:
         QCOMPARE(scalar(u"SELECT count(*) FROM orders WHERE promo_code_id IS NOT NULL"_s), 1);
     }
 
+    // Promotions with no code: the till takes the one that takes most off
+    // a sale it suits, and nothing when none does; a typed code wins.
+    void automaticPromotionsNeedNoCode()
+    {
+        PromoCodeInput milk = percent(u"AUTO-MILK"_s, 10);
+        milk.automatic = true;
+        milk.plus = {u"1001"_s};
+        milk.validFrom = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        milk.validUntil = QDateTime::currentDateTimeUtc().addSecs(3600);
+        auto milkCode = promos().save(m_manager, milk);
+        QVERIFY(milkCode.ok());
+        QVERIFY(milkCode->automatic);
+        PromoCodeInput big = amount(u"AUTO-BIG"_s, 10000);
+        big.automatic = true;
+        big.minTotal = 100000;
+        QVERIFY(promos().save(m_manager, big).ok());
+        QVERIFY(promos().save(m_manager, percent(u"FIVE"_s, 5)).ok());
+        const auto codeOf = [this](qint64 orderId) {
+            return Sql::scalar(m_tdb->db(),
+                               u"SELECT coalesce(p.code, '') FROM orders o LEFT JOIN promo_codes "
+                               "p ON p.id = o.promo_code_id WHERE o.id = ?"_s,
+                               {orderId})
+                .value()
+                .toString();
+        };
+
+        // 2 × 99.90 + 650.00 = 849.80: under 1,000.00, so 10 % of the milk.
+        auto milkOnly = orders().create(m_cashier, cart({{u"1001"_s, 2}, {u"1003"_s, 1}}));
+        QVERIFY(milkOnly.ok());
+        QCOMPARE(milkOnly->discount, qint64(1998));
+        QCOMPARE(codeOf(milkOnly->id), u"AUTO-MILK"_s);
+        // 2 × 650.00, no milk: 100.00 off the purchase.
+        auto bigOnly = orders().create(m_cashier, cart({{u"1003"_s, 2}}));
+        QCOMPARE(bigOnly->discount, qint64(10000));
+        QCOMPARE(codeOf(bigOnly->id), u"AUTO-BIG"_s);
+        // 10 × 99.90 + 650.00: 99.90 off the milk or 100.00 off: the larger.
+        auto both = orders().create(m_cashier, cart({{u"1001"_s, 10}, {u"1003"_s, 1}}));
+        QCOMPARE(both->discount, qint64(10000));
+        QCOMPARE(codeOf(both->id), u"AUTO-BIG"_s);
+        // Bread alone suits neither.
+        auto none = orders().create(m_cashier, cart({{u"1002"_s, 1}}));
+        QCOMPARE(none->discount, qint64(0));
+        QCOMPARE(codeOf(none->id), QString());
+        // A typed code is the one used: 5 % of 199.80 = 9.99.
+        auto typed = orders().create(m_cashier, cart({{u"1001"_s, 2}}, u"five"_s));
+        QCOMPARE(typed->discount, qint64(999));
+        QCOMPARE(codeOf(typed->id), u"FIVE"_s);
+        // Switched off, it is no longer applied.
+        QVERIFY(promos().deactivate(m_manager, milkCode->id).ok());
+        auto off = orders().create(m_cashier, cart({{u"1001"_s, 2}}));
+        QCOMPARE(off->discount, qint64(0));
+    }
+
     // The uses report is what SQL says the paid orders were given off, and
     // every order's lines add up to its discount.
     void theUsesReportEqualsSql()

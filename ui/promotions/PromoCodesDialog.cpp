@@ -80,6 +80,7 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
       m_maxPerCustomer(new QLineEdit(this)),
       m_products(new QLineEdit(this)),
       m_active(new QCheckBox(tr("&Active: the till accepts it"), this)),
+      m_automatic(new QCheckBox(tr("Appl&ied automatically, with no code to type"), this)),
       m_problem(new QLabel(this)),
       m_new(new QPushButton(tr("Ne&w code"), this)),
       m_save(new QPushButton(tr("&Save"), this)),
@@ -152,6 +153,10 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
     m_products->setPlaceholderText(tr("every product; or PLUs, e.g. 10042, 10070"));
     m_active->setObjectName(u"active"_s);
     m_active->setChecked(true);
+    m_automatic->setObjectName(u"automatic"_s);
+    m_automatic->setToolTip(tr("The till takes it off every sale it suits when no code is "
+                               "typed (the one that takes most off when several do); its "
+                               "code is only its name."));
     m_problem->setObjectName(u"problem"_s);
     m_problem->setWordWrap(true);
     m_new->setObjectName(u"new"_s);
@@ -181,6 +186,7 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
     form->addRow(tr("Uses per cus&tomer:"), m_maxPerCustomer);
     form->addRow(tr("On &products:"), m_products);
     form->addRow(QString(), m_active);
+    form->addRow(QString(), m_automatic);
     form->addRow(m_problem);
     auto *formButtons = new QHBoxLayout;
     formButtons->addWidget(m_new);
@@ -250,7 +256,7 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
     for (QLineEdit *edit : {m_code, m_value, m_minTotal, m_maxUses, m_maxPerCustomer, m_products})
         connect(edit, &QLineEdit::textChanged, this, &PromoCodesDialog::validateForm);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &PromoCodesDialog::validateForm);
-    for (QCheckBox *box : {m_hasFrom, m_hasUntil, m_active})
+    for (QCheckBox *box : {m_hasFrom, m_hasUntil, m_active, m_automatic})
         connect(box, &QCheckBox::toggled, this, &PromoCodesDialog::validateForm);
     for (QDateTimeEdit *edit : {m_from, m_until})
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &PromoCodesDialog::validateForm);
@@ -307,6 +313,8 @@ void PromoCodesDialog::showCodes(const QList<PromoCode> &codes, qint64 select)
         QString discount = discountText(c.kind, c.value);
         if (!c.plus.isEmpty())
             discount = tr("%1 on %Ln product(s)", nullptr, int(c.plus.size())).arg(discount);
+        if (c.automatic)
+            discount = tr("%1, automatic").arg(discount);
         const QStringList cells {c.code,
                                  discount,
                                  windowText(c),
@@ -352,6 +360,7 @@ void PromoCodesDialog::startNew()
     m_maxPerCustomer->clear();
     m_products->clear();
     m_active->setChecked(true);
+    m_automatic->setChecked(false);
     m_deactivate->setEnabled(false);
     m_tabs->setCurrentIndex(0);
     m_code->setFocus();
@@ -378,6 +387,7 @@ void PromoCodesDialog::edit(const PromoCode &code)
                                                       : QString());
     m_products->setText(code.plus.join(u", "_s));
     m_active->setChecked(code.active);
+    m_automatic->setChecked(code.automatic);
     m_deactivate->setEnabled(code.active);
     validateForm();
 }
@@ -435,6 +445,7 @@ std::optional<PromoCodeInput> PromoCodesDialog::formInput(StoreError *error) con
     static const QRegularExpression separators(u"[\\s,;]+"_s);
     input.plus = m_products->text().split(separators, Qt::SkipEmptyParts);
     input.active = m_active->isChecked();
+    input.automatic = m_automatic->isChecked();
     if (auto invalid = PromoStore::validate(input)) {
         *error = *invalid;
         return std::nullopt;

@@ -86,6 +86,7 @@ private:
     QLineEdit *m_maxPerCustomer;
     QLineEdit *m_products;
     QCheckBox *m_active;
+    QCheckBox *m_automatic;
     QLabel *m_problem;
     QPushButton *m_new;
     QPushButton *m_save;
