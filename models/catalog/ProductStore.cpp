@@ -3,10 +3,12 @@
 #include "Ean13.h"
 #include "VatRateStore.h"
 #include "models/core/Permissions.h"
+#include "models/core/PgArray.h"
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
 #include "models/labels/LabelQueueStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -23,8 +25,13 @@ namespace {
 
 // The price is the one that holds now (price_at, 0018): a scheduled price
 // counts from its moment on, before anything copies it into products.
-const QString kColumns = u"p.id, p.plu, coalesce(p.barcode, ''), p.name, price_at(p, now()), "
-                         "p.updated_at, p.sold_by_weight, p.active, p.vat_code"_s;
+// Then every barcode of the product (product_barcodes, 0023), the main one
+// first, separated by spaces (barcodes are digits).
+const QString kColumns =
+    u"p.id, p.plu, coalesce(p.barcode, ''), p.name, price_at(p, now()), "
+    "p.updated_at, p.sold_by_weight, p.active, p.vat_code, "
+    "array_to_string(ARRAY(SELECT b.barcode FROM product_barcodes b WHERE b.product_id = p.id "
+    "  ORDER BY b.barcode IS DISTINCT FROM p.barcode, b.added_at, b.barcode), ' ')"_s;
 
 Product fromQuery(const QSqlQuery &q)
 {
@@ -33,14 +40,15 @@ Product fromQuery(const QSqlQuery &q)
                q.value(6).toBool()};
     p.active = q.value(7).toBool();
     p.vatCode = q.value(8).toString();
+    p.barcodes = q.value(9).toString().split(u' ', Qt::SkipEmptyParts);
     return p;
 }
 
+// `where` is a condition on `p` with one value to bind.
 Result<std::optional<Product>> one(const QSqlDatabase &db, const QString &where,
-                                   const QString &value)
+                                   const QVariant &value)
 {
-    auto q =
-        Sql::run(db, u"SELECT %1 FROM products p WHERE p.%2 = ?"_s.arg(kColumns, where), {value});
+    auto q = Sql::run(db, u"SELECT %1 FROM products p WHERE %2"_s.arg(kColumns, where), {value});
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -81,6 +89,21 @@ std::optional<StoreError> ProductStore::validate(const NewProduct &p)
     return std::nullopt;
 }
 
+std::optional<StoreError> ProductStore::validateBarcodes(const QStringList &barcodes)
+{
+    if (barcodes.size() > kMaxBarcodes)
+        return StoreError::invalid(
+            u"barcodes"_s, tr("A product can have at most %n barcode(s).", nullptr, kMaxBarcodes));
+    for (const QString &barcode : barcodes) {
+        if (!Ean13::isValidGtin(barcode.trimmed()))
+            return StoreError::invalid(u"barcodes"_s,
+                                       tr("The barcode %1 must be 8, 12, 13 or 14 digits with a "
+                                          "correct check digit (as printed under the bars).")
+                                           .arg(barcode.trimmed()));
+    }
+    return std::nullopt;
+}
+
 Result<Product> ProductStore::create(const Actor &actor, const NewProduct &product)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
@@ -106,9 +129,13 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "  SELECT 'product.created', jsonb_build_object('plu', m.plu, 'name', m.name, "
         "    'price', m.price, 'barcode', m.barcode, 'sold_by_weight', m.sold_by_weight, "
         "    'staff_id', a.staff) "
-        "  FROM made m, args a RETURNING id) "
+        "  FROM made m, args a RETURNING id), "
+        // The barcode is claimed here, so one that is another product's
+        // second barcode is refused, never moved by the trigger (0023).
+        "claimed AS (INSERT INTO product_barcodes (barcode, product_id) "
+        "  SELECT m.barcode, m.id FROM made m WHERE m.barcode IS NOT NULL RETURNING 1) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-        "  m.sold_by_weight, m.active, m.vat_code FROM made m"_s,
+        "  m.sold_by_weight, m.active, m.vat_code, coalesce(m.barcode, '') FROM made m"_s,
         {{u":plu"_s, product.plu},
          {u":name"_s, product.name.trimmed()},
          {u":price"_s, product.price},
@@ -118,10 +145,22 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
          {u":vat_code"_s, product.vatCode}});
     if (!q) {
         const StoreError &e = q.error();
-        if (e.isUniqueViolation() && e.constraint == u"products_barcode_key"_s)
+        if (e.isUniqueViolation() &&
+            (e.constraint == u"products_barcode_key"_s ||
+             e.constraint == u"product_barcodes_pkey"_s)) {
+            auto owner =
+                Sql::scalar(m_db,
+                            u"SELECT (SELECT p.plu FROM product_barcodes b JOIN products p "
+                            "ON p.id = b.product_id WHERE b.barcode = ?)"_s,
+                            {product.barcode});
+            if (owner && !owner.value().isNull())
+                return StoreError::conflict(tr("The barcode %1 belongs to PLU %2.")
+                                                .arg(product.barcode, owner.value().toString()),
+                                            u"barcode"_s);
             return StoreError::conflict(
                 tr("Another product already has the barcode %1.").arg(product.barcode),
                 u"barcode"_s);
+        }
         if (e.isUniqueViolation() && e.constraint == u"products_plu_key"_s)
             return StoreError::conflict(
                 tr("A product with PLU %1 already exists.").arg(product.plu), u"plu"_s);
@@ -137,6 +176,10 @@ std::optional<StoreError> validateEdit(const ProductEdit &edit)
     if (auto invalid = ProductStore::validate(
             NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
         return invalid;
+    if (edit.barcodes) {
+        if (auto invalid = ProductStore::validateBarcodes(*edit.barcodes))
+            return invalid;
+    }
     if (edit.reason.size() > 500)
         return StoreError::invalid(
             u"reason"_s,
@@ -155,7 +198,8 @@ ProductEdit ProductPatch::over(const Product &product) const
             soldByWeight.value_or(product.soldByWeight),
             active.value_or(product.active),
             reason,
-            vatCode.value_or(product.vatCode)};
+            vatCode.value_or(product.vatCode),
+            barcodes};
 }
 
 Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit)
@@ -164,16 +208,73 @@ Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit
         return *refused;
     if (auto invalid = validateEdit(edit))
         return *invalid;
-    return change(actor, edit.plu, [&edit](const Product &) { return edit; });
+    return change(actor, edit.plu, [&edit](const Product &) { return Result<ProductEdit>(edit); });
 }
 
 Result<Product> ProductStore::patch(const Actor &actor, const ProductPatch &patch)
 {
-    return change(actor, patch.plu, [&patch](const Product &p) { return patch.over(p); });
+    return change(actor, patch.plu,
+                  [&patch](const Product &p) { return Result<ProductEdit>(patch.over(p)); });
 }
 
-Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
-                                     const std::function<ProductEdit(const Product &)> &makeEdit)
+Result<Product> ProductStore::addBarcode(const Actor &actor, const QString &plu,
+                                         const QString &barcode, const QString &reason)
+{
+    const QString code = barcode.trimmed();
+    if (auto invalid = validateBarcodes({code}))
+        return *invalid;
+    return change(actor, plu, [&](const Product &p) {
+        ProductEdit e = ProductPatch {}.over(p);
+        e.reason = reason;
+        QStringList list = p.barcodes;
+        if (!list.contains(code))
+            list.append(code);
+        e.barcodes = list;
+        if (p.barcode.isEmpty())
+            e.barcode = code;
+        return Result<ProductEdit>(e);
+    });
+}
+
+Result<Product> ProductStore::removeBarcode(const Actor &actor, const QString &plu,
+                                            const QString &barcode, const QString &reason)
+{
+    const QString code = barcode.trimmed();
+    return change(actor, plu, [&](const Product &p) -> Result<ProductEdit> {
+        if (!p.barcodes.contains(code))
+            return StoreError::invalid(u"barcodes"_s,
+                                       tr("PLU %1 has no barcode %2.").arg(p.plu, code));
+        ProductEdit e = ProductPatch {}.over(p);
+        e.reason = reason;
+        QStringList list = p.barcodes;
+        list.removeAll(code);
+        e.barcodes = list;
+        // The next barcode becomes main when the main one goes.
+        if (p.barcode == code)
+            e.barcode.clear();
+        return e;
+    });
+}
+
+Result<Product> ProductStore::setMainBarcode(const Actor &actor, const QString &plu,
+                                             const QString &barcode, const QString &reason)
+{
+    const QString code = barcode.trimmed();
+    return change(actor, plu, [&](const Product &p) -> Result<ProductEdit> {
+        if (!p.barcodes.contains(code))
+            return StoreError::invalid(u"barcodes"_s,
+                                       tr("PLU %1 has no barcode %2.").arg(p.plu, code));
+        ProductEdit e = ProductPatch {}.over(p);
+        e.reason = reason;
+        e.barcode = code;
+        e.barcodes = p.barcodes;
+        return e;
+    });
+}
+
+Result<Product>
+ProductStore::change(const Actor &actor, const QString &plu,
+                     const std::function<Result<ProductEdit>(const Product &)> &makeEdit)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
@@ -190,9 +291,31 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
     if (!locked.value().next())
         return StoreError::notFound(tr("There is no product with PLU %1.").arg(plu));
     const Product old = fromQuery(locked.value());
-    const ProductEdit edit = makeEdit(old);
+    const Result<ProductEdit> made = makeEdit(old);
+    if (!made)
+        return made.error();
+    ProductEdit edit = made.value();
     if (auto invalid = validateEdit(edit))
         return *invalid;
+
+    // The barcodes the product is left with, the main one first: the list
+    // the edit gives, or the product's with its main barcode replaced.
+    QStringList barcodes;
+    if (edit.barcodes) {
+        for (const QString &b : *edit.barcodes) {
+            if (!b.trimmed().isEmpty() && !barcodes.contains(b.trimmed()))
+                barcodes.append(b.trimmed());
+        }
+        if (edit.barcode.isEmpty() && !barcodes.isEmpty())
+            edit.barcode = barcodes.first();
+    } else {
+        barcodes = old.barcodes;
+        barcodes.removeAll(old.barcode);
+    }
+    if (!edit.barcode.isEmpty()) {
+        barcodes.removeAll(edit.barcode);
+        barcodes.prepend(edit.barcode);
+    }
 
     const QString name = edit.name.trimmed();
     QJsonObject before, after;
@@ -207,6 +330,13 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
     if (edit.barcode != old.barcode) {
         before.insert(u"barcode"_s, old.barcode);
         after.insert(u"barcode"_s, edit.barcode);
+    }
+    QStringList oldSet = old.barcodes, newSet = barcodes;
+    oldSet.sort();
+    newSet.sort();
+    if (oldSet != newSet) {
+        before.insert(u"barcodes"_s, QJsonArray::fromStringList(old.barcodes));
+        after.insert(u"barcodes"_s, QJsonArray::fromStringList(barcodes));
     }
     if (edit.soldByWeight != old.soldByWeight) {
         before.insert(u"sold_by_weight"_s, old.soldByWeight);
@@ -242,16 +372,40 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
                     .arg(old.plu),
                 u"sold_by_weight"_s);
     }
-    if (after.contains(u"barcode"_s) && !edit.barcode.isEmpty()) {
-        auto owner =
-            Sql::scalar(m_db, u"SELECT (SELECT plu FROM products WHERE barcode = ? AND id <> ?)"_s,
-                        {edit.barcode, old.id});
+    const bool barcodesChanged = after.contains(u"barcode"_s) || after.contains(u"barcodes"_s);
+    if (barcodesChanged && !barcodes.isEmpty()) {
+        // Every main barcode is in product_barcodes too (0023): one look
+        // finds the product any of them belongs to.
+        auto owner = Sql::run(m_db,
+                              u"SELECT b.barcode, p.plu FROM product_barcodes b "
+                              "JOIN products p ON p.id = b.product_id "
+                              "WHERE b.barcode = ANY (?::text[]) AND b.product_id <> ? "
+                              "ORDER BY b.barcode LIMIT 1"_s,
+                              {PgArray::text(barcodes), old.id});
         if (!owner)
             return owner.error();
-        if (!owner.value().isNull())
-            return StoreError::conflict(
-                tr("The barcode %1 belongs to PLU %2.").arg(edit.barcode, owner.value().toString()),
-                u"barcode"_s);
+        if (owner.value().next()) {
+            const QString taken = owner.value().value(0).toString();
+            return StoreError::conflict(tr("The barcode %1 belongs to PLU %2.")
+                                            .arg(taken, owner.value().value(1).toString()),
+                                        edit.barcodes ? u"barcodes"_s : u"barcode"_s);
+        }
+        // Claimed before the product names one as its main barcode, so the
+        // trigger that keeps the list in step never moves one from another
+        // product: a product that took it meanwhile makes this a conflict.
+        auto claimed = Sql::run(m_db,
+                                u"INSERT INTO product_barcodes (barcode, product_id) "
+                                "SELECT x, :id FROM unnest(:list::text[]) x "
+                                "WHERE NOT EXISTS (SELECT 1 FROM product_barcodes b "
+                                "  WHERE b.barcode = x AND b.product_id = :id)"_s,
+                                {{u":id"_s, old.id}, {u":list"_s, PgArray::text(barcodes)}});
+        if (!claimed) {
+            if (claimed.error().isUniqueViolation())
+                return StoreError::conflict(
+                    tr("Another product already has the barcode %1.").arg(barcodes.join(u", "_s)),
+                    u"barcodes"_s);
+            return claimed.error();
+        }
     }
 
     // One statement: the product, its price from now, its change and its
@@ -281,8 +435,7 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
         "logged AS (INSERT INTO history (product_id, plu, action, staff_id, reason) "
         "  SELECT c.id, c.plu, 'product_changed', a.staff, a.reason FROM changed c, args a "
         "  RETURNING id) "
-        "SELECT c.id, c.plu, coalesce(c.barcode, ''), c.name, price_at(c, now()), c.updated_at, "
-        "  c.sold_by_weight, c.active, c.vat_code FROM changed c"_s,
+        "SELECT c.id FROM changed c"_s,
         {{u":id"_s, old.id},
          {u":name"_s, name},
          {u":price"_s, edit.price},
@@ -304,7 +457,25 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
     }
     if (!q.value().next())
         return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
-    const Product changed = fromQuery(q.value());
+    if (barcodesChanged) {
+        // The trigger took the replaced main barcode off the list; the list
+        // is now made exactly the edit's (a demoted main barcode stays).
+        auto kept = Sql::run(m_db,
+                             u"WITH gone AS (DELETE FROM product_barcodes WHERE product_id = :id "
+                             "  AND NOT (barcode = ANY (:list::text[])) RETURNING 1) "
+                             "INSERT INTO product_barcodes (barcode, product_id) "
+                             "SELECT x, :id FROM unnest(:list::text[]) x "
+                             "ON CONFLICT (barcode) DO NOTHING"_s,
+                             {{u":id"_s, old.id}, {u":list"_s, PgArray::text(barcodes)}});
+        if (!kept)
+            return kept.error();
+    }
+    auto reread = one(m_db, u"p.id = ?"_s, old.id);
+    if (!reread)
+        return reread.error();
+    if (!reread.value())
+        return StoreError::notFound(tr("There is no product with PLU %1.").arg(edit.plu));
+    const Product changed = *reread.value();
     // The shelf tag is wrong from this moment: queue a new one with the change.
     if (after.contains(u"price"_s)) {
         if (auto queued = LabelQueueStore::enqueue(
@@ -319,12 +490,13 @@ Result<Product> ProductStore::change(const Actor &actor, const QString &plu,
 
 Result<std::optional<Product>> ProductStore::byPlu(const QString &plu) const
 {
-    return one(m_db, u"plu"_s, plu);
+    return one(m_db, u"p.plu = ?"_s, plu);
 }
 
 Result<std::optional<Product>> ProductStore::byBarcode(const QString &barcode) const
 {
-    return one(m_db, u"barcode"_s, barcode);
+    return one(m_db, u"p.id = (SELECT b.product_id FROM product_barcodes b WHERE b.barcode = ?)"_s,
+               barcode);
 }
 
 Result<QList<Product>> ProductStore::findByName(const QString &text, int limit) const

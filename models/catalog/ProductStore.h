@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <QMetaType>
 
@@ -22,13 +23,16 @@ struct Product
 {
     qint64 id = 0;
     QString plu;
-    QString barcode; // empty when the product has none
+    QString barcode; // the main barcode (labels print it); empty when the product has none
     QString name;
     qint64 price = 0; // minor units (kopecks); per kilogram when sold by weight
     QDateTime updatedAt;
     bool soldByWeight = false; // stock in grams, price per kg
     bool active = true; // false: archived, neither sold nor received
     QString vatCode = defaultVatCode(); // vat_rates.code
+    // Every barcode the product is scanned by (product_barcodes), the main
+    // one first, then in the order they were added.
+    QStringList barcodes = {};
 };
 
 struct NewProduct
@@ -53,6 +57,11 @@ struct ProductEdit
     bool active = true;
     QString reason; // why, kept with the change (up to 500 characters)
     QString vatCode = {}; // vat_rates.code; empty: the product's rate as it is
+    // Every barcode the product is to have, `barcode` (the main one) among
+    // them (it is added when missing; an empty `barcode` with a non-empty
+    // list makes the first one main). Unset: the product's other barcodes
+    // stay and only the main one is replaced.
+    std::optional<QStringList> barcodes = {};
 };
 
 // Some fields of a product (PATCH /products/{plu}): the ones given change,
@@ -67,6 +76,7 @@ struct ProductPatch
     std::optional<bool> active;
     std::optional<QString> vatCode;
     QString reason;
+    std::optional<QStringList> barcodes = {}; // all of them (ProductEdit::barcodes)
 
     // The whole edit: these fields over `product`.
     ProductEdit over(const Product &product) const;
@@ -74,7 +84,7 @@ struct ProductPatch
 
 // One edit of a product as product_changes keeps it: the changed fields as
 // they were and as they became (keys: name, price, barcode, sold_by_weight,
-// active, vat_code).
+// active, vat_code, barcodes: the whole list, main first).
 struct ProductChange
 {
     QDateTime at;
@@ -112,7 +122,22 @@ public:
     // unknown PLU: NotFound naming it.
     Result<Product> patch(const Actor &actor, const ProductPatch &patch);
 
+    // One more barcode for the product (the main one when it had none), a
+    // barcode less (the next one becomes main when the main one goes), or
+    // another of its barcodes made main: each an edit like update's, with
+    // its product_changes row ("barcodes" before and after). A barcode that
+    // fails its check digit: Invalid, "barcodes"; another product's:
+    // Conflict naming its PLU; one the product does not have (remove, make
+    // main): Invalid, "barcodes". Nothing is written when refused.
+    Result<Product> addBarcode(const Actor &actor, const QString &plu, const QString &barcode,
+                               const QString &reason = {});
+    Result<Product> removeBarcode(const Actor &actor, const QString &plu, const QString &barcode,
+                                  const QString &reason = {});
+    Result<Product> setMainBarcode(const Actor &actor, const QString &plu, const QString &barcode,
+                                   const QString &reason = {});
+
     Result<std::optional<Product>> byPlu(const QString &plu) const;
+    // The product scanned by `barcode`: any of its barcodes, main or not.
     Result<std::optional<Product>> byBarcode(const QString &barcode) const;
     // Case-insensitive substring of the name (trigram index); at most
     // `limit`. Names that start with the text come first, then names with a
@@ -127,6 +152,10 @@ public:
                                   int limit) const;
 
     static std::optional<StoreError> validate(const NewProduct &product);
+    // Each barcode of a list (ProductEdit::barcodes): its check digit, and
+    // at most kMaxBarcodes of them. Invalid, "barcodes", naming the barcode.
+    static std::optional<StoreError> validateBarcodes(const QStringList &barcodes);
+    static constexpr int kMaxBarcodes = 50;
     // Escapes LIKE wildcards so user text is matched literally.
     static QString likePattern(const QString &text);
     // The same text escaped, with no wildcard around it (for "text%").
@@ -135,7 +164,7 @@ public:
 private:
     // update and patch: `edit` makes the edit from the locked product.
     Result<Product> change(const Actor &actor, const QString &plu,
-                           const std::function<ProductEdit(const Product &)> &edit);
+                           const std::function<Result<ProductEdit>(const Product &)> &edit);
 
     QSqlDatabase m_db;
 };

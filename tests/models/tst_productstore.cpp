@@ -47,7 +47,8 @@ class TestProductStore : public QObject
     {
         auto v = Sql::scalar(m_tdb->db(),
                              u"SELECT (SELECT json_agg(p ORDER BY id) FROM products p)::text || "
-                             "(SELECT count(*) FROM product_changes) || '/' || "
+                             "(SELECT json_agg(b ORDER BY barcode) FROM product_barcodes b)::text "
+                             "|| (SELECT count(*) FROM product_changes) || '/' || "
                              "(SELECT count(*) FROM product_prices) || '/' || "
                              "(SELECT count(*) FROM label_queue) || '/' || "
                              "(SELECT count(*) FROM history)"_s);
@@ -144,6 +145,154 @@ private slots:
         auto same = products().update(m_manager, editOf(u"1001"_s));
         QVERIFY(same.ok());
         QCOMPARE(snapshot(), unchanged);
+    }
+
+    // Several barcodes per product (issue 17): any of them finds it, each
+    // change is kept with the list before and after, and the main one is
+    // the one labels print.
+    void aProductHasSeveralBarcodes()
+    {
+        const QString main = u"4600000000015"_s, second = u"4601234567893"_s,
+                      third = u"96385074"_s; // an EAN-8
+        QCOMPARE(product(u"1001"_s).barcodes, QStringList {main});
+        auto added = products().addBarcode(m_manager, u"1001"_s, second, u"new pack"_s);
+        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
+        QCOMPARE(added->barcodes, QStringList({main, second}));
+        QCOMPARE(added->barcode, main);
+        QCOMPARE(products().byBarcode(second).value().value().plu, u"1001"_s);
+        QCOMPARE(products().byBarcode(main).value().value().plu, u"1001"_s);
+
+        // One change row: the list before and after, who and why.
+        auto row = Sql::run(m_tdb->db(),
+                            u"SELECT before::text, after::text, staff_id, reason "
+                            "FROM product_changes ORDER BY id DESC LIMIT 1"_s);
+        QVERIFY(row.ok() && row.value().next());
+        const QJsonObject before =
+            QJsonDocument::fromJson(row.value().value(0).toString().toUtf8()).object();
+        const QJsonObject after =
+            QJsonDocument::fromJson(row.value().value(1).toString().toUtf8()).object();
+        QCOMPARE(before.value(u"barcodes"_s).toVariant().toStringList(), QStringList {main});
+        QCOMPARE(after.value(u"barcodes"_s).toVariant().toStringList(),
+                 QStringList({main, second}));
+        QVERIFY(!after.contains(u"barcode"_s)); // the main one stayed
+        QCOMPARE(row.value().value(2).toLongLong(), m_manager.staffId);
+        QCOMPARE(row.value().value(3).toString(), u"new pack"_s);
+        auto listed = products().changes(u"1001"_s);
+        QVERIFY(listed.ok() && !listed->isEmpty());
+        QVERIFY(listed->first().after.contains(u"barcodes"_s));
+
+        // Made main: products.barcode (the label's) follows, the old main
+        // one stays a barcode of the product.
+        auto promoted = products().setMainBarcode(m_manager, u"1001"_s, second);
+        QVERIFY2(promoted.ok(), promoted.ok() ? "" : qPrintable(promoted.error().message));
+        QCOMPARE(promoted->barcodes, QStringList({second, main}));
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = '1001'"_s)
+                     .value()
+                     .toString(),
+                 second);
+        QCOMPARE(products().byBarcode(main).value().value().plu, u"1001"_s);
+
+        // The whole list from an edit (the product dialog's Save).
+        ProductEdit edit = editOf(u"1001"_s);
+        edit.barcodes = QStringList {second, third};
+        auto listedEdit = products().update(m_manager, edit);
+        QVERIFY2(listedEdit.ok(), listedEdit.ok() ? "" : qPrintable(listedEdit.error().message));
+        QCOMPARE(listedEdit->barcodes, QStringList({second, third}));
+        QVERIFY(!products().byBarcode(main).value().has_value());
+        QCOMPARE(products().byBarcode(third).value().value().plu, u"1001"_s);
+
+        // Removing the main barcode makes the next one main.
+        auto removed = products().removeBarcode(m_manager, u"1001"_s, second);
+        QVERIFY2(removed.ok(), removed.ok() ? "" : qPrintable(removed.error().message));
+        QCOMPARE(removed->barcodes, QStringList {third});
+        QCOMPARE(removed->barcode, third);
+        // And the last one leaves the product with none.
+        auto none = products().removeBarcode(m_manager, u"1001"_s, third);
+        QVERIFY(none.ok());
+        QVERIFY(none->barcodes.isEmpty());
+        QVERIFY(none->barcode.isEmpty());
+        QCOMPARE(count(u"SELECT count(*) FROM product_barcodes"_s), 0);
+        QCOMPARE(count(u"SELECT count(*) FROM products WHERE barcode IS NOT NULL"_s), 0);
+        // Every step above was one change row.
+        QCOMPARE(count(u"SELECT count(*) FROM product_changes"_s), 5);
+    }
+
+    void barcodeConflictsAreRefusedNamingThePlu()
+    {
+        const QString second = u"4601234567893"_s;
+        QVERIFY(products().addBarcode(m_manager, u"1001"_s, second).ok());
+        const QString unchanged = snapshot();
+        const auto refused = [&](const Result<Product> &r, StoreError::Code kind,
+                                 const QString &field, const QString &mentions) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, kind);
+            QCOMPARE(r.error().field, field);
+            QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
+            QCOMPARE(snapshot(), unchanged);
+        };
+        // Another product's main barcode and its second one.
+        refused(products().addBarcode(m_manager, u"1002"_s, u"4600000000015"_s),
+                StoreError::Code::Conflict, u"barcodes"_s, u"1001"_s);
+        refused(products().addBarcode(m_manager, u"1002"_s, second), StoreError::Code::Conflict,
+                u"barcodes"_s, u"1001"_s);
+        // The same as a main barcode in an edit, and for a new product.
+        ProductEdit edit = editOf(u"1002"_s);
+        edit.barcode = second;
+        refused(products().update(m_manager, edit), StoreError::Code::Conflict, u"barcode"_s,
+                u"1001"_s);
+        refused(products().create(m_manager, NewProduct {u"1003"_s, u"Ряженка"_s, 7990, second}),
+                StoreError::Code::Conflict, u"barcode"_s, u"1001"_s);
+        // A wrong check digit, named.
+        refused(products().addBarcode(m_manager, u"1002"_s, u"4601234567894"_s),
+                StoreError::Code::Invalid, u"barcodes"_s, u"4601234567894"_s);
+        edit = editOf(u"1002"_s);
+        edit.barcodes = QStringList {u"4601234567893"_s, u"12345"_s};
+        refused(products().update(m_manager, edit), StoreError::Code::Invalid, u"barcodes"_s,
+                u"12345"_s);
+        // A barcode the product does not have cannot be removed or made main.
+        refused(products().removeBarcode(m_manager, u"1002"_s, second), StoreError::Code::Invalid,
+                u"barcodes"_s, second);
+        refused(products().setMainBarcode(m_manager, u"1002"_s, second), StoreError::Code::Invalid,
+                u"barcodes"_s, second);
+        // A cashier changes no barcode.
+        auto cashier = products().addBarcode(m_cashier, u"1002"_s, u"96385074"_s);
+        QVERIFY(!cashier.ok());
+        QCOMPARE(snapshot(), unchanged);
+    }
+
+    // The catalog feed (and older code) writes products.barcode directly:
+    // the list follows, and a barcode central gives to another product
+    // leaves the product that had it here as a second one, with a change
+    // row saying so.
+    void theMainBarcodeWrittenDirectlyKeepsTheListInStep()
+    {
+        const QString second = u"4601234567893"_s;
+        QVERIFY(products().addBarcode(m_manager, u"1001"_s, second).ok());
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET barcode = ? WHERE plu = '1002'"_s, {second})
+                .ok());
+        QCOMPARE(products().byBarcode(second).value().value().plu, u"1002"_s);
+        QCOMPARE(product(u"1001"_s).barcodes, QStringList {u"4600000000015"_s});
+        QCOMPARE(product(u"1002"_s).barcodes, QStringList {second});
+        QCOMPARE(
+            count(u"SELECT count(*) FROM product_changes c JOIN products p "
+                  "ON p.id = c.product_id WHERE p.plu = '1001' "
+                  "AND c.reason LIKE '%1002%' AND c.after -> 'barcodes' = '[\"4600000000015\"]'"_s),
+            1);
+        // A main barcode replaced directly leaves the list; cleared, none.
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET barcode = '96385074' WHERE plu = '1002'"_s)
+                .ok());
+        QCOMPARE(product(u"1002"_s).barcodes, QStringList {u"96385074"_s});
+        QVERIFY(!products().byBarcode(second).value().has_value());
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET barcode = NULL WHERE plu = '1002'"_s).ok());
+        QVERIFY(product(u"1002"_s).barcodes.isEmpty());
+        // Every main barcode is one of its product's barcodes.
+        QCOMPARE(count(u"SELECT count(*) FROM products p WHERE p.barcode IS NOT NULL AND NOT "
+                       "EXISTS (SELECT 1 FROM product_barcodes b WHERE b.barcode = p.barcode "
+                       "AND b.product_id = p.id)"_s),
+                 0);
     }
 
     void badEditsNameTheFieldAndWriteNothing_data()

@@ -124,6 +124,38 @@ private slots:
         QVERIFY(!sale->isBusy());
     }
 
+    // A product with two barcodes (issue 17): the second one, scanned, sells
+    // that product at its price, and the order's line is that product's.
+    void aSecondBarcodeScannedSellsItsProduct()
+    {
+        ProductStore products(m_tdb->db());
+        QVERIFY(products.addBarcode(m_manager, u"1002"_s, u"4600000000015"_s).ok());
+        QVERIFY(products.addBarcode(m_manager, u"1002"_s, u"4601234567893"_s).ok());
+        QCOMPARE(product(u"1002"_s).barcodes,
+                 QStringList({u"4600000000015"_s, u"4601234567893"_s}));
+        const auto before = stockOf(u"1002"_s);
+        auto sale = newSale();
+        QSignalSpy added(sale.get(), &Sale::lineAdded);
+        sale->scan(u"4601234567893"_s, 2);
+        QVERIFY(added.wait(10000));
+        QCOMPARE(sale->cart()->rowCount(), 1);
+        QCOMPARE(sale->cart()->quantityAt(0), 2);
+        QSignalSpy needed(sale.get(), &Sale::paymentNeeded);
+        QSignalSpy paid(sale.get(), &Sale::paid);
+        sale->pay(PaymentMethod::Cash);
+        QVERIFY(needed.wait(15000));
+        const auto order = needed.first().at(0).value<Order>();
+        QCOMPARE(order.total, qint64(2 * 4550));
+        sale->takePayment({PaymentMethod::Cash, order.total, 0});
+        QVERIFY(paid.wait(15000));
+        QCOMPARE(
+            scalar(u"SELECT count(*) FROM order_lines l JOIN products p ON p.id = l.product_id "
+                   "WHERE l.order_id = ? AND p.plu = '1002' AND l.qty = 2"_s,
+                   {order.id}),
+            1);
+        QCOMPARE(stockOf(u"1002"_s).first, before.first - 2);
+    }
+
     void anArchivedProductIsNotAddedToTheSale()
     {
         ProductStore products(m_tdb->db());

@@ -1,6 +1,7 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
+#include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Money.h"
 #include "models/core/Sql.h"
@@ -32,6 +33,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
@@ -118,6 +120,16 @@ private slots:
             Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM product_changes"_s)
                 .value()
                 .toLongLong();
+        const QString otherBarcode =
+            Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = '10003'"_s)
+                .value()
+                .toString();
+        // A valid EAN-13 no demo product has (demo barcodes start with 46).
+        const QString secondBarcode = Ean13::complete(u"200000000017");
+        const QString ownBarcode =
+            Sql::scalar(m_tdb->db(), u"SELECT barcode FROM products WHERE plu = '10002'"_s)
+                .value()
+                .toString();
 
         page.table()->setFocus();
         page.table()->setCurrentIndex(model->index(0, 0));
@@ -125,7 +137,8 @@ private slots:
         auto answer = test::whenModal<ProductEditDialog>([&](ProductEditDialog *dialog) {
             auto *name = dialog->findChild<QLineEdit *>(u"name"_s);
             auto *price = dialog->findChild<QLineEdit *>(u"price"_s);
-            auto *barcode = dialog->findChild<QLineEdit *>(u"barcode"_s);
+            auto *barcodes = dialog->findChild<QListWidget *>(u"barcodes"_s);
+            auto *newBarcode = dialog->findChild<QLineEdit *>(u"newBarcode"_s);
             auto *reason = dialog->findChild<QLineEdit *>(u"reason"_s);
             auto *error = dialog->findChild<QLabel *>(u"fieldError"_s);
             auto *prices = dialog->findChild<QTableWidget *>(u"prices"_s);
@@ -135,16 +148,27 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(prices->rowCount() >= 1, 20000);
             QCOMPARE(Money::parse(price->text()).value_or(-1), oldPrice);
 
-            // A barcode with a wrong check digit: said at once, Save disabled.
-            const QString ownBarcode = barcode->text();
-            barcode->clear();
-            QTest::keyClicks(barcode, u"4600000000016"_s);
+            // A barcode with a wrong check digit, scanned (Enter): said at
+            // once, naming it, and the list keeps the product's own.
+            QCOMPARE(barcodes->count(), 1);
+            QTest::keyClicks(newBarcode, u"4600000000016"_s);
+            QTest::keyClick(newBarcode, Qt::Key_Return);
             QVERIFY(error->isVisible());
-            QVERIFY(!error->text().isEmpty());
-            QVERIFY(!save->isEnabled());
-            barcode->clear();
-            QTest::keyClicks(barcode, ownBarcode);
-            QVERIFY(!error->isVisible());
+            QVERIFY(error->text().contains(u"4600000000016"_s));
+            QCOMPARE(barcodes->count(), 1);
+            QVERIFY(dialog->isVisible()); // Enter added, never saved
+            // Another product's barcode: refused naming its PLU.
+            newBarcode->clear();
+            QTest::keyClicks(newBarcode, otherBarcode);
+            QTest::keyClick(newBarcode, Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(u"10003"_s), 20000);
+            QCOMPARE(barcodes->count(), 1);
+            // A second barcode of its own joins the list after the main one.
+            newBarcode->clear();
+            QTest::keyClicks(newBarcode, secondBarcode);
+            QTest::keyClick(newBarcode, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(barcodes->count(), 2, 20000);
+            QCOMPARE(barcodes->item(1)->data(Qt::UserRole).toString(), secondBarcode);
             QVERIFY(save->isEnabled());
 
             // A price scheduled in the past is refused, naming the moment.
@@ -191,6 +215,14 @@ private slots:
                      .value()
                      .toString(),
                  u"supplier raised it"_s);
+        // The second barcode is the product's now: the till finds it by it.
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT p.plu FROM product_barcodes b JOIN products p "
+                             "ON p.id = b.product_id WHERE b.barcode = ?"_s,
+                             {secondBarcode})
+                     .value()
+                     .toString(),
+                 u"10002"_s);
         QCOMPARE(Sql::scalar(m_tdb->db(),
                              u"SELECT count(*) FROM product_prices p JOIN products r ON "
                              "r.id = p.product_id WHERE r.plu = '10002' AND valid_from > now()"_s)
@@ -237,8 +269,10 @@ private slots:
         QTest::keyClick(page.table(), Qt::Key_F2);
         QCOMPARE(change.size(), 4);
         QCOMPARE(change.at(1), sessionFor(u"manager"_s, u"manager123"_s).actor.displayName);
+        // The second barcode and the price, in one edit.
         QCOMPARE(change.at(2),
-                 u"Price: %1 → %2"_s.arg(Money::format(oldPrice), Money::format(newPrice)));
+                 u"Barcodes: %1 → %1, %2\nPrice: %3 → %4"_s.arg(
+                     ownBarcode, secondBarcode, Money::format(oldPrice), Money::format(newPrice)));
         QCOMPARE(change.at(3), u"supplier raised it"_s);
         QCOMPARE(Sql::scalar(m_tdb->db(),
                              u"SELECT count(*) FROM product_prices p JOIN products r ON "

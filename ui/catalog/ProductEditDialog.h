@@ -10,6 +10,7 @@ class QCheckBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QTableWidget;
 
@@ -18,7 +19,8 @@ namespace shopdesk {
 class MessageBanner;
 class VatRateComboBox;
 
-// Change a product: its name, price, unit, barcode, VAT rate and whether it
+// Change a product: its name, price, unit, barcodes (typed or scanned into
+// the list; the first is the main one, printed on labels), VAT rate and whether it
 // is still sold, with a reason; and its prices: the history, the scheduled ones and a
 // new one from a later moment (times in the shop's zone). Every database call
 // goes through CatalogService; the dialog never waits for it.
@@ -36,6 +38,8 @@ signals:
     void loaded();
     // The price list has been read again (after a schedule).
     void pricesShown();
+    // The barcodes list changed (a barcode added, removed or made main).
+    void barcodesChanged();
 
 private:
     void load();
@@ -55,6 +59,15 @@ private:
     void withdrawScheduled();
     std::optional<PriceEntry> selectedScheduled() const;
     QWidget *fieldFor(const QString &name) const;
+    // The barcodes list: main first.
+    QStringList barcodes() const;
+    void showBarcodes(const QStringList &barcodes);
+    // The typed or scanned barcode joins the list when its check digit is
+    // right and no other product has it.
+    void addBarcode();
+    void removeBarcode();
+    void makeMainBarcode();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     Actor m_actor;
     QString m_plu;
@@ -63,7 +76,11 @@ private:
     MessageBanner *m_banner;
     QLineEdit *m_name;
     QLineEdit *m_price; // minor units typed as "123.45"
-    QLineEdit *m_barcode;
+    QListWidget *m_barcodes;
+    QLineEdit *m_newBarcode;
+    QPushButton *m_addBarcode;
+    QPushButton *m_removeBarcode;
+    QPushButton *m_mainBarcode;
     QCheckBox *m_byWeight;
     QCheckBox *m_active;
     VatRateComboBox *m_vat;
