@@ -97,4 +97,37 @@ QFuture<Result<void>> CatalogService::removeVatRate(const QString &code) const
     });
 }
 
+QFuture<Result<QList<Category>>> CatalogService::categories() const
+{
+    return onDatabase([](const QSqlDatabase &db) { return CategoryStore(db).list(); });
+}
+
+QFuture<Result<Category>> CatalogService::createCategory(qint64 parentId, const QString &name) const
+{
+    return onDatabase([actor = m_actor, parentId, name](const QSqlDatabase &db) {
+        return CategoryStore(db).create(actor, parentId, name);
+    });
+}
+
+QFuture<Result<Category>> CatalogService::renameCategory(qint64 id, const QString &name) const
+{
+    return onDatabase([actor = m_actor, id, name](const QSqlDatabase &db) {
+        return CategoryStore(db).rename(actor, id, name);
+    });
+}
+
+QFuture<Result<Category>> CatalogService::moveCategory(qint64 id, qint64 parentId) const
+{
+    return onDatabase([actor = m_actor, id, parentId](const QSqlDatabase &db) {
+        return CategoryStore(db).move(actor, id, parentId);
+    });
+}
+
+QFuture<Result<void>> CatalogService::removeCategory(qint64 id, bool moveContentsUp) const
+{
+    return onDatabase([actor = m_actor, id, moveContentsUp](const QSqlDatabase &db) {
+        return CategoryStore(db).remove(actor, id, moveContentsUp);
+    });
+}
+
 } // namespace shopdesk

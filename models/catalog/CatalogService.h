@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CategoryStore.h"
 #include "PriceStore.h"
 #include "ProductStore.h"
 #include "VatRateStore.h"
@@ -35,6 +36,14 @@ public:
     QFuture<Result<VatRate>> addVatRate(const VatRateInput &rate) const;
     QFuture<Result<VatRate>> updateVatRate(const VatRateInput &rate) const;
     QFuture<Result<void>> removeVatRate(const QString &code) const;
+
+    // The categories tree (CategoryStore): the Stock page's tree and the
+    // product dialogs' choice.
+    QFuture<Result<QList<Category>>> categories() const;
+    QFuture<Result<Category>> createCategory(qint64 parentId, const QString &name) const;
+    QFuture<Result<Category>> renameCategory(qint64 id, const QString &name) const;
+    QFuture<Result<Category>> moveCategory(qint64 id, qint64 parentId) const;
+    QFuture<Result<void>> removeCategory(qint64 id, bool moveContentsUp) const;
 
 private:
     Actor m_actor;

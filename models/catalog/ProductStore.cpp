@@ -31,7 +31,8 @@ const QString kColumns =
     u"p.id, p.plu, coalesce(p.barcode, ''), p.name, price_at(p, now()), "
     "p.updated_at, p.sold_by_weight, p.active, p.vat_code, "
     "array_to_string(ARRAY(SELECT b.barcode FROM product_barcodes b WHERE b.product_id = p.id "
-    "  ORDER BY b.barcode IS DISTINCT FROM p.barcode, b.added_at, b.barcode), ' ')"_s;
+    "  ORDER BY b.barcode IS DISTINCT FROM p.barcode, b.added_at, b.barcode), ' '), "
+    "coalesce(p.category_id, 0), coalesce(category_path(p.category_id), '')"_s;
 
 Product fromQuery(const QSqlQuery &q)
 {
@@ -41,7 +42,26 @@ Product fromQuery(const QSqlQuery &q)
     p.active = q.value(7).toBool();
     p.vatCode = q.value(8).toString();
     p.barcodes = q.value(9).toString().split(u' ', Qt::SkipEmptyParts);
+    p.categoryId = q.value(10).toLongLong();
+    p.categoryPath = q.value(11).toString();
     return p;
+}
+
+// The category's path ("Dairy / Milk"), or Invalid naming "category" when
+// there is no such category. 0: none, an empty path.
+Result<QString> categoryPath(const QSqlDatabase &db, qint64 categoryId)
+{
+    if (categoryId == 0)
+        return QString();
+    auto path = Sql::scalar(db, u"SELECT category_path(?)"_s, {categoryId});
+    if (!path)
+        return path.error();
+    if (path.value().isNull())
+        return StoreError::invalid(
+            u"category"_s,
+            QCoreApplication::translate("ProductStore", "There is no category %1.")
+                .arg(categoryId));
+    return path.value().toString();
 }
 
 // `where` is a condition on `p` with one value to bind.
@@ -112,14 +132,18 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         return *invalid;
     if (auto refused = VatRateStore::checkUsable(m_db, product.vatCode))
         return *refused;
+    if (auto known = categoryPath(m_db, product.categoryId); !known)
+        return known.error();
     // One statement: the product, its history row and its outbox event stand or fall together.
     auto q = Sql::run(
         m_db,
         u"WITH args AS (SELECT :plu::text AS plu, :name::text AS name, :price::bigint AS price, "
         "  nullif(:barcode::text, '') AS barcode, nullif(:staff::bigint, 0) AS staff, "
-        "  :weighed::boolean AS weighed, :vat_code::text AS vat_code), "
-        "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight, vat_code) "
-        "  SELECT plu, name, price, barcode, weighed, vat_code FROM args RETURNING *), "
+        "  :weighed::boolean AS weighed, :vat_code::text AS vat_code, "
+        "  nullif(:category::bigint, 0) AS category), "
+        "made AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight, vat_code, "
+        "  category_id) "
+        "  SELECT plu, name, price, barcode, weighed, vat_code, category FROM args RETURNING *), "
         "logged AS (INSERT INTO history (product_id, plu, action, staff_id) "
         "  SELECT m.id, m.plu, 'product_created', a.staff FROM made m, args a "
         "  RETURNING id), "
@@ -135,14 +159,17 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "claimed AS (INSERT INTO product_barcodes (barcode, product_id) "
         "  SELECT m.barcode, m.id FROM made m WHERE m.barcode IS NOT NULL RETURNING 1) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-        "  m.sold_by_weight, m.active, m.vat_code, coalesce(m.barcode, '') FROM made m"_s,
+        "  m.sold_by_weight, m.active, m.vat_code, coalesce(m.barcode, ''), "
+        "  coalesce(m.category_id, 0), coalesce(category_path(m.category_id), '') "
+        "FROM made m"_s,
         {{u":plu"_s, product.plu},
          {u":name"_s, product.name.trimmed()},
          {u":price"_s, product.price},
          {u":barcode"_s, product.barcode},
          {u":staff"_s, actor.staffId},
          {u":weighed"_s, product.soldByWeight},
-         {u":vat_code"_s, product.vatCode}});
+         {u":vat_code"_s, product.vatCode},
+         {u":category"_s, product.categoryId}});
     if (!q) {
         const StoreError &e = q.error();
         if (e.isUniqueViolation() &&
@@ -199,7 +226,8 @@ ProductEdit ProductPatch::over(const Product &product) const
             active.value_or(product.active),
             reason,
             vatCode.value_or(product.vatCode),
-            barcodes};
+            barcodes,
+            categoryId};
 }
 
 Result<Product> ProductStore::update(const Actor &actor, const ProductEdit &edit)
@@ -354,6 +382,22 @@ ProductStore::change(const Actor &actor, const QString &plu,
         before.insert(u"vat_code"_s, old.vatCode);
         after.insert(u"vat_code"_s, vatCode);
     }
+    const qint64 categoryId = edit.categoryId.value_or(old.categoryId);
+    if (categoryId != old.categoryId) {
+        auto path = categoryPath(m_db, categoryId);
+        if (!path)
+            return path.error();
+        const auto idOrNull = [](qint64 id) {
+            return id ? QJsonValue(id) : QJsonValue();
+        };
+        const auto pathOrNull = [](const QString &p) {
+            return p.isEmpty() ? QJsonValue() : QJsonValue(p);
+        };
+        before.insert(u"category_id"_s, idOrNull(old.categoryId));
+        before.insert(u"category"_s, pathOrNull(old.categoryPath));
+        after.insert(u"category_id"_s, idOrNull(categoryId));
+        after.insert(u"category"_s, pathOrNull(path.value()));
+    }
     if (after.isEmpty())
         return old;
 
@@ -419,9 +463,10 @@ ProductStore::change(const Actor &actor, const QString &plu,
         "  nullif(:barcode::text, '') AS barcode, :weighed::boolean AS weighed, "
         "  :active::boolean AS active, nullif(:staff::bigint, 0) AS staff, "
         "  coalesce(:reason::text, '') AS reason, :price_changed::boolean AS price_changed, "
-        "  :vat_code::text AS vat_code), "
+        "  :vat_code::text AS vat_code, nullif(:category::bigint, 0) AS category), "
         "changed AS (UPDATE products p SET name = a.name, barcode = a.barcode, "
         "  sold_by_weight = a.weighed, active = a.active, vat_code = a.vat_code, "
+        "  category_id = a.category, "
         "  updated_at = now(), "
         "  price = CASE WHEN a.price_changed THEN a.price ELSE p.price END, "
         "  price_from = CASE WHEN a.price_changed THEN now() ELSE p.price_from END "
@@ -446,6 +491,7 @@ ProductStore::change(const Actor &actor, const QString &plu,
          {u":reason"_s, edit.reason.trimmed()},
          {u":price_changed"_s, after.contains(u"price"_s)},
          {u":vat_code"_s, vatCode},
+         {u":category"_s, categoryId},
          {u":before"_s, QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact))},
          {u":after"_s, QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))}});
     if (!q) {

@@ -33,6 +33,8 @@ struct Product
     // Every barcode the product is scanned by (product_barcodes), the main
     // one first, then in the order they were added.
     QStringList barcodes = {};
+    qint64 categoryId = 0; // 0: in no category
+    QString categoryPath = {}; // "Dairy / Milk"; empty for none
 };
 
 struct NewProduct
@@ -43,6 +45,7 @@ struct NewProduct
     QString barcode;
     bool soldByWeight = false;
     QString vatCode = defaultVatCode(); // vat_rates.code: the standard rate unless chosen
+    qint64 categoryId = 0; // 0: none
 };
 
 // What a product becomes (ProductStore::update): every editable field as it
@@ -62,6 +65,8 @@ struct ProductEdit
     // list makes the first one main). Unset: the product's other barcodes
     // stay and only the main one is replaced.
     std::optional<QStringList> barcodes = {};
+    // Its category (0: none); unset: the product's category as it is.
+    std::optional<qint64> categoryId = {};
 };
 
 // Some fields of a product (PATCH /products/{plu}): the ones given change,
@@ -77,6 +82,7 @@ struct ProductPatch
     std::optional<QString> vatCode;
     QString reason;
     std::optional<QStringList> barcodes = {}; // all of them (ProductEdit::barcodes)
+    std::optional<qint64> categoryId = {}; // 0: none
 
     // The whole edit: these fields over `product`.
     ProductEdit over(const Product &product) const;
@@ -84,7 +90,8 @@ struct ProductPatch
 
 // One edit of a product as product_changes keeps it: the changed fields as
 // they were and as they became (keys: name, price, barcode, sold_by_weight,
-// active, vat_code, barcodes: the whole list, main first).
+// active, vat_code, barcodes: the whole list, main first; category_id and
+// category, the category's path then).
 struct ProductChange
 {
     QDateTime at;

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSqlError>
 
@@ -315,7 +316,8 @@ Result<void> DemoDataGenerator::fill(QSqlDatabase db, const Progress &progress)
 Result<void> DemoDataGenerator::clearAll(QSqlDatabase db)
 {
     auto done = Sql::run(db,
-                         u"TRUNCATE history, order_lines, orders, stocks, products, customers, "
+                         u"TRUNCATE history, order_lines, orders, stocks, products, categories, "
+                         "customers, "
                          "promo_codes, outbox, sync_state, staff, shops, app_state "
                          "RESTART IDENTITY CASCADE"_s);
     if (!done)
@@ -360,6 +362,8 @@ Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
                               PgArray::integers(prices)});
     if (!inserted)
         return inserted.error();
+    if (auto categorised = insertCategories(db, products.value()); !categorised)
+        return categorised;
     // Most lines are well stocked, some run low and a few are sold out.
     auto stocked =
         Sql::run(db,
@@ -371,6 +375,71 @@ Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
                  "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id OFFSET 0) x"_s);
     if (!stocked)
         return stocked.error();
+    return {};
+}
+
+Result<void> DemoDataGenerator::insertCategories(QSqlDatabase db,
+                                                 const QList<DemoProduct> &products)
+{
+    // A small tree over the catalog's kinds of goods (products.txt's first
+    // column), parents before their children.
+    struct Node
+    {
+        const char *key;
+        const char *name;
+        const char *parent;
+    };
+    static const Node tree[] = {
+        {"food", "Продукты", nullptr},
+        {"grocery", "Бакалея", "food"},
+        {"dairy", "Молочные продукты", "food"},
+        {"meat", "Мясо", "food"},
+        {"fish", "Рыба", "food"},
+        {"bakery", "Хлеб и выпечка", "food"},
+        {"frozen", "Заморозка", "food"},
+        {"sweets", "Сладости", "food"},
+        {"snacks", "Снеки", "food"},
+        {"produce", "Фрукты и овощи", "food"},
+        {"fruit", "Фрукты", "produce"},
+        {"vegetables", "Овощи", "produce"},
+        {"drinks_all", "Напитки", nullptr},
+        {"drinks", "Воды и соки", "drinks_all"},
+        {"alcohol_free", "Безалкогольные", "drinks_all"},
+        {"coffee_tea", "Кофе и чай", "drinks_all"},
+        {"home", "Для дома", nullptr},
+        {"household", "Хозяйственные товары", "home"},
+        {"cosmetics", "Косметика и гигиена", "home"},
+        {"baby", "Детские товары", nullptr},
+        {"pets", "Зоотовары", nullptr},
+    };
+    QHash<QString, qint64> ids;
+    for (const Node &node : tree) {
+        const QString parent = node.parent ? QString::fromLatin1(node.parent) : QString();
+        auto made =
+            Sql::run(db, u"INSERT INTO categories (parent_id, name) VALUES (?, ?) RETURNING id"_s,
+                     {parent.isEmpty() ? QVariant(QMetaType::fromType<qint64>())
+                                       : QVariant(ids.value(parent)),
+                      QString::fromUtf8(node.name)});
+        if (!made)
+            return made.error();
+        made.value().next();
+        ids.insert(QString::fromLatin1(node.key), made.value().value(0).toLongLong());
+    }
+    QStringList plus;
+    QList<qint64> categories;
+    for (const DemoProduct &p : products) {
+        if (const qint64 id = ids.value(p.category)) {
+            plus << p.plu;
+            categories << id;
+        }
+    }
+    auto placed = Sql::run(db,
+                           u"UPDATE products p SET category_id = c.category "
+                           "FROM unnest(?::text[], ?::bigint[]) AS c(plu, category) "
+                           "WHERE p.plu = c.plu"_s,
+                           {PgArray::text(plus), PgArray::integers(categories)});
+    if (!placed)
+        return placed.error();
     return {};
 }
 

@@ -16,6 +16,8 @@
 
 namespace shopdesk {
 
+struct DemoProduct;
+
 struct DemoSummary
 {
     qint64 shops = 0;
@@ -72,6 +74,8 @@ private:
     Result<void> insertShops(QSqlDatabase db);
     Result<QList<qint64>> insertStaff(QSqlDatabase db);
     Result<void> insertProductsAndStock(QSqlDatabase db);
+    // A few categories, and every demo product in the one of its kind.
+    Result<void> insertCategories(QSqlDatabase db, const QList<DemoProduct> &products);
     Result<void> insertHistory(QSqlDatabase db, const QList<qint64> &staffIds);
     Result<void> insertCustomers(QSqlDatabase db);
     bool cancelled() const { return m_cancelled.load(); }

@@ -44,6 +44,8 @@ std::optional<StoreError> StockFilter::validate() const
                                        .arg(*orderMax));
     if (shopId && *shopId <= 0)
         return StoreError::invalid(u"shop_id"_s, tr("shop_id must be a positive number."));
+    if (categoryId && *categoryId <= 0)
+        return StoreError::invalid(u"category_id"_s, tr("category_id must be a positive number."));
     return std::nullopt;
 }
 
@@ -71,6 +73,10 @@ QString StockFilter::whereClause(QVariantList *values) const
         add(u"s.order_qty >= ?"_s, *orderMin);
     if (orderMax)
         add(u"s.order_qty <= ?"_s, *orderMax);
+    if (categoryId)
+        add(u"s.product_id IN (SELECT p.id FROM products p "
+            "WHERE p.category_id IN (SELECT category_subtree(?)))"_s,
+            *categoryId);
     if (!name.trimmed().isEmpty())
         // Against the stored lower-case copy: a plain LIKE is several times
         // cheaper per row than ILIKE on Cyrillic, and the trigram index

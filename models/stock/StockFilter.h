@@ -23,6 +23,8 @@ public:
     std::optional<int> orderMin; // quantity_in_order_min
     std::optional<int> orderMax; // quantity_in_order_max
     QString name; // case-insensitive substring
+    // The products of this category and of every category below it.
+    std::optional<qint64> categoryId;
 
     // A name word long enough for the trigram index (three letters or more).
     bool searchesByWord() const { return name.trimmed().size() >= 3; }

@@ -58,6 +58,9 @@ private slots:
         QCOMPARE(count(u"SELECT count(*) FROM history"_s),
                  m_options.history + m_options.products + 3 * m_options.products);
         QCOMPARE(count(u"SELECT count(*) FROM staff"_s), DemoDataGenerator::accounts().size());
+        // Every product is in a category of a small tree (issue 17).
+        QCOMPARE(count(u"SELECT count(*) FROM products WHERE category_id IS NULL"_s), 0);
+        QVERIFY(count(u"SELECT count(*) FROM categories WHERE parent_id IS NOT NULL"_s) > 5);
         QCOMPARE(AppStateStore(m_tdb->db()).value(u"demo_data"_s).value(), u"true"_s);
     }
 

@@ -12,6 +12,7 @@
 #include "models/stock/StockModel.h"
 #include "models/stock/StockStore.h"
 #include "models/stock/StocktakeStore.h"
+#include "ui/catalog/CategoryTree.h"
 #include "ui/catalog/ProductEditDialog.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
@@ -709,6 +710,72 @@ private slots:
                                   15000);
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->totalCount(), qint64(1), 15000);
         QVERIFY(search->text().isEmpty());
+    }
+
+    // The categories tree on the left (issue 17): the demo's categories;
+    // choosing one shows the stock of its products and its subcategories';
+    // a manager adds one, and a twin sibling is refused naming the field.
+    void theCategoryTreeFiltersTheList()
+    {
+        StockPage page(sessionFor(u"manager"_s, u"manager123"_s));
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        StockModel *model = page.model();
+        CategoryTree *tree = page.categoryTree();
+        QTRY_VERIFY_WITH_TIMEOUT(!tree->categories().isEmpty(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(2000), 20000);
+        const qint64 food =
+            Sql::scalar(
+                m_tdb->db(),
+                u"SELECT id FROM categories WHERE parent_id IS NULL AND name = 'Продукты'"_s)
+                .value()
+                .toLongLong();
+        QVERIFY(food > 0);
+        tree->setCurrentCategoryId(food);
+        const auto inSubtree = [&](qint64 category) {
+            return Sql::scalar(m_tdb->db(),
+                               u"SELECT count(*) FROM stocks s JOIN products p "
+                               "ON p.id = s.product_id WHERE s.shop_id = ? "
+                               "AND p.category_id IN (SELECT category_subtree(?))"_s,
+                               {*page.filterPanel()->filter().shopId, category})
+                .value()
+                .toLongLong();
+        };
+        const qint64 expected = inSubtree(food);
+        QVERIFY(expected > 0 && expected < 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), expected, 20000);
+        QVERIFY(settle(model));
+        // A subcategory narrows it further.
+        const qint64 dairy = Sql::scalar(m_tdb->db(),
+                                         u"SELECT id FROM categories WHERE parent_id = ? "
+                                         "AND name = 'Молочные продукты'"_s,
+                                         {food})
+                                 .value()
+                                 .toLongLong();
+        tree->setCurrentCategoryId(dairy);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), inSubtree(dairy), 20000);
+
+        // A new subcategory, then its twin: refused, said in the banner.
+        QSignalSpy loaded(tree, &CategoryTree::loaded);
+        tree->createCategory(dairy, u"Сыры"_s);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM categories WHERE parent_id = ? "
+                             "AND name = 'Сыры'"_s,
+                             {dairy})
+                     .value()
+                     .toLongLong(),
+                 1);
+        QCOMPARE(
+            tree->currentCategoryId(),
+            Sql::scalar(m_tdb->db(), u"SELECT max(id) FROM categories"_s).value().toLongLong());
+        auto *banner = page.findChild<MessageBanner *>();
+        tree->createCategory(dairy, u"сыры"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(u"сыры"_s), 20000);
+        // "All products" again: the whole list.
+        tree->setCurrentCategoryId(0);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), qint64(2000), 20000);
     }
 
     void filtersNarrowTheList()

@@ -4,6 +4,7 @@
 #include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
+#include "ui/common/CategoryComboBox.h"
 #include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
@@ -27,7 +28,8 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
       m_price(new QLineEdit(this)),
       m_barcode(new QLineEdit(this)),
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
-      m_vat(new VatRateComboBox(this))
+      m_vat(new VatRateComboBox(this)),
+      m_category(new CategoryComboBox(this))
 {
     setWindowTitle(tr("New product"));
     m_plu->setObjectName(u"plu"_s);
@@ -51,6 +53,10 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     connect(m_vat, &VatRateComboBox::loadFailed, m_banner,
             [this](const QString &message) { m_banner->showMessage(message); });
     form->addRow(tr("&VAT:"), m_vat);
+    m_category->setObjectName(u"category"_s);
+    connect(m_category, &CategoryComboBox::loadFailed, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    form->addRow(tr("Ca&tegory:"), m_category);
     m_byWeight->setObjectName(u"soldByWeight"_s);
     m_byWeight->setToolTip(tr("The price is per kilogram and the stock is counted in grams; "
                               "the scale's label (a barcode starting with 2) gives the weight."));
@@ -77,6 +83,8 @@ QWidget *ProductDialog::fieldFor(const QString &name) const
         return m_barcode;
     if (name == u"vat_rate"_s)
         return m_vat;
+    if (name == u"category"_s)
+        return m_category;
     return m_name;
 }
 
@@ -99,6 +107,7 @@ void ProductDialog::submit()
     product.barcode = m_barcode->text().trimmed();
     product.soldByWeight = m_byWeight->isChecked();
     product.vatCode = m_vat->currentCode();
+    product.categoryId = m_category->currentCategoryId();
     if (auto invalid = ProductStore::validate(product)) {
         m_banner->showMessage(invalid->message);
         fieldFor(invalid->field)->setFocus();

@@ -12,6 +12,7 @@ class QPushButton;
 namespace shopdesk {
 
 class MessageBanner;
+class CategoryComboBox;
 class VatRateComboBox;
 
 // Create a product: PLU, name, shelf price, (optionally) its barcode, VAT rate.
@@ -35,6 +36,7 @@ private:
     QLineEdit *m_barcode;
     QCheckBox *m_byWeight;
     VatRateComboBox *m_vat;
+    CategoryComboBox *m_category;
     QPushButton *m_ok;
 };
 

@@ -5,6 +5,7 @@
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "models/shops/ShopTime.h"
+#include "ui/common/CategoryComboBox.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 
@@ -50,6 +51,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
       m_active(new QCheckBox(tr("&Active (sold and received)"), this)),
       m_vat(new VatRateComboBox(this)),
+      m_category(new CategoryComboBox(this)),
       m_reason(new QLineEdit(this)),
       m_fieldError(new QLabel(this)),
       m_prices(new QTableWidget(0, ColumnCount, this)),
@@ -120,6 +122,10 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     barcodesLabel->setBuddy(m_newBarcode);
     form->addRow(barcodesLabel, barcodeBox);
     form->addRow(tr("&VAT:"), m_vat);
+    m_category->setObjectName(u"category"_s);
+    connect(m_category, &CategoryComboBox::loadFailed, m_banner,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    form->addRow(tr("Ca&tegory:"), m_category);
     form->addRow(QString(), m_byWeight);
     form->addRow(QString(), m_active);
     form->addRow(tr("Rea&son:"), m_reason);
@@ -235,6 +241,7 @@ void ProductEditDialog::showProduct(const Product &product)
     m_byWeight->setChecked(product.soldByWeight);
     m_active->setChecked(product.active);
     m_vat->setCurrentCode(product.vatCode);
+    m_category->setCurrentCategoryId(product.categoryId);
     m_save->setEnabled(true);
     m_schedule->setEnabled(true);
 }
@@ -318,6 +325,10 @@ QString ProductEditDialog::describe(const ProductChange &change) const
                                   QDateTime::fromString(before[u"valid_from"_s].toString(),
                                                         Qt::ISODateWithMs),
                                   m_zone));
+        else if (it.key() == u"category"_s)
+            lines << tr("Category: %1 → %2").arg(text(before), text(*it));
+        else if (it.key() == u"category_id"_s)
+            continue; // the path above says it
         else if (it.key() == u"vat_code"_s)
             lines << tr("VAT: %1 → %2").arg(vatLabel(before.toString()), vatLabel(it->toString()));
         else
@@ -344,6 +355,7 @@ std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)
     e.soldByWeight = m_byWeight->isChecked();
     e.active = m_active->isChecked();
     e.vatCode = m_vat->currentCode();
+    e.categoryId = m_category->currentCategoryId();
     e.reason = m_reason->text();
     // Money is whole kopecks, read from the text as typed: never a double.
     const auto price = Money::parse(m_price->text());
@@ -389,6 +401,8 @@ QWidget *ProductEditDialog::fieldFor(const QString &name) const
         return m_from;
     if (name == u"vat_rate"_s)
         return m_vat;
+    if (name == u"category"_s)
+        return m_category;
     return m_name;
 }
 

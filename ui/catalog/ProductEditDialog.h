@@ -17,6 +17,7 @@ class QTableWidget;
 namespace shopdesk {
 
 class MessageBanner;
+class CategoryComboBox;
 class VatRateComboBox;
 
 // Change a product: its name, price, unit, barcodes (typed or scanned into
@@ -84,6 +85,7 @@ private:
     QCheckBox *m_byWeight;
     QCheckBox *m_active;
     VatRateComboBox *m_vat;
+    CategoryComboBox *m_category;
     QLineEdit *m_reason;
     QLabel *m_fieldError; // what is wrong with the fields as typed
     QTableWidget *m_prices;

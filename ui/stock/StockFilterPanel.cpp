@@ -119,6 +119,8 @@ StockFilter StockFilterPanel::filter() const
     f.shelfMax = bound(m_shelfMax);
     f.orderMin = bound(m_orderMin);
     f.orderMax = bound(m_orderMax);
+    if (m_categoryId)
+        f.categoryId = m_categoryId;
     return f;
 }
 
@@ -162,6 +164,14 @@ void StockFilterPanel::emitFilter()
                                       : product.error().message);
                   emit filterChanged(filter());
               });
+}
+
+void StockFilterPanel::setCategoryId(qint64 categoryId)
+{
+    if (categoryId == m_categoryId)
+        return;
+    m_categoryId = categoryId;
+    emitFilter();
 }
 
 void StockFilterPanel::showPlu(const QString &plu, qint64 shopId)

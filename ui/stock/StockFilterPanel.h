@@ -31,6 +31,9 @@ public:
     void clear();
     // Shows one product's stock: only this PLU, in this shop (0: all shops).
     void showPlu(const QString &plu, qint64 shopId);
+    // Only the products of this category and its subcategories (0: any).
+    void setCategoryId(qint64 categoryId);
+    qint64 categoryId() const { return m_categoryId; }
 
 signals:
     void filterChanged(const shopdesk::StockFilter &filter);
@@ -52,6 +55,7 @@ private:
     QSpinBox *m_orderMin;
     QSpinBox *m_orderMax;
     QTimer *m_debounce;
+    qint64 m_categoryId = 0;
 };
 
 } // namespace shopdesk

@@ -13,6 +13,7 @@
 #include "models/settings/AppSettings.h"
 #include "models/shops/ShopTime.h"
 #include "models/stock/StockModel.h"
+#include "ui/catalog/CategoryTree.h"
 #include "ui/catalog/ProductDialog.h"
 #include "ui/catalog/ProductEditDialog.h"
 #include "ui/common/ExportRunner.h"
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSet>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimeZone>
@@ -48,7 +50,8 @@ StockPage::StockPage(const Session &session, QWidget *parent)
       m_banner(new MessageBanner(this)),
       m_filters(new StockFilterPanel(this)),
       m_model(new StockModel(session.database, this)),
-      m_table(new QTableView(this))
+      m_table(new QTableView(this)),
+      m_categories(new CategoryTree(session.actor, this))
 {
     auto *heading = createPageTitle(tr("Stock"), this);
 
@@ -129,7 +132,22 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     layout->addWidget(toolbar);
     layout->addWidget(m_banner);
     layout->addWidget(m_filters);
-    layout->addWidget(m_table, 1);
+    // The categories on the left: choosing one shows its products' stock
+    // and its subcategories'.
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_categories);
+    split->addWidget(m_table);
+    split->setStretchFactor(1, 1);
+    split->setSizes({220, 980});
+    layout->addWidget(split, 1);
+    connect(m_categories, &CategoryTree::categoryChosen, m_filters,
+            &StockFilterPanel::setCategoryId);
+    connect(m_categories, &CategoryTree::message, this, [this](const QString &text) {
+        if (text.isEmpty())
+            m_banner->hideMessage();
+        else
+            m_banner->showMessage(text);
+    });
     layout->addWidget(m_pager);
 
     connect(m_filters, &StockFilterPanel::filterChanged, this, [this](const StockFilter &filter) {

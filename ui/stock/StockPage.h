@@ -9,6 +9,7 @@ class QTableView;
 
 namespace shopdesk {
 
+class CategoryTree;
 class ListPager;
 class MessageBanner;
 class StockFilterPanel;
@@ -26,6 +27,7 @@ public:
     StockModel *model() const { return m_model; }
     StockFilterPanel *filterPanel() const { return m_filters; }
     QTableView *table() const { return m_table; }
+    CategoryTree *categoryTree() const { return m_categories; }
     void setLowStockThreshold(int threshold);
     void setShop(const Shop &shop);
 
@@ -61,6 +63,7 @@ private:
     StockFilterPanel *m_filters;
     StockModel *m_model;
     QTableView *m_table;
+    CategoryTree *m_categories;
     ListPager *m_pager;
     QAction *m_adjust;
     QAction *m_newProduct;
