@@ -57,15 +57,20 @@ struct PriceDocumentLine
 // Which products a rule is applied to. Archived products are never chosen.
 struct PriceSelection
 {
-    enum class Kind { Plus, NameContains, AllProducts };
+    enum class Kind { Plus, NameContains, AllProducts, Category };
 
     Kind kind = Kind::Plus;
     QStringList plus; // Plus: these PLUs (each must exist and be active)
     QString text; // NameContains: a case-insensitive part of the name
+    qint64 categoryId = 0; // Category: its products and its subcategories'
 
-    static PriceSelection byPlus(QStringList plus) { return {Kind::Plus, std::move(plus), {}}; }
-    static PriceSelection byName(QString text) { return {Kind::NameContains, {}, std::move(text)}; }
-    static PriceSelection all() { return {Kind::AllProducts, {}, {}}; }
+    static PriceSelection byPlus(QStringList plus) { return {Kind::Plus, std::move(plus), {}, 0}; }
+    static PriceSelection byName(QString text)
+    {
+        return {Kind::NameContains, {}, std::move(text), 0};
+    }
+    static PriceSelection all() { return {Kind::AllProducts, {}, {}, 0}; }
+    static PriceSelection byCategory(qint64 id) { return {Kind::Category, {}, {}, id}; }
 };
 
 } // namespace shopdesk

@@ -223,6 +223,17 @@ Result<int> PriceDocumentStore::addLines(const Actor &actor, qint64 id,
     case PriceSelection::Kind::AllProducts:
         where = u"true"_s;
         break;
+    case PriceSelection::Kind::Category: {
+        auto known = Sql::scalar(m_db, u"SELECT EXISTS (SELECT 1 FROM categories WHERE id = ?)"_s,
+                                 {selection.categoryId});
+        if (!known)
+            return known.error();
+        if (!known.value().toBool())
+            return StoreError::invalid(u"category"_s, tr("Choose a category."));
+        where = u"p.category_id IN (SELECT category_subtree(?))"_s;
+        values << selection.categoryId;
+        break;
+    }
     }
 
     return inDraft(id, [&]() -> Result<int> {
@@ -272,7 +283,9 @@ Result<int> PriceDocumentStore::addLines(const Actor &actor, qint64 id,
         }
         if (ids.isEmpty())
             return StoreError::invalid(
-                selection.kind == PriceSelection::Kind::NameContains ? u"text"_s : u"plus"_s,
+                selection.kind == PriceSelection::Kind::NameContains   ? u"text"_s
+                    : selection.kind == PriceSelection::Kind::Category ? u"category"_s
+                                                                       : u"plus"_s,
                 tr("No active product matches."));
         if (isCancelled(cancelled))
             return StoreError::cancelled(tr("Stopped; no line was added."));

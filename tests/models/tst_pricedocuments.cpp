@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "models/catalog/CategoryStore.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
@@ -98,6 +99,63 @@ private slots:
         const QList<PriceEntry> history = PriceStore(m_tdb->db()).list(u"1001"_s).value();
         QCOMPARE(history.first().price, qint64(10499));
         QCOMPARE(history.first().previous, std::optional<qint64>(9990));
+    }
+
+    // By category (issue 17): exactly the active products of the category
+    // and of every category below it, as SQL finds them.
+    void aCategoryAddsItsWholeSubtree()
+    {
+        CategoryStore categories(m_tdb->db());
+        const qint64 dairy = categories.create(m_manager, 0, u"Dairy"_s)->id;
+        const qint64 milk = categories.create(m_manager, dairy, u"Milk"_s)->id;
+        const qint64 cheese = categories.create(m_manager, 0, u"Cheese"_s)->id;
+        const qint64 empty = categories.create(m_manager, 0, u"Empty"_s)->id;
+        ProductStore products(m_tdb->db());
+        QVERIFY(products.create(m_manager, {u"1004"_s, u"Old milk"_s, 5000, {}, false}).ok());
+        const auto place = [&](const QString &plu, qint64 category, bool active = true) {
+            ProductPatch patch;
+            patch.plu = plu;
+            patch.categoryId = category;
+            patch.active = active;
+            return products.patch(m_manager, patch).ok();
+        };
+        QVERIFY(place(u"1001"_s, milk));
+        QVERIFY(place(u"1002"_s, milk));
+        QVERIFY(place(u"1003"_s, dairy));
+        QVERIFY(place(u"2001"_s, cheese));
+        QVERIFY(place(u"1004"_s, milk, false)); // archived: keeps its price
+
+        const qint64 id = draft({u"Dairy"_s, {}});
+        auto added = documents().addLines(m_manager, id, PriceSelection::byCategory(dairy),
+                                          PriceRule::setPrice(10000));
+        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
+        QCOMPARE(added.value(), 3);
+        const QString subtree = u"SELECT p.id FROM products p WHERE p.active "
+                                "AND p.category_id IN (SELECT category_subtree(?))"_s;
+        QCOMPARE(count(u"SELECT count(*) FROM price_document_lines WHERE document_id = ?"_s, {id}),
+                 count(u"SELECT count(*) FROM (%1) x"_s.arg(subtree), {dairy}));
+        QCOMPARE(count(u"SELECT count(*) FROM price_document_lines WHERE document_id = ? "
+                       "AND product_id NOT IN (%1)"_s.arg(subtree),
+                       {id, dairy}),
+                 0);
+        // A subcategory alone: its own products only.
+        const qint64 milkOnly = draft({u"Milk"_s, {}});
+        QCOMPARE(documents()
+                     .addLines(m_manager, milkOnly, PriceSelection::byCategory(milk),
+                               PriceRule::setPrice(10000))
+                     .value(),
+                 2);
+        // An empty or unknown category: refused naming it, nothing added.
+        for (const qint64 category : {empty, qint64(999999), qint64(0)}) {
+            auto refused =
+                documents().addLines(m_manager, milkOnly, PriceSelection::byCategory(category),
+                                     PriceRule::setPrice(10000));
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().field, u"category"_s);
+        }
+        QCOMPARE(
+            count(u"SELECT count(*) FROM price_document_lines WHERE document_id = ?"_s, {milkOnly}),
+            2);
     }
 
     void aPostedDocumentNeverChanges()

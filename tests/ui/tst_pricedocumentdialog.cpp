@@ -7,6 +7,7 @@
 #include "models/documents/PriceLinesModel.h"
 #include "models/settings/AppSettings.h"
 #include "models/shops/ShopTime.h"
+#include "ui/common/CategoryComboBox.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/documents/PriceDocumentDialog.h"
@@ -212,6 +213,49 @@ private slots:
                      .toInt(),
                  0);
         QVERIFY(!child<QPushButton>(&dialog, u"post"_s)->isEnabled());
+    }
+
+    // By category (issue 17): "a category (with its subcategories)" adds
+    // exactly the active products of that subtree.
+    void aCategoryWithItsSubcategoriesIsAdded()
+    {
+        PriceDocumentDialog dialog(manager(), 0);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *selectBy = child<QComboBox>(&dialog, u"selectBy"_s);
+        auto *category = child<CategoryComboBox>(&dialog, u"selectCategory"_s);
+        QVERIFY(selectBy && category);
+        selectBy->setCurrentIndex(int(PriceSelection::Kind::Category));
+        QVERIFY(category->isVisibleTo(&dialog));
+        QVERIFY(!child<QLineEdit>(&dialog, u"selectText"_s)->isVisibleTo(&dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(category->isLoaded(), 20000);
+        const qint64 drinks = Sql::scalar(m_tdb->db(),
+                                          u"SELECT id FROM categories "
+                                          "WHERE parent_id IS NULL AND name = 'Напитки'"_s)
+                                  .value()
+                                  .toLongLong();
+        QVERIFY(drinks > 0);
+        category->setCurrentCategoryId(drinks);
+        child<QDoubleSpinBox>(&dialog, u"ruleValue"_s)->setValue(10);
+        QSignalSpy added(&dialog, &PriceDocumentDialog::linesAdded);
+        child<QPushButton>(&dialog, u"add"_s)->click();
+        QVERIFY(added.wait(20000));
+        const qint64 expected = Sql::scalar(m_tdb->db(),
+                                            u"SELECT count(*) FROM products WHERE active "
+                                            "AND category_id IN (SELECT category_subtree(?))"_s,
+                                            {drinks})
+                                    .value()
+                                    .toLongLong();
+        QVERIFY(expected > 0);
+        QCOMPARE(added.first().first().toLongLong(), expected);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM price_document_lines l "
+                             "JOIN products p ON p.id = l.product_id WHERE l.document_id = ? "
+                             "AND p.category_id IN (SELECT category_subtree(?))"_s,
+                             {dialog.documentId(), drinks})
+                     .value()
+                     .toLongLong(),
+                 expected);
     }
 
     // From the Stock page: Price changes…, New, a price from tomorrow 08:00

@@ -4,6 +4,7 @@
 #include "models/core/TaskRunner.h"
 #include "models/documents/PriceLinesModel.h"
 #include "models/shops/ShopTime.h"
+#include "ui/common/CategoryComboBox.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 
@@ -50,6 +51,7 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
       m_from(new QDateTimeEdit(this)),
       m_selectBy(new QComboBox(this)),
       m_selectText(new QLineEdit(this)),
+      m_selectCategory(new CategoryComboBox(this)),
       m_ruleKind(new QComboBox(this)),
       m_value(new QDoubleSpinBox(this)),
       m_step(new QComboBox(this)),
@@ -104,6 +106,12 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     m_selectBy->addItem(tr("PLUs"));
     m_selectBy->addItem(tr("Name contains"));
     m_selectBy->addItem(tr("All products"));
+    m_selectBy->addItem(tr("A category (with its subcategories)"));
+    m_selectCategory->setObjectName(u"selectCategory"_s);
+    m_selectCategory->hide();
+    connect(m_selectCategory, &CategoryComboBox::loadFailed, this, [this](const QString &message) {
+        refuse(StoreError::invalid(u"category"_s, message));
+    });
     m_selectText->setObjectName(u"selectText"_s);
     m_ruleKind->setObjectName(u"ruleKind"_s);
     m_ruleKind->addItem(tr("Set the price to"));
@@ -134,6 +142,7 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
     selectRow->addWidget(productsLabel);
     selectRow->addWidget(m_selectBy);
     selectRow->addWidget(m_selectText, 1);
+    selectRow->addWidget(m_selectCategory, 1);
     auto *ruleRow = new QHBoxLayout;
     auto *priceLabel = new QLabel(tr("Pri&ce:"), this);
     priceLabel->setBuddy(m_ruleKind);
@@ -212,6 +221,8 @@ PriceDocumentDialog::PriceDocumentDialog(const Session &session, qint64 document
         updateEnabled();
     });
     m_selectText->setPlaceholderText(tr("PLUs, separated by spaces or commas"));
+    connect(m_selectCategory, &CategoryComboBox::categoriesLoaded, this,
+            &PriceDocumentDialog::updateEnabled);
     connect(m_ruleKind, &QComboBox::currentIndexChanged, this,
             &PriceDocumentDialog::updateRuleFields);
     for (QComboBox *box : {m_step, m_direction})
@@ -338,6 +349,8 @@ PriceSelection PriceDocumentDialog::selection() const
         return PriceSelection::byName(m_selectText->text());
     case PriceSelection::Kind::AllProducts:
         break;
+    case PriceSelection::Kind::Category:
+        return PriceSelection::byCategory(m_selectCategory->currentCategoryId());
     }
     return PriceSelection::all();
 }
@@ -389,8 +402,13 @@ void PriceDocumentDialog::addProducts()
     if (!r)
         return;
     const PriceSelection chosen = selection();
+    if (chosen.kind == PriceSelection::Kind::Category && chosen.categoryId == 0) {
+        refuse(StoreError::invalid(u"category"_s, tr("Products: choose a category.")));
+        m_selectCategory->setFocus();
+        return;
+    }
     if (chosen.kind != PriceSelection::Kind::AllProducts &&
-        m_selectText->text().trimmed().isEmpty()) {
+        chosen.kind != PriceSelection::Kind::Category && m_selectText->text().trimmed().isEmpty()) {
         refuse(StoreError::invalid(u"text"_s,
                                    chosen.kind == PriceSelection::Kind::Plus
                                        ? tr("Products: type one PLU or more.")
@@ -525,8 +543,11 @@ void PriceDocumentDialog::updateEnabled()
     for (QWidget *w :
          std::initializer_list<QWidget *> {m_reason, m_starts, m_selectBy, m_ruleKind, m_value})
         w->setEnabled(free);
-    m_selectText->setEnabled(free &&
-                             m_selectBy->currentIndex() != int(PriceSelection::Kind::AllProducts));
+    const auto by = PriceSelection::Kind(m_selectBy->currentIndex());
+    m_selectText->setEnabled(free && by != PriceSelection::Kind::AllProducts);
+    m_selectText->setVisible(by != PriceSelection::Kind::Category);
+    m_selectCategory->setVisible(by == PriceSelection::Kind::Category);
+    m_selectCategory->setEnabled(free && m_selectCategory->isLoaded());
     m_from->setEnabled(free && m_starts->currentIndex() == 1);
     for (QWidget *w : std::initializer_list<QWidget *> {m_step, m_direction, m_endIn99})
         w->setEnabled(free && percent);
@@ -553,6 +574,8 @@ void PriceDocumentDialog::refuse(const StoreError &error)
         m_from->setFocus();
     else if (error.field == u"plus"_s || error.field == u"text"_s)
         m_selectText->setFocus();
+    else if (error.field == u"category"_s)
+        m_selectCategory->setFocus();
     else if (error.field == u"percent"_s || error.field == u"rounding"_s)
         m_value->setFocus();
     emit failed(error.message);

@@ -20,6 +20,7 @@ class QTableView;
 
 namespace shopdesk {
 
+class CategoryComboBox;
 class MessageBanner;
 class PriceLinesModel;
 
@@ -79,6 +80,7 @@ private:
     QDateTimeEdit *m_from;
     QComboBox *m_selectBy;
     QLineEdit *m_selectText;
+    CategoryComboBox *m_selectCategory;
     QComboBox *m_ruleKind;
     QDoubleSpinBox *m_value;
     QComboBox *m_step;
