@@ -253,7 +253,7 @@ private slots:
             QTest::keyClicks(reason, u"offer moved"_s);
             Confirm::setAnswerForTests(true);
             QSignalSpy shown(dialog, &ProductEditDialog::pricesShown);
-            QTest::keyClick(dialog, Qt::Key_T, Qt::AltModifier);
+            QTest::keyClick(dialog, Qt::Key_I, Qt::AltModifier);
             QVERIFY2(shown.wait(20000), qPrintable(dialog->findChild<MessageBanner *>()->text()));
             Confirm::setAnswerForTests(std::nullopt);
             QCOMPARE(prices->rowCount(), 2);

@@ -156,7 +156,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     scheduleRow->addWidget(new QLabel(tr("from:"), this));
     scheduleRow->addWidget(m_from);
     scheduleRow->addWidget(m_schedule);
-    m_withdraw = new QPushButton(tr("Wi&thdraw scheduled price"), this);
+    m_withdraw = new QPushButton(tr("W&ithdraw scheduled price"), this);
     m_withdraw->setObjectName(u"withdraw"_s);
     m_withdraw->setToolTip(tr("Takes back the selected scheduled price before it starts; "
                               "the reason above is kept with it."));
@@ -189,6 +189,11 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_schedule, &QPushButton::clicked, this, &ProductEditDialog::schedule);
     connect(m_withdraw, &QPushButton::clicked, this, &ProductEditDialog::withdrawScheduled);
+    // A VAT change reads "20 % → 10 %" only once the rates' names are known.
+    connect(m_vat, &VatRateComboBox::ratesLoaded, this, [this] {
+        if (!m_shownChanges.isEmpty())
+            showChanges(m_shownChanges);
+    });
     connect(m_prices, &QTableWidget::itemSelectionChanged, this,
             [this] { m_withdraw->setEnabled(selectedScheduled().has_value()); });
     for (QLineEdit *field : {m_name, m_price, m_reason})
@@ -279,6 +284,7 @@ void ProductEditDialog::loadChanges()
 
 void ProductEditDialog::showChanges(const QList<ProductChange> &changes)
 {
+    m_shownChanges = changes;
     m_changes->setRowCount(int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
         const ProductChange &c = changes.at(row);

@@ -91,6 +91,7 @@ private:
     QTableWidget *m_prices;
     QList<PriceEntry> m_priceEntries; // the rows of m_prices
     QTableWidget *m_changes; // the product's edits, who and why
+    QList<ProductChange> m_shownChanges; // described again once the VAT names arrive
     QLineEdit *m_newPrice;
     QDateTimeEdit *m_from; // wall time in the shop's zone
     QPushButton *m_schedule;
