@@ -1,9 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>CategoryStore</name>
+    <message numerus="yes">
+        <location filename="../models/catalog/CategoryStore.cpp" line="205"/>
+        <source>The category %1 is not empty: %n product(s) and subcategories are in it. Move them out first, or delete it moving them up.</source>
+        <translation>
+            <numerusform>The category %1 is not empty: %n product and subcategories are in it. Move them out first, or delete it moving them up.</numerusform>
+            <numerusform>The category %1 is not empty: %n products and subcategories are in it. Move them out first, or delete it moving them up.</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>DemoDataGenerator</name>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="294" />
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="295"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Creating %Ln product and its stock…</numerusform>
@@ -11,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="302" />
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="303"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Writing %Ln history row…</numerusform>
@@ -19,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="307" />
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="308"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Creating %Ln customer…</numerusform>
@@ -30,7 +42,7 @@
 <context>
     <name>ExportRunner</name>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="27" />
+        <location filename="../ui/common/ExportRunner.cpp" line="27"/>
         <source>%Ln row(s) written…</source>
         <translation>
             <numerusform>%Ln row written…</numerusform>
@@ -38,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/common/ExportRunner.cpp" line="117" />
+        <location filename="../ui/common/ExportRunner.cpp" line="117"/>
         <source>%Ln row(s) written to %1.</source>
         <translation>
             <numerusform>%Ln row written to %1.</numerusform>
@@ -49,7 +61,7 @@
 <context>
     <name>HeadlessSetup</name>
     <message numerus="yes">
-        <location filename="../app/desk/HeadlessSetup.cpp" line="71" />
+        <location filename="../app/desk/HeadlessSetup.cpp" line="71"/>
         <source>Database %1 is ready (%Ln migration(s) applied).</source>
         <translation>
             <numerusform>Database %1 is ready (%Ln migration applied).</numerusform>
@@ -60,7 +72,7 @@
 <context>
     <name>LabelLayout</name>
     <message numerus="yes">
-        <location filename="../models/labels/LabelLayout.cpp" line="73" />
+        <location filename="../models/labels/LabelLayout.cpp" line="73"/>
         <source>%Ln columns do not fit across an A4 page with these margins and gaps: each label would be %1 mm wide, at least %2 mm are needed.</source>
         <translation>
             <numerusform>%Ln column does not fit across an A4 page with these margins and gaps: the label would be %1 mm wide, at least %2 mm are needed.</numerusform>
@@ -68,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/labels/LabelLayout.cpp" line="80" />
+        <location filename="../models/labels/LabelLayout.cpp" line="80"/>
         <source>%Ln rows do not fit down an A4 page with these margins and gaps: each label would be %1 mm high, at least %2 mm are needed.</source>
         <translation>
             <numerusform>%Ln row does not fit down an A4 page with these margins and gaps: the label would be %1 mm high, at least %2 mm are needed.</numerusform>
@@ -79,7 +91,7 @@
 <context>
     <name>LabelQueueStore</name>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="161" />
+        <location filename="../models/labels/LabelQueueStore.cpp" line="173"/>
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>At most %Ln label can be queued at once.</numerusform>
@@ -90,7 +102,7 @@
 <context>
     <name>PriceDocumentStore</name>
     <message numerus="yes">
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="70" />
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="70"/>
         <source>%1 and %Ln more</source>
         <translation>
             <numerusform>%1 and %Ln more</numerusform>
@@ -99,9 +111,39 @@
     </message>
 </context>
 <context>
+    <name>ProductStore</name>
+    <message numerus="yes">
+        <location filename="../models/catalog/ProductStore.cpp" line="116"/>
+        <source>A product can have at most %n barcode(s).</source>
+        <translation>
+            <numerusform>A product can have at most %n barcode.</numerusform>
+            <numerusform>A product can have at most %n barcodes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PromoCodeStore</name>
+    <message numerus="yes">
+        <location filename="../models/orders/PromoCodeStore.cpp" line="121"/>
+        <source>Promo code %1 has been used up: it was good for %n use(s).</source>
+        <translation>
+            <numerusform>Promo code %1 has been used up: it was good for %n use.</numerusform>
+            <numerusform>Promo code %1 has been used up: it was good for %n uses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/orders/PromoCodeStore.cpp" line="133"/>
+        <source>This customer has used promo code %1 already: it is good for %n use(s) per customer.</source>
+        <translation>
+            <numerusform>This customer has used promo code %1 already: it is good for %n use per customer.</numerusform>
+            <numerusform>This customer has used promo code %1 already: it is good for %n uses per customer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffStore</name>
     <message numerus="yes">
-        <location filename="../models/staff/StaffStore.cpp" line="400" />
+        <location filename="../models/staff/StaffStore.cpp" line="400"/>
         <source>Too many failed sign-ins. Try again in %Ln minute(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %Ln minute.</numerusform>
@@ -109,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/staff/StaffStore.cpp" line="404" />
+        <location filename="../models/staff/StaffStore.cpp" line="404"/>
         <source>Too many failed sign-ins. Try again in %Ln second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %Ln second.</numerusform>
@@ -120,7 +162,7 @@
 <context>
     <name>StockStore</name>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="360" />
+        <location filename="../models/stock/StockStore.cpp" line="360"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>
@@ -131,7 +173,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/central/main.cpp" line="99" />
+        <location filename="../app/central/main.cpp" line="99"/>
         <source>Revoked %Ln token(s).</source>
         <translation>
             <numerusform>Revoked %Ln token.</numerusform>
@@ -140,9 +182,20 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::CategoryTree</name>
+    <message numerus="yes">
+        <location filename="../ui/catalog/CategoryTree.cpp" line="123"/>
+        <source>%1: %n product(s) directly in it</source>
+        <translation>
+            <numerusform>%1: %n product directly in it</numerusform>
+            <numerusform>%1: %n products directly in it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::CentralClient</name>
     <message numerus="yes">
-        <location filename="../app/sync/CentralClient.cpp" line="390" />
+        <location filename="../app/sync/CentralClient.cpp" line="390"/>
         <source>%1 (gave up after %Ln attempt(s))</source>
         <translation>
             <numerusform>%1 (gave up after %Ln attempt)</numerusform>
@@ -153,7 +206,15 @@
 <context>
     <name>shopdesk::CheckoutPage</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="578" />
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="593"/>
+        <source>%Ln item(s), %1 off</source>
+        <translation>
+            <numerusform>%Ln item, %1 off</numerusform>
+            <numerusform>%Ln items, %1 off</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="594"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -161,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="728" />
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="744"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Drop the %Ln line on the till (%1)? The void is recorded for the manager.</numerusform>
@@ -172,7 +233,7 @@
 <context>
     <name>shopdesk::CustomersPage</name>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="251" />
+        <location filename="../ui/customers/CustomersPage.cpp" line="251"/>
         <source>Clear the problems flag of %Ln customer(s)?</source>
         <translation>
             <numerusform>Clear the problems flag of %Ln customer?</numerusform>
@@ -180,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customers/CustomersPage.cpp" line="276" />
+        <location filename="../ui/customers/CustomersPage.cpp" line="276"/>
         <source>%Ln customer(s) had problems; all cleared.</source>
         <translation>
             <numerusform>%Ln customer had problems; cleared.</numerusform>
@@ -191,7 +252,7 @@
 <context>
     <name>shopdesk::FirstRunDialog</name>
     <message numerus="yes">
-        <location filename="../ui/session/FirstRunDialog.cpp" line="47" />
+        <location filename="../ui/session/FirstRunDialog.cpp" line="47"/>
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -202,7 +263,7 @@
 <context>
     <name>shopdesk::HistoryFilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="215" />
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
         <source>%Ln action(s)</source>
         <translation>
             <numerusform>%Ln action</numerusform>
@@ -213,7 +274,7 @@
 <context>
     <name>shopdesk::HistoryPage</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryPage.cpp" line="55" />
+        <location filename="../ui/history/HistoryPage.cpp" line="55"/>
         <source>%Ln row(s) a page</source>
         <translation>
             <numerusform>%Ln row a page</numerusform>
@@ -224,7 +285,7 @@
 <context>
     <name>shopdesk::LabelPrintDialog</name>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="168" />
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="168"/>
         <source>%Ln label(s)</source>
         <translation>
             <numerusform>%Ln label</numerusform>
@@ -232,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelPrintDialog.cpp" line="169" />
+        <location filename="../ui/labels/LabelPrintDialog.cpp" line="169"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -243,7 +304,7 @@
 <context>
     <name>shopdesk::LabelQueueDialog</name>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105" />
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
         <source>%Ln label(s) waiting</source>
         <translation>
             <numerusform>%Ln label waiting</numerusform>
@@ -251,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141" />
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
         <source>%Ln label(s) printed and taken off the queue.</source>
         <translation>
             <numerusform>%Ln label printed and taken off the queue.</numerusform>
@@ -262,7 +323,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310" />
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -270,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="312" />
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln refused</numerusform>
@@ -281,7 +342,7 @@
 <context>
     <name>shopdesk::ParkedSalesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22" />
+        <location filename="../ui/checkout/ParkedSalesDialog.cpp" line="22"/>
         <source>%1 · %2 · %Ln item(s) · %3</source>
         <translation>
             <numerusform>%1 · %2 · %Ln item · %3</numerusform>
@@ -292,9 +353,9 @@
 <context>
     <name>shopdesk::PriceDocumentDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="225" />
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="275" />
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="515" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="236"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="286"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="533"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -302,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="258" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="269"/>
         <source>Price change No. %1 — posted %2 by %3; %Ln price(s) changed</source>
         <translation>
             <numerusform>Price change No. %1 — posted %2 by %3; %Ln price changed</numerusform>
@@ -310,7 +371,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="412" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="430"/>
         <source>%Ln product(s) added.</source>
         <translation>
             <numerusform>%Ln product added.</numerusform>
@@ -318,7 +379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="441" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="459"/>
         <source>%Ln line(s) removed.</source>
         <translation>
             <numerusform>%Ln line removed.</numerusform>
@@ -326,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="454" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="472"/>
         <source>The new prices of %Ln product(s) start %1.</source>
         <translation>
             <numerusform>The new price of %Ln product starts %1.</numerusform>
@@ -334,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="456" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="474"/>
         <source>The prices of %Ln product(s) change now, and the till charges them from the next scan.</source>
         <translation>
             <numerusform>The price of %Ln product changes now, and the till charges it from the next scan.</numerusform>
@@ -342,7 +403,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="475" />
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="493"/>
         <source>Posted: %Ln price(s) changed; their shelf labels are in the label queue.</source>
         <translation>
             <numerusform>Posted: %Ln price changed; its shelf label is in the label queue.</numerusform>
@@ -353,7 +414,7 @@
 <context>
     <name>shopdesk::PriceDocumentsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="122" />
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="121"/>
         <source>%Ln document(s)</source>
         <translation>
             <numerusform>%Ln document</numerusform>
@@ -362,9 +423,44 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::PromoCodesDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="310"/>
+        <source>%Ln in all</source>
+        <translation>
+            <numerusform>%Ln in all</numerusform>
+            <numerusform>%Ln in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="312"/>
+        <source>%Ln per customer</source>
+        <translation>
+            <numerusform>%Ln per customer</numerusform>
+            <numerusform>%Ln per customer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="315"/>
+        <source>%1 on %Ln product(s)</source>
+        <translation>
+            <numerusform>%1 on %Ln product</numerusform>
+            <numerusform>%1 on %Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="567"/>
+        <source>%Ln use(s), %1 given off in all.</source>
+        <translation>
+            <numerusform>%Ln use, %1 given off in all.</numerusform>
+            <numerusform>%Ln uses, %1 given off in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::StaffDialog</name>
     <message numerus="yes">
-        <location filename="../ui/staff/StaffDialog.cpp" line="56" />
+        <location filename="../ui/staff/StaffDialog.cpp" line="56"/>
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -375,7 +471,7 @@
 <context>
     <name>shopdesk::StaffSecretDialog</name>
     <message numerus="yes">
-        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45" />
+        <location filename="../ui/staff/StaffSecretDialog.cpp" line="45"/>
         <source>at least %Ln characters</source>
         <translation>
             <numerusform>at least %Ln character</numerusform>
@@ -386,7 +482,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="265" />
+        <location filename="../ui/stock/StockPage.cpp" line="288"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -394,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="266" />
+        <location filename="../ui/stock/StockPage.cpp" line="289"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -402,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="333" />
+        <location filename="../ui/stock/StockPage.cpp" line="356"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -410,18 +506,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="359" />
+        <location filename="../ui/stock/StockPage.cpp" line="382"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
             <numerusform>%Ln shelf labels printed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
+        <translation>
+            <numerusform>%Ln shelf label added to the queue (Ctrl+Shift+P to print).</numerusform>
+            <numerusform>%Ln shelf labels added to the queue (Ctrl+Shift+P to print).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::StocktakeVarianceDialog</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59" />
+        <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="59"/>
         <source>%Ln line(s) counted, %1 with a difference; value of the differences: %2.</source>
         <translation>
             <numerusform>%Ln line counted, %1 with a difference; value of the differences: %2.</numerusform>
@@ -432,18 +536,18 @@
 <context>
     <name>shopdesk::SyncEngine</name>
     <message numerus="yes">
-        <location filename="../app/sync/SyncEngine.cpp" line="183" />
-        <source>central's answer does not acknowledge the %Ln event(s) sent</source>
+        <location filename="../app/sync/SyncEngine.cpp" line="183"/>
+        <source>central&apos;s answer does not acknowledge the %Ln event(s) sent</source>
         <translation>
-            <numerusform>central's answer does not acknowledge the %Ln event sent</numerusform>
-            <numerusform>central's answer does not acknowledge the %Ln events sent</numerusform>
+            <numerusform>central&apos;s answer does not acknowledge the %Ln event sent</numerusform>
+            <numerusform>central&apos;s answer does not acknowledge the %Ln events sent</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>shopdesk::SyncPage</name>
     <message numerus="yes">
-        <location filename="../ui/sync/SyncPage.cpp" line="228" />
+        <location filename="../ui/sync/SyncPage.cpp" line="228"/>
         <source>%Ln refused event(s) will be sent again.</source>
         <translation>
             <numerusform>%Ln refused event will be sent again.</numerusform>
@@ -454,7 +558,7 @@
 <context>
     <name>shopdesk::VoidedSalesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110" />
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="110"/>
         <source>%Ln line(s)</source>
         <translation>
             <numerusform>%Ln line</numerusform>
@@ -462,7 +566,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130" />
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="130"/>
         <source>The latest %Ln voided sale(s), %1</source>
         <translation>
             <numerusform>The latest %Ln voided sale, %1</numerusform>
@@ -470,7 +574,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132" />
+        <location filename="../ui/orders/VoidedSalesDialog.cpp" line="132"/>
         <source>%Ln voided sale(s), %1</source>
         <translation>
             <numerusform>%Ln voided sale, %1</numerusform>

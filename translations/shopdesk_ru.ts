@@ -35,15 +35,67 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="122"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="196"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="160"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="200"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="239"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="307"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/CatalogStore.cpp" line="283"/>
+        <source>scheduled price cancelled by central</source>
+        <translation>запланированная цена отменена центральным сервером</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryStore</name>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="25"/>
+        <source>There is already a category named %1 there.</source>
+        <translation>Там уже есть категория «%1».</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="39"/>
+        <source>The category name must be 1 to 100 characters.</source>
+        <translation>Название категории — от 1 до 100 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="90"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="110"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="128"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="155"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="158"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="196"/>
+        <source>There is no category %1.</source>
+        <translation>Категории %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="161"/>
+        <source>The category %1 cannot go inside itself or one of its subcategories.</source>
+        <translation>Категорию «%1» нельзя поместить в неё саму или в её подкатегорию.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/catalog/CategoryStore.cpp" line="205"/>
+        <source>The category %1 is not empty: %n product(s) and subcategories are in it. Move them out first, or delete it moving them up.</source>
+        <translation>
+            <numerusform>Категория «%1» не пуста: в ней %n товар и подкатегории. Сначала перенесите их или удалите её с переносом содержимого на уровень выше.</numerusform>
+            <numerusform>Категория «%1» не пуста: в ней %n товара и подкатегории. Сначала перенесите их или удалите её с переносом содержимого на уровень выше.</numerusform>
+            <numerusform>Категория «%1» не пуста: в ней %n товаров и подкатегории. Сначала перенесите их или удалите её с переносом содержимого на уровень выше.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="231"/>
+        <source>category %1 deleted</source>
+        <translation>категория «%1» удалена</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="245"/>
+        <source>A subcategory of %1 has the same name as a category it would join: rename one of them first.</source>
+        <translation>У подкатегории «%1» то же название, что у категории, к которой она перейдёт: сначала переименуйте одну из них.</translation>
     </message>
 </context>
 <context>
@@ -120,33 +172,33 @@
         <translation>%1 допускает %2, но не %3.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="44"/>
+        <location filename="../app/central/CatalogApi.cpp" line="54"/>
         <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
         <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="87"/>
+        <location filename="../app/central/CatalogApi.cpp" line="114"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="108"/>
+        <location filename="../app/central/CatalogApi.cpp" line="135"/>
         <source>%1 cannot be null; leave it out to keep it as it is.</source>
         <translation>%1 не может быть null; чтобы оставить как есть, не передавайте это поле.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="189"/>
+        <location filename="../app/central/CatalogApi.cpp" line="106"/>
         <source>valid_from must be an ISO 8601 date and time with its offset, like 2027-01-31T21:00:00Z; &quot;%1&quot; is not.</source>
         <translation>valid_from должно быть датой и временем ISO 8601 со смещением, например 2027-01-31T21:00:00Z; «%1» не подходит.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="217"/>
+        <location filename="../app/central/CatalogApi.cpp" line="263"/>
         <location filename="../app/central/HistoryApi.cpp" line="110"/>
         <source>cursor is not one this server gave; leave it out to start from the first page.</source>
         <translation>cursor выдан не этим сервером; уберите его, чтобы начать с первой страницы.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="310"/>
+        <location filename="../app/central/CatalogApi.cpp" line="358"/>
         <source>since is not a cursor this server gave.</source>
         <translation>since — не курсор, выданный этим сервером.</translation>
     </message>
@@ -590,58 +642,58 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DemoDataGenerator</name>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="113"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="114"/>
         <source>The number of customers must be between 0 and %1.</source>
         <translation>Число клиентов должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="117"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="118"/>
         <source>The number of history rows must be between 0 and %1.</source>
         <translation>Число строк истории должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="122"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="123"/>
         <source>The number of products must be between 1 and %1.</source>
         <translation>Число товаров должно быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="169"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="170"/>
         <source>Waiting for another ShopDesk that is loading the demo data…</source>
         <translation>Ожидание: другой экземпляр ShopDesk загружает демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="189"/>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="198"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="190"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="199"/>
         <source>Loading demo data was cancelled; nothing was changed.</source>
         <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="209"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="210"/>
         <source>Updating statistics…</source>
         <translation>Обновление статистики…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="216"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="217"/>
         <source>Demo data loaded.</source>
         <translation>Демо-данные загружены.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="258"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="259"/>
         <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
         <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="261"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
         <source>Deleting the existing data…</source>
         <translation>Удаление существующих данных…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="274"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="275"/>
         <source>Creating shops and staff…</source>
         <translation>Создание магазинов и сотрудников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="294"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="295"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Создание %Ln товара и его остатков…</numerusform>
@@ -650,7 +702,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="302"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="303"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Запись %Ln строки истории…</numerusform>
@@ -659,7 +711,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="307"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="308"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Создание %Ln клиента…</numerusform>
@@ -1221,12 +1273,12 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Для каждой этикетки нужна своя цена.</translation>
     </message>
     <message>
-        <location filename="../models/labels/LabelQueueStore.cpp" line="158"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="170"/>
         <source>Choose the products to queue labels for.</source>
         <translation>Выберите товары, для которых нужно поставить этикетки в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="161"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="173"/>
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>За один раз в очередь можно поставить не больше %Ln этикетки.</numerusform>
@@ -1359,32 +1411,32 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPlacement</name>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="71"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="73"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="74"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="76"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="77"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="79"/>
         <source>The payment time must be from 1 minute to 24 hours.</source>
         <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="139"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="168"/>
         <source>%1 (PLU %2) is archived and cannot be sold.</source>
         <translation>%1 (PLU %2) в архиве, его нельзя продать.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="172"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="201"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="207"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="236"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
@@ -1427,17 +1479,17 @@ If another program started it, stop that program; otherwise remove the folder to
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="140"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="152"/>
         <source>%1 tendered is less than the total %2.</source>
         <translation>Получено %1 — меньше суммы к оплате %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="152"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="164"/>
         <source>The card part must be more than zero and less than the total %1.</source>
         <translation>Оплата картой должна быть больше нуля и меньше суммы к оплате %1.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPricing.cpp" line="159"/>
+        <location filename="../models/orders/OrderPricing.cpp" line="171"/>
         <source>%1 tendered is less than the cash part %2.</source>
         <translation>Получено %1 — меньше части наличными %2.</translation>
     </message>
@@ -1445,17 +1497,17 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderQueries</name>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="115"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="116"/>
         <source>A cashier sees only their own orders.</source>
         <translation>Кассир видит только свои заказы.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="135"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="136"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderQueries.cpp" line="145"/>
+        <location filename="../models/orders/OrderQueries.cpp" line="146"/>
         <source>The first day is after the last.</source>
         <translation>Первый день позже последнего.</translation>
     </message>
@@ -1563,12 +1615,12 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderVat</name>
     <message>
-        <location filename="../models/orders/OrderVat.cpp" line="89"/>
+        <location filename="../models/orders/OrderVat.cpp" line="92"/>
         <source>No VAT</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderVat.cpp" line="99"/>
+        <location filename="../models/orders/OrderVat.cpp" line="102"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1602,62 +1654,67 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="35"/>
+        <location filename="../models/core/Permissions.cpp" line="36"/>
         <source>sell</source>
         <translation>продавать</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="38"/>
+        <location filename="../models/core/Permissions.cpp" line="39"/>
         <source>create or change products</source>
         <translation>создавать и изменять товары</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="41"/>
+        <location filename="../models/core/Permissions.cpp" line="42"/>
         <source>change stock quantities</source>
         <translation>изменять количество товара</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="44"/>
+        <location filename="../models/core/Permissions.cpp" line="45"/>
         <source>run a stocktake</source>
         <translation>проводить инвентаризацию</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="47"/>
+        <location filename="../models/core/Permissions.cpp" line="48"/>
         <source>see the history and reports</source>
         <translation>просматривать историю и отчёты</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="50"/>
+        <location filename="../models/core/Permissions.cpp" line="51"/>
         <source>change customers in bulk</source>
         <translation>массово изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="53"/>
+        <location filename="../models/core/Permissions.cpp" line="54"/>
         <source>approve returns or cancel other cashiers&apos; orders</source>
         <translation>подтверждать возвраты и отменять заказы других кассиров</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="56"/>
+        <location filename="../models/core/Permissions.cpp" line="57"/>
         <source>change this till&apos;s shop or database</source>
         <translation>менять магазин или базу данных этой кассы</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="59"/>
+        <location filename="../models/core/Permissions.cpp" line="60"/>
         <source>change the VAT rates</source>
         <translation>изменять ставки НДС</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="62"/>
+        <location filename="../models/core/Permissions.cpp" line="63"/>
+        <source>manage promo codes</source>
+        <translation>управление промокодами</translation>
+    </message>
+    <message>
+        <location filename="../models/core/Permissions.cpp" line="66"/>
         <source>manage staff and settings</source>
         <translation>управлять сотрудниками и настройками</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="67"/>
+        <location filename="../models/core/Permissions.cpp" line="71"/>
         <source>A %1 may not %2. Ask an administrator.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="68"/>
+        <location filename="../models/core/Permissions.cpp" line="72"/>
         <source>A %1 may not %2. Ask a manager.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
     </message>
@@ -1701,89 +1758,94 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новые цены могут начать действовать сейчас или позже, но не в прошлом.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="148"/>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="172"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="159"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="183"/>
         <source>There is no price change No. %1.</source>
         <translation>Переоценки № %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="175"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="186"/>
         <source>Price change No. %1 is posted: its prices are history and it can no longer change. Make a new one.</source>
         <translation>Переоценка № %1 проведена: её цены уже в истории, и изменить её нельзя. Создайте новую.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="180"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="191"/>
         <source>Price change No. %1 is cancelled and can no longer change.</source>
         <translation>Переоценка № %1 отменена, изменить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="202"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="213"/>
         <source>Give at least one PLU.</source>
         <translation>Укажите хотя бы один PLU.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="208"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="219"/>
         <source>Type a part of the products&apos; name.</source>
         <translation>Введите часть названия товаров.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="245"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="232"/>
+        <source>Choose a category.</source>
+        <translation>Выберите категорию.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="263"/>
         <source>PLU %1: %2</source>
         <translation>PLU %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="252"/>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="271"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="270"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="291"/>
         <source>Stopped; no line was added.</source>
         <translation>Остановлено; ни одна строка не добавлена.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="261"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="279"/>
         <source>No product has PLU %1.</source>
         <translation>Нет товара с PLU %1.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="264"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="282"/>
         <source>Archived products keep their price: %1.</source>
         <translation>Цены товаров в архиве не меняются: %1.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="269"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="289"/>
         <source>No active product matches.</source>
         <translation>Ни один действующий товар не подходит.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="316"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="331"/>
         <source>The product is not on this price change.</source>
         <translation>Этого товара нет в переоценке.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="385"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="388"/>
         <source>Price change No. %1 has no products.</source>
         <translation>В переоценке № %1 нет товаров.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="388"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="391"/>
         <source>The start of these prices has passed; change it to a later moment, or to now.</source>
         <translation>Время начала этих цен уже прошло; укажите более позднее время или «при проведении».</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="391"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="394"/>
         <source>Price change No. %1</source>
         <translation>Переоценка № %1</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="392"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="395"/>
         <source>Price change No. %1: %2</source>
         <translation>Переоценка № %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="406"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="410"/>
         <source>Archived since they were added, these products keep their price: %1. Remove them from the document.</source>
         <translation>Эти товары убраны в архив после добавления, их цены не меняются: %1. Удалите их из документа.</translation>
     </message>
     <message>
-        <location filename="../models/documents/PriceDocumentStore.cpp" line="427"/>
+        <location filename="../models/documents/PriceDocumentStore.cpp" line="431"/>
         <source>These products already have a price from that moment: %1. Choose another time.</source>
         <translation>У этих товаров уже есть цена с этого момента: %1. Выберите другое время.</translation>
     </message>
@@ -1825,40 +1887,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>PriceStore</name>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="44"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="46"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="46"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="48"/>
         <source>Give the date and time the price starts.</source>
         <translation>Укажите дату и время начала действия цены.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="48"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="50"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="123"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="63"/>
-        <location filename="../models/catalog/PriceStore.cpp" line="136"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="65"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="140"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="218"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="68"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="70"/>
         <source>A price can only be scheduled from a later moment; change the price itself to change it now.</source>
         <translation>Цену можно запланировать только на будущий момент; чтобы изменить её сейчас, измените саму цену.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="72"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="74"/>
         <source>PLU %1 already has a price from that moment; choose another time.</source>
         <translation>У PLU %1 уже есть цена с этого момента; выберите другое время.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/PriceStore.cpp" line="109"/>
+        <location filename="../models/catalog/PriceStore.cpp" line="111"/>
         <source>The scheduled price is gone.</source>
         <translation>Запланированной цены больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="121"/>
+        <source>Give the date and time the scheduled price starts.</source>
+        <translation>Укажите дату и время, с которых действует запланированная цена.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="144"/>
+        <source>PLU %1 has no price scheduled from that moment.</source>
+        <translation>У PLU %1 нет цены, запланированной с этого момента.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="147"/>
+        <source>That price has already started; change the price itself instead.</source>
+        <translation>Эта цена уже действует; измените саму цену.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/PriceStore.cpp" line="150"/>
+        <source>Price-change document No. %1 set that price; it cannot be cancelled on its own.</source>
+        <translation>Эту цену задала переоценка № %1; отдельно её отменить нельзя.</translation>
     </message>
 </context>
 <context>
@@ -1872,54 +1956,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>ProductStore</name>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="70"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="62"/>
+        <source>There is no category %1.</source>
+        <translation>Категории %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="98"/>
         <source>The PLU must be 1 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>PLU должен состоять из 1–32 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="74"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="102"/>
         <source>The product name must be 1 to 200 characters.</source>
         <translation>Название товара должно содержать от 1 до 200 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="76"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="104"/>
         <source>The price must be between 0 and 100,000,000.</source>
         <translation>Цена должна быть от 0 до 100 000 000.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="79"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="107"/>
         <source>The barcode must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
         <translation>Штрихкод должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../models/catalog/ProductStore.cpp" line="116"/>
+        <source>A product can have at most %n barcode(s).</source>
+        <translation>
+            <numerusform>У товара может быть не больше %n штрихкода.</numerusform>
+            <numerusform>У товара может быть не больше %n штрихкодов.</numerusform>
+            <numerusform>У товара может быть не больше %n штрихкодов.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="123"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="301"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="120"/>
+        <source>The barcode %1 must be 8, 12, 13 or 14 digits with a correct check digit (as printed under the bars).</source>
+        <translation>Штрихкод %1 должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="188"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="449"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="501"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="127"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="193"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="143"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="213"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="190"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="305"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="274"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="294"/>
+        <source>PLU %1 has no barcode %2.</source>
+        <translation>У PLU %1 нет штрихкода %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductStore.cpp" line="320"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="505"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="523"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="239"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="414"/>
         <source>The unit of PLU %1 cannot change: its stock has already moved. Archive it and create a new product with the other unit.</source>
         <translation>Единицу измерения PLU %1 изменить нельзя: по его остаткам уже были движения. Переведите его в архив и создайте новый товар с другой единицей.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="252"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="184"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="433"/>
         <source>The barcode %1 belongs to PLU %2.</source>
         <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>
@@ -1927,29 +2039,142 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>PromoCodeStore</name>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="26"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="62"/>
         <source>There is no promo code %1.</source>
         <translation>Промокода %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="33"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="69"/>
         <source>Promo code %1 has been switched off.</source>
         <translation>Промокод %1 отключён.</translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="36"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="72"/>
         <source>Promo code %1 is not valid yet: it starts on %2.</source>
         <translation>Промокод %1 ещё не действует: он начнёт действовать %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="40"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="76"/>
         <source>Promo code %1 has expired: it ended on %2.</source>
         <translation>Срок промокода %1 истёк: он действовал до %2.</translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="52"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="93"/>
         <source>Promo code %1 needs a purchase of at least %2; this one is %3.</source>
         <translation>Промокод %1 действует при покупке от %2; эта покупка — %3.</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="107"/>
+        <source>Promo code %1 is for other products: nothing in this purchase has its discount.</source>
+        <translation>Промокод %1 действует на другие товары: в этой покупке нет товаров со скидкой по нему.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/orders/PromoCodeStore.cpp" line="121"/>
+        <source>Promo code %1 has been used up: it was good for %n use(s).</source>
+        <translation>
+            <numerusform>Промокод %1 исчерпан: он действовал на %n использование.</numerusform>
+            <numerusform>Промокод %1 исчерпан: он действовал на %n использования.</numerusform>
+            <numerusform>Промокод %1 исчерпан: он действовал на %n использований.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="127"/>
+        <source>Promo code %1 is limited per customer: choose the customer first.</source>
+        <translation>Промокод %1 ограничен на покупателя: сначала выберите покупателя.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/orders/PromoCodeStore.cpp" line="133"/>
+        <source>This customer has used promo code %1 already: it is good for %n use(s) per customer.</source>
+        <translation>
+            <numerusform>Этот покупатель уже использовал промокод %1: он действует %n раз на покупателя.</numerusform>
+            <numerusform>Этот покупатель уже использовал промокод %1: он действует %n раза на покупателя.</numerusform>
+            <numerusform>Этот покупатель уже использовал промокод %1: он действует %n раз на покупателя.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PromoStore</name>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="83"/>
+        <source>The code must be 3 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;, with no spaces.</source>
+        <translation>Код — от 3 до 32 латинских букв, цифр, «-» или «_», без пробелов.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="87"/>
+        <source>A percentage off must be a whole number from 1 to 100.</source>
+        <translation>Скидка в процентах — целое число от 1 до 100.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="91"/>
+        <source>An amount off must be more than 0 and at most %1.</source>
+        <translation>Скидка суммой — больше 0 и не больше %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="94"/>
+        <source>The code must end after it starts.</source>
+        <translation>Код должен заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="98"/>
+        <source>The smallest purchase must be from 0 to %1.</source>
+        <translation>Минимальная покупка — от 0 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="102"/>
+        <source>The number of uses must be from 1 to %L1, or no limit.</source>
+        <translation>Число использований — от 1 до %L1 или без ограничения.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="107"/>
+        <source>The number of uses per customer must be from 1 to %L1, or no limit.</source>
+        <translation>Число использований на покупателя — от 1 до %L1 или без ограничения.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="112"/>
+        <source>A customer cannot use the code more often than it can be used in all.</source>
+        <translation>Покупатель не может использовать код чаще, чем его можно использовать всего.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="115"/>
+        <source>A code can be limited to at most %L1 products.</source>
+        <translation>Код можно ограничить не более чем %L1 товарами.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="118"/>
+        <source>A product&apos;s PLU is empty.</source>
+        <translation>PLU товара не указан.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="139"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="230"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="274"/>
+        <source>There is no promo code with id %1.</source>
+        <translation>Промокода с id %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="171"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="178"/>
+        <source>There is already a promo code %1.</source>
+        <translation>Промокод %1 уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="189"/>
+        <source>The database refused the %1.</source>
+        <translation>База данных отклонила поле %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="233"/>
+        <source>A code&apos;s text cannot change once it is made; make a new code instead.</source>
+        <translation>Текст кода нельзя изменить после создания; создайте новый код.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="284"/>
+        <source>The period must end after it starts.</source>
+        <translation>Период должен заканчиваться позже, чем начинается.</translation>
     </message>
 </context>
 <context>
@@ -1970,72 +2195,73 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/checkout/Receipt.cpp" line="45"/>
-        <location filename="../models/checkout/Receipt.cpp" line="89"/>
+        <location filename="../models/checkout/Receipt.cpp" line="92"/>
         <source>Cashier: %1</source>
         <translation>Кассир: %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="57"/>
+        <location filename="../models/checkout/Receipt.cpp" line="60"/>
         <source>Subtotal</source>
         <translation>Подытог</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="58"/>
+        <location filename="../models/checkout/Receipt.cpp" line="56"/>
+        <location filename="../models/checkout/Receipt.cpp" line="61"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="61"/>
+        <location filename="../models/checkout/Receipt.cpp" line="64"/>
         <source>TOTAL</source>
         <translation>ИТОГО</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="63"/>
+        <location filename="../models/checkout/Receipt.cpp" line="66"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="65"/>
+        <location filename="../models/checkout/Receipt.cpp" line="68"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="66"/>
+        <location filename="../models/checkout/Receipt.cpp" line="69"/>
         <source>Change</source>
         <translation>Сдача</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="71"/>
+        <location filename="../models/checkout/Receipt.cpp" line="74"/>
         <source>Thank you for your purchase!</source>
         <translation>Спасибо за покупку!</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="86"/>
+        <location filename="../models/checkout/Receipt.cpp" line="89"/>
         <source>RETURN to receipt %1</source>
         <translation>ВОЗВРАТ по чеку %1</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="97"/>
+        <location filename="../models/checkout/Receipt.cpp" line="100"/>
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="101"/>
+        <location filename="../models/checkout/Receipt.cpp" line="104"/>
         <source>REFUND TO CARD</source>
         <translation>ВОЗВРАТ НА КАРТУ</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="101"/>
+        <location filename="../models/checkout/Receipt.cpp" line="104"/>
         <source>REFUND IN CASH</source>
         <translation>ВОЗВРАТ НАЛИЧНЫМИ</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="120"/>
+        <location filename="../models/checkout/Receipt.cpp" line="123"/>
         <source>VAT %1 on %2</source>
         <translation>НДС %1 с %2</translation>
     </message>
     <message>
-        <location filename="../models/checkout/Receipt.cpp" line="123"/>
+        <location filename="../models/checkout/Receipt.cpp" line="126"/>
         <source>Without VAT</source>
         <translation>Без НДС</translation>
     </message>
@@ -2472,6 +2698,11 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <source>shop_id must be a positive number.</source>
         <translation>shop_id должен быть положительным числом.</translation>
     </message>
+    <message>
+        <location filename="../models/stock/StockFilter.cpp" line="48"/>
+        <source>category_id must be a positive number.</source>
+        <translation>category_id должен быть положительным числом.</translation>
+    </message>
 </context>
 <context>
     <name>StockStore</name>
@@ -2811,54 +3042,59 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>VatRateStore</name>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="53"/>
-        <location filename="../models/catalog/VatRateStore.cpp" line="134"/>
-        <location filename="../models/catalog/VatRateStore.cpp" line="170"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="28"/>
+        <source>No VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VatRateStore.cpp" line="57"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="138"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="174"/>
         <source>There is no VAT rate %1.</source>
         <translation>Ставки НДС %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="62"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="66"/>
         <source>The code must be 1 to 16 small Latin letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
         <translation>Код — от 1 до 16 строчных латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="65"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="69"/>
         <source>The name must be 1 to 40 characters.</source>
         <translation>Название — от 1 до 40 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="67"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="71"/>
         <source>The percentage must be from 0 to 100.</source>
         <translation>Процент должен быть от 0 до 100.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="78"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="82"/>
         <source>There is already a VAT rate with the code %1.</source>
         <translation>Ставка НДС с кодом %1 уже есть.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="81"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="85"/>
         <source>There is already a VAT rate named %1.</source>
         <translation>Ставка НДС с названием %1 уже есть.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="84"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="88"/>
         <source>The list already has a rate of this percentage.</source>
         <translation>В списке уже есть ставка с таким процентом.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="85"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="89"/>
         <source>The list already has a rate for goods without VAT.</source>
         <translation>В списке уже есть ставка для товаров без НДС.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="151"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="155"/>
         <source>The VAT rate %1 is in use: deactivate it instead.</source>
         <translation>Ставка НДС %1 используется: вместо удаления отключите её.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VatRateStore.cpp" line="173"/>
+        <location filename="../models/catalog/VatRateStore.cpp" line="177"/>
         <source>The VAT rate %1 is no longer offered.</source>
         <translation>Ставка НДС %1 больше не предлагается.</translation>
     </message>
@@ -3082,37 +3318,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::CartModel</name>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="46"/>
+        <location filename="../models/checkout/CartModel.cpp" line="51"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="54"/>
+        <location filename="../models/checkout/CartModel.cpp" line="63"/>
         <source>Changed from %1, approved by %2</source>
         <translation>Цена изменена с %1; подтвердил(а): %2</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="68"/>
+        <location filename="../models/checkout/CartModel.cpp" line="77"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="70"/>
+        <location filename="../models/checkout/CartModel.cpp" line="79"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="72"/>
+        <location filename="../models/checkout/CartModel.cpp" line="81"/>
         <source>Qty</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="74"/>
+        <location filename="../models/checkout/CartModel.cpp" line="83"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../models/checkout/CartModel.cpp" line="76"/>
+        <location filename="../models/checkout/CartModel.cpp" line="85"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location filename="../models/checkout/CartModel.cpp" line="87"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -3196,6 +3437,112 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::CategoryComboBox</name>
+    <message>
+        <location filename="../ui/common/CategoryComboBox.cpp" line="40"/>
+        <source>(no category)</source>
+        <translation>(без категории)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::CategoryTree</name>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="41"/>
+        <source>Choose a category to see its products and its subcategories&apos;.</source>
+        <translation>Выберите категорию, чтобы увидеть её товары и товары её подкатегорий.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="53"/>
+        <source>&amp;New category…</source>
+        <translation>&amp;Новая категория…</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="55"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="57"/>
+        <source>&amp;Move to…</source>
+        <translation>П&amp;ереместить в…</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="59"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="114"/>
+        <source>All products</source>
+        <translation>Все товары</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/catalog/CategoryTree.cpp" line="123"/>
+        <source>%1: %n product(s) directly in it</source>
+        <translation>
+            <numerusform>%1: %n товар непосредственно в ней</numerusform>
+            <numerusform>%1: %n товара непосредственно в ней</numerusform>
+            <numerusform>%1: %n товаров непосредственно в ней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="157"/>
+        <source>New category</source>
+        <translation>Новая категория</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="158"/>
+        <source>Name of the new category in %1:</source>
+        <translation>Название новой категории в «%1»:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="159"/>
+        <source>Name of the new top-level category:</source>
+        <translation>Название новой категории верхнего уровня:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="171"/>
+        <source>Rename category</source>
+        <translation>Переименовать категорию</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="171"/>
+        <source>New name:</source>
+        <translation>Новое название:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="186"/>
+        <source>(top level)</source>
+        <translation>(верхний уровень)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="200"/>
+        <source>Move category</source>
+        <translation>Переместить категорию</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="200"/>
+        <source>Move %1 into:</source>
+        <translation>Переместить «%1» в:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="217"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="222"/>
+        <source>Delete category</source>
+        <translation>Удалить категорию</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="218"/>
+        <source>Delete the empty category %1?</source>
+        <translation>Удалить пустую категорию «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="223"/>
+        <source>%1 is not empty. Delete it and move its products and subcategories up one level?</source>
+        <translation>Категория «%1» не пуста. Удалить её и перенести товары и подкатегории на уровень выше?</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::CentralClient</name>
     <message>
         <location filename="../app/sync/CentralClient.cpp" line="256"/>
@@ -3255,103 +3602,112 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="116"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="117"/>
         <source>− 1</source>
         <translation>− 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="117"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="118"/>
         <source>+ 1</source>
         <translation>+ 1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="118"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="119"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="120"/>
         <source>Price… (F6)</source>
         <translation>Цена… (F6)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="137"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="138"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="144"/>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="687"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="145"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="703"/>
         <source>Customer… (F8)</source>
         <translation>Клиент… (F8)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="147"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="148"/>
         <source>Cash (F9)</source>
         <translation>Наличные (F9)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="148"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="149"/>
         <source>Card (F10)</source>
         <translation>Карта (F10)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="149"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="150"/>
         <source>Card + cash (F11)</source>
         <translation>Карта + наличные (F11)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="150"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="151"/>
         <source>New sale (F12)</source>
         <translation>Новая продажа (F12)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="151"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="152"/>
         <source>Receipt again (F7)</source>
         <translation>Чек ещё раз (F7)</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="318"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="320"/>
         <source>Till %1 has no open shift: open it (Alt+O) before taking payment.</source>
         <translation>На кассе %1 нет открытой смены: откройте её (Alt+O), прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="330"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="332"/>
         <source>No shift is open at till %1: nothing can be paid. Open the shift (Alt+O) with the float in the drawer.</source>
         <translation>На кассе %1 нет открытой смены: оплата невозможна. Откройте смену (Alt+O) с разменом в кассе.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="341"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="343"/>
         <source>Weight of %1</source>
         <translation>Вес: %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="342"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="344"/>
         <source>%1 is sold by weight (%2 per kg). Type the weight in kg, or scan the scale&apos;s label:</source>
         <translation>%1 продаётся на вес (%2 за кг). Введите вес в кг или отсканируйте этикетку весов:</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="371"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="382"/>
         <source>Promo code %1: %2% off.</source>
         <translation>Промокод %1: скидка %2%.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="372"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="383"/>
         <source>Promo code %1: %2 off.</source>
         <translation>Промокод %1: скидка %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="383"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="394"/>
         <source>There is nothing on the till to park.</source>
         <translation>На кассе нечего откладывать.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="402"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="413"/>
         <source>No sale is parked at this till.</source>
         <translation>На этой кассе нет отложенных продаж.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="578"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="593"/>
+        <source>%Ln item(s), %1 off</source>
+        <translation>
+            <numerusform>%Ln позиция, скидка %1</numerusform>
+            <numerusform>%Ln позиции, скидка %1</numerusform>
+            <numerusform>%Ln позиций, скидка %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="594"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln товар</numerusform>
@@ -3360,17 +3716,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="701"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="717"/>
         <source>The receipt of order %1 was not printed: %2 Press F7 to print it again.</source>
         <translation>Чек заказа %1 не напечатан: %2 Нажмите F7, чтобы напечатать его ещё раз.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="727"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="743"/>
         <source>Void the sale</source>
         <translation>Аннулировать продажу</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="728"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="744"/>
         <source>Drop the %Ln line(s) on the till (%1)? The void is recorded for the manager.</source>
         <translation>
             <numerusform>Удалить %Ln строку с кассы (%1)? Аннулирование будет записано для менеджера.</numerusform>
@@ -3379,47 +3735,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="753"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="769"/>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="759"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="775"/>
         <source>The price changed since it was scanned; the order charges the new one: %1.</source>
         <translation>Цена изменилась после сканирования; в заказе новая цена: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="785"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="801"/>
         <source>Order %1 paid. Change: %2.</source>
         <translation>Заказ %1 оплачен. Сдача: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="786"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="802"/>
         <source>Order %1 paid.</source>
         <translation>Заказ %1 оплачен.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="509"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="520"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="551"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="562"/>
         <source>Choose the line whose price changes first.</source>
         <translation>Сначала выберите строку, цену которой нужно изменить.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="638"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="654"/>
         <source>There is no sale to print a receipt for yet.</source>
         <translation>Продаж ещё не было — печатать чек не для чего.</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="651"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="667"/>
         <source>Print the receipt of order %1</source>
         <translation>Печать чека заказа %1</translation>
     </message>
     <message>
-        <location filename="../ui/checkout/CheckoutPage.cpp" line="686"/>
+        <location filename="../ui/checkout/CheckoutPage.cpp" line="702"/>
         <source>Customer: %1 %2 (F8)</source>
         <translation>Клиент: %1 %2 (F8)</translation>
     </message>
@@ -4803,212 +5159,217 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::OrdersPage</name>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="65"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="66"/>
         <source>&amp;Cancel order…</source>
         <translation>&amp;Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="67"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="68"/>
         <source>&amp;Return items…</source>
         <translation>&amp;Вернуть товары…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="69"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="70"/>
         <source>&amp;Print receipt…</source>
         <translation>&amp;Печать чека…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="63"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="64"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="86"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="92"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="93"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="99"/>
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="97"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="103"/>
         <source>Any cashier</source>
         <translation>Любой кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="100"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="106"/>
         <source>Paid by</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="120"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
         <source>S&amp;tatus:</source>
         <translation>Ста&amp;тус:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="122"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="128"/>
         <source>&amp;From</source>
         <translation>&amp;С</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="124"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="130"/>
         <source>t&amp;o</source>
         <translation>&amp;по</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="126"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="132"/>
         <source>C&amp;ashier:</source>
         <translation>&amp;Кассир:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="141"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="147"/>
         <source>Shift at this till</source>
         <translation>Смена на этой кассе</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="76"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="80"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="71"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="72"/>
         <source>&amp;Voided sales…</source>
         <translation>Анн&amp;улированные продажи…</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="112"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="74"/>
+        <source>Pro&amp;mo codes…</source>
+        <translation>Про&amp;мокоды…</translation>
+    </message>
+    <message>
+        <location filename="../ui/orders/OrdersPage.cpp" line="118"/>
         <source>Order number, or scan the receipt</source>
         <translation>Номер заказа или скан чека</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="118"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="124"/>
         <source>Fin&amp;d:</source>
         <translation>&amp;Найти:</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="133"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="139"/>
         <source>No orders match these filters.</source>
         <translation>Нет заказов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="156"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
         <source>%1 was not printed: %2</source>
         <translation>%1 — не напечатано: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="308"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="314"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="324"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="331"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="337"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="333"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="341"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="347"/>
         <source>  VAT %1: %2</source>
         <translation>  НДС %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="344"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="350"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="349"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="355"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="350"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="356"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="353"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="359"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="356"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="362"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="371"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="377"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="372"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="378"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="374"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="380"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="381"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="387"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="397"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="403"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="399"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="405"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="415"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
         <source>Return %1</source>
         <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="427"/>
         <source>Print the return receipt of order %1</source>
         <translation>Печать чека возврата по заказу %1</translation>
     </message>
@@ -5101,166 +5462,171 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::PriceDocumentDialog</name>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="57"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="59"/>
         <source>End in .&amp;99</source>
         <translation>Окончание ,&amp;99</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="59"/>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="534"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="61"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="555"/>
         <source>&amp;Add</source>
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="63"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="65"/>
         <source>&amp;Remove lines</source>
         <translation>&amp;Удалить строки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="64"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="66"/>
         <source>&amp;Post…</source>
         <translation>&amp;Провести…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="65"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="67"/>
         <source>Cancel the &amp;document…</source>
         <translation>Отменить &amp;документ…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="69"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="71"/>
         <source>Price change</source>
         <translation>Переоценка</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="80"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="82"/>
         <source>for example: new supplier prices</source>
         <translation>например: новые цены поставщика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="82"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="84"/>
         <source>when posted</source>
         <translation>при проведении</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="83"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="85"/>
         <source>from a later moment</source>
         <translation>с более позднего момента</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="97"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="99"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Причина:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="98"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="100"/>
         <source>Prices &amp;start:</source>
         <translation>Цены &amp;действуют:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="104"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="106"/>
         <source>PLUs</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="105"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="107"/>
         <source>Name contains</source>
         <translation>Название содержит</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="106"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="108"/>
         <source>All products</source>
         <translation>Все товары</translation>
     </message>
     <message>
         <location filename="../ui/documents/PriceDocumentDialog.cpp" line="109"/>
+        <source>A category (with its subcategories)</source>
+        <translation>Категория (с подкатегориями)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="117"/>
         <source>Set the price to</source>
         <translation>Установить цену</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="110"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="118"/>
         <source>Change by</source>
         <translation>Изменить на</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="114"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="122"/>
         <source>to the kopeck</source>
         <translation>до копейки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="115"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="123"/>
         <source>to 10 kopecks</source>
         <translation>до 10 копеек</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="116"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="124"/>
         <source>to the ruble</source>
         <translation>до рубля</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="117"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="125"/>
         <source>to 10 rubles</source>
         <translation>до 10 рублей</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="119"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="127"/>
         <source>nearest</source>
         <translation>ближайшее</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="120"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="128"/>
         <source>up</source>
         <translation>вверх</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="121"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="129"/>
         <source>down</source>
         <translation>вниз</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="132"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="140"/>
         <source>Pro&amp;ducts:</source>
         <translation>&amp;Товары:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="138"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="147"/>
         <source>Pri&amp;ce:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="143"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="152"/>
         <source>rounded</source>
         <translation>округлить</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="149"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="158"/>
         <source>Add products</source>
         <translation>Добавить товары</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="174"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="183"/>
         <source>Changes every price of the document at once (%1)</source>
         <translation>Меняет все цены документа сразу (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="177"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="186"/>
         <source>Takes the selected lines off the draft (%1)</source>
         <translation>Убирает выбранные строки из черновика (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="210"/>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="214"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="219"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="223"/>
         <source>PLUs, separated by spaces or commas</source>
         <translation>PLU через пробел или запятую</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="211"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="220"/>
         <source>a part of the name</source>
         <translation>часть названия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="225"/>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="275"/>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="515"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="236"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="286"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="533"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln товар</numerusform>
@@ -5269,12 +5635,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="256"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="267"/>
         <source>New price change</source>
         <translation>Новая переоценка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="258"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="269"/>
         <source>Price change No. %1 — posted %2 by %3; %Ln price(s) changed</source>
         <translation>
             <numerusform>Переоценка № %1 — проведена %2, %3; изменена %Ln цена</numerusform>
@@ -5283,37 +5649,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="263"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="274"/>
         <source>Price change No. %1 — %2</source>
         <translation>Переоценка № %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="277"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="288"/>
         <source>Price change No. %1</source>
         <translation>Переоценка № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="306"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="317"/>
         <source>For example, %1 becomes %2.</source>
         <translation>Например, %1 станет %2.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="396"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="406"/>
+        <source>Products: choose a category.</source>
+        <translation>Товары: выберите категорию.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="414"/>
         <source>Products: type one PLU or more.</source>
         <translation>Товары: введите один или несколько PLU.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="397"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="415"/>
         <source>Products: type a part of the name.</source>
         <translation>Товары: введите часть названия.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="403"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="421"/>
         <source>Adding products…</source>
         <translation>Добавление товаров…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="412"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="430"/>
         <source>%Ln product(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln товар.</numerusform>
@@ -5322,12 +5693,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="429"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="447"/>
         <source>Select the lines to remove first.</source>
         <translation>Сначала выберите строки для удаления.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="441"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="459"/>
         <source>%Ln line(s) removed.</source>
         <translation>
             <numerusform>Удалена %Ln строка.</numerusform>
@@ -5336,7 +5707,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="454"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="472"/>
         <source>The new prices of %Ln product(s) start %1.</source>
         <translation>
             <numerusform>Новая цена %Ln товара начнёт действовать %1.</numerusform>
@@ -5345,7 +5716,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="456"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="474"/>
         <source>The prices of %Ln product(s) change now, and the till charges them from the next scan.</source>
         <translation>
             <numerusform>Цена %Ln товара изменится сейчас, и касса применит её со следующего сканирования.</numerusform>
@@ -5354,22 +5725,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="459"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="477"/>
         <source>Post the price change</source>
         <translation>Провести переоценку</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="460"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="478"/>
         <source>A posted document cannot be changed. Post it?</source>
         <translation>Проведённый документ изменить нельзя. Провести?</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="462"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="480"/>
         <source>Posting…</source>
         <translation>Проведение…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="475"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="493"/>
         <source>Posted: %Ln price(s) changed; their shelf labels are in the label queue.</source>
         <translation>
             <numerusform>Проведено: изменена %Ln цена; её ценник в очереди этикеток.</numerusform>
@@ -5378,17 +5749,17 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="488"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="506"/>
         <source>Cancel the price change</source>
         <translation>Отменить переоценку</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="489"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="507"/>
         <source>Price change No. %1 will be kept as cancelled and never posted. Cancel it?</source>
         <translation>Переоценка № %1 останется отменённой и никогда не будет проведена. Отменить её?</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="534"/>
+        <location filename="../ui/documents/PriceDocumentDialog.cpp" line="555"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
@@ -5396,78 +5767,78 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::PriceDocumentsDialog</name>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="35"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="34"/>
         <source>Price changes</source>
         <translation>Переоценки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="37"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="37"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="37"/>
         <source>Prices start</source>
         <translation>Цены действуют</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="37"/>
         <source>Products</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="39"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="38"/>
         <source>Posted</source>
         <translation>Проведён</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="48"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="47"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="54"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="53"/>
         <source>&amp;Open…</source>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="79"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="78"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="102"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="101"/>
         <source>when posted</source>
         <translation>при проведении</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="105"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="104"/>
         <source>%1 (%2 changed)</source>
         <translation>%1 (изменено %2)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="110"/>
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="113"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="109"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="112"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="122"/>
+        <location filename="../ui/documents/PriceDocumentsDialog.cpp" line="121"/>
         <source>%Ln document(s)</source>
         <translation>
             <numerusform>%Ln документ</numerusform>
@@ -5586,57 +5957,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="29"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="30"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="32"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="34"/>
         <source>New product</source>
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="41"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="43"/>
         <source>optional: scan it</source>
         <translation>необязательно: отсканируйте</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="47"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="50"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="51"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Штрихкод:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="53"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
         <source>&amp;VAT:</source>
-        <translation>&amp;НДС:</translation>
+        <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="59"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="61"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="60"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="66"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="101"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
@@ -5644,211 +6020,656 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductEditDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="46"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="51"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="47"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="52"/>
         <source>&amp;Active (sold and received)</source>
         <translation>&amp;Активен (продаётся и принимается)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="56"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="62"/>
         <source>Product %1</source>
         <translation>Товар %1</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="61"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="246"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <source>&amp;Barcodes:</source>
+        <translation>&amp;Штрихкоды:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="307"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="65"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
         <source>Only until the product&apos;s stock first moves.</source>
         <translation>Только пока по остаткам товара не было движений.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="67"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="68"/>
+        <source>The product is found by any of its barcodes; the main one (first, in bold) is printed on its shelf label.</source>
+        <translation>Товар находится по любому своему штрихкоду; основной (первый, жирным) печатается на ценнике.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="71"/>
+        <source>type or scan a barcode, then Enter</source>
+        <translation>введите или отсканируйте штрихкод, затем Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="75"/>
+        <source>A&amp;dd</source>
+        <translation>До&amp;бавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="78"/>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Убрать</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
+        <source>Make &amp;main</source>
+        <translation>Сделать &amp;главным</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="104"/>
         <source>An archived product stays in the history but cannot be sold or received.</source>
         <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="74"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="111"/>
         <source>why: kept with the change</source>
         <translation>причина: сохраняется вместе с изменением</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="81"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="118"/>
         <source>PLU:</source>
         <translation>PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="119"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="83"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="120"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="84"/>
-        <source>&amp;Barcode:</source>
-        <translation>&amp;Штрихкод:</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="85"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="124"/>
         <source>&amp;VAT:</source>
-        <translation>&amp;НДС:</translation>
+        <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="88"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="128"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="131"/>
         <source>Rea&amp;son:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
         <source>Set by</source>
         <translation>Кто задал</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="93"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="108"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="151"/>
         <source>S&amp;chedule a price</source>
         <translation>За&amp;планировать цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="111"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="154"/>
         <source>New price:</source>
         <translation>Новая цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="113"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="156"/>
         <source>from:</source>
         <translation>с:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="159"/>
+        <source>W&amp;ithdraw scheduled price</source>
+        <translation>О&amp;тменить запланированную цену</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="161"/>
+        <source>Takes back the selected scheduled price before it starts; the reason above is kept with it.</source>
+        <translation>Отменяет выбранную запланированную цену до её начала; причина выше сохраняется вместе с отменой.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="131"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="180"/>
         <source>&amp;Prices</source>
-        <translation>&amp;Цены</translation>
+        <translation>Цен&amp;ы</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="132"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="181"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Изменения</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="133"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="182"/>
         <source>Times are the shop&apos;s.</source>
         <translation>Время — магазина.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="160"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="217"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="202"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="262"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="231"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="292"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="243"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="304"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="243"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="304"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="252"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="313"/>
         <source>Name: %1 → %2</source>
         <translation>Название: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="254"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="315"/>
         <source>Price: %1 → %2</source>
         <translation>Цена: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="257"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="318"/>
         <source>Barcode: %1 → %2</source>
         <translation>Штрихкод: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="259"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="320"/>
+        <source>Barcodes: %1 → %2</source>
+        <translation>Штрихкоды: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="324"/>
         <source>Sold by weight: %1 → %2</source>
         <translation>Весовой: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="261"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="326"/>
         <source>Active: %1 → %2</source>
         <translation>Активен: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="263"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="328"/>
+        <source>Scheduled price %1 from %2 withdrawn</source>
+        <translation>Запланированная цена %1 с %2 отменена</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="335"/>
+        <source>Category: %1 → %2</source>
+        <translation>Категория: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="339"/>
         <source>VAT: %1 → %2</source>
         <translation>НДС: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="296"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="374"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="359"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="431"/>
+        <source>%1 (main)</source>
+        <translation>%1 (основной)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="481"/>
+        <source>The barcode %1 belongs to PLU %2.</source>
+        <translation>Штрихкод %1 принадлежит PLU %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="546"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="381"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="568"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="594"/>
+        <source>Withdraw scheduled price</source>
+        <translation>Отмена запланированной цены</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="595"/>
+        <source>Withdraw the price %1 scheduled from %2? The price before it stays.</source>
+        <translation>Отменить цену %1, запланированную с %2? Останется прежняя цена.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="609"/>
+        <source>The price %1 from %2 is withdrawn.</source>
+        <translation>Цена %1 с %2 отменена.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PromoCodesDialog</name>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="44"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="74"/>
+        <source>F&amp;rom:</source>
+        <translation>&amp;Начало:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="76"/>
+        <source>U&amp;ntil:</source>
+        <translation>Ок&amp;ончание:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="82"/>
+        <source>&amp;Active: the till accepts it</source>
+        <translation>&amp;Активен: касса его принимает</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="83"/>
+        <source>Appl&amp;ied automatically, with no code to type</source>
+        <translation>Применяется авто&amp;матически, без ввода кода</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="85"/>
+        <source>Ne&amp;w code</source>
+        <translation>Но&amp;вый код</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="86"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="87"/>
+        <source>Switch o&amp;ff</source>
+        <translation>О&amp;тключить</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="90"/>
+        <source>S&amp;how</source>
+        <translation>Пока&amp;зать</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="91"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="95"/>
+        <source>Promo codes</source>
+        <translation>Промокоды</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
+        <source>Valid</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
+        <source>Smallest purchase</source>
+        <translation>Минимальная покупка</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
+        <source>Limits</source>
+        <translation>Ограничения</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <source>Uses</source>
+        <translation>Использования</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="101"/>
+        <source>Given off</source>
+        <translation>Скидка всего</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="101"/>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="112"/>
+        <source>e.g. SPRING10</source>
+        <translation>например, SPRING10</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="125"/>
+        <source>Percent off</source>
+        <translation>Скидка в процентах</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="126"/>
+        <source>Amount off</source>
+        <translation>Скидка суммой</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="128"/>
+        <source>e.g. 10</source>
+        <translation>например, 10</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="145"/>
+        <source>any purchase</source>
+        <translation>любая покупка</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="147"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="149"/>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="151"/>
+        <source>With a limit per customer, the till needs the customer chosen on the sale.</source>
+        <translation>При ограничении на покупателя касса требует выбрать покупателя в продаже.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="153"/>
+        <source>every product; or PLUs, e.g. 10042, 10070</source>
+        <translation>все товары; или PLU, например 10042, 10070</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="157"/>
+        <source>The till takes it off every sale it suits when no code is typed (the one that takes most off when several do); its code is only its name.</source>
+        <translation>Касса применяет её к каждой подходящей продаже, когда код не введён (из нескольких — ту, что даёт наибольшую скидку); код служит лишь названием.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="166"/>
+        <source>The till refuses a code switched off; tick Active to take it back.</source>
+        <translation>Касса не принимает отключённый код; отметьте «Активен», чтобы вернуть его.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="169"/>
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="171"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="175"/>
+        <source>&amp;Discount:</source>
+        <translation>Ск&amp;идка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="183"/>
+        <source>Valid:</source>
+        <translation>Действует:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="184"/>
+        <source>S&amp;mallest purchase:</source>
+        <translation>Минимальная пок&amp;упка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="185"/>
+        <source>Uses in a&amp;ll:</source>
+        <translation>Использований вс&amp;его:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="186"/>
+        <source>Uses per cus&amp;tomer:</source>
+        <translation>На о&amp;дного покупателя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="187"/>
+        <source>On &amp;products:</source>
+        <translation>Това&amp;ры:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <source>Sales before discount</source>
+        <translation>Продажи до скидки</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <source>Discount given</source>
+        <translation>Предоставлено скидки</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="223"/>
+        <source>Paid &amp;from:</source>
+        <translation>Оплачено &amp;с:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="225"/>
+        <source>t&amp;o:</source>
+        <translation>&amp;по:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="241"/>
+        <source>Cod&amp;es</source>
+        <translation>Код&amp;ы</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="242"/>
+        <source>&amp;Uses and cost</source>
+        <translation>&amp;Использование и стоимость</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="292"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="294"/>
+        <source>from %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="296"/>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="297"/>
+        <source>always</source>
+        <translation>всегда</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="310"/>
+        <source>%Ln in all</source>
+        <translation>
+            <numerusform>%Ln всего</numerusform>
+            <numerusform>%Ln всего</numerusform>
+            <numerusform>%Ln всего</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="312"/>
+        <source>%Ln per customer</source>
+        <translation>
+            <numerusform>%Ln на покупателя</numerusform>
+            <numerusform>%Ln на покупателя</numerusform>
+            <numerusform>%Ln на покупателя</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="315"/>
+        <source>%1 on %Ln product(s)</source>
+        <translation>
+            <numerusform>%1 на %Ln товар</numerusform>
+            <numerusform>%1 на %Ln товара</numerusform>
+            <numerusform>%1 на %Ln товаров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="317"/>
+        <source>%1, automatic</source>
+        <translation>%1, автоматически</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="322"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="325"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="325"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="407"/>
+        <source>Type the percentage off: a whole number from 1 to 100.</source>
+        <translation>Введите скидку в процентах: целое число от 1 до 100.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="415"/>
+        <source>Type the amount off, such as 50 or 49.90.</source>
+        <translation>Введите скидку суммой, например 50 или 49,90.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="429"/>
+        <source>Type the smallest purchase as an amount, or leave it empty.</source>
+        <translation>Введите минимальную покупку суммой или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="436"/>
+        <source>Type the uses in all as a whole number, or leave it empty.</source>
+        <translation>Введите число использований всего целым числом или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="442"/>
+        <source>Type the uses per customer as a whole number, or leave it empty.</source>
+        <translation>Введите число использований на покупателя целым числом или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="500"/>
+        <source>Promo code %1 saved.</source>
+        <translation>Промокод %1 сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="520"/>
+        <source>Promo code %1 is switched off: the till refuses it.</source>
+        <translation>Промокод %1 отключён: касса его не примет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="566"/>
+        <source>No promo code was used in this period.</source>
+        <translation>За этот период промокоды не использовались.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="567"/>
+        <source>%Ln use(s), %1 given off in all.</source>
+        <translation>
+            <numerusform>%Ln использование, скидка всего %1.</numerusform>
+            <numerusform>%Ln использования, скидка всего %1.</numerusform>
+            <numerusform>%Ln использований, скидка всего %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <source>Save the uses report</source>
+        <translation>Сохранить отчёт об использовании</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <source>promo-code-uses.csv</source>
+        <translation>использование-промокодов.csv</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="600"/>
+        <source>Saved to %1.</source>
+        <translation>Сохранено в %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="602"/>
+        <source>Could not save %1: %2</source>
+        <translation>Не удалось сохранить %1: %2</translation>
     </message>
 </context>
 <context>
@@ -6934,7 +7755,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockFilterPanel.cpp" line="161"/>
+        <location filename="../ui/stock/StockFilterPanel.cpp" line="163"/>
         <source>No product has the barcode %1.</source>
         <translation>Товара со штрихкодом %1 нет.</translation>
     </message>
@@ -6995,77 +7816,82 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="53"/>
+        <location filename="../ui/stock/StockPage.cpp" line="56"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="56"/>
+        <location filename="../ui/stock/StockPage.cpp" line="59"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="60"/>
+        <location filename="../ui/stock/StockPage.cpp" line="63"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="63"/>
+        <location filename="../ui/stock/StockPage.cpp" line="66"/>
         <source>Ed&amp;it product…</source>
-        <translation>Изменить &amp;товар…</translation>
+        <translation>Из&amp;менить товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="65"/>
+        <location filename="../ui/stock/StockPage.cpp" line="68"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="68"/>
+        <location filename="../ui/stock/StockPage.cpp" line="71"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="71"/>
+        <location filename="../ui/stock/StockPage.cpp" line="74"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="74"/>
+        <location filename="../ui/stock/StockPage.cpp" line="77"/>
         <source>Print shelf &amp;labels…</source>
         <translation>Печать &amp;ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="77"/>
+        <location filename="../ui/stock/StockPage.cpp" line="80"/>
         <source>Label &amp;queue…</source>
         <translation>Очередь ц&amp;енников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="81"/>
-        <source>Price c&amp;hanges…</source>
-        <translation>Переоц&amp;енки…</translation>
+        <location filename="../ui/stock/StockPage.cpp" line="84"/>
+        <source>Add to label q&amp;ueue</source>
+        <translation>&amp;Добавить в очередь ценников</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="85"/>
+        <location filename="../ui/stock/StockPage.cpp" line="88"/>
+        <source>Price c&amp;hanges…</source>
+        <translation>Переоце&amp;нки…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="92"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="121"/>
+        <location filename="../ui/stock/StockPage.cpp" line="128"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="236"/>
+        <location filename="../ui/stock/StockPage.cpp" line="259"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="243"/>
+        <location filename="../ui/stock/StockPage.cpp" line="266"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="265"/>
+        <location filename="../ui/stock/StockPage.cpp" line="288"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -7074,7 +7900,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="266"/>
+        <location filename="../ui/stock/StockPage.cpp" line="289"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -7083,12 +7909,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="321"/>
+        <location filename="../ui/stock/StockPage.cpp" line="344"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="333"/>
+        <location filename="../ui/stock/StockPage.cpp" line="356"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -7097,12 +7923,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="353"/>
+        <location filename="../ui/stock/StockPage.cpp" line="376"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="359"/>
+        <location filename="../ui/stock/StockPage.cpp" line="382"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -7111,22 +7937,36 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="199"/>
+        <location filename="../ui/stock/StockPage.cpp" line="408"/>
+        <source>Choose the products whose shelf labels to queue.</source>
+        <translation>Выберите товары, ценники которых поставить в очередь.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
+        <translation>
+            <numerusform>%Ln ценник добавлен в очередь (Ctrl+Shift+P — печать).</numerusform>
+            <numerusform>%Ln ценника добавлено в очередь (Ctrl+Shift+P — печать).</numerusform>
+            <numerusform>%Ln ценников добавлено в очередь (Ctrl+Shift+P — печать).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="222"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="206"/>
+        <location filename="../ui/stock/StockPage.cpp" line="229"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="276"/>
+        <location filename="../ui/stock/StockPage.cpp" line="299"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="290"/>
+        <location filename="../ui/stock/StockPage.cpp" line="313"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -7344,7 +8184,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Не удаётся прочитать курсор каталога: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="282"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="279"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
     </message>
