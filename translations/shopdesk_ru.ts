@@ -35,20 +35,25 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="196"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="201"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="239"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="307"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="244"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="314"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="283"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="290"/>
         <source>scheduled price cancelled by central</source>
         <translation>запланированная цена отменена центральным сервером</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/CatalogStore.cpp" line="371"/>
+        <source>barcodes from central</source>
+        <translation>штрихкоды от центрального сервера</translation>
     </message>
 </context>
 <context>

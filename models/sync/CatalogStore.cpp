@@ -69,7 +69,8 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
                  "    'valid_from', to_char(pp.valid_from AT TIME ZONE 'UTC', "
                  "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY pp.valid_from), '[]')::text "
                  "    FROM product_prices pp WHERE pp.product_id = p.id AND pp.valid_from > now() "
-                 "    AND pp.valid_from > p.price_from), p.vat_code "
+                 "    AND pp.valid_from > p.price_from), p.vat_code, "
+                 "  product_barcode_list(p.id)::text "
                  "FROM products p %1 ORDER BY p.updated_at, p.id LIMIT ?"_s.arg(where),
                  values);
     if (!q)
@@ -91,6 +92,7 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
             {u"sold_by_weight"_s, r.value(5).toBool()},
             {u"active"_s, r.value(8).toBool()},
             {u"vat_code"_s, r.value(10).toString()},
+            {u"barcodes"_s, QJsonDocument::fromJson(r.value(11).toString().toUtf8()).array()},
             {u"scheduled_prices"_s,
              QJsonDocument::fromJson(r.value(9).toString().toUtf8()).array()},
             {u"updated_at"_s, r.value(7).toString()}});
@@ -185,14 +187,17 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // the local product that had it (or the page could never be taken).
         auto moved = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(plu text, "
-            "  barcode text)), "
+            u"WITH incoming AS (SELECT x.plu, x.barcode FROM jsonb_to_recordset(?::jsonb) AS "
+            "  x(plu text, barcode text) UNION SELECT x.plu, b.barcode FROM "
+            "  jsonb_to_recordset(?::jsonb) AS x(plu text, barcodes jsonb) CROSS JOIN LATERAL "
+            "  jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.barcodes) = 'array' "
+            "  THEN x.barcodes ELSE '[]'::jsonb END) AS b(barcode)), "
             "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
             "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
             "  RETURNING p.id, p.plu, i.plu AS now_at) "
             "INSERT INTO history (product_id, plu, action, reason) "
             "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
-            {json,
+            {json, json,
              QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
         if (!moved)
             return moved.error();
@@ -259,6 +264,8 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
                     return queued.error();
             }
         }
+        if (auto lists = applyBarcodeLists(json, applied); !lists)
+            return lists.error();
         // A price central no longer schedules (cancelled there before it
         // started) goes here too, with its waiting "from" tag. Only for
         // items that carry a schedule (an older central sends none), and
@@ -343,6 +350,53 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return applied;
+}
+
+Result<void> CatalogStore::applyBarcodeLists(const QString &json, CatalogApplied &applied)
+{
+    // Two statements, as a barcode may leave one product of the page for
+    // another: first every barcode a product of the page no longer has (its
+    // main one stays: the products' own column keeps it), then the ones it
+    // gained, taken from whichever product of the shop had them.
+    const QString incoming =
+        u"incoming AS (SELECT x.plu, b.barcode FROM jsonb_to_recordset(:items::jsonb) AS "
+        "  x(plu text, barcodes jsonb) CROSS JOIN LATERAL jsonb_array_elements_text(x.barcodes) "
+        "  AS b(barcode) WHERE jsonb_typeof(x.barcodes) = 'array'), "
+        "listed AS (SELECT x.plu FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
+        "  barcodes jsonb) WHERE jsonb_typeof(x.barcodes) = 'array') "_s;
+    const QString logged =
+        u"INSERT INTO history (product_id, plu, action, reason) "
+        "  SELECT DISTINCT c.product_id, p.plu, 'product_changed', :reason FROM changed c "
+        "  JOIN products p ON p.id = c.product_id RETURNING 1"_s;
+    const QString reason = QCoreApplication::translate("CatalogStore", "barcodes from central");
+    auto gone =
+        Sql::run(m_db,
+                 u"WITH "_s + incoming +
+                     u", changed AS (DELETE FROM product_barcodes pb USING products p, listed l "
+                     "  WHERE p.plu = l.plu AND pb.product_id = p.id "
+                     "  AND pb.barcode IS DISTINCT FROM p.barcode AND NOT EXISTS (SELECT 1 FROM "
+                     "  incoming i WHERE i.plu = p.plu AND i.barcode = pb.barcode) "
+                     "  RETURNING pb.product_id) "_s +
+                     logged,
+                 {{u":items"_s, json}, {u":reason"_s, reason}});
+    if (!gone)
+        return gone.error();
+    int changed = gone.value().numRowsAffected();
+    auto added =
+        Sql::run(m_db,
+                 u"WITH "_s + incoming +
+                     u", changed AS (INSERT INTO product_barcodes AS pb (barcode, product_id) "
+                     "  SELECT i.barcode, p.id FROM incoming i JOIN products p ON p.plu = i.plu "
+                     "  ON CONFLICT (barcode) DO UPDATE SET product_id = EXCLUDED.product_id, "
+                     "  added_at = now() WHERE pb.product_id <> EXCLUDED.product_id "
+                     "  RETURNING pb.product_id) "_s +
+                     logged,
+                 {{u":items"_s, json}, {u":reason"_s, reason}});
+    if (!added)
+        return added.error();
+    changed += added.value().numRowsAffected();
+    applied.barcodeChanges = changed;
+    return {};
 }
 
 Result<std::optional<HistoryCursor>> CatalogStore::cursor() const

@@ -14,8 +14,8 @@ namespace shopdesk {
 struct CatalogPage
 {
     // {plu, name, price (the one that holds now), barcode, sold_by_weight,
-    //  active, vat_code, scheduled_prices: [{price, valid_from}] (the later
-    //  ones), updated_at}
+    //  active, vat_code, barcodes: [main first, then the others],
+    //  scheduled_prices: [{price, valid_from}] (the later ones), updated_at}
     QJsonArray items;
     // Every VAT rate central has, on every page (a handful of rows), so a
     // page is applied on its own: [{code, label, rate_bp (null: no VAT), active}].
@@ -36,6 +36,7 @@ struct CatalogApplied
     int created = 0;
     int changed = 0;
     int scheduled = 0; // scheduled prices kept or corrected
+    int barcodeChanges = 0; // history rows written for changed barcode lists
 };
 
 // The catalog that flows from central to the shops (GET /sync/catalog),
@@ -75,6 +76,9 @@ public:
     Result<std::optional<HistoryCursor>> cursor() const;
 
 private:
+    // Shop: each item's `barcodes` (when sent) becomes the product's list.
+    Result<void> applyBarcodeLists(const QString &json, CatalogApplied &applied);
+
     QSqlDatabase m_db;
 };
 

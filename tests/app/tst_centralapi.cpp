@@ -220,8 +220,8 @@ const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,    
                                 u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 // A product in the catalog feed: the same and the prices scheduled after now.
 const QStringList kCatalogKeys {
-    u"active"_s,           u"barcode"_s,        u"name"_s,       u"plu"_s,     u"price"_s,
-    u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
+    u"active"_s, u"barcode"_s,          u"barcodes"_s,       u"name"_s,       u"plu"_s,
+    u"price"_s,  u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 const QStringList kPriceKeys {u"created_at"_s, u"previous"_s, u"price"_s,     u"reason"_s,
                               u"scheduled"_s,  u"staff"_s,    u"valid_from"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,

@@ -7,6 +7,7 @@
 #include "TestDatabase.h"
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
+#include "models/catalog/Ean13.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
@@ -501,6 +502,64 @@ private slots:
     // A page applied twice (an answer lost after the shop applied it) changes
     // nothing the second time; a page from an older central, without the
     // archive flag and the schedule, still applies and leaves them alone.
+    // A product's second barcodes at central reach the shops: a scan of
+    // either finds it there; a barcode central takes away goes, one it gives
+    // to another product moves; the page applied again changes nothing.
+    void barcodeListsReachTheShops()
+    {
+        const QString main = Ean13::complete(u"460100000001");
+        const QString second = Ean13::complete(u"460100000002");
+        const QString third = Ean13::complete(u"460100000003");
+        QCOMPARE(createAtHeadOffice({{u"plu"_s, u"HQ-B"_s},
+                                     {u"name"_s, u"Water, two codes"_s},
+                                     {u"barcode"_s, main},
+                                     {u"price"_s, 4500}}),
+                 201);
+        QCOMPARE(createAtHeadOffice(
+                     {{u"plu"_s, u"HQ-C"_s}, {u"name"_s, u"Water, still"_s}, {u"price"_s, 4600}}),
+                 201);
+        Actor office;
+        office.role = Role::Admin;
+        ProductStore central(m_central->db());
+        QVERIFY(central.addBarcode(office, u"HQ-B"_s, second));
+        QVERIFY(central.addBarcode(office, u"HQ-B"_s, third));
+
+        ShopSite shop = makeShop(u"CODES"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        QVERIFY(syncOnce(shop, engine));
+        ProductStore local(shop.tdb->db());
+        for (const QString &code : {main, second, third}) {
+            const auto found = local.byBarcode(code);
+            QVERIFY(found && found.value());
+            QCOMPARE(found.value()->plu, u"HQ-B"_s);
+        }
+        QCOMPARE(local.byPlu(u"HQ-B"_s).value()->barcodes, (QStringList {main, second, third}));
+
+        // Central moves one code to another product and drops another.
+        QVERIFY(central.removeBarcode(office, u"HQ-B"_s, third));
+        QVERIFY(central.removeBarcode(office, u"HQ-B"_s, second));
+        QVERIFY(central.addBarcode(office, u"HQ-C"_s, second));
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(local.byPlu(u"HQ-B"_s).value()->barcodes, QStringList {main});
+        QCOMPARE(local.byPlu(u"HQ-C"_s).value()->barcodes, QStringList {second});
+        QCOMPARE(local.byBarcode(third).value(), std::nullopt);
+        QCOMPARE(local.byBarcode(second).value()->plu, u"HQ-C"_s);
+
+        // Nothing new: nothing written.
+        const QStringList before = rows(shop.tdb->db(), u"SELECT count(*) FROM history"_s) +
+            rows(shop.tdb->db(),
+                 u"SELECT string_agg(barcode || ' ' || product_id, ',' ORDER BY barcode) "
+                 "FROM product_barcodes"_s);
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(), u"SELECT count(*) FROM history"_s) +
+                     rows(shop.tdb->db(),
+                          u"SELECT string_agg(barcode || ' ' || product_id, ',' ORDER BY "
+                          "barcode) FROM product_barcodes"_s),
+                 before);
+    }
+
     // A shop's first pull of a large catalog builds the name search index
     // once, with the last page; a shop that has products keeps its index.
     void aFirstPullBuildsTheNameIndexOnce()
