@@ -295,6 +295,31 @@ private slots:
                  0);
     }
 
+    // The catalog feed inserts a page of new products in one statement
+    // (0027): each main barcode joins its product's list, and one that was
+    // another product's second barcode moves with its product_changes row.
+    void newProductsWrittenDirectlyKeepTheListInStep()
+    {
+        const QString second = u"4601234567893"_s;
+        QVERIFY(products().addBarcode(m_manager, u"1001"_s, second).ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO products (plu, name, price, barcode) VALUES "
+                         "('N1', 'New one', 100, '4607777777775'), "
+                         "('N2', 'New two', 200, ?), ('N3', 'New three', 300, NULL)"_s,
+                         {second})
+                    .ok());
+        QCOMPARE(product(u"N1"_s).barcodes, QStringList {u"4607777777775"_s});
+        QCOMPARE(product(u"N2"_s).barcodes, QStringList {second});
+        QVERIFY(product(u"N3"_s).barcodes.isEmpty());
+        QCOMPARE(product(u"1001"_s).barcodes, QStringList {u"4600000000015"_s});
+        QCOMPARE(products().byBarcode(second).value().value().plu, u"N2"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM product_changes c JOIN products p "
+                       "ON p.id = c.product_id WHERE p.plu = '1001' AND c.reason LIKE '%N2%' "
+                       "AND c.before -> 'barcodes' = '[\"4600000000015\", \"4601234567893\"]' "
+                       "AND c.after -> 'barcodes' = '[\"4600000000015\"]'"_s),
+                 1);
+    }
+
     void badEditsNameTheFieldAndWriteNothing_data()
     {
         QTest::addColumn<QString>("field");
