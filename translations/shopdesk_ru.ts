@@ -6025,290 +6025,366 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductEditDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="51"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="54"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="52"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="55"/>
         <source>&amp;Active (sold and received)</source>
         <translation>&amp;Активен (продаётся и принимается)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="62"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="67"/>
         <source>Product %1</source>
         <translation>Товар %1</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="121"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="126"/>
         <source>&amp;Barcodes:</source>
         <translation>&amp;Штрихкоды:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="307"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="326"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="102"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
         <source>Only until the product&apos;s stock first moves.</source>
         <translation>Только пока по остаткам товара не было движений.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="68"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="73"/>
         <source>The product is found by any of its barcodes; the main one (first, in bold) is printed on its shelf label.</source>
         <translation>Товар находится по любому своему штрихкоду; основной (первый, жирным) печатается на ценнике.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="71"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
         <source>type or scan a barcode, then Enter</source>
         <translation>введите или отсканируйте штрихкод, затем Enter</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="75"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="80"/>
         <source>A&amp;dd</source>
         <translation>До&amp;бавить</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="78"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="83"/>
         <source>Remo&amp;ve</source>
         <translation>&amp;Убрать</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
         <source>Make &amp;main</source>
         <translation>Сделать &amp;главным</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="104"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="109"/>
         <source>An archived product stays in the history but cannot be sold or received.</source>
         <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="111"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="116"/>
         <source>why: kept with the change</source>
         <translation>причина: сохраняется вместе с изменением</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="118"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
         <source>PLU:</source>
         <translation>PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="119"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="124"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="120"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="125"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="124"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="129"/>
         <source>&amp;VAT:</source>
         <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="128"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="133"/>
         <source>Ca&amp;tegory:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="131"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
         <source>Rea&amp;son:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
         <source>Set by</source>
         <translation>Кто задал</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="151"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="156"/>
         <source>S&amp;chedule a price</source>
         <translation>За&amp;планировать цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="154"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="159"/>
         <source>New price:</source>
         <translation>Новая цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="156"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="161"/>
         <source>from:</source>
         <translation>с:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="159"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="164"/>
         <source>W&amp;ithdraw scheduled price</source>
         <translation>О&amp;тменить запланированную цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="161"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="166"/>
         <source>Takes back the selected scheduled price before it starts; the reason above is kept with it.</source>
         <translation>Отменяет выбранную запланированную цену до её начала; причина выше сохраняется вместе с отменой.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="170"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="180"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="185"/>
         <source>&amp;Prices</source>
         <translation>Цен&amp;ы</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="181"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="186"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Изменения</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="182"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="187"/>
+        <source>Stoc&amp;k</source>
+        <translation>&amp;Остатки</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="190"/>
+        <source>M&amp;ovements</source>
+        <translation>Дви&amp;жения</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="198"/>
         <source>Times are the shop&apos;s.</source>
         <translation>Время — магазина.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="217"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="233"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="262"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="281"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="292"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="311"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="304"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="323"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="304"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="323"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="313"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="332"/>
         <source>Name: %1 → %2</source>
         <translation>Название: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="315"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="334"/>
         <source>Price: %1 → %2</source>
         <translation>Цена: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="318"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="337"/>
         <source>Barcode: %1 → %2</source>
         <translation>Штрихкод: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="320"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="339"/>
         <source>Barcodes: %1 → %2</source>
         <translation>Штрихкоды: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="324"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="343"/>
         <source>Sold by weight: %1 → %2</source>
         <translation>Весовой: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="326"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="345"/>
         <source>Active: %1 → %2</source>
         <translation>Активен: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="328"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="347"/>
         <source>Scheduled price %1 from %2 withdrawn</source>
         <translation>Запланированная цена %1 с %2 отменена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="335"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="354"/>
         <source>Category: %1 → %2</source>
         <translation>Категория: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="339"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="358"/>
         <source>VAT: %1 → %2</source>
         <translation>НДС: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="374"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="393"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="431"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="450"/>
         <source>%1 (main)</source>
         <translation>%1 (основной)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="481"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="500"/>
         <source>The barcode %1 belongs to PLU %2.</source>
         <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="546"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="565"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="568"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="587"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="594"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="613"/>
         <source>Withdraw scheduled price</source>
         <translation>Отмена запланированной цены</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="595"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="614"/>
         <source>Withdraw the price %1 scheduled from %2? The price before it stays.</source>
         <translation>Отменить цену %1, запланированную с %2? Останется прежняя цена.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="609"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="628"/>
         <source>The price %1 from %2 is withdrawn.</source>
         <translation>Цена %1 с %2 отменена.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ProductMovementsTable</name>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="32"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="32"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="32"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="32"/>
+        <source>Shelf</source>
+        <translation>Полка</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="33"/>
+        <source>Held by orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="33"/>
+        <source>Shelf after</source>
+        <translation>На полке после</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="33"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductMovementsTable.cpp" line="33"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ProductStockTable</name>
+    <message>
+        <location filename="../ui/catalog/ProductStockTable.cpp" line="20"/>
+        <source>Shop</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductStockTable.cpp" line="20"/>
+        <source>On the shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductStockTable.cpp" line="20"/>
+        <source>Held by orders</source>
+        <translation>В заказах</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductStockTable.cpp" line="20"/>
+        <source>Total</source>
+        <translation>Итого</translation>
     </message>
 </context>
 <context>

@@ -17,4 +17,16 @@ QFuture<Result<HistoryChoices>> HistoryService::filterChoices() const
     });
 }
 
+QFuture<Result<QList<HistoryEntry>>> HistoryService::newest(const HistoryFilter &filter,
+                                                            int limit) const
+{
+    return onDatabase(
+        [reader = m_reader, filter, limit](const QSqlDatabase &db) -> Result<QList<HistoryEntry>> {
+            auto rows = HistoryStore(db, reader).page(filter, std::nullopt, limit);
+            if (!rows)
+                return rows.error();
+            return rows.value().entries;
+        });
+}
+
 } // namespace shopdesk

@@ -21,7 +21,15 @@ struct HistoryChoices
 class HistoryService
 {
 public:
+    explicit HistoryService(Actor reader = {}) : m_reader(std::move(reader)) { }
+
     QFuture<Result<HistoryChoices>> filterChoices() const;
+    // The newest `limit` rows the filter matches (a product card's recent
+    // movements); the reader needs ViewHistory.
+    QFuture<Result<QList<HistoryEntry>>> newest(const HistoryFilter &filter, int limit) const;
+
+private:
+    Actor m_reader;
 };
 
 } // namespace shopdesk

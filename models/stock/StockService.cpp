@@ -28,6 +28,15 @@ QFuture<Result<StockRow>> StockService::decrease(const StockAdjustment &adjustme
     });
 }
 
+QFuture<Result<QList<StockRow>>> StockService::inEveryShop(const QString &plu) const
+{
+    return onDatabase([plu](const QSqlDatabase &db) {
+        StockFilter filter;
+        filter.plu = plu;
+        return StockStore(db).list(filter, StockOrder {StockSort::Shop, false}, 0, kMaxShopsShown);
+    });
+}
+
 QFuture<Result<OpenStocktake>> StockService::openStocktake(qint64 shopId) const
 {
     return onDatabase([actor = m_actor, shopId](const QSqlDatabase &db) -> Result<OpenStocktake> {

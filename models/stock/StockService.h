@@ -13,12 +13,18 @@ namespace shopdesk {
 class StockService
 {
 public:
+    // A product card lists a chain's shops; more than this is not a card.
+    static constexpr int kMaxShopsShown = 1000;
+
     explicit StockService(Actor actor) : m_actor(std::move(actor)) { }
 
     QFuture<Result<StockRow>> create(const QString &plu, qint64 shopId, int shelfQty,
                                      int orderQty) const;
     QFuture<Result<StockRow>> increase(const StockAdjustment &adjustment) const;
     QFuture<Result<StockRow>> decrease(const StockAdjustment &adjustment) const;
+    // The product's stock in every shop this database has (one in a shop's
+    // own database, all of them in central's), by shop name.
+    QFuture<Result<QList<StockRow>>> inEveryShop(const QString &plu) const;
 
     // The shop's open stocktake, opened now if there is none, with its lines.
     QFuture<Result<OpenStocktake>> openStocktake(qint64 shopId) const;

@@ -4,6 +4,7 @@
 #include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Money.h"
+#include "models/core/Quantity.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
 #include "models/export/CsvFormat.h"
@@ -14,6 +15,7 @@
 #include "models/stock/StocktakeStore.h"
 #include "ui/catalog/CategoryTree.h"
 #include "ui/catalog/ProductEditDialog.h"
+#include "ui/catalog/ProductMovementsTable.h"
 #include "ui/common/Confirm.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/QuantitySpinBox.h"
@@ -42,6 +44,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -1012,6 +1015,74 @@ private slots:
         QTRY_VERIFY(code->hasFocus() && code->isEnabled());
         QVERIFY(!counted->soldByWeight());
         QCOMPARE(counted->units(), qint64(1));
+    }
+
+    // The product card: its stock in every shop the database has (kilograms
+    // for goods sold by weight) and its newest movements first. A stock
+    // keeper, who may not read the history, sees the stock but no movements.
+    void theProductCardShowsStockInEveryShopAndMovements()
+    {
+        // Cheese by weight, in the demo shop and in a second one.
+        const QString plu = u"CARD-1"_s;
+        const Session manager = sessionFor(u"manager"_s, u"manager123"_s);
+        QVERIFY(ProductStore(m_tdb->db())
+                    .create(manager.actor, {plu, u"Card cheese"_s, 89000, {}, true})
+                    .ok());
+        const qint64 second = m_tdb->addShop(u"CARD"_s, u"Card street"_s);
+        StockStore stock(m_tdb->db());
+        QVERIFY(stock.create(manager.actor, plu, manager.shop.id, 4000, 0).ok());
+        QVERIFY(stock.create(manager.actor, plu, second, 2500, 0).ok());
+        QVERIFY(
+            stock
+                .decrease(manager.actor,
+                          {second, plu, StockQuantity::Shelf, 750, u"spoilt on the card's shelf"_s})
+                .ok());
+
+        ProductEditDialog card(manager.actor, plu, manager.shop.timeZone);
+        auto *shops = card.findChild<QTableWidget *>(u"productStock"_s);
+        auto *movements = card.findChild<QTableWidget *>(u"productMovements"_s);
+        QVERIFY(shops && movements);
+        const int kept =
+            Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM stocks WHERE plu = ?"_s, {plu})
+                .value()
+                .toInt();
+        QCOMPARE(kept, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(shops->rowCount(), kept, 20000);
+        QStringList secondRow;
+        for (int row = 0; row < shops->rowCount(); ++row)
+            if (shops->item(row, 0)->text() == u"Card street"_s)
+                for (int c = 0; c < shops->columnCount(); ++c)
+                    secondRow << shops->item(row, c)->text();
+        QCOMPARE(secondRow,
+                 QStringList({u"Card street"_s, Quantity::format(1750, true),
+                              Quantity::format(0, true), Quantity::format(1750, true)}));
+
+        const int moved = Sql::scalar(m_tdb->db(),
+                                      u"SELECT count(*) FROM history WHERE plu = ? "
+                                      "AND action NOT IN ('product_created', 'product_changed')"_s,
+                                      {plu})
+                              .value()
+                              .toInt();
+        QTRY_COMPARE_WITH_TIMEOUT(movements->rowCount(),
+                                  std::min(moved, int(ProductMovementsTable::kShown)), 20000);
+        QCOMPARE(movements->item(0, 1)->text(), u"Card street"_s);
+        QCOMPARE(movements->item(0, 2)->text(), u"Decreased"_s);
+        QCOMPARE(movements->item(0, 3)->text(), u"−"_s + Quantity::format(750, true));
+        QCOMPARE(movements->item(0, 5)->text(), Quantity::format(1750, true));
+        QCOMPARE(movements->item(0, 6)->text(), manager.actor.displayName);
+        QCOMPARE(movements->item(0, 7)->text(), u"spoilt on the card's shelf"_s);
+        QCOMPARE(movements->item(1, 2)->text(), u"Stock created"_s);
+
+        const Session keeper = sessionFor(u"keeper"_s, u"keeper123"_s);
+        ProductEditDialog keepers(keeper.actor, plu, keeper.shop.timeZone);
+        auto *tabs = keepers.findChild<QTabWidget *>(u"productHistory"_s);
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i)
+            titles << tabs->tabText(i);
+        QCOMPARE(titles, QStringList({u"&Prices"_s, u"C&hanges"_s, u"Stoc&k"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(keepers.findChild<QTableWidget *>(u"productStock"_s)->rowCount(),
+                                  kept, 20000);
+        QVERIFY(keepers.findChild<MessageBanner *>()->text().isEmpty());
     }
 };
 

@@ -1,8 +1,11 @@
 #include "ProductEditDialog.h"
 
+#include "ProductMovementsTable.h"
+#include "ProductStockTable.h"
 #include "VatRateComboBox.h"
 #include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
+#include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/shops/ShopTime.h"
 #include "ui/common/CategoryComboBox.h"
@@ -56,6 +59,8 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
       m_fieldError(new QLabel(this)),
       m_prices(new QTableWidget(0, ColumnCount, this)),
       m_changes(new QTableWidget(0, ChangeColumnCount, this)),
+      m_stock(new ProductStockTable(this)),
+      m_movements(new ProductMovementsTable(shopTimeZone, this)),
       m_newPrice(new QLineEdit(this)),
       m_from(new QDateTimeEdit(this))
 {
@@ -173,12 +178,23 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     m_changes->setWordWrap(true);
     m_changes->verticalHeader()->hide();
     m_changes->horizontalHeader()->setStretchLastSection(true);
-    // Its prices, and every edit with who made it and why: both in the
-    // shop's time.
+    // Its prices, every edit with who made it and why, its stock in each
+    // shop and its recent movements: times in the shop's zone.
     auto *history = new QTabWidget(this);
     history->setObjectName(u"productHistory"_s);
     history->addTab(pricesPage, tr("&Prices"));
     history->addTab(m_changes, tr("C&hanges"));
+    history->addTab(m_stock, tr("Stoc&k"));
+    // The movements are history, which only those who may read it see.
+    if (hasPermission(m_actor.role, Permission::ViewHistory))
+        history->addTab(m_movements, tr("M&ovements"));
+    else
+        m_movements->hide();
+    const auto showFailure = [this](const QString &message) {
+        m_banner->showMessage(message);
+    };
+    connect(m_stock, &ProductStockTable::failed, this, showFailure);
+    connect(m_movements, &ProductMovementsTable::failed, this, showFailure);
     history->setToolTip(tr("Times are the shop's."));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -222,6 +238,9 @@ void ProductEditDialog::load()
                   showProduct(*found.value());
                   loadPrices();
                   loadChanges();
+                  m_stock->load(m_actor, m_plu);
+                  if (hasPermission(m_actor.role, Permission::ViewHistory))
+                      m_movements->load(m_actor, m_plu);
               });
 }
 

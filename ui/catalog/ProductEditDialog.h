@@ -17,13 +17,16 @@ class QTableWidget;
 namespace shopdesk {
 
 class MessageBanner;
+class ProductMovementsTable;
+class ProductStockTable;
 class CategoryComboBox;
 class VatRateComboBox;
 
 // Change a product: its name, price, unit, barcodes (typed or scanned into
 // the list; the first is the main one, printed on labels), VAT rate and whether it
 // is still sold, with a reason; and its prices: the history, the scheduled ones and a
-// new one from a later moment (times in the shop's zone). Every database call
+// new one from a later moment (times in the shop's zone). As a product card it
+// also shows its stock in every shop and its recent movements. Every database call
 // goes through CatalogService; the dialog never waits for it.
 class ProductEditDialog : public QDialog
 {
@@ -92,6 +95,8 @@ private:
     QList<PriceEntry> m_priceEntries; // the rows of m_prices
     QTableWidget *m_changes; // the product's edits, who and why
     QList<ProductChange> m_shownChanges; // described again once the VAT names arrive
+    ProductStockTable *m_stock; // in every shop the database has
+    ProductMovementsTable *m_movements; // the newest stock rows of its history
     QLineEdit *m_newPrice;
     QDateTimeEdit *m_from; // wall time in the shop's zone
     QPushButton *m_schedule;
