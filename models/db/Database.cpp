@@ -28,17 +28,24 @@ struct ThreadConnection
     DbConfig config;
     QHash<QString, QSqlQuery> prepared;
 
+    // The connection goes first and its kept statements after it. A kept
+    // statement destroyed while its driver lives sends DEALLOCATE, and the
+    // connection being replaced is often one the server has already
+    // dropped (its database dropped or restarted, the default changed):
+    // talking to it then only fails, slowly and noisily. Once the driver is
+    // gone the statements free only their memory; closing the session frees
+    // them on the server.
     void close()
     {
-        prepared.clear(); // before the connection goes: they belong to it
-        if (name.isEmpty())
-            return;
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
+        if (!name.isEmpty()) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            name.clear();
         }
-        QSqlDatabase::removeDatabase(name);
-        name.clear();
+        prepared.clear();
     }
     ~ThreadConnection() { close(); }
 };
