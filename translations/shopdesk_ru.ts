@@ -33,6 +33,14 @@
     </message>
 </context>
 <context>
+    <name>CatalogOwner</name>
+    <message>
+        <location filename="../models/catalog/CatalogOwner.cpp" line="23"/>
+        <source>The head office manages this shop&apos;s catalog: products, prices, categories and VAT rates are changed there and reach the shop with the next sync.</source>
+        <translation>Каталогом этого магазина управляет головной офис: товары, цены, категории и ставки НДС меняются там и приходят в магазин со следующей синхронизацией.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogStore</name>
     <message>
         <location filename="../models/sync/CatalogStore.cpp" line="201"/>
@@ -6045,7 +6053,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Штрихкоды:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="326"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="345"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
@@ -6216,107 +6224,112 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="281"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="255"/>
+        <source>The head office manages this shop&apos;s catalog: this product is changed there and reaches the shop with the next sync.</source>
+        <translation>Каталогом этого магазина управляет головной офис: этот товар меняется там и приходит в магазин со следующей синхронизацией.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="300"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="311"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="330"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="323"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="342"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="323"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="342"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="332"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="351"/>
         <source>Name: %1 → %2</source>
         <translation>Название: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="334"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="353"/>
         <source>Price: %1 → %2</source>
         <translation>Цена: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="337"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="356"/>
         <source>Barcode: %1 → %2</source>
         <translation>Штрихкод: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="339"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="358"/>
         <source>Barcodes: %1 → %2</source>
         <translation>Штрихкоды: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="343"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="362"/>
         <source>Sold by weight: %1 → %2</source>
         <translation>Весовой: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="345"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="364"/>
         <source>Active: %1 → %2</source>
         <translation>Активен: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="347"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="366"/>
         <source>Scheduled price %1 from %2 withdrawn</source>
         <translation>Запланированная цена %1 с %2 отменена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="354"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="373"/>
         <source>Category: %1 → %2</source>
         <translation>Категория: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="358"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="377"/>
         <source>VAT: %1 → %2</source>
         <translation>НДС: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="393"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="412"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="450"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="469"/>
         <source>%1 (main)</source>
         <translation>%1 (основной)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="500"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="519"/>
         <source>The barcode %1 belongs to PLU %2.</source>
         <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="565"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="584"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="587"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="606"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="613"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="632"/>
         <source>Withdraw scheduled price</source>
         <translation>Отмена запланированной цены</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="614"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="633"/>
         <source>Withdraw the price %1 scheduled from %2? The price before it stays.</source>
         <translation>Отменить цену %1, запланированную с %2? Останется прежняя цена.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="628"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="647"/>
         <source>The price %1 from %2 is withdrawn.</source>
         <translation>Цена %1 с %2 отменена.</translation>
     </message>

@@ -1,27 +1,33 @@
 #include "CatalogService.h"
 
+#include "CatalogOwner.h"
 #include "Ean13.h"
 #include "models/core/DatabaseTask.h"
 
 namespace shopdesk {
 
+QFuture<Result<bool>> CatalogService::catalogIsHeadOffices() const
+{
+    return onDatabase([](const QSqlDatabase &db) { return CatalogOwner::isHeadOffice(db); });
+}
+
 QFuture<Result<Product>> CatalogService::create(const NewProduct &product) const
 {
-    return onDatabase([actor = m_actor, product](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, product](const QSqlDatabase &db) {
         return ProductStore(db).create(actor, product);
     });
 }
 
 QFuture<Result<Product>> CatalogService::update(const ProductEdit &edit) const
 {
-    return onDatabase([actor = m_actor, edit](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, edit](const QSqlDatabase &db) {
         return ProductStore(db).update(actor, edit);
     });
 }
 
 QFuture<Result<PriceEntry>> CatalogService::schedulePrice(const ScheduledPrice &price) const
 {
-    return onDatabase([actor = m_actor, price](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, price](const QSqlDatabase &db) {
         return PriceStore(db).schedule(actor, price);
     });
 }
@@ -30,7 +36,7 @@ QFuture<Result<PriceEntry>> CatalogService::cancelScheduledPrice(const QString &
                                                                  const QDateTime &validFrom,
                                                                  const QString &reason) const
 {
-    return onDatabase([actor = m_actor, plu, validFrom, reason](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, plu, validFrom, reason](const QSqlDatabase &db) {
         return PriceStore(db).cancelScheduled(actor, plu, validFrom, reason);
     });
 }
@@ -78,21 +84,21 @@ QFuture<Result<QList<VatRate>>> CatalogService::vatRates() const
 
 QFuture<Result<VatRate>> CatalogService::addVatRate(const VatRateInput &rate) const
 {
-    return onDatabase([actor = m_actor, rate](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, rate](const QSqlDatabase &db) {
         return VatRateStore(db).add(actor, rate);
     });
 }
 
 QFuture<Result<VatRate>> CatalogService::updateVatRate(const VatRateInput &rate) const
 {
-    return onDatabase([actor = m_actor, rate](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, rate](const QSqlDatabase &db) {
         return VatRateStore(db).update(actor, rate);
     });
 }
 
 QFuture<Result<void>> CatalogService::removeVatRate(const QString &code) const
 {
-    return onDatabase([actor = m_actor, code](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, code](const QSqlDatabase &db) {
         return VatRateStore(db).remove(actor, code);
     });
 }
@@ -104,28 +110,28 @@ QFuture<Result<QList<Category>>> CatalogService::categories() const
 
 QFuture<Result<Category>> CatalogService::createCategory(qint64 parentId, const QString &name) const
 {
-    return onDatabase([actor = m_actor, parentId, name](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, parentId, name](const QSqlDatabase &db) {
         return CategoryStore(db).create(actor, parentId, name);
     });
 }
 
 QFuture<Result<Category>> CatalogService::renameCategory(qint64 id, const QString &name) const
 {
-    return onDatabase([actor = m_actor, id, name](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, id, name](const QSqlDatabase &db) {
         return CategoryStore(db).rename(actor, id, name);
     });
 }
 
 QFuture<Result<Category>> CatalogService::moveCategory(qint64 id, qint64 parentId) const
 {
-    return onDatabase([actor = m_actor, id, parentId](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, id, parentId](const QSqlDatabase &db) {
         return CategoryStore(db).move(actor, id, parentId);
     });
 }
 
 QFuture<Result<void>> CatalogService::removeCategory(qint64 id, bool moveContentsUp) const
 {
-    return onDatabase([actor = m_actor, id, moveContentsUp](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, id, moveContentsUp](const QSqlDatabase &db) {
         return CategoryStore(db).remove(actor, id, moveContentsUp);
     });
 }

@@ -16,6 +16,10 @@ class CatalogService
 public:
     explicit CatalogService(Actor actor = {}) : m_actor(std::move(actor)) { }
 
+    // Whether the head office owns this database's catalog (CatalogOwner):
+    // then every change below is refused, and the dialogs show it read-only.
+    QFuture<Result<bool>> catalogIsHeadOffices() const;
+
     QFuture<Result<Product>> create(const NewProduct &product) const;
     QFuture<Result<Product>> update(const ProductEdit &edit) const;
     QFuture<Result<PriceEntry>> schedulePrice(const ScheduledPrice &price) const;

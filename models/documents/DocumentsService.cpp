@@ -1,5 +1,6 @@
 #include "DocumentsService.h"
 
+#include "models/catalog/CatalogOwner.h"
 #include "models/core/DatabaseTask.h"
 
 namespace shopdesk {
@@ -7,7 +8,7 @@ namespace shopdesk {
 QFuture<Result<PriceDocument>>
 DocumentsService::createPriceDocument(const PriceDocumentHeader &header) const
 {
-    return onDatabase([actor = m_actor, header](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, header](const QSqlDatabase &db) {
         return PriceDocumentStore(db).createDraft(actor, header);
     });
 }
@@ -65,7 +66,7 @@ DocumentsService::priceLines(qint64 id, qint64 afterProductId, int limit) const
 
 QFuture<Result<PriceDocument>> DocumentsService::postPriceDocument(qint64 id) const
 {
-    return onDatabase([actor = m_actor, id](const QSqlDatabase &db) {
+    return changeLocalCatalog([actor = m_actor, id](const QSqlDatabase &db) {
         return PriceDocumentStore(db).post(actor, id);
     });
 }

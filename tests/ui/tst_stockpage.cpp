@@ -1,18 +1,22 @@
 #include "DemoSession.h"
 #include "TestDatabase.h"
 #include "WhenModal.h"
+#include "models/catalog/CatalogService.h"
 #include "models/catalog/Ean13.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
+#include "models/documents/DocumentsService.h"
 #include "models/export/CsvFormat.h"
 #include "models/settings/AppSettings.h"
+#include "models/settings/AppStateStore.h"
 #include "models/staff/StaffStore.h"
 #include "models/stock/StockModel.h"
 #include "models/stock/StockStore.h"
 #include "models/stock/StocktakeStore.h"
+#include "models/sync/CatalogStore.h"
 #include "ui/catalog/CategoryTree.h"
 #include "ui/catalog/ProductEditDialog.h"
 #include "ui/catalog/ProductMovementsTable.h"
@@ -34,6 +38,8 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -1083,6 +1089,77 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(keepers.findChild<QTableWidget *>(u"productStock"_s)->rowCount(),
                                   kept, 20000);
         QVERIFY(keepers.findChild<MessageBanner *>()->text().isEmpty());
+    }
+
+    // A shop linked to a head office (it keeps central's token) takes its
+    // catalog from the feed and changes none of it: edits, new categories and
+    // price documents are refused with a message saying where they are made,
+    // and the product card opens read-only. The feed still applies.
+    void aLinkedShopLeavesTheCatalogToTheHeadOffice()
+    {
+        const Session manager = sessionFor(u"manager"_s, u"manager123"_s);
+        const QString plu = u"10001"_s;
+        const auto product = ProductStore(m_tdb->db()).byPlu(plu).value().value();
+        QVERIFY(AppStateStore(m_tdb->db())
+                    .setValue(QString::fromLatin1(AppStateStore::kCentralToken), u"sdk_linked"_s)
+                    .ok());
+        auto unlink = qScopeGuard([&] {
+            std::ignore = AppStateStore(m_tdb->db())
+                              .setValue(QString::fromLatin1(AppStateStore::kCentralToken), u""_s);
+        });
+        const auto waitFor = [](auto future) {
+            future.waitForFinished();
+            return future.result();
+        };
+
+        ProductEdit edit;
+        edit.plu = plu;
+        edit.name = product.name + u" (renamed here)"_s;
+        edit.price = product.price;
+        edit.barcode = product.barcode;
+        edit.soldByWeight = product.soldByWeight;
+        edit.active = product.active;
+        const auto refused = waitFor(CatalogService(manager.actor).update(edit));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, StoreError::Code::Conflict);
+        QVERIFY2(refused.error().message.contains(u"head office"_s),
+                 qPrintable(refused.error().message));
+        QCOMPARE(ProductStore(m_tdb->db()).byPlu(plu).value().value().name, product.name);
+        QVERIFY(!waitFor(CatalogService(manager.actor).createCategory(0, u"Local"_s)).ok());
+        QVERIFY(
+            !waitFor(DocumentsService(manager.actor).createPriceDocument({u"local"_s, {}})).ok());
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM categories WHERE name = 'Local'"_s)
+                     .value()
+                     .toInt(),
+                 0);
+
+        ProductEditDialog card(manager.actor, plu, manager.shop.timeZone);
+        auto *banner = card.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"head office"_s), 20000);
+        QVERIFY(!card.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+        QVERIFY(card.findChild<QLineEdit *>(u"name"_s)->isReadOnly());
+        QVERIFY(!card.findChild<QPushButton *>(u"schedule"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(card.findChild<QTableWidget *>(u"productStock"_s)->rowCount() > 0,
+                                 20000);
+
+        // What central sends still applies.
+        const QJsonArray items {QJsonObject {{u"plu"_s, plu},
+                                             {u"name"_s, u"Named at the head office"_s},
+                                             {u"price"_s, product.price},
+                                             {u"barcode"_s, product.barcode},
+                                             {u"sold_by_weight"_s, product.soldByWeight}}};
+        QVERIFY(CatalogStore(m_tdb->db()).applyPage(items, std::nullopt).ok());
+        QCOMPARE(ProductStore(m_tdb->db()).byPlu(plu).value().value().name,
+                 u"Named at the head office"_s);
+
+        // Unlinked, the shop changes its catalog again.
+        unlink.dismiss();
+        QVERIFY(AppStateStore(m_tdb->db())
+                    .setValue(QString::fromLatin1(AppStateStore::kCentralToken), u""_s)
+                    .ok());
+        edit.name = product.name;
+        QVERIFY(waitFor(CatalogService(manager.actor).update(edit)).ok());
+        QCOMPARE(ProductStore(m_tdb->db()).byPlu(plu).value().value().name, product.name);
     }
 };
 

@@ -211,7 +211,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
             showChanges(m_shownChanges);
     });
     connect(m_prices, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_withdraw->setEnabled(selectedScheduled().has_value()); });
+            [this] { m_withdraw->setEnabled(!m_readOnly && selectedScheduled().has_value()); });
     for (QLineEdit *field : {m_name, m_price, m_reason})
         connect(field, &QLineEdit::textEdited, this, &ProductEditDialog::checkInline);
 
@@ -238,10 +238,29 @@ void ProductEditDialog::load()
                   showProduct(*found.value());
                   loadPrices();
                   loadChanges();
+                  whenReady(this, CatalogService(m_actor).catalogIsHeadOffices(),
+                            [this](const Result<bool> &headOffices) {
+                                if (headOffices && headOffices.value())
+                                    showReadOnly();
+                            });
                   m_stock->load(m_actor, m_plu);
                   if (hasPermission(m_actor.role, Permission::ViewHistory))
                       m_movements->load(m_actor, m_plu);
               });
+}
+
+void ProductEditDialog::showReadOnly()
+{
+    m_readOnly = true;
+    m_banner->showMessage(tr("The head office manages this shop's catalog: this product is "
+                             "changed there and reaches the shop with the next sync."),
+                          MessageBanner::Type::Information);
+    for (QLineEdit *field : {m_name, m_price, m_reason, m_newBarcode, m_newPrice})
+        field->setReadOnly(true);
+    for (QWidget *control : std::initializer_list<QWidget *> {
+             m_byWeight, m_active, m_vat, m_category, m_addBarcode, m_removeBarcode, m_mainBarcode,
+             m_from, m_schedule, m_withdraw, m_save})
+        control->setEnabled(false);
 }
 
 void ProductEditDialog::loadPrices()

@@ -48,6 +48,8 @@ signals:
 private:
     void load();
     void loadPrices();
+    // The head office owns the catalog: everything shows, nothing changes.
+    void showReadOnly();
     void showProduct(const Product &product);
     void showPrices(const QList<PriceEntry> &prices);
     void loadChanges();
@@ -102,6 +104,7 @@ private:
     QPushButton *m_schedule;
     QPushButton *m_withdraw; // enabled on a scheduled price
     QPushButton *m_save;
+    bool m_readOnly = false;
 };
 
 } // namespace shopdesk
