@@ -1,5 +1,3 @@
-// LEAD TO HELPER: before going on, read /work/wt-promos/HELPER_RULES.md (deadline 10:05 UTC, niced
-// -j1 builds, no .ts edits). Then delete this line.
 #include "OrderPlacement.h"
 
 #include "OrderQueries.h"
