@@ -15,7 +15,7 @@
 <context>
     <name>DemoDataGenerator</name>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="295"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="296"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Creating %Ln product and its stock…</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="303"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="304"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Writing %Ln history row…</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="308"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="309"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Creating %Ln customer…</numerusform>
@@ -323,7 +323,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln refused</numerusform>

@@ -655,58 +655,58 @@ Check that the server is running and reachable, and that the address, user and p
 <context>
     <name>DemoDataGenerator</name>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="114"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="115"/>
         <source>The number of customers must be between 0 and %1.</source>
         <translation>Число клиентов должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="118"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="119"/>
         <source>The number of history rows must be between 0 and %1.</source>
         <translation>Число строк истории должно быть от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="123"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="124"/>
         <source>The number of products must be between 1 and %1.</source>
         <translation>Число товаров должно быть от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="170"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="171"/>
         <source>Waiting for another ShopDesk that is loading the demo data…</source>
         <translation>Ожидание: другой экземпляр ShopDesk загружает демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="190"/>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="199"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="191"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="200"/>
         <source>Loading demo data was cancelled; nothing was changed.</source>
         <translation>Загрузка демо-данных отменена; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="210"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="211"/>
         <source>Updating statistics…</source>
         <translation>Обновление статистики…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="217"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="218"/>
         <source>Demo data loaded.</source>
         <translation>Демо-данные загружены.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="259"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="260"/>
         <source>The database already holds data, so demo data was not loaded. Demo data goes only into an empty database; use --force to delete everything in it and load demo data instead.</source>
         <translation>В базе данных уже есть данные, поэтому демо-данные не загружены. Демо-данные загружаются только в пустую базу; чтобы удалить всё её содержимое и загрузить демо-данные, используйте --force.</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="262"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="263"/>
         <source>Deleting the existing data…</source>
         <translation>Удаление существующих данных…</translation>
     </message>
     <message>
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="275"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="276"/>
         <source>Creating shops and staff…</source>
         <translation>Создание магазинов и сотрудников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="295"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="296"/>
         <source>Creating %Ln product(s) and their stock…</source>
         <translation>
             <numerusform>Создание %Ln товара и его остатков…</numerusform>
@@ -715,7 +715,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="303"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="304"/>
         <source>Writing %Ln history row(s)…</source>
         <translation>
             <numerusform>Запись %Ln строки истории…</numerusform>
@@ -724,7 +724,7 @@ Check that the server is running and reachable, and that the address, user and p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/demo/DemoDataGenerator.cpp" line="308"/>
+        <location filename="../models/demo/DemoDataGenerator.cpp" line="309"/>
         <source>Creating %Ln customer(s)…</source>
         <translation>
             <numerusform>Создание %Ln клиента…</numerusform>
@@ -1424,32 +1424,32 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>OrderPlacement</name>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="73"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="71"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="76"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="74"/>
         <source>A till name is 1 to 16 letters, digits, - or _.</source>
         <translation>Имя кассы — от 1 до 16 латинских букв, цифр, «-» или «_».</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="79"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="77"/>
         <source>The payment time must be from 1 minute to 24 hours.</source>
         <translation>Время на оплату должно быть от 1 минуты до 24 часов.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="168"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="166"/>
         <source>%1 (PLU %2) is archived and cannot be sold.</source>
         <translation>%1 (PLU %2) в архиве, его нельзя продать.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="201"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="199"/>
         <source>There is no shop with id %1.</source>
         <translation>Магазина с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderPlacement.cpp" line="236"/>
+        <location filename="../models/orders/OrderPlacement.cpp" line="234"/>
         <source>There is no customer with id %1.</source>
         <translation>Клиента с id %1 нет.</translation>
     </message>
@@ -1667,67 +1667,67 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="36"/>
+        <location filename="../models/core/Permissions.cpp" line="55"/>
         <source>sell</source>
         <translation>продавать</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="39"/>
+        <location filename="../models/core/Permissions.cpp" line="58"/>
         <source>create or change products</source>
         <translation>создавать и изменять товары</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="42"/>
+        <location filename="../models/core/Permissions.cpp" line="61"/>
         <source>change stock quantities</source>
         <translation>изменять количество товара</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="45"/>
+        <location filename="../models/core/Permissions.cpp" line="64"/>
         <source>run a stocktake</source>
         <translation>проводить инвентаризацию</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="48"/>
+        <location filename="../models/core/Permissions.cpp" line="67"/>
         <source>see the history and reports</source>
         <translation>просматривать историю и отчёты</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="51"/>
+        <location filename="../models/core/Permissions.cpp" line="70"/>
         <source>change customers in bulk</source>
         <translation>массово изменять клиентов</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="54"/>
+        <location filename="../models/core/Permissions.cpp" line="73"/>
         <source>approve returns or cancel other cashiers&apos; orders</source>
         <translation>подтверждать возвраты и отменять заказы других кассиров</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="57"/>
+        <location filename="../models/core/Permissions.cpp" line="76"/>
         <source>change this till&apos;s shop or database</source>
         <translation>менять магазин или базу данных этой кассы</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="60"/>
+        <location filename="../models/core/Permissions.cpp" line="79"/>
         <source>change the VAT rates</source>
         <translation>изменять ставки НДС</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="63"/>
+        <location filename="../models/core/Permissions.cpp" line="82"/>
         <source>manage promo codes</source>
         <translation>управление промокодами</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="66"/>
+        <location filename="../models/core/Permissions.cpp" line="85"/>
         <source>manage staff and settings</source>
         <translation>управлять сотрудниками и настройками</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="71"/>
+        <location filename="../models/core/Permissions.cpp" line="90"/>
         <source>A %1 may not %2. Ask an administrator.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к администратору.</translation>
     </message>
     <message>
-        <location filename="../models/core/Permissions.cpp" line="72"/>
+        <location filename="../models/core/Permissions.cpp" line="91"/>
         <source>A %1 may not %2. Ask a manager.</source>
         <translation>Роль «%1» не позволяет %2. Обратитесь к менеджеру.</translation>
     </message>
@@ -2328,24 +2328,29 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Role</name>
     <message>
-        <location filename="../models/core/Role.cpp" line="37"/>
+        <location filename="../models/core/Role.cpp" line="39"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../models/core/Role.cpp" line="39"/>
+        <location filename="../models/core/Role.cpp" line="41"/>
         <source>Stock keeper</source>
         <translation>Кладовщик</translation>
     </message>
     <message>
-        <location filename="../models/core/Role.cpp" line="41"/>
+        <location filename="../models/core/Role.cpp" line="43"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../models/core/Role.cpp" line="43"/>
+        <location filename="../models/core/Role.cpp" line="45"/>
         <source>Administrator</source>
         <translation>Администратор</translation>
+    </message>
+    <message>
+        <location filename="../models/core/Role.cpp" line="47"/>
+        <source>Head office</source>
+        <translation>Головной офис</translation>
     </message>
 </context>
 <context>
@@ -4955,82 +4960,103 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="86"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <source>Head office</source>
+        <translation>Головной офис</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <source>Shop:</source>
+        <translation>Магазин:</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <source>Choose the shop</source>
+        <translation>Выбрать магазин</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <source>The shop whose stock, orders and figures the pages show first (%1). The catalog and promotions are the whole chain&apos;s.</source>
+        <translation>Магазин, чьи остатки, заказы и показатели страницы показывают первыми (%1). Каталог и акции — общие для всей сети.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Finishing the payment under way…</source>
         <translation>Завершается текущая оплата…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="304"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="308"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="309"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
@@ -5039,7 +5065,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln отклонено</numerusform>
@@ -5048,82 +5074,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="315"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="393"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="349"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="415"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="446"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="392"/>
+        <location filename="../ui/MainWindow.cpp" line="450"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <source>ShopDesk — head office — %1</source>
+        <translation>ShopDesk — головной офис — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "models/shops/ShopTime.h"
 #include "ui/checkout/CheckoutPage.h"
 #include "ui/common/Icons.h"
+#include "ui/common/ShopComboBox.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/history/HistoryPage.h"
 #include "ui/orders/OrdersPage.h"
@@ -29,6 +30,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
@@ -98,15 +100,9 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     addPage(u"staff"_s, tr("Staff"), new StaffPage(m_session, this), Icon::Staff);
     auto *settingsPage = new SettingsPage(m_session, this);
     addPage(u"settings"_s, tr("Settings"), settingsPage, Icon::Settings);
-    connect(settingsPage, &SettingsPage::shopChanged, this,
-            [this, stockPage, checkoutPage, ordersPage](const Shop &shop) {
-                m_session.shop = shop;
-                m_session.actor.shopId = shop.id;
-                stockPage->setShop(shop);
-                checkoutPage->setShop(shop);
-                ordersPage->setShop(shop);
-                updateStatusBar();
-            });
+    m_stockPage = stockPage;
+    m_ordersPage = ordersPage;
+    connect(settingsPage, &SettingsPage::shopChanged, this, &MainWindow::setShop);
     connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,
             &StockPage::setLowStockThreshold);
     connect(settingsPage, &SettingsPage::lockAfterMinutesChanged, this,
@@ -135,6 +131,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     statusBar()->addPermanentWidget(m_syncLabel);
     setSyncMonitor(nullptr);
 
+    if (m_session.actor.role == Role::HeadOffice)
+        enterHeadOfficeMode();
     createMenus();
     updateStatusBar();
     restoreSettings();
@@ -147,6 +145,58 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     setIdleLock(AppSettings().lockAfterMinutes() * 60 * 1000);
     // Any key or click anywhere in the application counts as activity.
     qApp->installEventFilter(this);
+}
+
+void MainWindow::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_session.actor.shopId = shop.id;
+    m_stockPage->setShop(shop);
+    m_checkoutPage->setShop(shop);
+    m_ordersPage->setShop(shop);
+    updateStatusBar();
+}
+
+void MainWindow::enterHeadOfficeMode()
+{
+    // The head office has no till: the Checkout page is not offered.
+    for (int i = 0; i < m_navigation->count(); ++i)
+        if (m_navigation->item(i)->data(Qt::UserRole).toString() == u"checkout"_s)
+            m_navigation->item(i)->setHidden(true);
+    // Every shop is a choice away; the pages follow it.
+    auto *bar = addToolBar(tr("Head office"));
+    bar->setObjectName(u"headOfficeBar"_s);
+    bar->setMovable(false);
+    auto *selector = new ShopComboBox(ShopComboBox::Choice::OneShop, bar);
+    selector->setObjectName(u"shopSelector"_s);
+    selector->setCurrentShopId(m_session.shop.id);
+    auto *label = new QLabel(tr("Shop:"), bar);
+    label->setContentsMargins(8, 0, 4, 0);
+    bar->addWidget(label);
+    bar->addWidget(selector);
+    // A shortcut rather than a mnemonic: the pages' own labels take the letters.
+    auto *choose = new QAction(tr("Choose the shop"), this);
+    choose->setObjectName(u"chooseShopAction"_s);
+    choose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(choose, &QAction::triggered, selector, [selector] {
+        selector->setFocus(Qt::ShortcutFocusReason);
+        selector->showPopup();
+    });
+    addAction(choose);
+    m_lockableActions << choose;
+    selector->setToolTip(
+        tr("The shop whose stock, orders and figures the pages show first (%1). The catalog "
+           "and promotions are the whole chain's.")
+            .arg(choose->shortcut().toString(QKeySequence::NativeText)));
+    connect(selector, &QComboBox::activated, this, [this, selector] {
+        const auto shop = selector->currentShop();
+        if (!shop || shop->id == m_session.shop.id)
+            return;
+        setShop(*shop);
+        AppSettings().setShopId(shop->id);
+    });
+    connect(selector, &ShopComboBox::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
 void MainWindow::lockWhenIdle()
@@ -347,11 +397,16 @@ void MainWindow::createMenus()
     m_lockableActions << lockAction << switchAction;
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
+    int shown = 0;
     for (int i = 0; i < m_navigation->count(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
+        if (item->isHidden())
+            continue;
         QAction *action = go->addAction(item->icon(), item->text());
-        // Ctrl+1 ... Ctrl+7: straight to a page from the keyboard.
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        // Ctrl+1 ... Ctrl+9: straight to a page from the keyboard.
+        if (shown < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + shown)));
+        ++shown;
         const QString key = item->data(Qt::UserRole).toString();
         connect(action, &QAction::triggered, this, [this, key] { showPage(key); });
         m_lockableActions << action;
@@ -369,7 +424,8 @@ void MainWindow::createMenus()
 bool MainWindow::showPage(const QString &key)
 {
     for (int i = 0; i < m_navigation->count(); ++i) {
-        if (m_navigation->item(i)->data(Qt::UserRole).toString() == key) {
+        if (!m_navigation->item(i)->isHidden() &&
+            m_navigation->item(i)->data(Qt::UserRole).toString() == key) {
             m_navigation->setCurrentRow(i);
             return true;
         }
@@ -389,11 +445,14 @@ void MainWindow::updateStatusBar()
     m_databaseLabel->setText(db.embedded ? tr("Database: built-in")
                                          : tr("Database: %1").arg(db.displayName()));
     m_databaseLabel->setToolTip(db.toRedactedUrl());
-    m_shopLabel->setText(tr("Shop: %1").arg(m_session.shop.name));
+    const bool headOffice = m_session.actor.role == Role::HeadOffice;
+    // At the head office the toolbar names the shop; the status bar says where the window is.
+    m_shopLabel->setText(headOffice ? tr("Head office") : tr("Shop: %1").arg(m_session.shop.name));
     m_staffLabel->setText(
         tr("Signed in: %1 (%2)")
             .arg(m_session.actor.displayName, roleDisplayName(m_session.actor.role)));
-    setWindowTitle(tr("ShopDesk — %1").arg(m_session.shop.name));
+    setWindowTitle(headOffice ? tr("ShopDesk — head office — %1").arg(m_session.shop.name)
+                              : tr("ShopDesk — %1").arg(m_session.shop.name));
 }
 
 void MainWindow::restoreSettings()
@@ -402,8 +461,11 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.mainWindowGeometry()))
         resize(1200, 760);
     restoreState(settings.mainWindowState());
-    if (!showPage(settings.lastPage()))
-        showPage(pageKeys().constFirst());
+    if (!showPage(settings.lastPage())) {
+        for (const QString &key : pageKeys())
+            if (showPage(key))
+                break;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -63,6 +63,10 @@ private:
     void updateStatusBar();
     void showSyncStatus(const SyncStatus &status);
     void onSignedIn(const Actor &actor);
+    // The pages show `shop` (the till's shop, or the head office's choice).
+    void setShop(const Shop &shop);
+    // A head-office member signed in: no till, and a shop selector.
+    void enterHeadOfficeMode();
     void lockWhenIdle();
     void setLockedState(bool locked);
     void restoreSettings();
@@ -76,6 +80,8 @@ private:
     QLabel *m_syncLabel;
     class SyncPage *m_syncPage = nullptr;
     class CheckoutPage *m_checkoutPage = nullptr;
+    class StockPage *m_stockPage = nullptr;
+    class OrdersPage *m_ordersPage = nullptr;
     class LockScreen *m_lockScreen = nullptr;
     class QTimer *m_idleTimer = nullptr;
     QList<class QAction *> m_lockableActions;

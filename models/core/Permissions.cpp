@@ -6,6 +6,25 @@ namespace shopdesk {
 
 bool hasPermission(Role role, Permission permission)
 {
+    // The head office runs the chain's catalog, promotions and customers and
+    // reads every shop's figures; the tills, their stock and staff are the shops'.
+    if (role == Role::HeadOffice) {
+        switch (permission) {
+        case Permission::ManageProducts:
+        case Permission::ViewHistory:
+        case Permission::ManageCustomers:
+        case Permission::ManageOrders:
+        case Permission::ManageVatRates:
+        case Permission::ManagePromotions:
+            return true;
+        case Permission::Sell:
+        case Permission::AdjustStock:
+        case Permission::Stocktake:
+        case Permission::ConfigureTill:
+        case Permission::ManageStaff:
+            return false;
+        }
+    }
     switch (permission) {
     case Permission::Sell:
         return true;

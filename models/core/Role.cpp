@@ -17,13 +17,15 @@ QString roleKey(Role role)
         return u"manager"_s;
     case Role::Admin:
         return u"admin"_s;
+    case Role::HeadOffice:
+        return u"head_office"_s;
     }
     return {};
 }
 
 std::optional<Role> roleFromKey(const QString &key)
 {
-    for (Role role : {Role::Cashier, Role::StockKeeper, Role::Manager, Role::Admin}) {
+    for (Role role : kAllRoles) {
         if (roleKey(role) == key)
             return role;
     }
@@ -41,6 +43,8 @@ QString roleDisplayName(Role role)
         return QCoreApplication::translate("Role", "Manager");
     case Role::Admin:
         return QCoreApplication::translate("Role", "Administrator");
+    case Role::HeadOffice:
+        return QCoreApplication::translate("Role", "Head office");
     }
     return {};
 }

@@ -104,6 +104,7 @@ QList<DemoAccount> DemoDataGenerator::accounts()
         {u"keeper"_s, u"keeper123"_s, Role::StockKeeper, u"Степан Складов"_s},
         {u"cashier"_s, u"cashier123"_s, Role::Cashier, u"Ксения Кассирова"_s},
         {u"cashier2"_s, u"cashier123"_s, Role::Cashier, u"Kate Cashman"_s},
+        {u"office"_s, u"office123"_s, Role::HeadOffice, u"Ольга Офисная"_s},
     };
 }
 

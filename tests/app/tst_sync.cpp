@@ -7,6 +7,7 @@
 #include "TestDatabase.h"
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
+#include "models/catalog/CatalogService.h"
 #include "models/catalog/Ean13.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
@@ -505,6 +506,59 @@ private slots:
     // A product's second barcodes at central reach the shops: a scan of
     // either finds it there; a barcode central takes away goes, one it gives
     // to another product moves; the page applied again changes nothing.
+    // Head-office mode: a head-office member in the desktop, connected to
+    // central's database, changes a price and schedules another through the
+    // services a shop's manager uses; both shops' tills charge them after
+    // their next sync.
+    void headOfficeModeEditsReachEveryShop()
+    {
+        QCOMPARE(createAtHeadOffice(
+                     {{u"plu"_s, u"HQ-M"_s}, {u"name"_s, u"Office tea"_s}, {u"price"_s, 2000}}),
+                 201);
+        ShopSite north = makeShop(u"MODEN"_s);
+        ShopSite south = makeShop(u"MODES"_s);
+        QVERIFY2(north.tdb->isReady() && south.tdb->isReady(), "the shops' databases");
+        auto northClient = clientFor(north);
+        auto southClient = clientFor(south);
+        SyncEngine northSync(northClient.get());
+        SyncEngine southSync(southClient.get());
+        QVERIFY(syncOnce(north, northSync));
+        QVERIFY(syncOnce(south, southSync));
+        QCOMPARE(ProductStore(south.tdb->db()).byPlu(u"HQ-M"_s).value()->price, 2000);
+
+        const Actor office = m_central->addStaff(u"office.mode"_s, Role::HeadOffice, 0);
+        QVERIFY2(office.staffId > 0, qPrintable(m_central->errorText()));
+        Database::setDefaultConfig(m_central->config());
+        const auto product = ProductStore(m_central->db()).byPlu(u"HQ-M"_s).value().value();
+        ProductEdit edit;
+        edit.plu = product.plu;
+        edit.name = product.name;
+        edit.price = 2400;
+        edit.barcode = product.barcode;
+        edit.soldByWeight = product.soldByWeight;
+        edit.active = product.active;
+        edit.reason = u"new season"_s;
+        auto updated = CatalogService(office).update(edit);
+        updated.waitForFinished();
+        QVERIFY2(updated.result().ok(),
+                 qPrintable(updated.result() ? QString() : updated.result().error().message));
+        QDateTime from = QDateTime::currentDateTimeUtc().addSecs(7200);
+        from.setTime(QTime(from.time().hour(), from.time().minute()));
+        auto scheduled =
+            CatalogService(office).schedulePrice({u"HQ-M"_s, 2600, from, u"autumn list"_s});
+        scheduled.waitForFinished();
+        QVERIFY2(scheduled.result().ok(),
+                 qPrintable(scheduled.result() ? QString() : scheduled.result().error().message));
+
+        for (ShopSite *shop : {&north, &south}) {
+            QVERIFY(syncOnce(*shop, shop == &north ? northSync : southSync));
+            QCOMPARE(ProductStore(shop->tdb->db()).byPlu(u"HQ-M"_s).value()->price, 2400);
+            PriceStore prices(shop->tdb->db());
+            QCOMPARE(prices.priceAt(u"HQ-M"_s, from.addSecs(-1)).value(), 2400);
+            QCOMPARE(prices.priceAt(u"HQ-M"_s, from).value(), 2600);
+        }
+    }
+
     void barcodeListsReachTheShops()
     {
         const QString main = Ean13::complete(u"460100000001");

@@ -9,8 +9,10 @@
 #include "ui/session/FirstRunDialog.h"
 #include "ui/session/LoginDialog.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -155,6 +157,48 @@ private slots:
                     ->text()
                     .contains(m_tdb->config().database));
         QVERIFY(window.windowTitle().contains(u"ShopDesk Тверская"_s));
+    }
+
+    // Head-office mode: a head-office member signs in to the chain's
+    // database. There is no till (no Checkout page, Ctrl+1 is Stock), a
+    // toolbar offers every shop, and choosing one from the keyboard moves the
+    // pages to it and is remembered.
+    void theHeadOfficeChoosesAShopAndHasNoTill()
+    {
+        const qint64 north = m_tdb->addShop(u"NRT-01"_s, u"ShopDesk Северная"_s);
+        Session session;
+        session.database = m_tdb->config();
+        session.shop = m_shop;
+        session.actor = m_tdb->addStaff(u"office"_s, Role::HeadOffice, m_shop.id);
+        QVERIFY2(session.actor.staffId > 0, qPrintable(m_tdb->errorText()));
+        MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QVERIFY(navigation->item(0)->isHidden());
+        QVERIFY(!window.showPage(u"checkout"_s));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentPageKey(), u"stock"_s);
+        QCOMPARE(window.findChild<QLabel *>(u"shopStatus"_s)->text(), u"Head office"_s);
+
+        auto *selector = window.findChild<QComboBox *>(u"shopSelector"_s);
+        QVERIFY(selector);
+        const int shops = Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM shops"_s).value().toInt();
+        QTRY_COMPARE_WITH_TIMEOUT(selector->count(), shops, 20000);
+        QCOMPARE(selector->currentData().toLongLong(), m_shop.id);
+        // Ctrl+Shift+O opens the shop list; the arrow keys and Enter choose.
+        QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        QAbstractItemView *list = selector->view();
+        QTRY_VERIFY(list->isVisible());
+        const int target = selector->findData(north);
+        while (list->currentIndex().row() != target)
+            QTest::keyClick(list, list->currentIndex().row() < target ? Qt::Key_Down : Qt::Key_Up);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY(!list->isVisible());
+        QCOMPARE(window.session().shop.id, north);
+        QVERIFY(window.windowTitle().contains(u"ShopDesk Северная"_s));
+        QCOMPARE(AppSettings().shopId(), north);
     }
 
     void lastPageAndGeometryAreRestored()

@@ -97,7 +97,7 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 15000);
-        QCOMPARE(page.table()->model()->rowCount(), 5); // the demo staff
+        QCOMPARE(page.table()->model()->rowCount(), 6); // the demo staff
         QVERIFY(!page.findChild<QLabel *>(u"staffNotice"_s)->isVisible());
         auto *banner = page.findChild<MessageBanner *>();
         QTableView *table = page.table();

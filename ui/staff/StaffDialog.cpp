@@ -18,7 +18,7 @@ namespace shopdesk {
 
 void addRoles(QComboBox *combo)
 {
-    for (Role role : {Role::Cashier, Role::StockKeeper, Role::Manager, Role::Admin})
+    for (Role role : kAllRoles)
         combo->addItem(roleDisplayName(role), QVariant::fromValue(role));
 }
 
