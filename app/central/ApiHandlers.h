@@ -23,6 +23,8 @@ namespace ApiHandlers {
 ApiResponse products(const ApiCall &call);
 ApiResponse product(const ApiCall &call); // /products/{plu}
 ApiResponse productPrices(const ApiCall &call); // /products/{plu}/prices
+ApiResponse categories(const ApiCall &call);
+ApiResponse category(const ApiCall &call); // /categories/{id}
 ApiResponse stocks(const ApiCall &call);
 ApiResponse stocksIncrease(const ApiCall &call);
 ApiResponse stocksDecrease(const ApiCall &call);

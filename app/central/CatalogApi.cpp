@@ -1,7 +1,8 @@
-// /products, /products/{plu}, /products/{plu}/prices, /users/resetProblems
-// and /sync/catalog: what central owns.
+// /products, /products/{plu}, /products/{plu}/prices, /categories,
+// /categories/{id}, /users/resetProblems and /sync/catalog: what central owns.
 
 #include "ApiHandlers.h"
+#include "models/catalog/CategoryStore.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/JsonReader.h"
@@ -43,6 +44,9 @@ StoreError restField(StoreError e)
         e.field = u"vat_code"_s;
     return e;
 }
+
+// Ids are whole numbers a double holds exactly.
+constexpr qint64 kMaxId = (qint64(1) << 53) - 1;
 
 // Central owns the catalog and the customers: only the head office changes
 // them directly (a shop's new products arrive as its events).
@@ -278,7 +282,149 @@ ApiResponse listProducts(const ApiCall &call)
         {{u"items"_s, items},
          {u"next_cursor"_s, more ? QJsonValue(idCursor(rows.last().id)) : QJsonValue()}});
 }
+QJsonObject categoryJson(const Category &c)
+{
+    return {{u"id"_s, c.id},
+            {u"parent_id"_s, c.parentId ? QJsonValue(c.parentId) : QJsonValue()},
+            {u"name"_s, c.name},
+            {u"path"_s, c.path}};
+}
+
+// The category the path names (its id), or the 404 that names it.
+std::variant<qint64, ApiResponse> categoryIdIn(const ApiCall &call)
+{
+    const QString text = call.params.value(0);
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (ok && id > 0 && id <= kMaxId && text == QString::number(id))
+        return id;
+    return ApiResponse::error(404, u"not_found"_s,
+                              Text::tr("There is no category %1.").arg(text.left(64)), u"id"_s);
+}
+
+// parent_id: a category's id, or null (or missing when `required` is
+// false) for the top (0 in the store).
+std::optional<qint64> parentIdOf(const QJsonObject &body, JsonReader &in)
+{
+    if (body.contains(u"parent_id"_s) && body.value(u"parent_id"_s).isNull())
+        return qint64(0);
+    return in.integer(u"parent_id"_s, false, 1, kMaxId);
+}
+
+ApiResponse createCategory(const ApiCall &call)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    std::optional<ApiResponse> problem;
+    const auto body = parseJsonBody(call.request, &problem);
+    if (!body)
+        return *problem;
+    JsonReader in(*body);
+    in.rejectUnknown({u"name"_s, u"parent_id"_s});
+    const QString name = in.string(u"name"_s, true, 200).value_or(QString());
+    const qint64 parent = parentIdOf(*body, in).value_or(0);
+    if (!in.ok())
+        return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
+    auto made = CategoryStore(call.db).create(call.actor, parent, name);
+    if (!made)
+        return ApiResponse::fromStoreError(made.error());
+    return ApiResponse::json(categoryJson(made.value()), 201);
+}
+
+ApiResponse listCategories(const ApiCall &call)
+{
+    QueryReader query(call.request.query, {});
+    if (query.problem())
+        return *query.problem();
+    auto all = CategoryStore(call.db).list();
+    if (!all)
+        return ApiResponse::fromStoreError(all.error());
+    QJsonArray items;
+    for (const Category &c : all.value())
+        items.append(categoryJson(c));
+    return ApiResponse::json({{u"items"_s, items}});
+}
+
+ApiResponse getCategory(const ApiCall &call, qint64 id)
+{
+    QueryReader query(call.request.query, {});
+    if (query.problem())
+        return *query.problem();
+    auto found = CategoryStore(call.db).byId(id);
+    if (!found)
+        return ApiResponse::fromStoreError(found.error());
+    if (!found.value())
+        return ApiResponse::error(404, u"not_found"_s, Text::tr("There is no category %1.").arg(id),
+                                  u"id"_s);
+    return ApiResponse::json(categoryJson(*found.value()));
+}
+
+// PATCH /categories/{id} {name?, parent_id?}: renamed, moved, or both.
+ApiResponse patchCategory(const ApiCall &call, qint64 id)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    std::optional<ApiResponse> problem;
+    const auto body = parseJsonBody(call.request, &problem);
+    if (!body)
+        return *problem;
+    JsonReader in(*body);
+    in.rejectUnknown({u"name"_s, u"parent_id"_s});
+    refuseNull(*body, in, u"name"_s);
+    const std::optional<QString> name = in.string(u"name"_s, false, 200);
+    const std::optional<qint64> parent = parentIdOf(*body, in);
+    if (!in.ok())
+        return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
+    auto changed = CategoryStore(call.db).edit(call.actor, id, name, parent);
+    if (!changed)
+        return ApiResponse::fromStoreError(changed.error());
+    return ApiResponse::json(categoryJson(changed.value()));
+}
+
+// DELETE /categories/{id}[?move_contents_up=true]
+ApiResponse deleteCategory(const ApiCall &call, qint64 id)
+{
+    if (auto refused = headOfficeOnly(call))
+        return *refused;
+    QueryReader query(call.request.query, {u"move_contents_up"_s});
+    const QString up = query.text(u"move_contents_up"_s, 16);
+    if (query.problem())
+        return *query.problem();
+    if (!up.isEmpty() && up != u"true"_s && up != u"false"_s)
+        return ApiResponse::error(
+            400, u"bad_request"_s,
+            Text::tr("move_contents_up must be true or false, not \"%1\".").arg(up),
+            u"move_contents_up"_s);
+    auto removed = CategoryStore(call.db).remove(call.actor, id, up == u"true"_s);
+    if (!removed)
+        return ApiResponse::fromStoreError(removed.error());
+    return ApiResponse::json({{u"id"_s, id}, {u"deleted"_s, true}});
+}
 } // namespace
+
+ApiResponse ApiHandlers::categories(const ApiCall &call)
+{
+    if (call.request.method == "GET")
+        return listCategories(call);
+    if (call.request.method == "POST")
+        return createCategory(call);
+    return methodNotAllowed(call, u"GET, POST"_s);
+}
+
+ApiResponse ApiHandlers::category(const ApiCall &call)
+{
+    const QByteArray &method = call.request.method;
+    if (method != "GET" && method != "PATCH" && method != "DELETE")
+        return methodNotAllowed(call, u"GET, PATCH, DELETE"_s);
+    const auto id = categoryIdIn(call);
+    if (const auto *refused = std::get_if<ApiResponse>(&id))
+        return *refused;
+    if (method == "GET")
+        return getCategory(call, std::get<qint64>(id));
+    if (method == "PATCH")
+        return patchCategory(call, std::get<qint64>(id));
+    return deleteCategory(call, std::get<qint64>(id));
+}
 
 ApiResponse ApiHandlers::products(const ApiCall &call)
 {

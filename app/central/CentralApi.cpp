@@ -35,6 +35,8 @@ const QList<QPair<QString, Handler>> &routes()
         {u"/products"_s, &ApiHandlers::products},
         {u"/products/<arg>"_s, &ApiHandlers::product},
         {u"/products/<arg>/prices"_s, &ApiHandlers::productPrices},
+        {u"/categories"_s, &ApiHandlers::categories},
+        {u"/categories/<arg>"_s, &ApiHandlers::category},
         {u"/stocks"_s, &ApiHandlers::stocks},
         {u"/stocks/increase"_s, &ApiHandlers::stocksIncrease},
         {u"/stocks/decrease"_s, &ApiHandlers::stocksDecrease},

@@ -113,33 +113,34 @@ Result<Category> CategoryStore::create(const Actor &actor, qint64 parentId, cons
 
 Result<Category> CategoryStore::rename(const Actor &actor, qint64 id, const QString &name)
 {
-    if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
-        return *refused;
-    if (auto invalid = validateName(name))
-        return *invalid;
-    const QString trimmed = name.trimmed();
-    auto q = Sql::run(m_db,
-                      u"UPDATE categories SET name = ?, updated_at = now() WHERE id = ? "
-                      "RETURNING id"_s,
-                      {trimmed, id});
-    if (!q)
-        return isDuplicate(q.error()) ? duplicate(trimmed) : q.error();
-    if (!q.value().next())
-        return StoreError::notFound(tr("There is no category %1.").arg(id));
-    return finish(id);
+    return edit(actor, id, name, std::nullopt);
 }
 
 Result<Category> CategoryStore::move(const Actor &actor, qint64 id, qint64 parentId)
 {
+    return edit(actor, id, std::nullopt, parentId);
+}
+
+Result<Category> CategoryStore::edit(const Actor &actor, qint64 id,
+                                     const std::optional<QString> &newName,
+                                     std::optional<qint64> parentId)
+{
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
+    if (newName) {
+        if (auto invalid = validateName(*newName))
+            return *invalid;
+    }
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
-    if (auto locked = lockTree(m_db); !locked)
-        return locked.error();
+    if (parentId) {
+        if (auto locked = lockTree(m_db); !locked)
+            return locked.error();
+    }
     // Where it would go, seen from the category: under itself or one of its
     // descendants would make a loop.
+    const qint64 parent = parentId.value_or(0);
     auto q = Sql::run(m_db,
                       u"WITH RECURSIVE below AS (SELECT id FROM categories WHERE id = :id "
                       "  UNION SELECT c.id FROM categories c JOIN below b ON c.parent_id = b.id) "
@@ -147,26 +148,33 @@ Result<Category> CategoryStore::move(const Actor &actor, qint64 id, qint64 paren
                       "  :parent::bigint = 0 OR EXISTS (SELECT 1 FROM categories "
                       "    WHERE id = :parent::bigint), "
                       "  EXISTS (SELECT 1 FROM below WHERE id = :parent::bigint)"_s,
-                      {{u":id"_s, id}, {u":parent"_s, parentId}});
+                      {{u":id"_s, id}, {u":parent"_s, parent}});
     if (!q)
         return q.error();
     q.value().next();
     if (q.value().value(0).isNull())
         return StoreError::notFound(tr("There is no category %1.").arg(id));
-    const QString name = q.value().value(0).toString();
-    if (!q.value().value(1).toBool())
-        return StoreError::invalid(u"parent_id"_s, tr("There is no category %1.").arg(parentId));
-    if (q.value().value(2).toBool())
-        return StoreError::invalid(u"parent_id"_s,
-                                   tr("The category %1 cannot go inside itself or one of its "
-                                      "subcategories.")
-                                       .arg(name));
-    auto moved = Sql::run(m_db,
-                          u"UPDATE categories SET parent_id = nullif(?::bigint, 0), "
-                          "updated_at = now() WHERE id = ?"_s,
-                          {parentId, id});
-    if (!moved)
-        return isDuplicate(moved.error()) ? duplicate(name) : moved.error();
+    const QString name = newName ? newName->trimmed() : q.value().value(0).toString();
+    if (parentId) {
+        if (!q.value().value(1).toBool())
+            return StoreError::invalid(u"parent_id"_s, tr("There is no category %1.").arg(parent));
+        if (q.value().value(2).toBool())
+            return StoreError::invalid(u"parent_id"_s,
+                                       tr("The category %1 cannot go inside itself or one of its "
+                                          "subcategories.")
+                                           .arg(q.value().value(0).toString()));
+    }
+    auto changed = Sql::run(m_db,
+                            u"UPDATE categories SET name = :name, "
+                            "  parent_id = CASE WHEN :move THEN nullif(:parent::bigint, 0) "
+                            "    ELSE parent_id END, updated_at = now() "
+                            "WHERE id = :id"_s,
+                            {{u":name"_s, name},
+                             {u":move"_s, parentId.has_value()},
+                             {u":parent"_s, parent},
+                             {u":id"_s, id}});
+    if (!changed)
+        return isDuplicate(changed.error()) ? duplicate(name) : changed.error();
     if (auto done = tx.commit(); !done)
         return done.error();
     return finish(id);

@@ -45,6 +45,11 @@ public:
     // Under `parentId` (0: to the top). Under itself or a descendant:
     // Invalid, "parent_id"; a sibling there with its name: Conflict, "name".
     Result<Category> move(const Actor &actor, qint64 id, qint64 parentId);
+    // Renames and moves at once (PATCH /categories/{id}), each only when
+    // given, in one transaction: with the refusals of rename and move, and
+    // nothing changed when either is refused.
+    Result<Category> edit(const Actor &actor, qint64 id, const std::optional<QString> &name,
+                          std::optional<qint64> parentId);
     // A category with products or subcategories is refused (Conflict) unless
     // `moveContentsUp`: then they go to its parent (its products to no
     // category when it is a top-level one), each product with its

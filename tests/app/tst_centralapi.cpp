@@ -218,6 +218,7 @@ void verifyOk(const Answer &a, int status = 200)
 
 const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,       u"plu"_s,
                                 u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
+const QStringList kCategoryKeys {u"id"_s, u"name"_s, u"parent_id"_s, u"path"_s};
 // A product in the catalog feed: the same and the prices scheduled after now.
 const QStringList kCatalogKeys {
     u"active"_s, u"barcode"_s,          u"barcodes"_s,       u"name"_s,       u"plu"_s,
@@ -917,6 +918,9 @@ private slots:
             << "POST"_ba << u"/products/WM-1"_s << u"GET, PATCH"_s;
         QTest::newRow("PATCH /products/{plu}/prices")
             << "PATCH"_ba << u"/products/WM-1/prices"_s << u"GET, POST, DELETE"_s;
+        QTest::newRow("PUT /categories") << "PUT"_ba << u"/categories"_s << u"GET, POST"_s;
+        QTest::newRow("POST /categories/{id}")
+            << "POST"_ba << u"/categories/1"_s << u"GET, PATCH, DELETE"_s;
         QTest::newRow("POST /health") << "POST"_ba << u"/health"_s << u"GET"_s;
         QTest::newRow("DELETE /health") << "DELETE"_ba << u"/health"_s << u"GET"_s;
     }
@@ -2124,6 +2128,195 @@ private slots:
         SD_CHECK(verifyUnchanged(before));
     }
 
+    // --- /categories ----------------------------------------------------------------------
+
+    // Central's whole tree as the database has it: id, parent, name.
+    QString categoryState() const
+    {
+        return value(u"SELECT string_agg(id || ' ' || coalesce(parent_id, 0) || ' ' || name, "
+                     "', ' ORDER BY id) FROM categories"_s)
+            .toString();
+    }
+
+    QJsonObject categoryById(const Answer &list, qint64 id) const
+    {
+        for (const QJsonValue &item : list.items())
+            if (item.toObject().value(u"id"_s).toInteger() == id)
+                return item.toObject();
+        return {};
+    }
+
+    // A category at central, made over REST; its id.
+    qint64 makeCategory(const QString &name, qint64 parentId = 0)
+    {
+        QJsonObject body {{u"name"_s, name}};
+        if (parentId)
+            body.insert(u"parent_id"_s, parentId);
+        const Answer a = post(u"/categories"_s, compact(body));
+        if (a.status != 201) {
+            qWarning().noquote() << a.describe();
+            return 0;
+        }
+        return a.object().value(u"id"_s).toInteger();
+    }
+
+    void categoriesOverRest()
+    {
+        const Answer food = post(u"/categories"_s, R"({"name":"Food"})");
+        SD_CHECK(verifyOk(food, 201));
+        QCOMPARE(sortedKeys(food.object()), kCategoryKeys);
+        QVERIFY(food.object().value(u"parent_id"_s).isNull());
+        QCOMPARE(food.object().value(u"path"_s).toString(), u"Food"_s);
+        const qint64 foodId = food.object().value(u"id"_s).toInteger();
+        const qint64 dairy = makeCategory(u"Dairy"_s, foodId);
+        const qint64 milk = makeCategory(u"Milk"_s, dairy);
+        QVERIFY(dairy > 0 && milk > 0);
+        QCOMPARE(value(u"SELECT category_path(?)"_s, {milk}).toString(), u"Food / Dairy / Milk"_s);
+
+        // Any token reads the tree, parents before their children.
+        const Answer tree = get(u"/categories"_s, {}, bearer(m_s1));
+        SD_CHECK(verifyOk(tree));
+        QCOMPARE(sortedKeys(tree.object()), QStringList {u"items"_s});
+        QCOMPARE(categoryById(tree, milk),
+                 (QJsonObject {{u"id"_s, milk},
+                               {u"parent_id"_s, dairy},
+                               {u"name"_s, u"Milk"_s},
+                               {u"path"_s, u"Food / Dairy / Milk"_s}}));
+        QCOMPARE(number(u"SELECT count(*) FROM categories"_s), tree.items().size());
+        const QStringList paths = valuesOf(tree.items(), u"path"_s);
+        QVERIFY(paths.indexOf(u"Food"_s) < paths.indexOf(u"Food / Dairy"_s));
+        QVERIFY(paths.indexOf(u"Food / Dairy"_s) < paths.indexOf(u"Food / Dairy / Milk"_s));
+        const Answer one = get(u"/categories/%1"_s.arg(dairy), {}, bearer(m_s1));
+        SD_CHECK(verifyOk(one));
+        QCOMPARE(one.object().value(u"path"_s).toString(), u"Food / Dairy"_s);
+        SD_CHECK(verifyError(get(u"/categories/999999"_s), 404, u"not_found"_s));
+        SD_CHECK(verifyError(get(u"/categories/abc"_s), 404, u"not_found"_s));
+
+        // Renamed; moved to the top; both at once.
+        const Answer renamed = patch(u"/categories/%1"_s.arg(milk), R"({"name":"Milk and cream"})");
+        SD_CHECK(verifyOk(renamed));
+        QCOMPARE(renamed.object().value(u"path"_s).toString(), u"Food / Dairy / Milk and cream"_s);
+        const Answer top = patch(u"/categories/%1"_s.arg(dairy), R"({"parent_id":null})");
+        SD_CHECK(verifyOk(top));
+        QVERIFY(top.object().value(u"parent_id"_s).isNull());
+        QCOMPARE(value(u"SELECT category_path(?)"_s, {milk}).toString(),
+                 u"Dairy / Milk and cream"_s);
+        const Answer both =
+            patch(u"/categories/%1"_s.arg(milk),
+                  compact(QJsonObject {{u"name"_s, u"Milk"_s}, {u"parent_id"_s, foodId}}));
+        SD_CHECK(verifyOk(both));
+        QCOMPARE(both.object().value(u"path"_s).toString(), u"Food / Milk"_s);
+        SD_CHECK(verifyOk(
+            patch(u"/categories/%1"_s.arg(milk), compact(QJsonObject {{u"parent_id"_s, dairy}}))));
+
+        // Refused, nothing written: a loop, a sibling's name (whatever its
+        // case), a shop's token, an unknown category.
+        const QString state = categoryState();
+        const Answer loop =
+            patch(u"/categories/%1"_s.arg(dairy),
+                  compact(QJsonObject {{u"name"_s, u"Dairy products"_s}, {u"parent_id"_s, milk}}));
+        SD_CHECK(verifyError(loop, 422, u"invalid"_s, u"parent_id"_s));
+        SD_CHECK(verifyError(
+            patch(u"/categories/%1"_s.arg(dairy), compact(QJsonObject {{u"parent_id"_s, dairy}})),
+            422, u"invalid"_s, u"parent_id"_s));
+        SD_CHECK(verifyError(post(u"/categories"_s, R"({"name":"dairy"})"), 409, u"conflict"_s,
+                             u"name"_s));
+        SD_CHECK(verifyError(patch(u"/categories/%1"_s.arg(foodId), R"({"name":"DAIRY"})"), 409,
+                             u"conflict"_s, u"name"_s));
+        // The name would clash where it goes: the move does not happen either.
+        const qint64 otherMilk = makeCategory(u"milk"_s);
+        QVERIFY(otherMilk > 0);
+        const QString withOther = categoryState();
+        SD_CHECK(verifyError(patch(u"/categories/%1"_s.arg(otherMilk),
+                                   compact(QJsonObject {{u"parent_id"_s, dairy}})),
+                             409, u"conflict"_s, u"name"_s));
+        QCOMPARE(categoryState(), withOther);
+        SD_CHECK(verifyOk(del(u"/categories/%1"_s.arg(otherMilk), {})));
+        QCOMPARE(categoryState(), state);
+        SD_CHECK(verifyError(post(u"/categories"_s, R"({"name":"Bread"})", bearer(m_s1)), 403,
+                             u"forbidden"_s));
+        SD_CHECK(verifyError(patch(u"/categories/%1"_s.arg(milk), R"({"name":"x"})", bearer(m_s1)),
+                             403, u"forbidden"_s));
+        SD_CHECK(
+            verifyError(del(u"/categories/%1"_s.arg(milk), {}, bearer(m_s1)), 403, u"forbidden"_s));
+        SD_CHECK(
+            verifyError(patch(u"/categories/999999"_s, R"({"name":"x"})"), 404, u"not_found"_s));
+        QCOMPARE(categoryState(), state);
+
+        // Deleted: an empty one at once; one with contents only when they
+        // move up (its products with a trail).
+        SD_CHECK(makeProduct(u"CT-1"_s, u"Kefir"_s));
+        QCOMPARE(number(u"UPDATE products SET category_id = ? WHERE plu = 'CT-1' "
+                        "RETURNING category_id"_s,
+                        {milk}),
+                 milk);
+        const Answer full = del(u"/categories/%1"_s.arg(milk), {});
+        SD_CHECK(verifyError(full, 409, u"conflict"_s));
+        SD_CHECK(verifyError(del(u"/categories/%1"_s.arg(milk), "move_contents_up=yes"), 400,
+                             u"bad_request"_s, u"move_contents_up"_s));
+        SD_CHECK(verifyError(del(u"/categories/%1"_s.arg(milk), "colour=red"), 400,
+                             u"unknown_parameter"_s, u"colour"_s));
+        QCOMPARE(categoryState(), state);
+        const Answer gone = del(u"/categories/%1"_s.arg(milk), "move_contents_up=true");
+        SD_CHECK(verifyOk(gone));
+        QCOMPARE(gone.object().value(u"id"_s).toInteger(), milk);
+        QCOMPARE(number(u"SELECT count(*) FROM categories WHERE id = ?"_s, {milk}), 0);
+        QCOMPARE(value(u"SELECT category_path(category_id) FROM products WHERE plu = 'CT-1'"_s)
+                     .toString(),
+                 u"Dairy"_s);
+        QCOMPARE(number(u"SELECT count(*) FROM product_changes c JOIN products p "
+                        "ON p.id = c.product_id WHERE p.plu = 'CT-1' "
+                        "AND c.after ->> 'category' = 'Dairy'"_s),
+                 1);
+        SD_CHECK(verifyError(del(u"/categories/%1"_s.arg(milk), {}), 404, u"not_found"_s));
+    }
+
+    void badCategoryIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        auto postRow = [](const char *name, const QByteArray &body, const QString &field) {
+            QTest::newRow(name) << "POST"_ba << body << field;
+        };
+        auto patchRow = [](const char *name, const QByteArray &body, const QString &field) {
+            QTest::newRow(name) << "PATCH"_ba << body << field;
+        };
+        postRow("POST without a name", R"({"parent_id":null})", u"name"_s);
+        postRow("POST name a number", R"({"name":5})", u"name"_s);
+        postRow("POST name null", R"({"name":null})", u"name"_s);
+        postRow("POST blank name", R"({"name":"   "})", u"name"_s);
+        postRow("POST name of 101 characters", "{\"name\":\"" + QByteArray(101, 'n') + "\"}",
+                u"name"_s);
+        postRow("POST parent_id a string", R"({"name":"Bad","parent_id":"1"})", u"parent_id"_s);
+        postRow("POST parent_id fractional", R"({"name":"Bad","parent_id":1.5})", u"parent_id"_s);
+        postRow("POST parent_id an array", R"({"name":"Bad","parent_id":[1]})", u"parent_id"_s);
+        postRow("POST an unknown parent", R"({"name":"Bad","parent_id":999999})", u"parent_id"_s);
+        postRow("POST an unknown field", R"({"name":"Bad","colour":"red"})", u"colour"_s);
+        patchRow("PATCH name null", R"({"name":null})", u"name"_s);
+        patchRow("PATCH name an object", R"({"name":{}})", u"name"_s);
+        patchRow("PATCH blank name", R"({"name":""})", u"name"_s);
+        patchRow("PATCH parent_id a string", R"({"parent_id":"top"})", u"parent_id"_s);
+        patchRow("PATCH parent_id 0", R"({"parent_id":0})", u"parent_id"_s);
+        patchRow("PATCH an unknown parent", R"({"name":"Bad","parent_id":999999})", u"parent_id"_s);
+        patchRow("PATCH an unknown field", R"({"id":3})", u"id"_s);
+    }
+    void badCategoryIsRefused()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const qint64 dairy =
+            number(u"SELECT id FROM categories WHERE name = 'Dairy' AND parent_id IS NULL"_s);
+        QVERIFY(dairy > 0);
+        const QString state = categoryState();
+        const Answer a = call(
+            {verb, verb == "POST" ? u"/categories"_s : u"/categories/%1"_s.arg(dairy), {}, body});
+        SD_CHECK(verifyError(a, 422, u"invalid"_s, field));
+        QCOMPARE(categoryState(), state);
+        QCOMPARE(number(u"SELECT count(*) FROM categories WHERE name = 'Bad'"_s), 0);
+    }
+
     // --- /products/{plu}/prices ---------------------------------------------------------
 
     // Where the catalog feed ends now.
@@ -2802,6 +2995,12 @@ private slots:
             {"PATCH"_ba, u"/stocks/decrease"_s, changeBody, 1000},
             {"PATCH"_ba, u"/users/resetProblems"_s, [] { return QJsonObject(); }, 600},
             {"POST"_ba, u"/sync/events"_s, eventsBody, 1500},
+            {"POST"_ba, u"/categories"_s,
+             [&] {
+                 return QJsonObject {{u"name"_s, u"Fuzz category %1"_s.arg(++serial)},
+                                     {u"parent_id"_s, QJsonValue()}};
+             },
+             600},
         };
 
         QMap<QString, QStringList> bad; // "PATH -> status": examples
