@@ -33,20 +33,55 @@ QJsonObject productJson(const Product &p)
             {u"sold_by_weight"_s, p.soldByWeight},
             {u"active"_s, p.active},
             {u"vat_code"_s, p.vatCode},
+            {u"barcodes"_s, QJsonArray::fromStringList(p.barcodes)},
+            {u"category_id"_s, p.categoryId ? QJsonValue(p.categoryId) : QJsonValue()},
+            {u"category"_s, p.categoryId ? QJsonValue(p.categoryPath) : QJsonValue()},
             {u"updated_at"_s, p.updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
-// The store names the rate "vat_rate" (the dialogs' field); the API's
-// field is vat_code.
+// The store names the rate "vat_rate" and the category "category" (the
+// dialogs' fields); the API's fields are vat_code and category_id.
 StoreError restField(StoreError e)
 {
     if (e.field == u"vat_rate"_s)
         e.field = u"vat_code"_s;
+    else if (e.field == u"category"_s)
+        e.field = u"category_id"_s;
     return e;
 }
 
 // Ids are whole numbers a double holds exactly.
 constexpr qint64 kMaxId = (qint64(1) << 53) - 1;
+
+// category_id: a category's id, or null for none (0 in the store); missing
+// leaves it unset.
+std::optional<qint64> categoryIdOf(const QJsonObject &body, JsonReader &in)
+{
+    if (body.contains(u"category_id"_s) && body.value(u"category_id"_s).isNull())
+        return qint64(0);
+    return in.integer(u"category_id"_s, false, 1, kMaxId);
+}
+
+// barcodes: every barcode of the product, the main one first. With barcode
+// too, barcode must be that first one. The main barcode the pair gives
+// (empty: none), or nothing when neither is given.
+std::optional<QString> mainBarcodeOf(const QJsonObject &body, JsonReader &in,
+                                     const std::optional<QStringList> &barcodes)
+{
+    const bool nullBarcode = body.contains(u"barcode"_s) && body.value(u"barcode"_s).isNull();
+    const std::optional<QString> barcode =
+        nullBarcode ? std::optional<QString>(QString()) : in.string(u"barcode"_s, false, 14);
+    if (!barcodes || !in.ok())
+        return barcode;
+    const QString first = barcodes->isEmpty() ? QString() : barcodes->first();
+    if (barcode && *barcode != first) {
+        in.fail(u"barcode"_s,
+                Text::tr("barcode must be the first of barcodes (the main one), or be left "
+                         "out."));
+        return std::nullopt;
+    }
+    return first;
+}
 
 // Central owns the catalog and the customers: only the head office changes
 // them directly (a shop's new products arrive as its events).
@@ -69,15 +104,18 @@ ApiResponse createProduct(const ApiCall &call)
     if (!body)
         return *problem;
     JsonReader in(*body);
-    in.rejectUnknown(
-        {u"plu"_s, u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"vat_code"_s});
+    in.rejectUnknown({u"plu"_s, u"name"_s, u"price"_s, u"barcode"_s, u"barcodes"_s,
+                      u"sold_by_weight"_s, u"vat_code"_s, u"category_id"_s});
     NewProduct p;
     p.plu = in.string(u"plu"_s, true, 32).value_or(QString());
     p.name = in.string(u"name"_s, true, 200).value_or(QString());
     p.price = in.integer(u"price"_s, false, 0, ProductStore::kMaxPrice).value_or(0);
-    p.barcode = in.string(u"barcode"_s, false, 14).value_or(QString());
+    const auto barcodes = in.strings(u"barcodes"_s, false, ProductStore::kMaxBarcodes, 14);
+    p.barcode = mainBarcodeOf(*body, in, barcodes).value_or(QString());
+    p.barcodes = barcodes.value_or(QStringList());
     p.soldByWeight = in.boolean(u"sold_by_weight"_s, false).value_or(false);
     p.vatCode = in.string(u"vat_code"_s, false, 16).value_or(defaultVatCode());
+    p.categoryId = categoryIdOf(*body, in).value_or(0);
     if (!in.ok())
         return ApiResponse::error(422, u"invalid"_s, in.message(), in.field());
     auto made = ProductStore(call.db).create(call.actor, p);
@@ -132,7 +170,8 @@ std::variant<Product, ApiResponse> productOf(const ApiCall &call)
 }
 
 // A field present with null: PATCH changes only what it names, and null
-// names nothing it could become (the barcode alone may be null: none).
+// names nothing it could become (the barcode and the category alone may be
+// null: none; no barcodes at all is []).
 void refuseNull(const QJsonObject &body, JsonReader &in, const QString &name)
 {
     if (body.contains(name) && body.value(name).isNull())
@@ -148,19 +187,18 @@ ApiResponse patchProduct(const ApiCall &call)
     if (!body)
         return *problem;
     JsonReader in(*body);
-    in.rejectUnknown({u"name"_s, u"price"_s, u"barcode"_s, u"sold_by_weight"_s, u"active"_s,
-                      u"vat_code"_s, u"reason"_s});
+    in.rejectUnknown({u"name"_s, u"price"_s, u"barcode"_s, u"barcodes"_s, u"sold_by_weight"_s,
+                      u"active"_s, u"vat_code"_s, u"category_id"_s, u"reason"_s});
     ProductPatch patch;
     patch.plu = call.params.value(0);
-    for (const QString &name :
-         {u"name"_s, u"price"_s, u"sold_by_weight"_s, u"active"_s, u"vat_code"_s, u"reason"_s})
+    for (const QString &name : {u"name"_s, u"price"_s, u"barcodes"_s, u"sold_by_weight"_s,
+                                u"active"_s, u"vat_code"_s, u"reason"_s})
         refuseNull(*body, in, name);
     patch.name = in.string(u"name"_s, false, 200);
     patch.price = in.integer(u"price"_s, false, 0, ProductStore::kMaxPrice);
-    if (body->contains(u"barcode"_s) && body->value(u"barcode"_s).isNull())
-        patch.barcode = QString();
-    else
-        patch.barcode = in.string(u"barcode"_s, false, 14);
+    patch.barcodes = in.strings(u"barcodes"_s, false, ProductStore::kMaxBarcodes, 14);
+    patch.barcode = mainBarcodeOf(*body, in, patch.barcodes);
+    patch.categoryId = categoryIdOf(*body, in);
     patch.soldByWeight = in.boolean(u"sold_by_weight"_s, false);
     patch.active = in.boolean(u"active"_s, false);
     patch.vatCode = in.string(u"vat_code"_s, false, 16);

@@ -128,7 +128,24 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
-    if (auto invalid = validate(product))
+    // The barcodes it is scanned by, the main one first.
+    QStringList barcodes;
+    for (const QString &b : product.barcodes) {
+        if (!b.trimmed().isEmpty() && !barcodes.contains(b.trimmed()))
+            barcodes.append(b.trimmed());
+    }
+    NewProduct made = product;
+    if (made.barcode.isEmpty() && !barcodes.isEmpty())
+        made.barcode = barcodes.first();
+    if (!made.barcode.isEmpty()) {
+        barcodes.removeAll(made.barcode);
+        barcodes.prepend(made.barcode);
+    }
+    if (!product.barcodes.isEmpty()) {
+        if (auto invalid = validateBarcodes(barcodes))
+            return *invalid;
+    }
+    if (auto invalid = validate(made))
         return *invalid;
     if (auto refused = VatRateStore::checkUsable(m_db, product.vatCode))
         return *refused;
@@ -156,16 +173,20 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         "  FROM made m, args a RETURNING id), "
         // The barcode is claimed here, so one that is another product's
         // second barcode is refused, never moved by the trigger (0023).
-        "claimed AS (INSERT INTO product_barcodes (barcode, product_id) "
-        "  SELECT m.barcode, m.id FROM made m WHERE m.barcode IS NOT NULL RETURNING 1) "
+        // Its other barcodes with it, in the list's order.
+        "claimed AS (INSERT INTO product_barcodes (barcode, product_id, added_at) "
+        "  SELECT x.barcode, m.id, now() + x.n * interval '1 microsecond' FROM made m, "
+        "  unnest(:barcodes::text[]) WITH ORDINALITY AS x(barcode, n) RETURNING 1) "
         "SELECT m.id, m.plu, coalesce(m.barcode, ''), m.name, m.price, m.updated_at, "
-        "  m.sold_by_weight, m.active, m.vat_code, coalesce(m.barcode, ''), "
+        "  m.sold_by_weight, m.active, m.vat_code, :barcode_list::text, "
         "  coalesce(m.category_id, 0), coalesce(category_path(m.category_id), '') "
         "FROM made m"_s,
         {{u":plu"_s, product.plu},
          {u":name"_s, product.name.trimmed()},
          {u":price"_s, product.price},
-         {u":barcode"_s, product.barcode},
+         {u":barcode"_s, made.barcode},
+         {u":barcodes"_s, PgArray::text(barcodes)},
+         {u":barcode_list"_s, barcodes.join(u' ')},
          {u":staff"_s, actor.staffId},
          {u":weighed"_s, product.soldByWeight},
          {u":vat_code"_s, product.vatCode},
@@ -175,18 +196,20 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
         if (e.isUniqueViolation() &&
             (e.constraint == u"products_barcode_key"_s ||
              e.constraint == u"product_barcodes_pkey"_s)) {
-            auto owner =
-                Sql::scalar(m_db,
-                            u"SELECT (SELECT p.plu FROM product_barcodes b JOIN products p "
-                            "ON p.id = b.product_id WHERE b.barcode = ?)"_s,
-                            {product.barcode});
-            if (owner && !owner.value().isNull())
-                return StoreError::conflict(tr("The barcode %1 belongs to PLU %2.")
-                                                .arg(product.barcode, owner.value().toString()),
-                                            u"barcode"_s);
+            const QString field = product.barcodes.isEmpty() ? u"barcode"_s : u"barcodes"_s;
+            auto owner = Sql::run(m_db,
+                                  u"SELECT b.barcode, p.plu FROM product_barcodes b "
+                                  "JOIN products p ON p.id = b.product_id "
+                                  "WHERE b.barcode = ANY (?::text[]) "
+                                  "ORDER BY b.barcode = ? DESC, b.barcode LIMIT 1"_s,
+                                  {PgArray::text(barcodes), made.barcode});
+            if (owner && owner.value().next())
+                return StoreError::conflict(
+                    tr("The barcode %1 belongs to PLU %2.")
+                        .arg(owner.value().value(0).toString(), owner.value().value(1).toString()),
+                    field);
             return StoreError::conflict(
-                tr("Another product already has the barcode %1.").arg(product.barcode),
-                u"barcode"_s);
+                tr("Another product already has the barcode %1.").arg(made.barcode), field);
         }
         if (e.isUniqueViolation() && e.constraint == u"products_plu_key"_s)
             return StoreError::conflict(
@@ -200,13 +223,15 @@ Result<Product> ProductStore::create(const Actor &actor, const NewProduct &produ
 namespace {
 std::optional<StoreError> validateEdit(const ProductEdit &edit)
 {
-    if (auto invalid = ProductStore::validate(
-            NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
-        return invalid;
+    // The list first: a bad barcode of it is named as one of the list,
+    // even when it is the main one too.
     if (edit.barcodes) {
         if (auto invalid = ProductStore::validateBarcodes(*edit.barcodes))
             return invalid;
     }
+    if (auto invalid = ProductStore::validate(
+            NewProduct {edit.plu, edit.name, edit.price, edit.barcode, edit.soldByWeight}))
+        return invalid;
     if (edit.reason.size() > 500)
         return StoreError::invalid(
             u"reason"_s,

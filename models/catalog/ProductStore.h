@@ -46,6 +46,10 @@ struct NewProduct
     bool soldByWeight = false;
     QString vatCode = defaultVatCode(); // vat_rates.code: the standard rate unless chosen
     qint64 categoryId = 0; // 0: none
+    // Every barcode it is scanned by, the main one first (`barcode`, which
+    // joins the front when missing; an empty `barcode` makes the first one
+    // main). Empty: `barcode` alone.
+    QStringList barcodes = {};
 };
 
 // What a product becomes (ProductStore::update): every editable field as it
@@ -112,7 +116,9 @@ public:
 
     // Creates the product, its product_created history row and its outbox
     // event in one statement. Duplicate PLU or barcode: Conflict naming the
-    // field; a VAT rate unknown or no longer offered: Invalid, "vat_rate".
+    // field ("barcodes" for one of the list, naming the PLU that has it); a
+    // VAT rate unknown or no longer offered: Invalid, "vat_rate"; an unknown
+    // category: Invalid, "category".
     Result<Product> create(const Actor &actor, const NewProduct &product);
 
     // Changes the product named by edit.plu in one transaction: the product,

@@ -1,6 +1,7 @@
 #include "JsonReader.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <cmath>
 
@@ -97,6 +98,37 @@ std::optional<QJsonObject> JsonReader::object(const QString &name, bool required
         return std::nullopt;
     }
     return value.toObject();
+}
+
+std::optional<QStringList> JsonReader::strings(const QString &name, bool required, int maxItems,
+                                               int maxLength)
+{
+    if (!present(name, required))
+        return std::nullopt;
+    const QJsonValue value = m_object.value(name);
+    if (!value.isArray()) {
+        fail(name, tr("%1 must be an array of strings.").arg(m_prefix + name));
+        return std::nullopt;
+    }
+    const QJsonArray array = value.toArray();
+    if (array.size() > maxItems) {
+        fail(name, tr("%1 must have at most %2 items.").arg(m_prefix + name).arg(maxItems));
+        return std::nullopt;
+    }
+    QStringList list;
+    for (const QJsonValue &item : array) {
+        const QString text = item.toString();
+        if (!item.isString() || text.isEmpty() || text.size() > maxLength ||
+            text.contains(QChar(u'\0'))) {
+            fail(name,
+                 tr("%1 must be an array of strings of 1 to %2 characters.")
+                     .arg(m_prefix + name)
+                     .arg(maxLength));
+            return std::nullopt;
+        }
+        list.append(text);
+    }
+    return list;
 }
 
 void JsonReader::rejectUnknown(const QStringList &known)

@@ -29,6 +29,10 @@ public:
     std::optional<qint64> integer(const QString &name, bool required, qint64 min, qint64 max);
     std::optional<bool> boolean(const QString &name, bool required);
     std::optional<QJsonObject> object(const QString &name, bool required);
+    // An array of at most maxItems strings, each of 1..maxLength characters
+    // (an empty array is fine). Null counts as missing.
+    std::optional<QStringList> strings(const QString &name, bool required, int maxItems,
+                                       int maxLength = 200);
     // Fields not in `known` are an error: a misspelt field must not be
     // silently ignored.
     void rejectUnknown(const QStringList &known);

@@ -216,8 +216,9 @@ void verifyOk(const Answer &a, int status = 200)
     QVERIFY2(a.json.isObject(), qPrintable(u"not a JSON object: "_s + a.describe()));
 }
 
-const QStringList kProductKeys {u"active"_s, u"barcode"_s,        u"name"_s,       u"plu"_s,
-                                u"price"_s,  u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
+const QStringList kProductKeys {u"active"_s,         u"barcode"_s,    u"barcodes"_s, u"category"_s,
+                                u"category_id"_s,    u"name"_s,       u"plu"_s,      u"price"_s,
+                                u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 const QStringList kCategoryKeys {u"id"_s, u"name"_s, u"parent_id"_s, u"path"_s};
 // A product in the catalog feed: the same and the prices scheduled after now.
 const QStringList kCatalogKeys {
@@ -1082,6 +1083,24 @@ private slots:
             u"sold_by_weight"_s);
         row("unknown field", R"({"plu":"BAD-1","name":"x","colour":"red"})", u"colour"_s);
         row("misspelt field", R"({"plu":"BAD-1","name":"x","prise":1})", u"prise"_s);
+        row("barcodes a string", R"({"plu":"BAD-1","name":"x","barcodes":"4006381333931"})",
+            u"barcodes"_s);
+        row("barcodes of numbers", R"({"plu":"BAD-1","name":"x","barcodes":[4006381333931]})",
+            u"barcodes"_s);
+        row("barcodes with a wrong check digit",
+            R"({"plu":"BAD-1","name":"x","barcodes":["4601234567893","4006381333932"]})",
+            u"barcodes"_s);
+        row("barcode not the first of barcodes",
+            R"({"plu":"BAD-1","name":"x","barcode":"4601234567893",
+                "barcodes":["4600000000008","4601234567893"]})",
+            u"barcode"_s);
+        row("category_id a string", R"({"plu":"BAD-1","name":"x","category_id":"1"})",
+            u"category_id"_s);
+        row("category_id fractional", R"({"plu":"BAD-1","name":"x","category_id":1.5})",
+            u"category_id"_s);
+        row("category_id 0", R"({"plu":"BAD-1","name":"x","category_id":0})", u"category_id"_s);
+        row("an unknown category", R"({"plu":"BAD-1","name":"x","category_id":999999})",
+            u"category_id"_s);
         QTest::newRow("malformed JSON")
             << R"({"plu":"BAD-1","name":)"_ba << 400 << u"bad_json"_s << QString();
         QTest::newRow("empty body") << QByteArray() << 400 << u"bad_json"_s << QString();
@@ -2072,6 +2091,109 @@ private slots:
         QCOMPARE(number(u"SELECT count(*) FROM products WHERE plu = 'NO-SUCH-2'"_s), 0);
     }
 
+    // A product's barcodes and category over REST: POST and PATCH take the
+    // whole list (main first) and the category, GET and the list give them.
+    void productBarcodesAndCategory()
+    {
+        const qint64 drinks = makeCategory(u"Drinks"_s);
+        QVERIFY(drinks > 0);
+        const qint64 water = makeCategory(u"Water"_s, drinks);
+        QVERIFY(water > 0);
+        const QString main = u"4600000000015"_s, second = u"4600000000022"_s,
+                      third = u"4600000000039"_s;
+
+        const Answer made = post(u"/products"_s,
+                                 compact(QJsonObject {{u"plu"_s, u"BC-1"_s},
+                                                      {u"name"_s, u"Spring water"_s},
+                                                      {u"price"_s, 4500},
+                                                      {u"barcodes"_s, QJsonArray {main, second}},
+                                                      {u"category_id"_s, water}}));
+        SD_CHECK(verifyOk(made, 201));
+        QCOMPARE(sortedKeys(made.object()), kProductKeys);
+        QCOMPARE(made.object().value(u"barcode"_s).toString(), main);
+        QCOMPARE(made.object().value(u"barcodes"_s).toArray(), (QJsonArray {main, second}));
+        QCOMPARE(made.object().value(u"category_id"_s).toInteger(), water);
+        QCOMPARE(made.object().value(u"category"_s).toString(), u"Drinks / Water"_s);
+        QCOMPARE(value(u"SELECT product_barcode_list(id)::text || ' ' || category_id "
+                       "FROM products WHERE plu = 'BC-1'"_s)
+                     .toString(),
+                 u"[\"%1\", \"%2\"] %3"_s.arg(main, second).arg(water));
+        const Answer read = get(u"/products/BC-1"_s, {}, bearer(m_s1));
+        SD_CHECK(verifyOk(read));
+        QCOMPARE(read.object(), made.object());
+        QCOMPARE(get(u"/products"_s, "plu=BC-1").items().at(0).toObject(), made.object());
+        // A product without either says so.
+        SD_CHECK(makeProduct(u"BC-2"_s, u"Sparkling water"_s, 4700));
+        const Answer plain = get(u"/products/BC-2"_s);
+        QCOMPARE(plain.object().value(u"barcodes"_s).toArray(), QJsonArray());
+        QVERIFY(plain.object().value(u"category_id"_s).isNull());
+        QVERIFY(plain.object().value(u"category"_s).isNull());
+
+        // PATCH: the list as it is to be, the main one first; the category.
+        const Answer listed =
+            patch(u"/products/BC-1"_s,
+                  compact(QJsonObject {{u"barcodes"_s, QJsonArray {second, third}},
+                                       {u"category_id"_s, drinks},
+                                       {u"reason"_s, u"new labels"_s}}));
+        SD_CHECK(verifyOk(listed));
+        QCOMPARE(listed.object().value(u"barcode"_s).toString(), second);
+        QCOMPARE(listed.object().value(u"barcodes"_s).toArray(), (QJsonArray {second, third}));
+        QCOMPARE(listed.object().value(u"category_id"_s).toInteger(), drinks);
+        QCOMPARE(listed.object().value(u"category"_s).toString(), u"Drinks"_s);
+        QCOMPARE(value(u"SELECT c.before::text || ' ' || c.after::text FROM product_changes c "
+                       "JOIN products p ON p.id = c.product_id WHERE p.plu = 'BC-1' "
+                       "AND c.reason = 'new labels'"_s)
+                     .toString(),
+                 uR"({"barcode": "%1", "barcodes": ["%1", "%2"], "category": "Drinks / Water", )"
+                 uR"("category_id": %4} {"barcode": "%2", "barcodes": ["%2", "%3"], )"
+                 uR"("category": "Drinks", "category_id": %5})"_s.arg(main, second, third)
+                     .arg(water)
+                     .arg(drinks));
+        // The barcode that left it is free: another product takes it.
+        SD_CHECK(verifyOk(
+            patch(u"/products/BC-2"_s, compact(QJsonObject {{u"barcodes"_s, QJsonArray {main}}}))));
+
+        // A barcode of another product: 409 naming it and its PLU; nothing written.
+        const QString state = productState(u"BC-1"_s);
+        const Counts before = counts();
+        const Answer taken = patch(u"/products/BC-1"_s,
+                                   compact(QJsonObject {{u"barcodes"_s, QJsonArray {second, main}},
+                                                        {u"name"_s, u"Renamed"_s}}));
+        SD_CHECK(verifyError(taken, 409, u"conflict"_s, u"barcodes"_s));
+        QVERIFY2(taken.error().value(u"message"_s).toString().contains(main) &&
+                     taken.error().value(u"message"_s).toString().contains(u"BC-2"_s),
+                 qPrintable(taken.describe()));
+        const Answer takenNew = post(u"/products"_s,
+                                     compact(QJsonObject {{u"plu"_s, u"BC-3"_s},
+                                                          {u"name"_s, u"Copy"_s},
+                                                          {u"barcodes"_s, QJsonArray {third}}}));
+        SD_CHECK(verifyError(takenNew, 409, u"conflict"_s, u"barcodes"_s));
+        QVERIFY2(takenNew.error().value(u"message"_s).toString().contains(u"BC-1"_s),
+                 qPrintable(takenNew.describe()));
+        // A wrong check digit: 422 naming the list and the barcode.
+        const Answer wrong = patch(u"/products/BC-1"_s, R"({"barcodes":["4601234567894"]})");
+        SD_CHECK(verifyError(wrong, 422, u"invalid"_s, u"barcodes"_s));
+        QVERIFY2(wrong.error().value(u"message"_s).toString().contains(u"4601234567894"_s),
+                 qPrintable(wrong.describe()));
+        QCOMPARE(productState(u"BC-1"_s), state);
+        SD_CHECK(verifyUnchanged(before));
+
+        // null: no category; []: no barcodes.
+        const Answer none = patch(u"/products/BC-1"_s, R"({"category_id":null,"barcodes":[]})");
+        SD_CHECK(verifyOk(none));
+        QVERIFY(none.object().value(u"category_id"_s).isNull());
+        QVERIFY(none.object().value(u"barcode"_s).isNull());
+        QCOMPARE(none.object().value(u"barcodes"_s).toArray(), QJsonArray());
+        QCOMPARE(value(u"SELECT coalesce(barcode, '-') || coalesce(category_id::text, '-') || "
+                       "product_barcode_list(id)::text FROM products WHERE plu = 'BC-1'"_s)
+                     .toString(),
+                 u"--[]"_s);
+        // The same again: nothing written.
+        const QString after = productState(u"BC-1"_s);
+        SD_CHECK(verifyOk(patch(u"/products/BC-1"_s, R"({"category_id":null,"barcodes":[]})")));
+        QCOMPARE(productState(u"BC-1"_s), after);
+    }
+
     void badPatchIsRefused_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -2103,6 +2225,15 @@ private slots:
         row("active null", R"({"active":null})", u"active"_s);
         row("reason of 501 characters", "{\"price\":7,\"reason\":\"" + QByteArray(501, 'r') + "\"}",
             u"reason"_s);
+        row("barcodes null", R"({"barcodes":null})", u"barcodes"_s);
+        row("barcodes an object", R"({"barcodes":{"main":"4601234567893"}})", u"barcodes"_s);
+        row("barcodes with an empty one", R"({"barcodes":["4601234567893",""]})", u"barcodes"_s);
+        row("barcode apart from barcodes",
+            R"({"barcode":"4601234567893","barcodes":["4006381333931"]})", u"barcode"_s);
+        row("category_id a string", R"({"category_id":"3"})", u"category_id"_s);
+        row("category_id negative", R"({"category_id":-3})", u"category_id"_s);
+        row("category_id true", R"({"category_id":true})", u"category_id"_s);
+        row("an unknown category", R"({"category_id":999999})", u"category_id"_s);
         QTest::newRow("malformed JSON") << R"({"price":)"_ba << 400 << QString();
         QTest::newRow("an array") << R"([{"price":5}])"_ba << 400 << QString();
     }
