@@ -4,7 +4,7 @@
 <context>
     <name>CategoryStore</name>
     <message numerus="yes">
-        <location filename="../models/catalog/CategoryStore.cpp" line="205"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="213"/>
         <source>The category %1 is not empty: %n product(s) and subcategories are in it. Move them out first, or delete it moving them up.</source>
         <translation>
             <numerusform>The category %1 is not empty: %n product and subcategories are in it. Move them out first, or delete it moving them up.</numerusform>

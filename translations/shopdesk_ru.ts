@@ -43,23 +43,23 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="201"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="220"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="244"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="314"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="272"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="342"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="290"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="318"/>
         <source>scheduled price cancelled by central</source>
         <translation>запланированная цена отменена центральным сервером</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="371"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="399"/>
         <source>barcodes from central</source>
         <translation>штрихкоды от центрального сервера</translation>
     </message>
@@ -79,20 +79,19 @@
     <message>
         <location filename="../models/catalog/CategoryStore.cpp" line="90"/>
         <location filename="../models/catalog/CategoryStore.cpp" line="110"/>
-        <location filename="../models/catalog/CategoryStore.cpp" line="128"/>
-        <location filename="../models/catalog/CategoryStore.cpp" line="155"/>
-        <location filename="../models/catalog/CategoryStore.cpp" line="158"/>
-        <location filename="../models/catalog/CategoryStore.cpp" line="196"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="156"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="160"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="204"/>
         <source>There is no category %1.</source>
         <translation>Категории %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/CategoryStore.cpp" line="161"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="163"/>
         <source>The category %1 cannot go inside itself or one of its subcategories.</source>
         <translation>Категорию «%1» нельзя поместить в неё саму или в её подкатегорию.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/catalog/CategoryStore.cpp" line="205"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="213"/>
         <source>The category %1 is not empty: %n product(s) and subcategories are in it. Move them out first, or delete it moving them up.</source>
         <translation>
             <numerusform>Категория «%1» не пуста: в ней %n товар и подкатегории. Сначала перенесите их или удалите её с переносом содержимого на уровень выше.</numerusform>
@@ -101,12 +100,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/catalog/CategoryStore.cpp" line="231"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="239"/>
         <source>category %1 deleted</source>
         <translation>категория «%1» удалена</translation>
     </message>
     <message>
-        <location filename="../models/catalog/CategoryStore.cpp" line="245"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="253"/>
         <source>A subcategory of %1 has the same name as a category it would join: rename one of them first.</source>
         <translation>У подкатегории «%1» то же название, что у категории, к которой она перейдёт: сначала переименуйте одну из них.</translation>
     </message>
@@ -115,7 +114,7 @@
     <name>CentralApi</name>
     <message>
         <location filename="../app/central/ApiSupport.cpp" line="51"/>
-        <location filename="../app/central/CentralApi.cpp" line="103"/>
+        <location filename="../app/central/CentralApi.cpp" line="105"/>
         <source>The central database is not available; try again.</source>
         <translation>Центральная база данных недоступна; повторите попытку.</translation>
     </message>
@@ -160,58 +159,74 @@
         <translation>Тело запроса должно быть объектом JSON.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="73"/>
+        <location filename="../app/central/CentralApi.cpp" line="75"/>
         <source>%1 allows only GET.</source>
         <translation>%1 допускает только GET.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="116"/>
+        <location filename="../app/central/CentralApi.cpp" line="118"/>
         <source>There is no %1 endpoint.</source>
         <translation>Конечной точки %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="121"/>
+        <location filename="../app/central/CentralApi.cpp" line="123"/>
         <source>This endpoint needs a token: send &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
         <translation>Для этой конечной точки нужен токен: отправьте «Authorization: Bearer &lt;token&gt;».</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="130"/>
+        <location filename="../app/central/CentralApi.cpp" line="132"/>
         <source>The token is not valid or has been revoked.</source>
         <translation>Токен недействителен или отозван.</translation>
     </message>
     <message>
-        <location filename="../app/central/CentralApi.cpp" line="147"/>
+        <location filename="../app/central/CentralApi.cpp" line="149"/>
         <source>%1 allows %2, not %3.</source>
         <translation>%1 допускает %2, но не %3.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="54"/>
+        <location filename="../app/central/CatalogApi.cpp" line="93"/>
         <source>Only a head-office token may do this; shop %1&apos;s token may not.</source>
         <translation>Это может делать только токен центрального офиса; токен магазина %1 — нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="114"/>
+        <location filename="../app/central/CatalogApi.cpp" line="156"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="135"/>
+        <location filename="../app/central/CatalogApi.cpp" line="178"/>
         <source>%1 cannot be null; leave it out to keep it as it is.</source>
         <translation>%1 не может быть null; чтобы оставить как есть, не передавайте это поле.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="106"/>
+        <location filename="../app/central/CatalogApi.cpp" line="148"/>
         <source>valid_from must be an ISO 8601 date and time with its offset, like 2027-01-31T21:00:00Z; &quot;%1&quot; is not.</source>
         <translation>valid_from должно быть датой и временем ISO 8601 со смещением, например 2027-01-31T21:00:00Z; «%1» не подходит.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="263"/>
+        <location filename="../app/central/CatalogApi.cpp" line="79"/>
+        <source>barcode must be the first of barcodes (the main one), or be left out.</source>
+        <translation>barcode должен быть первым в barcodes (основным) или не указываться.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="305"/>
         <location filename="../app/central/HistoryApi.cpp" line="110"/>
         <source>cursor is not one this server gave; leave it out to start from the first page.</source>
         <translation>cursor выдан не этим сервером; уберите его, чтобы начать с первой страницы.</translation>
     </message>
     <message>
-        <location filename="../app/central/CatalogApi.cpp" line="358"/>
+        <location filename="../app/central/CatalogApi.cpp" line="340"/>
+        <location filename="../app/central/CatalogApi.cpp" line="395"/>
+        <source>There is no category %1.</source>
+        <translation>Категории %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="434"/>
+        <source>move_contents_up must be true or false, not &quot;%1&quot;.</source>
+        <translation>move_contents_up должен быть true или false, а не «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/central/CatalogApi.cpp" line="542"/>
         <source>since is not a cursor this server gave.</source>
         <translation>since — не курсор, выданный этим сервером.</translation>
     </message>
@@ -1150,47 +1165,62 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>JsonReader</name>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="31"/>
+        <location filename="../models/core/JsonReader.cpp" line="32"/>
         <source>%1 is required.</source>
         <translation>%1 — обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="43"/>
+        <location filename="../models/core/JsonReader.cpp" line="44"/>
         <source>%1 must be a string.</source>
         <translation>%1 должно быть строкой.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="49"/>
+        <location filename="../models/core/JsonReader.cpp" line="50"/>
         <source>%1 must not contain NUL characters.</source>
         <translation>%1 не должно содержать символов NUL.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="53"/>
+        <location filename="../models/core/JsonReader.cpp" line="54"/>
         <source>%1 must be at most %2 characters.</source>
         <translation>%1 должно содержать не больше %2 символов.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="68"/>
+        <location filename="../models/core/JsonReader.cpp" line="69"/>
         <source>%1 must be a whole number.</source>
         <translation>%1 должно быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="72"/>
+        <location filename="../models/core/JsonReader.cpp" line="73"/>
         <source>%1 must be between %2 and %3.</source>
         <translation>%1 должно быть от %2 до %3.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="84"/>
+        <location filename="../models/core/JsonReader.cpp" line="85"/>
         <source>%1 must be true or false.</source>
         <translation>%1 должно быть true или false.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="96"/>
+        <location filename="../models/core/JsonReader.cpp" line="97"/>
         <source>%1 must be an object.</source>
         <translation>%1 должно быть объектом.</translation>
     </message>
     <message>
-        <location filename="../models/core/JsonReader.cpp" line="107"/>
+        <location filename="../models/core/JsonReader.cpp" line="110"/>
+        <source>%1 must be an array of strings.</source>
+        <translation>%1 должно быть массивом строк.</translation>
+    </message>
+    <message>
+        <location filename="../models/core/JsonReader.cpp" line="115"/>
+        <source>%1 must have at most %2 items.</source>
+        <translation>%1 может содержать не больше %2 элементов.</translation>
+    </message>
+    <message>
+        <location filename="../models/core/JsonReader.cpp" line="124"/>
+        <source>%1 must be an array of strings of 1 to %2 characters.</source>
+        <translation>%1 должно быть массивом строк длиной от 1 до %2 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/core/JsonReader.cpp" line="139"/>
         <source>%1 is not a known field (known: %2).</source>
         <translation>%1 — неизвестное поле (известные: %2).</translation>
     </message>
@@ -2008,43 +2038,43 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Штрихкод %1 должен состоять из 8, 12, 13 или 14 цифр с верной контрольной цифрой (как напечатано под штрихами).</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="188"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="449"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="501"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="212"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="474"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="526"/>
         <source>Another product already has the barcode %1.</source>
         <translation>У другого товара уже есть штрихкод %1.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="193"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="216"/>
         <source>A product with PLU %1 already exists.</source>
         <translation>Товар с PLU %1 уже существует.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="213"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="238"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="274"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="294"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="299"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="319"/>
         <source>PLU %1 has no barcode %2.</source>
         <translation>У PLU %1 нет штрихкода %2.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="320"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="505"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="523"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="345"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="530"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="548"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="414"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="439"/>
         <source>The unit of PLU %1 cannot change: its stock has already moved. Archive it and create a new product with the other unit.</source>
         <translation>Единицу измерения PLU %1 изменить нельзя: по его остаткам уже были движения. Переведите его в архив и создайте новый товар с другой единицей.</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductStore.cpp" line="184"/>
-        <location filename="../models/catalog/ProductStore.cpp" line="433"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="208"/>
+        <location filename="../models/catalog/ProductStore.cpp" line="458"/>
         <source>The barcode %1 belongs to PLU %2.</source>
         <translation>Штрихкод %1 принадлежит PLU %2.</translation>
     </message>

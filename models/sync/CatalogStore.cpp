@@ -70,7 +70,7 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
                  "    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) ORDER BY pp.valid_from), '[]')::text "
                  "    FROM product_prices pp WHERE pp.product_id = p.id AND pp.valid_from > now() "
                  "    AND pp.valid_from > p.price_from), p.vat_code, "
-                 "  product_barcode_list(p.id)::text "
+                 "  product_barcode_list(p.id)::text, p.category_id "
                  "FROM products p %1 ORDER BY p.updated_at, p.id LIMIT ?"_s.arg(where),
                  values);
     if (!q)
@@ -93,6 +93,8 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
             {u"active"_s, r.value(8).toBool()},
             {u"vat_code"_s, r.value(10).toString()},
             {u"barcodes"_s, QJsonDocument::fromJson(r.value(11).toString().toUtf8()).array()},
+            {u"category_id"_s,
+             r.value(12).isNull() ? QJsonValue() : QJsonValue(r.value(12).toLongLong())},
             {u"scheduled_prices"_s,
              QJsonDocument::fromJson(r.value(9).toString().toUtf8()).array()},
             {u"updated_at"_s, r.value(7).toString()}});
@@ -111,6 +113,17 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
             {u"rate_bp"_s, r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toInt())},
             {u"active"_s, r.value(3).toBool()}});
     }
+    auto categories = Sql::run(m_db, u"SELECT id, parent_id, name FROM categories ORDER BY id"_s);
+    if (!categories)
+        return categories.error();
+    while (categories.value().next()) {
+        const QSqlQuery &r = categories.value();
+        page.categories.append(
+            QJsonObject {{u"id"_s, r.value(0).toLongLong()},
+                         {u"parent_id"_s,
+                          r.value(1).isNull() ? QJsonValue() : QJsonValue(r.value(1).toLongLong())},
+                         {u"name"_s, r.value(2).toString()}});
+    }
     return page;
 }
 
@@ -118,6 +131,7 @@ QJsonObject CatalogPage::toJson() const
 {
     return {{u"items"_s, items},
             {u"vat_rates"_s, vatRates},
+            {u"categories"_s, categories},
             {u"next_cursor"_s, next ? QJsonValue(next->toToken()) : QJsonValue()},
             {u"has_more"_s, hasMore}};
 }
@@ -127,6 +141,7 @@ CatalogPage CatalogPage::fromJson(const QJsonObject &page)
     CatalogPage p;
     p.items = page.value(u"items"_s).toArray();
     p.vatRates = page.value(u"vat_rates"_s).toArray();
+    p.categories = page.value(u"categories"_s).toArray();
     p.next = HistoryCursor::fromToken(page.value(u"next_cursor"_s).toString());
     p.hasMore = page.value(u"has_more"_s).toBool() && p.next;
     return p;
@@ -164,6 +179,10 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             {QString::fromUtf8(QJsonDocument(page.vatRates).toJson(QJsonDocument::Compact))});
         if (!rates)
             return rates.error();
+    }
+    if (!page.categories.isEmpty()) {
+        if (auto done = applyCategories(page.categories, applied); !done)
+            return done.error();
     }
     if (items.size() >= kBulkPage) {
         // Thousands of new names at once. Into an empty shop (its first
@@ -209,29 +228,38 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // here now (a scheduled one may hold before anything copied it), and
         // written only when it differs: a new price starts now and the
         // schedule after it stays. `active` and `vat_code` are left as they
-        // are when the page does not say (an older central). The products
+        // are when the page does not say (an older central), and so is the
+        // category (`category_id` missing; null: none; else central's id,
+        // the shop's category that has it, applied just before). The products
         // the shop has are updated through a join and the new ones inserted
         // (one statement, one snapshot: an insert never meets an update).
         auto q = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
-            "  name text, price bigint, barcode text, sold_by_weight boolean, active boolean, "
-            "  vat_code text)), "
+            u"WITH incoming AS (SELECT x.*, e -> 'category_id' IS NOT NULL AS has_category, "
+            "  (SELECT c.id FROM categories c WHERE c.central_id = (e ->> 'category_id')::bigint) "
+            "    AS category "
+            "  FROM jsonb_array_elements(:items::jsonb) AS e CROSS JOIN LATERAL "
+            "  jsonb_to_record(e) AS x(plu text, name text, price bigint, barcode text, "
+            "  sold_by_weight boolean, active boolean, vat_code text)), "
             "updated AS (UPDATE products p SET name = i.name, barcode = nullif(i.barcode, ''), "
             "  price = CASE WHEN price_at(p, now()) IS DISTINCT FROM i.price "
             "    THEN i.price ELSE p.price END, "
             "  sold_by_weight = coalesce(i.sold_by_weight, false), "
             "  active = coalesce(i.active, p.active), vat_code = coalesce(i.vat_code, p.vat_code), "
+            "  category_id = CASE WHEN i.has_category THEN i.category ELSE p.category_id END, "
             "  updated_at = now() FROM incoming i WHERE p.plu = i.plu "
-            "  AND (p.name, price_at(p, now()), p.barcode, p.sold_by_weight, p.active, p.vat_code) "
+            "  AND (p.name, price_at(p, now()), p.barcode, p.sold_by_weight, p.active, p.vat_code, "
+            "  p.category_id) "
             "  IS DISTINCT FROM (i.name, i.price, nullif(i.barcode, ''), "
             "  coalesce(i.sold_by_weight, false), coalesce(i.active, p.active), "
-            "  coalesce(i.vat_code, p.vat_code)) "
+            "  coalesce(i.vat_code, p.vat_code), "
+            "  CASE WHEN i.has_category THEN i.category ELSE p.category_id END) "
             "  RETURNING p.id, p.plu, false AS inserted), "
             "inserted AS (INSERT INTO products (plu, name, price, barcode, sold_by_weight, "
-            "  active, vat_code) "
+            "  active, vat_code, category_id) "
             "  SELECT plu, name, price, nullif(barcode, ''), coalesce(sold_by_weight, false), "
-            "  coalesce(active, true), coalesce(vat_code, 'vat20') FROM incoming i "
+            "  coalesce(active, true), coalesce(vat_code, 'vat20'), "
+            "  CASE WHEN has_category THEN category END FROM incoming i "
             "  WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.plu = i.plu) "
             "  RETURNING id, plu, true AS inserted), "
             "changed AS (SELECT * FROM updated UNION ALL SELECT * FROM inserted), "
@@ -396,6 +424,135 @@ Result<void> CatalogStore::applyBarcodeLists(const QString &json, CatalogApplied
         return added.error();
     changed += added.value().numRowsAffected();
     applied.barcodeChanges = changed;
+    return {};
+}
+
+Result<void> CatalogStore::applyCategories(const QJsonArray &categories, CatalogApplied &applied)
+{
+    // Each category's depth in central's tree (0: at the top), from the
+    // page alone. One whose chain does not reach the top within the page (it
+    // cannot: central sends its whole tree, and refuses loops) is left out.
+    QHash<qint64, qint64> parentOf;
+    QHash<qint64, QJsonObject> byId;
+    for (const QJsonValue &v : categories) {
+        const QJsonObject c = v.toObject();
+        const qint64 id = c.value(u"id"_s).toInteger();
+        if (id <= 0 || c.value(u"name"_s).toString().trimmed().isEmpty())
+            continue;
+        parentOf.insert(id, c.value(u"parent_id"_s).toInteger());
+        byId.insert(id, c);
+    }
+    QList<QJsonArray> levels;
+    for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+        int depth = 0;
+        qint64 up = parentOf.value(it.key());
+        while (up != 0 && parentOf.contains(up) && depth <= parentOf.size()) {
+            up = parentOf.value(up);
+            ++depth;
+        }
+        if (up != 0)
+            continue;
+        if (levels.size() <= depth)
+            levels.resize(depth + 1);
+        levels[depth].append(it.value());
+    }
+    const auto asJson = [](const QJsonArray &array) -> QString {
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    };
+    QJsonArray placed;
+    for (const QJsonArray &level : std::as_const(levels)) {
+        for (const QJsonValue &c : level)
+            placed.append(c);
+    }
+    const QString all = asJson(placed);
+    // Central's categories as the shop would place them: its own parent is
+    // the category with the parent's central id (NULL at the top).
+    const QString target =
+        u"target AS (SELECT x.id AS central_id, x.name, x.parent_id AS central_parent, "
+        "  (SELECT p.id FROM categories p WHERE p.central_id = x.parent_id) AS parent "
+        "  FROM jsonb_to_recordset(:list::jsonb) AS x(id bigint, parent_id bigint, name text)) "_s;
+    // The usual page: every category already here as central has it.
+    auto same = Sql::run(m_db,
+                         u"WITH "_s + target +
+                             u"SELECT NOT EXISTS (SELECT 1 FROM target t WHERE NOT EXISTS ("
+                             "  SELECT 1 FROM categories c WHERE c.central_id = t.central_id "
+                             "  AND c.name = t.name AND c.parent_id IS NOT DISTINCT FROM "
+                             "  t.parent))"_s,
+                         {{u":list"_s, all}});
+    if (!same)
+        return same.error();
+    if (same.value().next() && same.value().value(0).toBool())
+        return {};
+    // Renamed or moved categories (or ones going under a category still to
+    // be made) first take a name no sibling can have (names are trimmed, so
+    // none starts with a control character); each takes its own back at its
+    // level. Two of them trading names, or one taking the old place of
+    // another, never clash on the way.
+    auto aside = Sql::run(m_db,
+                          u"WITH "_s + target +
+                              u"UPDATE categories c SET name = chr(1) || c.id FROM target t "
+                              "WHERE c.central_id = t.central_id AND ((c.name, c.parent_id) IS "
+                              "DISTINCT FROM (t.name, t.parent) OR (t.parent IS NULL AND "
+                              "t.central_parent IS NOT NULL))"_s,
+                          {{u":list"_s, all}});
+    if (!aside)
+        return aside.error();
+    // From the top down, so every category's parent is already where
+    // central has it when the category moves under it: a move of several
+    // levels in one page (a subtree turned upside down) never looks like a
+    // loop to categories_refuse_loop, as each parent's chain up is final.
+    for (const QJsonArray &level : std::as_const(levels)) {
+        const QString list = asJson(level);
+        // A category of the shop's own where a central one comes (renamed
+        // or moved there) makes room: it keeps its id and contents and
+        // takes its id into its name.
+        auto room = Sql::run(
+            m_db,
+            u"WITH "_s + target +
+                u"UPDATE categories c SET name = left(c.name, 80) || ' (' || c.id || ')', "
+                "  updated_at = now() FROM target t "
+                "WHERE c.central_id IS NULL AND c.parent_id IS NOT DISTINCT FROM t.parent "
+                "  AND lower(c.name) = lower(t.name) "
+                "  AND EXISTS (SELECT 1 FROM categories m WHERE m.central_id = t.central_id)"_s,
+            {{u":list"_s, list}});
+        if (!room)
+            return room.error();
+        auto moved =
+            Sql::run(m_db,
+                     u"WITH "_s + target +
+                         u"UPDATE categories c SET name = t.name, parent_id = t.parent, "
+                         "  updated_at = now() FROM target t "
+                         "WHERE c.central_id = t.central_id "
+                         "  AND (c.name, c.parent_id) IS DISTINCT FROM (t.name, t.parent)"_s,
+                     {{u":list"_s, list}});
+        if (!moved)
+            return moved.error();
+        // A category new to the shop: one of its own of the same name in
+        // the same place becomes central's (rather than a twin, which the
+        // sibling rule would refuse), or a new one is made.
+        auto adopted = Sql::run(
+            m_db,
+            u"WITH "_s + target +
+                u"UPDATE categories c SET central_id = t.central_id, name = t.name, "
+                "  updated_at = now() FROM target t "
+                "WHERE c.central_id IS NULL AND c.parent_id IS NOT DISTINCT FROM t.parent "
+                "  AND lower(c.name) = lower(t.name) "
+                "  AND NOT EXISTS (SELECT 1 FROM categories m WHERE m.central_id = t.central_id)"_s,
+            {{u":list"_s, list}});
+        if (!adopted)
+            return adopted.error();
+        auto made = Sql::run(m_db,
+                             u"WITH "_s + target +
+                                 u"INSERT INTO categories (parent_id, name, central_id) "
+                                 "SELECT t.parent, t.name, t.central_id FROM target t "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM categories m "
+                                 "  WHERE m.central_id = t.central_id)"_s,
+                             {{u":list"_s, list}});
+        if (!made)
+            return made.error();
+        applied.categoryChanges += moved.value().numRowsAffected() +
+            adopted.value().numRowsAffected() + made.value().numRowsAffected();
+    }
     return {};
 }
 

@@ -15,8 +15,14 @@ struct CatalogPage
 {
     // {plu, name, price (the one that holds now), barcode, sold_by_weight,
     //  active, vat_code, barcodes: [main first, then the others],
+    //  category_id (central's id, null: none),
     //  scheduled_prices: [{price, valid_from}] (the later ones), updated_at}
     QJsonArray items;
+    // Central's whole category tree, on every page (tens to a few hundred
+    // rows), so a page is applied on its own: [{id, parent_id (null: at the
+    // top), name}] with central's ids. Empty from an older central (or one
+    // without categories): the shop's stay as they are.
+    QJsonArray categories;
     // Every VAT rate central has, on every page (a handful of rows), so a
     // page is applied on its own: [{code, label, rate_bp (null: no VAT), active}].
     // Empty from an older central: the shop keeps its rates.
@@ -37,6 +43,7 @@ struct CatalogApplied
     int changed = 0;
     int scheduled = 0; // scheduled prices kept or corrected
     int barcodeChanges = 0; // history rows written for changed barcode lists
+    int categoryChanges = 0; // categories made, adopted, renamed or moved
 };
 
 // The catalog that flows from central to the shops (GET /sync/catalog),
@@ -68,7 +75,11 @@ public:
     // schedule no longer lists was cancelled at central: it goes, with its
     // waiting tag.
     // The page's VAT rates come first (its products name them). A rate
-    // central sends replaces the shop's of that code.
+    // central sends replaces the shop's of that code. Then its categories
+    // (by central_id, 0026), then its products, each in the category its
+    // `category_id` names (missing: an older central, the product's stays).
+    // A category central no longer sends is left here: a page cannot say
+    // that central deleted it.
     Result<CatalogApplied> applyPage(const CatalogPage &page);
     Result<CatalogApplied> applyPage(const QJsonArray &items,
                                      const std::optional<HistoryCursor> &next);
@@ -78,6 +89,8 @@ public:
 private:
     // Shop: each item's `barcodes` (when sent) becomes the product's list.
     Result<void> applyBarcodeLists(const QString &json, CatalogApplied &applied);
+    // Shop: central's categories, level by level from the top.
+    Result<void> applyCategories(const QJsonArray &categories, CatalogApplied &applied);
 
     QSqlDatabase m_db;
 };

@@ -222,8 +222,9 @@ const QStringList kProductKeys {u"active"_s,         u"barcode"_s,    u"barcodes
 const QStringList kCategoryKeys {u"id"_s, u"name"_s, u"parent_id"_s, u"path"_s};
 // A product in the catalog feed: the same and the prices scheduled after now.
 const QStringList kCatalogKeys {
-    u"active"_s, u"barcode"_s,          u"barcodes"_s,       u"name"_s,       u"plu"_s,
-    u"price"_s,  u"scheduled_prices"_s, u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
+    u"active"_s,         u"barcode"_s,    u"barcodes"_s, u"category_id"_s,
+    u"name"_s,           u"plu"_s,        u"price"_s,    u"scheduled_prices"_s,
+    u"sold_by_weight"_s, u"updated_at"_s, u"vat_code"_s};
 const QStringList kPriceKeys {u"created_at"_s, u"previous"_s, u"price"_s,     u"reason"_s,
                               u"scheduled"_s,  u"staff"_s,    u"valid_from"_s};
 const QStringList kStockKeys {u"name"_s, u"plu"_s, u"quantity_in_order"_s, u"quantity_on_shelf"_s,
@@ -2997,7 +2998,18 @@ private slots:
             const Answer a = get(u"/sync/catalog"_s, params(query));
             SD_CHECK(verifyOk(a));
             QCOMPARE(sortedKeys(a.object()),
-                     (QStringList {u"has_more"_s, u"items"_s, u"next_cursor"_s, u"vat_rates"_s}));
+                     (QStringList {u"categories"_s, u"has_more"_s, u"items"_s, u"next_cursor"_s,
+                                   u"vat_rates"_s}));
+            // And central's whole category tree.
+            QStringList tree;
+            for (const QJsonValue &c : a.object().value(u"categories"_s).toArray()) {
+                QCOMPARE(sortedKeys(c.toObject()),
+                         (QStringList {u"id"_s, u"name"_s, u"parent_id"_s}));
+                tree << u"%1 %2 %3"_s.arg(c.toObject().value(u"id"_s).toInteger())
+                            .arg(c.toObject().value(u"parent_id"_s).toInteger())
+                            .arg(c.toObject().value(u"name"_s).toString());
+            }
+            QCOMPARE(tree.join(u", "_s), categoryState());
             // Every page carries the VAT rates its products name.
             QCOMPARE(valuesOf(a.object().value(u"vat_rates"_s).toArray(), u"code"_s),
                      (QStringList {u"vat20"_s, u"vat10"_s, u"vat0"_s, u"novat"_s}));
@@ -3008,6 +3020,11 @@ private slots:
                 const QJsonObject item = v.toObject();
                 QCOMPARE(sortedKeys(item), kCatalogKeys);
                 walked << item.value(u"plu"_s).toString();
+                // Its category by central's id, or null.
+                const QVariant category =
+                    value(u"SELECT category_id FROM products WHERE plu = ?"_s, {walked.last()});
+                QCOMPARE(item.value(u"category_id"_s).isNull(), category.isNull());
+                QCOMPARE(item.value(u"category_id"_s).toInteger(), category.toLongLong());
                 // In change order.
                 const QString updated = item.value(u"updated_at"_s).toString();
                 QVERIFY2(QDateTime::fromString(updated, Qt::ISODateWithMs).isValid(),

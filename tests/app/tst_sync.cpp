@@ -8,6 +8,7 @@
 #include "app/sync/CentralClient.h"
 #include "app/sync/SyncEngine.h"
 #include "models/catalog/CatalogService.h"
+#include "models/catalog/CategoryStore.h"
 #include "models/catalog/Ean13.h"
 #include "models/catalog/PriceStore.h"
 #include "models/catalog/ProductStore.h"
@@ -715,6 +716,216 @@ private slots:
         QCOMPARE(rows(shop.tdb->db(), state), once);
         QCOMPARE(ProductStore(shop.tdb->db()).byPlu(u"HQ-A"_s).value()->active, false);
         QCOMPARE(ProductStore(shop.tdb->db()).byPlu(u"HQ-P"_s).value()->vatCode, u"vat5"_s);
+    }
+
+    // The head office builds a category tree and puts products in it over
+    // REST; a shop's sync brings the same tree (by path, with the shop's own
+    // ids) and the products in the same categories. A category the shop
+    // already had in the same place is taken over, not doubled; its own stay.
+    // Central turns a subtree upside down and renames and deletes one: the
+    // next sync moves and renames them here (no loop on the way), and leaves
+    // the deleted one. A page applied again writes nothing.
+    void categoriesReachTheShops()
+    {
+        const auto category = [&](const QString &name, qint64 parent) -> qint64 {
+            QJsonObject body {{u"name"_s, name}};
+            if (parent)
+                body.insert(u"parent_id"_s, parent);
+            const auto made = atHeadOffice("POST", u"/categories"_s, body);
+            if (made.first != 201)
+                qWarning().noquote() << QJsonDocument(made.second).toJson();
+            return made.first == 201 ? made.second.value(u"id"_s).toInteger() : 0;
+        };
+        const qint64 food = category(u"Продукты"_s, 0);
+        const qint64 dairy = category(u"Молочные продукты"_s, food);
+        const qint64 milk = category(u"Молоко"_s, dairy);
+        const qint64 drinks = category(u"Напитки"_s, 0);
+        const qint64 empty = category(u"Пусто"_s, 0);
+        QVERIFY(food && dairy && milk && drinks && empty);
+        QCOMPARE(createAtHeadOffice({{u"plu"_s, u"HQ-K1"_s},
+                                     {u"name"_s, u"Молоко 3,2 %"_s},
+                                     {u"price"_s, 8900},
+                                     {u"category_id"_s, milk}}),
+                 201);
+        QCOMPARE(createAtHeadOffice({{u"plu"_s, u"HQ-K2"_s},
+                                     {u"name"_s, u"Сок яблочный"_s},
+                                     {u"price"_s, 12900},
+                                     {u"category_id"_s, drinks}}),
+                 201);
+        QCOMPARE(createAtHeadOffice(
+                     {{u"plu"_s, u"HQ-K3"_s}, {u"name"_s, u"Без категории"_s}, {u"price"_s, 100}}),
+                 201);
+
+        // The shop had drinks of its own (with a product in them), and a
+        // category central does not know.
+        ShopSite shop = makeShop(u"CATS"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        CategoryStore localTree(shop.tdb->db());
+        const auto ownDrinks = localTree.create(shop.manager, 0, u"напитки"_s);
+        const auto own = localTree.create(shop.manager, 0, u"Своё"_s);
+        QVERIFY(ownDrinks && own);
+        NewProduct kvass {u"LOC-K"_s, u"Квас"_s, 9000, {}, false};
+        kvass.categoryId = ownDrinks.value().id;
+        QVERIFY(ProductStore(shop.tdb->db()).create(shop.manager, kvass));
+
+        // Central's tree and its products' categories, by path.
+        const QString centralTree =
+            u"SELECT string_agg(category_path(id), ', ' ORDER BY category_path(id)) "
+            "FROM categories"_s;
+        const QString shopTree =
+            u"SELECT string_agg(category_path(id), ', ' ORDER BY category_path(id)) "
+            "FROM categories WHERE central_id IS NOT NULL"_s;
+        const QString placed = u"SELECT plu, coalesce(category_path(category_id), '-') "
+                               "FROM products WHERE plu LIKE 'HQ-K%' ORDER BY plu"_s;
+        const auto sameAsCentral = [&] {
+            QCOMPARE(rows(shop.tdb->db(), shopTree), rows(m_central->db(), centralTree));
+            QCOMPARE(rows(shop.tdb->db(), placed), rows(m_central->db(), placed));
+        };
+
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(), shopTree),
+                 QStringList {u"Напитки, Продукты, Продукты / Молочные продукты, "
+                              "Продукты / Молочные продукты / Молоко, Пусто"_s});
+        sameAsCentral();
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(rows(shop.tdb->db(), placed),
+                 (QStringList {u"HQ-K1|Продукты / Молочные продукты / Молоко"_s, u"HQ-K2|Напитки"_s,
+                               u"HQ-K3|-"_s}));
+        // The shop's drinks became central's (its id, central's spelling),
+        // with central's juice in them. (The shop's kvass went to central
+        // as a new product, without its category, and central's version
+        // came back: central owns the catalog.) Its own category stayed its
+        // own.
+        QCOMPARE(rows(shop.tdb->db(),
+                      u"SELECT c.id = ?, c.name, c.central_id = ?, "
+                      "(SELECT count(*) FROM products p WHERE p.category_id = c.id) "
+                      "FROM categories c WHERE lower(c.name) = 'напитки'"_s,
+                      {ownDrinks.value().id, drinks}),
+                 QStringList {u"true|Напитки|true|1"_s});
+        QCOMPARE(rows(m_central->db(), u"SELECT count(*) FROM products WHERE plu = 'LOC-K'"_s),
+                 QStringList {u"1"_s});
+        QCOMPARE(rows(shop.tdb->db(),
+                      u"SELECT name, coalesce(central_id::text, '-') FROM categories "
+                      "WHERE central_id IS NULL"_s),
+                 QStringList {u"Своё|-"_s});
+        QCOMPARE(
+            rows(shop.tdb->db(), u"SELECT action FROM history WHERE plu = 'HQ-K1' ORDER BY id"_s),
+            QStringList {u"product_created"_s});
+
+        // The page again: nothing written.
+        const QString state =
+            u"SELECT (SELECT string_agg(id || ' ' || coalesce(parent_id, 0) || ' ' || name || ' ' "
+            "|| coalesce(central_id, 0) || ' ' || updated_at, ', ' ORDER BY id) FROM categories), "
+            "(SELECT string_agg(plu || ' ' || coalesce(category_id, 0) || ' ' || updated_at, ', ' "
+            "ORDER BY plu) FROM products), (SELECT count(*) FROM history), "
+            "(SELECT count(*) FROM product_changes)"_s;
+        const auto page =
+            atHeadOffice("GET", u"/sync/catalog"_s, {}, QUrlQuery {{u"limit"_s, u"5000"_s}});
+        QCOMPARE(page.first, 200);
+        const CatalogPage whole = CatalogPage::fromJson(page.second);
+        QVERIFY(!whole.categories.isEmpty());
+        const QStringList before = rows(shop.tdb->db(), state);
+        const auto again = CatalogStore(shop.tdb->db()).applyPage(whole);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        QCOMPARE(again.value().categoryChanges, 0);
+        QCOMPARE(again.value().changed, 0);
+        QCOMPARE(again.value().created, 0);
+        QCOMPARE(rows(shop.tdb->db(), state), before);
+        // As an older central sends it (no categories, no category_id):
+        // the shop's stay as they are.
+        CatalogPage older = whole;
+        older.categories = {};
+        QJsonArray items;
+        for (const QJsonValue &item : std::as_const(whole.items)) {
+            QJsonObject o = item.toObject();
+            o.remove(u"category_id"_s);
+            items.append(o);
+        }
+        older.items = items;
+        QVERIFY(CatalogStore(shop.tdb->db()).applyPage(older));
+        QCOMPARE(rows(shop.tdb->db(), state), before);
+
+        // Central turns Продукты > Молочные > Молоко upside down (Молочные >
+        // Молоко > Продукты), renames Напитки, moves the juice, takes the
+        // milk out of every category and deletes an empty category.
+        const auto edit = [&](const QByteArray &verb, const QString &path, const QJsonObject &body,
+                              const QUrlQuery &query = {}) {
+            const auto answer = atHeadOffice(verb, path, body, query);
+            if (answer.first != 200)
+                qWarning().noquote() << path << QJsonDocument(answer.second).toJson();
+            return answer.first;
+        };
+        const QJsonValue top;
+        QCOMPARE(edit("PATCH", u"/categories/%1"_s.arg(dairy), {{u"parent_id"_s, top}}), 200);
+        QCOMPARE(edit("PATCH", u"/categories/%1"_s.arg(food), {{u"parent_id"_s, milk}}), 200);
+        QCOMPARE(edit("PATCH", u"/categories/%1"_s.arg(drinks), {{u"name"_s, u"Напитки и соки"_s}}),
+                 200);
+        QCOMPARE(edit("PATCH", u"/products/HQ-K2"_s, {{u"category_id"_s, food}}), 200);
+        QCOMPARE(edit("PATCH", u"/products/HQ-K1"_s, {{u"category_id"_s, top}}), 200);
+        QCOMPARE(edit("DELETE", u"/categories/%1"_s.arg(empty), {}), 200);
+        QVERIFY(syncOnce(shop, engine));
+        QCOMPARE(rows(shop.tdb->db(), shopTree),
+                 QStringList {u"Молочные продукты, Молочные продукты / Молоко, "
+                              "Молочные продукты / Молоко / Продукты, Напитки и соки, Пусто"_s});
+        QCOMPARE(rows(shop.tdb->db(), placed),
+                 (QStringList {u"HQ-K1|-"_s, u"HQ-K2|Молочные продукты / Молоко / Продукты"_s,
+                               u"HQ-K3|-"_s}));
+        QCOMPARE(rows(shop.tdb->db(), placed), rows(m_central->db(), placed));
+        // Each changed product has its history row.
+        QCOMPARE(rows(shop.tdb->db(),
+                      u"SELECT plu, count(*) FROM history WHERE plu IN ('HQ-K1', 'HQ-K2') "
+                      "AND action = 'product_changed' GROUP BY plu ORDER BY plu"_s),
+                 (QStringList {u"HQ-K1|1"_s, u"HQ-K2|1"_s}));
+        QCOMPARE(rows(shop.tdb->db(), u"SELECT count(*) FROM categories"_s), QStringList {u"6"_s});
+    }
+
+    // Pages as central could send them after several edits between two
+    // pulls: two categories trading names, one taking the place another
+    // left for a category still to be made. Each applies in one go.
+    void categoryPagesTradeNamesAndPlaces()
+    {
+        ShopSite shop = makeShop(u"TRADE"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        const auto category = [](qint64 id, qint64 parent, const QString &name) {
+            return QJsonObject {{u"id"_s, id},
+                                {u"parent_id"_s, parent ? QJsonValue(parent) : QJsonValue()},
+                                {u"name"_s, name}};
+        };
+        const auto pageOf = [](const QJsonArray &categories) {
+            CatalogPage page;
+            page.categories = categories;
+            return page;
+        };
+        const QString tree = u"SELECT string_agg(central_id || ' ' || coalesce(category_path(id), "
+                             "'-'), ', ' ORDER BY central_id) FROM categories"_s;
+        CatalogStore catalog(shop.tdb->db());
+        QVERIFY(catalog.applyPage(
+            pageOf({category(1, 0, u"A"_s), category(2, 0, u"B"_s), category(3, 1, u"X"_s)})));
+        QCOMPARE(rows(shop.tdb->db(), tree), QStringList {u"1 A, 2 B, 3 A / X"_s});
+        const auto traded = catalog.applyPage(
+            pageOf({category(1, 0, u"B"_s), category(2, 0, u"A"_s), category(3, 0, u"X"_s),
+                    category(4, 3, u"New"_s), category(5, 2, u"X"_s)}));
+        QVERIFY2(traded, traded ? "" : qPrintable(traded.error().message));
+        QCOMPARE(traded.value().categoryChanges, 5);
+        QCOMPARE(rows(shop.tdb->db(), tree), QStringList {u"1 B, 2 A, 3 X, 4 X / New, 5 A / X"_s});
+        // X leaves the top for a category made in the same page, and
+        // another X takes its place.
+        const auto placed = catalog.applyPage(
+            pageOf({category(1, 0, u"B"_s), category(2, 0, u"A"_s), category(3, 6, u"X"_s),
+                    category(4, 3, u"New"_s), category(5, 0, u"X"_s), category(6, 0, u"Z"_s)}));
+        QVERIFY2(placed, placed ? "" : qPrintable(placed.error().message));
+        QCOMPARE(rows(shop.tdb->db(), tree),
+                 QStringList {u"1 B, 2 A, 3 Z / X, 4 Z / X / New, 5 X, 6 Z"_s});
+        QCOMPARE(catalog
+                     .applyPage(pageOf({category(1, 0, u"B"_s), category(2, 0, u"A"_s),
+                                        category(3, 6, u"X"_s), category(4, 3, u"New"_s),
+                                        category(5, 0, u"X"_s), category(6, 0, u"Z"_s)}))
+                     .value()
+                     .categoryChanges,
+                 0);
     }
 
     // Central gives a barcode to its own product while a shop had it on

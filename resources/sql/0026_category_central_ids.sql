@@ -1,0 +1,13 @@
+-- Central's categories at a shop (the catalog feed, CatalogStore::applyPage).
+--
+-- Every feed page carries central's whole category tree with central's ids.
+-- A shop cannot take those ids as its own: a shop that worked on its own
+-- before it was linked has categories of its own with ids of its own. So a
+-- shop keeps its own id for each category and remembers central's here: the
+-- page's categories are matched by central_id (a category central renamed or
+-- moved is renamed or moved here), and the page's products name their
+-- category by central's id, looked up here. A category of the shop's own has
+-- none (NULL); one of the same name in the same place as a category central
+-- sends is adopted (it gets central's id) rather than doubled. On central
+-- itself the column stays NULL.
+ALTER TABLE categories ADD COLUMN central_id bigint UNIQUE;
