@@ -21,7 +21,8 @@ ProductStockTable::ProductStockTable(QWidget *parent) : QTableWidget(0, ColumnCo
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     verticalHeader()->hide();
-    horizontalHeader()->setStretchLastSection(true);
+    // The shop's name takes the free width; the quantities stay beside it.
+    horizontalHeader()->setSectionResizeMode(Shop, QHeaderView::Stretch);
 }
 
 void ProductStockTable::load(const Actor &actor, const QString &plu)
