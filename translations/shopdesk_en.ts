@@ -124,7 +124,7 @@
 <context>
     <name>PromoCodeStore</name>
     <message numerus="yes">
-        <location filename="../models/orders/PromoCodeStore.cpp" line="121"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="135"/>
         <source>Promo code %1 has been used up: it was good for %n use(s).</source>
         <translation>
             <numerusform>Promo code %1 has been used up: it was good for %n use.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/orders/PromoCodeStore.cpp" line="133"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="147"/>
         <source>This customer has used promo code %1 already: it is good for %n use(s) per customer.</source>
         <translation>
             <numerusform>This customer has used promo code %1 already: it is good for %n use per customer.</numerusform>
@@ -425,7 +425,7 @@
 <context>
     <name>shopdesk::PromoCodesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="310"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln in all</numerusform>
@@ -433,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="312"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln per customer</numerusform>
@@ -441,7 +441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="315"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 on %Ln product</numerusform>
@@ -449,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="567"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="636"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln use, %1 given off in all.</numerusform>

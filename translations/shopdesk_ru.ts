@@ -100,12 +100,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/catalog/CategoryStore.cpp" line="239"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="229"/>
+        <source>The category %1 limits the promo codes %2: take it out of them first.</source>
+        <translation>Категория %1 ограничивает промокоды %2: сначала уберите её из них.</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CategoryStore.cpp" line="253"/>
         <source>category %1 deleted</source>
         <translation>категория «%1» удалена</translation>
     </message>
     <message>
-        <location filename="../models/catalog/CategoryStore.cpp" line="253"/>
+        <location filename="../models/catalog/CategoryStore.cpp" line="267"/>
         <source>A subcategory of %1 has the same name as a category it would join: rename one of them first.</source>
         <translation>У подкатегории «%1» то же название, что у категории, к которой она перейдёт: сначала переименуйте одну из них.</translation>
     </message>
@@ -2107,12 +2112,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Промокод %1 действует при покупке от %2; эта покупка — %3.</translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="107"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="121"/>
         <source>Promo code %1 is for other products: nothing in this purchase has its discount.</source>
         <translation>Промокод %1 действует на другие товары: в этой покупке нет товаров со скидкой по нему.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/orders/PromoCodeStore.cpp" line="121"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="135"/>
         <source>Promo code %1 has been used up: it was good for %n use(s).</source>
         <translation>
             <numerusform>Промокод %1 исчерпан: он действовал на %n использование.</numerusform>
@@ -2121,12 +2126,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/orders/PromoCodeStore.cpp" line="127"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="141"/>
         <source>Promo code %1 is limited per customer: choose the customer first.</source>
         <translation>Промокод %1 ограничен на покупателя: сначала выберите покупателя.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/orders/PromoCodeStore.cpp" line="133"/>
+        <location filename="../models/orders/PromoCodeStore.cpp" line="147"/>
         <source>This customer has used promo code %1 already: it is good for %n use(s) per customer.</source>
         <translation>
             <numerusform>Этот покупатель уже использовал промокод %1: он действует %n раз на покупателя.</numerusform>
@@ -2138,84 +2143,94 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>PromoStore</name>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="83"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="94"/>
         <source>The code must be 3 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;, with no spaces.</source>
         <translation>Код — от 3 до 32 латинских букв, цифр, «-» или «_», без пробелов.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="87"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="98"/>
         <source>A percentage off must be a whole number from 1 to 100.</source>
         <translation>Скидка в процентах — целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="91"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="102"/>
         <source>An amount off must be more than 0 and at most %1.</source>
         <translation>Скидка суммой — больше 0 и не больше %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="94"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="105"/>
         <source>The code must end after it starts.</source>
         <translation>Код должен заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="98"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="109"/>
         <source>The smallest purchase must be from 0 to %1.</source>
         <translation>Минимальная покупка — от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="102"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="113"/>
         <source>The number of uses must be from 1 to %L1, or no limit.</source>
         <translation>Число использований — от 1 до %L1 или без ограничения.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="107"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="118"/>
         <source>The number of uses per customer must be from 1 to %L1, or no limit.</source>
         <translation>Число использований на покупателя — от 1 до %L1 или без ограничения.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="112"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="123"/>
         <source>A customer cannot use the code more often than it can be used in all.</source>
         <translation>Покупатель не может использовать код чаще, чем его можно использовать всего.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="115"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="126"/>
         <source>A code can be limited to at most %L1 products.</source>
         <translation>Код можно ограничить не более чем %L1 товарами.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="118"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="129"/>
         <source>A product&apos;s PLU is empty.</source>
         <translation>PLU товара не указан.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="139"/>
-        <location filename="../models/promotions/PromoStore.cpp" line="230"/>
-        <location filename="../models/promotions/PromoStore.cpp" line="274"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="133"/>
+        <source>A code can be limited to at most %L1 categories.</source>
+        <translation>Код можно ограничить не более чем %L1 категориями.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="154"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="266"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="320"/>
         <source>There is no promo code with id %1.</source>
         <translation>Промокода с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="171"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="186"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="178"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="209"/>
+        <source>There is no category %1.</source>
+        <translation>Категории %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="214"/>
         <source>There is already a promo code %1.</source>
         <translation>Промокод %1 уже есть.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="189"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="225"/>
         <source>The database refused the %1.</source>
         <translation>База данных отклонила поле %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="233"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="269"/>
         <source>A code&apos;s text cannot change once it is made; make a new code instead.</source>
         <translation>Текст кода нельзя изменить после создания; создайте новый код.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="284"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="330"/>
         <source>The period must end after it starts.</source>
         <translation>Период должен заканчиваться позже, чем начинается.</translation>
     </message>
@@ -6464,249 +6479,259 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::PromoCodesDialog</name>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="44"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="48"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="74"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="78"/>
         <source>F&amp;rom:</source>
         <translation>&amp;Начало:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="76"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="80"/>
         <source>U&amp;ntil:</source>
         <translation>Ок&amp;ончание:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="82"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="87"/>
         <source>&amp;Active: the till accepts it</source>
         <translation>&amp;Активен: касса его принимает</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="83"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="88"/>
         <source>Appl&amp;ied automatically, with no code to type</source>
         <translation>Применяется авто&amp;матически, без ввода кода</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="85"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="90"/>
         <source>Ne&amp;w code</source>
         <translation>Но&amp;вый код</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="86"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="91"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="87"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="92"/>
         <source>Switch o&amp;ff</source>
         <translation>О&amp;тключить</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="90"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="95"/>
         <source>S&amp;how</source>
         <translation>Пока&amp;зать</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="91"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="96"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="95"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
         <source>Promo codes</source>
         <translation>Промокоды</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="99"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
         <source>Valid</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
         <source>Smallest purchase</source>
         <translation>Минимальная покупка</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
         <source>Limits</source>
         <translation>Ограничения</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="100"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="101"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="106"/>
         <source>Given off</source>
         <translation>Скидка всего</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="101"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="106"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="112"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="117"/>
         <source>e.g. SPRING10</source>
         <translation>например, SPRING10</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="125"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="130"/>
         <source>Percent off</source>
         <translation>Скидка в процентах</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="126"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="131"/>
         <source>Amount off</source>
         <translation>Скидка суммой</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="128"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="133"/>
         <source>e.g. 10</source>
         <translation>например, 10</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="145"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="150"/>
         <source>any purchase</source>
         <translation>любая покупка</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="147"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="149"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="152"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="154"/>
         <source>no limit</source>
         <translation>без ограничения</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="151"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="156"/>
         <source>With a limit per customer, the till needs the customer chosen on the sale.</source>
         <translation>При ограничении на покупателя касса требует выбрать покупателя в продаже.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="153"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="158"/>
         <source>every product; or PLUs, e.g. 10042, 10070</source>
         <translation>все товары; или PLU, например 10042, 10070</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="157"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="160"/>
+        <source>Tick with Space. A code limited to categories discounts their products and those of their subcategories; with no category and no PLU, every product.</source>
+        <translation>Отмечайте пробелом. Код, ограниченный категориями, даёт скидку на их товары и товары их подкатегорий; без категорий и PLU — на все товары.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="168"/>
         <source>The till takes it off every sale it suits when no code is typed (the one that takes most off when several do); its code is only its name.</source>
         <translation>Касса применяет её к каждой подходящей продаже, когда код не введён (из нескольких — ту, что даёт наибольшую скидку); код служит лишь названием.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="166"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="177"/>
         <source>The till refuses a code switched off; tick Active to take it back.</source>
         <translation>Касса не принимает отключённый код; отметьте «Активен», чтобы вернуть его.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="169"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="180"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="171"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="182"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="175"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="186"/>
         <source>&amp;Discount:</source>
         <translation>Ск&amp;идка:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="183"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="194"/>
         <source>Valid:</source>
         <translation>Действует:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="184"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="195"/>
         <source>S&amp;mallest purchase:</source>
         <translation>Минимальная пок&amp;упка:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="185"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="196"/>
         <source>Uses in a&amp;ll:</source>
         <translation>Использований вс&amp;его:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="186"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="197"/>
         <source>Uses per cus&amp;tomer:</source>
         <translation>На о&amp;дного покупателя:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="187"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="198"/>
         <source>On &amp;products:</source>
         <translation>Това&amp;ры:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="199"/>
+        <source>In cate&amp;gories:</source>
+        <translation>Кате&amp;гории:</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
         <source>Sales before discount</source>
         <translation>Продажи до скидки</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="217"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="580"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
         <source>Discount given</source>
         <translation>Предоставлено скидки</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="223"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="235"/>
         <source>Paid &amp;from:</source>
         <translation>Оплачено &amp;с:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="225"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="237"/>
         <source>t&amp;o:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="241"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="253"/>
         <source>Cod&amp;es</source>
         <translation>Код&amp;ы</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="242"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="254"/>
         <source>&amp;Uses and cost</source>
         <translation>&amp;Использование и стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="292"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="354"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="294"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="356"/>
         <source>from %1</source>
         <translation>с %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="296"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="358"/>
         <source>until %1</source>
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="297"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="359"/>
         <source>always</source>
         <translation>всегда</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="310"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln всего</numerusform>
@@ -6715,7 +6740,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="312"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln на покупателя</numerusform>
@@ -6724,7 +6749,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="315"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 на %Ln товар</numerusform>
@@ -6733,67 +6758,72 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="317"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="379"/>
+        <source>%1 in %2</source>
+        <translation>%1 в категориях: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="381"/>
         <source>%1, automatic</source>
         <translation>%1, автоматически</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="322"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="386"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="325"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="389"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="325"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="389"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="407"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="473"/>
         <source>Type the percentage off: a whole number from 1 to 100.</source>
         <translation>Введите скидку в процентах: целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="415"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="481"/>
         <source>Type the amount off, such as 50 or 49.90.</source>
         <translation>Введите скидку суммой, например 50 или 49,90.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="429"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="495"/>
         <source>Type the smallest purchase as an amount, or leave it empty.</source>
         <translation>Введите минимальную покупку суммой или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="436"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="502"/>
         <source>Type the uses in all as a whole number, or leave it empty.</source>
         <translation>Введите число использований всего целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="442"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="508"/>
         <source>Type the uses per customer as a whole number, or leave it empty.</source>
         <translation>Введите число использований на покупателя целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="500"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="569"/>
         <source>Promo code %1 saved.</source>
         <translation>Промокод %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="520"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="589"/>
         <source>Promo code %1 is switched off: the till refuses it.</source>
         <translation>Промокод %1 отключён: касса его не примет.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="566"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="635"/>
         <source>No promo code was used in this period.</source>
         <translation>За этот период промокоды не использовались.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="567"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="636"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln использование, скидка всего %1.</numerusform>
@@ -6802,27 +6832,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
         <source>Save the uses report</source>
         <translation>Сохранить отчёт об использовании</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
         <source>promo-code-uses.csv</source>
         <translation>использование-промокодов.csv</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="595"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="600"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="669"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="602"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
     </message>

@@ -216,6 +216,20 @@ Result<void> CategoryStore::remove(const Actor &actor, qint64 id, bool moveConte
                 .arg(name),
             u"category"_s);
     }
+    // A code limited to the category would otherwise silently lose it (and
+    // with no other limit, discount everything).
+    auto codes = Sql::scalar(m_db,
+                             u"SELECT string_agg(p.code, ', ' ORDER BY p.code) "
+                             "FROM promo_code_categories x JOIN promo_codes p "
+                             "ON p.id = x.promo_code_id WHERE x.category_id = ?"_s,
+                             {id});
+    if (!codes)
+        return codes.error();
+    if (!codes.value().isNull())
+        return StoreError::conflict(tr("The category %1 limits the promo codes %2: take it out "
+                                       "of them first.")
+                                        .arg(name, codes.value().toString()),
+                                    u"category"_s);
     if (products > 0) {
         // Each product that leaves the category keeps the change in its
         // history, as an edit would.

@@ -24,19 +24,19 @@ struct Promo
 {
     Promo() = default;
     Promo(PromoKind k, qint64 v, QSet<qint64> products = {})
-        : kind(k), value(v), productIds(std::move(products))
+        : kind(k), value(v), productIds(std::move(products)), limited(!productIds.isEmpty())
     {
     }
 
     PromoKind kind = PromoKind::Percent;
     qint64 value = 0; // percent, or minor units
-    // The products whose lines it discounts (products.id); empty: every line.
+    // The products whose lines it discounts (products.id), when limited.
     QSet<qint64> productIds;
+    // Limited to some products or categories. A code limited to categories
+    // that hold no product yet discounts nothing, rather than everything.
+    bool limited = false;
 
-    bool appliesTo(qint64 productId) const
-    {
-        return productIds.isEmpty() || productIds.contains(productId);
-    }
+    bool appliesTo(qint64 productId) const { return !limited || productIds.contains(productId); }
 };
 
 // A price changed at the till, as pricing sees it: who approved it is

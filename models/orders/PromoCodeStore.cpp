@@ -93,13 +93,27 @@ Result<PromoCodeStore::Valid> PromoCodeStore::check(const QString &typed, const 
             tr("Promo code %1 needs a purchase of at least %2; this one is %3.")
                 .arg(code, Money::format(valid.minTotal), Money::format(*purchase.subtotal)));
 
+    // The products it names, and those of the categories it names and of
+    // their subcategories.
     auto products = Sql::run(
-        m_db, u"SELECT product_id FROM promo_code_products WHERE promo_code_id = ?"_s, {valid.id});
+        m_db,
+        u"WITH RECURSIVE chosen(id) AS (SELECT category_id FROM promo_code_categories "
+        "  WHERE promo_code_id = :id UNION SELECT c.id FROM categories c "
+        "  JOIN chosen ON c.parent_id = chosen.id) "
+        "SELECT EXISTS (SELECT 1 FROM promo_code_products WHERE promo_code_id = :id) "
+        "  OR EXISTS (SELECT 1 FROM promo_code_categories WHERE promo_code_id = :id), NULL "
+        "UNION ALL SELECT NULL, product_id FROM promo_code_products WHERE promo_code_id = :id "
+        "UNION ALL SELECT NULL, p.id FROM products p JOIN chosen ON p.category_id = chosen.id"_s,
+        {{u":id"_s, valid.id}});
     if (!products)
         return products.error();
-    while (products.value().next())
-        valid.promo.productIds.insert(products.value().value(0).toLongLong());
-    if (!valid.promo.productIds.isEmpty() && !purchase.productIds.isEmpty() &&
+    while (products.value().next()) {
+        if (!products.value().value(0).isNull())
+            valid.promo.limited = products.value().value(0).toBool();
+        else
+            valid.promo.productIds.insert(products.value().value(1).toLongLong());
+    }
+    if (valid.promo.limited && !purchase.productIds.isEmpty() &&
         std::none_of(purchase.productIds.cbegin(), purchase.productIds.cend(),
                      [&](qint64 id) { return valid.promo.appliesTo(id); }))
         return StoreError::invalid(

@@ -27,7 +27,11 @@ struct PromoCode
     std::optional<int> maxUsesPerCustomer;
     bool active = true;
     bool automatic = false; // applied by the till with no code typed
-    QStringList plus; // the products it is limited to; empty: every product
+    QStringList plus; // the products it is limited to
+    // The categories it is limited to (with their subcategories), and their
+    // paths ("Dairy / Milk"); with no products and no categories: every product.
+    QList<qint64> categoryIds;
+    QStringList categories;
     int uses = 0; // orders that used it and were not failed or cancelled
     qint64 discountGiven = 0; // the money those orders were given off
     QDateTime updatedAt;
@@ -48,6 +52,7 @@ struct PromoCodeInput
     bool active = true;
     bool automatic = false;
     QStringList plus;
+    QList<qint64> categoryIds;
 };
 
 // What one code did over a period: the orders paid with it and what they

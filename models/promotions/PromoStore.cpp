@@ -8,6 +8,7 @@
 #include "models/orders/PromoCodeStore.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -26,6 +27,9 @@ QString selectCodes(const QString &where)
            "coalesce((SELECT string_agg(pr.plu, E'\\n' ORDER BY pr.plu) "
            "  FROM promo_code_products x JOIN products pr ON pr.id = x.product_id "
            "  WHERE x.promo_code_id = p.id), '') AS plus, "
+           "coalesce((SELECT string_agg(x.category_id || E'\t' || category_path(x.category_id), "
+           "  E'\n' ORDER BY category_path(x.category_id)) "
+           "  FROM promo_code_categories x WHERE x.promo_code_id = p.id), '') AS categories, "
            "u.uses, u.discount "
            "FROM promo_codes p LEFT JOIN LATERAL (SELECT count(*) AS uses, "
            "  coalesce(sum(o.discount), 0) AS discount FROM orders o "
@@ -53,6 +57,13 @@ PromoCode codeFrom(const QSqlRecord &row)
     const QString plus = row.value(u"plus"_s).toString();
     if (!plus.isEmpty())
         p.plus = plus.split(u'\n');
+    const QString categories = row.value(u"categories"_s).toString();
+    if (!categories.isEmpty()) {
+        for (const QString &line : categories.split(u'\n')) {
+            p.categoryIds << line.section(u'\t', 0, 0).toLongLong();
+            p.categories << line.section(u'\t', 1);
+        }
+    }
     p.uses = row.value(u"uses"_s).toInt();
     p.discountGiven = row.value(u"discount"_s).toLongLong();
     return p;
@@ -116,6 +127,10 @@ std::optional<StoreError> PromoStore::validate(const PromoCodeInput &input)
     for (const QString &plu : input.plus)
         if (plu.trimmed().isEmpty())
             return StoreError::invalid(u"products"_s, tr("A product's PLU is empty."));
+    if (input.categoryIds.size() > kMaxCategories)
+        return StoreError::invalid(
+            u"categories"_s,
+            tr("A code can be limited to at most %L1 categories.").arg(kMaxCategories));
     return std::nullopt;
 }
 
@@ -171,6 +186,26 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
                                            tr("There is no product with PLU %1.").arg(plu));
             productIds << byPlu.value(plu);
         }
+    }
+
+    // The categories, every one known (locked: one deleted meanwhile would
+    // leave the code limited to nothing it names).
+    QList<qint64> categoryIds;
+    for (qint64 id : input.categoryIds)
+        if (!categoryIds.contains(id))
+            categoryIds << id;
+    if (!categoryIds.isEmpty()) {
+        auto found = Sql::run(
+            m_db, u"SELECT id FROM categories WHERE id = ANY (?::bigint[]) FOR KEY SHARE"_s,
+            {PgArray::integers(categoryIds)});
+        if (!found)
+            return found.error();
+        QSet<qint64> known;
+        while (found.value().next())
+            known.insert(found.value().value(0).toLongLong());
+        for (qint64 id : std::as_const(categoryIds))
+            if (!known.contains(id))
+                return StoreError::invalid(u"categories"_s, tr("There is no category %1.").arg(id));
     }
 
     const auto refusal = [&](const StoreError &error) -> StoreError {
@@ -242,16 +277,26 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
             values);
         if (!changed)
             return refusal(changed.error());
-        auto cleared =
-            Sql::run(m_db, u"DELETE FROM promo_code_products WHERE promo_code_id = ?"_s, {id});
-        if (!cleared)
-            return cleared.error();
+        for (const QString &table : {u"promo_code_products"_s, u"promo_code_categories"_s}) {
+            auto cleared =
+                Sql::run(m_db, u"DELETE FROM %1 WHERE promo_code_id = ?"_s.arg(table), {id});
+            if (!cleared)
+                return cleared.error();
+        }
     }
     if (!productIds.isEmpty()) {
         auto linked = Sql::run(m_db,
                                u"INSERT INTO promo_code_products (promo_code_id, product_id) "
                                "SELECT ?, unnest(?::bigint[])"_s,
                                {id, PgArray::integers(productIds)});
+        if (!linked)
+            return linked.error();
+    }
+    if (!categoryIds.isEmpty()) {
+        auto linked = Sql::run(m_db,
+                               u"INSERT INTO promo_code_categories (promo_code_id, category_id) "
+                               "SELECT ?, unnest(?::bigint[])"_s,
+                               {id, PgArray::integers(categoryIds)});
         if (!linked)
             return linked.error();
     }

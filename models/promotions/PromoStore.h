@@ -20,6 +20,7 @@ public:
     static constexpr qint64 kMaxAmount = 100'000'000'00; // as a price (ProductStore)
     static constexpr int kMaxUses = 1'000'000;
     static constexpr int kMaxProducts = 1'000;
+    static constexpr int kMaxCategories = 100;
 
     explicit PromoStore(QSqlDatabase db) : m_db(std::move(db)) { }
 
@@ -28,7 +29,7 @@ public:
     Result<PromoCode> byId(qint64 id) const;
     // Makes a code (input.id 0) or changes one, all or nothing; Invalid or
     // Conflict naming the field ("code", "value", "valid_until",
-    // "min_total", "max_uses", "max_uses_per_customer", "products").
+    // "min_total", "max_uses", "max_uses_per_customer", "products", "categories").
     Result<PromoCode> save(const Actor &actor, const PromoCodeInput &input);
     // Switches a code off: the till refuses it from now on.
     Result<PromoCode> deactivate(const Actor &actor, qint64 id);

@@ -4,6 +4,7 @@
 // (window, minimum, limits in all and per customer, products), with the
 // discount on the lines it applies to, against hand-worked totals.
 #include "TestDatabase.h"
+#include "models/catalog/CategoryStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
@@ -231,6 +232,72 @@ private slots:
         QCOMPARE(capped->total, qint64(9990));
         QCOMPARE(capped->lines.at(0).discount, qint64(0));
         QCOMPARE(capped->lines.at(1).discount, qint64(4550));
+    }
+
+    // 20 % off Dairy, whose subcategory Cheese holds the cheese: milk
+    // 99.90 + cheese 650.00 + bread 45.50 = 795.40, of which 749.90 is
+    // dairy; 20 % of it is 149.98 (19.98 on the milk, 130.00 on the cheese),
+    // and the bread (in no category) keeps its price.
+    void aCodeLimitedToACategoryTakesItsSubcategoriesToo()
+    {
+        CategoryStore categories(m_tdb->db());
+        auto dairy = categories.create(m_manager, 0, u"Dairy"_s);
+        QVERIFY(dairy.ok());
+        auto cheese = categories.create(m_manager, dairy->id, u"Cheese"_s);
+        QVERIFY(cheese.ok());
+        auto empty = categories.create(m_manager, 0, u"Fish"_s);
+        QVERIFY(empty.ok());
+        QCOMPARE(scalar(u"WITH m AS (UPDATE products SET category_id = CASE plu WHEN '1001' "
+                        "THEN ?::bigint ELSE ?::bigint END WHERE plu IN ('1001', '1003') "
+                        "RETURNING 1) SELECT count(*) FROM m"_s,
+                        {dairy->id, cheese->id}),
+                 qint64(2));
+
+        PromoCodeInput dairy20 = percent(u"DAIRY20"_s, 20);
+        dairy20.categoryIds = {dairy->id};
+        auto saved = promos().save(m_manager, dairy20);
+        QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().message));
+        QCOMPARE(saved->categories, QStringList({u"Dairy"_s}));
+        QCOMPARE(saved->categoryIds, QList<qint64>({dairy->id}));
+
+        auto made = orders().create(
+            m_cashier, cart({{u"1001"_s, 1}, {u"1003"_s, 1}, {u"1002"_s, 1}}, u"DAIRY20"_s));
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
+        QCOMPARE(made->subtotal, qint64(79540));
+        QCOMPARE(made->discount, qint64(14998));
+        QCOMPARE(made->lines.at(0).discount, qint64(1998));
+        QCOMPARE(made->lines.at(1).discount, qint64(13000));
+        QCOMPARE(made->lines.at(2).discount, qint64(0));
+        QVERIFY(refusal(cart({{u"1002"_s, 1}}, u"DAIRY20"_s)).contains(u"other products"_s));
+
+        // A code limited to a category with nothing in it discounts nothing
+        // (never everything).
+        PromoCodeInput fish = amount(u"FISH100"_s, 10000);
+        fish.categoryIds = {empty->id};
+        QVERIFY(promos().save(m_manager, fish).ok());
+        QVERIFY(refusal(cart({{u"1001"_s, 1}}, u"FISH100"_s)).contains(u"other products"_s));
+
+        // An unknown category is refused naming the field, nothing written.
+        const qint64 codes = scalar(u"SELECT count(*) FROM promo_codes"_s);
+        PromoCodeInput unknown = percent(u"NOWHERE"_s, 5);
+        unknown.categoryIds = {dairy->id, 987654};
+        auto refused = promos().save(m_manager, unknown);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, u"categories"_s);
+        QVERIFY(refused.error().message.contains(u"987654"_s));
+        QCOMPARE(scalar(u"SELECT count(*) FROM promo_codes"_s), codes);
+
+        // The category a code names cannot be deleted from under it.
+        auto kept = categories.remove(m_manager, empty->id);
+        QVERIFY(!kept.ok());
+        QVERIFY2(kept.error().message.contains(u"FISH100"_s), qPrintable(kept.error().message));
+        QCOMPARE(scalar(u"SELECT count(*) FROM categories WHERE id = ?"_s, {empty->id}), qint64(1));
+        // Taken out of the code, it can.
+        fish.id = scalar(u"SELECT id FROM promo_codes WHERE code = 'FISH100'"_s);
+        fish.categoryIds.clear();
+        fish.plus = {u"1005"_s};
+        QVERIFY(promos().save(m_manager, fish).ok());
+        QVERIFY(categories.remove(m_manager, empty->id).ok());
     }
 
     // A minimum of 500.00: 4 × 100.00 + 99.99 = 499.99 is refused, 5 × 100.00

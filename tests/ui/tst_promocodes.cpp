@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -47,6 +48,11 @@ class TestPromoCodes : public QObject
     {
         auto v = Sql::scalar(m_tdb->db(), sql, values);
         return v ? v.value().toLongLong() : -1;
+    }
+    QString scalarText(const QString &sql) const
+    {
+        auto v = Sql::scalar(m_tdb->db(), sql);
+        return v ? v.value().toString() : QString();
     }
     static void type(QWidget *field, const QString &text) { QTest::keyClicks(field, text); }
 
@@ -249,6 +255,45 @@ private slots:
         OrdersPage page(session);
         auto *action = page.findChild<QAction *>(u"promoCodes"_s);
         QVERIFY(action && !action->isVisible());
+    }
+
+    // A code limited to a category, ticked from the keyboard: the list says
+    // where it applies, and the database keeps the category.
+    void aCodeIsLimitedToACategoryByKeyboard()
+    {
+        const QString path = scalarText(u"SELECT category_path(id) FROM categories "
+                                        "ORDER BY category_path(id) LIMIT 1"_s);
+        QVERIFY(!path.isEmpty());
+        const Session session = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        PromoCodesDialog dialog(session.actor, u"Europe/Moscow"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *categories = dialog.findChild<QListWidget *>(u"categories"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasLoaded() && categories->count() > 0, 20000);
+        QCOMPARE(categories->item(0)->text(), path);
+        type(dialog.findChild<QLineEdit *>(u"code"_s), u"SHELF15"_s);
+        type(dialog.findChild<QLineEdit *>(u"value"_s), u"15"_s);
+        categories->setFocus();
+        categories->setCurrentRow(0);
+        QTest::keyClick(categories, Qt::Key_Space);
+        QCOMPARE(categories->item(0)->checkState(), Qt::Checked);
+        auto *save = dialog.findChild<QPushButton *>(u"save"_s);
+        QVERIFY(save->isEnabled());
+        save->click();
+        auto *table = dialog.findChild<QTableWidget *>(u"codes"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!table->findItems(u"SHELF15"_s, Qt::MatchExactly).isEmpty(),
+                                 20000);
+        const int row = table->findItems(u"SHELF15"_s, Qt::MatchExactly).first()->row();
+        QTRY_VERIFY(table->item(row, 1)->text().contains(path));
+        QCOMPARE(scalarText(u"SELECT string_agg(category_path(x.category_id), ',') FROM "
+                            "promo_code_categories x JOIN promo_codes p ON p.id = x.promo_code_id "
+                            "WHERE p.code = 'SHELF15'"_s),
+                 path);
+        // Chosen again, the code shows its category ticked.
+        dialog.findChild<QPushButton *>(u"new"_s)->click();
+        QCOMPARE(categories->item(0)->checkState(), Qt::Unchecked);
+        table->selectRow(row);
+        QTRY_COMPARE(categories->item(0)->checkState(), Qt::Checked);
     }
 };
 

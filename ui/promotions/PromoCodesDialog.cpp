@@ -1,5 +1,6 @@
 #include "PromoCodesDialog.h"
 
+#include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
 #include "models/core/TaskRunner.h"
 #include "models/export/CsvWriter.h"
@@ -21,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
@@ -29,6 +31,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +83,7 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
       m_maxUses(new QLineEdit(this)),
       m_maxPerCustomer(new QLineEdit(this)),
       m_products(new QLineEdit(this)),
+      m_categories(new QListWidget(this)),
       m_active(new QCheckBox(tr("&Active: the till accepts it"), this)),
       m_automatic(new QCheckBox(tr("Appl&ied automatically, with no code to type"), this)),
       m_problem(new QLabel(this)),
@@ -151,6 +156,12 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
         tr("With a limit per customer, the till needs the customer chosen on the sale."));
     m_products->setObjectName(u"products"_s);
     m_products->setPlaceholderText(tr("every product; or PLUs, e.g. 10042, 10070"));
+    m_categories->setObjectName(u"categories"_s);
+    m_categories->setToolTip(tr("Tick with Space. A code limited to categories discounts their "
+                                "products and those of their subcategories; with no category "
+                                "and no PLU, every product."));
+    m_categories->setMaximumHeight(m_categories->fontMetrics().height() * 6);
+    connect(m_categories, &QListWidget::itemChanged, this, &PromoCodesDialog::validateForm);
     m_active->setObjectName(u"active"_s);
     m_active->setChecked(true);
     m_automatic->setObjectName(u"automatic"_s);
@@ -185,6 +196,7 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
     form->addRow(tr("Uses in a&ll:"), m_maxUses);
     form->addRow(tr("Uses per cus&tomer:"), m_maxPerCustomer);
     form->addRow(tr("On &products:"), m_products);
+    form->addRow(tr("In cate&gories:"), m_categories);
     form->addRow(QString(), m_active);
     form->addRow(QString(), m_automatic);
     form->addRow(m_problem);
@@ -268,6 +280,54 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
     setMinimumSize(820, 640);
     startNew();
     reload();
+    whenReady(this, CatalogService(m_actor).categories(),
+              [this](const Result<QList<Category>> &categories) {
+                  if (!categories) {
+                      m_banner->showMessage(categories.error().message);
+                      return;
+                  }
+                  QList<Category> sorted = categories.value();
+                  std::sort(sorted.begin(), sorted.end(), [](const Category &a, const Category &b) {
+                      return QString::localeAwareCompare(a.path, b.path) < 0;
+                  });
+                  const QSignalBlocker quiet(m_categories);
+                  for (const Category &c : std::as_const(sorted)) {
+                      auto *item = new QListWidgetItem(c.path, m_categories);
+                      item->setData(Qt::UserRole, c.id);
+                      item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable |
+                                     Qt::ItemIsUserCheckable);
+                      item->setCheckState(Qt::Unchecked);
+                  }
+                  checkCategories(m_formCategories);
+              });
+}
+
+void PromoCodesDialog::checkCategories(const QList<qint64> &ids)
+{
+    m_formCategories = ids;
+    {
+        const QSignalBlocker quiet(m_categories);
+        for (int row = 0; row < m_categories->count(); ++row) {
+            QListWidgetItem *item = m_categories->item(row);
+            item->setCheckState(
+                ids.contains(item->data(Qt::UserRole).toLongLong()) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    validateForm();
+}
+
+QList<qint64> PromoCodesDialog::checkedCategories() const
+{
+    // Until the list has come, the form's code keeps the categories it had.
+    if (m_categories->count() == 0)
+        return m_formCategories;
+    QList<qint64> ids;
+    for (int row = 0; row < m_categories->count(); ++row) {
+        const QListWidgetItem *item = m_categories->item(row);
+        if (item->checkState() == Qt::Checked)
+            ids << item->data(Qt::UserRole).toLongLong();
+    }
+    return ids;
 }
 
 void PromoCodesDialog::reload(qint64 select)
@@ -313,6 +373,8 @@ void PromoCodesDialog::showCodes(const QList<PromoCode> &codes, qint64 select)
         QString discount = discountText(c.kind, c.value);
         if (!c.plus.isEmpty())
             discount = tr("%1 on %Ln product(s)", nullptr, int(c.plus.size())).arg(discount);
+        if (!c.categories.isEmpty())
+            discount = tr("%1 in %2").arg(discount, c.categories.join(u", "_s));
         if (c.automatic)
             discount = tr("%1, automatic").arg(discount);
         const QStringList cells {c.code,
@@ -359,6 +421,7 @@ void PromoCodesDialog::startNew()
     m_maxUses->clear();
     m_maxPerCustomer->clear();
     m_products->clear();
+    checkCategories({});
     m_active->setChecked(true);
     m_automatic->setChecked(false);
     m_deactivate->setEnabled(false);
@@ -386,6 +449,7 @@ void PromoCodesDialog::edit(const PromoCode &code)
     m_maxPerCustomer->setText(code.maxUsesPerCustomer ? QString::number(*code.maxUsesPerCustomer)
                                                       : QString());
     m_products->setText(code.plus.join(u", "_s));
+    checkCategories(code.categoryIds);
     m_active->setChecked(code.active);
     m_automatic->setChecked(code.automatic);
     m_deactivate->setEnabled(code.active);
@@ -444,6 +508,7 @@ std::optional<PromoCodeInput> PromoCodesDialog::formInput(StoreError *error) con
     }
     static const QRegularExpression separators(u"[\\s,;]+"_s);
     input.plus = m_products->text().split(separators, Qt::SkipEmptyParts);
+    input.categoryIds = checkedCategories();
     input.active = m_active->isChecked();
     input.automatic = m_automatic->isChecked();
     if (auto invalid = PromoStore::validate(input)) {
@@ -476,6 +541,8 @@ QWidget *PromoCodesDialog::fieldFor(const QString &name) const
         return m_maxPerCustomer;
     if (name == u"products"_s)
         return m_products;
+    if (name == u"categories"_s)
+        return m_categories;
     return m_code;
 }
 

@@ -14,6 +14,7 @@ class QDateEdit;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
@@ -59,6 +60,9 @@ private:
     void validateForm();
     void save();
     void deactivate();
+    // The category list's ticks: those of `ids` on, the others off.
+    void checkCategories(const QList<qint64> &ids);
+    QList<qint64> checkedCategories() const;
     QWidget *fieldFor(const QString &name) const;
     void loadUsage();
     void showUsage(const QList<PromoUsage> &rows);
@@ -85,6 +89,9 @@ private:
     QLineEdit *m_maxUses;
     QLineEdit *m_maxPerCustomer;
     QLineEdit *m_products;
+    QListWidget *m_categories;
+    // The categories of the code in the form, ticked once the list has come.
+    QList<qint64> m_formCategories;
     QCheckBox *m_active;
     QCheckBox *m_automatic;
     QLabel *m_problem;
