@@ -425,7 +425,7 @@
 <context>
     <name>shopdesk::PromoCodesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="370"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln in all</numerusform>
@@ -433,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln per customer</numerusform>
@@ -441,7 +441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="375"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 on %Ln product</numerusform>
@@ -449,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="636"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln use, %1 given off in all.</numerusform>

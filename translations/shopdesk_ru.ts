@@ -43,23 +43,23 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="220"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="232"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="272"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="342"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="284"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="354"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="318"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="330"/>
         <source>scheduled price cancelled by central</source>
         <translation>запланированная цена отменена центральным сервером</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="399"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="418"/>
         <source>barcodes from central</source>
         <translation>штрихкоды от центрального сервера</translation>
     </message>
@@ -2143,94 +2143,98 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>PromoStore</name>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="94"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="89"/>
+        <source>Promo code %1 comes from the head office: it is changed there, and reaches this shop with the catalog.</source>
+        <translation>Промокод %1 задан головным офисом: он меняется там и приходит в магазин вместе с каталогом.</translation>
+    </message>
+    <message>
+        <location filename="../models/promotions/PromoStore.cpp" line="104"/>
         <source>The code must be 3 to 32 Latin letters, digits, &apos;-&apos; or &apos;_&apos;, with no spaces.</source>
         <translation>Код — от 3 до 32 латинских букв, цифр, «-» или «_», без пробелов.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="98"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="108"/>
         <source>A percentage off must be a whole number from 1 to 100.</source>
         <translation>Скидка в процентах — целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="102"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="112"/>
         <source>An amount off must be more than 0 and at most %1.</source>
         <translation>Скидка суммой — больше 0 и не больше %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="105"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="115"/>
         <source>The code must end after it starts.</source>
         <translation>Код должен заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="109"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="119"/>
         <source>The smallest purchase must be from 0 to %1.</source>
         <translation>Минимальная покупка — от 0 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="113"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="123"/>
         <source>The number of uses must be from 1 to %L1, or no limit.</source>
         <translation>Число использований — от 1 до %L1 или без ограничения.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="118"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="128"/>
         <source>The number of uses per customer must be from 1 to %L1, or no limit.</source>
         <translation>Число использований на покупателя — от 1 до %L1 или без ограничения.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="123"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="133"/>
         <source>A customer cannot use the code more often than it can be used in all.</source>
         <translation>Покупатель не может использовать код чаще, чем его можно использовать всего.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="126"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="136"/>
         <source>A code can be limited to at most %L1 products.</source>
         <translation>Код можно ограничить не более чем %L1 товарами.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="129"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="139"/>
         <source>A product&apos;s PLU is empty.</source>
         <translation>PLU товара не указан.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="133"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="143"/>
         <source>A code can be limited to at most %L1 categories.</source>
         <translation>Код можно ограничить не более чем %L1 категориями.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="154"/>
-        <location filename="../models/promotions/PromoStore.cpp" line="266"/>
-        <location filename="../models/promotions/PromoStore.cpp" line="320"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="164"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="285"/>
         <source>There is no promo code with id %1.</source>
         <translation>Промокода с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="186"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="206"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="209"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="228"/>
         <source>There is no category %1.</source>
         <translation>Категории %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="214"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="233"/>
         <source>There is already a promo code %1.</source>
         <translation>Промокод %1 уже есть.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="225"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="244"/>
         <source>The database refused the %1.</source>
         <translation>База данных отклонила поле %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="269"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="290"/>
         <source>A code&apos;s text cannot change once it is made; make a new code instead.</source>
         <translation>Текст кода нельзя изменить после создания; создайте новый код.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="330"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="355"/>
         <source>The period must end after it starts.</source>
         <translation>Период должен заканчиваться позже, чем начинается.</translation>
     </message>
@@ -6536,7 +6540,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -6563,7 +6567,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
@@ -6680,13 +6684,13 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Sales before discount</source>
         <translation>Продажи до скидки</translation>
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="649"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Discount given</source>
         <translation>Предоставлено скидки</translation>
     </message>
@@ -6711,27 +6715,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Использование и стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="354"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="352"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="356"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="354"/>
         <source>from %1</source>
         <translation>с %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="358"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="356"/>
         <source>until %1</source>
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="359"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="357"/>
         <source>always</source>
         <translation>всегда</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="370"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln всего</numerusform>
@@ -6740,7 +6744,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln на покупателя</numerusform>
@@ -6749,7 +6753,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="375"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 на %Ln товар</numerusform>
@@ -6758,14 +6762,19 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="379"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
         <source>%1 in %2</source>
         <translation>%1 в категориях: %2</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="381"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="379"/>
         <source>%1, automatic</source>
         <translation>%1, автоматически</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="381"/>
+        <source>%1 (head office)</source>
+        <translation>%1 (головной офис)</translation>
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="386"/>
@@ -6783,47 +6792,52 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="473"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="475"/>
         <source>Type the percentage off: a whole number from 1 to 100.</source>
         <translation>Введите скидку в процентах: целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="481"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="483"/>
         <source>Type the amount off, such as 50 or 49.90.</source>
         <translation>Введите скидку суммой, например 50 или 49,90.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="495"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="497"/>
         <source>Type the smallest purchase as an amount, or leave it empty.</source>
         <translation>Введите минимальную покупку суммой или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="502"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="504"/>
         <source>Type the uses in all as a whole number, or leave it empty.</source>
         <translation>Введите число использований всего целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="508"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="510"/>
         <source>Type the uses per customer as a whole number, or leave it empty.</source>
         <translation>Введите число использований на покупателя целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="569"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="532"/>
+        <source>This code comes from the head office: it is changed there, and reaches this shop with the catalog.</source>
+        <translation>Этот код задан головным офисом: он меняется там и приходит в магазин вместе с каталогом.</translation>
+    </message>
+    <message>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="577"/>
         <source>Promo code %1 saved.</source>
         <translation>Промокод %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="589"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="597"/>
         <source>Promo code %1 is switched off: the till refuses it.</source>
         <translation>Промокод %1 отключён: касса его не примет.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="635"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
         <source>No promo code was used in this period.</source>
         <translation>За этот период промокоды не использовались.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="636"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln использование, скидка всего %1.</numerusform>
@@ -6832,27 +6846,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>Save the uses report</source>
         <translation>Сохранить отчёт об использовании</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>promo-code-uses.csv</source>
         <translation>использование-промокодов.csv</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="664"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="669"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="677"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="679"/>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
     </message>

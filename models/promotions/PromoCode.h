@@ -27,6 +27,9 @@ struct PromoCode
     std::optional<int> maxUsesPerCustomer;
     bool active = true;
     bool automatic = false; // applied by the till with no code typed
+    // Sent by the head office with the catalog (PromoFeed): used here,
+    // changed only there.
+    bool fromCentral = false;
     QStringList plus; // the products it is limited to
     // The categories it is limited to (with their subcategories), and their
     // paths ("Dairy / Milk"); with no products and no categories: every product.

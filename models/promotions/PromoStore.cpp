@@ -23,7 +23,8 @@ namespace {
 QString selectCodes(const QString &where)
 {
     return u"SELECT p.id, p.code, p.kind, p.value, p.valid_from, p.valid_until, p.min_total, "
-           "p.max_uses, p.max_uses_per_customer, p.active, p.automatic, p.updated_at, "
+           "p.max_uses, p.max_uses_per_customer, p.active, p.automatic, p.from_central, "
+           "p.updated_at, "
            "coalesce((SELECT string_agg(pr.plu, E'\\n' ORDER BY pr.plu) "
            "  FROM promo_code_products x JOIN products pr ON pr.id = x.product_id "
            "  WHERE x.promo_code_id = p.id), '') AS plus, "
@@ -53,6 +54,7 @@ PromoCode codeFrom(const QSqlRecord &row)
         p.maxUsesPerCustomer = row.value(u"max_uses_per_customer"_s).toInt();
     p.active = row.value(u"active"_s).toBool();
     p.automatic = row.value(u"automatic"_s).toBool();
+    p.fromCentral = row.value(u"from_central"_s).toBool();
     p.updatedAt = row.value(u"updated_at"_s).toDateTime();
     const QString plus = row.value(u"plus"_s).toString();
     if (!plus.isEmpty())
@@ -80,6 +82,14 @@ QVariant optionalTime(const QDateTime &at)
 }
 
 } // namespace
+
+StoreError PromoStore::headOfficesCode(const QString &code)
+{
+    return StoreError::invalid(u"code"_s,
+                               tr("Promo code %1 comes from the head office: it is changed "
+                                  "there, and reaches this shop with the catalog.")
+                                   .arg(code));
+}
 
 QString PromoStore::normalised(const QString &code)
 {
@@ -166,6 +176,16 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
+    // The head office's code is refused before anything else is looked at
+    // (its categories are central's).
+    if (input.id != 0) {
+        auto central = Sql::scalar(
+            m_db, u"SELECT (SELECT from_central FROM promo_codes WHERE id = ?)"_s, {input.id});
+        if (!central)
+            return central.error();
+        if (central.value().toBool())
+            return headOfficesCode(code);
+    }
     // The products by PLU, every one known.
     QStringList plus;
     for (const QString &plu : input.plus)
@@ -257,12 +277,14 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
         made.value().next();
         id = made.value().value(0).toLongLong();
     } else {
-        auto current =
-            Sql::run(m_db, u"SELECT code FROM promo_codes WHERE id = ? FOR UPDATE"_s, {id});
+        auto current = Sql::run(
+            m_db, u"SELECT code, from_central FROM promo_codes WHERE id = ? FOR UPDATE"_s, {id});
         if (!current)
             return current.error();
         if (!current.value().next())
             return StoreError::notFound(tr("There is no promo code with id %1.").arg(id));
+        if (current.value().value(1).toBool())
+            return headOfficesCode(current.value().value(0).toString());
         if (current.value().value(0).toString() != code)
             return StoreError::invalid(u"code"_s,
                                        tr("A code's text cannot change once it is made; make "
@@ -311,12 +333,16 @@ Result<PromoCode> PromoStore::deactivate(const Actor &actor, qint64 id)
         return *refused;
     auto changed = Sql::run(m_db,
                             u"UPDATE promo_codes SET active = false, updated_by = ?, "
-                            "updated_at = now() WHERE id = ?"_s,
+                            "updated_at = now() WHERE id = ? AND NOT from_central"_s,
                             {actor.staffId, id});
     if (!changed)
         return changed.error();
-    if (changed.value().numRowsAffected() == 0)
-        return StoreError::notFound(tr("There is no promo code with id %1.").arg(id));
+    if (changed.value().numRowsAffected() == 0) {
+        auto code = byId(id);
+        if (!code)
+            return code.error();
+        return headOfficesCode(code->code);
+    }
     return byId(id);
 }
 

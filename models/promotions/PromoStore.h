@@ -30,6 +30,8 @@ public:
     // Makes a code (input.id 0) or changes one, all or nothing; Invalid or
     // Conflict naming the field ("code", "value", "valid_until",
     // "min_total", "max_uses", "max_uses_per_customer", "products", "categories").
+    // A code from the head office (PromoCode::fromCentral) is refused by
+    // both, naming "code": it is changed at central.
     Result<PromoCode> save(const Actor &actor, const PromoCodeInput &input);
     // Switches a code off: the till refuses it from now on.
     Result<PromoCode> deactivate(const Actor &actor, qint64 id);
@@ -45,6 +47,9 @@ public:
     static QString normalised(const QString &code);
 
 private:
+    // The refusal to change a code that came from the head office.
+    static StoreError headOfficesCode(const QString &code);
+
     QSqlDatabase m_db;
 };
 

@@ -3,6 +3,7 @@
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
 #include "models/labels/LabelQueueStore.h"
+#include "models/promotions/PromoFeed.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -124,16 +125,25 @@ Result<CatalogPage> CatalogStore::page(const std::optional<HistoryCursor> &since
                           r.value(1).isNull() ? QJsonValue() : QJsonValue(r.value(1).toLongLong())},
                          {u"name"_s, r.value(2).toString()}});
     }
+    if (!page.hasMore) {
+        auto codes = PromoFeed::read(m_db);
+        if (!codes)
+            return codes.error();
+        page.promoCodes = codes.value();
+    }
     return page;
 }
 
 QJsonObject CatalogPage::toJson() const
 {
-    return {{u"items"_s, items},
-            {u"vat_rates"_s, vatRates},
-            {u"categories"_s, categories},
-            {u"next_cursor"_s, next ? QJsonValue(next->toToken()) : QJsonValue()},
-            {u"has_more"_s, hasMore}};
+    QJsonObject page {{u"items"_s, items},
+                      {u"vat_rates"_s, vatRates},
+                      {u"categories"_s, categories},
+                      {u"next_cursor"_s, next ? QJsonValue(next->toToken()) : QJsonValue()},
+                      {u"has_more"_s, hasMore}};
+    if (promoCodes)
+        page.insert(u"promo_codes"_s, *promoCodes);
+    return page;
 }
 
 CatalogPage CatalogPage::fromJson(const QJsonObject &page)
@@ -144,6 +154,8 @@ CatalogPage CatalogPage::fromJson(const QJsonObject &page)
     p.categories = page.value(u"categories"_s).toArray();
     p.next = HistoryCursor::fromToken(page.value(u"next_cursor"_s).toString());
     p.hasMore = page.value(u"has_more"_s).toBool() && p.next;
+    if (page.value(u"promo_codes"_s).isArray())
+        p.promoCodes = page.value(u"promo_codes"_s).toArray();
     return p;
 }
 
@@ -361,6 +373,13 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
                 return queued.error();
         }
         applied.scheduled = int(kept.size());
+    }
+    // The codes last: the products and categories they name are here now.
+    if (page.promoCodes) {
+        auto codes = PromoFeed::apply(m_db, *page.promoCodes);
+        if (!codes)
+            return codes.error();
+        applied.promoCodeChanges = codes.value();
     }
     if (next) {
         auto saved = Sql::run(m_db,

@@ -27,6 +27,14 @@ struct CatalogPage
     // page is applied on its own: [{code, label, rate_bp (null: no VAT), active}].
     // Empty from an older central: the shop keeps its rates.
     QJsonArray vatRates;
+    // Every promo code central has (switched-off ones too, so switching
+    // off reaches the shops), on the last page of a pull only: the products
+    // and categories a code names have come by then. [{code, kind, value,
+    // valid_from, valid_until (null: open), min_total, max_uses,
+    // max_uses_per_customer (null: no limit), active, automatic, plus: [PLU],
+    // category_ids: [central's id]}]. Missing (an older central, or a page
+    // with more to come): the shop's codes stay as they are.
+    std::optional<QJsonArray> promoCodes;
     // Where the next pull starts: after this page's last row (the `since`
     // asked for when the page is empty). Kept by the shop between pulls.
     std::optional<HistoryCursor> next;
@@ -44,6 +52,7 @@ struct CatalogApplied
     int scheduled = 0; // scheduled prices kept or corrected
     int barcodeChanges = 0; // history rows written for changed barcode lists
     int categoryChanges = 0; // categories made, adopted, renamed or moved
+    int promoCodeChanges = 0; // promo codes made or changed from central's
 };
 
 // The catalog that flows from central to the shops (GET /sync/catalog),

@@ -2987,7 +2987,10 @@ private slots:
         // About ten pages, whatever the tests before made.
         const int limit = int(expected.size() / 10) + 1;
 
-        QStringList walked;
+        QVERIFY(QSqlQuery(m_tdb->db())
+                    .exec(u"INSERT INTO promo_codes (code, kind, value) "
+                          "VALUES ('WALK5', 'percent', 5)"_s));
+        QStringList walked, codes;
         QString since, lastUpdated;
         int pages = 0;
         for (bool more = true; more; ++pages) {
@@ -2997,9 +3000,20 @@ private slots:
                 query.append({u"since"_s, since});
             const Answer a = get(u"/sync/catalog"_s, params(query));
             SD_CHECK(verifyOk(a));
-            QCOMPARE(sortedKeys(a.object()),
-                     (QStringList {u"categories"_s, u"has_more"_s, u"items"_s, u"next_cursor"_s,
-                                   u"vat_rates"_s}));
+            // The promo codes come with the last page only.
+            QStringList keys {u"categories"_s, u"has_more"_s, u"items"_s, u"next_cursor"_s,
+                              u"vat_rates"_s};
+            if (!a.object().value(u"has_more"_s).toBool())
+                keys.insert(4, u"promo_codes"_s);
+            QCOMPARE(sortedKeys(a.object()), keys);
+            for (const QJsonValue &code : a.object().value(u"promo_codes"_s).toArray()) {
+                codes << code.toObject().value(u"code"_s).toString();
+                QCOMPARE(sortedKeys(code.toObject()),
+                         (QStringList {u"active"_s, u"automatic"_s, u"category_ids"_s, u"code"_s,
+                                       u"kind"_s, u"max_uses"_s, u"max_uses_per_customer"_s,
+                                       u"min_total"_s, u"plus"_s, u"valid_from"_s, u"valid_until"_s,
+                                       u"value"_s}));
+            }
             // And central's whole category tree.
             QStringList tree;
             for (const QJsonValue &c : a.object().value(u"categories"_s).toArray()) {
@@ -3038,6 +3052,7 @@ private slots:
         QCOMPARE(walked.size(), expected.size());
         walked.sort();
         QCOMPARE(walked, expected);
+        QVERIFY2(codes.contains(u"WALK5"_s), qPrintable(codes.join(u", "_s)));
 
         // Nothing new since the end; then only the new product.
         const Answer none = get(u"/sync/catalog"_s, params({{u"since"_s, since}}));

@@ -14,6 +14,8 @@
 #include "models/catalog/ProductStore.h"
 #include "models/core/Sql.h"
 #include "models/db/Database.h"
+#include "models/orders/PromoCodeStore.h"
+#include "models/promotions/PromoStore.h"
 #include "models/stock/StockStore.h"
 #include "models/sync/CatalogStore.h"
 #include "models/sync/OutboxStore.h"
@@ -1068,6 +1070,143 @@ private slots:
         QCOMPARE(OutboxStore(shop.tdb->db()).pending(10).value().first().attempts, 2);
         QCOMPARE(stockOf(m_central->db(), u"REFUSED"_s), QStringList {u"OWN-0|99|0"_s});
         QCOMPARE(stockOf(m_central->db(), u"ELSEWHERE"_s), QStringList());
+    }
+
+    // (Last: its category would show in the trees the tests above compare.)
+    // Promo codes the head office makes in head-office mode reach every
+    // shop with the catalog: limited to a category (by its path there) and a
+    // product, taking over a shop's own code of the same text and leaving
+    // its other codes; the shop uses them but cannot change them; switching
+    // one off at central switches it off in the shops; the last page
+    // applied again changes nothing.
+    void promoCodesFromTheHeadOfficeReachTheShops()
+    {
+        const auto category = atHeadOffice("POST", u"/categories"_s, {{u"name"_s, u"Чай"_s}});
+        QCOMPARE(category.first, 201);
+        const qint64 tea = category.second.value(u"id"_s).toInteger();
+        QCOMPARE(createAtHeadOffice({{u"plu"_s, u"HQ-T1"_s},
+                                     {u"name"_s, u"Чай зелёный"_s},
+                                     {u"price"_s, 30000},
+                                     {u"category_id"_s, tea}}),
+                 201);
+        QCOMPARE(createAtHeadOffice(
+                     {{u"plu"_s, u"HQ-T2"_s}, {u"name"_s, u"Чайник"_s}, {u"price"_s, 150000}}),
+                 201);
+        const Actor office = m_central->addStaff(u"office.promo"_s, Role::HeadOffice, 0);
+        QVERIFY2(office.staffId > 0, qPrintable(m_central->errorText()));
+        PromoStore central(m_central->db());
+        PromoCodeInput teaTen;
+        teaTen.code = u"TEA10"_s;
+        teaTen.kind = PromoKind::Percent;
+        teaTen.value = 10;
+        teaTen.categoryIds = {tea};
+        teaTen.maxUsesPerCustomer = 1;
+        auto made = central.save(office, teaTen);
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
+        PromoCodeInput kettle;
+        kettle.code = u"KETTLE"_s;
+        kettle.kind = PromoKind::Amount;
+        kettle.value = 20000;
+        kettle.minTotal = 100000;
+        kettle.validUntil = QDateTime::currentDateTimeUtc().addDays(30);
+        kettle.plus = {u"HQ-T2"_s};
+        QVERIFY(central.save(office, kettle).ok());
+
+        ShopSite north = makeShop(u"PROMN"_s);
+        ShopSite south = makeShop(u"PROMS"_s);
+        QVERIFY2(north.tdb->isReady() && south.tdb->isReady(), "the shops' databases");
+        // The north shop had a KETTLE of its own, and a code of its own.
+        PromoCodeInput ownKettle;
+        ownKettle.code = u"KETTLE"_s;
+        ownKettle.value = 50;
+        QVERIFY(PromoStore(north.tdb->db()).save(north.manager, ownKettle).ok());
+        PromoCodeInput own;
+        own.code = u"NORTH5"_s;
+        own.value = 5;
+        QVERIFY(PromoStore(north.tdb->db()).save(north.manager, own).ok());
+
+        const QString codes =
+            u"SELECT p.code, p.kind, p.value, p.min_total, coalesce(p.max_uses_per_customer, 0), "
+            "p.active, p.from_central, coalesce(to_char(p.valid_until AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD HH24:MI:SS'), '-'), coalesce((SELECT string_agg(pr.plu, ',') FROM "
+            "promo_code_products x JOIN products pr ON pr.id = x.product_id "
+            "WHERE x.promo_code_id = p.id), '-'), coalesce((SELECT string_agg(category_path("
+            "x.category_id), ',') FROM promo_code_categories x WHERE x.promo_code_id = p.id), '-') "
+            "FROM promo_codes p WHERE %1 ORDER BY p.code"_s;
+        const QStringList atCentral =
+            rows(m_central->db(), codes.arg(u"p.code IN ('TEA10', 'KETTLE')"_s));
+        QCOMPARE(atCentral.size(), 2);
+        auto northClient = clientFor(north);
+        auto southClient = clientFor(south);
+        SyncEngine northSync(northClient.get());
+        SyncEngine southSync(southClient.get());
+        for (ShopSite *shop : {&north, &south}) {
+            QVERIFY(syncOnce(*shop, shop == &north ? northSync : southSync));
+            QStringList expected = atCentral;
+            expected.replaceInStrings(u"|false|"_s, u"|true|"_s); // from_central, in a shop
+            QCOMPARE(rows(shop->tdb->db(), codes.arg(u"p.from_central"_s)), expected);
+        }
+        // The north shop's own code is still its own.
+        QCOMPARE(rows(north.tdb->db(),
+                      u"SELECT code || ' ' || from_central FROM promo_codes "
+                      "WHERE code = 'NORTH5'"_s),
+                 QStringList {u"NORTH5 false"_s});
+
+        // The till takes 10 % off the tea (in the shop's own category of
+        // that path) and nothing off the kettle.
+        PromoCodeStore till(south.tdb->db());
+        const qint64 teaId = ProductStore(south.tdb->db()).byPlu(u"HQ-T1"_s).value()->id;
+        const qint64 kettleId = ProductStore(south.tdb->db()).byPlu(u"HQ-T2"_s).value()->id;
+        PromoCodeStore::Purchase purchase;
+        purchase.subtotal = 180000;
+        purchase.productIds = {teaId, kettleId};
+        auto valid = till.check(u"tea10"_s, purchase);
+        QVERIFY2(valid.ok(), valid.ok() ? "" : qPrintable(valid.error().message));
+        QVERIFY(valid->promo.appliesTo(teaId));
+        QVERIFY(!valid->promo.appliesTo(kettleId));
+        QCOMPARE(valid->maxUsesPerCustomer, std::optional<int>(1));
+
+        // The shop cannot change the head office's code.
+        const auto southCodes = PromoStore(south.tdb->db()).list().value();
+        const auto teaCode = std::find_if(southCodes.cbegin(), southCodes.cend(),
+                                          [](const PromoCode &c) { return c.code == u"TEA10"_s; });
+        QVERIFY(teaCode != southCodes.cend() && teaCode->fromCentral);
+        PromoCodeInput changed = teaTen;
+        changed.id = teaCode->id;
+        changed.value = 90;
+        auto refused = PromoStore(south.tdb->db()).save(south.manager, changed);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, u"code"_s);
+        QVERIFY(refused.error().message.contains(u"head office"_s));
+        QVERIFY(!PromoStore(south.tdb->db()).deactivate(south.manager, teaCode->id).ok());
+        QCOMPARE(rows(south.tdb->db(),
+                      u"SELECT value || ' ' || active FROM promo_codes "
+                      "WHERE code = 'TEA10'"_s),
+                 QStringList {u"10 true"_s});
+
+        // Switched off at central: switched off in the shops.
+        QVERIFY(central.deactivate(office, made->id).ok());
+        QVERIFY(syncOnce(south, southSync));
+        auto off = till.check(u"TEA10"_s, purchase);
+        QVERIFY(!off.ok());
+        QVERIFY2(off.error().message.contains(u"switched off"_s), qPrintable(off.error().message));
+
+        // The last page applied again writes nothing.
+        const auto cursor = CatalogStore(south.tdb->db()).cursor();
+        QVERIFY(cursor);
+        auto last = CatalogStore(m_central->db()).page(cursor.value(), CatalogStore::kMaxPage);
+        QVERIFY(last && !last->hasMore && last->promoCodes);
+        const QString state =
+            u"SELECT code, updated_at, (SELECT count(*) FROM promo_code_products x "
+            "WHERE x.promo_code_id = p.id), (SELECT count(*) FROM promo_code_categories x "
+            "WHERE x.promo_code_id = p.id) FROM promo_codes p ORDER BY code"_s;
+        const QStringList before = rows(south.tdb->db(), state);
+        for (int time = 0; time < 2; ++time) {
+            auto again = CatalogStore(south.tdb->db()).applyPage(last.value());
+            QVERIFY(again);
+            QCOMPARE(again->promoCodeChanges, 0);
+        }
+        QCOMPARE(rows(south.tdb->db(), state), before);
     }
 };
 

@@ -295,6 +295,34 @@ private slots:
         table->selectRow(row);
         QTRY_COMPARE(categories->item(0)->checkState(), Qt::Checked);
     }
+
+    // A code the head office sent is shown, marked, and cannot be changed here.
+    void aCodeFromTheHeadOfficeIsShownNotChanged()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value, from_central) "
+                         "VALUES ('CHAIN7', 'percent', 7, true)"_s)
+                    .ok());
+        const Session session = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        PromoCodesDialog dialog(session.actor, u"Europe/Moscow"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *table = dialog.findChild<QTableWidget *>(u"codes"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!table->findItems(u"CHAIN7"_s, Qt::MatchExactly).isEmpty(), 20000);
+        const int row = table->findItems(u"CHAIN7"_s, Qt::MatchExactly).first()->row();
+        QVERIFY(table->item(row, 1)->text().contains(u"head office"_s));
+        table->selectRow(row);
+        auto *value = dialog.findChild<QLineEdit *>(u"value"_s);
+        QTRY_COMPARE(value->text(), u"7"_s);
+        auto *problem = dialog.findChild<QLabel *>(u"problem"_s);
+        QVERIFY(problem->text().contains(u"head office"_s));
+        QVERIFY(!dialog.findChild<QPushButton *>(u"save"_s)->isEnabled());
+        QVERIFY(!dialog.findChild<QPushButton *>(u"deactivate"_s)->isEnabled());
+        // Typing does not make it savable.
+        value->selectAll();
+        QTest::keyClicks(value, u"70"_s);
+        QVERIFY(!dialog.findChild<QPushButton *>(u"save"_s)->isEnabled());
+    }
 };
 
 QTEST_MAIN(TestPromoCodes)

@@ -377,6 +377,8 @@ void PromoCodesDialog::showCodes(const QList<PromoCode> &codes, qint64 select)
             discount = tr("%1 in %2").arg(discount, c.categories.join(u", "_s));
         if (c.automatic)
             discount = tr("%1, automatic").arg(discount);
+        if (c.fromCentral)
+            discount = tr("%1 (head office)").arg(discount);
         const QStringList cells {c.code,
                                  discount,
                                  windowText(c),
@@ -407,6 +409,7 @@ void PromoCodesDialog::selectionChanged()
 void PromoCodesDialog::startNew()
 {
     m_editing = 0;
+    m_fromCentral = false;
     {
         const QSignalBlocker quiet(m_table);
         m_table->clearSelection();
@@ -433,6 +436,7 @@ void PromoCodesDialog::startNew()
 void PromoCodesDialog::edit(const PromoCode &code)
 {
     m_editing = code.id;
+    m_fromCentral = code.fromCentral;
     m_code->setText(code.code);
     m_code->setReadOnly(true); // the natural key never changes
     m_kind->setCurrentIndex(code.kind == PromoKind::Percent ? 0 : 1);
@@ -452,7 +456,7 @@ void PromoCodesDialog::edit(const PromoCode &code)
     checkCategories(code.categoryIds);
     m_active->setChecked(code.active);
     m_automatic->setChecked(code.automatic);
-    m_deactivate->setEnabled(code.active);
+    m_deactivate->setEnabled(code.active && !code.fromCentral);
     validateForm();
 }
 
@@ -522,9 +526,15 @@ void PromoCodesDialog::validateForm()
 {
     StoreError error;
     const bool valid = formInput(&error).has_value();
-    m_save->setEnabled(valid);
-    m_problem->setText(valid ? QString() : error.message);
-    m_problem->setVisible(!valid);
+    m_save->setEnabled(valid && !m_fromCentral);
+    // A code from the head office is shown, not changed (PromoStore refuses).
+    const QString problem = m_fromCentral
+        ? tr("This code comes from the head office: it is changed there, and reaches this shop "
+             "with the catalog.")
+        : valid ? QString()
+                : error.message;
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
 }
 
 QWidget *PromoCodesDialog::fieldFor(const QString &name) const

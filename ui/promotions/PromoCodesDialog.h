@@ -74,6 +74,7 @@ private:
     QList<PromoCode> m_codes;
     QList<PromoUsage> m_usage;
     qint64 m_editing = 0; // the code in the form; 0: a new one
+    bool m_fromCentral = false; // the code in the form is the head office's
     bool m_loaded = false;
     MessageBanner *m_banner;
     QTabWidget *m_tabs;
