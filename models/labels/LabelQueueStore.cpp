@@ -150,6 +150,45 @@ Result<void> LabelQueueStore::enqueueMany(const QSqlDatabase &db, const QList<qi
     return {};
 }
 
+Result<void> LabelQueueStore::enqueueScheduled(const QSqlDatabase &db,
+                                               const QList<qint64> &productIds,
+                                               const QList<QDateTime> &validFroms,
+                                               const QList<qint64> &prices)
+{
+    if (validFroms.size() != productIds.size() || prices.size() != productIds.size())
+        return StoreError::invalid(u"price"_s, tr("Each label needs its own price."));
+    if (productIds.isEmpty())
+        return {};
+    QStringList froms;
+    froms.reserve(validFroms.size());
+    for (const QDateTime &at : validFroms) {
+        if (!at.isValid())
+            return StoreError::invalid(u"validFrom"_s,
+                                       tr("The date the price starts is not valid."));
+        froms << at.toUTC().toString(Qt::ISODateWithMs);
+    }
+    auto queued =
+        Sql::run(db,
+                 u"INSERT INTO label_queue (product_id, reason, valid_from, price) "
+                 "SELECT q.product_id, :reason::text, q.valid_from, q.price "
+                 "FROM unnest(:products::bigint[], :froms::timestamptz[], :prices::bigint[]) "
+                 "  AS q (product_id, valid_from, price) "
+                 "ON CONFLICT (product_id, coalesce(valid_from, '-infinity'::timestamptz)) "
+                 "WHERE printed_at IS NULL DO UPDATE SET reason = EXCLUDED.reason, "
+                 "price = EXCLUDED.price, queued_at = now(), queued_by = NULL, "
+                 "revision = label_queue.revision + 1"_s,
+                 {{u":products"_s, PgArray::integers(productIds)},
+                  {u":froms"_s, PgArray::text(froms)},
+                  {u":prices"_s, PgArray::integers(prices)},
+                  {u":reason"_s, reasonKey(LabelReason::PriceScheduled)}});
+    if (!queued) {
+        if (queued.error().isForeignKeyViolation())
+            return StoreError::notFound(tr("The product is not in the catalog."));
+        return queued.error();
+    }
+    return {};
+}
+
 Result<void> LabelQueueStore::withdraw(const QSqlDatabase &db, qint64 productId,
                                        const QDateTime &validFrom)
 {

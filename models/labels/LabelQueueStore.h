@@ -63,6 +63,12 @@ public:
                                     const std::optional<QDateTime> &validFrom, LabelReason reason,
                                     const QList<qint64> &prices = {}, qint64 queuedBy = 0);
 
+    // Scheduled prices' "from" tags for many products in one statement,
+    // each with its own moment and price (a catalog page from central).
+    static Result<void> enqueueScheduled(const QSqlDatabase &db, const QList<qint64> &productIds,
+                                         const QList<QDateTime> &validFroms,
+                                         const QList<qint64> &prices);
+
     // Takes back the waiting "from" tag of a scheduled price that was
     // cancelled, in the caller's transaction (a printed one stays printed).
     static Result<void> withdraw(const QSqlDatabase &db, qint64 productId,

@@ -294,15 +294,18 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             auto after = pricesNow(m_db, json);
             if (!after)
                 return after.error();
+            QList<qint64> repriced;
             for (auto it = after.value().cbegin(); it != after.value().cend(); ++it) {
                 const auto was = before.value().constFind(it.key());
-                if (was == before.value().cend() || *was == it.value())
-                    continue;
-                if (auto queued = LabelQueueStore::enqueue(m_db, it.key(), std::nullopt,
-                                                           LabelReason::PriceChanged);
-                    !queued)
-                    return queued.error();
+                if (was != before.value().cend() && *was != it.value())
+                    repriced << it.key();
             }
+            // One statement for the page (a chain-wide price change moves
+            // thousands at once).
+            if (auto queued = LabelQueueStore::enqueueMany(m_db, repriced, std::nullopt,
+                                                           LabelReason::PriceChanged);
+                !queued)
+                return queued.error();
         }
         if (auto lists = applyBarcodeLists(json, applied); !lists)
             return lists.error();
@@ -354,25 +357,20 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
              {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
         if (!scheduled)
             return scheduled.error();
-        // Each new or corrected one gets its "from" tag, printed ahead.
-        struct Kept
-        {
-            qint64 productId;
-            qint64 price;
-            QDateTime validFrom;
-        };
-        QList<Kept> kept;
-        while (scheduled.value().next())
-            kept.append({scheduled.value().value(0).toLongLong(),
-                         scheduled.value().value(1).toLongLong(),
-                         scheduled.value().value(2).toDateTime().toUTC()});
-        for (const Kept &k : kept) {
-            if (auto queued = LabelQueueStore::enqueue(m_db, k.productId, k.validFrom,
-                                                       LabelReason::PriceScheduled, k.price);
-                !queued)
-                return queued.error();
+        // Each new or corrected one gets its "from" tag, printed ahead (one
+        // statement: a first pull schedules thousands).
+        QList<qint64> keptProducts, keptPrices;
+        QList<QDateTime> keptFroms;
+        while (scheduled.value().next()) {
+            keptProducts << scheduled.value().value(0).toLongLong();
+            keptPrices << scheduled.value().value(1).toLongLong();
+            keptFroms << scheduled.value().value(2).toDateTime().toUTC();
         }
-        applied.scheduled = int(kept.size());
+        if (auto queued =
+                LabelQueueStore::enqueueScheduled(m_db, keptProducts, keptFroms, keptPrices);
+            !queued)
+            return queued.error();
+        applied.scheduled = int(keptProducts.size());
     }
     // The codes last: the products and categories they name are here now.
     if (page.promoCodes) {
