@@ -23,18 +23,49 @@ namespace {
 
 // The price that holds now (in this transaction) of each product of the page
 // the shop has, by id.
-Result<QHash<qint64, qint64>> pricesNow(const QSqlDatabase &db, const QString &json)
+Result<QHash<qint64, qint64>> pricesNow(const QSqlDatabase &db)
 {
     auto q = Sql::run(db,
-                      u"SELECT p.id, price_at(p, now()) FROM products p WHERE p.plu IN "
-                      "(SELECT plu FROM jsonb_to_recordset(?::jsonb) AS x(plu text))"_s,
-                      {json});
+                      u"SELECT p.id, price_at(p, now()) FROM products p "
+                      "JOIN catalog_incoming i ON i.plu = p.plu"_s);
     if (!q)
         return q.error();
     QHash<qint64, qint64> prices;
     while (q.value().next())
         prices.insert(q.value().value(0).toLongLong(), q.value().value(1).toLongLong());
     return prices;
+}
+
+// The page's items, parsed once into a table of this session that every
+// statement of the apply reads (rather than each sending and parsing the
+// page's JSON again). Emptied when the transaction ends. `category` is the
+// shop's category with the item's central `category_id`; `has_category`
+// says whether the item named one at all (an older central does not).
+Result<void> loadIncoming(const QSqlDatabase &db, const QString &json)
+{
+    auto made =
+        Sql::run(db,
+                 u"CREATE TEMPORARY TABLE IF NOT EXISTS catalog_incoming (plu text PRIMARY KEY, "
+                 "name text, price bigint, barcode text, sold_by_weight boolean, active boolean, "
+                 "vat_code text, has_category boolean, category bigint, barcodes jsonb, "
+                 "scheduled_prices jsonb) ON COMMIT DELETE ROWS"_s);
+    if (!made)
+        return made.error();
+    auto loaded = Sql::run(
+        db,
+        u"INSERT INTO catalog_incoming SELECT x.plu, x.name, x.price, nullif(x.barcode, ''), "
+        "  x.sold_by_weight, x.active, x.vat_code, e -> 'category_id' IS NOT NULL, "
+        "  (SELECT c.id FROM categories c WHERE c.central_id = (e ->> 'category_id')::bigint), "
+        "  CASE WHEN jsonb_typeof(e -> 'barcodes') = 'array' THEN e -> 'barcodes' END, "
+        "  CASE WHEN jsonb_typeof(e -> 'scheduled_prices') = 'array' "
+        "    THEN e -> 'scheduled_prices' END "
+        "FROM jsonb_array_elements(?::jsonb) AS e CROSS JOIN LATERAL jsonb_to_record(e) AS "
+        "  x(plu text, name text, price bigint, barcode text, sold_by_weight boolean, "
+        "  active boolean, vat_code text)"_s,
+        {json});
+    if (!loaded)
+        return loaded.error();
+    return {};
 }
 
 } // namespace
@@ -214,25 +245,24 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
     }
     if (!items.isEmpty()) {
         const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
+        if (auto loaded = loadIncoming(m_db, json); !loaded)
+            return loaded.error();
         // Central owns the catalog: a barcode it gives to another PLU leaves
         // the local product that had it (or the page could never be taken).
         auto moved = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT x.plu, x.barcode FROM jsonb_to_recordset(?::jsonb) AS "
-            "  x(plu text, barcode text) UNION SELECT x.plu, b.barcode FROM "
-            "  jsonb_to_recordset(?::jsonb) AS x(plu text, barcodes jsonb) CROSS JOIN LATERAL "
-            "  jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.barcodes) = 'array' "
-            "  THEN x.barcodes ELSE '[]'::jsonb END) AS b(barcode)), "
+            u"WITH incoming AS (SELECT plu, barcode FROM catalog_incoming UNION "
+            "  SELECT i.plu, b.barcode FROM catalog_incoming i CROSS JOIN LATERAL "
+            "  jsonb_array_elements_text(coalesce(i.barcodes, '[]'::jsonb)) AS b(barcode)), "
             "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
             "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
             "  RETURNING p.id, p.plu, i.plu AS now_at) "
             "INSERT INTO history (product_id, plu, action, reason) "
             "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
-            {json, json,
-             QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
+            {QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
         if (!moved)
             return moved.error();
-        auto before = pricesNow(m_db, json);
+        auto before = pricesNow(m_db);
         if (!before)
             return before.error();
         // Only rows that really differ are written, so a page seen twice
@@ -247,12 +277,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // (one statement, one snapshot: an insert never meets an update).
         auto q = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT x.*, e -> 'category_id' IS NOT NULL AS has_category, "
-            "  (SELECT c.id FROM categories c WHERE c.central_id = (e ->> 'category_id')::bigint) "
-            "    AS category "
-            "  FROM jsonb_array_elements(:items::jsonb) AS e CROSS JOIN LATERAL "
-            "  jsonb_to_record(e) AS x(plu text, name text, price bigint, barcode text, "
-            "  sold_by_weight boolean, active boolean, vat_code text)), "
+            u"WITH incoming AS (SELECT * FROM catalog_incoming), "
             "updated AS (UPDATE products p SET name = i.name, barcode = nullif(i.barcode, ''), "
             "  price = CASE WHEN price_at(p, now()) IS DISTINCT FROM i.price "
             "    THEN i.price ELSE p.price END, "
@@ -280,8 +305,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             "  ELSE 'product_changed' END, :reason FROM changed RETURNING 1) "
             "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) "
             "FROM changed"_s,
-            {{u":items"_s, json},
-             {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
+            {{u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
         if (!q)
             return q.error();
         q.value().next();
@@ -291,7 +315,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // a new one, in this transaction, as an edit here would. (A page of
         // products new to the shop has no tag to correct.)
         if (!before.value().isEmpty()) {
-            auto after = pricesNow(m_db, json);
+            auto after = pricesNow(m_db);
             if (!after)
                 return after.error();
             QList<qint64> repriced;
@@ -307,7 +331,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
                 !queued)
                 return queued.error();
         }
-        if (auto lists = applyBarcodeLists(json, applied); !lists)
+        if (auto lists = applyBarcodeLists(applied); !lists)
             return lists.error();
         // A price central no longer schedules (cancelled there before it
         // started) goes here too, with its waiting "from" tag. Only for
@@ -315,8 +339,8 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // never a price a price-change document of this shop set.
         auto withdrawn = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
-            "  scheduled_prices jsonb) WHERE jsonb_typeof(scheduled_prices) = 'array'), "
+            u"WITH incoming AS (SELECT plu, scheduled_prices FROM catalog_incoming "
+            "  WHERE scheduled_prices IS NOT NULL), "
             "gone AS (DELETE FROM product_prices pp USING incoming i, products p "
             "  WHERE p.plu = i.plu AND pp.product_id = p.id AND pp.valid_from > now() "
             "  AND pp.document_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
@@ -328,8 +352,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             "INSERT INTO history (product_id, plu, action, reason) "
             "  SELECT DISTINCT g.product_id, p.plu, 'product_changed', :reason FROM gone g "
             "  JOIN products p ON p.id = g.product_id"_s,
-            {{u":items"_s, json},
-             {u":reason"_s,
+            {{u":reason"_s,
               QCoreApplication::translate("CatalogStore",
                                           "scheduled price cancelled by central")}});
         if (!withdrawn)
@@ -339,13 +362,10 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // price already kept for that moment is corrected, never doubled.
         auto scheduled = Sql::run(
             m_db,
-            u"WITH incoming AS (SELECT * FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
-            "  scheduled_prices jsonb)), "
-            "due AS (SELECT p.id, s.price, s.valid_from FROM incoming i "
+            u"WITH due AS (SELECT p.id, s.price, s.valid_from FROM catalog_incoming i "
             "  JOIN products p ON p.plu = i.plu "
-            "  CROSS JOIN LATERAL jsonb_to_recordset(CASE WHEN "
-            "    jsonb_typeof(i.scheduled_prices) = 'array' THEN i.scheduled_prices "
-            "    ELSE '[]'::jsonb END) AS s(price bigint, valid_from timestamptz) "
+            "  CROSS JOIN LATERAL jsonb_to_recordset(i.scheduled_prices) "
+            "    AS s(price bigint, valid_from timestamptz) "
             "  WHERE s.valid_from > p.price_from), "
             "kept AS (INSERT INTO product_prices AS pp (product_id, price, valid_from, reason) "
             "  SELECT id, price, valid_from, :reason FROM due "
@@ -353,8 +373,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
             "  reason = EXCLUDED.reason WHERE pp.price <> EXCLUDED.price "
             "  RETURNING pp.product_id, pp.price, pp.valid_from) "
             "SELECT product_id, price, valid_from FROM kept"_s,
-            {{u":items"_s, json},
-             {u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
+            {{u":reason"_s, QCoreApplication::translate("CatalogStore", "catalog from central")}});
         if (!scheduled)
             return scheduled.error();
         // Each new or corrected one gets its "from" tag, printed ahead (one
@@ -397,18 +416,16 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
     return applied;
 }
 
-Result<void> CatalogStore::applyBarcodeLists(const QString &json, CatalogApplied &applied)
+Result<void> CatalogStore::applyBarcodeLists(CatalogApplied &applied)
 {
     // Two statements, as a barcode may leave one product of the page for
     // another: first every barcode a product of the page no longer has (its
     // main one stays: the products' own column keeps it), then the ones it
     // gained, taken from whichever product of the shop had them.
     const QString incoming =
-        u"incoming AS (SELECT x.plu, b.barcode FROM jsonb_to_recordset(:items::jsonb) AS "
-        "  x(plu text, barcodes jsonb) CROSS JOIN LATERAL jsonb_array_elements_text(x.barcodes) "
-        "  AS b(barcode) WHERE jsonb_typeof(x.barcodes) = 'array'), "
-        "listed AS (SELECT x.plu FROM jsonb_to_recordset(:items::jsonb) AS x(plu text, "
-        "  barcodes jsonb) WHERE jsonb_typeof(x.barcodes) = 'array') "_s;
+        u"incoming AS (SELECT i.plu, b.barcode FROM catalog_incoming i CROSS JOIN LATERAL "
+        "  jsonb_array_elements_text(i.barcodes) AS b(barcode)), "
+        "listed AS (SELECT plu FROM catalog_incoming WHERE barcodes IS NOT NULL) "_s;
     const QString logged =
         u"INSERT INTO history (product_id, plu, action, reason) "
         "  SELECT DISTINCT c.product_id, p.plu, 'product_changed', :reason FROM changed c "
@@ -423,7 +440,7 @@ Result<void> CatalogStore::applyBarcodeLists(const QString &json, CatalogApplied
                      "  incoming i WHERE i.plu = p.plu AND i.barcode = pb.barcode) "
                      "  RETURNING pb.product_id) "_s +
                      logged,
-                 {{u":items"_s, json}, {u":reason"_s, reason}});
+                 {{u":reason"_s, reason}});
     if (!gone)
         return gone.error();
     int changed = gone.value().numRowsAffected();
@@ -436,7 +453,7 @@ Result<void> CatalogStore::applyBarcodeLists(const QString &json, CatalogApplied
                      "  added_at = now() WHERE pb.product_id <> EXCLUDED.product_id "
                      "  RETURNING pb.product_id) "_s +
                      logged,
-                 {{u":items"_s, json}, {u":reason"_s, reason}});
+                 {{u":reason"_s, reason}});
     if (!added)
         return added.error();
     changed += added.value().numRowsAffected();

@@ -96,8 +96,9 @@ public:
     Result<std::optional<HistoryCursor>> cursor() const;
 
 private:
-    // Shop: each item's `barcodes` (when sent) becomes the product's list.
-    Result<void> applyBarcodeLists(const QString &json, CatalogApplied &applied);
+    // Shop: each item's `barcodes` (when sent) becomes the product's list
+    // (the page's items loaded into catalog_incoming).
+    Result<void> applyBarcodeLists(CatalogApplied &applied);
     // Shop: central's categories, level by level from the top.
     Result<void> applyCategories(const QJsonArray &categories, CatalogApplied &applied);
 
