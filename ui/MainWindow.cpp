@@ -45,6 +45,7 @@ QStringList MainWindow::pageKeys()
 MainWindow::MainWindow(const Session &session, QWidget *parent)
     : QMainWindow(parent),
       m_session(session),
+      m_tillShop(session.shop),
       m_navigation(new QListWidget(this)),
       m_pages(new QStackedWidget(this)),
       m_databaseLabel(new QLabel(this)),
@@ -151,6 +152,8 @@ void MainWindow::setShop(const Shop &shop)
 {
     m_session.shop = shop;
     m_session.actor.shopId = shop.id;
+    if (m_session.actor.role != Role::HeadOffice)
+        m_tillShop = shop; // the Settings page moved the till
     m_stockPage->setShop(shop);
     m_checkoutPage->setShop(shop);
     m_ordersPage->setShop(shop);
@@ -169,7 +172,21 @@ void MainWindow::enterHeadOfficeMode()
     bar->setMovable(false);
     auto *selector = new ShopComboBox(ShopComboBox::Choice::OneShop, bar);
     selector->setObjectName(u"shopSelector"_s);
-    selector->setCurrentShopId(m_session.shop.id);
+    // The shop chosen here last time (kept apart from the till's own shop),
+    // once the list says it is still there; until then the session's.
+    const qint64 remembered = AppSettings().headOfficeShopId();
+    selector->setCurrentShopId(remembered > 0 ? remembered : m_session.shop.id);
+    if (remembered > 0 && remembered != m_session.shop.id)
+        connect(
+            selector, &ShopComboBox::shopsLoaded, this,
+            [this, selector, remembered] {
+                const auto shop = selector->currentShop();
+                if (shop && shop->id == remembered)
+                    setShop(*shop);
+                else
+                    selector->setCurrentShopId(m_session.shop.id); // that shop is gone
+            },
+            Qt::SingleShotConnection);
     auto *label = new QLabel(tr("Shop:"), bar);
     label->setContentsMargins(8, 0, 4, 0);
     bar->addWidget(label);
@@ -193,7 +210,7 @@ void MainWindow::enterHeadOfficeMode()
         if (!shop || shop->id == m_session.shop.id)
             return;
         setShop(*shop);
-        AppSettings().setShopId(shop->id);
+        AppSettings().setHeadOfficeShopId(shop->id);
     });
     connect(selector, &ShopComboBox::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -272,6 +289,13 @@ void MainWindow::onSignedIn(const Actor &actor)
     }
     Session next = m_session;
     next.actor = actor;
+    // The shop a head-office window shows is its toolbar's choice: the next
+    // person starts from this computer's own shop (a head-office member gets
+    // the choice back from the settings).
+    if (m_session.actor.role == Role::HeadOffice) {
+        next.shop = m_tillShop;
+        next.actor.shopId = m_tillShop.id;
+    }
     // A payment still on its way finishes on this till first: its result (the
     // sale closed, its receipt) must not land on a window that is going away.
     // Queued: the handover runs once the payment's callback has done all of it.

@@ -72,6 +72,7 @@ private:
     void restoreSettings();
 
     Session m_session;
+    Shop m_tillShop; // the shop the window opened with: this computer's own
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     QLabel *m_databaseLabel;

@@ -129,6 +129,16 @@ void AppSettings::setShopId(qint64 id)
     set(u"shop/id"_s, id);
 }
 
+qint64 AppSettings::headOfficeShopId() const
+{
+    return get(u"headoffice/shopId"_s, 0).toLongLong();
+}
+
+void AppSettings::setHeadOfficeShopId(qint64 id)
+{
+    set(u"headoffice/shopId"_s, id);
+}
+
 QByteArray AppSettings::mainWindowGeometry() const
 {
     return get(u"mainwindow/geometry"_s).toByteArray();

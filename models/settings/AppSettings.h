@@ -40,8 +40,14 @@ public:
     // nothing when no server is configured (or the saved URL is unusable).
     std::optional<DbConfig> configuredServer() const;
 
+    // The shop this till sells for (the Settings page's choice).
     qint64 shopId() const;
     void setShopId(qint64 id);
+    // The shop head-office mode shows, as last chosen in its toolbar (0: none
+    // yet). Apart from shopId(): a choice at the head office never moves a
+    // till on the same computer to another shop.
+    qint64 headOfficeShopId() const;
+    void setHeadOfficeShopId(qint64 id);
 
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray &geometry);

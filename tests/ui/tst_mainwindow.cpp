@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -162,10 +163,13 @@ private slots:
     // Head-office mode: a head-office member signs in to the chain's
     // database. There is no till (no Checkout page, Ctrl+1 is Stock), a
     // toolbar offers every shop, and choosing one from the keyboard moves the
-    // pages to it and is remembered.
+    // pages to it and is remembered for head-office mode alone: a till on
+    // the same computer still sells for its own shop.
     void theHeadOfficeChoosesAShopAndHasNoTill()
     {
         const qint64 north = m_tdb->addShop(u"NRT-01"_s, u"ShopDesk Северная"_s);
+        AppSettings().setShopId(m_shop.id); // this computer's till
+        AppSettings().setHeadOfficeShopId(0);
         Session session;
         session.database = m_tdb->config();
         session.shop = m_shop;
@@ -198,7 +202,38 @@ private slots:
         QTRY_VERIFY(!list->isVisible());
         QCOMPARE(window.session().shop.id, north);
         QVERIFY(window.windowTitle().contains(u"ShopDesk Северная"_s));
-        QCOMPARE(AppSettings().shopId(), north);
+        QCOMPARE(AppSettings().headOfficeShopId(), north);
+        QCOMPARE(AppSettings().shopId(), m_shop.id); // the till's shop is untouched
+
+        // Head-office mode opens again on the shop chosen last.
+        {
+            MainWindow again(session);
+            again.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&again));
+            auto *againSelector = again.findChild<QComboBox *>(u"shopSelector"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(againSelector->count(), shops, 20000);
+            QTRY_COMPARE(again.session().shop.id, north);
+            QCOMPARE(againSelector->currentData().toLongLong(), north);
+            QVERIFY(again.windowTitle().contains(u"ShopDesk Северная"_s));
+        }
+
+        // Someone else signing in at this window starts from the till's own
+        // shop, not from the head office's choice.
+        QSignalSpy switched(&window, &MainWindow::userSwitchRequested);
+        window.lock(true); // Switch user…
+        QVERIFY(window.isLocked());
+        auto *login = window.findChild<QLineEdit *>(u"lockLogin"_s);
+        auto *secret = window.findChild<QLineEdit *>(u"lockSecret"_s);
+        login->clear();
+        QTest::keyClicks(login, u"boss"_s);
+        QTest::keyClicks(secret, u"boss-password"_s);
+        QTest::keyClick(secret, Qt::Key_Return);
+        QVERIFY(switched.wait(15000));
+        const Session next = switched.first().at(0).value<Session>();
+        QCOMPARE(next.actor.login, u"boss"_s);
+        QCOMPARE(next.shop.id, m_shop.id);
+        QCOMPARE(next.actor.shopId, m_shop.id);
+        QCOMPARE(AppSettings().shopId(), m_shop.id);
     }
 
     void lastPageAndGeometryAreRestored()
