@@ -103,6 +103,8 @@ MainWindow::MainWindow(const Session &session, QWidget *parent)
     addPage(u"settings"_s, tr("Settings"), settingsPage, Icon::Settings);
     m_stockPage = stockPage;
     m_ordersPage = ordersPage;
+    m_historyPage = historyPage;
+    m_reportsPage = reportsPage;
     connect(settingsPage, &SettingsPage::shopChanged, this, &MainWindow::setShop);
     connect(settingsPage, &SettingsPage::lowStockThresholdChanged, stockPage,
             &StockPage::setLowStockThreshold);
@@ -157,11 +159,21 @@ void MainWindow::setShop(const Shop &shop)
     m_stockPage->setShop(shop);
     m_checkoutPage->setShop(shop);
     m_ordersPage->setShop(shop);
+    // At the head office the history and the reports are the chosen shop's
+    // too; a till's keep the filters its staff chose (all shops at first).
+    if (m_session.actor.role == Role::HeadOffice) {
+        m_historyPage->setShop(shop);
+        m_reportsPage->setShop(shop);
+    }
     updateStatusBar();
 }
 
 void MainWindow::enterHeadOfficeMode()
 {
+    // The history and the reports start on the session's shop, as the other
+    // pages do.
+    m_historyPage->setShop(m_session.shop);
+    m_reportsPage->setShop(m_session.shop);
     // The head office has no till: the Checkout page is not offered.
     for (int i = 0; i < m_navigation->count(); ++i)
         if (m_navigation->item(i)->data(Qt::UserRole).toString() == u"checkout"_s)

@@ -83,6 +83,8 @@ private:
     class CheckoutPage *m_checkoutPage = nullptr;
     class StockPage *m_stockPage = nullptr;
     class OrdersPage *m_ordersPage = nullptr;
+    class HistoryPage *m_historyPage = nullptr;
+    class ReportsPage *m_reportsPage = nullptr;
     class LockScreen *m_lockScreen = nullptr;
     class QTimer *m_idleTimer = nullptr;
     QList<class QAction *> m_lockableActions;

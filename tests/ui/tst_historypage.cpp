@@ -4,6 +4,7 @@
 #include "models/history/HistoryModel.h"
 #include "models/settings/AppSettings.h"
 #include "models/staff/StaffStore.h"
+#include "ui/MainWindow.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/history/HistoryDetailPane.h"
 #include "ui/history/HistoryFilterBar.h"
@@ -11,6 +12,7 @@
 #include "ui/reports/ReportsPage.h"
 
 #include <QAbstractBarSeries>
+#include <QAbstractItemView>
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
@@ -282,6 +284,70 @@ private slots:
         const QByteArray bytes = file.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY(bytes.size() > 20000); // four charts as pictures
+    }
+
+    // Head-office mode: the History and Reports pages show the shop chosen in
+    // the toolbar, as the Stock and Orders pages do, and follow it to the
+    // next shop chosen there.
+    void theHeadOfficeSeesTheChosenShopsHistoryAndReports()
+    {
+        AppSettings().setHeadOfficeShopId(0);
+        MainWindow window(sessionFor(u"office"_s, u"office123"_s));
+        window.resize(1300, 850);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *history = window.findChild<HistoryPage *>();
+        auto *reports = window.findChild<ReportsPage *>();
+        const auto shopName = [this](qint64 id) {
+            return Sql::scalar(m_tdb->db(), u"SELECT name FROM shops WHERE id = ?"_s, {id})
+                .value()
+                .toString();
+        };
+        // What the History page lists: every row of `shopId`, and only them.
+        const auto historyShows = [&](qint64 shopId) {
+            QVERIFY(window.showPage(u"history"_s));
+            auto *box = history->filterBar()->findChild<QComboBox *>(u"historyShop"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(box->currentText(), shopName(shopId), 20000);
+            HistoryModel *model = history->model();
+            QTRY_VERIFY_WITH_TIMEOUT(model->totalKnown() && !model->isLoading(), 20000);
+            QCOMPARE(model->total(),
+                     scalar(u"SELECT count(*) FROM history WHERE shop_id = ?"_s, {shopId}));
+            QVERIFY(model->rowCount() > 0);
+            for (int row = 0; row < model->rowCount(); ++row)
+                QCOMPARE(model->index(row, HistoryModel::Shop).data().toString(), shopName(shopId));
+        };
+        // What the Reports page shows: that shop's figures.
+        const auto reportsShow = [&](qint64 shopId) {
+            QVERIFY(window.showPage(u"reports"_s));
+            auto *box = reports->filterBar()->findChild<QComboBox *>(u"historyShop"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(box->currentText(), shopName(shopId), 20000);
+            QTableWidget *byShop = reports->numbers(ReportsPage::StockValue);
+            QTRY_VERIFY_WITH_TIMEOUT(byShop->rowCount() == 1 && byShop->item(0, 0) &&
+                                         byShop->item(0, 0)->text() == shopName(shopId),
+                                     20000);
+            QCOMPARE(reports->data().stockValue.size(), 1);
+        };
+
+        // It opens on the session's shop.
+        historyShows(1);
+        reportsShow(1);
+
+        // Another shop from the toolbar (Ctrl+Shift+O, the arrows, Enter).
+        auto *selector = window.findChild<QComboBox *>(u"shopSelector"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(selector->findData(2) >= 0, 20000);
+        QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        QAbstractItemView *list = selector->view();
+        QTRY_VERIFY(list->isVisible());
+        const int target = selector->findData(2);
+        while (list->currentIndex().row() != target)
+            QTest::keyClick(list, list->currentIndex().row() < target ? Qt::Key_Down : Qt::Key_Up);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY(!list->isVisible());
+        QCOMPARE(window.session().shop.id, 2);
+        // The Reports page is the one on screen: it follows at once.
+        reportsShow(2);
+        historyShows(2);
+        AppSettings().setHeadOfficeShopId(0);
     }
 };
 

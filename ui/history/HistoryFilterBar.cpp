@@ -183,6 +183,19 @@ void HistoryFilterBar::setFilter(const HistoryFilter &f)
     m_quiet = false;
 }
 
+void HistoryFilterBar::showShop(const Shop &shop)
+{
+    m_homeShop = shop;
+    if (m_shop->findData(shop.id) < 0) {
+        const QSignalBlocker blocker(m_shop);
+        m_shops << shop;
+        m_shop->addItem(shop.name, shop.id);
+    }
+    HistoryFilter f = filter();
+    f.shopId = shop.id;
+    setFilter(f);
+}
+
 void HistoryFilterBar::clear()
 {
     setFilter({});

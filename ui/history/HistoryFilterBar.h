@@ -28,6 +28,11 @@ public:
     HistoryFilter filter() const;
     // Shows `filter` (e.g. the other page's) without emitting filterChanged.
     void setFilter(const HistoryFilter &filter);
+    // Chooses `shop` (the head office's choice), the other filters kept,
+    // without emitting filterChanged; it is the home shop from now on (its
+    // days when all shops are shown). Offered even before the choices are
+    // loaded, so it stays chosen when they arrive.
+    void showShop(const Shop &shop);
     void clear();
     // Reads the shops and staff for the choices on a pool thread; then
     // choicesLoaded(), or choicesFailed() with the reason.

@@ -177,6 +177,14 @@ void HistoryPage::applyFilter(const HistoryFilter &filter)
     emit filterChanged(filter);
 }
 
+void HistoryPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    m_filters->showShop(shop);
+    if (m_loaded)
+        applyFilter(m_filters->filter());
+}
+
 int HistoryPage::pageStart() const
 {
     return m_pager->pageStart();

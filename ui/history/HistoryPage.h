@@ -32,6 +32,9 @@ public:
     // The first row of the page shown (page navigation).
     int pageStart() const;
     void exportTo(const QString &path);
+    // Head-office mode: the rows of `shop` (the toolbar's choice), the other
+    // filters kept; read at once if the page has been shown, else when it is.
+    void setShop(const Shop &shop);
 
 signals:
     void filterChanged(const shopdesk::HistoryFilter &filter);

@@ -244,6 +244,18 @@ void ReportsPage::setFilter(const HistoryFilter &filter)
         m_stale = true;
 }
 
+void ReportsPage::setShop(const Shop &shop)
+{
+    m_session.shop = shop;
+    const bool already = m_pending.shopId == shop.id; // the History page passed it on
+    m_filters->showShop(shop);
+    if (already)
+        return;
+    HistoryFilter chosen = m_pending;
+    chosen.shopId = shop.id;
+    setFilter(chosen);
+}
+
 void ReportsPage::run(const HistoryFilter &filter)
 {
     if (auto invalid = filter.validate()) {

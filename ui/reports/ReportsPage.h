@@ -38,6 +38,9 @@ public:
 
     // Shows this filter (the History page's) and runs the reports again.
     void setFilter(const HistoryFilter &filter);
+    // Head-office mode: the figures of `shop` (the toolbar's choice), the
+    // other filters kept.
+    void setShop(const Shop &shop);
     bool exportChartPng(Report report, const QString &path);
     bool exportPdf(const QString &path);
 
