@@ -18,6 +18,7 @@
 #include "models/stock/StocktakeStore.h"
 #include "models/sync/CatalogStore.h"
 #include "ui/catalog/CategoryTree.h"
+#include "ui/catalog/ProductDialog.h"
 #include "ui/catalog/ProductEditDialog.h"
 #include "ui/catalog/ProductMovementsTable.h"
 #include "ui/common/Confirm.h"
@@ -58,6 +59,7 @@
 #include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
+#include <QToolButton>
 
 #include <tuple>
 
@@ -1142,6 +1144,47 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(card.findChild<QTableWidget *>(u"productStock"_s)->rowCount() > 0,
                                  20000);
 
+        // The Stock page offers no catalog change: New product, Price changes
+        // and the categories' actions are off and say why, before anyone
+        // fills in a form; the product card still opens, read-only.
+        auto page = std::make_unique<StockPage>(manager);
+        page->resize(1200, 700);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(page->catalogIsHeadOffices(), 20000);
+        auto *newProduct = page->findChild<QAction *>(u"newProduct"_s);
+        auto *priceChanges = page->findChild<QAction *>(u"priceChanges"_s);
+        QVERIFY(newProduct && priceChanges);
+        for (QAction *action : {newProduct, priceChanges}) {
+            QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+            QVERIFY2(action->toolTip().contains(u"head office manages"_s),
+                     qPrintable(action->toolTip()));
+            QVERIFY(action->statusTip().contains(u"head office manages"_s));
+        }
+        auto *newButton = page->findChild<QToolButton *>(u"newProduct"_s);
+        QVERIFY(newButton && !newButton->isEnabled());
+        QVERIFY2(newButton->toolTip().contains(u"head office manages"_s),
+                 qPrintable(newButton->toolTip()));
+        for (const QString &name :
+             {u"newCategory"_s, u"renameCategory"_s, u"moveCategory"_s, u"deleteCategory"_s})
+            QVERIFY2(!page->categoryTree()->findChild<QAction *>(name)->isEnabled(),
+                     qPrintable(name));
+        // Ctrl+N opens no form.
+        bool formOpened = false;
+        auto form = test::whenModal<ProductDialog>([&](ProductDialog *dialog) {
+            formOpened = true;
+            dialog->reject();
+        });
+        page->activateWindow();
+        QTest::keyClick(page->table(), Qt::Key_N, Qt::ControlModifier);
+        QTest::qWait(200);
+        QVERIFY(!formOpened);
+        form.reset();
+        // Editing stays on: the card shows the product read-only.
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->stockAt(0).has_value(), 20000);
+        page->table()->setCurrentIndex(page->model()->index(0, 0));
+        QVERIFY(page->findChild<QAction *>(u"editProduct"_s)->isEnabled());
+
         // What central sends still applies.
         const QJsonArray items {QJsonObject {{u"plu"_s, plu},
                                              {u"name"_s, u"Named at the head office"_s},
@@ -1160,6 +1203,15 @@ private slots:
         edit.name = product.name;
         QVERIFY(waitFor(CatalogService(manager.actor).update(edit)).ok());
         QCOMPARE(ProductStore(m_tdb->db()).byPlu(plu).value().value().name, product.name);
+        // And the Stock page, shown again, offers the catalog's actions again.
+        page->hide();
+        page->show();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->catalogIsHeadOffices(), 20000);
+        QVERIFY(newProduct->isEnabled());
+        QVERIFY(priceChanges->isEnabled());
+        QVERIFY(!newProduct->toolTip().contains(u"head office"_s));
+        QVERIFY(newProduct->statusTip().isEmpty());
+        QVERIFY(page->categoryTree()->findChild<QAction *>(u"newCategory"_s)->isEnabled());
     }
 };
 

@@ -136,9 +136,20 @@ void CategoryTree::show(const QList<Category> &categories)
     }
 }
 
+void CategoryTree::setReadOnly(const QString &reason)
+{
+    m_readOnly = reason;
+    for (QAction *action : {m_new, m_rename, m_move, m_remove})
+        action->setStatusTip(reason);
+    const QString choose = tr("Choose a category to see its products and its subcategories'.");
+    m_view->setToolTip(reason.isEmpty() ? choose : choose + u"\n"_s + reason);
+    updateActions();
+}
+
 void CategoryTree::updateActions()
 {
-    const bool manager = hasPermission(m_actor.role, Permission::ManageProducts);
+    const bool manager =
+        hasPermission(m_actor.role, Permission::ManageProducts) && m_readOnly.isEmpty();
     const bool onCategory = m_current != 0 ||
         (m_view->currentIndex().isValid() &&
          m_view->currentIndex().data(kIdRole).toLongLong() != 0);

@@ -27,6 +27,9 @@ public:
     // The chosen category, 0 for "All products".
     qint64 currentCategoryId() const;
     void setCurrentCategoryId(qint64 id);
+    // Categories are not changed here, for `reason` (a linked shop: the
+    // head office's); empty: they are, as the role allows.
+    void setReadOnly(const QString &reason);
     const QList<Category> &categories() const { return m_categories; }
 
 public slots:
@@ -59,6 +62,7 @@ private:
     QStandardItemModel *m_model;
     QList<Category> m_categories;
     qint64 m_current = 0;
+    QString m_readOnly; // why categories are not changed here; empty: they are
     QAction *m_new;
     QAction *m_rename;
     QAction *m_move;

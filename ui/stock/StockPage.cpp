@@ -4,6 +4,7 @@
 #include "StockDialog.h"
 #include "StockFilterPanel.h"
 #include "StocktakeDialog.h"
+#include "models/catalog/CatalogService.h"
 #include "models/core/Permissions.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
@@ -62,9 +63,11 @@ StockPage::StockPage(const Session &session, QWidget *parent)
     m_newProduct =
         toolbar->addPageAction(Icon::New, tr("New &product…"), QKeySequence(Qt::CTRL | Qt::Key_N),
                                this, &StockPage::newProduct);
+    toolbar->setName(m_newProduct, u"newProduct"_s);
     m_editProduct =
         toolbar->addPageAction(Icon::Edit, tr("Ed&it product…"), QKeySequence(Qt::Key_F2), this,
                                &StockPage::editSelectedProduct);
+    toolbar->setName(m_editProduct, u"editProduct"_s);
     m_newStock = toolbar->addPageAction(Icon::NewStock, tr("New s&tock…"),
                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                                         &StockPage::newStock);
@@ -203,13 +206,49 @@ void StockPage::updateActions()
     const QModelIndex current = m_table->currentIndex();
     m_adjust->setEnabled(canAdjust && current.isValid());
     m_newStock->setEnabled(canAdjust);
-    m_newProduct->setEnabled(hasPermission(role, Permission::ManageProducts));
+    const bool mayChangeCatalog =
+        hasPermission(role, Permission::ManageProducts) && !m_catalogLinked;
+    m_newProduct->setEnabled(mayChangeCatalog);
     m_editProduct->setEnabled(hasPermission(role, Permission::ManageProducts) && current.isValid());
     m_stocktake->setEnabled(hasPermission(role, Permission::Stocktake));
     m_printLabels->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_labelQueue->setEnabled(hasPermission(role, Permission::ManageProducts));
     m_queueLabels->setEnabled(hasPermission(role, Permission::ManageProducts) && current.isValid());
-    m_priceChanges->setEnabled(hasPermission(role, Permission::ManageProducts));
+    m_priceChanges->setEnabled(mayChangeCatalog);
+}
+
+void StockPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Linking to central (the Sync page) or unlinking changes the answer.
+    checkCatalogOwner();
+}
+
+void StockPage::checkCatalogOwner()
+{
+    whenReady(this, CatalogService(m_session.actor).catalogIsHeadOffices(),
+              [this](const Result<bool> &linked) {
+                  if (!linked || linked.value() == m_catalogLinked)
+                      return; // unknown: the services still refuse on save
+                  m_catalogLinked = linked.value();
+                  // The product card opens read-only; new products, price
+                  // changes and categories come from the head office.
+                  const QString reason = m_catalogLinked
+                      ? tr("The head office manages this shop's catalog: new "
+                           "products, prices and categories come from it with "
+                           "the next sync.")
+                      : QString();
+                  const auto explain = [&reason](QAction *action, const QString &text,
+                                                 const QKeySequence &key) {
+                      const QString plain = PageToolBar::toolTipFor(text, key);
+                      action->setToolTip(reason.isEmpty() ? plain : plain + u"\n"_s + reason);
+                      action->setStatusTip(reason);
+                  };
+                  explain(m_newProduct, m_newProduct->text(), m_newProduct->shortcut());
+                  explain(m_priceChanges, m_priceChanges->text(), m_priceChanges->shortcut());
+                  m_categories->setReadOnly(reason);
+                  updateActions();
+              });
 }
 
 void StockPage::adjustSelected()

@@ -30,6 +30,9 @@ public:
     CategoryTree *categoryTree() const { return m_categories; }
     void setLowStockThreshold(int threshold);
     void setShop(const Shop &shop);
+    // Whether the head office owns this shop's catalog (asked each time the
+    // page is shown): then nothing here creates products or prices.
+    bool catalogIsHeadOffices() const { return m_catalogLinked; }
 
     // Writes the filtered rows to `path` (CSV) with a progress dialog.
     void exportTo(const QString &path);
@@ -53,8 +56,14 @@ public slots:
     void queueLabels();
     void showPriceChanges();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void updateActions();
+    // Asks whether the head office owns the catalog, and says so on the
+    // catalog's actions.
+    void checkCatalogOwner();
     void showCount(qint64 count);
     void openLabelDialog(const QList<StockRow> &rows);
 
@@ -76,6 +85,7 @@ private:
     QAction *m_queueLabels;
     QAction *m_priceChanges;
     QAction *m_refresh;
+    bool m_catalogLinked = false;
 };
 
 } // namespace shopdesk
