@@ -1097,6 +1097,98 @@ private slots:
     // catalog from the feed and changes none of it: edits, new categories and
     // price documents are refused with a message saying where they are made,
     // and the product card opens read-only. The feed still applies.
+    // A new product gets every barcode its goods carry, through the same
+    // list as the product's card: each check digit checked, one that is
+    // another product's refused naming it, and nothing written until all
+    // of them are right.
+    void aNewProductGetsSeveralBarcodes()
+    {
+        const Session manager = sessionFor(u"manager"_s, u"manager123"_s);
+        const QString plu = u"BC-NEW-1"_s;
+        const QString first = Ean13::complete(u"460999100001");
+        const QString second = Ean13::complete(u"460999100002");
+        QString wrong = first;
+        wrong.back() = QChar(u'0' + (wrong.back().digitValue() + 1) % 10);
+        auto taken = Sql::run(m_tdb->db(),
+                              u"SELECT b.barcode, p.plu FROM product_barcodes b "
+                              "JOIN products p ON p.id = b.product_id "
+                              "ORDER BY b.barcode LIMIT 1"_s);
+        QVERIFY(taken && taken.value().next());
+        const QString othersBarcode = taken.value().value(0).toString();
+        const QString othersPlu = taken.value().value(1).toString();
+        const auto products = [this, &plu] {
+            return Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM products WHERE plu = ?"_s, {plu})
+                .value()
+                .toInt();
+        };
+
+        ProductDialog dialog(manager.actor);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *banner = dialog.findChild<MessageBanner *>();
+        auto *list = dialog.findChild<QListWidget *>(u"barcodes"_s);
+        auto *entry = dialog.findChild<QLineEdit *>(u"newBarcode"_s);
+        QVERIFY(list && entry);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"plu"_s), plu);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"name"_s), u"Mineral water 0.5 l"_s);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"price"_s), u"59.90"_s);
+        const auto scan = [entry](const QString &code) {
+            entry->setFocus();
+            entry->selectAll();
+            QTest::keyClicks(entry, code);
+            QTest::keyClick(entry, Qt::Key_Return); // as a scanner ends its code
+        };
+
+        // A wrong check digit does not join the list.
+        scan(wrong);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(u"check digit"_s), qPrintable(banner->text()));
+        QCOMPARE(list->count(), 0);
+        QVERIFY(dialog.isVisible()); // Enter in the field does not create
+        // Two good ones do, the first scanned being the main one.
+        scan(first);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 20000);
+        QVERIFY(entry->text().isEmpty());
+        scan(second);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 20000);
+        QCOMPARE(list->item(0)->text(), u"%1 (main)"_s.arg(first));
+        // Another product's barcode is refused, naming its product.
+        scan(othersBarcode);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(othersPlu), 20000);
+        QVERIFY2(banner->text().contains(othersBarcode), qPrintable(banner->text()));
+        QCOMPARE(list->count(), 2);
+
+        auto *create = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        // Left typed in the field, it is refused on Create too, by the
+        // database this time: the field is named, nothing is written.
+        create->click();
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 20000);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(banner->text().contains(othersPlu), qPrintable(banner->text()));
+        QCOMPARE(QApplication::focusWidget(), entry);
+        QCOMPARE(products(), 0);
+        // So is a wrong check digit left there.
+        entry->clear();
+        QTest::keyClicks(entry, wrong);
+        create->click();
+        QVERIFY2(banner->text().contains(u"check digit"_s), qPrintable(banner->text()));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(products(), 0);
+
+        // The second made main, the product is created with both.
+        entry->clear();
+        list->setCurrentRow(1);
+        dialog.findChild<QPushButton *>(u"mainBarcode"_s)->click();
+        QCOMPARE(list->item(0)->text(), u"%1 (main)"_s.arg(second));
+        create->click();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+        QCOMPARE(products(), 1);
+        const Product made = ProductStore(m_tdb->db()).byPlu(plu).value().value();
+        QCOMPARE(made.barcode, second);
+        QCOMPARE(made.barcodes, (QStringList {second, first}));
+        QCOMPARE(ProductStore(m_tdb->db()).byBarcode(first).value().value().plu, plu);
+    }
+
     void aLinkedShopLeavesTheCatalogToTheHeadOffice()
     {
         const Session manager = sessionFor(u"manager"_s, u"manager123"_s);

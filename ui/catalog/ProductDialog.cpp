@@ -1,5 +1,6 @@
 #include "ProductDialog.h"
 
+#include "BarcodeListEdit.h"
 #include "VatRateComboBox.h"
 #include "models/catalog/CatalogService.h"
 #include "models/core/Money.h"
@@ -10,6 +11,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -26,7 +28,7 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
       m_plu(new QLineEdit(this)),
       m_name(new QLineEdit(this)),
       m_price(new QLineEdit(this)),
-      m_barcode(new QLineEdit(this)),
+      m_barcodes(new BarcodeListEdit(actor, this)),
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
       m_vat(new VatRateComboBox(this)),
       m_category(new CategoryComboBox(this))
@@ -39,16 +41,21 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     m_name->setMaxLength(200);
     m_price->setObjectName(u"price"_s);
     m_price->setPlaceholderText(Money::formatPlain(0));
-    m_barcode->setObjectName(u"barcode"_s);
-    m_barcode->setPlaceholderText(tr("optional: scan it"));
-    m_barcode->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,14}"_s), m_barcode));
+    // Optional: as many as the goods carry, checked as they are added (as on
+    // the product's card); the first is the main one.
+    connect(m_barcodes, &BarcodeListEdit::refused, this,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    connect(m_barcodes, &BarcodeListEdit::failed, this,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    connect(m_barcodes, &BarcodeListEdit::barcodesChanged, m_banner, &MessageBanner::hideMessage);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&PLU:"), m_plu);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("P&rice:"), m_price);
-    form->addRow(tr("&Barcode:"), m_barcode);
+    auto *barcodesLabel = new QLabel(tr("&Barcodes:"), this);
+    barcodesLabel->setBuddy(m_barcodes->entry());
+    form->addRow(barcodesLabel, m_barcodes);
     m_vat->setObjectName(u"vatRate"_s);
     connect(m_vat, &VatRateComboBox::loadFailed, m_banner,
             [this](const QString &message) { m_banner->showMessage(message); });
@@ -79,8 +86,8 @@ QWidget *ProductDialog::fieldFor(const QString &name) const
         return m_plu;
     if (name == u"price"_s)
         return m_price;
-    if (name == u"barcode"_s)
-        return m_barcode;
+    if (name == u"barcode"_s || name == u"barcodes"_s)
+        return m_barcodes->entry();
     if (name == u"vat_rate"_s)
         return m_vat;
     if (name == u"category"_s)
@@ -104,7 +111,18 @@ void ProductDialog::submit()
         return;
     }
     product.price = *price;
-    product.barcode = m_barcode->text().trimmed();
+    // A barcode typed (or scanned) but not added yet counts too.
+    QStringList barcodes = m_barcodes->barcodes();
+    const QString typed = m_barcodes->entry()->text().trimmed();
+    if (!typed.isEmpty() && !barcodes.contains(typed))
+        barcodes << typed;
+    if (auto invalid = ProductStore::validateBarcodes(barcodes)) {
+        m_banner->showMessage(invalid->message);
+        m_barcodes->entry()->setFocus();
+        return;
+    }
+    product.barcodes = barcodes;
+    product.barcode = barcodes.value(0);
     product.soldByWeight = m_byWeight->isChecked();
     product.vatCode = m_vat->currentCode();
     product.categoryId = m_category->currentCategoryId();

@@ -11,11 +11,13 @@ class QPushButton;
 
 namespace shopdesk {
 
+class BarcodeListEdit;
 class MessageBanner;
 class CategoryComboBox;
 class VatRateComboBox;
 
-// Create a product: PLU, name, shelf price, (optionally) its barcode, VAT rate.
+// Create a product: PLU, name, shelf price, (optionally) its barcodes, the main one
+// first, VAT rate and category.
 class ProductDialog : public QDialog
 {
     Q_OBJECT
@@ -33,7 +35,7 @@ private:
     QLineEdit *m_plu;
     QLineEdit *m_name;
     QLineEdit *m_price; // minor units typed as "123.45"
-    QLineEdit *m_barcode;
+    BarcodeListEdit *m_barcodes; // main first
     QCheckBox *m_byWeight;
     VatRateComboBox *m_vat;
     CategoryComboBox *m_category;

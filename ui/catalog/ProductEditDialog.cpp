@@ -1,5 +1,6 @@
 #include "ProductEditDialog.h"
 
+#include "BarcodeListEdit.h"
 #include "ProductMovementsTable.h"
 #include "ProductStockTable.h"
 #include "VatRateComboBox.h"
@@ -19,12 +20,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonValue>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -49,8 +47,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
       m_banner(new MessageBanner(this)),
       m_name(new QLineEdit(this)),
       m_price(new QLineEdit(this)),
-      m_barcodes(new QListWidget(this)),
-      m_newBarcode(new QLineEdit(this)),
+      m_barcodes(new BarcodeListEdit(actor, this)),
       m_byWeight(new QCheckBox(tr("Sold by &weight (price per kg)"), this)),
       m_active(new QCheckBox(tr("&Active (sold and received)"), this)),
       m_vat(new VatRateComboBox(this)),
@@ -68,41 +65,17 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     m_name->setObjectName(u"name"_s);
     m_name->setMaxLength(200);
     m_price->setObjectName(u"price"_s);
-    m_barcodes->setObjectName(u"barcodes"_s);
-    m_barcodes->setMaximumHeight(90);
-    m_barcodes->setToolTip(tr("The product is found by any of its barcodes; the main one (first, "
-                              "in bold) is printed on its shelf label."));
-    m_newBarcode->setObjectName(u"newBarcode"_s);
-    m_newBarcode->setPlaceholderText(tr("type or scan a barcode, then Enter"));
-    m_newBarcode->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,14}"_s), m_newBarcode));
-    m_newBarcode->installEventFilter(this);
-    m_addBarcode = new QPushButton(tr("A&dd"), this);
-    m_addBarcode->setObjectName(u"addBarcode"_s);
-    m_addBarcode->setAutoDefault(false);
-    m_removeBarcode = new QPushButton(tr("Remo&ve"), this);
-    m_removeBarcode->setObjectName(u"removeBarcode"_s);
-    m_removeBarcode->setAutoDefault(false);
-    m_removeBarcode->setShortcut(QKeySequence::Delete);
-    m_mainBarcode = new QPushButton(tr("Make &main"), this);
-    m_mainBarcode->setObjectName(u"mainBarcode"_s);
-    m_mainBarcode->setAutoDefault(false);
-    connect(m_addBarcode, &QPushButton::clicked, this, &ProductEditDialog::addBarcode);
-    connect(m_removeBarcode, &QPushButton::clicked, this, &ProductEditDialog::removeBarcode);
-    connect(m_mainBarcode, &QPushButton::clicked, this, &ProductEditDialog::makeMainBarcode);
-    auto *barcodeButtons = new QVBoxLayout;
-    barcodeButtons->addWidget(m_removeBarcode);
-    barcodeButtons->addWidget(m_mainBarcode);
-    barcodeButtons->addStretch();
-    auto *barcodeList = new QHBoxLayout;
-    barcodeList->addWidget(m_barcodes, 1);
-    barcodeList->addLayout(barcodeButtons);
-    auto *barcodeEntry = new QHBoxLayout;
-    barcodeEntry->addWidget(m_newBarcode, 1);
-    barcodeEntry->addWidget(m_addBarcode);
-    auto *barcodeBox = new QVBoxLayout;
-    barcodeBox->addLayout(barcodeList);
-    barcodeBox->addLayout(barcodeEntry);
+    m_barcodes->setOwnerPlu(plu);
+    connect(m_barcodes, &BarcodeListEdit::refused, this, [this](const QString &message) {
+        m_fieldError->setText(message);
+        m_fieldError->show();
+    });
+    connect(m_barcodes, &BarcodeListEdit::failed, this,
+            [this](const QString &message) { m_banner->showMessage(message); });
+    connect(m_barcodes, &BarcodeListEdit::barcodesChanged, this, [this] {
+        checkInline();
+        emit barcodesChanged();
+    });
     m_byWeight->setObjectName(u"soldByWeight"_s);
     m_byWeight->setToolTip(tr("Only until the product's stock first moves."));
     m_active->setObjectName(u"active"_s);
@@ -124,8 +97,8 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("P&rice:"), m_price);
     auto *barcodesLabel = new QLabel(tr("&Barcodes:"), this);
-    barcodesLabel->setBuddy(m_newBarcode);
-    form->addRow(barcodesLabel, barcodeBox);
+    barcodesLabel->setBuddy(m_barcodes->entry());
+    form->addRow(barcodesLabel, m_barcodes);
     form->addRow(tr("&VAT:"), m_vat);
     m_category->setObjectName(u"category"_s);
     connect(m_category, &CategoryComboBox::loadFailed, m_banner,
@@ -255,11 +228,11 @@ void ProductEditDialog::showReadOnly()
     m_banner->showMessage(tr("The head office manages this shop's catalog: this product is "
                              "changed there and reaches the shop with the next sync."),
                           MessageBanner::Type::Information);
-    for (QLineEdit *field : {m_name, m_price, m_reason, m_newBarcode, m_newPrice})
+    for (QLineEdit *field : {m_name, m_price, m_reason, m_newPrice})
         field->setReadOnly(true);
+    m_barcodes->setReadOnly(true);
     for (QWidget *control : std::initializer_list<QWidget *> {
-             m_byWeight, m_active, m_vat, m_category, m_addBarcode, m_removeBarcode, m_mainBarcode,
-             m_from, m_schedule, m_withdraw, m_save})
+             m_byWeight, m_active, m_vat, m_category, m_from, m_schedule, m_withdraw, m_save})
         control->setEnabled(false);
 }
 
@@ -280,7 +253,7 @@ void ProductEditDialog::showProduct(const Product &product)
     m_product = product;
     m_name->setText(product.name);
     m_price->setText(Money::formatPlain(product.price));
-    showBarcodes(product.barcodes);
+    m_barcodes->setBarcodes(product.barcodes);
     m_byWeight->setChecked(product.soldByWeight);
     m_active->setChecked(product.active);
     m_vat->setCurrentCode(product.vatCode);
@@ -394,7 +367,7 @@ std::optional<ProductEdit> ProductEditDialog::edit(bool quiet)
     ProductEdit e;
     e.plu = m_plu;
     e.name = m_name->text();
-    e.barcodes = barcodes();
+    e.barcodes = m_barcodes->barcodes();
     e.barcode = e.barcodes->value(0);
     e.soldByWeight = m_byWeight->isChecked();
     e.active = m_active->isChecked();
@@ -436,7 +409,7 @@ QWidget *ProductEditDialog::fieldFor(const QString &name) const
     if (name == u"price"_s)
         return m_price;
     if (name == u"barcode"_s || name == u"barcodes"_s)
-        return m_newBarcode;
+        return m_barcodes->entry();
     if (name == u"sold_by_weight"_s)
         return m_byWeight;
     if (name == u"reason"_s)
@@ -448,113 +421,6 @@ QWidget *ProductEditDialog::fieldFor(const QString &name) const
     if (name == u"category"_s)
         return m_category;
     return m_name;
-}
-
-QStringList ProductEditDialog::barcodes() const
-{
-    QStringList list;
-    for (int row = 0; row < m_barcodes->count(); ++row)
-        list << m_barcodes->item(row)->data(Qt::UserRole).toString();
-    return list;
-}
-
-void ProductEditDialog::showBarcodes(const QStringList &barcodes)
-{
-    const QString current = m_barcodes->currentItem()
-        ? m_barcodes->currentItem()->data(Qt::UserRole).toString()
-        : QString();
-    m_barcodes->clear();
-    for (const QString &barcode : barcodes) {
-        auto *item = new QListWidgetItem(
-            m_barcodes->count() == 0 ? tr("%1 (main)").arg(barcode) : barcode, m_barcodes);
-        item->setData(Qt::UserRole, barcode);
-        if (m_barcodes->count() == 1) {
-            QFont bold = item->font();
-            bold.setBold(true);
-            item->setFont(bold);
-        }
-        if (barcode == current)
-            m_barcodes->setCurrentItem(item);
-    }
-}
-
-bool ProductEditDialog::eventFilter(QObject *watched, QEvent *event)
-{
-    // A scanner ends the code with Enter: it adds the barcode, not saves.
-    if (watched == m_newBarcode && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            addBarcode();
-            return true;
-        }
-    }
-    return QDialog::eventFilter(watched, event);
-}
-
-void ProductEditDialog::addBarcode()
-{
-    const QString code = m_newBarcode->text().trimmed();
-    if (code.isEmpty())
-        return;
-    if (barcodes().contains(code)) {
-        m_newBarcode->clear();
-        return;
-    }
-    if (auto invalid = ProductStore::validateBarcodes({code})) {
-        m_fieldError->setText(invalid->message);
-        m_fieldError->show();
-        m_newBarcode->selectAll();
-        return;
-    }
-    m_addBarcode->setEnabled(false);
-    whenReady(this, CatalogService(m_actor).byBarcode(code),
-              [this, code](const Result<std::optional<Product>> &found) {
-                  m_addBarcode->setEnabled(true);
-                  if (!found) {
-                      m_banner->showMessage(found.error().message);
-                      return;
-                  }
-                  if (found.value() && found.value()->plu != m_plu) {
-                      m_fieldError->setText(
-                          tr("The barcode %1 belongs to PLU %2.").arg(code, found.value()->plu));
-                      m_fieldError->show();
-                      m_newBarcode->setFocus();
-                      m_newBarcode->selectAll();
-                      return;
-                  }
-                  QStringList list = barcodes();
-                  if (!list.contains(code))
-                      list << code;
-                  showBarcodes(list);
-                  m_newBarcode->clear();
-                  checkInline();
-                  emit barcodesChanged();
-              });
-}
-
-void ProductEditDialog::removeBarcode()
-{
-    const int row = m_barcodes->currentRow();
-    if (row < 0)
-        return;
-    QStringList list = barcodes();
-    list.removeAt(row);
-    showBarcodes(list);
-    m_barcodes->setCurrentRow(qMin(row, m_barcodes->count() - 1));
-    checkInline();
-    emit barcodesChanged();
-}
-
-void ProductEditDialog::makeMainBarcode()
-{
-    const int row = m_barcodes->currentRow();
-    if (row <= 0)
-        return;
-    QStringList list = barcodes();
-    list.move(row, 0);
-    showBarcodes(list);
-    m_barcodes->setCurrentRow(0);
-    emit barcodesChanged();
 }
 
 void ProductEditDialog::submit()

@@ -10,12 +10,12 @@ class QCheckBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
 class QTableWidget;
 
 namespace shopdesk {
 
+class BarcodeListEdit;
 class MessageBanner;
 class ProductMovementsTable;
 class ProductStockTable;
@@ -65,15 +65,6 @@ private:
     void withdrawScheduled();
     std::optional<PriceEntry> selectedScheduled() const;
     QWidget *fieldFor(const QString &name) const;
-    // The barcodes list: main first.
-    QStringList barcodes() const;
-    void showBarcodes(const QStringList &barcodes);
-    // The typed or scanned barcode joins the list when its check digit is
-    // right and no other product has it.
-    void addBarcode();
-    void removeBarcode();
-    void makeMainBarcode();
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
     Actor m_actor;
     QString m_plu;
@@ -82,11 +73,7 @@ private:
     MessageBanner *m_banner;
     QLineEdit *m_name;
     QLineEdit *m_price; // minor units typed as "123.45"
-    QListWidget *m_barcodes;
-    QLineEdit *m_newBarcode;
-    QPushButton *m_addBarcode;
-    QPushButton *m_removeBarcode;
-    QPushButton *m_mainBarcode;
+    BarcodeListEdit *m_barcodes; // main first
     QCheckBox *m_byWeight;
     QCheckBox *m_active;
     VatRateComboBox *m_vat;
