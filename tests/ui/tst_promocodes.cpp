@@ -249,6 +249,61 @@ private slots:
         QCOMPARE(dialog.codes().first().uses, 1);
     }
 
+    // The list says what an empty limit means, in the form's words: a code
+    // with no smallest purchase is for any purchase, one with no limits has
+    // no limit, one with no window is always valid; set ones show their
+    // values.
+    void theListSaysWhatAnEmptyLimitMeans()
+    {
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value) VALUES ('OPENALL', "
+                         "'percent', 5)"_s)
+                    .ok());
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"INSERT INTO promo_codes (code, kind, value, min_total, max_uses, "
+                         "valid_from) VALUES ('CAPPED', 'amount', 10000, 50000, 3, "
+                         "'2026-01-01T00:00:00Z')"_s)
+                    .ok());
+        const Session session = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        PromoCodesDialog dialog(session.actor, session.shop.timeZone);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasLoaded(), 20000);
+        auto *table = dialog.findChild<QTableWidget *>(u"codes"_s);
+        const auto cell = [table](const QString &code, const QString &header) {
+            int column = -1;
+            for (int c = 0; c < table->columnCount(); ++c)
+                if (table->horizontalHeaderItem(c)->text() == header)
+                    column = c;
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->item(row, 0)->text() == code)
+                    return column < 0 ? u"(no column %1)"_s.arg(header)
+                                      : table->item(row, column)->text();
+            return u"(no row %1)"_s.arg(code);
+        };
+        const QString anyPurchase = dialog.findChild<QLineEdit *>(u"minTotal"_s)->placeholderText();
+        const QString noLimit = dialog.findChild<QLineEdit *>(u"maxUses"_s)->placeholderText();
+        QCOMPARE(anyPurchase, u"any purchase"_s);
+        QCOMPARE(noLimit, u"no limit"_s);
+
+        QCOMPARE(cell(u"OPENALL"_s, u"Smallest purchase"_s), anyPurchase);
+        QCOMPARE(cell(u"OPENALL"_s, u"Limits"_s), noLimit);
+        QCOMPARE(cell(u"OPENALL"_s, u"Valid"_s), u"always"_s);
+        QCOMPARE(cell(u"OPENALL"_s, u"Uses"_s), u"0"_s);
+        QCOMPARE(cell(u"OPENALL"_s, u"Given off"_s), Money::format(0));
+        QCOMPARE(cell(u"CAPPED"_s, u"Smallest purchase"_s), Money::format(50000));
+        QCOMPARE(cell(u"CAPPED"_s, u"Limits"_s), u"3 in all"_s);
+        QVERIFY2(cell(u"CAPPED"_s, u"Valid"_s).startsWith(u"from "_s),
+                 qPrintable(cell(u"CAPPED"_s, u"Valid"_s)));
+        // No cell of the list is blank.
+        for (int row = 0; row < table->rowCount(); ++row)
+            for (int column = 0; column < table->columnCount(); ++column)
+                QVERIFY2(
+                    !table->item(row, column)->text().trimmed().isEmpty(),
+                    qPrintable(u"row %1, %2"_s.arg(table->item(row, 0)->text(),
+                                                   table->horizontalHeaderItem(column)->text())));
+    }
+
     void aCashierHasNoPromoCodes()
     {
         const Session session = test::demoSession(*m_tdb, u"cashier"_s, u"cashier123"_s);

@@ -379,13 +379,12 @@ void PromoCodesDialog::showCodes(const QList<PromoCode> &codes, qint64 select)
             discount = tr("%1, automatic").arg(discount);
         if (c.fromCentral)
             discount = tr("%1 (head office)").arg(discount);
-        const QStringList cells {c.code,
-                                 discount,
-                                 windowText(c),
-                                 c.minTotal > 0 ? Money::format(c.minTotal) : QString(),
-                                 limits.isEmpty() ? tr("none") : limits.join(u", "_s),
-                                 QString::number(c.uses),
-                                 Money::format(c.discountGiven),
+        const QStringList cells {c.code, discount, windowText(c),
+                                 // As the form's empty fields say: never a blank cell
+                                 // that could be read as "not set yet" or "none allowed".
+                                 c.minTotal > 0 ? Money::format(c.minTotal) : tr("any purchase"),
+                                 limits.isEmpty() ? tr("no limit") : limits.join(u", "_s),
+                                 QString::number(c.uses), Money::format(c.discountGiven),
                                  c.active ? tr("yes") : tr("no")};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
