@@ -1093,6 +1093,67 @@ private slots:
         QVERIFY(keepers.findChild<MessageBanner *>()->text().isEmpty());
     }
 
+    // The product card keeps its size when a message appears above or under
+    // the form: a dialog that grew would have its title bar pushed off the
+    // screen by the window manager.
+    void theProductCardKeepsItsSizeWhenAMessageShows()
+    {
+        const Session manager = sessionFor(u"manager"_s, u"manager123"_s);
+        ProductEditDialog card(manager.actor, u"10004"_s, manager.shop.timeZone);
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        auto *name = card.findChild<QLineEdit *>(u"name"_s);
+        auto *price = card.findChild<QLineEdit *>(u"price"_s);
+        auto *schedule = card.findChild<QPushButton *>(u"schedule"_s);
+        auto *banner = card.findChild<MessageBanner *>();
+        auto *error = card.findChild<QLabel *>(u"fieldError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!name->text().isEmpty() && schedule->isEnabled(), 20000);
+        QTest::qWait(50); // the layout settled with what was read
+        const QSize before = card.size();
+        QVERIFY(!banner->isVisible());
+        QVERIFY(!error->isVisible());
+
+        // Schedule without a new price: the banner says what to type.
+        schedule->click();
+        QVERIFY(banner->isVisible());
+        QTest::qWait(50);
+        QCOMPARE(card.size(), before);
+        QVERIFY(card.minimumSizeHint().height() <= before.height());
+
+        // A wrong price: the message under the form, the banner still up.
+        price->selectAll();
+        QTest::keyClicks(price, u"12,34,56"_s);
+        QTRY_VERIFY(error->isVisible());
+        QTest::qWait(50);
+        QCOMPARE(card.size(), before);
+
+        // Both gone again: still the same size.
+        banner->hideMessage();
+        price->selectAll();
+        QTest::keyClicks(price, u"100"_s);
+        QTRY_VERIFY(!error->isVisible());
+        QTest::qWait(50);
+        QCOMPARE(card.size(), before);
+
+        // In a linked shop the same card opens read-only, saying so in the
+        // banner (two lines): the same size as without it.
+        QVERIFY(AppStateStore(m_tdb->db())
+                    .setValue(QString::fromLatin1(AppStateStore::kCentralToken), u"sdk_linked"_s)
+                    .ok());
+        auto unlink = qScopeGuard([&] {
+            std::ignore = AppStateStore(m_tdb->db())
+                              .setValue(QString::fromLatin1(AppStateStore::kCentralToken), u""_s);
+        });
+        ProductEditDialog readOnly(manager.actor, u"10004"_s, manager.shop.timeZone);
+        readOnly.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&readOnly));
+        auto *notice = readOnly.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible() && notice->text().contains(u"head office"_s),
+                                 20000);
+        QTest::qWait(50);
+        QCOMPARE(readOnly.size(), before);
+    }
+
     // A shop linked to a head office (it keeps central's token) takes its
     // catalog from the feed and changes none of it: edits, new categories and
     // price documents are refused with a message saying where they are made,

@@ -91,6 +91,15 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     m_fieldError->setWordWrap(true);
     m_fieldError->setStyleSheet(u"color: #b00020;"_s);
     m_fieldError->hide();
+    // Room for two lines of each kept while they are hidden: a message (an
+    // error, the read-only notice) never makes the card grow. The form skips
+    // a hidden row, so the field's message sits in a room that stays.
+    m_banner->reserveSpace(2);
+    auto *errorRoom = new QWidget(this);
+    auto *errorLayout = new QVBoxLayout(errorRoom);
+    errorLayout->setContentsMargins(0, 0, 0, 0);
+    errorLayout->addWidget(m_fieldError);
+    errorRoom->setMinimumHeight(2 * m_fieldError->fontMetrics().lineSpacing());
 
     auto *form = new QFormLayout;
     form->addRow(tr("PLU:"), new QLabel(plu, this));
@@ -107,7 +116,7 @@ ProductEditDialog::ProductEditDialog(const Actor &actor, const QString &plu,
     form->addRow(QString(), m_byWeight);
     form->addRow(QString(), m_active);
     form->addRow(tr("Rea&son:"), m_reason);
-    form->addRow(QString(), m_fieldError);
+    form->addRow(QString(), errorRoom);
 
     m_prices->setObjectName(u"prices"_s);
     m_prices->setHorizontalHeaderLabels(

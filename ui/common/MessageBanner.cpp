@@ -54,6 +54,17 @@ void MessageBanner::showMessage(const QString &text, Type type)
     show();
 }
 
+void MessageBanner::reserveSpace(int lines)
+{
+    QSizePolicy policy = sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    setSizePolicy(policy);
+    const QMargins margins = layout()->contentsMargins();
+    const int text = lines * m_label->fontMetrics().lineSpacing();
+    setMinimumHeight(qMax(text, m_close->sizeHint().height()) + margins.top() + margins.bottom() +
+                     2 * frameWidth());
+}
+
 void MessageBanner::hideMessage()
 {
     m_label->clear();

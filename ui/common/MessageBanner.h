@@ -18,6 +18,11 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
 
     void showMessage(const QString &text, Type type = Type::Error);
+    // Keeps room for a message of up to `lines` lines even while none is
+    // shown, so that a message appearing never changes the size of the
+    // dialog around it (a dialog that grew past its screen would have its
+    // title bar pushed off it by the window manager).
+    void reserveSpace(int lines);
     void hideMessage();
     QString text() const;
 
