@@ -91,7 +91,7 @@
 <context>
     <name>LabelQueueStore</name>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="173"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="212"/>
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>At most %Ln label can be queued at once.</numerusform>
@@ -263,7 +263,7 @@
 <context>
     <name>shopdesk::HistoryFilterBar</name>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="228"/>
         <source>%Ln action(s)</source>
         <translation>
             <numerusform>%Ln action</numerusform>
@@ -323,7 +323,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="398"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln refused</numerusform>
@@ -449,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln use, %1 given off in all.</numerusform>
@@ -482,7 +482,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="288"/>
+        <location filename="../ui/stock/StockPage.cpp" line="327"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -490,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="289"/>
+        <location filename="../ui/stock/StockPage.cpp" line="328"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -498,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="356"/>
+        <location filename="../ui/stock/StockPage.cpp" line="395"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -506,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="382"/>
+        <location filename="../ui/stock/StockPage.cpp" line="421"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
@@ -514,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <location filename="../ui/stock/StockPage.cpp" line="460"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln shelf label added to the queue (Ctrl+Shift+P to print).</numerusform>

@@ -43,23 +43,23 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="232"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="262"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="284"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="354"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="308"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="376"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="330"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="356"/>
         <source>scheduled price cancelled by central</source>
         <translation>запланированная цена отменена центральным сервером</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="418"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="433"/>
         <source>barcodes from central</source>
         <translation>штрихкоды от центрального сервера</translation>
     </message>
@@ -1301,6 +1301,7 @@ If another program started it, stop that program; otherwise remove the folder to
     <message>
         <location filename="../models/labels/LabelQueueStore.cpp" line="94"/>
         <location filename="../models/labels/LabelQueueStore.cpp" line="124"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="167"/>
         <source>The date the price starts is not valid.</source>
         <translation>Дата начала действия цены неверна.</translation>
     </message>
@@ -1312,21 +1313,23 @@ If another program started it, stop that program; otherwise remove the folder to
     <message>
         <location filename="../models/labels/LabelQueueStore.cpp" line="112"/>
         <location filename="../models/labels/LabelQueueStore.cpp" line="147"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="186"/>
         <source>The product is not in the catalog.</source>
         <translation>Этого товара нет в каталоге.</translation>
     </message>
     <message>
         <location filename="../models/labels/LabelQueueStore.cpp" line="126"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="159"/>
         <source>Each label needs its own price.</source>
         <translation>Для каждой этикетки нужна своя цена.</translation>
     </message>
     <message>
-        <location filename="../models/labels/LabelQueueStore.cpp" line="170"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="209"/>
         <source>Choose the products to queue labels for.</source>
         <translation>Выберите товары, для которых нужно поставить этикетки в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/labels/LabelQueueStore.cpp" line="173"/>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="212"/>
         <source>At most %Ln labels can be queued at once.</source>
         <translation>
             <numerusform>За один раз в очередь можно поставить не больше %Ln этикетки.</numerusform>
@@ -3350,6 +3353,44 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::BarcodeListEdit</name>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="24"/>
+        <source>A&amp;dd</source>
+        <translation>До&amp;бавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="25"/>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Убрать</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="26"/>
+        <source>Make &amp;main</source>
+        <translation>Сделать &amp;главным</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="30"/>
+        <source>The product is found by any of its barcodes; the main one (first, in bold) is printed on its shelf label.</source>
+        <translation>Товар находится по любому своему штрихкоду; основной (первый, жирным) печатается на ценнике.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="33"/>
+        <source>type or scan a barcode, then Enter</source>
+        <translation>введите или отсканируйте штрихкод, затем Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="84"/>
+        <source>%1 (main)</source>
+        <translation>%1 (основной)</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalog/BarcodeListEdit.cpp" line="140"/>
+        <source>The barcode %1 belongs to PLU %2.</source>
+        <translation>Штрихкод %1 принадлежит PLU %2.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::CardPaymentDialog</name>
     <message>
         <location filename="../ui/checkout/CardPaymentDialog.cpp" line="19"/>
@@ -3515,6 +3556,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <name>shopdesk::CategoryTree</name>
     <message>
         <location filename="../ui/catalog/CategoryTree.cpp" line="41"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="144"/>
         <source>Choose a category to see its products and its subcategories&apos;.</source>
         <translation>Выберите категорию, чтобы увидеть её товары и товары её подкатегорий.</translation>
     </message>
@@ -3553,58 +3595,58 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="157"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="168"/>
         <source>New category</source>
         <translation>Новая категория</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="158"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="169"/>
         <source>Name of the new category in %1:</source>
         <translation>Название новой категории в «%1»:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="159"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="170"/>
         <source>Name of the new top-level category:</source>
         <translation>Название новой категории верхнего уровня:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="171"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="182"/>
         <source>Rename category</source>
         <translation>Переименовать категорию</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="171"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="182"/>
         <source>New name:</source>
         <translation>Новое название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="186"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="197"/>
         <source>(top level)</source>
         <translation>(верхний уровень)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="200"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="211"/>
         <source>Move category</source>
         <translation>Переместить категорию</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="200"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="211"/>
         <source>Move %1 into:</source>
         <translation>Переместить «%1» в:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="217"/>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="222"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="228"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="233"/>
         <source>Delete category</source>
         <translation>Удалить категорию</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="218"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="229"/>
         <source>Delete the empty category %1?</source>
         <translation>Удалить пустую категорию «%1»?</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/CategoryTree.cpp" line="223"/>
+        <location filename="../ui/catalog/CategoryTree.cpp" line="234"/>
         <source>%1 is not empty. Delete it and move its products and subcategories up one level?</source>
         <translation>Категория «%1» не пуста. Удалить её и перенести товары и подкатегории на уровень выше?</translation>
     </message>
@@ -4473,12 +4515,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="212"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="225"/>
         <source>All actions</source>
         <translation>Все действия</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history/HistoryFilterBar.cpp" line="215"/>
+        <location filename="../ui/history/HistoryFilterBar.cpp" line="228"/>
         <source>%Ln action(s)</source>
         <translation>
             <numerusform>%Ln действие</numerusform>
@@ -4627,12 +4669,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Ваша роль не позволяет просматривать историю; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="201"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="209"/>
         <source>Export history</source>
         <translation>Экспорт истории</translation>
     </message>
     <message>
-        <location filename="../ui/history/HistoryPage.cpp" line="221"/>
+        <location filename="../ui/history/HistoryPage.cpp" line="229"/>
         <source>Exporting history…</source>
         <translation>Экспорт истории…</translation>
     </message>
@@ -5009,103 +5051,103 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="69"/>
         <source>Checkout</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="86"/>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
-        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>Head office</source>
         <translation>Головной офис</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>Shop:</source>
         <translation>Магазин:</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="207"/>
         <source>Choose the shop</source>
         <translation>Выбрать магазин</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
         <source>The shop whose stock, orders and figures the pages show first (%1). The catalog and promotions are the whole chain&apos;s.</source>
         <translation>Магазин, чьи остатки, заказы и показатели страницы показывают первыми (%1). Каталог и акции — общие для всей сети.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282"/>
+        <location filename="../ui/MainWindow.cpp" line="318"/>
         <source>Finishing the payment under way…</source>
         <translation>Завершается текущая оплата…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="357"/>
+        <location filename="../ui/MainWindow.cpp" line="393"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="358"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
@@ -5114,7 +5156,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="398"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln отклонено</numerusform>
@@ -5123,87 +5165,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="368"/>
+        <location filename="../ui/MainWindow.cpp" line="404"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="405"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="418"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="425"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="393"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="415"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="420"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="446"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="450"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="452"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>ShopDesk — head office — %1</source>
         <translation>ShopDesk — головной офис — %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="455"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -6050,62 +6092,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="30"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="32"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="34"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="36"/>
         <source>New product</source>
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="43"/>
-        <source>optional: scan it</source>
-        <translation>необязательно: отсканируйте</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="48"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="53"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="49"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="54"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="50"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="51"/>
-        <source>&amp;Barcode:</source>
-        <translation>&amp;Штрихкод:</translation>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="56"/>
+        <source>&amp;Barcodes:</source>
+        <translation>&amp;Штрихкоды:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="62"/>
         <source>&amp;VAT:</source>
         <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="59"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="66"/>
         <source>Ca&amp;tegory:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="61"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="68"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="66"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="73"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="101"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="108"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
@@ -6113,303 +6150,268 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ProductEditDialog</name>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="54"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="51"/>
         <source>Sold by &amp;weight (price per kg)</source>
         <translation>Продаётся на &amp;вес (цена за кг)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="55"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="52"/>
         <source>&amp;Active (sold and received)</source>
         <translation>&amp;Активен (продаётся и принимается)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="67"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="64"/>
         <source>Product %1</source>
         <translation>Товар %1</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="126"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="108"/>
         <source>&amp;Barcodes:</source>
         <translation>&amp;Штрихкоды:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="345"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="327"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="80"/>
         <source>Only until the product&apos;s stock first moves.</source>
         <translation>Только пока по остаткам товара не было движений.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="73"/>
-        <source>The product is found by any of its barcodes; the main one (first, in bold) is printed on its shelf label.</source>
-        <translation>Товар находится по любому своему штрихкоду; основной (первый, жирным) печатается на ценнике.</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="76"/>
-        <source>type or scan a barcode, then Enter</source>
-        <translation>введите или отсканируйте штрихкод, затем Enter</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="80"/>
-        <source>A&amp;dd</source>
-        <translation>До&amp;бавить</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="83"/>
-        <source>Remo&amp;ve</source>
-        <translation>&amp;Убрать</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="87"/>
-        <source>Make &amp;main</source>
-        <translation>Сделать &amp;главным</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="109"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="82"/>
         <source>An archived product stays in the history but cannot be sold or received.</source>
         <translation>Товар в архиве остаётся в истории, но его нельзя продать или принять.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="116"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="89"/>
         <source>why: kept with the change</source>
         <translation>причина: сохраняется вместе с изменением</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="105"/>
         <source>PLU:</source>
         <translation>PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="124"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="125"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="107"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="129"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="111"/>
         <source>&amp;VAT:</source>
         <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="133"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="115"/>
         <source>Ca&amp;tegory:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="136"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="118"/>
         <source>Rea&amp;son:</source>
         <translation>При&amp;чина:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
         <source>Before</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
         <source>Set by</source>
         <translation>Кто задал</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="157"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="156"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="138"/>
         <source>S&amp;chedule a price</source>
         <translation>За&amp;планировать цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="159"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="141"/>
         <source>New price:</source>
         <translation>Новая цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="161"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="143"/>
         <source>from:</source>
         <translation>с:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="164"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="146"/>
         <source>W&amp;ithdraw scheduled price</source>
         <translation>О&amp;тменить запланированную цену</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="166"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="148"/>
         <source>Takes back the selected scheduled price before it starts; the reason above is kept with it.</source>
         <translation>Отменяет выбранную запланированную цену до её начала; причина выше сохраняется вместе с отменой.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="157"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="157"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="175"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="157"/>
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="185"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="167"/>
         <source>&amp;Prices</source>
         <translation>Цен&amp;ы</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="186"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="168"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Изменения</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="187"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="169"/>
         <source>Stoc&amp;k</source>
         <translation>&amp;Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="190"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="172"/>
         <source>M&amp;ovements</source>
         <translation>Дви&amp;жения</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="198"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="180"/>
         <source>Times are the shop&apos;s.</source>
         <translation>Время — магазина.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="233"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="215"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="255"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="237"/>
         <source>The head office manages this shop&apos;s catalog: this product is changed there and reaches the shop with the next sync.</source>
         <translation>Каталогом этого магазина управляет головной офис: этот товар меняется там и приходит в магазин со следующей синхронизацией.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="300"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="282"/>
         <source>%1 (scheduled)</source>
         <translation>%1 (запланирована)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="330"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="312"/>
         <source>(system)</source>
         <translation>(система)</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="342"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="324"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="342"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="324"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="351"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="333"/>
         <source>Name: %1 → %2</source>
         <translation>Название: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="353"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="335"/>
         <source>Price: %1 → %2</source>
         <translation>Цена: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="356"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="338"/>
         <source>Barcode: %1 → %2</source>
         <translation>Штрихкод: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="358"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="340"/>
         <source>Barcodes: %1 → %2</source>
         <translation>Штрихкоды: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="362"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="344"/>
         <source>Sold by weight: %1 → %2</source>
         <translation>Весовой: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="364"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="346"/>
         <source>Active: %1 → %2</source>
         <translation>Активен: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="366"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="348"/>
         <source>Scheduled price %1 from %2 withdrawn</source>
         <translation>Запланированная цена %1 с %2 отменена</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="373"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="355"/>
         <source>Category: %1 → %2</source>
         <translation>Категория: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="377"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="359"/>
         <source>VAT: %1 → %2</source>
         <translation>НДС: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="412"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="394"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="469"/>
-        <source>%1 (main)</source>
-        <translation>%1 (основной)</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="519"/>
-        <source>The barcode %1 belongs to PLU %2.</source>
-        <translation>Штрихкод %1 принадлежит PLU %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="584"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="459"/>
         <source>New price: type an amount such as %1.</source>
         <translation>Новая цена: введите сумму, например %1.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="606"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="481"/>
         <source>%1 from %2.</source>
         <translation>%1 с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="632"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="507"/>
         <source>Withdraw scheduled price</source>
         <translation>Отмена запланированной цены</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="633"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="508"/>
         <source>Withdraw the price %1 scheduled from %2? The price before it stays.</source>
         <translation>Отменить цену %1, запланированную с %2? Останется прежняя цена.</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductEditDialog.cpp" line="647"/>
+        <location filename="../ui/catalog/ProductEditDialog.cpp" line="522"/>
         <source>The price %1 from %2 is withdrawn.</source>
         <translation>Цена %1 с %2 отменена.</translation>
     </message>
@@ -6540,7 +6542,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -6567,7 +6569,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
@@ -6603,12 +6605,14 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="150"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="385"/>
         <source>any purchase</source>
         <translation>любая покупка</translation>
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="152"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="154"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="386"/>
         <source>no limit</source>
         <translation>без ограничения</translation>
     </message>
@@ -6684,13 +6688,13 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
         <source>Sales before discount</source>
         <translation>Продажи до скидки</translation>
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
         <source>Discount given</source>
         <translation>Предоставлено скидки</translation>
     </message>
@@ -6777,67 +6781,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>%1 (головной офис)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="386"/>
-        <source>none</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="389"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="388"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="389"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="388"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="475"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="474"/>
         <source>Type the percentage off: a whole number from 1 to 100.</source>
         <translation>Введите скидку в процентах: целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="483"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="482"/>
         <source>Type the amount off, such as 50 or 49.90.</source>
         <translation>Введите скидку суммой, например 50 или 49,90.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="497"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="496"/>
         <source>Type the smallest purchase as an amount, or leave it empty.</source>
         <translation>Введите минимальную покупку суммой или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="504"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="503"/>
         <source>Type the uses in all as a whole number, or leave it empty.</source>
         <translation>Введите число использований всего целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="510"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="509"/>
         <source>Type the uses per customer as a whole number, or leave it empty.</source>
         <translation>Введите число использований на покупателя целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="532"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="531"/>
         <source>This code comes from the head office: it is changed there, and reaches this shop with the catalog.</source>
         <translation>Этот код задан головным офисом: он меняется там и приходит в магазин вместе с каталогом.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="577"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="576"/>
         <source>Promo code %1 saved.</source>
         <translation>Промокод %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="597"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="596"/>
         <source>Promo code %1 is switched off: the till refuses it.</source>
         <translation>Промокод %1 отключён: касса его не примет.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="642"/>
         <source>No promo code was used in this period.</source>
         <translation>За этот период промокоды не использовались.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln использование, скидка всего %1.</numerusform>
@@ -6846,27 +6845,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
         <source>Save the uses report</source>
         <translation>Сохранить отчёт об использовании</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
         <source>promo-code-uses.csv</source>
         <translation>использование-промокодов.csv</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="677"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="676"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="679"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="678"/>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
     </message>
@@ -6960,42 +6959,42 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="260"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="272"/>
         <source>Working out the reports…</source>
         <translation>Расчёт отчётов…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
         <source>In</source>
         <translation>Приход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
         <source>Out</source>
         <translation>Расход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="311"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
         <source>Net</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="336"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
         <source>Hour</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
@@ -7005,121 +7004,121 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Лучшие товары по выручке</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="282"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="294"/>
         <source>In, pcs</source>
         <translation>Приход, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="283"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="295"/>
         <source>Out, pcs</source>
         <translation>Расход, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="284"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
         <source>In, kg</source>
         <translation>Приход, кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="285"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="297"/>
         <source>Out, kg</source>
         <translation>Расход, кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="316"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
         <source>Pieces sold</source>
         <translation>Продано штук</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="317"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="329"/>
         <source>Kilograms sold</source>
         <translation>Продано кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="336"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
         <source>Sold</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="342"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="354"/>
         <source>Sales value</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
         <source>Pieces</source>
         <translation>Штучные</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="373"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
         <source>By weight</source>
         <translation>Весовые</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="399"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="390"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="402"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="392"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="404"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="393"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="405"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="411"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="446"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="423"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="458"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="457"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="469"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="459"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="471"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="463"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="475"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="465"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="480"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="477"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="492"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="472"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="484"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="474"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="486"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="478"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="490"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
@@ -8015,82 +8014,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="56"/>
+        <location filename="../ui/stock/StockPage.cpp" line="57"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="59"/>
+        <location filename="../ui/stock/StockPage.cpp" line="60"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="63"/>
+        <location filename="../ui/stock/StockPage.cpp" line="64"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="66"/>
+        <location filename="../ui/stock/StockPage.cpp" line="68"/>
         <source>Ed&amp;it product…</source>
         <translation>Из&amp;менить товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="68"/>
+        <location filename="../ui/stock/StockPage.cpp" line="71"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="71"/>
+        <location filename="../ui/stock/StockPage.cpp" line="74"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="74"/>
+        <location filename="../ui/stock/StockPage.cpp" line="77"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="77"/>
+        <location filename="../ui/stock/StockPage.cpp" line="80"/>
         <source>Print shelf &amp;labels…</source>
         <translation>Печать &amp;ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="80"/>
+        <location filename="../ui/stock/StockPage.cpp" line="83"/>
         <source>Label &amp;queue…</source>
         <translation>Очередь ц&amp;енников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="84"/>
+        <location filename="../ui/stock/StockPage.cpp" line="87"/>
         <source>Add to label q&amp;ueue</source>
         <translation>&amp;Добавить в очередь ценников</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="88"/>
+        <location filename="../ui/stock/StockPage.cpp" line="91"/>
         <source>Price c&amp;hanges…</source>
         <translation>Переоце&amp;нки…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="92"/>
+        <location filename="../ui/stock/StockPage.cpp" line="95"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="128"/>
+        <location filename="../ui/stock/StockPage.cpp" line="131"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="259"/>
+        <location filename="../ui/stock/StockPage.cpp" line="237"/>
+        <source>The head office manages this shop&apos;s catalog: new products, prices and categories come from it with the next sync.</source>
+        <translation>Каталогом этого магазина управляет головной офис: новые товары, цены и категории приходят от него со следующей синхронизацией.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="298"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="266"/>
+        <location filename="../ui/stock/StockPage.cpp" line="305"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="288"/>
+        <location filename="../ui/stock/StockPage.cpp" line="327"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -8099,7 +8103,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="289"/>
+        <location filename="../ui/stock/StockPage.cpp" line="328"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -8108,12 +8112,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="344"/>
+        <location filename="../ui/stock/StockPage.cpp" line="383"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="356"/>
+        <location filename="../ui/stock/StockPage.cpp" line="395"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -8122,12 +8126,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="376"/>
+        <location filename="../ui/stock/StockPage.cpp" line="415"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="382"/>
+        <location filename="../ui/stock/StockPage.cpp" line="421"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -8136,12 +8140,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="408"/>
+        <location filename="../ui/stock/StockPage.cpp" line="447"/>
         <source>Choose the products whose shelf labels to queue.</source>
         <translation>Выберите товары, ценники которых поставить в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <location filename="../ui/stock/StockPage.cpp" line="460"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь (Ctrl+Shift+P — печать).</numerusform>
@@ -8150,22 +8154,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="222"/>
+        <location filename="../ui/stock/StockPage.cpp" line="261"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="229"/>
+        <location filename="../ui/stock/StockPage.cpp" line="268"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="299"/>
+        <location filename="../ui/stock/StockPage.cpp" line="338"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="313"/>
+        <location filename="../ui/stock/StockPage.cpp" line="352"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
