@@ -204,6 +204,13 @@ private slots:
         QVERIFY(window.windowTitle().contains(u"ShopDesk Северная"_s));
         QCOMPARE(AppSettings().headOfficeShopId(), north);
         QCOMPARE(AppSettings().shopId(), m_shop.id); // the till's shop is untouched
+        // No till, so the Orders page offers no shift to open or close.
+        QVERIFY(window.showPage(u"orders"_s));
+        const QStringList shiftActions {u"openShift"_s, u"cashInOut"_s, u"xReport"_s, u"zReport"_s};
+        for (const QString &name : shiftActions) {
+            auto *action = window.findChild<QAction *>(name);
+            QVERIFY2(action && !action->isVisible(), qPrintable(name));
+        }
 
         // Head-office mode opens again on the shop chosen last.
         {

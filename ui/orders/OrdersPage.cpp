@@ -147,6 +147,7 @@ OrdersPage::OrdersPage(const Session &session, QWidget *parent)
     auto *shiftBox = new QGroupBox(tr("Shift at this till"), this);
     auto *shiftLayout = new QVBoxLayout(shiftBox);
     shiftLayout->addWidget(m_shift);
+    shiftBox->setVisible(hasPermission(session.actor.role, Permission::Sell));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);

@@ -5,6 +5,7 @@
 #include "OpenShiftDialog.h"
 #include "models/checkout/ReceiptPrintQueue.h"
 #include "models/core/Money.h"
+#include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/settings/AppSettings.h"
 #include "models/shifts/ShiftReceipt.h"
@@ -145,6 +146,10 @@ void ShiftPanel::updateActions()
     m_openAction->setEnabled(!m_open);
     for (QAction *a : {m_cashAction, m_xAction, m_zAction})
         a->setEnabled(m_open.has_value());
+    // Someone who does not sell (the head office) has no till and no shift.
+    const bool sells = hasPermission(m_session.actor.role, Permission::Sell);
+    for (QAction *a : {m_openAction, m_cashAction, m_xAction, m_zAction})
+        a->setVisible(sells);
 }
 
 void ShiftPanel::takeKeyboardBack()
