@@ -218,6 +218,10 @@ void MainWindow::enterHeadOfficeMode()
            "and promotions are the whole chain's.")
             .arg(choose->shortcut().toString(QKeySequence::NativeText)));
     connect(selector, &QComboBox::activated, this, [this, selector] {
+        // The keyboard goes back to the page, whose shortcuts work only
+        // within it.
+        if (QWidget *page = m_pages->currentWidget())
+            page->setFocus(Qt::OtherFocusReason);
         const auto shop = selector->currentShop();
         if (!shop || shop->id == m_session.shop.id)
             return;

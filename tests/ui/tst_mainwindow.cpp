@@ -200,6 +200,12 @@ private slots:
             QTest::keyClick(list, list->currentIndex().row() < target ? Qt::Key_Down : Qt::Key_Up);
         QTest::keyClick(list, Qt::Key_Return);
         QTRY_VERIFY(!list->isVisible());
+        // The keyboard is back on the page, so its shortcuts work at once.
+        QTRY_VERIFY(!selector->hasFocus());
+        const QWidget *focused = QApplication::focusWidget();
+        while (focused && !focused->inherits("shopdesk::StockPage"))
+            focused = focused->parentWidget();
+        QVERIFY(focused);
         QCOMPARE(window.session().shop.id, north);
         QVERIFY(window.windowTitle().contains(u"ShopDesk Северная"_s));
         QCOMPARE(AppSettings().headOfficeShopId(), north);
