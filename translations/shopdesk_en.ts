@@ -323,7 +323,7 @@
 <context>
     <name>shopdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Central: %1 · %Ln unsent</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="398"/>
+        <location filename="../ui/MainWindow.cpp" line="402"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln refused</numerusform>

@@ -1337,6 +1337,11 @@ If another program started it, stop that program; otherwise remove the folder to
             <numerusform>За один раз в очередь можно поставить не больше %Ln этикеток.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../models/labels/LabelQueueStore.cpp" line="272"/>
+        <source>Choose the shop the labels were printed for.</source>
+        <translation>Выберите магазин, для которого напечатаны ценники.</translation>
+    </message>
 </context>
 <context>
     <name>LabelRenderer</name>
@@ -5097,7 +5102,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="182"/>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>Head office</source>
         <translation>Головной офис</translation>
     </message>
@@ -5117,37 +5122,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Магазин, чьи остатки, заказы и показатели страницы показывают первыми (%1). Каталог и акции — общие для всей сети.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>Finishing the payment under way…</source>
         <translation>Завершается текущая оплата…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="393"/>
         <source>Central: not set up</source>
         <translation>Центральный сервер: не настроен</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>This shop does not sync; set central up on the Sync page.</source>
         <translation>Этот магазин не синхронизируется; настройте центральный сервер на странице «Синхронизация».</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="393"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
         <source>syncing</source>
         <translation>синхронизация</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="398"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>offline</source>
         <translation>не в сети</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Central: %1 · %Ln unsent</source>
         <translation>
             <numerusform>Центральный сервер: %1 · не отправлено: %Ln</numerusform>
@@ -5156,7 +5161,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="398"/>
+        <location filename="../ui/MainWindow.cpp" line="402"/>
         <source> · %Ln refused</source>
         <translation>
             <numerusform> · %Ln отклонено</numerusform>
@@ -5165,87 +5170,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="405"/>
         <source> · synced %1</source>
         <translation> · синхронизировано %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="404"/>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>The last sync went well.</source>
         <translation>Последняя синхронизация прошла успешно.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="405"/>
+        <location filename="../ui/MainWindow.cpp" line="409"/>
         <source>Last error: %1</source>
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="418"/>
+        <location filename="../ui/MainWindow.cpp" line="422"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="420"/>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="425"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>&amp;Lock the till</source>
         <translation>&amp;Заблокировать кассу</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="452"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>&amp;About ShopDesk</source>
         <translation>&amp;О программе ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>Database: built-in</source>
         <translation>База данных: встроенная</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>Shop: %1</source>
         <translation>Магазин: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Вход выполнен: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="490"/>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
         <source>ShopDesk — head office — %1</source>
         <translation>ShopDesk — головной офис — %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="491"/>
+        <location filename="../ui/MainWindow.cpp" line="495"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
     </message>
@@ -5414,97 +5419,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Нет заказов, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="162"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="163"/>
         <source>%1 was not printed: %2</source>
         <translation>%1 — не напечатано: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="314"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="315"/>
         <source>There is no order %1.</source>
         <translation>Заказа %1 нет.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="330"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="331"/>
         <source>Select an order to see its lines.</source>
         <translation>Выберите заказ, чтобы увидеть его строки.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="337"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="338"/>
         <source>Order %1 — %2</source>
         <translation>Заказ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="339"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="340"/>
         <source>Why it failed: %1</source>
         <translation>Причина сбоя: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="347"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="348"/>
         <source>  VAT %1: %2</source>
         <translation>  НДС %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="350"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="351"/>
         <source>  (%1 returned)</source>
         <translation>  (возвращено: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="355"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="356"/>
         <source>Discount: %1</source>
         <translation>Скидка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="356"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="357"/>
         <source>Total: %1</source>
         <translation>Итого: %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="359"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="360"/>
         <source>Paid: %1 in cash, %2 by card</source>
         <translation>Оплачено: %1 наличными, %2 картой</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="362"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="363"/>
         <source>Stock is held until %1.</source>
         <translation>Товар зарезервирован до %1.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="377"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="378"/>
         <source>Cancel the order</source>
         <translation>Отмена заказа</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="378"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="379"/>
         <source>Cancel order %1 and put its items back on the shelf?</source>
         <translation>Отменить заказ %1 и вернуть его товары на полку?</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="380"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="381"/>
         <source>cancelled on the Orders page</source>
         <translation>отменён на странице «Заказы»</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="387"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="388"/>
         <source>Order %1 cancelled; its items are back on the shelf.</source>
         <translation>Заказ %1 отменён; его товары вернулись на полку.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="403"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="404"/>
         <source>Items of order %1 taken back: refund %2 to the card.</source>
         <translation>Товары заказа %1 приняты обратно: верните %2 на карту.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="405"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="406"/>
         <source>Items of order %1 taken back: pay back %2 in cash.</source>
         <translation>Товары заказа %1 приняты обратно: выдайте %2 наличными.</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="421"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="422"/>
         <source>Return %1</source>
         <translation>Возврат %1</translation>
     </message>
     <message>
-        <location filename="../ui/orders/OrdersPage.cpp" line="427"/>
+        <location filename="../ui/orders/OrdersPage.cpp" line="428"/>
         <source>Print the return receipt of order %1</source>
         <translation>Печать чека возврата по заказу %1</translation>
     </message>
@@ -7406,102 +7411,102 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::ShiftPanel</name>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="36"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="37"/>
         <source>Hide the report</source>
         <translation>Скрыть отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="37"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="38"/>
         <source>&amp;Print the report</source>
         <translation>&amp;Печать отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="68"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="69"/>
         <source>The %1 was not printed: %2</source>
         <translation>Не напечатано (%1): %2</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="71"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="72"/>
         <source>Till %1: looking for the shift…</source>
         <translation>Касса %1: поиск смены…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="76"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="77"/>
         <source>&amp;Open shift…</source>
         <translation>О&amp;ткрыть смену…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="78"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="79"/>
         <source>Cash &amp;in/out…</source>
         <translation>&amp;Внесение/изъятие…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="80"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="81"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="82"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="83"/>
         <source>&amp;Z report (close shift)…</source>
         <translation>&amp;Z-отчёт (закрыть смену)…</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="131"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="132"/>
         <source>Till %1: shift open since %2 (%3).</source>
         <translation>Касса %1: смена открыта с %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="135"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="136"/>
         <source>Till %1: no shift is open.</source>
         <translation>Касса %1: смена не открыта.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="179"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="184"/>
         <source>Shift opened at till %1 with %2 in the drawer.</source>
         <translation>Смена на кассе %1 открыта, в кассе %2.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="206"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="211"/>
         <source>%1 put into the drawer.</source>
         <translation>В кассу внесено %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="207"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="212"/>
         <source>%1 taken out of the drawer.</source>
         <translation>Из кассы изъято %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="223"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="228"/>
         <source>Till %1 has no open shift.</source>
         <translation>На кассе %1 нет открытой смены.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="255"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="260"/>
         <source>Shift closed. The drawer is %1 short.</source>
         <translation>Смена закрыта. Недостача в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="256"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="261"/>
         <source>Shift closed. The drawer is %1 over.</source>
         <translation>Смена закрыта. Излишек в кассе: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="257"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="262"/>
         <source>Shift closed. The drawer adds up.</source>
         <translation>Смена закрыта. Касса сходится.</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="286"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="291"/>
         <source>Z report of shift %1</source>
         <translation>Z-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="287"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="292"/>
         <source>X report of shift %1</source>
         <translation>X-отчёт смены %1</translation>
     </message>
     <message>
-        <location filename="../ui/shifts/ShiftPanel.cpp" line="295"/>
+        <location filename="../ui/shifts/ShiftPanel.cpp" line="300"/>
         <source>Print the %1</source>
         <translation>Печать: %1</translation>
     </message>

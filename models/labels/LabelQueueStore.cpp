@@ -230,15 +230,22 @@ Result<int> LabelQueueStore::request(const Actor &actor, const QList<qint64> &pr
     return count;
 }
 
-Result<QList<QueuedLabel>> LabelQueueStore::waiting(int limit) const
+namespace {
+// A label waits for a shop that has not printed its current revision.
+const QString kWaitingFor =
+    u"q.printed_at IS NULL AND NOT EXISTS (SELECT 1 FROM label_prints lp "
+    "WHERE lp.label_id = q.id AND lp.shop_id = :shop AND lp.revision >= q.revision)"_s;
+} // namespace
+
+Result<QList<QueuedLabel>> LabelQueueStore::waiting(qint64 shopId, int limit) const
 {
     auto query = Sql::run(m_db,
                           u"SELECT q.id, q.product_id, p.plu, p.name, coalesce(p.barcode, ''), "
                           "coalesce(q.price, p.price), p.sold_by_weight, q.reason, q.valid_from, "
                           "q.queued_at, q.revision "
                           "FROM label_queue q JOIN products p ON p.id = q.product_id "
-                          "WHERE q.printed_at IS NULL ORDER BY q.queued_at, q.id LIMIT ?"_s,
-                          {std::clamp(limit, 1, kMaxList)});
+                          "WHERE %1 ORDER BY q.queued_at, q.id LIMIT :limit"_s.arg(kWaitingFor),
+                          {{u":shop"_s, shopId}, {u":limit"_s, std::clamp(limit, 1, kMaxList)}});
     if (!query)
         return query.error();
     QList<QueuedLabel> labels;
@@ -247,18 +254,22 @@ Result<QList<QueuedLabel>> LabelQueueStore::waiting(int limit) const
     return labels;
 }
 
-Result<qint64> LabelQueueStore::waitingCount() const
+Result<qint64> LabelQueueStore::waitingCount(qint64 shopId) const
 {
-    auto count = Sql::scalar(m_db, u"SELECT count(*) FROM label_queue WHERE printed_at IS NULL"_s);
+    auto count = Sql::run(m_db, u"SELECT count(*) FROM label_queue q WHERE %1"_s.arg(kWaitingFor),
+                          {{u":shop"_s, shopId}});
     if (!count)
         return count.error();
-    return count.value().toLongLong();
+    count.value().next();
+    return count.value().value(0).toLongLong();
 }
 
 Result<int> LabelQueueStore::markPrinted(const Actor &actor, const QList<QueuedLabel> &printed)
 {
     if (auto refused = checkPermission(actor.role, Permission::ManageProducts))
         return *refused;
+    if (actor.shopId <= 0)
+        return StoreError::invalid(u"shop"_s, tr("Choose the shop the labels were printed for."));
     if (printed.isEmpty())
         return 0;
     QList<qint64> ids, revisions;
@@ -266,12 +277,19 @@ Result<int> LabelQueueStore::markPrinted(const Actor &actor, const QList<QueuedL
         ids << label.id;
         revisions << label.revision;
     }
+    // Only the revision that was listed: a label queued again since (a newer
+    // price) was not what was printed, and keeps waiting.
     auto marked =
         Sql::run(m_db,
-                 u"UPDATE label_queue q SET printed_at = now(), printed_by = :by "
-                 "FROM unnest(:ids::bigint[], :revisions::bigint[]) AS x(id, revision) "
-                 "WHERE q.id = x.id AND q.revision = x.revision AND q.printed_at IS NULL"_s,
-                 {{u":by"_s, actor.staffId},
+                 u"INSERT INTO label_prints AS lp (label_id, shop_id, revision, printed_by) "
+                 "SELECT q.id, :shop, q.revision, nullif(:by::bigint, 0) FROM label_queue q "
+                 "JOIN unnest(:ids::bigint[], :revisions::bigint[]) AS x(id, revision) "
+                 "  ON q.id = x.id AND q.revision = x.revision WHERE q.printed_at IS NULL "
+                 "ON CONFLICT (label_id, shop_id) DO UPDATE SET revision = EXCLUDED.revision, "
+                 "  printed_at = now(), printed_by = EXCLUDED.printed_by "
+                 "  WHERE lp.revision < EXCLUDED.revision"_s,
+                 {{u":shop"_s, actor.shopId},
+                  {u":by"_s, actor.staffId},
                   {u":ids"_s, PgArray::integers(ids)},
                   {u":revisions"_s, PgArray::integers(revisions)}});
     if (!marked)

@@ -76,12 +76,14 @@ public:
 
     // Queues labels for these products at today's prices (Requested).
     Result<int> request(const Actor &actor, const QList<qint64> &productIds);
-    // The waiting labels, oldest first, at most `limit`.
-    Result<QList<QueuedLabel>> waiting(int limit = kMaxList) const;
-    Result<qint64> waitingCount() const;
-    // Marks these listed labels printed (by the actor, now); the count
-    // marked. A label queued again since it was listed (a newer price) is
-    // not what was printed: it stays on the queue.
+    // The labels waiting for `shopId` (each shop prints its own: label_prints,
+    // 0030), oldest first, at most `limit`.
+    Result<QList<QueuedLabel>> waiting(qint64 shopId, int limit = kMaxList) const;
+    Result<qint64> waitingCount(qint64 shopId) const;
+    // Marks these listed labels printed for the actor's shop (by the actor,
+    // now); the count marked. A label queued again since it was listed (a
+    // newer price) is not what was printed: it stays on the queue. Other
+    // shops still have them to print.
     Result<int> markPrinted(const Actor &actor, const QList<QueuedLabel> &printed);
 
     static QString reasonKey(LabelReason reason);

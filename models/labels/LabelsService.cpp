@@ -8,8 +8,9 @@ namespace shopdesk {
 
 QFuture<Result<QList<QueuedLabel>>> LabelsService::waiting(int limit) const
 {
-    return onDatabase(
-        [limit](const QSqlDatabase &db) { return LabelQueueStore(db).waiting(limit); });
+    return onDatabase([shop = m_actor.shopId, limit](const QSqlDatabase &db) {
+        return LabelQueueStore(db).waiting(shop, limit);
+    });
 }
 
 QFuture<Result<int>> LabelsService::request(const QList<qint64> &productIds) const

@@ -18,6 +18,7 @@ public:
 
     explicit LabelsService(Actor actor = {}) : m_actor(std::move(actor)) { }
 
+    // The labels waiting to be printed in the actor's shop.
     QFuture<Result<QList<QueuedLabel>>> waiting(int limit = LabelQueueStore::kMaxList) const;
     QFuture<Result<int>> request(const QList<qint64> &productIds) const;
     QFuture<Result<int>> markPrinted(const QList<QueuedLabel> &printed) const;

@@ -19,12 +19,12 @@ class TestLabelQueue : public QObject
 
     std::unique_ptr<test::TestDatabase> m_tdb;
     Actor m_keeper, m_cashier;
-    qint64 m_milk = 0, m_cheese = 0;
+    qint64 m_milk = 0, m_cheese = 0, m_shop = 0;
 
     LabelQueueStore queue() const { return LabelQueueStore(m_tdb->db()); }
-    QList<QueuedLabel> waiting() const
+    QList<QueuedLabel> waiting(qint64 shop = 0) const
     {
-        auto listed = queue().waiting();
+        auto listed = queue().waiting(shop ? shop : m_shop);
         return listed ? listed.value() : QList<QueuedLabel>();
     }
 
@@ -35,6 +35,7 @@ private slots:
         QVERIFY2(m_tdb->isReady(), qPrintable(m_tdb->errorText()));
         QVERIFY2(m_tdb->migrate(), qPrintable(m_tdb->errorText()));
         const qint64 shop = m_tdb->addShop(u"S1"_s, u"First"_s);
+        m_shop = shop;
         m_keeper = m_tdb->addStaff(u"keeper"_s, Role::StockKeeper, shop);
         m_cashier = m_tdb->addStaff(u"cashier"_s, Role::Cashier, shop);
         auto milk = ProductStore(m_tdb->db())
@@ -63,7 +64,7 @@ private slots:
         QCOMPARE(labels.at(0).barcode, u"4601234567893"_s);
         QCOMPARE(labels.at(0).reason, LabelReason::PriceChanged);
         QVERIFY(!labels.at(0).validFrom.isValid());
-        QCOMPARE(queue().waitingCount().value(), 1);
+        QCOMPARE(queue().waitingCount(m_shop).value(), 1);
     }
 
     void aScheduledPriceQueuesItsFromTagBesideTodays()
@@ -133,9 +134,9 @@ private slots:
         QCOMPARE(queue().markPrinted(m_keeper, {labels.at(0)}).value(), 0); // once
         labels = waiting();
         QCOMPARE(labels.size(), 1);
-        // Printed rows stay with who printed them.
+        // Printed labels stay with who printed them, and for which shop.
         auto by = Sql::scalar(m_tdb->db(),
-                              u"SELECT printed_by FROM label_queue WHERE printed_at IS NOT NULL"_s);
+                              u"SELECT printed_by FROM label_prints WHERE shop_id = ?"_s, {m_shop});
         QVERIFY(by.ok());
         QCOMPARE(by.value().toLongLong(), m_keeper.staffId);
         // A new price after printing queues a new label.
@@ -167,6 +168,42 @@ private slots:
         QCOMPARE(still.at(0).revision, listed.at(0).revision + 1);
         QCOMPARE(queue().markPrinted(m_keeper, still).value(), 1);
         QCOMPARE(waiting().size(), 0);
+    }
+
+    // Two shops in one database each print their own tags: one shop's
+    // printing leaves the other's waiting, and a new price brings the label
+    // back to both.
+    void eachShopPrintsItsOwnLabels()
+    {
+        const qint64 second = m_tdb->addShop(u"S2"_s, u"Second"_s);
+        const Actor secondKeeper = m_tdb->addStaff(u"keeper2"_s, Role::StockKeeper, second);
+        QVERIFY(
+            LabelQueueStore::enqueue(m_tdb->db(), m_milk, std::nullopt, LabelReason::PriceChanged)
+                .ok());
+        QCOMPARE(waiting().size(), 1);
+        QCOMPARE(waiting(second).size(), 1);
+        QCOMPARE(queue().markPrinted(m_keeper, waiting()).value(), 1);
+        QCOMPARE(waiting().size(), 0);
+        QCOMPARE(queue().waitingCount(m_shop).value(), qint64(0));
+        QCOMPARE(waiting(second).size(), 1);
+        QCOMPARE(queue().waitingCount(second).value(), qint64(1));
+
+        QVERIFY(LabelQueueStore::enqueue(m_tdb->db(), m_milk, std::nullopt,
+                                         LabelReason::PriceChanged, 10490)
+                    .ok());
+        QCOMPARE(waiting().size(), 1);
+        QCOMPARE(waiting().at(0).price, qint64(10490));
+        QCOMPARE(queue().markPrinted(secondKeeper, waiting(second)).value(), 1);
+        QCOMPARE(waiting(second).size(), 0);
+        QCOMPARE(waiting().size(), 1); // the first shop has the new price to print
+
+        // Printing needs to know for which shop.
+        Actor nowhere = m_keeper;
+        nowhere.shopId = 0;
+        auto refused = queue().markPrinted(nowhere, waiting());
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, u"shop"_s);
+        QCOMPARE(waiting().size(), 1);
     }
 };
 

@@ -95,7 +95,7 @@ private slots:
                        "AND plu IN ('1001', '1002') AND staff_id = ?"_s,
                        {m_manager.staffId}),
                  2);
-        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), 2);
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount(m_manager.shopId).value(), 2);
         const QList<PriceEntry> history = PriceStore(m_tdb->db()).list(u"1001"_s).value();
         QCOMPARE(history.first().price, qint64(10499));
         QCOMPARE(history.first().previous, std::optional<qint64>(9990));
@@ -312,7 +312,8 @@ private slots:
         QCOMPARE(prices.priceAt(u"2001"_s, from).value(), qint64(208900));
         QCOMPARE(priceOf(u"1001"_s), qint64(9990));
         // The "from" tags are queued ahead, with the new prices.
-        const QList<QueuedLabel> labels = LabelQueueStore(m_tdb->db()).waiting().value();
+        const QList<QueuedLabel> labels =
+            LabelQueueStore(m_tdb->db()).waiting(m_manager.shopId).value();
         QCOMPARE(labels.size(), 2);
         for (const QueuedLabel &label : labels) {
             QCOMPARE(label.reason, LabelReason::PriceScheduled);
@@ -354,7 +355,7 @@ private slots:
         QVERIFY2(refused.error().message.contains(u"B2999"_s), qPrintable(refused.error().message));
         QCOMPARE(count(u"SELECT count(*) FROM product_prices"_s), pricesBefore);
         QCOMPARE(priceOf(u"B1"_s), qint64(1001));
-        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), 0);
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount(m_manager.shopId).value(), 0);
 
         const qint64 archivedId = count(u"SELECT id FROM products WHERE plu = 'B2999'"_s);
         QVERIFY(documents().removeLines(m_manager, id, {archivedId}).ok());

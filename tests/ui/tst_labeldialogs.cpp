@@ -137,7 +137,8 @@ private slots:
         page.table()->clearSelection();
         QTest::keyClick(page.table(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(banner->text().startsWith(u"Choose the products"_s));
-        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), qint64(0));
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount(keeper().actor.shopId).value(),
+                 qint64(0));
 
         QList<qint64> chosen;
         for (int row = 0; row < 2; ++row) {
@@ -263,7 +264,8 @@ private slots:
         const QString text = pdfText(path);
         QVERIFY2(text.contains(Money::format(12345)), qPrintable(text));
         QVERIFY2(text.contains(u"from "_s), qPrintable(text));
-        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount().value(), qint64(0));
+        QCOMPARE(LabelQueueStore(m_tdb->db()).waitingCount(keeper().actor.shopId).value(),
+                 qint64(0));
     }
 };
 
