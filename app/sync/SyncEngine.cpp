@@ -237,54 +237,88 @@ void SyncEngine::failPush(const QList<qint64> &ids, const QString &error)
 
 void SyncEngine::pullNextPage()
 {
-    const int limit = m_catalogPage;
+    ++m_pull;
+    m_fetched.reset();
+    m_fetchError.reset();
+    m_applying = false;
     runThenCallback(
         this,
         [] {
             return onThreadDatabase(
                 [](const QSqlDatabase &db) { return CatalogStore(db).cursor(); });
         },
-        [this, limit](const Result<std::optional<HistoryCursor>> &cursor) {
+        [this](const Result<std::optional<HistoryCursor>> &cursor) {
             if (!cursor)
                 return finish(
                     tr("The catalog cursor cannot be read: %1").arg(cursor.error().message));
-            QUrlQuery query;
-            if (cursor.value())
-                query.addQueryItem(u"since"_s, cursor.value()->toToken());
-            query.addQueryItem(u"limit"_s, QString::number(limit));
-            m_client->send(
-                "GET", u"/sync/catalog"_s, query, {}, this, [this](const CentralReply &reply) {
-                    setOnline(reply.reachedServer() && reply.status < 500);
-                    if (!reply.ok())
-                        return finish(describe(reply));
-                    const CatalogPage page = CatalogPage::fromJson(reply.body.object());
-                    const bool more = page.hasMore;
-                    runThenCallback(
-                        this,
-                        [page] {
-                            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<qint64> {
-                                auto applied = CatalogStore(db).applyPage(page);
-                                if (!applied)
-                                    return applied.error();
-                                // Central has these products now: what it
-                                // refused for lack of them can go again.
-                                QStringList plus;
-                                for (const QJsonValue &item : page.items)
-                                    plus << item.toObject().value(u"plu"_s).toString();
-                                return OutboxStore(db).requeueCured(plus);
-                            });
-                        },
-                        [this, more](const Result<qint64> &cured) {
-                            if (!cured)
-                                return finish(tr("A catalog page could not be applied: %1")
-                                                  .arg(cured.error().message));
-                            if (cured.value() > 0)
-                                m_again = true; // push them at once
-                            if (more)
-                                return pullNextPage();
-                            finish({});
-                        });
-                });
+            fetchPage(cursor.value());
+        });
+}
+
+void SyncEngine::fetchPage(const std::optional<HistoryCursor> &since)
+{
+    QUrlQuery query;
+    if (since)
+        query.addQueryItem(u"since"_s, since->toToken());
+    query.addQueryItem(u"limit"_s, QString::number(m_catalogPage));
+    m_client->send("GET", u"/sync/catalog"_s, query, {}, this,
+                   [this, pull = m_pull](const CentralReply &reply) {
+                       if (pull != m_pull)
+                           return; // that pull has stopped
+                       setOnline(reply.reachedServer() && reply.status < 500);
+                       if (!reply.ok()) {
+                           if (m_applying)
+                               m_fetchError = describe(reply); // said once the page is in
+                           else
+                               finish(describe(reply));
+                           return;
+                       }
+                       m_fetched = CatalogPage::fromJson(reply.body.object());
+                       if (!m_applying)
+                           applyFetched();
+                   });
+}
+
+void SyncEngine::applyFetched()
+{
+    const CatalogPage page = *m_fetched;
+    m_fetched.reset();
+    m_applying = true;
+    if (page.hasMore)
+        fetchPage(page.next);
+    runThenCallback(
+        this,
+        [page] {
+            return onThreadDatabase([&](const QSqlDatabase &db) -> Result<qint64> {
+                auto applied = CatalogStore(db).applyPage(page);
+                if (!applied)
+                    return applied.error();
+                // Central has these products now: what it
+                // refused for lack of them can go again.
+                QStringList plus;
+                for (const QJsonValue &item : page.items)
+                    plus << item.toObject().value(u"plu"_s).toString();
+                return OutboxStore(db).requeueCured(plus);
+            });
+        },
+        [this, more = page.hasMore](const Result<qint64> &cured) {
+            m_applying = false;
+            if (!cured) {
+                ++m_pull; // the page fetched meanwhile waits for the next sync
+                return finish(
+                    tr("A catalog page could not be applied: %1").arg(cured.error().message));
+            }
+            if (cured.value() > 0)
+                m_again = true; // push them at once
+            if (!more)
+                return finish({});
+            if (m_fetchError) {
+                ++m_pull;
+                return finish(*m_fetchError);
+            }
+            if (m_fetched)
+                applyFetched();
+            // else the next page is still on its way: its reply applies it.
         });
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "models/sync/CatalogStore.h"
 #include "models/sync/SyncMonitor.h"
 
 #include <QTimer>
+
+#include <optional>
 
 namespace shopdesk {
 
@@ -59,7 +62,11 @@ private:
     void pushNextBatch();
     void onPushed(const QList<qint64> &ids, const CentralReply &reply);
     void failPush(const QList<qint64> &ids, const QString &error);
+    // The catalog, page by page: the next page is fetched while the shop
+    // applies the one before (its cursor is known once a page arrives).
     void pullNextPage();
+    void fetchPage(const std::optional<HistoryCursor> &since);
+    void applyFetched();
     void finish(const QString &error);
     void setOnline(bool online);
     void emitStatus();
@@ -70,6 +77,13 @@ private:
     int m_catalogPage = kDefaultCatalogPage;
     QString m_shopCode;
     bool m_again = false; // syncNow() arrived while running
+    // The catalog pull: a page fetched and not yet applied, a fetch that
+    // failed while a page was being applied, and which pull a reply belongs
+    // to (a pull that stopped ignores what it had asked for).
+    std::optional<CatalogPage> m_fetched;
+    std::optional<QString> m_fetchError;
+    bool m_applying = false;
+    int m_pull = 0;
     int m_batchesThisRun = 0;
     SyncStatus m_status;
 };

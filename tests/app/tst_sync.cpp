@@ -1208,6 +1208,46 @@ private slots:
         }
         QCOMPARE(rows(south.tdb->db(), state), before);
     }
+
+    // A pull of many small pages (each next page fetched while the one
+    // before is applied) stops at a page the shop cannot take: the pages
+    // before it are in, nothing after it (not even the page fetched ahead),
+    // and the next sync goes on from there to the end.
+    void aPullOfManyPagesStopsCleanlyAtAPageItCannotTake()
+    {
+        const QStringList central =
+            rows(m_central->db(), u"SELECT plu FROM products ORDER BY updated_at, id"_s);
+        QVERIFY(central.size() >= 12);
+        const int refusedAt = int(central.size() / 2);
+        const QString refused = central.at(refusedAt);
+        ShopSite shop = makeShop(u"PAGES"_s);
+        QVERIFY2(shop.tdb->isReady(), qPrintable(shop.tdb->errorText()));
+        QVERIFY(Sql::run(shop.tdb->db(),
+                         u"CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql "
+                         "AS $$ BEGIN IF NEW.plu = '%1' THEN RAISE EXCEPTION 'not here'; "
+                         "END IF; RETURN NEW; END $$"_s.arg(refused))
+                    .ok());
+        QVERIFY(Sql::run(shop.tdb->db(),
+                         u"CREATE TRIGGER refuse_for_test BEFORE INSERT ON products "
+                         "FOR EACH ROW EXECUTE FUNCTION refuse_for_test()"_s)
+                    .ok());
+        auto client = clientFor(shop);
+        SyncEngine engine(client.get());
+        engine.setCatalogPageSize(3);
+        QVERIFY(!syncOnce(shop, engine));
+        QVERIFY2(engine.status().lastError.contains(u"not here"_s),
+                 qPrintable(engine.status().lastError));
+        const QString inShop = u"SELECT plu FROM products ORDER BY plu"_s;
+        QStringList before = central.mid(0, refusedAt / 3 * 3);
+        before.sort();
+        QCOMPARE(rows(shop.tdb->db(), inShop), before);
+
+        QVERIFY(Sql::run(shop.tdb->db(), u"DROP TRIGGER refuse_for_test ON products"_s).ok());
+        QVERIFY(syncOnce(shop, engine));
+        QStringList all = central;
+        all.sort();
+        QCOMPARE(rows(shop.tdb->db(), inShop), all);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSync)
