@@ -247,24 +247,43 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         const QString json = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
         if (auto loaded = loadIncoming(m_db, json); !loaded)
             return loaded.error();
-        // Central owns the catalog: a barcode it gives to another PLU leaves
-        // the local product that had it (or the page could never be taken).
-        auto moved = Sql::run(
+        // A page of products wholly new here (a first pull, new goods) has
+        // no barcode to move, no price to compare, no list or schedule to
+        // correct: four statements it can skip.
+        auto known = Sql::scalar(
             m_db,
-            u"WITH incoming AS (SELECT plu, barcode FROM catalog_incoming UNION "
-            "  SELECT i.plu, b.barcode FROM catalog_incoming i CROSS JOIN LATERAL "
-            "  jsonb_array_elements_text(coalesce(i.barcodes, '[]'::jsonb)) AS b(barcode)), "
-            "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
-            "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
-            "  RETURNING p.id, p.plu, i.plu AS now_at) "
-            "INSERT INTO history (product_id, plu, action, reason) "
-            "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
-            {QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
-        if (!moved)
-            return moved.error();
-        auto before = pricesNow(m_db);
-        if (!before)
-            return before.error();
+            u"SELECT EXISTS (SELECT 1 FROM catalog_incoming i JOIN products p ON p.plu = i.plu) "
+            "  OR EXISTS (SELECT 1 FROM catalog_incoming i CROSS JOIN LATERAL "
+            "    jsonb_array_elements_text(coalesce(i.barcodes, '[]'::jsonb) || "
+            "    coalesce(to_jsonb(i.barcode), '[]'::jsonb)) AS b(barcode) "
+            "    WHERE EXISTS (SELECT 1 FROM product_barcodes pb WHERE pb.barcode = b.barcode) "
+            "    OR EXISTS (SELECT 1 FROM products p WHERE p.barcode = b.barcode))"_s);
+        if (!known)
+            return known.error();
+        const bool fresh = !known.value().toBool();
+        QHash<qint64, qint64> before; // the prices now of the products the shop has
+        if (!fresh) {
+            // Central owns the catalog: a barcode it gives to another PLU
+            // leaves the local product that had it (or the page could never
+            // be taken).
+            auto moved = Sql::run(
+                m_db,
+                u"WITH incoming AS (SELECT plu, barcode FROM catalog_incoming UNION "
+                "  SELECT i.plu, b.barcode FROM catalog_incoming i CROSS JOIN LATERAL "
+                "  jsonb_array_elements_text(coalesce(i.barcodes, '[]'::jsonb)) AS b(barcode)), "
+                "cleared AS (UPDATE products p SET barcode = NULL, updated_at = now() "
+                "  FROM incoming i WHERE p.barcode = nullif(i.barcode, '') AND p.plu <> i.plu "
+                "  RETURNING p.id, p.plu, i.plu AS now_at) "
+                "INSERT INTO history (product_id, plu, action, reason) "
+                "  SELECT id, plu, 'product_changed', ? || now_at FROM cleared"_s,
+                {QCoreApplication::translate("CatalogStore", "barcode moved by central to PLU ")});
+            if (!moved)
+                return moved.error();
+            auto prices = pricesNow(m_db);
+            if (!prices)
+                return prices.error();
+            before = prices.value();
+        }
         // Only rows that really differ are written, so a page seen twice
         // leaves no trace. The price is compared with the one that holds
         // here now (a scheduled one may hold before anything copied it), and
@@ -314,14 +333,14 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
         // A price central changed makes the shelf tag wrong from now: queue
         // a new one, in this transaction, as an edit here would. (A page of
         // products new to the shop has no tag to correct.)
-        if (!before.value().isEmpty()) {
+        if (!before.isEmpty()) {
             auto after = pricesNow(m_db);
             if (!after)
                 return after.error();
             QList<qint64> repriced;
             for (auto it = after.value().cbegin(); it != after.value().cend(); ++it) {
-                const auto was = before.value().constFind(it.key());
-                if (was != before.value().cend() && *was != it.value())
+                const auto was = before.constFind(it.key());
+                if (was != before.cend() && *was != it.value())
                     repriced << it.key();
             }
             // One statement for the page (a chain-wide price change moves
@@ -331,32 +350,35 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
                 !queued)
                 return queued.error();
         }
-        if (auto lists = applyBarcodeLists(applied); !lists)
+        if (auto lists = applyBarcodeLists(fresh, applied); !lists)
             return lists.error();
         // A price central no longer schedules (cancelled there before it
         // started) goes here too, with its waiting "from" tag. Only for
         // items that carry a schedule (an older central sends none), and
         // never a price a price-change document of this shop set.
-        auto withdrawn = Sql::run(
-            m_db,
-            u"WITH incoming AS (SELECT plu, scheduled_prices FROM catalog_incoming "
-            "  WHERE scheduled_prices IS NOT NULL), "
-            "gone AS (DELETE FROM product_prices pp USING incoming i, products p "
-            "  WHERE p.plu = i.plu AND pp.product_id = p.id AND pp.valid_from > now() "
-            "  AND pp.document_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
-            "  jsonb_to_recordset(i.scheduled_prices) AS s(valid_from timestamptz) "
-            "  WHERE s.valid_from = pp.valid_from) "
-            "  RETURNING pp.product_id, pp.valid_from), "
-            "untagged AS (DELETE FROM label_queue l USING gone g WHERE l.product_id = g.product_id "
-            "  AND l.valid_from = g.valid_from AND l.printed_at IS NULL) "
-            "INSERT INTO history (product_id, plu, action, reason) "
-            "  SELECT DISTINCT g.product_id, p.plu, 'product_changed', :reason FROM gone g "
-            "  JOIN products p ON p.id = g.product_id"_s,
-            {{u":reason"_s,
-              QCoreApplication::translate("CatalogStore",
-                                          "scheduled price cancelled by central")}});
-        if (!withdrawn)
-            return withdrawn.error();
+        if (!fresh) {
+            auto withdrawn = Sql::run(
+                m_db,
+                u"WITH incoming AS (SELECT plu, scheduled_prices FROM catalog_incoming "
+                "  WHERE scheduled_prices IS NOT NULL), "
+                "gone AS (DELETE FROM product_prices pp USING incoming i, products p "
+                "  WHERE p.plu = i.plu AND pp.product_id = p.id AND pp.valid_from > now() "
+                "  AND pp.document_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                "  jsonb_to_recordset(i.scheduled_prices) AS s(valid_from timestamptz) "
+                "  WHERE s.valid_from = pp.valid_from) "
+                "  RETURNING pp.product_id, pp.valid_from), "
+                "untagged AS (DELETE FROM label_queue l USING gone g WHERE l.product_id = "
+                "g.product_id "
+                "  AND l.valid_from = g.valid_from AND l.printed_at IS NULL) "
+                "INSERT INTO history (product_id, plu, action, reason) "
+                "  SELECT DISTINCT g.product_id, p.plu, 'product_changed', :reason FROM gone g "
+                "  JOIN products p ON p.id = g.product_id"_s,
+                {{u":reason"_s,
+                  QCoreApplication::translate("CatalogStore",
+                                              "scheduled price cancelled by central")}});
+            if (!withdrawn)
+                return withdrawn.error();
+        }
         // The prices central scheduled, each from its moment (after the
         // price that holds here, which supersedes the ones before it). A
         // price already kept for that moment is corrected, never doubled.
@@ -416,7 +438,7 @@ Result<CatalogApplied> CatalogStore::applyPage(const CatalogPage &page)
     return applied;
 }
 
-Result<void> CatalogStore::applyBarcodeLists(CatalogApplied &applied)
+Result<void> CatalogStore::applyBarcodeLists(bool fresh, CatalogApplied &applied)
 {
     // Two statements, as a barcode may leave one product of the page for
     // another: first every barcode a product of the page no longer has (its
@@ -431,19 +453,22 @@ Result<void> CatalogStore::applyBarcodeLists(CatalogApplied &applied)
         "  SELECT DISTINCT c.product_id, p.plu, 'product_changed', :reason FROM changed c "
         "  JOIN products p ON p.id = c.product_id RETURNING 1"_s;
     const QString reason = QCoreApplication::translate("CatalogStore", "barcodes from central");
-    auto gone =
-        Sql::run(m_db,
-                 u"WITH "_s + incoming +
-                     u", changed AS (DELETE FROM product_barcodes pb USING products p, listed l "
-                     "  WHERE p.plu = l.plu AND pb.product_id = p.id "
-                     "  AND pb.barcode IS DISTINCT FROM p.barcode AND NOT EXISTS (SELECT 1 FROM "
-                     "  incoming i WHERE i.plu = p.plu AND i.barcode = pb.barcode) "
-                     "  RETURNING pb.product_id) "_s +
-                     logged,
-                 {{u":reason"_s, reason}});
-    if (!gone)
-        return gone.error();
-    int changed = gone.value().numRowsAffected();
+    int changed = 0;
+    if (!fresh) {
+        auto gone = Sql::run(
+            m_db,
+            u"WITH "_s + incoming +
+                u", changed AS (DELETE FROM product_barcodes pb USING products p, listed l "
+                "  WHERE p.plu = l.plu AND pb.product_id = p.id "
+                "  AND pb.barcode IS DISTINCT FROM p.barcode AND NOT EXISTS (SELECT 1 FROM "
+                "  incoming i WHERE i.plu = p.plu AND i.barcode = pb.barcode) "
+                "  RETURNING pb.product_id) "_s +
+                logged,
+            {{u":reason"_s, reason}});
+        if (!gone)
+            return gone.error();
+        changed = gone.value().numRowsAffected();
+    }
     auto added =
         Sql::run(m_db,
                  u"WITH "_s + incoming +

@@ -97,8 +97,9 @@ public:
 
 private:
     // Shop: each item's `barcodes` (when sent) becomes the product's list
-    // (the page's items loaded into catalog_incoming).
-    Result<void> applyBarcodeLists(CatalogApplied &applied);
+    // (the page's items loaded into catalog_incoming; `fresh`: all of them
+    // new here, with no list to shorten).
+    Result<void> applyBarcodeLists(bool fresh, CatalogApplied &applied);
     // Shop: central's categories, level by level from the top.
     Result<void> applyCategories(const QJsonArray &categories, CatalogApplied &applied);
 
