@@ -104,6 +104,7 @@ private slots:
             QCOMPARE(code->text(), u"SPRING10"_s); // kept in capitals
             QVERIFY(!save->isEnabled()); // no discount yet
             QVERIFY(problem->text().contains(u"percentage"_s));
+            const int saveAt = save->mapTo(dialog, QPoint()).y();
             QTest::keyClick(code, Qt::Key_Tab); // the kind: percent
             QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);
             QCOMPARE(dialog->focusWidget(), value);
@@ -115,6 +116,8 @@ private slots:
             QTest::keyClick(value, Qt::Key_Backspace);
             type(value, u"10"_s);
             QVERIFY(save->isEnabled());
+            QTest::qWait(50);
+            QCOMPARE(save->mapTo(dialog, QPoint()).y(), saveAt); // the form did not jump
             type(maxUses, u"0"_s);
             QVERIFY(!save->isEnabled());
             QVERIFY2(problem->text().contains(u"uses"_s), qPrintable(problem->text()));

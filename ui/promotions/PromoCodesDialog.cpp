@@ -170,6 +170,8 @@ PromoCodesDialog::PromoCodesDialog(const Actor &actor, const QString &shopTimeZo
                                "code is only its name."));
     m_problem->setObjectName(u"problem"_s);
     m_problem->setWordWrap(true);
+    // Always two lines high, empty or not: the form does not jump as it is typed.
+    m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() * 2);
     m_new->setObjectName(u"new"_s);
     m_save->setObjectName(u"save"_s);
     m_save->setDefault(true);
@@ -533,7 +535,6 @@ void PromoCodesDialog::validateForm()
         : valid ? QString()
                 : error.message;
     m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
 }
 
 QWidget *PromoCodesDialog::fieldFor(const QString &name) const
