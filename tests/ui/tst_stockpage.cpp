@@ -1186,6 +1186,8 @@ private slots:
         ProductDialog dialog(manager.actor);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(50); // the layout settled
+        const QSize size = dialog.size();
         auto *banner = dialog.findChild<MessageBanner *>();
         auto *list = dialog.findChild<QListWidget *>(u"barcodes"_s);
         auto *entry = dialog.findChild<QLineEdit *>(u"newBarcode"_s);
@@ -1206,6 +1208,8 @@ private slots:
         QVERIFY2(banner->text().contains(u"check digit"_s), qPrintable(banner->text()));
         QCOMPARE(list->count(), 0);
         QVERIFY(dialog.isVisible()); // Enter in the field does not create
+        QTest::qWait(50);
+        QCOMPARE(dialog.size(), size); // the message had its room
         // Two good ones do, the first scanned being the main one.
         scan(first);
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 20000);

@@ -48,6 +48,8 @@ ProductDialog::ProductDialog(const Actor &actor, QWidget *parent)
     connect(m_barcodes, &BarcodeListEdit::failed, this,
             [this](const QString &message) { m_banner->showMessage(message); });
     connect(m_barcodes, &BarcodeListEdit::barcodesChanged, m_banner, &MessageBanner::hideMessage);
+    // Room for a refusal, so the dialog keeps its size when one shows.
+    m_banner->reserveSpace(2);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&PLU:"), m_plu);
