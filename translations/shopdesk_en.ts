@@ -425,7 +425,7 @@
 <context>
     <name>shopdesk::PromoCodesDialog</name>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="370"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln in all</numerusform>
@@ -433,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln per customer</numerusform>
@@ -441,7 +441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="375"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 on %Ln product</numerusform>
@@ -449,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln use, %1 given off in all.</numerusform>
@@ -482,7 +482,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <location filename="../ui/stock/StockPage.cpp" line="335"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -490,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="328"/>
+        <location filename="../ui/stock/StockPage.cpp" line="336"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -498,7 +498,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="395"/>
+        <location filename="../ui/stock/StockPage.cpp" line="403"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -506,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <location filename="../ui/stock/StockPage.cpp" line="429"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
@@ -514,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="460"/>
+        <location filename="../ui/stock/StockPage.cpp" line="468"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln shelf label added to the queue (Ctrl+Shift+P to print).</numerusform>

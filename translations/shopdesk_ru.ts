@@ -43,23 +43,23 @@
 <context>
     <name>CatalogStore</name>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="262"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="279"/>
         <source>barcode moved by central to PLU </source>
         <translation>штрихкод перенесён центральным сервером на PLU </translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="308"/>
-        <location filename="../models/sync/CatalogStore.cpp" line="376"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="327"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="398"/>
         <source>catalog from central</source>
         <translation>каталог с центрального сервера</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="356"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="377"/>
         <source>scheduled price cancelled by central</source>
         <translation>запланированная цена отменена центральным сервером</translation>
     </message>
     <message>
-        <location filename="../models/sync/CatalogStore.cpp" line="433"/>
+        <location filename="../models/sync/CatalogStore.cpp" line="455"/>
         <source>barcodes from central</source>
         <translation>штрихкоды от центрального сервера</translation>
     </message>
@@ -6107,47 +6107,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Новый товар</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="53"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
         <source>&amp;PLU:</source>
         <translation>&amp;PLU:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="54"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="56"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="55"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="57"/>
         <source>P&amp;rice:</source>
         <translation>&amp;Цена:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="56"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="58"/>
         <source>&amp;Barcodes:</source>
         <translation>&amp;Штрихкоды:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="62"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="64"/>
         <source>&amp;VAT:</source>
         <translation>Н&amp;ДС:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="66"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="68"/>
         <source>Ca&amp;tegory:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="68"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="70"/>
         <source>The price is per kilogram and the stock is counted in grams; the scale&apos;s label (a barcode starting with 2) gives the weight.</source>
         <translation>Цена указывается за килограмм, остаток считается в граммах; вес берётся с этикетки весов (штрихкод, начинающийся с 2).</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="73"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="75"/>
         <source>&amp;Create</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../ui/catalog/ProductDialog.cpp" line="108"/>
+        <location filename="../ui/catalog/ProductDialog.cpp" line="110"/>
         <source>Price: type an amount such as %1.</source>
         <translation>Цена: введите сумму, например %1.</translation>
     </message>
@@ -6546,8 +6546,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="104"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="231"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
@@ -6573,8 +6573,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="105"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="231"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
@@ -6610,14 +6610,14 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="150"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="385"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="387"/>
         <source>any purchase</source>
         <translation>любая покупка</translation>
     </message>
     <message>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="152"/>
         <location filename="../ui/promotions/PromoCodesDialog.cpp" line="154"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="386"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="388"/>
         <source>no limit</source>
         <translation>без ограничения</translation>
     </message>
@@ -6642,109 +6642,109 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Касса применяет её к каждой подходящей продаже, когда код не введён (из нескольких — ту, что даёт наибольшую скидку); код служит лишь названием.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="177"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="179"/>
         <source>The till refuses a code switched off; tick Active to take it back.</source>
         <translation>Касса не принимает отключённый код; отметьте «Активен», чтобы вернуть его.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="180"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="182"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="182"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="184"/>
         <source>&amp;Code:</source>
         <translation>&amp;Код:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="186"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="188"/>
         <source>&amp;Discount:</source>
         <translation>Ск&amp;идка:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="194"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="196"/>
         <source>Valid:</source>
         <translation>Действует:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="195"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="197"/>
         <source>S&amp;mallest purchase:</source>
         <translation>Минимальная пок&amp;упка:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="196"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="198"/>
         <source>Uses in a&amp;ll:</source>
         <translation>Использований вс&amp;его:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="197"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="199"/>
         <source>Uses per cus&amp;tomer:</source>
         <translation>На о&amp;дного покупателя:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="198"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="200"/>
         <source>On &amp;products:</source>
         <translation>Това&amp;ры:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="199"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="201"/>
         <source>In cate&amp;gories:</source>
         <translation>Кате&amp;гории:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="231"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Sales before discount</source>
         <translation>Продажи до скидки</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="229"/>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="656"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="231"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="657"/>
         <source>Discount given</source>
         <translation>Предоставлено скидки</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="235"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="237"/>
         <source>Paid &amp;from:</source>
         <translation>Оплачено &amp;с:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="237"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="239"/>
         <source>t&amp;o:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="253"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="255"/>
         <source>Cod&amp;es</source>
         <translation>Код&amp;ы</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="254"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="256"/>
         <source>&amp;Uses and cost</source>
         <translation>&amp;Использование и стоимость</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="352"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="354"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="354"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="356"/>
         <source>from %1</source>
         <translation>с %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="356"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="358"/>
         <source>until %1</source>
         <translation>до %1</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="357"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="359"/>
         <source>always</source>
         <translation>всегда</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="370"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
         <source>%Ln in all</source>
         <translation>
             <numerusform>%Ln всего</numerusform>
@@ -6753,7 +6753,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="372"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="374"/>
         <source>%Ln per customer</source>
         <translation>
             <numerusform>%Ln на покупателя</numerusform>
@@ -6762,7 +6762,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="375"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
         <source>%1 on %Ln product(s)</source>
         <translation>
             <numerusform>%1 на %Ln товар</numerusform>
@@ -6771,77 +6771,77 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="377"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="379"/>
         <source>%1 in %2</source>
         <translation>%1 в категориях: %2</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="379"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="381"/>
         <source>%1, automatic</source>
         <translation>%1, автоматически</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="381"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="383"/>
         <source>%1 (head office)</source>
         <translation>%1 (головной офис)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="388"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="390"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="388"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="390"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="474"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="476"/>
         <source>Type the percentage off: a whole number from 1 to 100.</source>
         <translation>Введите скидку в процентах: целое число от 1 до 100.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="482"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="484"/>
         <source>Type the amount off, such as 50 or 49.90.</source>
         <translation>Введите скидку суммой, например 50 или 49,90.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="496"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="498"/>
         <source>Type the smallest purchase as an amount, or leave it empty.</source>
         <translation>Введите минимальную покупку суммой или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="503"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="505"/>
         <source>Type the uses in all as a whole number, or leave it empty.</source>
         <translation>Введите число использований всего целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="509"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="511"/>
         <source>Type the uses per customer as a whole number, or leave it empty.</source>
         <translation>Введите число использований на покупателя целым числом или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="531"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="533"/>
         <source>This code comes from the head office: it is changed there, and reaches this shop with the catalog.</source>
         <translation>Этот код задан головным офисом: он меняется там и приходит в магазин вместе с каталогом.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="576"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="577"/>
         <source>Promo code %1 saved.</source>
         <translation>Промокод %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="596"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="597"/>
         <source>Promo code %1 is switched off: the till refuses it.</source>
         <translation>Промокод %1 отключён: касса его не примет.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="642"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
         <source>No promo code was used in this period.</source>
         <translation>За этот период промокоды не использовались.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="643"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="644"/>
         <source>%Ln use(s), %1 given off in all.</source>
         <translation>
             <numerusform>%Ln использование, скидка всего %1.</numerusform>
@@ -6850,27 +6850,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>Save the uses report</source>
         <translation>Сохранить отчёт об использовании</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>promo-code-uses.csv</source>
         <translation>использование-промокодов.csv</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="671"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="672"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="676"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="677"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="678"/>
+        <location filename="../ui/promotions/PromoCodesDialog.cpp" line="679"/>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
     </message>
@@ -8089,17 +8089,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Каталогом этого магазина управляет головной офис: новые товары, цены и категории приходят от него со следующей синхронизацией.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="298"/>
+        <location filename="../ui/stock/StockPage.cpp" line="288"/>
+        <source>%1 (PLU %2) created.</source>
+        <translation>%1 (PLU %2) создан.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="306"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="305"/>
+        <location filename="../ui/stock/StockPage.cpp" line="313"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="327"/>
+        <location filename="../ui/stock/StockPage.cpp" line="335"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -8108,7 +8113,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="328"/>
+        <location filename="../ui/stock/StockPage.cpp" line="336"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -8117,12 +8122,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="383"/>
+        <location filename="../ui/stock/StockPage.cpp" line="391"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="395"/>
+        <location filename="../ui/stock/StockPage.cpp" line="403"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -8131,12 +8136,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="415"/>
+        <location filename="../ui/stock/StockPage.cpp" line="423"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="421"/>
+        <location filename="../ui/stock/StockPage.cpp" line="429"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -8145,12 +8150,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="447"/>
+        <location filename="../ui/stock/StockPage.cpp" line="455"/>
         <source>Choose the products whose shelf labels to queue.</source>
         <translation>Выберите товары, ценники которых поставить в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="460"/>
+        <location filename="../ui/stock/StockPage.cpp" line="468"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь (Ctrl+Shift+P — печать).</numerusform>
@@ -8169,12 +8174,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="338"/>
+        <location filename="../ui/stock/StockPage.cpp" line="346"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="352"/>
+        <location filename="../ui/stock/StockPage.cpp" line="360"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -8387,12 +8392,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Не удалось сохранить ответ центрального сервера: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="250"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="253"/>
         <source>The catalog cursor cannot be read: %1</source>
         <translation>Не удаётся прочитать курсор каталога: %1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncEngine.cpp" line="279"/>
+        <location filename="../app/sync/SyncEngine.cpp" line="309"/>
         <source>A catalog page could not be applied: %1</source>
         <translation>Не удалось применить страницу каталога: %1</translation>
     </message>

@@ -1162,6 +1162,40 @@ private slots:
     // list as the product's card: each check digit checked, one that is
     // another product's refused naming it, and nothing written until all
     // of them are right.
+    // The head office creates a product but stocks no shop: it is told the
+    // product is made, and not offered the New stock form it may not use.
+    void theHeadOfficeCreatesAProductWithoutStock()
+    {
+        const Session office = sessionFor(u"office"_s, u"office123"_s);
+        QCOMPARE(office.actor.role, Role::HeadOffice);
+        StockPage page(office);
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *newProduct = page.findChild<QAction *>(u"newProduct"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(newProduct->isEnabled(), 20000);
+        bool stockOffered = false;
+        auto stock = test::whenModal<StockDialog>([&](StockDialog *dialog) {
+            stockOffered = true;
+            dialog->reject();
+        });
+        auto form = test::whenModal<ProductDialog>([&](ProductDialog *dialog) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"plu"_s), u"HO-NEW-1"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"name"_s), u"Office pens"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"price"_s), u"120"_s);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        newProduct->trigger();
+        auto *banner = page.findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(u"HO-NEW-1"_s), 20000);
+        QVERIFY2(banner->text().contains(u"created"_s), qPrintable(banner->text()));
+        QVERIFY(!stockOffered);
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM products WHERE plu = 'HO-NEW-1'"_s)
+                     .value()
+                     .toInt(),
+                 1);
+    }
+
     void aNewProductGetsSeveralBarcodes()
     {
         const Session manager = sessionFor(u"manager"_s, u"manager123"_s);

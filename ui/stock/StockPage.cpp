@@ -281,7 +281,15 @@ void StockPage::newProduct()
     ProductDialog dialog(m_session.actor, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // A new product has no stock yet: offer to create it right away.
+    // A new product has no stock yet: offer to create it right away, to
+    // whoever may (the head office may not).
+    if (!m_newStock->isEnabled()) {
+        m_banner->showMessage(
+            tr("%1 (PLU %2) created.").arg(dialog.product().name, dialog.product().plu),
+            MessageBanner::Type::Positive);
+        m_model->refresh();
+        return;
+    }
     StockDialog stock(m_session.actor, m_filters->shops(), m_session.shop.id, this);
     stock.setPlu(dialog.product().plu);
     if (stock.exec() == QDialog::Accepted)
