@@ -304,7 +304,7 @@
 <context>
     <name>shopdesk::LabelQueueDialog</name>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="107"/>
         <source>%Ln label(s) waiting</source>
         <translation>
             <numerusform>%Ln label waiting</numerusform>
@@ -312,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="143"/>
         <source>%Ln label(s) printed and taken off the queue.</source>
         <translation>
             <numerusform>%Ln label printed and taken off the queue.</numerusform>

@@ -4815,62 +4815,67 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::LabelQueueDialog</name>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="37"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="38"/>
         <source>Label queue</source>
         <translation>Очередь ценников</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="39"/>
+        <source>Label queue — %1</source>
+        <translation>Очередь ценников — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>From</source>
         <translation>Действует с</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="42"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="44"/>
         <source>Queued</source>
         <translation>В очереди с</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="52"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="54"/>
         <source>&amp;Print…</source>
         <translation>П&amp;ечать…</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="70"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="72"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="95"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="97"/>
         <source>%1/kg</source>
         <translation>%1/кг</translation>
     </message>
     <message>
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="99"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="101"/>
         <source>now</source>
         <translation>сейчас</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="105"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="107"/>
         <source>%Ln label(s) waiting</source>
         <translation>
             <numerusform>%Ln этикетка ждёт печати</numerusform>
@@ -4879,7 +4884,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/labels/LabelQueueDialog.cpp" line="141"/>
+        <location filename="../ui/labels/LabelQueueDialog.cpp" line="143"/>
         <source>%Ln label(s) printed and taken off the queue.</source>
         <translation>
             <numerusform>%Ln этикетка напечатана и убрана из очереди.</numerusform>

@@ -245,6 +245,9 @@ private slots:
         LabelQueueDialog dialog(keeper());
         QSignalSpy loaded(&dialog, &LabelQueueDialog::loaded);
         dialog.show();
+        // The queue is this shop's.
+        QVERIFY2(dialog.windowTitle().contains(keeper().shop.name),
+                 qPrintable(dialog.windowTitle()));
         QVERIFY(loaded.wait(20000));
         QCOMPARE(loaded.last().at(0).toInt(), 2);
         QCOMPARE(dialog.list()->topLevelItemCount(), 2);

@@ -34,7 +34,9 @@ LabelQueueDialog::LabelQueueDialog(const Session &session, QWidget *parent)
       m_tree(new QTreeWidget(this)),
       m_summary(new QLabel(this))
 {
-    setWindowTitle(tr("Label queue"));
+    // Each shop prints its own tags: the title says whose these are.
+    setWindowTitle(session.shop.name.isEmpty() ? tr("Label queue")
+                                               : tr("Label queue — %1").arg(session.shop.name));
     setObjectName(u"labelQueueDialog"_s);
     m_tree->setObjectName(u"queuedLabels"_s);
     m_tree->setColumnCount(ColumnCount);
