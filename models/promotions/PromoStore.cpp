@@ -176,15 +176,23 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
     Transaction tx(m_db);
     if (!tx.isOpen())
         return tx.openError();
-    // The head office's code is refused before anything else is looked at
-    // (its categories are central's).
+    // The code being changed, locked, is checked before anything else is
+    // looked at: the head office's is refused (its categories are central's),
+    // and a code's text never changes.
     if (input.id != 0) {
-        auto central = Sql::scalar(
-            m_db, u"SELECT (SELECT from_central FROM promo_codes WHERE id = ?)"_s, {input.id});
-        if (!central)
-            return central.error();
-        if (central.value().toBool())
-            return headOfficesCode(code);
+        auto current =
+            Sql::run(m_db, u"SELECT code, from_central FROM promo_codes WHERE id = ? FOR UPDATE"_s,
+                     {input.id});
+        if (!current)
+            return current.error();
+        if (!current.value().next())
+            return StoreError::notFound(tr("There is no promo code with id %1.").arg(input.id));
+        if (current.value().value(1).toBool())
+            return headOfficesCode(current.value().value(0).toString());
+        if (current.value().value(0).toString() != code)
+            return StoreError::invalid(u"code"_s,
+                                       tr("A code's text cannot change once it is made; make "
+                                          "a new code instead."));
     }
     // The products by PLU, every one known.
     QStringList plus;
@@ -277,18 +285,6 @@ Result<PromoCode> PromoStore::save(const Actor &actor, const PromoCodeInput &inp
         made.value().next();
         id = made.value().value(0).toLongLong();
     } else {
-        auto current = Sql::run(
-            m_db, u"SELECT code, from_central FROM promo_codes WHERE id = ? FOR UPDATE"_s, {id});
-        if (!current)
-            return current.error();
-        if (!current.value().next())
-            return StoreError::notFound(tr("There is no promo code with id %1.").arg(id));
-        if (current.value().value(1).toBool())
-            return headOfficesCode(current.value().value(0).toString());
-        if (current.value().value(0).toString() != code)
-            return StoreError::invalid(u"code"_s,
-                                       tr("A code's text cannot change once it is made; make "
-                                          "a new code instead."));
         auto changed = Sql::run(
             m_db,
             u"UPDATE promo_codes SET kind = :kind, value = :value, valid_from = :valid_from, "
