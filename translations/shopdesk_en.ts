@@ -162,7 +162,7 @@
 <context>
     <name>StockStore</name>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="360"/>
+        <location filename="../models/stock/StockStore.cpp" line="367"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Only %1 of %Ln stock change came back; check the stock list before trying again.</numerusform>

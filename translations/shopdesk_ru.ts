@@ -995,6 +995,161 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
+    <name>GoodsReceiptStore</name>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="105"/>
+        <source>Choose the supplier.</source>
+        <translation>Выберите поставщика.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="109"/>
+        <source>The invoice number must be at most %1 characters.</source>
+        <translation>Номер накладной — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="114"/>
+        <source>The invoice date cannot be later than tomorrow.</source>
+        <translation>Дата накладной не может быть позже завтрашнего дня.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="117"/>
+        <source>The note must be at most %1 characters.</source>
+        <translation>Примечание — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="123"/>
+        <source>Line %1 (PLU %2): </source>
+        <translation>Строка %1 (PLU %2): </translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="129"/>
+        <source>the weight must be more than 0 and at most %1 kg.</source>
+        <translation>вес должен быть больше 0 и не больше %1 кг.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="131"/>
+        <source>the quantity must be a whole number from 1 to %1.</source>
+        <translation>количество — целое число от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="134"/>
+        <source>give the purchase price; it cannot be zero.</source>
+        <translation>укажите закупочную цену; она не может быть нулевой.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="181"/>
+        <source>There is no such shop.</source>
+        <translation>Такого магазина нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="186"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="312"/>
+        <source>That supplier is not in the list; choose another.</source>
+        <translation>Этого поставщика нет в списке; выберите другого.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="203"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="358"/>
+        <source>There is no such goods receipt.</source>
+        <translation>Такого поступления нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="220"/>
+        <source>Receipt No. %1 has already been posted by %2; it can no longer change.</source>
+        <translation>Поступление № %1 уже проведено (%2); изменить его нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="225"/>
+        <source>Receipt No. %1 is cancelled; it can no longer change.</source>
+        <translation>Поступление № %1 отменено; изменить его нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="240"/>
+        <source>A receipt holds at most %1 lines; split the delivery.</source>
+        <translation>В поступлении не больше %1 строк; разделите поставку.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="249"/>
+        <source>Line %1 (PLU %2): the product is already on line %3; add the quantities into one line.</source>
+        <translation>Строка %1 (PLU %2): этот товар уже есть в строке %3; сложите количество в одну строку.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="271"/>
+        <source>Receipt No. %1 was saved by someone else after you opened it; open it again to see their changes.</source>
+        <translation>Поступление № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново, чтобы увидеть изменения.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="288"/>
+        <source>Line %1: there is no product with PLU %2.</source>
+        <translation>Строка %1: товара с PLU %2 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="290"/>
+        <source>Line %1 (PLU %2): the product is archived and cannot be received.</source>
+        <translation>Строка %1 (PLU %2): товар в архиве, его нельзя принять.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="395"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="398"/>
+        <source>PLU %1 is archived: it cannot be received. Make it active again first.</source>
+        <translation>PLU %1 в архиве: его нельзя принять. Сначала верните товар из архива.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="484"/>
+        <source>Receipt No. %1 was saved by someone else after you opened it; open it again before posting.</source>
+        <translation>Поступление № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="492"/>
+        <source>Add the delivered goods before posting.</source>
+        <translation>Добавьте поступившие товары перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="503"/>
+        <source>Line %1 (PLU %2): the product has been archived since; remove the line or make it active again.</source>
+        <translation>Строка %1 (PLU %2): товар с тех пор убран в архив; удалите строку или верните товар из архива.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="511"/>
+        <source>Receipt No. %1 from %2</source>
+        <translation>Поступление № %1 от поставщика %2</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="512"/>
+        <source>Receipt No. %1 from %2, invoice %3</source>
+        <translation>Поступление № %1 от поставщика %2, накладная %3</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="555"/>
+        <source>Receipt No. %1 is already cancelled.</source>
+        <translation>Поступление № %1 уже отменено.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="557"/>
+        <source>Receipt No. %1 cancels another receipt; it cannot be cancelled itself. Record the goods in a new receipt.</source>
+        <translation>Поступление № %1 отменяет другое поступление; его самого отменить нельзя. Оформите товар новым поступлением.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="587"/>
+        <source>Cancels receipt No. %1</source>
+        <translation>Отменяет поступление № %1</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="595"/>
+        <source>Receipt No. %1 cancels receipt No. %2</source>
+        <translation>Поступление № %1 отменяет поступление № %2</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="601"/>
+        <source>Receipt No. %1 cannot be cancelled: some of its goods have been sold or moved since. %2</source>
+        <translation>Поступление № %1 нельзя отменить: часть товара с тех пор продана или перемещена. %2</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessSetup</name>
     <message>
         <location filename="../app/desk/HeadlessSetup.cpp" line="62"/>
@@ -2212,37 +2367,37 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../models/promotions/PromoStore.cpp" line="164"/>
-        <location filename="../models/promotions/PromoStore.cpp" line="285"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="189"/>
         <source>There is no promo code with id %1.</source>
         <translation>Промокода с id %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="206"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="214"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="228"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="236"/>
         <source>There is no category %1.</source>
         <translation>Категории %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="233"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="241"/>
         <source>There is already a promo code %1.</source>
         <translation>Промокод %1 уже есть.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="244"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="252"/>
         <source>The database refused the %1.</source>
         <translation>База данных отклонила поле %1.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="290"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="194"/>
         <source>A code&apos;s text cannot change once it is made; make a new code instead.</source>
         <translation>Текст кода нельзя изменить после создания; создайте новый код.</translation>
     </message>
     <message>
-        <location filename="../models/promotions/PromoStore.cpp" line="355"/>
+        <location filename="../models/promotions/PromoStore.cpp" line="351"/>
         <source>The period must end after it starts.</source>
         <translation>Период должен заканчиваться позже, чем начинается.</translation>
     </message>
@@ -2862,27 +3017,27 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Количество должно быть целым числом от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="278"/>
+        <location filename="../models/stock/StockStore.cpp" line="283"/>
         <source>Give the product&apos;s PLU.</source>
         <translation>Укажите PLU товара.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="280"/>
+        <location filename="../models/stock/StockStore.cpp" line="285"/>
         <source>Give the shop.</source>
         <translation>Укажите магазин.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="282"/>
+        <location filename="../models/stock/StockStore.cpp" line="287"/>
         <source>The reason must be at most 500 characters.</source>
         <translation>Причина должна содержать не больше 500 символов.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="305"/>
+        <location filename="../models/stock/StockStore.cpp" line="310"/>
         <source>PLU %1 appears twice; add the quantities into one line.</source>
         <translation>PLU %1 встречается дважды; объедините количества в одну строку.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/stock/StockStore.cpp" line="360"/>
+        <location filename="../models/stock/StockStore.cpp" line="367"/>
         <source>Only %1 of %Ln stock change(s) came back; check the stock list before trying again.</source>
         <translation>
             <numerusform>Вернулось только %1 из %Ln изменения остатков; проверьте список остатков, прежде чем пробовать снова.</numerusform>
@@ -2891,29 +3046,29 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="374"/>
-        <location filename="../models/stock/StockStore.cpp" line="402"/>
+        <location filename="../models/stock/StockStore.cpp" line="381"/>
+        <location filename="../models/stock/StockStore.cpp" line="409"/>
         <source>The stock changed while this was being saved; try again.</source>
         <translation>Остаток изменился во время сохранения; повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="377"/>
-        <location filename="../models/stock/StockStore.cpp" line="412"/>
+        <location filename="../models/stock/StockStore.cpp" line="384"/>
+        <location filename="../models/stock/StockStore.cpp" line="419"/>
         <source>PLU %1 has no stock in this shop.</source>
         <translation>У PLU %1 нет остатка в этом магазине.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="388"/>
+        <location filename="../models/stock/StockStore.cpp" line="395"/>
         <source>Only %1 of PLU %2 on the shelf; cannot take %3.</source>
         <translation>На полке только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="392"/>
+        <location filename="../models/stock/StockStore.cpp" line="399"/>
         <source>Only %1 of PLU %2 held in orders; cannot take %3.</source>
         <translation>В заказах только %1 шт. PLU %2; нельзя взять %3.</translation>
     </message>
     <message>
-        <location filename="../models/stock/StockStore.cpp" line="397"/>
+        <location filename="../models/stock/StockStore.cpp" line="404"/>
         <source>That would make the quantity of PLU %1 larger than %2.</source>
         <translation>Тогда количество PLU %1 превысит %2.</translation>
     </message>
@@ -3038,6 +3193,39 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/core/StoreError.cpp" line="17"/>
         <source>Database error: %1</source>
         <translation>Ошибка базы данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierStore</name>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="26"/>
+        <source>Give the supplier&apos;s name.</source>
+        <translation>Укажите название поставщика.</translation>
+    </message>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="29"/>
+        <source>The name must be at most %1 characters.</source>
+        <translation>Название — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="32"/>
+        <source>The tax id must be at most %1 characters.</source>
+        <translation>ИНН — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="35"/>
+        <source>The contacts must be at most %1 characters.</source>
+        <translation>Контакты — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="70"/>
+        <source>There already is a supplier named &quot;%1&quot;.</source>
+        <translation>Поставщик «%1» уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../models/suppliers/SupplierStore.cpp" line="74"/>
+        <source>There is no such supplier.</source>
+        <translation>Такого поставщика нет.</translation>
     </message>
 </context>
 <context>
@@ -4587,57 +4775,67 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Инвентаризация</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="105"/>
+        <location filename="../models/history/HistoryModel.cpp" line="52"/>
+        <source>Received</source>
+        <translation>Поступление</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryModel.cpp" line="53"/>
+        <source>Receipt cancelled</source>
+        <translation>Отмена поступления</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryModel.cpp" line="107"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="107"/>
+        <location filename="../models/history/HistoryModel.cpp" line="109"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="109"/>
+        <location filename="../models/history/HistoryModel.cpp" line="111"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="111"/>
+        <location filename="../models/history/HistoryModel.cpp" line="113"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="113"/>
+        <location filename="../models/history/HistoryModel.cpp" line="115"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="115"/>
+        <location filename="../models/history/HistoryModel.cpp" line="117"/>
         <source>± shelf</source>
         <translation>± полка</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="117"/>
+        <location filename="../models/history/HistoryModel.cpp" line="119"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="119"/>
+        <location filename="../models/history/HistoryModel.cpp" line="121"/>
         <source>± orders</source>
         <translation>± заказы</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="121"/>
+        <location filename="../models/history/HistoryModel.cpp" line="123"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="123"/>
+        <location filename="../models/history/HistoryModel.cpp" line="125"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="125"/>
+        <location filename="../models/history/HistoryModel.cpp" line="127"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>

@@ -78,4 +78,61 @@ QFuture<Result<PriceDocument>> DocumentsService::cancelPriceDocument(qint64 id) 
     });
 }
 
+QFuture<Result<GoodsReceipt>> DocumentsService::createReceipt(qint64 shopId,
+                                                              const ReceiptHeader &header) const
+{
+    return onDatabase([actor = m_actor, shopId, header](const QSqlDatabase &db) {
+        return GoodsReceiptStore(db).createDraft(actor, shopId, header);
+    });
+}
+
+QFuture<Result<GoodsReceipt>> DocumentsService::saveReceipt(qint64 id, int revision,
+                                                            const ReceiptHeader &header,
+                                                            const QList<ReceiptLine> &lines) const
+{
+    return onDatabase([actor = m_actor, id, revision, header, lines](const QSqlDatabase &db) {
+        return GoodsReceiptStore(db).saveDraft(actor, id, revision, header, lines);
+    });
+}
+
+QFuture<Result<GoodsReceipt>> DocumentsService::receipt(qint64 id) const
+{
+    return onDatabase([id](const QSqlDatabase &db) { return GoodsReceiptStore(db).byId(id); });
+}
+
+QFuture<Result<QList<GoodsReceipt>>> DocumentsService::receipts(qint64 shopId) const
+{
+    return onDatabase(
+        [shopId](const QSqlDatabase &db) { return GoodsReceiptStore(db).list(shopId); });
+}
+
+QFuture<Result<ReceiptLine>> DocumentsService::receiptLine(qint64 shopId, qint64 supplierId,
+                                                           const QString &plu) const
+{
+    return onDatabase([shopId, supplierId, plu](const QSqlDatabase &db) {
+        return GoodsReceiptStore(db).lineFor(shopId, supplierId, plu);
+    });
+}
+
+QFuture<Result<GoodsReceipt>>
+DocumentsService::saveAndPostReceipt(qint64 id, int revision, const ReceiptHeader &header,
+                                     const QList<ReceiptLine> &lines) const
+{
+    return onDatabase([actor = m_actor, id, revision, header,
+                       lines](const QSqlDatabase &db) -> Result<GoodsReceipt> {
+        GoodsReceiptStore store(db);
+        auto saved = store.saveDraft(actor, id, revision, header, lines);
+        if (!saved)
+            return saved.error();
+        return store.post(actor, id, saved.value().revision);
+    });
+}
+
+QFuture<Result<GoodsReceipt>> DocumentsService::cancelReceipt(qint64 id) const
+{
+    return onDatabase([actor = m_actor, id](const QSqlDatabase &db) {
+        return GoodsReceiptStore(db).cancel(actor, id);
+    });
+}
+
 } // namespace shopdesk

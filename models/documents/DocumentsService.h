@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GoodsReceiptStore.h"
 #include "PriceDocumentStore.h"
 
 #include <QFuture>
@@ -31,6 +32,21 @@ public:
                                                          int limit) const;
     QFuture<Result<PriceDocument>> postPriceDocument(qint64 id) const;
     QFuture<Result<PriceDocument>> cancelPriceDocument(qint64 id) const;
+
+    // Goods receipts (GoodsReceiptStore).
+    QFuture<Result<GoodsReceipt>> createReceipt(qint64 shopId, const ReceiptHeader &header) const;
+    QFuture<Result<GoodsReceipt>> saveReceipt(qint64 id, int revision, const ReceiptHeader &header,
+                                              const QList<ReceiptLine> &lines) const;
+    QFuture<Result<GoodsReceipt>> receipt(qint64 id) const;
+    QFuture<Result<QList<GoodsReceipt>>> receipts(qint64 shopId) const;
+    QFuture<Result<ReceiptLine>> receiptLine(qint64 shopId, qint64 supplierId,
+                                             const QString &plu) const;
+    // Saves the draft (at `revision`) and posts it, in two steps: a refused
+    // post leaves the draft saved.
+    QFuture<Result<GoodsReceipt>> saveAndPostReceipt(qint64 id, int revision,
+                                                     const ReceiptHeader &header,
+                                                     const QList<ReceiptLine> &lines) const;
+    QFuture<Result<GoodsReceipt>> cancelReceipt(qint64 id) const;
 
 private:
     Actor m_actor;

@@ -49,6 +49,8 @@ QString HistoryModel::actionText(const QString &action)
         {u"sold"_s, QT_TR_NOOP("Sold")},
         {u"returned"_s, QT_TR_NOOP("Returned")},
         {u"stocktake"_s, QT_TR_NOOP("Stocktake")},
+        {u"received"_s, QT_TR_NOOP("Received")},
+        {u"receipt_cancelled"_s, QT_TR_NOOP("Receipt cancelled")},
     };
     const auto it = texts.constFind(action);
     return it == texts.constEnd() ? action : tr(it.value());

@@ -197,14 +197,17 @@ namespace {
 
 // What every stock change statement does after its UPDATE: `changed` holds
 // the updated rows (s.*) with the change's n, ds, dord, action, reason,
-// staff, order_id and approved_by; each gets a history row and an outbox event.
+// staff, order_id, approved_by and document_id; each gets a history row and
+// an outbox event.
 QString stockChangeStatement(const QString &argsAndChanged, const QString &finalSelect)
 {
     return u"WITH %1, "
            "logged AS (INSERT INTO history (shop_id, product_id, plu, action, shelf_delta, "
-           "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason) "
+           "    order_delta, shelf_after, order_after, staff_id, approved_by, order_id, reason, "
+           "    document_id) "
            "  SELECT c.shop_id, c.product_id, c.plu, c.action, c.ds, c.dord, c.shelf_qty, "
-           "    c.order_qty, c.staff, c.approved_by, c.order_id, c.reason FROM changed c "
+           "    c.order_qty, c.staff, c.approved_by, c.order_id, c.reason, c.document_id "
+           "  FROM changed c "
            "  ORDER BY c.n RETURNING id, at, shop_id, plu), "
            "queued AS (INSERT INTO outbox (event_type, payload) "
            "  SELECT 'stock.changed', jsonb_build_object('plu', c.plu, 'shop_id', c.shop_id, "
@@ -231,8 +234,8 @@ QString changedCte(const QString &extraFrom, const QString &extraWhere)
            "    AND s.shelf_qty + a.ds BETWEEN 0 AND %3 AND s.order_qty + a.dord BETWEEN 0 AND %3 "
            "  RETURNING s.*, a.n, a.ds, a.dord, a.action, a.reason, "
            "    nullif(:staff::bigint, 0) AS staff, "
-           "    nullif(a.order_id, 0) AS order_id, nullif(a.approved_by, 0) AS approved_by)"_s
-               .arg(extraFrom, extraWhere)
+           "    nullif(a.order_id, 0) AS order_id, nullif(a.approved_by, 0) AS approved_by, "
+           "    nullif(a.document_id, 0) AS document_id)"_s.arg(extraFrom, extraWhere)
                .arg(StockStore::kMaxQuantity);
 }
 
@@ -252,7 +255,8 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
         u"args AS (SELECT :shop::bigint AS shop, :plu::text AS plu, :shelf_delta::int AS ds, "
         "  :order_delta::int AS dord, :action::text AS action, coalesce(:reason::text, '') AS "
         "reason, "
-        "  :order_id::bigint AS order_id, :approved_by::bigint AS approved_by, 1 AS n), "_s +
+        "  :order_id::bigint AS order_id, :approved_by::bigint AS approved_by, "
+        "  :document_id::bigint AS document_id, 1 AS n), "_s +
             changedCte({}, {}),
         u"FROM changed c JOIN shops sh ON sh.id = c.shop_id"_s);
     auto q = Sql::run(m_db, sql,
@@ -264,6 +268,7 @@ Result<StockRow> StockStore::apply(const Actor &actor, const Change &c, Permissi
                        {u":reason"_s, c.reason},
                        {u":order_id"_s, c.orderId},
                        {u":approved_by"_s, c.approvedBy},
+                       {u":document_id"_s, c.documentId},
                        {u":staff"_s, actor.staffId}});
     if (!q)
         return q.error();
@@ -290,7 +295,7 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         return *refused;
     if (changes.isEmpty())
         return QList<StockRow>();
-    QList<qint64> shops, orders, approvers;
+    QList<qint64> shops, orders, approvers, documents;
     QList<qint64> shelfDeltas, orderDeltas;
     QStringList plus, actions, reasons;
     QSet<QPair<qint64, QString>> seen;
@@ -314,6 +319,7 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
         reasons << c.reason;
         orders << c.orderId;
         approvers << c.approvedBy;
+        documents << c.documentId;
     }
 
     // One statement: it locks the rows in id order (so two batches cannot
@@ -323,8 +329,8 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
     static const QString sql = stockChangeStatement(
         u"args AS (SELECT * FROM unnest(:shops::bigint[], :plus::text[], "
         "    :shelf_deltas::int[], :order_deltas::int[], :actions::text[], :reasons::text[], "
-        "    :order_ids::bigint[], :approvers::bigint[]) WITH ORDINALITY "
-        "    AS a(shop, plu, ds, dord, action, reason, order_id, approved_by, n)), "
+        "    :order_ids::bigint[], :approvers::bigint[], :documents::bigint[]) WITH ORDINALITY "
+        "    AS a(shop, plu, ds, dord, action, reason, order_id, approved_by, document_id, n)), "
         "locked AS (SELECT s.id FROM stocks s JOIN args a ON s.shop_id = a.shop "
         "  AND s.plu = a.plu ORDER BY s.id FOR UPDATE OF s), "_s +
             changedCte(u", locked l"_s, u" AND l.id = s.id"_s) +
@@ -349,6 +355,7 @@ Result<QList<StockRow>> StockStore::applyAll(const Actor &actor, const QList<Cha
                        {u":reasons"_s, PgArray::text(reasons)},
                        {u":order_ids"_s, PgArray::integers(orders)},
                        {u":approvers"_s, PgArray::integers(approvers)},
+                       {u":documents"_s, PgArray::integers(documents)},
                        {u":staff"_s, actor.staffId}});
     if (q) {
         QList<StockRow> rows;

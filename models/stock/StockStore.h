@@ -94,6 +94,7 @@ public:
         QString reason;
         qint64 orderId = 0; // 0: none
         qint64 approvedBy = 0; // 0: none
+        qint64 documentId = 0; // the stock document that made it; 0: none
     };
     Result<StockRow> apply(const Actor &actor, const Change &change, Permission permission);
     // All of the changes or none, in one statement: an order's reservation,
