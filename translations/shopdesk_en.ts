@@ -261,6 +261,52 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::GoodsReceiptDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="462"/>
+        <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
+        <translation>
+            <numerusform>Add %n line worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</numerusform>
+            <numerusform>Add %n lines worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="485"/>
+        <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
+        <translation>
+            <numerusform>Receipt No. %1 posted: %Ln line added to the stock.</numerusform>
+            <numerusform>Receipt No. %1 posted: %Ln lines added to the stock.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="574"/>
+        <source>%Ln line(s), total %1</source>
+        <translation>
+            <numerusform>%Ln line, total %1</numerusform>
+            <numerusform>%Ln lines, total %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::GoodsReceiptsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="138"/>
+        <source>%Ln receipt(s)</source>
+        <translation>
+            <numerusform>%Ln receipt</numerusform>
+            <numerusform>%Ln receipts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="139"/>
+        <source>, %Ln draft(s) to finish</source>
+        <translation>
+            <numerusform>, %Ln draft to finish</numerusform>
+            <numerusform>, %Ln drafts to finish</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::HistoryFilterBar</name>
     <message numerus="yes">
         <location filename="../ui/history/HistoryFilterBar.cpp" line="228"/>
@@ -482,7 +528,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="335"/>
+        <location filename="../ui/stock/StockPage.cpp" line="341"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -490,7 +536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="336"/>
+        <location filename="../ui/stock/StockPage.cpp" line="342"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -498,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="403"/>
+        <location filename="../ui/stock/StockPage.cpp" line="409"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -506,7 +552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="429"/>
+        <location filename="../ui/stock/StockPage.cpp" line="435"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
@@ -514,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="468"/>
+        <location filename="../ui/stock/StockPage.cpp" line="474"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln shelf label added to the queue (Ctrl+Shift+P to print).</numerusform>

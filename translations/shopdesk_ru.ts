@@ -2405,8 +2405,8 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>Quantity</name>
     <message>
-        <location filename="../models/core/Quantity.cpp" line="13"/>
-        <location filename="../models/core/Quantity.cpp" line="22"/>
+        <location filename="../models/core/Quantity.cpp" line="16"/>
+        <location filename="../models/core/Quantity.cpp" line="25"/>
         <source>%1 kg</source>
         <translation>%1 кг</translation>
     </message>
@@ -4563,6 +4563,314 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/session/FirstRunDialog.cpp" line="88"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::GoodsReceiptDialog</name>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="43"/>
+        <source>New s&amp;upplier…</source>
+        <translation>Новый пост&amp;авщик…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="52"/>
+        <source>&amp;Remove lines</source>
+        <translation>&amp;Удалить строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="53"/>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="54"/>
+        <source>&amp;Post…</source>
+        <translation>&amp;Провести…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="55"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="567"/>
+        <source>Cancel the rece&amp;ipt…</source>
+        <translation>&amp;Отменить поступление…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="58"/>
+        <source>Goods receipt</source>
+        <translation>Поступление товара</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="87"/>
+        <source>&amp;dated</source>
+        <translation>о&amp;т</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="92"/>
+        <source>Supp&amp;lier:</source>
+        <translation>&amp;Поставщик:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="95"/>
+        <source>&amp;Invoice No.:</source>
+        <translation>&amp;Накладная №:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="98"/>
+        <source>N&amp;ote:</source>
+        <translation>Приме&amp;чание:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="107"/>
+        <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
+        <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="111"/>
+        <source>&amp;Add goods:</source>
+        <translation>&amp;Добавить товар:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="230"/>
+        <source>No suppliers yet: add one</source>
+        <translation>Поставщиков пока нет: добавьте</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="231"/>
+        <source>Choose the supplier</source>
+        <translation>Выберите поставщика</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="239"/>
+        <source>New goods receipt</source>
+        <translation>Новое поступление</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="241"/>
+        <source>Goods receipt No. %1, cancelling No. %2</source>
+        <translation>Поступление № %1, отменяет № %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="245"/>
+        <source>Goods receipt No. %1</source>
+        <translation>Поступление № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="250"/>
+        <source>Draft, started by %1</source>
+        <translation>Черновик, начал(а) %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
+        <source>Posted %1 by %2</source>
+        <translation>Проведено %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="258"/>
+        <source>Cancelled by receipt No. %1</source>
+        <translation>Отменено поступлением № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="259"/>
+        <source>Discarded draft</source>
+        <translation>Черновик отменён</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="311"/>
+        <source>No product is called &quot;%1&quot;.</source>
+        <translation>Товара с названием «%1» нет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="327"/>
+        <source>No product has the barcode or PLU %1.</source>
+        <translation>Нет товара со штрихкодом или PLU %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="355"/>
+        <source>Line %1 (%2) has no purchase price yet: type it in the table.</source>
+        <translation>У строки %1 (%2) ещё нет закупочной цены: введите её в таблице.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="371"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="446"/>
+        <source>Draft No. %1 saved.</source>
+        <translation>Черновик № %1 сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="457"/>
+        <source>Add the delivered goods before posting.</source>
+        <translation>Добавьте поступившие товары перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="461"/>
+        <source>Post the receipt</source>
+        <translation>Проведение поступления</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="462"/>
+        <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
+        <translation>
+            <numerusform>Добавить %n строку на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
+            <numerusform>Добавить %n строки на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
+            <numerusform>Добавить %n строк на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="485"/>
+        <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
+        <translation>
+            <numerusform>Поступление № %1 проведено: %Ln строка добавлена в остатки.</numerusform>
+            <numerusform>Поступление № %1 проведено: %Ln строки добавлены в остатки.</numerusform>
+            <numerusform>Поступление № %1 проведено: %Ln строк добавлено в остатки.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="501"/>
+        <source>Cancel receipt No. %1? A reversing receipt takes its goods back off the shelf; it is refused if some have been sold since.</source>
+        <translation>Отменить поступление № %1? Сторнирующее поступление снимет его товар с полки; это невозможно, если часть уже продана.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="504"/>
+        <source>Discard draft No. %1? Nothing has reached the stock; it stays in the list as discarded.</source>
+        <translation>Отменить черновик № %1? На остатки он не попал; в списке он останется как отменённый.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="507"/>
+        <source>Cancel the receipt</source>
+        <translation>Отмена поступления</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="507"/>
+        <source>Discard the draft</source>
+        <translation>Отмена черновика</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="520"/>
+        <source>Receipt No. %1 cancelled by receipt No. %2.</source>
+        <translation>Поступление № %1 отменено поступлением № %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="523"/>
+        <source>Draft No. %1 discarded.</source>
+        <translation>Черновик № %1 отменён.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="567"/>
+        <source>&amp;Discard draft…</source>
+        <translation>&amp;Отменить черновик…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="574"/>
+        <source>%Ln line(s), total %1</source>
+        <translation>
+            <numerusform>%Ln строка, итого %1</numerusform>
+            <numerusform>%Ln строки, итого %1</numerusform>
+            <numerusform>%Ln строк, итого %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::GoodsReceiptsDialog</name>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="37"/>
+        <source>Goods receipts — %1</source>
+        <translation>Поступления — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <source>Supplier</source>
+        <translation>Поставщик</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <source>Invoice</source>
+        <translation>Накладная</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <source>Posted</source>
+        <translation>Проведён</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="50"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="57"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="82"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="106"/>
+        <source>cancels No. %1</source>
+        <translation>отменяет № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="108"/>
+        <source>cancelled by No. %1</source>
+        <translation>отменено № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="114"/>
+        <source>%1 of %2</source>
+        <translation>%1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="123"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="126"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="138"/>
+        <source>%Ln receipt(s)</source>
+        <translation>
+            <numerusform>%Ln поступление</numerusform>
+            <numerusform>%Ln поступления</numerusform>
+            <numerusform>%Ln поступлений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="139"/>
+        <source>, %Ln draft(s) to finish</source>
+        <translation>
+            <numerusform>, %Ln черновик не проведён</numerusform>
+            <numerusform>, %Ln черновика не проведены</numerusform>
+            <numerusform>, %Ln черновиков не проведены</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7107,6 +7415,64 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>shopdesk::ReceiptLinesModel</name>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="96"/>
+        <source>Per kilogram</source>
+        <translation>За килограмм</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="125"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="127"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="129"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="131"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="133"/>
+        <source>Purchase price</source>
+        <translation>Закупочная цена</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="135"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="137"/>
+        <source>Retail price</source>
+        <translation>Розничная цена</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="162"/>
+        <source>Line %1: type the weight in kilograms, for example 1.250.</source>
+        <translation>Строка %1: введите вес в килограммах, например 1,250.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="164"/>
+        <source>Line %1: type the quantity as a whole number.</source>
+        <translation>Строка %1: введите количество целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/ReceiptLinesModel.cpp" line="171"/>
+        <source>Line %1: type the price, for example 125.50.</source>
+        <translation>Строка %1: введите цену, например 125,50.</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ReceiptPrintQueue</name>
     <message>
         <location filename="../models/checkout/ReceiptPrintQueue.cpp" line="12"/>
@@ -8222,92 +8588,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="57"/>
+        <location filename="../ui/stock/StockPage.cpp" line="58"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="60"/>
+        <location filename="../ui/stock/StockPage.cpp" line="61"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="64"/>
+        <location filename="../ui/stock/StockPage.cpp" line="65"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="68"/>
+        <location filename="../ui/stock/StockPage.cpp" line="69"/>
         <source>Ed&amp;it product…</source>
         <translation>Из&amp;менить товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="71"/>
+        <location filename="../ui/stock/StockPage.cpp" line="72"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="74"/>
+        <location filename="../ui/stock/StockPage.cpp" line="75"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="77"/>
+        <location filename="../ui/stock/StockPage.cpp" line="78"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="80"/>
+        <location filename="../ui/stock/StockPage.cpp" line="81"/>
         <source>Print shelf &amp;labels…</source>
         <translation>Печать &amp;ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="83"/>
+        <location filename="../ui/stock/StockPage.cpp" line="84"/>
         <source>Label &amp;queue…</source>
         <translation>Очередь ц&amp;енников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="87"/>
+        <location filename="../ui/stock/StockPage.cpp" line="88"/>
         <source>Add to label q&amp;ueue</source>
         <translation>&amp;Добавить в очередь ценников</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="91"/>
+        <location filename="../ui/stock/StockPage.cpp" line="92"/>
+        <source>&amp;Goods receipts…</source>
+        <translation>&amp;Поступления…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="96"/>
         <source>Price c&amp;hanges…</source>
         <translation>Переоце&amp;нки…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="95"/>
+        <location filename="../ui/stock/StockPage.cpp" line="100"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="131"/>
+        <location filename="../ui/stock/StockPage.cpp" line="136"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="237"/>
+        <location filename="../ui/stock/StockPage.cpp" line="243"/>
         <source>The head office manages this shop&apos;s catalog: new products, prices and categories come from it with the next sync.</source>
         <translation>Каталогом этого магазина управляет головной офис: новые товары, цены и категории приходят от него со следующей синхронизацией.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="288"/>
+        <location filename="../ui/stock/StockPage.cpp" line="294"/>
         <source>%1 (PLU %2) created.</source>
         <translation>%1 (PLU %2) создан.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="306"/>
+        <location filename="../ui/stock/StockPage.cpp" line="312"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="313"/>
+        <location filename="../ui/stock/StockPage.cpp" line="319"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="335"/>
+        <location filename="../ui/stock/StockPage.cpp" line="341"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -8316,7 +8687,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="336"/>
+        <location filename="../ui/stock/StockPage.cpp" line="342"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -8325,12 +8696,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="391"/>
+        <location filename="../ui/stock/StockPage.cpp" line="397"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="403"/>
+        <location filename="../ui/stock/StockPage.cpp" line="409"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -8339,12 +8710,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="423"/>
+        <location filename="../ui/stock/StockPage.cpp" line="429"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="429"/>
+        <location filename="../ui/stock/StockPage.cpp" line="435"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -8353,12 +8724,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="455"/>
+        <location filename="../ui/stock/StockPage.cpp" line="461"/>
         <source>Choose the products whose shelf labels to queue.</source>
         <translation>Выберите товары, ценники которых поставить в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="468"/>
+        <location filename="../ui/stock/StockPage.cpp" line="474"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь (Ctrl+Shift+P — печать).</numerusform>
@@ -8367,22 +8738,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="261"/>
+        <location filename="../ui/stock/StockPage.cpp" line="267"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="268"/>
+        <location filename="../ui/stock/StockPage.cpp" line="274"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="346"/>
+        <location filename="../ui/stock/StockPage.cpp" line="352"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="360"/>
+        <location filename="../ui/stock/StockPage.cpp" line="366"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -8556,6 +8927,39 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/stock/StocktakeVarianceDialog.cpp" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SupplierDialog</name>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="29"/>
+        <source>New supplier</source>
+        <translation>Новый поставщик</translation>
+    </message>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="34"/>
+        <source>INN or VAT number</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="36"/>
+        <source>people, phones, e-mail</source>
+        <translation>люди, телефоны, e-mail</translation>
+    </message>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="41"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="42"/>
+        <source>&amp;Tax id:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <location filename="../ui/suppliers/SupplierDialog.cpp" line="43"/>
+        <source>&amp;Contacts:</source>
+        <translation>&amp;Контакты:</translation>
     </message>
 </context>
 <context>

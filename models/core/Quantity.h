@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace shopdesk {
 
 // How a stock quantity reads to people. Goods sold by weight keep their stock
@@ -18,6 +20,10 @@ public:
     // The same in plain digits ("1250", "1.250 kg") for messages that also
     // go to other programs (the central server's JSON errors).
     static QString plain(qint64 units, bool soldByWeight);
+    // What a person typed: whole pieces ("12", "1 200"), or kilograms with
+    // up to three decimals and a point or a comma ("1,25", "0.4", "2 kg")
+    // in grams. nullopt for anything else.
+    static std::optional<qint64> parse(const QString &text, bool soldByWeight);
 };
 
 } // namespace shopdesk

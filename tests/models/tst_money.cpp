@@ -67,6 +67,23 @@ private slots:
         QLocale::setDefault(QLocale(u"ru_RU"_s));
         QCOMPARE(Quantity::format(9300, true), u"9,300 kg"_s);
     }
+
+    void typedQuantitiesReadBackInPiecesOrGrams()
+    {
+        QCOMPARE(Quantity::parse(u"12"_s, false), std::optional<qint64>(12));
+        QCOMPARE(Quantity::parse(u" 1 200 "_s, false), std::optional<qint64>(1200));
+        QCOMPARE(Quantity::parse(u"1.5"_s, false), std::nullopt); // pieces are whole
+        QCOMPARE(Quantity::parse(u"-3"_s, false), std::nullopt);
+        QCOMPARE(Quantity::parse(u""_s, false), std::nullopt);
+        QCOMPARE(Quantity::parse(u"1,25"_s, true), std::optional<qint64>(1250));
+        QCOMPARE(Quantity::parse(u"0.4"_s, true), std::optional<qint64>(400));
+        QCOMPARE(Quantity::parse(u"2 kg"_s, true), std::optional<qint64>(2000));
+        QCOMPARE(Quantity::parse(u"0,005 кг"_s, true), std::optional<qint64>(5));
+        QCOMPARE(Quantity::parse(u"1.2345"_s, true), std::nullopt); // under a gram
+        QCOMPARE(Quantity::parse(u"kg"_s, true), std::nullopt);
+        // What format() shows reads back.
+        QCOMPARE(Quantity::parse(Quantity::format(9300, true), true), std::optional<qint64>(9300));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -86,6 +86,10 @@ QString fileName(Icon id)
         return u"arrow-up-down"_s;
     case Icon::Stocktake:
         return u"clipboard-list"_s;
+    case Icon::GoodsReceipt:
+        return u"truck"_s;
+    case Icon::Supplier:
+        return u"factory"_s;
     case Icon::Return:
         return u"undo-2"_s;
     case Icon::Cash:

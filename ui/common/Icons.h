@@ -49,6 +49,8 @@ enum class Icon {
     NewStock,
     AdjustStock,
     Stocktake,
+    GoodsReceipt, // a delivery from a supplier
+    Supplier,
     // The till and its orders
     Return,
     Cash,

@@ -22,6 +22,7 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/PageToolBar.h"
+#include "ui/documents/GoodsReceiptsDialog.h"
 #include "ui/documents/PriceDocumentsDialog.h"
 #include "ui/labels/LabelPrintDialog.h"
 #include "ui/labels/LabelQueueDialog.h"
@@ -88,6 +89,10 @@ StockPage::StockPage(const Session &session, QWidget *parent)
                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this,
                                            &StockPage::queueLabels);
     toolbar->setName(m_queueLabels, u"queueLabels"_s);
+    m_receipts = toolbar->addPageAction(Icon::GoodsReceipt, tr("&Goods receipts…"),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
+                                        &StockPage::showReceipts);
+    toolbar->setName(m_receipts, u"goodsReceipts"_s);
     m_priceChanges = toolbar->addPageAction(Icon::PriceChanges, tr("Price c&hanges…"),
                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this,
                                             &StockPage::showPriceChanges);
@@ -206,6 +211,7 @@ void StockPage::updateActions()
     const QModelIndex current = m_table->currentIndex();
     m_adjust->setEnabled(canAdjust && current.isValid());
     m_newStock->setEnabled(canAdjust);
+    m_receipts->setEnabled(canAdjust);
     const bool mayChangeCatalog =
         hasPermission(role, Permission::ManageProducts) && !m_catalogLinked;
     m_newProduct->setEnabled(mayChangeCatalog);
@@ -469,6 +475,16 @@ void StockPage::queueLabels()
                          queued.value()),
                       MessageBanner::Type::Positive);
               });
+}
+
+void StockPage::showReceipts()
+{
+    if (!m_receipts->isEnabled())
+        return;
+    GoodsReceiptsDialog dialog(m_session, this);
+    dialog.exec();
+    // Posted receipts changed the quantities the table shows.
+    m_model->refresh();
 }
 
 void StockPage::showPriceChanges()

@@ -54,6 +54,7 @@ public slots:
     void showLabelQueue();
     // Puts the chosen rows' shelf tags on the label queue, to print later.
     void queueLabels();
+    void showReceipts();
     void showPriceChanges();
 
 protected:
@@ -83,6 +84,7 @@ private:
     QAction *m_printLabels;
     QAction *m_labelQueue;
     QAction *m_queueLabels;
+    QAction *m_receipts;
     QAction *m_priceChanges;
     QAction *m_refresh;
     bool m_catalogLinked = false;
