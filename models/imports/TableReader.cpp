@@ -1,6 +1,7 @@
 #include "TableReader.h"
 
 #include "CsvTableReader.h"
+#include "XlsxTableReader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -40,10 +41,11 @@ Result<std::unique_ptr<TableReader>> TableReader::openFile(const QString &path)
                                       "it may have been renamed. Save the price list as XLSX or "
                                       "CSV.")
                                        .arg(path));
+    std::unique_ptr<TableReader> reader;
     if (zip)
-        return StoreError::invalid(fileField(),
-                                   tr("%1 is an XLSX file, which is not read yet.").arg(path));
-    std::unique_ptr<TableReader> reader = std::make_unique<CsvTableReader>(path);
+        reader = std::make_unique<XlsxTableReader>(path);
+    else
+        reader = std::make_unique<CsvTableReader>(path);
     if (Result<void> opened = reader->open(); !opened)
         return opened.error();
     return reader;

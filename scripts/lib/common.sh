@@ -14,6 +14,8 @@ SHOPDESK_PACKAGES=(
     postgresql postgresql-contrib
     poppler-utils  # pdftotext, pdftoppm, pdfinfo: the receipt and label tests read their PDFs
     libzint-dev    # the receipts' Code 128 and the shelf labels' EAN-13 barcodes
+    libminizip-dev # unpacks suppliers' XLSX price lists (models/imports)
+    python3-xlsxwriter # tst_tablereaders and bench_tablereaders write real XLSX files with it
     zbar-tools     # zbarimg: the receipt and label tests decode the barcodes they printed
     wrk            # bench_central: HTTP load on shopdesk-central
     file dpkg-dev  # cpack -G DEB: the package test (file type, shlib dependencies)

@@ -1,7 +1,10 @@
 #include "models/imports/CsvTableReader.h"
 #include "models/imports/TableReader.h"
+#include "models/imports/XlsxCell.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,15 +60,34 @@ bool sameRows(const QList<TableRow> &actual, const QList<TableRow> &expected)
     return true;
 }
 
+// The 400 products of tests/data/price_list_xlsx.py (its product()),
+// spreadsheet row i + 1.
+QStringList expectedProduct(int i)
+{
+    const QString name = i % 50 == 7 ? QString() : u"Молоко «Простоквашино» 3,2% №%1"_s.arg(i);
+    const qint64 quarterKopecks = i * 125; // i × 1.25, written by the spreadsheet as 1.25, 2.5, 5
+    QString price = QString::number(quarterKopecks / 100);
+    if (quarterKopecks % 100 != 0) {
+        price += u'.' + u"%1"_s.arg(quarterKopecks % 100, 2, 10, QChar(u'0'));
+        if (price.endsWith(u'0'))
+            price.chop(1);
+    }
+    return {QString::number(1000 + i), u"46%1"_s.arg(i, 11, 10, QChar(u'0')), name, price,
+            u"S-%1"_s.arg(i)};
+}
+
 } // namespace
 
 // Suppliers' price lists read row by row: CSV in both encodings and three
-// separators, and the damaged files a supplier sends, refused naming the row.
+// separators, XLSX written by a real spreadsheet writer (python3-xlsxwriter),
+// and the damaged files a supplier sends, refused naming the row.
 class TestTableReaders : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QString m_python;
+    QString m_sample;
 
     QString write(const QString &name, const QByteArray &bytes)
     {
@@ -76,8 +98,49 @@ class TestTableReaders : public QObject
         return path;
     }
 
+    // Runs tests/data/price_list_xlsx.py; fails the test when it cannot.
+    bool runWriter(const QStringList &arguments)
+    {
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start(m_python,
+                     QStringList {QStringLiteral(SHOPDESK_SOURCE_DIR) +
+                                  u"/tests/data/price_list_xlsx.py"_s} +
+                         arguments);
+        if (!python.waitForFinished(120000) || python.exitStatus() != QProcess::NormalExit ||
+            python.exitCode() != 0) {
+            qWarning().noquote() << m_python << arguments << "failed:" << python.readAll();
+            return false;
+        }
+        return true;
+    }
+
+    QList<TableRow> expectedSample()
+    {
+        QList<TableRow> rows {
+            row(1, {u"PLU"_s, u"Barcode"_s, u"Name"_s, u"Price"_s, u"Supplier code"_s})};
+        for (int i = 1; i <= 400; ++i)
+            rows.append(row(i + 1, expectedProduct(i)));
+        // 1.2E-07 as a spreadsheet shows it; 100.00000000000001 arrives as 100.
+        rows.append(row(402, {u"0.00000012"_s, u"100"_s, u"TRUE"_s, u"3"_s}));
+        rows.append(row(404, {u"Сыр Российский"_s, {}, {}, {}, {}, u"F"_s}));
+        return rows;
+    }
+
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Debian's python3 (where python3-xlsxwriter is installed; scripts/test
+        // installs it), not a python3 from another installation first on PATH.
+        m_python = QStandardPaths::findExecutable(u"python3"_s, {u"/usr/bin"_s});
+        if (m_python.isEmpty())
+            m_python = QStandardPaths::findExecutable(u"python3"_s);
+        QVERIFY2(!m_python.isEmpty(), "python3 is needed to write the XLSX files");
+        // The list most tests read or damage, shared strings and all.
+        m_sample = m_dir.filePath(u"sample.xlsx"_s);
+        QVERIFY(runWriter({u"sample"_s, m_sample}));
+    }
 
     void csvInUtf8WithByteOrderMark()
     {
@@ -186,6 +249,148 @@ private slots:
         const Read read = readAll(write(u"empty.csv"_s, "\n\r\n"_ba));
         QVERIFY(!read.error);
         QVERIFY(read.rows.isEmpty());
+    }
+
+    void numbersAsASpreadsheetShowsThem()
+    {
+        QCOMPARE(XlsxCell::numberText(u"12.5"), u"12.5"_s);
+        QCOMPARE(XlsxCell::numberText(u"199"), u"199"_s);
+        QCOMPARE(XlsxCell::numberText(u"1.2E-3"), u"0.0012"_s);
+        QCOMPARE(XlsxCell::numberText(u"100.00000000000001"), u"100"_s);
+        QCOMPARE(XlsxCell::numberText(u"0.30000000000000004"), u"0.3"_s);
+        QCOMPARE(XlsxCell::numberText(u"-2.5E+3"), u"-2500"_s);
+        QCOMPARE(XlsxCell::numberText(u"1E+300").size(), 301);
+        QCOMPARE(XlsxCell::numberText(u"not a number"), u"not a number"_s);
+        int column = -1, row = -1;
+        QVERIFY(XlsxCell::parseReference(u"AB12", &column, &row));
+        QCOMPARE(column, 27);
+        QCOMPARE(row, 12);
+        QVERIFY(!XlsxCell::parseReference(u"XFE1", &column, &row)); // past the last column
+        QVERIFY(!XlsxCell::parseReference(u"A0", &column, &row));
+        QVERIFY(!XlsxCell::parseReference(u"12", &column, &row));
+        QCOMPARE(XlsxCell::columnLetters(0), u"A"_s);
+        QCOMPARE(XlsxCell::columnLetters(27), u"AB"_s);
+        QCOMPARE(XlsxCell::columnLetters(16383), u"XFD"_s);
+    }
+
+    void xlsxWithSharedStrings()
+    {
+        const Read read = readAll(m_sample);
+        QVERIFY2(!read.error, qPrintable(read.error ? read.error->message : QString()));
+        QVERIFY(sameRows(read.rows, expectedSample()));
+    }
+
+    void xlsxWithInlineStrings()
+    {
+        // xlsxwriter's constant-memory mode writes every string in its cell.
+        const QString path = m_dir.filePath(u"inline.xlsx"_s);
+        QVERIFY(runWriter({u"sample"_s, path, u"--constant-memory"_s}));
+        const Read read = readAll(path);
+        QVERIFY2(!read.error, qPrintable(read.error ? read.error->message : QString()));
+        QVERIFY(sameRows(read.rows, expectedSample()));
+    }
+
+    void xlsxNamedCsvIsStillRead()
+    {
+        // The content decides which reader, not the name.
+        const QString path = m_dir.filePath(u"really-xlsx.csv"_s);
+        QVERIFY(QFile::copy(m_sample, path));
+        const Read read = readAll(path);
+        QVERIFY(!read.error);
+        QCOMPARE(read.rows.size(), expectedSample().size());
+    }
+
+    void truncatedXlsxIsRefused()
+    {
+        QFile file(m_sample);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const QString path = write(u"half.xlsx"_s, bytes.left(bytes.size() / 2));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QCOMPARE(read.error->field, u"file"_s);
+        QCOMPARE(read.error->message,
+                 path +
+                     u" cannot be read as an XLSX file: it is damaged or incomplete (not a "
+                     "whole zip archive)."_s);
+    }
+
+    void corruptedXlsxIsRefused()
+    {
+        // Bytes overwritten in the middle of the compressed data (a bad disk, a
+        // mangled e-mail attachment): inflating or its checksum fails.
+        QFile file(m_sample);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        for (qsizetype i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i)
+            bytes[i] = char(~bytes[i]);
+        const Read read = readAll(write(u"corrupt.xlsx"_s, bytes));
+        QVERIFY(read.error);
+        QVERIFY2(read.error->message.startsWith(u"The file is damaged"_s),
+                 qPrintable(read.error->message));
+    }
+
+    void malformedSheetIsRefusedNamingTheRow()
+    {
+        // A whole zip whose sheet's XML stops in the middle of a row.
+        const QString path = m_dir.filePath(u"cut.xlsx"_s);
+        QVERIFY(runWriter({u"truncate-sheet"_s, m_sample, path, u"27000"_s}));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QVERIFY(!read.rows.isEmpty());
+        // Every row before the damage was read whole and correct.
+        const QList<TableRow> expected = expectedSample().mid(0, read.rows.size());
+        QVERIFY(sameRows(read.rows, expected));
+        const int lastRow = read.rows.last().number;
+        QVERIFY2(read.error->message.contains(u"row %1"_s.arg(lastRow)) ||
+                     read.error->message.contains(u"row %1"_s.arg(lastRow + 1)),
+                 qPrintable(read.error->message));
+        QVERIFY2(read.error->message.startsWith(u"The file is damaged"_s),
+                 qPrintable(read.error->message));
+    }
+
+    void textRenamedXlsxIsRefused()
+    {
+        const QString path = write(u"prices.xlsx"_s, "PLU,Name\n1001,Tea\n"_ba);
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QCOMPARE(read.error->message,
+                 path +
+                     u" is not an XLSX file (its content is not a zip archive); it may have "
+                     "been renamed. Save the price list as XLSX or CSV."_s);
+    }
+
+    void emptySheetIsRefused()
+    {
+        const QString path = m_dir.filePath(u"empty-sheet.xlsx"_s);
+        QVERIFY(runWriter({u"truncate-sheet"_s, m_sample, path, u"0"_s}));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QVERIFY(read.rows.isEmpty());
+        QCOMPARE(read.error->message,
+                 u"The file is damaged: the sheet “Прайс” is not valid XML near row 1 "
+                 "(Premature end of document.)."_s);
+    }
+
+    void missingSheetIsRefused()
+    {
+        const QString path = m_dir.filePath(u"no-sheet.xlsx"_s);
+        QVERIFY(runWriter({u"truncate-sheet"_s, m_sample, path, u"-1"_s}));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QCOMPARE(read.error->message,
+                 u"The file is damaged: its first sheet (xl/worksheets/sheet1.xml) is missing."_s);
+    }
+
+    void zipWithoutAWorkbookIsRefused()
+    {
+        const QString path = m_dir.filePath(u"notes.csv"_s);
+        QVERIFY(runWriter({u"zip"_s, path}));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QCOMPARE(read.error->message,
+                 u"The file is a zip archive but not an XLSX workbook: it has no "
+                 "xl/workbook.xml. Save the price list as XLSX or CSV."_s);
     }
 };
 
