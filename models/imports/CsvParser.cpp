@@ -52,6 +52,35 @@ bool CsvParser::next(Record *record)
             }
             return endRecord(record);
         }
+        if (m_state == State::Quoted || m_state == State::Unquoted) {
+            // The bytes up to the next one that means something are copied
+            // in one go: most of a file is such runs.
+            const char *data = m_chunk.constData();
+            qsizetype end = m_pos;
+            bool high = false;
+            if (m_state == State::Quoted) {
+                for (; end < m_chunk.size() && data[end] != '"'; ++end) {
+                    high |= (data[end] & 0x80) != 0;
+                    m_line += data[end] == '\n';
+                }
+            } else {
+                for (; end < m_chunk.size() && data[end] != m_separator && data[end] != '\n' &&
+                     data[end] != '\r';
+                     ++end)
+                    high |= (data[end] & 0x80) != 0;
+            }
+            if (end > m_pos) {
+                m_field.append(data + m_pos, end - m_pos);
+                m_record.nonAscii |= high;
+                m_recordBytes += end - m_pos;
+                m_pos = end;
+                if (m_recordBytes > maxRecordBytes) {
+                    m_failure = Failure::TooLong;
+                    return false;
+                }
+                continue;
+            }
+        }
         const char c = m_chunk.at(m_pos++);
         if (!m_started) {
             m_started = c != '\n' && c != '\r';

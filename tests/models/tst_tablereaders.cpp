@@ -244,6 +244,17 @@ private slots:
                  u"Row 3: a quote opened in this row is never closed; the file ends inside it."_s);
     }
 
+    void aQuoteOpenOverMegabytesIsRefusedEarly()
+    {
+        // The rest of a large file would otherwise become one record in memory.
+        const QString path =
+            write(u"runaway.csv"_s, "PLU,Name\n1001,\"Tea\n"_ba + QByteArray(5 << 20, 'x'));
+        const Read read = readAll(path);
+        QVERIFY(read.error);
+        QCOMPARE(read.error->message,
+                 u"Row 2 is longer than 4 MiB: a quote opened in it is probably never closed."_s);
+    }
+
     void aFileWithNoRowsHasNone()
     {
         const Read read = readAll(write(u"empty.csv"_s, "\n\r\n"_ba));
