@@ -23,7 +23,7 @@ Result<void> XlsxTableReader::open()
     if (!sheet)
         return sheet.error();
     m_sheet = sheet.value();
-    Result<QStringList> strings = XlsxWorkbook::sharedStrings(m_zip.get());
+    Result<XlsxSharedStrings> strings = XlsxWorkbook::sharedStrings(m_zip.get());
     if (!strings)
         return strings.error();
     m_sharedStrings = std::move(strings).value();

@@ -44,7 +44,7 @@ private:
 
     std::unique_ptr<ZipArchive> m_zip;
     XlsxWorkbook::Sheet m_sheet;
-    QStringList m_sharedStrings;
+    XlsxSharedStrings m_sharedStrings;
     std::unique_ptr<XlsxPart> m_part;
     int m_lastRow = 0; // the last <row> started
     bool m_inRow = false;

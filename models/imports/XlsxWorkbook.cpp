@@ -88,10 +88,10 @@ Result<XlsxWorkbook::Sheet> XlsxWorkbook::firstSheet(ZipArchive *zip)
     return sheet;
 }
 
-Result<QStringList> XlsxWorkbook::sharedStrings(ZipArchive *zip)
+Result<XlsxSharedStrings> XlsxWorkbook::sharedStrings(ZipArchive *zip)
 {
     const QString path = u"xl/sharedStrings.xml"_s;
-    QStringList strings;
+    XlsxSharedStrings strings;
     XlsxPart part(zip, path);
     if (part.status() == XlsxPart::Status::Missing)
         return strings; // a sheet of numbers and inline strings needs none
@@ -107,9 +107,9 @@ Result<QStringList> XlsxWorkbook::sharedStrings(ZipArchive *zip)
             else if (xml.name() == u"t" && !phonetic)
                 current += part.readElementText(); // <si><t> or each run's <r><t>
         } else if (xml.isEndElement()) {
-            if (xml.name() == u"si")
+            if (xml.name() == u"si") {
                 strings.append(current);
-            else if (xml.name() == u"rPh")
+            } else if (xml.name() == u"rPh")
                 phonetic = false;
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "XlsxSharedStrings.h"
 #include "models/core/Result.h"
 
 #include <QCoreApplication>
@@ -27,9 +28,8 @@ public:
     static Result<Sheet> firstSheet(ZipArchive *zip);
     // The shared strings table (xl/sharedStrings.xml), rich-text runs
     // joined. It is kept in memory whole (the sheet's cells refer to it by
-    // index, in any order): a 100,000-product list's names are a few MB.
-    // The sheet itself is streamed.
-    static Result<QStringList> sharedStrings(ZipArchive *zip);
+    // index, in any order; see XlsxSharedStrings); the sheet is streamed.
+    static Result<XlsxSharedStrings> sharedStrings(ZipArchive *zip);
 };
 
 } // namespace shopdesk

@@ -1,6 +1,7 @@
 #include "models/imports/CsvTableReader.h"
 #include "models/imports/TableReader.h"
 #include "models/imports/XlsxCell.h"
+#include "models/imports/XlsxSharedStrings.h"
 
 #include <QFile>
 #include <QProcess>
@@ -282,6 +283,27 @@ private slots:
         QCOMPARE(XlsxCell::columnLetters(0), u"A"_s);
         QCOMPARE(XlsxCell::columnLetters(27), u"AB"_s);
         QCOMPARE(XlsxCell::columnLetters(16383), u"XFD"_s);
+    }
+
+    void sharedStringsAcrossBlocks()
+    {
+        // Enough texts to fill several million-character blocks, and one
+        // longer than a block.
+        XlsxSharedStrings strings;
+        const QString huge(1500000, u'ж');
+        for (int i = 0; i < 300000; ++i) {
+            strings.append(u"Товар №%1"_s.arg(i));
+            if (i == 150000)
+                strings.append(huge);
+        }
+        strings.append(QString());
+        QCOMPARE(strings.size(), qsizetype(300002));
+        QCOMPARE(strings.at(0), u"Товар №0"_s);
+        QCOMPARE(strings.at(150000), u"Товар №150000"_s);
+        QCOMPARE(strings.at(150001), huge);
+        QCOMPARE(strings.at(150002), u"Товар №150001"_s);
+        QCOMPARE(strings.at(300000), u"Товар №299999"_s);
+        QCOMPARE(strings.at(300001), QString());
     }
 
     void xlsxWithSharedStrings()
