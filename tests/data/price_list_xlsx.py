@@ -6,9 +6,10 @@ tst_tablereaders and bench_tablereaders.
       The test's list: a header, 400 products (row i+1 is product i), then
       special cells; --constant-memory writes inline strings instead of
       shared ones. tst_tablereaders builds the same rows to compare.
-  price_list_xlsx.py bench OUT ROWS
-      ROWS products after a header, in constant-memory mode (as a large
-      list must be written), the same columns as the bench's CSV files.
+  price_list_xlsx.py bench OUT ROWS [--shared-strings]
+      ROWS products after a header, the same columns as the bench's CSV
+      files; in constant-memory mode (inline strings, as a large list is
+      written without holding it), or with shared strings as Excel writes.
   price_list_xlsx.py truncate-sheet IN OUT BYTES
       A copy of IN whose first sheet's XML is cut after BYTES bytes (a
       valid zip holding malformed XML); with BYTES -1, without the sheet.
@@ -52,9 +53,9 @@ def sample(out, constant_memory):
     book.close()
 
 
-def bench(out, rows):
+def bench(out, rows, shared_strings):
     import xlsxwriter
-    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    book = xlsxwriter.Workbook(out, {"constant_memory": not shared_strings})
     sheet = book.add_worksheet()
     sheet.write_row(0, 0, HEADER)
     for i in range(1, rows + 1):
@@ -82,7 +83,7 @@ if __name__ == "__main__":
     if command == "sample":
         sample(sys.argv[2], "--constant-memory" in sys.argv[3:])
     elif command == "bench":
-        bench(sys.argv[2], int(sys.argv[3]))
+        bench(sys.argv[2], int(sys.argv[3]), "--shared-strings" in sys.argv[4:])
     elif command == "truncate-sheet":
         truncate_sheet(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif command == "zip":
