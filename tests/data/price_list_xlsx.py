@@ -13,6 +13,8 @@ tst_tablereaders and bench_tablereaders.
   price_list_xlsx.py truncate-sheet IN OUT BYTES
       A copy of IN whose first sheet's XML is cut after BYTES bytes (a
       valid zip holding malformed XML); with BYTES -1, without the sheet.
+  price_list_xlsx.py replace-sheet IN OUT XML
+      A copy of IN whose first sheet is the file XML.
   price_list_xlsx.py zip OUT
       A zip archive of a text file: not a workbook.
 """
@@ -67,6 +69,15 @@ def bench(out, rows, shared_strings):
     book.close()
 
 
+def replace_sheet(source, out, xml_path):
+    with open(xml_path, "rb") as xml:
+        sheet = xml.read()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else data)
+
+
 def truncate_sheet(source, out, size):
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -86,6 +97,8 @@ if __name__ == "__main__":
         bench(sys.argv[2], int(sys.argv[3]), "--shared-strings" in sys.argv[4:])
     elif command == "truncate-sheet":
         truncate_sheet(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif command == "replace-sheet":
+        replace_sheet(sys.argv[2], sys.argv[3], sys.argv[4])
     elif command == "zip":
         with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as notes:
             notes.writestr("notes.txt", "PLU,Name\n1001,Tea\n")

@@ -323,6 +323,30 @@ private slots:
         QVERIFY(sameRows(read.rows, expectedSample()));
     }
 
+    void xlsxCellsAsOtherWritersWriteThem()
+    {
+        // A sheet as other programs write it (tests/data/other_writer_sheet.xml):
+        // rows and cells without references (one after the other), formula
+        // texts, errors, a date as text, a phonetic guide, a row of
+        // formatting only, a shared string the table does not have.
+
+        const QString sheet =
+            QStringLiteral(SHOPDESK_SOURCE_DIR) + u"/tests/data/other_writer_sheet.xml"_s;
+        const QString path = m_dir.filePath(u"other-writer.xlsx"_s);
+        QVERIFY(runWriter({u"replace-sheet"_s, m_sample, path, sheet}));
+        const Read read = readAll(path);
+        // Row 7 has no text and is skipped; row 8's shared string 3 is the
+        // sample's "Price"; row 9 refers to one the table does not have.
+        QVERIFY(sameRows(read.rows,
+                         {row(1, {u"PLU"_s, u"Name"_s}), row(2, {u"1001"_s, u"1001x"_s, u"#N/A"_s}),
+                          row(5, {QString(), QString(), u"2026-12-07"_s}),
+                          row(6, {u"Чай зелёный"_s, u"FALSE"_s}), row(8, {u"Price"_s})}));
+        QVERIFY(read.error);
+        QCOMPARE(read.error->message,
+                 u"The file is damaged: row 9, column B refers to shared text number 999999, "
+                 "which the file does not have."_s);
+    }
+
     void xlsxNamedCsvIsStillRead()
     {
         // The content decides which reader, not the name.
