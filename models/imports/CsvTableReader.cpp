@@ -29,7 +29,7 @@ Result<void> CsvTableReader::open()
 {
     m_file.setFileName(path());
     if (!m_file.open(QIODevice::ReadOnly))
-        return fileError(tr("Cannot open %1: %2").arg(path(), m_file.errorString()));
+        return fileError(TableReader::tr("Cannot open %1: %2").arg(path(), m_file.errorString()));
     m_bom = m_file.peek(3) == QByteArrayView("\xEF\xBB\xBF");
     m_dataStart = m_bom ? 3 : 0;
     m_separator = detectSeparator();
