@@ -171,6 +171,17 @@
     </message>
 </context>
 <context>
+    <name>XlsxTableReader</name>
+    <message numerus="yes">
+        <location filename="../models/imports/XlsxTableReader.cpp" line="123"/>
+        <source>The file is damaged: row %1 has more than %Ln columns.</source>
+        <translation>
+            <numerusform>The file is damaged: row %1 has more than %Ln column.</numerusform>
+            <numerusform>The file is damaged: row %1 has more than %Ln columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message numerus="yes">
         <location filename="../app/central/main.cpp" line="99"/>

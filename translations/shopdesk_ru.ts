@@ -494,6 +494,39 @@ With no options it uses its built-in database, kept in your data folder.</source
     </message>
 </context>
 <context>
+    <name>CsvTableReader</name>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="41"/>
+        <source>%1 is in Windows-1251, which this computer cannot read; save it in UTF-8 instead.</source>
+        <translation>%1 в кодировке Windows-1251, которую этот компьютер не читает; сохраните файл в UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="88"/>
+        <source>Row %1 is not in UTF-8, though the file starts with UTF-8&apos;s byte order mark: the file mixes two encodings. Save it again in one encoding (UTF-8 or Windows-1251).</source>
+        <translation>Строка %1 не в UTF-8, хотя файл начинается с метки UTF-8: в файле смешаны две кодировки. Сохраните его заново в одной кодировке (UTF-8 или Windows-1251).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="92"/>
+        <source>Row %1 is in %2, but row %3 is in %4: the file mixes two encodings. Save it again in one encoding (UTF-8 or Windows-1251).</source>
+        <translation>Строка %1 в кодировке %2, а строка %3 — в %4: в файле смешаны две кодировки. Сохраните его заново в одной кодировке (UTF-8 или Windows-1251).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="111"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="114"/>
+        <source>Row %1: a quote opened in this row is never closed; the file ends inside it.</source>
+        <translation>Строка %1: открытая в ней кавычка не закрыта; файл кончается внутри неё.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="118"/>
+        <source>Row %1 is longer than %2 MiB: a quote opened in it is probably never closed.</source>
+        <translation>Строка %1 длиннее %2 МиБ: вероятно, открытая в ней кавычка не закрыта.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFilter</name>
     <message>
         <location filename="../models/customers/CustomerStore.cpp" line="64"/>
@@ -3295,6 +3328,30 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>TableReader</name>
+    <message>
+        <location filename="../models/imports/CsvTableReader.cpp" line="32"/>
+        <location filename="../models/imports/TableReader.cpp" line="25"/>
+        <source>Cannot open %1: %2</source>
+        <translation>Не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/TableReader.cpp" line="33"/>
+        <source>%1 is in the old Excel format (XLS), which is not read. Save the price list as XLSX or CSV.</source>
+        <translation>%1 в старом формате Excel (XLS), он не читается. Сохраните прайс-лист как XLSX или CSV.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/TableReader.cpp" line="40"/>
+        <source>%1 is not an XLSX file (its content is not a zip archive); it may have been renamed. Save the price list as XLSX or CSV.</source>
+        <translation>%1 — не файл XLSX (его содержимое не zip-архив); возможно, его переименовали. Сохраните прайс-лист как XLSX или CSV.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/TableReader.cpp" line="64"/>
+        <source>There are no more rows in the file.</source>
+        <translation>В файле больше нет строк.</translation>
+    </message>
+</context>
+<context>
     <name>TokenStore</name>
     <message>
         <location filename="../models/sync/TokenStore.cpp" line="47"/>
@@ -3381,6 +3438,86 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/demo/WordLists.cpp" line="27"/>
         <source>Line %1 of word list %2 has %3 fields instead of %4.</source>
         <translation>В строке %1 списка слов %2 полей %3 вместо %4.</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxTableReader</name>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="19"/>
+        <source>%1 cannot be read as an XLSX file: it is damaged or incomplete (not a whole zip archive).</source>
+        <translation>%1 не читается как файл XLSX: он повреждён или неполон (не целый zip-архив).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="33"/>
+        <source>The file is damaged: its first sheet (%1) cannot be unpacked.</source>
+        <translation>Файл повреждён: его первый лист (%1) не распаковывается.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="43"/>
+        <source>The file is damaged: the sheet “%1” is not valid XML near row %2 (%3).</source>
+        <translation>Файл повреждён: лист «%1» — неверный XML около строки %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="48"/>
+        <source>The file is damaged or incomplete: the sheet “%1” cannot be unpacked near row %2.</source>
+        <translation>Файл повреждён или неполон: лист «%1» не распаковывается около строки %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="66"/>
+        <source>The file is damaged: after row %1 comes a row numbered “%2”.</source>
+        <translation>Файл повреждён: после строки %1 идёт строка с номером «%2».</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="104"/>
+        <source>The file is damaged: the sheet “%1” ends inside row %2.</source>
+        <translation>Файл повреждён: лист «%1» кончается внутри строки %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="119"/>
+        <source>The file is damaged: row %1 has a cell “%2” that is not in it.</source>
+        <translation>Файл повреждён: в строке %1 есть ячейка «%2» из другой строки.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/imports/XlsxTableReader.cpp" line="123"/>
+        <source>The file is damaged: row %1 has more than %Ln columns.</source>
+        <translation>
+            <numerusform>Файл повреждён: в строке %1 больше %Ln столбца.</numerusform>
+            <numerusform>Файл повреждён: в строке %1 больше %Ln столбцов.</numerusform>
+            <numerusform>Файл повреждён: в строке %1 больше %Ln столбцов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxTableReader.cpp" line="138"/>
+        <source>The file is damaged: row %1, column %2 refers to shared text number %3, which the file does not have.</source>
+        <translation>Файл повреждён: строка %1, столбец %2 ссылается на общий текст № %3, которого в файле нет.</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxWorkbook</name>
+    <message>
+        <location filename="../models/imports/XlsxWorkbook.cpp" line="67"/>
+        <source>The file is damaged: its list of sheets (%1) is not valid XML (%2).</source>
+        <translation>Файл повреждён: его список листов (%1) — неверный XML (%2).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxWorkbook.cpp" line="82"/>
+        <source>The file is a zip archive but not an XLSX workbook: it has no %1. Save the price list as XLSX or CSV.</source>
+        <translation>Файл — zip-архив, но не книга XLSX: в нём нет %1. Сохраните прайс-лист как XLSX или CSV.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxWorkbook.cpp" line="86"/>
+        <source>The file is damaged: its first sheet (%1) is missing.</source>
+        <translation>Файл повреждён: его первого листа (%1) нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxWorkbook.cpp" line="121"/>
+        <source>The file is damaged: %1 cannot be unpacked.</source>
+        <translation>Файл повреждён: %1 не распаковывается.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/XlsxWorkbook.cpp" line="124"/>
+        <source>The file is damaged: %1 is not valid XML (%2).</source>
+        <translation>Файл повреждён: %1 — неверный XML (%2).</translation>
     </message>
 </context>
 <context>
