@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>GoodsReceiptPdf</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="67"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessSetup</name>
     <message numerus="yes">
         <location filename="../app/desk/HeadlessSetup.cpp" line="71"/>
@@ -274,7 +285,7 @@
 <context>
     <name>shopdesk::GoodsReceiptDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="462"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="477"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Add %n line worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</numerusform>
@@ -282,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="485"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="500"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Receipt No. %1 posted: %Ln line added to the stock.</numerusform>
@@ -290,7 +301,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="574"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="591"/>
+        <source>%Ln shelf label(s) queued: print them from the label queue.</source>
+        <translation>
+            <numerusform>%Ln shelf label queued: print it from the label queue.</numerusform>
+            <numerusform>%Ln shelf labels queued: print them from the label queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="648"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln line, total %1</numerusform>

@@ -1028,6 +1028,99 @@ If another program started it, stop that program; otherwise remove the folder to
     </message>
 </context>
 <context>
+    <name>GoodsReceiptPdf</name>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="30"/>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="79"/>
+        <source>Goods receipt No. %1</source>
+        <translation>Поступление № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="33"/>
+        <source>Goods receipt No. %1, cancelling No. %2</source>
+        <translation>Поступление № %1, отменяет № %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="35"/>
+        <source>Shop: %1</source>
+        <translation>Магазин: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="36"/>
+        <source>Supplier: %1</source>
+        <translation>Поставщик: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="38"/>
+        <source>Invoice: %1 of %2</source>
+        <translation>Накладная: %1 от %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="43"/>
+        <source>Posted %1 by %2</source>
+        <translation>Проведено %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="47"/>
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="49"/>
+        <source>Cancelled by receipt No. %1</source>
+        <translation>Отменено поступлением № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="53"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="53"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="53"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="54"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="54"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="54"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="65"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="67"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln строка</numerusform>
+            <numerusform>%Ln строки</numerusform>
+            <numerusform>%Ln строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptPdf.cpp" line="87"/>
+        <source>The PDF could not be written to %1.</source>
+        <translation>Не удалось записать PDF в %1.</translation>
+    </message>
+</context>
+<context>
     <name>GoodsReceiptStore</name>
     <message>
         <location filename="../models/documents/GoodsReceiptStore.cpp" line="105"/>
@@ -4705,148 +4798,158 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::GoodsReceiptDialog</name>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="43"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="48"/>
         <source>New s&amp;upplier…</source>
         <translation>Новый пост&amp;авщик…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="52"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="57"/>
         <source>&amp;Remove lines</source>
         <translation>&amp;Удалить строки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="53"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="58"/>
         <source>&amp;Save draft</source>
         <translation>&amp;Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="54"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="59"/>
         <source>&amp;Post…</source>
         <translation>&amp;Провести…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="55"/>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="567"/>
-        <source>Cancel the rece&amp;ipt…</source>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="60"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="637"/>
+        <source>&amp;Cancel the receipt…</source>
         <translation>&amp;Отменить поступление…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="58"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="61"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Сохранить в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="62"/>
+        <source>Queue shelf la&amp;bels</source>
+        <translation>В очередь &amp;ценников</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="65"/>
         <source>Goods receipt</source>
         <translation>Поступление товара</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="87"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="94"/>
         <source>&amp;dated</source>
         <translation>о&amp;т</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="92"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="99"/>
         <source>Supp&amp;lier:</source>
         <translation>&amp;Поставщик:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="95"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="102"/>
         <source>&amp;Invoice No.:</source>
         <translation>&amp;Накладная №:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="98"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="105"/>
         <source>N&amp;ote:</source>
         <translation>Приме&amp;чание:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="107"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="114"/>
         <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
         <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="111"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="118"/>
         <source>&amp;Add goods:</source>
         <translation>&amp;Добавить товар:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="230"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="245"/>
         <source>No suppliers yet: add one</source>
         <translation>Поставщиков пока нет: добавьте</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="231"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="246"/>
         <source>Choose the supplier</source>
         <translation>Выберите поставщика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="239"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
         <source>New goods receipt</source>
         <translation>Новое поступление</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="241"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="256"/>
         <source>Goods receipt No. %1, cancelling No. %2</source>
         <translation>Поступление № %1, отменяет № %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="245"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="260"/>
         <source>Goods receipt No. %1</source>
         <translation>Поступление № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="250"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="265"/>
         <source>Draft, started by %1</source>
         <translation>Черновик, начал(а) %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="269"/>
         <source>Posted %1 by %2</source>
         <translation>Проведено %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="258"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="273"/>
         <source>Cancelled by receipt No. %1</source>
         <translation>Отменено поступлением № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="259"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="274"/>
         <source>Discarded draft</source>
         <translation>Черновик отменён</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="311"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="326"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="327"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="342"/>
         <source>No product has the barcode or PLU %1.</source>
         <translation>Нет товара со штрихкодом или PLU %1.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="355"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="370"/>
         <source>Line %1 (%2) has no purchase price yet: type it in the table.</source>
         <translation>У строки %1 (%2) ещё нет закупочной цены: введите её в таблице.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="371"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="386"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="446"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="461"/>
         <source>Draft No. %1 saved.</source>
         <translation>Черновик № %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="457"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="472"/>
         <source>Add the delivered goods before posting.</source>
         <translation>Добавьте поступившие товары перед проведением.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="461"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="476"/>
         <source>Post the receipt</source>
         <translation>Проведение поступления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="462"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="477"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Добавить %n строку на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
@@ -4855,7 +4958,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="485"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="500"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Поступление № %1 проведено: %Ln строка добавлена в остатки.</numerusform>
@@ -4864,42 +4967,71 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="501"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="516"/>
         <source>Cancel receipt No. %1? A reversing receipt takes its goods back off the shelf; it is refused if some have been sold since.</source>
         <translation>Отменить поступление № %1? Сторнирующее поступление снимет его товар с полки; это невозможно, если часть уже продана.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="504"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="519"/>
         <source>Discard draft No. %1? Nothing has reached the stock; it stays in the list as discarded.</source>
         <translation>Отменить черновик № %1? На остатки он не попал; в списке он останется как отменённый.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="507"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="522"/>
         <source>Cancel the receipt</source>
         <translation>Отмена поступления</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="507"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="522"/>
         <source>Discard the draft</source>
         <translation>Отмена черновика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="520"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="535"/>
         <source>Receipt No. %1 cancelled by receipt No. %2.</source>
         <translation>Поступление № %1 отменено поступлением № %2.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="523"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="538"/>
         <source>Draft No. %1 discarded.</source>
         <translation>Черновик № %1 отменён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="567"/>
-        <source>&amp;Discard draft…</source>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="551"/>
+        <source>Save the receipt as PDF</source>
+        <translation>Сохранение поступления в PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="553"/>
+        <source>receipt-%1.pdf</source>
+        <translation>поступление-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="554"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="565"/>
+        <source>Saved to %1.</source>
+        <translation>Сохранено в %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="591"/>
+        <source>%Ln shelf label(s) queued: print them from the label queue.</source>
+        <translation>
+            <numerusform>%Ln ценник добавлен в очередь: напечатайте его из очереди ценников.</numerusform>
+            <numerusform>%Ln ценника добавлены в очередь: напечатайте их из очереди ценников.</numerusform>
+            <numerusform>%Ln ценников добавлено в очередь: напечатайте их из очереди ценников.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="637"/>
+        <source>Discard dra&amp;ft…</source>
         <translation>&amp;Отменить черновик…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="574"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="648"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln строка, итого %1</numerusform>

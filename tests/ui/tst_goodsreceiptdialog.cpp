@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -190,6 +191,27 @@ private slots:
         QVERIFY(!child<QPushButton>(dialog, u"post"_s)->isVisible());
         QVERIFY(!(dialog->lines()->flags(dialog->lines()->index(0, ReceiptLinesModel::Price)) &
                   Qt::ItemIsEditable));
+
+        // On paper: the supplier, the invoice, every line and the total.
+        const QString pdf = m_dir.filePath(u"receipt.pdf"_s);
+        dialog->setPdfPathForTests(pdf);
+        QSignalSpy written(dialog, &GoodsReceiptDialog::pdfWritten);
+        child<QPushButton>(dialog, u"pdf"_s)->click();
+        QCOMPARE(written.size(), 1);
+        QProcess pdftotext;
+        pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(text.contains(u"Молочная ферма"_s) && text.contains(u"ТН-4512"_s) &&
+                     text.contains(products.at(17).second) && text.contains(Money::format(total)) &&
+                     text.contains(u"40 line(s)"_s),
+                 qPrintable(text.left(2000)));
+
+        // The received goods' shelf labels, queued in one go.
+        QSignalSpy queued(dialog, &GoodsReceiptDialog::labelsQueued);
+        child<QPushButton>(dialog, u"queueLabels"_s)->click();
+        QVERIFY(queued.wait(20000));
+        QCOMPARE(queued.first().first().toInt(), 40);
 
         // The list shows it once the receipt is closed.
         QSignalSpy loaded(&list, &GoodsReceiptsDialog::loaded);

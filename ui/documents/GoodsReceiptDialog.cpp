@@ -1,11 +1,13 @@
 #include "GoodsReceiptDialog.h"
 
+#include "GoodsReceiptPdf.h"
 #include "models/catalog/CatalogService.h"
 #include "models/checkout/ScanInput.h"
 #include "models/core/Money.h"
 #include "models/core/Quantity.h"
 #include "models/core/TaskRunner.h"
 #include "models/documents/ReceiptLinesModel.h"
+#include "models/labels/LabelsService.h"
 #include "models/shops/ShopTime.h"
 #include "models/suppliers/SuppliersService.h"
 #include "ui/common/Confirm.h"
@@ -16,6 +18,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +29,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -52,7 +57,9 @@ GoodsReceiptDialog::GoodsReceiptDialog(const Session &session, qint64 receiptId,
       m_remove(new QPushButton(tr("&Remove lines"), this)),
       m_save(new QPushButton(tr("&Save draft"), this)),
       m_post(new QPushButton(tr("&Post…"), this)),
-      m_cancelReceipt(new QPushButton(tr("Cancel the rece&ipt…"), this))
+      m_cancelReceipt(new QPushButton(tr("&Cancel the receipt…"), this)),
+      m_pdf(new QPushButton(tr("Save as P&DF…"), this)),
+      m_labels(new QPushButton(tr("Queue shelf la&bels"), this))
 {
     setObjectName(u"goodsReceiptDialog"_s);
     setWindowTitle(tr("Goods receipt"));
@@ -129,7 +136,16 @@ GoodsReceiptDialog::GoodsReceiptDialog(const Session &session, qint64 receiptId,
     connect(m_lines, &ReceiptLinesModel::refused, this,
             qOverload<const QString &>(&GoodsReceiptDialog::refuse));
     connect(m_lines, &ReceiptLinesModel::totalChanged, this, &GoodsReceiptDialog::updateSummary);
-    connect(m_lines, &QAbstractItemModel::dataChanged, this, [this] { m_dirty = true; });
+    connect(m_lines, &QAbstractItemModel::dataChanged, this, [this] {
+        m_dirty = true;
+        // The hint about a missing price goes once every line has one.
+        if (m_priceHint &&
+            std::all_of(m_lines->lines().cbegin(), m_lines->lines().cend(),
+                        [](const ReceiptLine &l) { return l.price > 0; })) {
+            m_banner->hideMessage();
+            m_priceHint = false;
+        }
+    });
     connect(m_lines, &QAbstractItemModel::rowsRemoved, this, [this] { m_dirty = true; });
     auto *removeKey = new QShortcut(QKeySequence::Delete, m_table);
     removeKey->setContext(Qt::WidgetShortcut);
@@ -143,12 +159,18 @@ GoodsReceiptDialog::GoodsReceiptDialog(const Session &session, qint64 receiptId,
     m_post->setIcon(Icons::icon(Icon::Confirm));
     m_cancelReceipt->setIcon(Icons::icon(Icon::Cancel));
     m_newSupplier->setIcon(Icons::icon(Icon::Supplier));
+    m_pdf->setObjectName(u"pdf"_s);
+    m_pdf->setIcon(Icons::icon(Icon::Print));
+    m_labels->setObjectName(u"queueLabels"_s);
+    m_labels->setIcon(Icons::icon(Icon::Price));
     m_save->setObjectName(u"save"_s);
     m_post->setObjectName(u"post"_s);
     m_cancelReceipt->setObjectName(u"cancelReceipt"_s);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_remove, QDialogButtonBox::ActionRole);
     buttons->addButton(m_cancelReceipt, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_pdf, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_labels, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(m_post, QDialogButtonBox::ActionRole);
     for (QAbstractButton *b : buttons->buttons())
@@ -164,6 +186,8 @@ GoodsReceiptDialog::GoodsReceiptDialog(const Session &session, qint64 receiptId,
     connect(m_save, &QPushButton::clicked, this, &GoodsReceiptDialog::save);
     connect(m_post, &QPushButton::clicked, this, &GoodsReceiptDialog::post);
     connect(m_cancelReceipt, &QPushButton::clicked, this, &GoodsReceiptDialog::cancelReceipt);
+    connect(m_pdf, &QPushButton::clicked, this, &GoodsReceiptDialog::saveAsPdf);
+    connect(m_labels, &QPushButton::clicked, this, &GoodsReceiptDialog::queueLabels);
     connect(buttons, &QDialogButtonBox::rejected, this, &GoodsReceiptDialog::reject);
 
     auto *titleRow = new QHBoxLayout;
@@ -350,7 +374,8 @@ void GoodsReceiptDialog::addProduct(const QString &plu, int times)
                   const int row = m_lines->add(line);
                   m_table->selectRow(row);
                   m_table->scrollTo(m_lines->index(row, 0));
-                  if (line.price <= 0)
+                  m_priceHint = line.price <= 0;
+                  if (m_priceHint)
                       m_banner->showMessage(
                           tr("Line %1 (%2) has no purchase price yet: type it in the table.")
                               .arg(row + 1)
@@ -525,6 +550,61 @@ void GoodsReceiptDialog::cancelReceipt()
               });
 }
 
+void GoodsReceiptDialog::saveAsPdf()
+{
+    if (m_receipt.id == 0 || isBusy())
+        return;
+    const auto write = [this] {
+        QString path = m_pdfPathForTests;
+        if (path.isEmpty())
+            path = QFileDialog::getSaveFileName(
+                this, tr("Save the receipt as PDF"),
+                QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                    .filePath(tr("receipt-%1.pdf").arg(m_receipt.number)),
+                tr("PDF files (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        GoodsReceipt shown = m_receipt;
+        shown.lines = m_lines->lines();
+        shown.total = m_lines->total();
+        QString error;
+        if (!writeGoodsReceiptPdf(shown, m_session.shop, path, &error)) {
+            refuse(error);
+            return;
+        }
+        m_banner->showMessage(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)),
+                              MessageBanner::Type::Positive);
+        emit pdfWritten(path);
+    };
+    // A draft is saved first, so the paper says what the database says.
+    if (isDraft() && m_dirty)
+        saveThen(write);
+    else
+        write();
+}
+
+void GoodsReceiptDialog::queueLabels()
+{
+    if (m_receipt.status != DocumentStatus::Posted || isBusy())
+        return;
+    QList<qint64> products;
+    for (const ReceiptLine &l : m_lines->lines())
+        products << l.productId;
+    setBusy(true);
+    whenReady(
+        this, LabelsService(m_session.actor).request(products), [this](const Result<int> &queued) {
+            setBusy(false);
+            if (!queued) {
+                refuse(queued.error());
+                return;
+            }
+            m_banner->showMessage(tr("%Ln shelf label(s) queued: print them from the label queue.",
+                                     nullptr, queued.value()),
+                                  MessageBanner::Type::Positive);
+            emit labelsQueued(queued.value());
+        });
+}
+
 void GoodsReceiptDialog::reject()
 {
     // Closing keeps the work: a changed draft is saved first (a new one
@@ -564,7 +644,11 @@ void GoodsReceiptDialog::updateState()
         m_receipt.status != DocumentStatus::Cancelled;
     m_cancelReceipt->setVisible(cancellable);
     m_cancelReceipt->setEnabled(idle);
-    m_cancelReceipt->setText(draft ? tr("&Discard draft…") : tr("Cancel the rece&ipt…"));
+    m_cancelReceipt->setText(draft ? tr("Discard dra&ft…") : tr("&Cancel the receipt…"));
+    m_pdf->setVisible(m_receipt.id > 0);
+    m_pdf->setEnabled(idle);
+    m_labels->setVisible(m_receipt.status == DocumentStatus::Posted && !m_receipt.isReversal());
+    m_labels->setEnabled(idle);
 }
 
 void GoodsReceiptDialog::updateSummary()
@@ -589,6 +673,7 @@ void GoodsReceiptDialog::refuse(const StoreError &error)
 
 void GoodsReceiptDialog::refuse(const QString &message)
 {
+    m_priceHint = false;
     m_banner->showMessage(message);
     emit failed(message);
 }

@@ -40,6 +40,8 @@ public:
 
     const GoodsReceipt &receipt() const { return m_receipt; }
     ReceiptLinesModel *lines() const { return m_lines; }
+    // Where Save as PDF… writes, instead of asking (tests).
+    void setPdfPathForTests(const QString &path) { m_pdfPathForTests = path; }
     // Whether lookups are still waiting (tests wait until none is).
     bool isBusy() const { return m_inFlight > 0 || !m_pending.isEmpty(); }
 
@@ -49,6 +51,8 @@ public slots:
     void cancelReceipt();
     void removeSelected();
     void newSupplier();
+    void saveAsPdf();
+    void queueLabels();
     void reject() override;
 
 signals:
@@ -57,6 +61,8 @@ signals:
     void saved();
     void posted();
     void failed(const QString &message); // for tests: what the banner said
+    void labelsQueued(int count);
+    void pdfWritten(const QString &path);
     // Several products match what was typed: the menu to choose from.
     void candidatesShown(QMenu *menu);
 
@@ -100,9 +106,13 @@ private:
     QPushButton *m_save;
     QPushButton *m_post;
     QPushButton *m_cancelReceipt;
+    QPushButton *m_pdf;
+    QPushButton *m_labels;
     QStringList m_pending; // typed or scanned codes not yet looked up
+    QString m_pdfPathForTests;
     int m_inFlight = 0; // database calls not yet answered
     bool m_dirty = false;
+    bool m_priceHint = false; // the banner asks for a line's price
 };
 
 } // namespace shopdesk
