@@ -285,7 +285,7 @@
 <context>
     <name>shopdesk::GoodsReceiptDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="477"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="487"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Add %n line worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</numerusform>
@@ -293,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="500"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="510"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Receipt No. %1 posted: %Ln line added to the stock.</numerusform>
@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="591"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="601"/>
         <source>%Ln shelf label(s) queued: print them from the label queue.</source>
         <translation>
             <numerusform>%Ln shelf label queued: print it from the label queue.</numerusform>
@@ -309,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="648"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="658"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln line, total %1</numerusform>
@@ -530,6 +530,17 @@
         <translation>
             <numerusform>%Ln use, %1 given off in all.</numerusform>
             <numerusform>%Ln uses, %1 given off in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ReportsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
+        <source>%Ln stock(s), %1 at retail</source>
+        <translation>
+            <numerusform>%Ln stock, %1 at retail</numerusform>
+            <numerusform>%Ln stocks, %1 at retail</numerusform>
         </translation>
     </message>
 </context>

@@ -4819,7 +4819,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="60"/>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="637"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="647"/>
         <source>&amp;Cancel the receipt…</source>
         <translation>&amp;Отменить поступление…</translation>
     </message>
@@ -4869,87 +4869,87 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Добавить товар:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="245"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
         <source>No suppliers yet: add one</source>
         <translation>Поставщиков пока нет: добавьте</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="246"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="255"/>
         <source>Choose the supplier</source>
         <translation>Выберите поставщика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="263"/>
         <source>New goods receipt</source>
         <translation>Новое поступление</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="256"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="265"/>
         <source>Goods receipt No. %1, cancelling No. %2</source>
         <translation>Поступление № %1, отменяет № %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="260"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="269"/>
         <source>Goods receipt No. %1</source>
         <translation>Поступление № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="265"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="274"/>
         <source>Draft, started by %1</source>
         <translation>Черновик, начал(а) %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="269"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="278"/>
         <source>Posted %1 by %2</source>
         <translation>Проведено %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="273"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="282"/>
         <source>Cancelled by receipt No. %1</source>
         <translation>Отменено поступлением № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="274"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="283"/>
         <source>Discarded draft</source>
         <translation>Черновик отменён</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="326"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="335"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="342"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="351"/>
         <source>No product has the barcode or PLU %1.</source>
         <translation>Нет товара со штрихкодом или PLU %1.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="370"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="380"/>
         <source>Line %1 (%2) has no purchase price yet: type it in the table.</source>
         <translation>У строки %1 (%2) ещё нет закупочной цены: введите её в таблице.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="386"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="396"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="461"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="471"/>
         <source>Draft No. %1 saved.</source>
         <translation>Черновик № %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="472"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="482"/>
         <source>Add the delivered goods before posting.</source>
         <translation>Добавьте поступившие товары перед проведением.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="476"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="486"/>
         <source>Post the receipt</source>
         <translation>Проведение поступления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="477"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="487"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Добавить %n строку на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
@@ -4958,7 +4958,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="500"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="510"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Поступление № %1 проведено: %Ln строка добавлена в остатки.</numerusform>
@@ -4967,57 +4967,57 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="516"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="526"/>
         <source>Cancel receipt No. %1? A reversing receipt takes its goods back off the shelf; it is refused if some have been sold since.</source>
         <translation>Отменить поступление № %1? Сторнирующее поступление снимет его товар с полки; это невозможно, если часть уже продана.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="519"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="529"/>
         <source>Discard draft No. %1? Nothing has reached the stock; it stays in the list as discarded.</source>
         <translation>Отменить черновик № %1? На остатки он не попал; в списке он останется как отменённый.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="522"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="532"/>
         <source>Cancel the receipt</source>
         <translation>Отмена поступления</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="522"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="532"/>
         <source>Discard the draft</source>
         <translation>Отмена черновика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="535"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="545"/>
         <source>Receipt No. %1 cancelled by receipt No. %2.</source>
         <translation>Поступление № %1 отменено поступлением № %2.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="538"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="548"/>
         <source>Draft No. %1 discarded.</source>
         <translation>Черновик № %1 отменён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="551"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="561"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранение поступления в PDF</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="553"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="563"/>
         <source>receipt-%1.pdf</source>
         <translation>поступление-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="554"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="564"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="565"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="575"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="591"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="601"/>
         <source>%Ln shelf label(s) queued: print them from the label queue.</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь: напечатайте его из очереди ценников.</numerusform>
@@ -5026,12 +5026,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="637"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="647"/>
         <source>Discard dra&amp;ft…</source>
         <translation>&amp;Отменить черновик…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="648"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="658"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln строка, итого %1</numerusform>
@@ -7837,7 +7837,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
@@ -7889,79 +7889,103 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
+        <source>%Ln stock(s), %1 at retail</source>
+        <translation>
+            <numerusform>%Ln остаток, %1 в розничных ценах</numerusform>
+            <numerusform>%Ln остатка, %1 в розничных ценах</numerusform>
+            <numerusform>%Ln остатков, %1 в розничных ценах</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
         <source>Pieces</source>
         <translation>Штучные</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="385"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
         <source>By weight</source>
         <translation>Весовые</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="399"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <source>At cost</source>
+        <translation>По себестоимости</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="395"/>
+        <source>Margin</source>
+        <translation>Наценка</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="395"/>
+        <source>No cost yet</source>
+        <translation>Без себестоимости</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="409"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="402"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="412"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="404"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="414"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="405"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="415"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="423"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="458"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="433"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="468"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="469"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="479"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="471"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="481"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="475"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="485"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="477"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="492"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="487"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="502"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="484"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="494"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="486"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="496"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="490"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="500"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>

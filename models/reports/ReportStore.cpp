@@ -146,25 +146,40 @@ Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filt
         where = u"WHERE sh.id = ?"_s;
         values << *filter.shopId;
     }
-    // Grams at a price per kilogram: each stock's value rounded to the kopeck.
-    auto q = Sql::run(
-        m_db,
-        u"SELECT sh.id, sh.name, "
-        "  coalesce(sum(s.shelf_qty + s.order_qty) FILTER (WHERE NOT s.sold_by_weight), 0), "
-        "  coalesce(sum(s.shelf_qty + s.order_qty) FILTER (WHERE s.sold_by_weight), 0), "
-        "  coalesce(sum(CASE WHEN s.sold_by_weight "
-        "    THEN round((s.shelf_qty + s.order_qty)::numeric * s.price / 1000) "
-        "    ELSE (s.shelf_qty + s.order_qty)::numeric * s.price END), 0)::bigint "
-        "FROM shops sh LEFT JOIN stocks s ON %1 %2 "
-        "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(stockJoin, where),
-        values);
+    // Grams at a price per kilogram: each stock's value rounded to the kopeck,
+    // at the retail price and at the cost alike.
+    const QString held = u"(s.shelf_qty + s.order_qty)"_s;
+    const auto worth = [&held](const QString &price) {
+        return u"CASE WHEN s.sold_by_weight THEN round(%1::numeric * %2 / 1000) "
+               "ELSE %1::numeric * %2 END"_s.arg(held, price);
+    };
+    auto q = Sql::run(m_db,
+                      u"SELECT sh.id, sh.name, "
+                      "  coalesce(sum(%1) FILTER (WHERE NOT s.sold_by_weight), 0), "
+                      "  coalesce(sum(%1) FILTER (WHERE s.sold_by_weight), 0), "
+                      "  coalesce(sum(%2), 0)::bigint, "
+                      "  coalesce(sum(%3) FILTER (WHERE s.cost IS NOT NULL), 0)::bigint, "
+                      "  count(*) FILTER (WHERE s.cost IS NULL AND %1 > 0), "
+                      "  coalesce(sum(%2) FILTER (WHERE s.cost IS NULL), 0)::bigint "
+                      "FROM shops sh LEFT JOIN stocks s ON %4 %5 "
+                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(
+                          held, worth(u"s.price"_s), worth(u"s.cost"_s), stockJoin, where),
+                      values);
     if (!q)
         return q.error();
     QList<ShopValue> shops;
-    while (q.value().next())
-        shops.append({q.value().value(0).toLongLong(), q.value().value(1).toString(),
-                      q.value().value(2).toLongLong(), q.value().value(3).toLongLong(),
-                      q.value().value(4).toLongLong()});
+    while (q.value().next()) {
+        ShopValue v;
+        v.shopId = q.value().value(0).toLongLong();
+        v.shopName = q.value().value(1).toString();
+        v.units = q.value().value(2).toLongLong();
+        v.grams = q.value().value(3).toLongLong();
+        v.value = q.value().value(4).toLongLong();
+        v.costValue = q.value().value(5).toLongLong();
+        v.uncosted = q.value().value(6).toLongLong();
+        v.uncostedValue = q.value().value(7).toLongLong();
+        shops.append(v);
+    }
     return shops;
 }
 

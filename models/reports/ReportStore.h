@@ -37,6 +37,15 @@ struct ShopValue
     qint64 units = 0; // pieces
     qint64 grams = 0; // goods sold by weight
     qint64 value = 0; // minor units, at today's prices (per kg for weighed goods)
+    // At the shop's cost (the moving average of what was paid, issue 18),
+    // over the stocks that have one; `uncosted` counts the stocks with goods
+    // and no cost yet (never received through a goods receipt), whose retail
+    // value is `uncostedValue`.
+    qint64 costValue = 0;
+    qint64 uncosted = 0;
+    qint64 uncostedValue = 0;
+    // What the costed goods would bring over their cost at today's prices.
+    qint64 margin() const { return value - uncostedValue - costValue; }
 };
 
 // The managers' reports, computed in PostgreSQL over the history filters.

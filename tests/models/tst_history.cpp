@@ -498,6 +498,23 @@ private slots:
         QCOMPARE(both->at(0).units, qint64(10)); // the milk, in pieces
         QCOMPARE(both->at(0).grams, qint64(9300));
         QCOMPARE(both->at(0).value, qint64(10 * 9990 + 604500));
+        // Nothing came through a goods receipt: no cost is known yet.
+        QCOMPARE(both->at(0).costValue, qint64(0));
+        QCOMPARE(both->at(0).uncosted, qint64(2));
+        QCOMPARE(both->at(0).margin(), qint64(0));
+        // The cheese's cost becomes known (480.00 a kilogram): 9.3 kg at cost
+        // is 4,464.00, and it would bring 1,581.00 over it; the milk stays
+        // without a cost and out of the margin.
+        QVERIFY(Sql::run(m_tdb->db(),
+                         u"UPDATE stocks SET cost = 48000 WHERE plu = '20001' AND shop_id = ?"_s,
+                         {m_moscow})
+                    .ok());
+        auto costed = reports.stockValueByShop(moscow);
+        QVERIFY(costed.ok());
+        QCOMPARE(costed->at(0).costValue, qint64(446400));
+        QCOMPARE(costed->at(0).uncosted, qint64(1));
+        QCOMPARE(costed->at(0).uncostedValue, qint64(10 * 9990));
+        QCOMPARE(costed->at(0).margin(), qint64(604500 - 446400));
 
         auto top = reports.topProducts(HistoryFilter(), 10);
         QVERIFY(top.ok());

@@ -377,12 +377,22 @@ void ReportsPage::showReports(const ReportData &data)
             // The slice's size is chart geometry (QPieSlice takes a qreal);
             // the amount people read is the label, formatted from kopecks.
             pie->append(u"%1: %2"_s.arg(s.shopName, Money::format(s.value)), double(s.value));
-            rows << QStringList {s.shopName, Quantity::format(s.units, false),
-                                 Quantity::format(s.grams, true), Money::format(s.value)};
+            rows << QStringList {s.shopName,
+                                 Quantity::format(s.units, false),
+                                 Quantity::format(s.grams, true),
+                                 Money::format(s.value),
+                                 Money::format(s.costValue),
+                                 Money::format(s.margin()),
+                                 s.uncosted > 0
+                                     ? tr("%Ln stock(s), %1 at retail", nullptr, int(s.uncosted))
+                                           .arg(Money::format(s.uncostedValue))
+                                     : QString()};
         }
         pie->setLabelsVisible(true);
         c->addSeries(pie);
-        fillTable(m_tables[StockValue], {tr("Shop"), tr("Pieces"), tr("By weight"), tr("Value")},
+        fillTable(m_tables[StockValue],
+                  {tr("Shop"), tr("Pieces"), tr("By weight"), tr("Value"), tr("At cost"),
+                   tr("Margin"), tr("No cost yet")},
                   rows);
     }
     for (int r = 0; r < ReportCount; ++r)
