@@ -319,7 +319,7 @@ Result<void> DemoDataGenerator::clearAll(QSqlDatabase db)
     auto done = Sql::run(db,
                          u"TRUNCATE history, order_lines, orders, stocks, products, categories, "
                          "customers, "
-                         "promo_codes, outbox, sync_state, staff, shops, app_state "
+                         "promo_codes, outbox, sync_state, staff, shops, app_state, suppliers "
                          "RESTART IDENTITY CASCADE"_s);
     if (!done)
         return done.error();
@@ -368,14 +368,25 @@ Result<void> DemoDataGenerator::insertProductsAndStock(QSqlDatabase db)
     // Most lines are well stocked, some run low and a few are sold out.
     auto stocked =
         Sql::run(db,
-                 u"INSERT INTO stocks (product_id, shop_id, shelf_qty) "
+                 u"INSERT INTO stocks (product_id, shop_id, shelf_qty, cost) "
                  "SELECT product_id, shop_id, CASE WHEN r < 0.05 THEN 0 "
                  "  WHEN r < 0.15 THEN floor(random() * 5)::int "
-                 "  ELSE 5 + floor(random() * 120)::int END "
-                 "FROM (SELECT p.id AS product_id, s.id AS shop_id, random() AS r "
+                 "  ELSE 5 + floor(random() * 120)::int END, "
+                 // What the shop paid: 55 to 80 % of the price, as a margin
+                 // report of a real shop shows.
+                 "  round(price * (0.55 + random() * 0.25))::bigint "
+                 "FROM (SELECT p.id AS product_id, s.id AS shop_id, p.price, random() AS r "
                  "  FROM shops s CROSS JOIN products p ORDER BY s.id, p.id OFFSET 0) x"_s);
     if (!stocked)
         return stocked.error();
+    // The suppliers deliveries come from.
+    auto suppliers = Sql::run(db,
+                              u"INSERT INTO suppliers (name, tax_id, contacts) VALUES "
+                              "('ООО «Молочные реки»', '7701234567', 'Анна, +7 495 100-20-30'), "
+                              "('ООО «Бакалея-Опт»', '7712345678', 'Игорь, +7 495 200-30-40'), "
+                              "('ИП Смирнов А. В.', '500100732259', 'opt@smirnov.example')"_s);
+    if (!suppliers)
+        return suppliers.error();
     return {};
 }
 

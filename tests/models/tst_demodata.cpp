@@ -174,6 +174,24 @@ private slots:
         QVERIFY(count(u"SELECT count(*) FROM stocks WHERE shelf_qty < 5"_s) > 0);
     }
 
+    // Every stock has what the shop paid for it, below what it sells for,
+    // so the reports' margins have figures; deliveries have suppliers.
+    void stocksHaveACostBelowThePrice()
+    {
+        QCOMPARE(Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM stocks WHERE cost IS NULL"_s)
+                     .value()
+                     .toLongLong(),
+                 0);
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT count(*) FROM stocks s JOIN products p ON p.id = "
+                             "s.product_id WHERE s.cost > p.price OR s.cost < p.price / 2"_s)
+                     .value()
+                     .toLongLong(),
+                 0);
+        QVERIFY(Sql::scalar(m_tdb->db(), u"SELECT count(*) FROM suppliers"_s).value().toLongLong() >
+                0);
+    }
+
     void refusesANonEmptyDatabase()
     {
         const qint64 customers = count(u"SELECT count(*) FROM customers"_s);
