@@ -536,7 +536,8 @@
 <context>
     <name>shopdesk::ReportsPage</name>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="389"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="420"/>
         <source>%Ln stock(s), %1 at retail</source>
         <translation>
             <numerusform>%Ln stock, %1 at retail</numerusform>

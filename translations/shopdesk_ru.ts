@@ -7797,47 +7797,47 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Стоимость остатков по магазинам</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="213"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="215"/>
         <source>Your role cannot view reports; ask a manager.</source>
         <translation>Ваша роль не позволяет просматривать отчёты; обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="272"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="274"/>
         <source>Working out the reports…</source>
         <translation>Расчёт отчётов…</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
         <source>In</source>
         <translation>Приход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
         <source>Out</source>
         <translation>Расход</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="323"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="325"/>
         <source>Net</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="350"/>
         <source>Hour</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="370"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="396"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
@@ -7847,54 +7847,61 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Лучшие товары по выручке</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="294"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="198"/>
+        <source>Stock value by category</source>
+        <translation>Стоимость остатков по категориям</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
         <source>In, pcs</source>
         <translation>Приход, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="295"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="297"/>
         <source>Out, pcs</source>
         <translation>Расход, шт.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="296"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="298"/>
         <source>In, kg</source>
         <translation>Приход, кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="297"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="299"/>
         <source>Out, kg</source>
         <translation>Расход, кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="328"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="330"/>
         <source>Pieces sold</source>
         <translation>Продано штук</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="329"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="331"/>
         <source>Kilograms sold</source>
         <translation>Продано кг</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="348"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="350"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="370"/>
         <source>Sold</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="354"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="356"/>
         <source>Sales value</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="368"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="370"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="396"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>Value</source>
         <translation>Стоимость</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/reports/ReportsPage.cpp" line="387"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="389"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="420"/>
         <source>%Ln stock(s), %1 at retail</source>
         <translation>
             <numerusform>%Ln остаток, %1 в розничных ценах</numerusform>
@@ -7903,89 +7910,110 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="396"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>Pieces</source>
         <translation>Штучные</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="396"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>By weight</source>
         <translation>Весовые</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="394"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="396"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="404"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
         <source>At cost</source>
         <translation>По себестоимости</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="395"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="397"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="429"/>
         <source>Margin</source>
         <translation>Наценка</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="395"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="397"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="429"/>
         <source>No cost yet</source>
         <translation>Без себестоимости</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="409"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="403"/>
+        <source>At retail</source>
+        <translation>В розничных ценах</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="408"/>
+        <source>No category</source>
+        <translation>Без категории</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="428"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../ui/reports/ReportsPage.cpp" line="443"/>
         <source>the beginning</source>
         <translation>начало</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="412"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="446"/>
         <source>today</source>
         <translation>сегодня</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="414"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="448"/>
         <source>PLU %1</source>
         <translation>PLU %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="415"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="449"/>
         <source>times in %1</source>
         <translation>часовой пояс: %1</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="433"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="468"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="467"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="502"/>
         <source>ShopDesk reports</source>
         <translation>Отчёты ShopDesk</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="479"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="513"/>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="481"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="515"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="485"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="519"/>
         <source>Chart saved to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="487"/>
-        <location filename="../ui/reports/ReportsPage.cpp" line="502"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="521"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="536"/>
         <source>Could not write %1.</source>
         <translation>Не удалось записать %1.</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="494"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="528"/>
         <source>Export report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="496"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="530"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/reports/ReportsPage.cpp" line="500"/>
+        <location filename="../ui/reports/ReportsPage.cpp" line="534"/>
         <source>Report saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>

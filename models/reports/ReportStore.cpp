@@ -128,6 +128,42 @@ Result<QList<ProductUnits>> ReportStore::topProducts(const HistoryFilter &filter
     return top;
 }
 
+namespace {
+
+// What stocks `s` hold and are worth, summed: pieces, grams, the value at
+// the retail price and at the cost (over the stocks that have one), how many
+// stocks hold goods without a cost and their retail value. Grams at a price
+// per kilogram: each stock's value rounded to the kopeck.
+QString worthColumns()
+{
+    const QString held = u"(s.shelf_qty + s.order_qty)"_s;
+    const auto worth = [&held](const QString &price) {
+        return u"CASE WHEN s.sold_by_weight THEN round(%1::numeric * %2 / 1000) "
+               "ELSE %1::numeric * %2 END"_s.arg(held, price);
+    };
+    return u"coalesce(sum(%1) FILTER (WHERE NOT s.sold_by_weight), 0), "
+           "coalesce(sum(%1) FILTER (WHERE s.sold_by_weight), 0), "
+           "coalesce(sum(%2), 0)::bigint, "
+           "coalesce(sum(%3) FILTER (WHERE s.cost IS NOT NULL), 0)::bigint, "
+           "count(*) FILTER (WHERE s.cost IS NULL AND %1 > 0), "
+           "coalesce(sum(%2) FILTER (WHERE s.cost IS NULL), 0)::bigint"_s.arg(
+               held, worth(u"s.price"_s), worth(u"s.cost"_s));
+}
+
+// Reads worthColumns() from column `first` on.
+template<typename Worth>
+void readWorth(const QSqlQuery &q, int first, Worth *w)
+{
+    w->units = q.value(first).toLongLong();
+    w->grams = q.value(first + 1).toLongLong();
+    w->value = q.value(first + 2).toLongLong();
+    w->costValue = q.value(first + 3).toLongLong();
+    w->uncosted = q.value(first + 4).toLongLong();
+    w->uncostedValue = q.value(first + 5).toLongLong();
+}
+
+} // namespace
+
 Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filter) const
 {
     if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
@@ -146,25 +182,12 @@ Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filt
         where = u"WHERE sh.id = ?"_s;
         values << *filter.shopId;
     }
-    // Grams at a price per kilogram: each stock's value rounded to the kopeck,
-    // at the retail price and at the cost alike.
-    const QString held = u"(s.shelf_qty + s.order_qty)"_s;
-    const auto worth = [&held](const QString &price) {
-        return u"CASE WHEN s.sold_by_weight THEN round(%1::numeric * %2 / 1000) "
-               "ELSE %1::numeric * %2 END"_s.arg(held, price);
-    };
-    auto q = Sql::run(m_db,
-                      u"SELECT sh.id, sh.name, "
-                      "  coalesce(sum(%1) FILTER (WHERE NOT s.sold_by_weight), 0), "
-                      "  coalesce(sum(%1) FILTER (WHERE s.sold_by_weight), 0), "
-                      "  coalesce(sum(%2), 0)::bigint, "
-                      "  coalesce(sum(%3) FILTER (WHERE s.cost IS NOT NULL), 0)::bigint, "
-                      "  count(*) FILTER (WHERE s.cost IS NULL AND %1 > 0), "
-                      "  coalesce(sum(%2) FILTER (WHERE s.cost IS NULL), 0)::bigint "
-                      "FROM shops sh LEFT JOIN stocks s ON %4 %5 "
-                      "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(
-                          held, worth(u"s.price"_s), worth(u"s.cost"_s), stockJoin, where),
-                      values);
+    auto q = Sql::run(
+        m_db,
+        u"SELECT sh.id, sh.name, %1 "
+        "FROM shops sh LEFT JOIN stocks s ON %2 %3 "
+        "GROUP BY sh.id, sh.name ORDER BY sh.name, sh.id"_s.arg(worthColumns(), stockJoin, where),
+        values);
     if (!q)
         return q.error();
     QList<ShopValue> shops;
@@ -172,15 +195,53 @@ Result<QList<ShopValue>> ReportStore::stockValueByShop(const HistoryFilter &filt
         ShopValue v;
         v.shopId = q.value().value(0).toLongLong();
         v.shopName = q.value().value(1).toString();
-        v.units = q.value().value(2).toLongLong();
-        v.grams = q.value().value(3).toLongLong();
-        v.value = q.value().value(4).toLongLong();
-        v.costValue = q.value().value(5).toLongLong();
-        v.uncosted = q.value().value(6).toLongLong();
-        v.uncostedValue = q.value().value(7).toLongLong();
+        readWorth(q.value(), 2, &v);
         shops.append(v);
     }
     return shops;
+}
+
+Result<QList<CategoryValue>> ReportStore::stockValueByCategory(const HistoryFilter &filter) const
+{
+    if (auto refused = checkPermission(m_reader.role, Permission::ViewHistory))
+        return *refused;
+    if (auto invalid = filter.validate())
+        return *invalid;
+    QStringList where {u"true"_s};
+    QVariantList values;
+    if (!filter.plu.isEmpty()) {
+        where << u"s.plu = ?"_s;
+        values << filter.plu;
+    }
+    if (filter.shopId) {
+        where << u"s.shop_id = ?"_s;
+        values << *filter.shopId;
+    }
+    // Each category counts under its top-level one (the tree's first
+    // level is what a chart can show); products in none under 0.
+    auto q = Sql::run(
+        m_db,
+        u"WITH RECURSIVE roots AS (SELECT id, id AS root FROM categories WHERE parent_id IS NULL "
+        "  UNION ALL SELECT c.id, r.root FROM categories c JOIN roots r ON c.parent_id = r.id) "
+        "SELECT coalesce(r.root, 0), coalesce((SELECT name FROM categories WHERE id = r.root), "
+        "''), "
+        "  %1 "
+        "FROM stocks s JOIN products p ON p.id = s.product_id "
+        "LEFT JOIN roots r ON r.id = p.category_id WHERE %2 "
+        "GROUP BY 1, 2 ORDER BY coalesce(r.root, 0) = 0, 2"_s.arg(worthColumns(),
+                                                                  where.join(u" AND "_s)),
+        values);
+    if (!q)
+        return q.error();
+    QList<CategoryValue> categories;
+    while (q.value().next()) {
+        CategoryValue v;
+        v.categoryId = q.value().value(0).toLongLong();
+        v.name = q.value().value(1).toString();
+        readWorth(q.value(), 2, &v);
+        categories.append(v);
+    }
+    return categories;
 }
 
 } // namespace shopdesk

@@ -48,6 +48,21 @@ struct ShopValue
     qint64 margin() const { return value - uncostedValue - costValue; }
 };
 
+// The same per top-level category (categoryId 0, name empty: products in
+// no category).
+struct CategoryValue
+{
+    qint64 categoryId = 0;
+    QString name;
+    qint64 units = 0;
+    qint64 grams = 0;
+    qint64 value = 0;
+    qint64 costValue = 0;
+    qint64 uncosted = 0;
+    qint64 uncostedValue = 0;
+    qint64 margin() const { return value - uncostedValue - costValue; }
+};
+
 // The managers' reports, computed in PostgreSQL over the history filters.
 // A unit moved between shelf and order (a reservation) neither comes in nor
 // goes out: only the change of shelf + order counts.
@@ -68,6 +83,9 @@ public:
     Result<QList<ProductUnits>> topProducts(const HistoryFilter &filter, int limit) const;
     // Current stock value per shop (the shop and PLU filters apply).
     Result<QList<ShopValue>> stockValueByShop(const HistoryFilter &filter) const;
+    // Current stock value per top-level category (the shop and PLU filters
+    // apply), at retail and at cost.
+    Result<QList<CategoryValue>> stockValueByCategory(const HistoryFilter &filter) const;
 
 private:
     Result<QList<qint64>> hourly(const HistoryFilter &filter, bool weighed) const;

@@ -23,8 +23,11 @@ QFuture<Result<ReportData>> ReportsService::all(const HistoryFilter &filter) con
         auto value = store.stockValueByShop(filter);
         if (!value)
             return value.error();
-        return ReportData {movements.value(), hours.value(), weighedHours.value(), top.value(),
-                           value.value()};
+        auto categories = store.stockValueByCategory(filter);
+        if (!categories)
+            return categories.error();
+        return ReportData {movements.value(), hours.value(), weighedHours.value(),
+                           top.value(),       value.value(), categories.value()};
     });
 }
 

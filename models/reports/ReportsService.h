@@ -14,6 +14,7 @@ struct ReportData
     QList<qint64> weighedSalesByHour; // grams
     QList<ProductUnits> topProducts;
     QList<ShopValue> stockValue;
+    QList<CategoryValue> categoryValue;
 };
 
 // The Reports page's way to the reports: worked out by ReportStore on a pool

@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "models/catalog/CategoryStore.h"
 #include "models/catalog/ProductStore.h"
 #include "models/core/Quantity.h"
 #include "models/core/Sql.h"
@@ -515,6 +516,26 @@ private slots:
         QCOMPARE(costed->at(0).uncosted, qint64(1));
         QCOMPARE(costed->at(0).uncostedValue, qint64(10 * 9990));
         QCOMPARE(costed->at(0).margin(), qint64(604500 - 446400));
+        // By category: the cheese in Dairy / Cheese counts under Dairy; the
+        // milk, in no category, apart and last.
+        CategoryStore categories(m_tdb->db());
+        auto dairy = categories.create(m_manager, 0, u"Dairy"_s);
+        QVERIFY(dairy.ok());
+        auto cheeses = categories.create(m_manager, dairy->id, u"Cheese"_s);
+        QVERIFY(cheeses.ok());
+        QVERIFY(Sql::run(m_tdb->db(), u"UPDATE products SET category_id = ? WHERE plu = '20001'"_s,
+                         {cheeses->id})
+                    .ok());
+        auto byCategory = reports.stockValueByCategory(moscow);
+        QVERIFY2(byCategory.ok(), byCategory.ok() ? "" : qPrintable(byCategory.error().message));
+        QCOMPARE(byCategory->size(), 2);
+        QCOMPARE(byCategory->at(0).name, u"Dairy"_s);
+        QCOMPARE(byCategory->at(0).grams, qint64(9300));
+        QCOMPARE(byCategory->at(0).value, qint64(604500));
+        QCOMPARE(byCategory->at(0).costValue, qint64(446400));
+        QCOMPARE(byCategory->at(1).categoryId, qint64(0));
+        QCOMPARE(byCategory->at(1).units, qint64(10));
+        QCOMPARE(byCategory->at(1).uncosted, qint64(1));
 
         auto top = reports.topProducts(HistoryFilter(), 10);
         QVERIFY(top.ok());

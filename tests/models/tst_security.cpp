@@ -176,6 +176,10 @@ class TestSecurity : public QObject
              [any](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(ReportStore(db, a).stockValueByShop(any));
              }},
+            {u"ReportStore::stockValueByCategory"_s, Permission::ViewHistory,
+             [any](const QSqlDatabase &db, const Actor &a) {
+                 return outcomeOf(ReportStore(db, a).stockValueByCategory(any));
+             }},
             {u"OutboxStore::retryRejected"_s, Permission::ConfigureTill,
              [](const QSqlDatabase &db, const Actor &a) {
                  return outcomeOf(OutboxStore(db).retryRejected(a));

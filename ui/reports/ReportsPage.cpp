@@ -194,6 +194,8 @@ QString ReportsPage::reportTitle(Report report) const
         return tr("Top products by sales value");
     case StockValue:
         return tr("Stock value by shop");
+    case CategoryValue:
+        return tr("Stock value by category");
     case ReportCount:
         break;
     }
@@ -392,6 +394,38 @@ void ReportsPage::showReports(const ReportData &data)
         c->addSeries(pie);
         fillTable(m_tables[StockValue],
                   {tr("Shop"), tr("Pieces"), tr("By weight"), tr("Value"), tr("At cost"),
+                   tr("Margin"), tr("No cost yet")},
+                  rows);
+    }
+    // Stock value by top-level category, at retail and at cost, as bars.
+    {
+        auto *series = new QBarSeries;
+        auto *retail = new QBarSet(tr("At retail"));
+        auto *cost = new QBarSet(tr("At cost"));
+        QStringList names;
+        QList<QStringList> rows;
+        for (const shopdesk::CategoryValue &v : data.categoryValue) {
+            const QString name = v.categoryId == 0 ? tr("No category") : v.name;
+            names << name;
+            // Bar heights are chart geometry; the table has the amounts.
+            *retail << double(v.value) / 100;
+            *cost << double(v.costValue) / 100;
+            rows << QStringList {name,
+                                 Quantity::format(v.units, false),
+                                 Quantity::format(v.grams, true),
+                                 Money::format(v.value),
+                                 Money::format(v.costValue),
+                                 Money::format(v.margin()),
+                                 v.uncosted > 0
+                                     ? tr("%Ln stock(s), %1 at retail", nullptr, int(v.uncosted))
+                                           .arg(Money::format(v.uncostedValue))
+                                     : QString()};
+        }
+        series->append(retail);
+        series->append(cost);
+        setBars(chart(CategoryValue), series, names, false);
+        fillTable(m_tables[CategoryValue],
+                  {tr("Category"), tr("Pieces"), tr("By weight"), tr("Value"), tr("At cost"),
                    tr("Margin"), tr("No cost yet")},
                   rows);
     }

@@ -26,7 +26,7 @@ class ReportsPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum Report { Movements, SalesByHour, TopProducts, StockValue, ReportCount };
+    enum Report { Movements, SalesByHour, TopProducts, StockValue, CategoryValue, ReportCount };
 
     explicit ReportsPage(const Session &session, QWidget *parent = nullptr);
 
