@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>DeliveryFile</name>
+    <message numerus="yes">
+        <location filename="../models/imports/DeliveryFile.cpp" line="82"/>
+        <source>The file has more than %Ln product rows; split the delivery.</source>
+        <translation>
+            <numerusform>The file has more than %Ln product row; split the delivery.</numerusform>
+            <numerusform>The file has more than %Ln product rows; split the delivery.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DemoDataGenerator</name>
     <message numerus="yes">
         <location filename="../models/demo/DemoDataGenerator.cpp" line="296"/>
@@ -285,7 +296,7 @@
 <context>
     <name>shopdesk::GoodsReceiptDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="487"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="495"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Add %n line worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</numerusform>
@@ -293,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="510"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="518"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Receipt No. %1 posted: %Ln line added to the stock.</numerusform>
@@ -301,7 +312,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="601"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="623"/>
+        <source>%Ln line(s) added; %1</source>
+        <translation>
+            <numerusform>%Ln line added; %1</numerusform>
+            <numerusform>%Ln lines added; %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="624"/>
+        <source>%Ln row(s) left out:</source>
+        <translation>
+            <numerusform>%Ln row left out:</numerusform>
+            <numerusform>%Ln rows left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="627"/>
+        <source>%Ln line(s) added from the file.</source>
+        <translation>
+            <numerusform>%Ln line added from the file.</numerusform>
+            <numerusform>%Ln lines added from the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="649"/>
         <source>%Ln shelf label(s) queued: print them from the label queue.</source>
         <translation>
             <numerusform>%Ln shelf label queued: print it from the label queue.</numerusform>
@@ -309,7 +344,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="658"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="707"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln line, total %1</numerusform>

@@ -706,6 +706,33 @@ Check that the server is running and reachable, and that the address, user and p
     </message>
 </context>
 <context>
+    <name>DeliveryFile</name>
+    <message>
+        <location filename="../models/imports/DeliveryFile.cpp" line="37"/>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/DeliveryFile.cpp" line="60"/>
+        <source>Row 1 must name the columns: a PLU or barcode column and a quantity column (found: %1).</source>
+        <translation>В строке 1 должны быть названия столбцов: столбец PLU или штрихкода и столбец количества (найдено: %1).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/DeliveryFile.cpp" line="67"/>
+        <source>The file was not read.</source>
+        <translation>Файл не прочитан.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/imports/DeliveryFile.cpp" line="82"/>
+        <source>The file has more than %Ln product rows; split the delivery.</source>
+        <translation>
+            <numerusform>В файле больше %Ln строки товаров; разделите поставку.</numerusform>
+            <numerusform>В файле больше %Ln строк товаров; разделите поставку.</numerusform>
+            <numerusform>В файле больше %Ln строк товаров; разделите поставку.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DemoDataGenerator</name>
     <message>
         <location filename="../models/demo/DemoDataGenerator.cpp" line="115"/>
@@ -1123,154 +1150,184 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>GoodsReceiptStore</name>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="105"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="107"/>
         <source>Choose the supplier.</source>
         <translation>Выберите поставщика.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="109"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="111"/>
         <source>The invoice number must be at most %1 characters.</source>
         <translation>Номер накладной — не длиннее %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="114"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="116"/>
         <source>The invoice date cannot be later than tomorrow.</source>
         <translation>Дата накладной не может быть позже завтрашнего дня.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="117"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="119"/>
         <source>The note must be at most %1 characters.</source>
         <translation>Примечание — не длиннее %1 символов.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="123"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="125"/>
         <source>Line %1 (PLU %2): </source>
         <translation>Строка %1 (PLU %2): </translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="129"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="131"/>
         <source>the weight must be more than 0 and at most %1 kg.</source>
         <translation>вес должен быть больше 0 и не больше %1 кг.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="131"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="133"/>
         <source>the quantity must be a whole number from 1 to %1.</source>
         <translation>количество — целое число от 1 до %1.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="134"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="136"/>
         <source>give the purchase price; it cannot be zero.</source>
         <translation>укажите закупочную цену; она не может быть нулевой.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="181"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="183"/>
         <source>There is no such shop.</source>
         <translation>Такого магазина нет.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="186"/>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="312"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="188"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="314"/>
         <source>That supplier is not in the list; choose another.</source>
         <translation>Этого поставщика нет в списке; выберите другого.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="203"/>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="358"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="205"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="360"/>
         <source>There is no such goods receipt.</source>
         <translation>Такого поступления нет.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="220"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="222"/>
         <source>Receipt No. %1 has already been posted by %2; it can no longer change.</source>
         <translation>Поступление № %1 уже проведено (%2); изменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="225"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="227"/>
         <source>Receipt No. %1 is cancelled; it can no longer change.</source>
         <translation>Поступление № %1 отменено; изменить его нельзя.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="240"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="242"/>
         <source>A receipt holds at most %1 lines; split the delivery.</source>
         <translation>В поступлении не больше %1 строк; разделите поставку.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="249"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="251"/>
         <source>Line %1 (PLU %2): the product is already on line %3; add the quantities into one line.</source>
         <translation>Строка %1 (PLU %2): этот товар уже есть в строке %3; сложите количество в одну строку.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="271"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="273"/>
         <source>Receipt No. %1 was saved by someone else after you opened it; open it again to see their changes.</source>
         <translation>Поступление № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново, чтобы увидеть изменения.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="288"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="290"/>
         <source>Line %1: there is no product with PLU %2.</source>
         <translation>Строка %1: товара с PLU %2 нет.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="290"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="292"/>
         <source>Line %1 (PLU %2): the product is archived and cannot be received.</source>
         <translation>Строка %1 (PLU %2): товар в архиве, его нельзя принять.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="395"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="397"/>
         <source>There is no product with PLU %1.</source>
         <translation>Товара с PLU %1 нет.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="398"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="400"/>
         <source>PLU %1 is archived: it cannot be received. Make it active again first.</source>
         <translation>PLU %1 в архиве: его нельзя принять. Сначала верните товар из архива.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="484"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="431"/>
+        <source>Row %1: no product has the PLU or barcode &quot;%2&quot;.</source>
+        <translation>Строка %1: нет товара с PLU или штрихкодом «%2».</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="444"/>
+        <source>Row %1 (PLU %2): </source>
+        <translation>Строка %1 (PLU %2): </translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="446"/>
+        <source>the product is archived and cannot be received.</source>
+        <translation>товар в архиве, его нельзя принять.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="453"/>
+        <source>the weight &quot;%1&quot; is not a number of kilograms up to %2.</source>
+        <translation>вес «%1» — не число килограммов до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="456"/>
+        <source>the quantity &quot;%1&quot; is not a whole number from 1 to %2.</source>
+        <translation>количество «%1» — не целое число от 1 до %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="466"/>
+        <source>the price &quot;%1&quot; is not a price above zero.</source>
+        <translation>цена «%1» — не цена больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="564"/>
         <source>Receipt No. %1 was saved by someone else after you opened it; open it again before posting.</source>
         <translation>Поступление № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново перед проведением.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="492"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="572"/>
         <source>Add the delivered goods before posting.</source>
         <translation>Добавьте поступившие товары перед проведением.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="503"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="583"/>
         <source>Line %1 (PLU %2): the product has been archived since; remove the line or make it active again.</source>
         <translation>Строка %1 (PLU %2): товар с тех пор убран в архив; удалите строку или верните товар из архива.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="511"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="591"/>
         <source>Receipt No. %1 from %2</source>
         <translation>Поступление № %1 от поставщика %2</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="512"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="592"/>
         <source>Receipt No. %1 from %2, invoice %3</source>
         <translation>Поступление № %1 от поставщика %2, накладная %3</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="555"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="635"/>
         <source>Receipt No. %1 is already cancelled.</source>
         <translation>Поступление № %1 уже отменено.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="557"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="637"/>
         <source>Receipt No. %1 cancels another receipt; it cannot be cancelled itself. Record the goods in a new receipt.</source>
         <translation>Поступление № %1 отменяет другое поступление; его самого отменить нельзя. Оформите товар новым поступлением.</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="587"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="667"/>
         <source>Cancels receipt No. %1</source>
         <translation>Отменяет поступление № %1</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="595"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="675"/>
         <source>Receipt No. %1 cancels receipt No. %2</source>
         <translation>Поступление № %1 отменяет поступление № %2</translation>
     </message>
     <message>
-        <location filename="../models/documents/GoodsReceiptStore.cpp" line="601"/>
+        <location filename="../models/documents/GoodsReceiptStore.cpp" line="681"/>
         <source>Receipt No. %1 cannot be cancelled: some of its goods have been sold or moved since. %2</source>
         <translation>Поступление № %1 нельзя отменить: часть товара с тех пор продана или перемещена. %2</translation>
     </message>
@@ -4819,7 +4876,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
     <message>
         <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="60"/>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="647"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="696"/>
         <source>&amp;Cancel the receipt…</source>
         <translation>&amp;Отменить поступление…</translation>
     </message>
@@ -4869,87 +4926,97 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>&amp;Добавить товар:</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="254"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="123"/>
+        <source>Import fro&amp;m file…</source>
+        <translation>Из &amp;файла…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="126"/>
+        <source>Add the lines of the supplier&apos;s delivery note (CSV or XLSX with a PLU or barcode column and a quantity column)</source>
+        <translation>Добавить строки накладной поставщика (CSV или XLSX со столбцом PLU или штрихкода и столбцом количества)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="262"/>
         <source>No suppliers yet: add one</source>
         <translation>Поставщиков пока нет: добавьте</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="255"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="263"/>
         <source>Choose the supplier</source>
         <translation>Выберите поставщика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="263"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="271"/>
         <source>New goods receipt</source>
         <translation>Новое поступление</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="265"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="273"/>
         <source>Goods receipt No. %1, cancelling No. %2</source>
         <translation>Поступление № %1, отменяет № %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="269"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="277"/>
         <source>Goods receipt No. %1</source>
         <translation>Поступление № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="274"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="282"/>
         <source>Draft, started by %1</source>
         <translation>Черновик, начал(а) %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="278"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="286"/>
         <source>Posted %1 by %2</source>
         <translation>Проведено %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="282"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="290"/>
         <source>Cancelled by receipt No. %1</source>
         <translation>Отменено поступлением № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="283"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="291"/>
         <source>Discarded draft</source>
         <translation>Черновик отменён</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="335"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="343"/>
         <source>No product is called &quot;%1&quot;.</source>
         <translation>Товара с названием «%1» нет.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="351"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="359"/>
         <source>No product has the barcode or PLU %1.</source>
         <translation>Нет товара со штрихкодом или PLU %1.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="380"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="388"/>
         <source>Line %1 (%2) has no purchase price yet: type it in the table.</source>
         <translation>У строки %1 (%2) ещё нет закупочной цены: введите её в таблице.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="396"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="404"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="471"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="479"/>
         <source>Draft No. %1 saved.</source>
         <translation>Черновик № %1 сохранён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="482"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="490"/>
         <source>Add the delivered goods before posting.</source>
         <translation>Добавьте поступившие товары перед проведением.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="486"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="494"/>
         <source>Post the receipt</source>
         <translation>Проведение поступления</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="487"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="495"/>
         <source>Add %n line(s) worth %1 to the stock of %2? A posted receipt cannot be edited; it can only be cancelled by a reversing receipt.</source>
         <translation>
             <numerusform>Добавить %n строку на %1 в остатки магазина «%2»? Проведённое поступление нельзя изменить, только отменить сторнирующим.</numerusform>
@@ -4958,7 +5025,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="510"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="518"/>
         <source>Receipt No. %1 posted: %Ln line(s) added to the stock.</source>
         <translation>
             <numerusform>Поступление № %1 проведено: %Ln строка добавлена в остатки.</numerusform>
@@ -4967,57 +5034,94 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="526"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="534"/>
         <source>Cancel receipt No. %1? A reversing receipt takes its goods back off the shelf; it is refused if some have been sold since.</source>
         <translation>Отменить поступление № %1? Сторнирующее поступление снимет его товар с полки; это невозможно, если часть уже продана.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="529"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="537"/>
         <source>Discard draft No. %1? Nothing has reached the stock; it stays in the list as discarded.</source>
         <translation>Отменить черновик № %1? На остатки он не попал; в списке он останется как отменённый.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="532"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="540"/>
         <source>Cancel the receipt</source>
         <translation>Отмена поступления</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="532"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="540"/>
         <source>Discard the draft</source>
         <translation>Отмена черновика</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="545"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="553"/>
         <source>Receipt No. %1 cancelled by receipt No. %2.</source>
         <translation>Поступление № %1 отменено поступлением № %2.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="548"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="556"/>
         <source>Draft No. %1 discarded.</source>
         <translation>Черновик № %1 отменён.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="561"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="569"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранение поступления в PDF</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="563"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="571"/>
         <source>receipt-%1.pdf</source>
         <translation>поступление-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="564"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="572"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="575"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="583"/>
         <source>Saved to %1.</source>
         <translation>Сохранено в %1.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="600"/>
+        <source>Import the delivery note</source>
+        <translation>Загрузка накладной</translation>
+    </message>
+    <message>
         <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="601"/>
+        <source>Delivery notes (*.csv *.xlsx *.txt)</source>
+        <translation>Накладные (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="623"/>
+        <source>%Ln line(s) added; %1</source>
+        <translation>
+            <numerusform>Добавлена %Ln строка; %1</numerusform>
+            <numerusform>Добавлены %Ln строки; %1</numerusform>
+            <numerusform>Добавлено %Ln строк; %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="624"/>
+        <source>%Ln row(s) left out:</source>
+        <translation>
+            <numerusform>%Ln строка пропущена:</numerusform>
+            <numerusform>%Ln строки пропущены:</numerusform>
+            <numerusform>%Ln строк пропущено:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="627"/>
+        <source>%Ln line(s) added from the file.</source>
+        <translation>
+            <numerusform>Из файла добавлена %Ln строка.</numerusform>
+            <numerusform>Из файла добавлены %Ln строки.</numerusform>
+            <numerusform>Из файла добавлено %Ln строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="649"/>
         <source>%Ln shelf label(s) queued: print them from the label queue.</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь: напечатайте его из очереди ценников.</numerusform>
@@ -5026,12 +5130,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="647"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="696"/>
         <source>Discard dra&amp;ft…</source>
         <translation>&amp;Отменить черновик…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="658"/>
+        <location filename="../ui/documents/GoodsReceiptDialog.cpp" line="707"/>
         <source>%Ln line(s), total %1</source>
         <translation>
             <numerusform>%Ln строка, итого %1</numerusform>

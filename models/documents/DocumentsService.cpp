@@ -135,4 +135,15 @@ QFuture<Result<GoodsReceipt>> DocumentsService::cancelReceipt(qint64 id) const
     });
 }
 
+QFuture<Result<ReceiptImport>>
+DocumentsService::receiptLinesFromFile(qint64 shopId, qint64 supplierId, const QString &path) const
+{
+    return onDatabase([shopId, supplierId, path](const QSqlDatabase &db) -> Result<ReceiptImport> {
+        auto rows = DeliveryFile::read(path, GoodsReceiptStore::kMaxLines);
+        if (!rows)
+            return rows.error();
+        return GoodsReceiptStore(db).linesFor(shopId, supplierId, rows.value());
+    });
+}
+
 } // namespace shopdesk

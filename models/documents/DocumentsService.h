@@ -47,6 +47,10 @@ public:
                                                      const ReceiptHeader &header,
                                                      const QList<ReceiptLine> &lines) const;
     QFuture<Result<GoodsReceipt>> cancelReceipt(qint64 id) const;
+    // Reads a supplier's delivery note (DeliveryFile) and resolves its rows
+    // into lines (GoodsReceiptStore::linesFor), on a pool thread.
+    QFuture<Result<ReceiptImport>> receiptLinesFromFile(qint64 shopId, qint64 supplierId,
+                                                        const QString &path) const;
 
 private:
     Actor m_actor;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace shopdesk {
 
@@ -59,6 +60,14 @@ struct GoodsReceipt
     QList<ReceiptLine> lines; // filled by GoodsReceiptStore::byId, empty in lists
 
     bool isReversal() const { return reversesNumber > 0; }
+};
+
+// A delivery note read from a file: the lines it gives (one per product,
+// quantities of repeated rows added up) and why the other rows were left out.
+struct ReceiptImport
+{
+    QList<ReceiptLine> lines;
+    QStringList refused; // "Row 7: …", in file order
 };
 
 } // namespace shopdesk

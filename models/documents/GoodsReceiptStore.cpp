@@ -2,8 +2,10 @@
 
 #include "MovingAverage.h"
 #include "models/catalog/ProductStore.h"
+#include "models/core/Money.h"
 #include "models/core/Permissions.h"
 #include "models/core/PgArray.h"
+#include "models/core/Quantity.h"
 #include "models/core/Sql.h"
 #include "models/core/Transaction.h"
 #include "models/orders/OrderPricing.h"
@@ -398,6 +400,84 @@ Result<ReceiptLine> GoodsReceiptStore::lineFor(qint64 shopId, qint64 supplierId,
             tr("PLU %1 is archived: it cannot be received. Make it active again first.").arg(plu),
             u"plu"_s);
     return lineFrom(q.value());
+}
+
+Result<ReceiptImport> GoodsReceiptStore::linesFor(qint64 shopId, qint64 supplierId,
+                                                  const QList<DeliveryRow> &rows) const
+{
+    QStringList codes;
+    for (const DeliveryRow &r : rows)
+        codes << r.code;
+    auto q = Sql::run(
+        m_db,
+        u"SELECT a.n, p.id, p.plu, p.name, coalesce(p.barcode, ''), p.sold_by_weight, 0, "
+        "  coalesce(sp.price, st.cost, 0), p.price, p.active "
+        "FROM unnest(:codes::text[]) WITH ORDINALITY AS a(code, n) "
+        "LEFT JOIN LATERAL (SELECT id FROM products WHERE plu = a.code "
+        "  UNION ALL SELECT product_id FROM product_barcodes WHERE barcode = a.code LIMIT 1) "
+        "  found ON true "
+        "LEFT JOIN products p ON p.id = found.id "
+        "LEFT JOIN supplier_prices sp ON sp.supplier_id = :supplier AND sp.product_id = p.id "
+        "LEFT JOIN stocks st ON st.shop_id = :shop AND st.product_id = p.id "
+        "ORDER BY a.n"_s,
+        {{u":codes"_s, PgArray::text(codes)}, {u":supplier"_s, supplierId}, {u":shop"_s, shopId}});
+    if (!q)
+        return q.error();
+    ReceiptImport result;
+    QHash<qint64, int> lineOf;
+    while (q.value().next()) {
+        const DeliveryRow &r = rows.at(q.value().value(0).toInt() - 1);
+        if (q.value().value(1).isNull()) {
+            result.refused << tr("Row %1: no product has the PLU or barcode \"%2\".")
+                                  .arg(r.row)
+                                  .arg(r.code.left(40));
+            continue;
+        }
+        ReceiptLine line;
+        line.productId = q.value().value(1).toLongLong();
+        line.plu = q.value().value(2).toString();
+        line.name = q.value().value(3).toString();
+        line.barcode = q.value().value(4).toString();
+        line.soldByWeight = q.value().value(5).toBool();
+        line.price = q.value().value(7).toLongLong();
+        line.retailPrice = q.value().value(8).toLongLong();
+        const QString where = tr("Row %1 (PLU %2): ").arg(r.row).arg(line.plu);
+        if (!q.value().value(9).toBool()) {
+            result.refused << where + tr("the product is archived and cannot be received.");
+            continue;
+        }
+        const auto units = Quantity::parse(r.quantity, line.soldByWeight);
+        if (!units || *units <= 0 || *units > kMaxQuantity) {
+            result.refused << where +
+                    (line.soldByWeight
+                         ? tr("the weight \"%1\" is not a number of kilograms up to %2.")
+                               .arg(r.quantity.left(20))
+                               .arg(kMaxQuantity / Quantity::kGramsPerKg)
+                         : tr("the quantity \"%1\" is not a whole number from 1 to %2.")
+                               .arg(r.quantity.left(20))
+                               .arg(kMaxQuantity));
+            continue;
+        }
+        line.quantity = int(*units);
+        if (!r.price.isEmpty()) {
+            const auto price = Money::parse(r.price);
+            if (!price || *price <= 0 || *price > ProductStore::kMaxPrice) {
+                result.refused << where +
+                        tr("the price \"%1\" is not a price above zero.").arg(r.price.left(20));
+                continue;
+            }
+            line.price = *price;
+        }
+        // The same product on two rows is one line of their sum.
+        if (const auto it = lineOf.constFind(line.productId); it != lineOf.constEnd()) {
+            ReceiptLine &first = result.lines[*it];
+            first.quantity = qMin(first.quantity + line.quantity, kMaxQuantity);
+            continue;
+        }
+        lineOf.insert(line.productId, int(result.lines.size()));
+        result.lines << line;
+    }
+    return result;
 }
 
 Result<void> GoodsReceiptStore::move(const Actor &actor, qint64 shopId, qint64 documentId,

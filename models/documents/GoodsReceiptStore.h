@@ -3,6 +3,7 @@
 #include "GoodsReceipt.h"
 #include "models/core/Actor.h"
 #include "models/core/Result.h"
+#include "models/imports/DeliveryFile.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -52,6 +53,14 @@ public:
     // the price `supplierId` charged last (else the shop's cost, else 0).
     // Refused: an unknown PLU (NotFound), an archived product (Conflict).
     Result<ReceiptLine> lineFor(qint64 shopId, qint64 supplierId, const QString &plu) const;
+    // The lines a delivery note's rows give, in one query: each code a PLU
+    // or any of a product's barcodes; a quantity in the product's unit
+    // (kilograms for weighed goods); the file's price, else the one lineFor
+    // offers. A row that names no product, an archived one, or a quantity
+    // or price that cannot be read is left out with its reason; the others
+    // still come.
+    Result<ReceiptImport> linesFor(qint64 shopId, qint64 supplierId,
+                                   const QList<DeliveryRow> &rows) const;
 
     // Posts the draft at `revision` in one transaction (see above). Refused,
     // writing nothing: not a draft (Conflict, saying who posted it), a

@@ -6,6 +6,8 @@
 #include "models/stock/StockStore.h"
 #include "models/suppliers/SupplierStore.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -410,6 +412,55 @@ private slots:
                  qPrintable(refused.error().message));
         QCOMPARE(footprint(), before);
         QCOMPARE(receipts().byId(id)->status, DocumentStatus::Draft);
+    }
+
+    // A supplier's delivery note as a file: the rows that name a product
+    // become lines (repeated ones added up), the others are named with why.
+    void aDeliveryNoteGivesTheLinesItCan()
+    {
+        QVERIFY(
+            Sql::run(m_tdb->db(), u"UPDATE products SET active = false WHERE plu = '1002'"_s).ok());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"note.csv"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"Артикул;Наименование;Кол-во;Цена, руб.\n"
+                   "1001;Молоко;20;60,50\n"
+                   "2001;Пармезан;1,250;1200\n"
+                   "9999;Неизвестный;3;10\n"
+                   "1002;Кефир;5;40\n"
+                   ";;;\n"
+                   "1001;Молоко ещё;4;61,00\n"
+                   "2001;Пармезан;много;1200\n"
+                   "1001;Молоко;2;0\n"_s.toUtf8());
+        file.close();
+        auto rows = DeliveryFile::read(path, GoodsReceiptStore::kMaxLines);
+        QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().message));
+        QCOMPARE(rows->size(), 7); // the empty row skipped
+        auto read = receipts().linesFor(m_shop, m_supplier, rows.value());
+        QVERIFY(read.ok());
+        QCOMPARE(read->lines.size(), 2);
+        QCOMPARE(read->lines.at(0).plu, u"1001"_s);
+        QCOMPARE(read->lines.at(0).quantity, 24);
+        QCOMPARE(read->lines.at(0).price, 6050); // the first row's price
+        QCOMPARE(read->lines.at(1).quantity, 1250); // grams
+        QCOMPARE(read->lines.at(1).price, 120000);
+        QCOMPARE(read->refused,
+                 (QStringList {u"Row 4: no product has the PLU or barcode \"9999\"."_s,
+                               u"Row 5 (PLU 1002): the product is archived and cannot be "
+                               "received."_s,
+                               u"Row 8 (PLU 2001): the weight \"много\" is not a number of "
+                               "kilograms up to 1000."_s,
+                               u"Row 9 (PLU 1001): the price \"0\" is not a price above zero."_s}));
+        // A file without a quantity column is refused as a whole.
+        QFile bad(dir.filePath(u"bad.csv"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("PLU,Name\n1001,Milk\n");
+        bad.close();
+        auto refused = DeliveryFile::read(bad.fileName(), 10);
+        QCOMPARE(refused.error().field, u"file"_s);
+        QVERIFY2(refused.error().message.contains(u"found: PLU, Name"_s),
+                 qPrintable(refused.error().message));
     }
 
     void suppliersAreNamedOnce()

@@ -258,6 +258,56 @@ private slots:
         QCOMPARE(reopened.lines()->lines().at(1).plu, products.at(1).second);
     }
 
+    // A delivery of forty lines from the supplier's XLSX file, written by a
+    // real spreadsheet writer: imported in one go and posted.
+    void aDeliveryNoteFileIsImportedAndPosted()
+    {
+        const auto products = scannable(40);
+        QString script = u"import xlsxwriter, sys\n"
+                         "book = xlsxwriter.Workbook(sys.argv[1])\n"
+                         "sheet = book.add_worksheet()\n"
+                         "sheet.write_row(0, 0, ['Штрихкод', 'Наименование', 'Количество', "
+                         "'Цена'])\n"_s;
+        for (int i = 0; i < products.size(); ++i)
+            script += u"sheet.write_row(%1, 0, ['%2', 'Товар', %3, %4])\n"_s.arg(i + 1)
+                          .arg(products.at(i).first)
+                          .arg(i + 1)
+                          .arg(100.5 + i);
+        script += u"book.close()\n"_s;
+        const QString xlsx = m_dir.filePath(u"delivery.xlsx"_s);
+        QProcess python;
+        python.start(u"/usr/bin/python3"_s, {u"-c"_s, script, xlsx});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QList<qint64> before;
+        for (const auto &[barcode, plu] : products)
+            before << shelf(plu);
+
+        GoodsReceiptDialog dialog(keeper(), 0);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *supplier = child<QComboBox>(&dialog, u"supplier"_s);
+        QTRY_VERIFY(supplier->findText(u"Молочная ферма"_s) >= 0);
+        supplier->setCurrentIndex(supplier->findText(u"Молочная ферма"_s));
+        dialog.setImportPathForTests(xlsx);
+        QSignalSpy imported(&dialog, &GoodsReceiptDialog::linesImported);
+        child<QPushButton>(&dialog, u"importLines"_s)->click();
+        QVERIFY(imported.wait(30000));
+        QCOMPARE(imported.first().at(0).toInt(), 40);
+        QCOMPARE(imported.first().at(1).toInt(), 0);
+        QCOMPARE(dialog.lines()->rowCount(), 40);
+        QCOMPARE(dialog.lines()->lines().at(9).quantity, 10);
+        QCOMPARE(dialog.lines()->lines().at(9).price, 10950);
+
+        QSignalSpy posted(&dialog, &GoodsReceiptDialog::posted);
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTest::keyClick(&dialog, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(posted.wait(30000));
+        for (int i = 0; i < products.size(); ++i)
+            QCOMPARE(shelf(products.at(i).second), before.at(i) + i + 1);
+    }
+
     // Words that name several products offer them to choose from; words
     // that name none say so.
     void aNameOffersTheProductsItMatches()

@@ -119,6 +119,14 @@ GoodsReceiptDialog::GoodsReceiptDialog(const Session &session, qint64 receiptId,
     scanLabel->setBuddy(m_scan);
     scanLayout->addWidget(scanLabel);
     scanLayout->addWidget(m_scan, 1);
+    // A supplier's delivery note as a file: all its lines at once.
+    m_import = new QPushButton(Icons::icon(Icon::Export), tr("Import fro&m file…"), this);
+    m_import->setObjectName(u"importLines"_s);
+    m_import->setAutoDefault(false);
+    m_import->setToolTip(tr("Add the lines of the supplier's delivery note (CSV or XLSX with a "
+                            "PLU or barcode column and a quantity column)"));
+    connect(m_import, &QPushButton::clicked, this, &GoodsReceiptDialog::importLines);
+    scanLayout->addWidget(m_import);
 
     // The lines.
     m_table->setObjectName(u"lines"_s);
@@ -583,6 +591,46 @@ void GoodsReceiptDialog::saveAsPdf()
         write();
 }
 
+void GoodsReceiptDialog::importLines()
+{
+    if (!isDraft() || isBusy())
+        return;
+    QString path = m_importPathForTests;
+    if (path.isEmpty())
+        path = QFileDialog::getOpenFileName(this, tr("Import the delivery note"), QString(),
+                                            tr("Delivery notes (*.csv *.xlsx *.txt)"));
+    if (path.isEmpty())
+        return;
+    setBusy(true);
+    whenReady(this, m_service.receiptLinesFromFile(m_session.shop.id, header().supplierId, path),
+              [this](const Result<ReceiptImport> &read) {
+                  setBusy(false);
+                  if (!read) {
+                      refuse(read.error());
+                      return;
+                  }
+                  int lastRow = -1;
+                  for (const ReceiptLine &line : read->lines)
+                      lastRow = m_lines->add(line);
+                  if (lastRow >= 0) {
+                      m_table->selectRow(lastRow);
+                      m_dirty = true;
+                  }
+                  const int added = int(read->lines.size());
+                  const int refused = int(read->refused.size());
+                  if (refused > 0) {
+                      // Every reason, so the file can be put right.
+                      refuse(tr("%Ln line(s) added; %1", nullptr, added)
+                                 .arg(tr("%Ln row(s) left out:", nullptr, refused)) +
+                             u"\n"_s + read->refused.join(u"\n"_s));
+                  } else {
+                      m_banner->showMessage(tr("%Ln line(s) added from the file.", nullptr, added),
+                                            MessageBanner::Type::Positive);
+                  }
+                  emit linesImported(added, refused);
+              });
+}
+
 void GoodsReceiptDialog::queueLabels()
 {
     if (m_receipt.status != DocumentStatus::Posted || isBusy())
@@ -632,12 +680,13 @@ void GoodsReceiptDialog::updateState()
     for (QWidget *w : std::initializer_list<QWidget *> {m_supplier, m_newSupplier, m_invoice,
                                                         m_invoiceDate, m_note})
         w->setEnabled(draft);
+    const bool idle = m_inFlight == 0;
     m_scanRow->setVisible(draft);
+    m_import->setEnabled(idle);
     m_lines->setEditable(draft);
     m_remove->setVisible(draft);
     m_save->setVisible(draft);
     m_post->setVisible(draft);
-    const bool idle = m_inFlight == 0;
     m_save->setEnabled(idle);
     m_post->setEnabled(idle);
     const bool cancellable = m_receipt.id > 0 && !m_receipt.isReversal() &&

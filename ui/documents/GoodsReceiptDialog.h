@@ -42,6 +42,8 @@ public:
     ReceiptLinesModel *lines() const { return m_lines; }
     // Where Save as PDF… writes, instead of asking (tests).
     void setPdfPathForTests(const QString &path) { m_pdfPathForTests = path; }
+    // The delivery file Import lines… reads, instead of asking (tests).
+    void setImportPathForTests(const QString &path) { m_importPathForTests = path; }
     // Whether lookups are still waiting (tests wait until none is).
     bool isBusy() const { return m_inFlight > 0 || !m_pending.isEmpty(); }
 
@@ -52,6 +54,7 @@ public slots:
     void removeSelected();
     void newSupplier();
     void saveAsPdf();
+    void importLines();
     void queueLabels();
     void reject() override;
 
@@ -63,6 +66,7 @@ signals:
     void failed(const QString &message); // for tests: what the banner said
     void labelsQueued(int count);
     void pdfWritten(const QString &path);
+    void linesImported(int count, int refused);
     // Several products match what was typed: the menu to choose from.
     void candidatesShown(QMenu *menu);
 
@@ -110,6 +114,8 @@ private:
     QPushButton *m_labels;
     QStringList m_pending; // typed or scanned codes not yet looked up
     QString m_pdfPathForTests;
+    QString m_importPathForTests;
+    QPushButton *m_import;
     int m_inFlight = 0; // database calls not yet answered
     bool m_dirty = false;
     bool m_priceHint = false; // the banner asks for a line's price
