@@ -146,4 +146,93 @@ DocumentsService::receiptLinesFromFile(qint64 shopId, qint64 supplierId, const Q
     });
 }
 
+QFuture<Result<WriteOff>> DocumentsService::createWriteOff(qint64 shopId,
+                                                           const WriteOffHeader &header) const
+{
+    return onDatabase([actor = m_actor, shopId, header](const QSqlDatabase &db) {
+        return WriteOffStore(db).createDraft(actor, shopId, header);
+    });
+}
+
+QFuture<Result<WriteOff>> DocumentsService::saveWriteOff(qint64 id, int revision,
+                                                         const WriteOffHeader &header,
+                                                         const QList<WriteOffLine> &lines) const
+{
+    return onDatabase([actor = m_actor, id, revision, header, lines](const QSqlDatabase &db) {
+        return WriteOffStore(db).saveDraft(actor, id, revision, header, lines);
+    });
+}
+
+QFuture<Result<WriteOff>> DocumentsService::writeOff(qint64 id) const
+{
+    return onDatabase([id](const QSqlDatabase &db) { return WriteOffStore(db).byId(id); });
+}
+
+QFuture<Result<QList<WriteOff>>> DocumentsService::writeOffs(qint64 shopId) const
+{
+    return onDatabase([shopId](const QSqlDatabase &db) { return WriteOffStore(db).list(shopId); });
+}
+
+QFuture<Result<WriteOffLine>> DocumentsService::writeOffLine(qint64 shopId,
+                                                             const QString &plu) const
+{
+    return onDatabase(
+        [shopId, plu](const QSqlDatabase &db) { return WriteOffStore(db).lineFor(shopId, plu); });
+}
+
+QFuture<Result<WriteOff>>
+DocumentsService::saveAndPostWriteOff(qint64 id, int revision, const WriteOffHeader &header,
+                                      const QList<WriteOffLine> &lines,
+                                      const std::optional<ManagerSignIn> &manager) const
+{
+    return onDatabase([actor = m_actor, id, revision, header, lines,
+                       manager](const QSqlDatabase &db) -> Result<WriteOff> {
+        std::optional<ManagerApproval> approval;
+        if (manager) {
+            auto approved =
+                StaffStore(db).approveAsManager(manager->login, manager->secret, manager->shopId);
+            if (!approved)
+                return approved.error();
+            approval = approved.value();
+        }
+        WriteOffStore store(db);
+        auto saved = store.saveDraft(actor, id, revision, header, lines);
+        if (!saved)
+            return saved.error();
+        return store.post(actor, id, saved.value().revision, approval);
+    });
+}
+
+QFuture<Result<WriteOff>> DocumentsService::discardWriteOff(qint64 id) const
+{
+    return onDatabase([actor = m_actor, id](const QSqlDatabase &db) {
+        return WriteOffStore(db).discard(actor, id);
+    });
+}
+
+QFuture<Result<QList<WriteOffReason>>> DocumentsService::writeOffReasons(bool all) const
+{
+    return onDatabase([all](const QSqlDatabase &db) { return WriteOffStore(db).reasons(all); });
+}
+
+QFuture<Result<WriteOffReason>>
+DocumentsService::saveWriteOffReason(const WriteOffReason &reason) const
+{
+    return onDatabase([actor = m_actor, reason](const QSqlDatabase &db) {
+        return WriteOffStore(db).saveReason(actor, reason);
+    });
+}
+
+QFuture<Result<qint64>> DocumentsService::writeOffThreshold() const
+{
+    return onDatabase([](const QSqlDatabase &db) { return WriteOffStore(db).approvalThreshold(); });
+}
+
+QFuture<Result<void>> DocumentsService::setWriteOffThreshold(qint64 threshold) const
+{
+    return onDatabase([actor = m_actor, threshold](const QSqlDatabase &db) {
+        return WriteOffStore(db).setApprovalThreshold(actor, threshold);
+    });
+}
+
 } // namespace shopdesk

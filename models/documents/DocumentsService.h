@@ -2,6 +2,8 @@
 
 #include "GoodsReceiptStore.h"
 #include "PriceDocumentStore.h"
+#include "WriteOffStore.h"
+#include "models/orders/OrdersService.h"
 
 #include <QFuture>
 
@@ -51,6 +53,29 @@ public:
     // into lines (GoodsReceiptStore::linesFor), on a pool thread.
     QFuture<Result<ReceiptImport>> receiptLinesFromFile(qint64 shopId, qint64 supplierId,
                                                         const QString &path) const;
+
+    // Write-offs (WriteOffStore).
+    QFuture<Result<WriteOff>> createWriteOff(qint64 shopId, const WriteOffHeader &header) const;
+    QFuture<Result<WriteOff>> saveWriteOff(qint64 id, int revision, const WriteOffHeader &header,
+                                           const QList<WriteOffLine> &lines) const;
+    QFuture<Result<WriteOff>> writeOff(qint64 id) const;
+    QFuture<Result<QList<WriteOff>>> writeOffs(qint64 shopId) const;
+    QFuture<Result<WriteOffLine>> writeOffLine(qint64 shopId, const QString &plu) const;
+    // A manager signing in to approve a write-off (their password or PIN).
+    using ManagerSignIn = OrdersService::ManagerSignIn;
+    // Saves the draft (at `revision`) and posts it, in two steps: a refused
+    // post leaves the draft saved. With `manager`, their sign-in is checked
+    // first and approves the post (no approval is handed to the page); a
+    // wrong one posts nothing.
+    QFuture<Result<WriteOff>>
+    saveAndPostWriteOff(qint64 id, int revision, const WriteOffHeader &header,
+                        const QList<WriteOffLine> &lines,
+                        const std::optional<ManagerSignIn> &manager = std::nullopt) const;
+    QFuture<Result<WriteOff>> discardWriteOff(qint64 id) const;
+    QFuture<Result<QList<WriteOffReason>>> writeOffReasons(bool all = false) const;
+    QFuture<Result<WriteOffReason>> saveWriteOffReason(const WriteOffReason &reason) const;
+    QFuture<Result<qint64>> writeOffThreshold() const;
+    QFuture<Result<void>> setWriteOffThreshold(qint64 threshold) const;
 
 private:
     Actor m_actor;

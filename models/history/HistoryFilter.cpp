@@ -16,6 +16,7 @@ const QStringList &HistoryFilter::knownActions()
         u"product_created"_s, u"product_changed"_s, u"stock_created"_s, u"stock_increased"_s,
         u"stock_decreased"_s, u"reserved"_s,        u"released"_s,      u"sold"_s,
         u"returned"_s,        u"stocktake"_s,       u"received"_s,      u"receipt_cancelled"_s,
+        u"written_off"_s,
     };
     return actions;
 }

@@ -51,6 +51,7 @@ QString HistoryModel::actionText(const QString &action)
         {u"stocktake"_s, QT_TR_NOOP("Stocktake")},
         {u"received"_s, QT_TR_NOOP("Received")},
         {u"receipt_cancelled"_s, QT_TR_NOOP("Receipt cancelled")},
+        {u"written_off"_s, QT_TR_NOOP("Written off")},
     };
     const auto it = texts.constFind(action);
     return it == texts.constEnd() ? action : tr(it.value());
