@@ -24,6 +24,7 @@
 #include "ui/common/PageToolBar.h"
 #include "ui/documents/GoodsReceiptsDialog.h"
 #include "ui/documents/PriceDocumentsDialog.h"
+#include "ui/documents/WriteOffsDialog.h"
 #include "ui/labels/LabelPrintDialog.h"
 #include "ui/labels/LabelQueueDialog.h"
 
@@ -93,6 +94,10 @@ StockPage::StockPage(const Session &session, QWidget *parent)
                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
                                         &StockPage::showReceipts);
     toolbar->setName(m_receipts, u"goodsReceipts"_s);
+    m_writeOffs = toolbar->addPageAction(Icon::Decrease, tr("Write o&ff…"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
+                                         &StockPage::showWriteOffs);
+    toolbar->setName(m_writeOffs, u"writeOffs"_s);
     m_priceChanges = toolbar->addPageAction(Icon::PriceChanges, tr("Price c&hanges…"),
                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this,
                                             &StockPage::showPriceChanges);
@@ -212,6 +217,7 @@ void StockPage::updateActions()
     m_adjust->setEnabled(canAdjust && current.isValid());
     m_newStock->setEnabled(canAdjust);
     m_receipts->setEnabled(canAdjust);
+    m_writeOffs->setEnabled(canAdjust);
     const bool mayChangeCatalog =
         hasPermission(role, Permission::ManageProducts) && !m_catalogLinked;
     m_newProduct->setEnabled(mayChangeCatalog);
@@ -484,6 +490,16 @@ void StockPage::showReceipts()
     GoodsReceiptsDialog dialog(m_session, this);
     dialog.exec();
     // Posted receipts changed the quantities the table shows.
+    m_model->refresh();
+}
+
+void StockPage::showWriteOffs()
+{
+    if (!m_writeOffs->isEnabled())
+        return;
+    WriteOffsDialog dialog(m_session, this);
+    dialog.exec();
+    // Posted write-offs changed the quantities the table shows.
     m_model->refresh();
 }
 

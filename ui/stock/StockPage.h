@@ -55,6 +55,7 @@ public slots:
     // Puts the chosen rows' shelf tags on the label queue, to print later.
     void queueLabels();
     void showReceipts();
+    void showWriteOffs();
     void showPriceChanges();
 
 protected:
@@ -85,6 +86,7 @@ private:
     QAction *m_labelQueue;
     QAction *m_queueLabels;
     QAction *m_receipts;
+    QAction *m_writeOffs;
     QAction *m_priceChanges;
     QAction *m_refresh;
     bool m_catalogLinked = false;
