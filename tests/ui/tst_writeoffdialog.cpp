@@ -10,7 +10,9 @@
 #include "ui/common/ManagerApprovalDialog.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/documents/WriteOffDialog.h"
+#include "ui/documents/WriteOffSettingsDialog.h"
 #include "ui/documents/WriteOffsDialog.h"
+#include "ui/settings/SettingsPage.h"
 #include "ui/stock/StockPage.h"
 
 #include <QAction>
@@ -237,6 +239,75 @@ private slots:
         QCOMPARE(scalar(u"SELECT count(*) FROM history"_s), history);
         QCOMPARE(dialog.writeOff().status, DocumentStatus::Draft);
         dialog.lines()->setLines({}); // nothing to keep
+    }
+
+    // A manager adds a reason, switches one off and lowers the threshold
+    // from Settings; a stock keeper may not.
+    void aManagerSetsTheReasonsAndTheThreshold()
+    {
+        SettingsPage keeperPage(keeper());
+        QVERIFY(!keeperPage.findChild<QPushButton *>(u"writeOffSettings"_s)->isEnabled());
+        const Session manager = test::demoSession(*m_tdb, u"manager"_s, u"manager123"_s);
+        SettingsPage page(manager);
+        QVERIFY(page.findChild<QPushButton *>(u"writeOffSettings"_s)->isEnabled());
+
+        WriteOffSettingsDialog dialog(manager.actor);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy loaded(&dialog, &WriteOffSettingsDialog::loaded);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(dialog.reasons()->topLevelItemCount(), 5);
+        QCOMPARE(child<QLineEdit>(&dialog, u"threshold"_s)->text(), Money::formatPlain(100000));
+
+        QSignalSpy saved(&dialog, &WriteOffSettingsDialog::saved);
+        auto *name = child<QLineEdit>(&dialog, u"newReason"_s);
+        name->insert(u"Съели мыши"_s); // Cyrillic: QTest types ASCII only
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(saved.wait(20000));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(dialog.reasons()->topLevelItemCount(), 6);
+        QCOMPARE(dialog.reasons()->topLevelItem(5)->text(0), u"Съели мыши"_s);
+        // The same name again is refused, naming it.
+        QSignalSpy failed(&dialog, &WriteOffSettingsDialog::failed);
+        name->insert(u"съели мыши"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.first().first().toString(),
+                 u"There already is a reason called \"съели мыши\"."_s);
+        QCOMPARE(scalar(u"SELECT count(*) FROM write_off_reasons"_s), 6);
+
+        // Theft switched off: no longer offered.
+        dialog.reasons()->topLevelItem(3)->setCheckState(0, Qt::Unchecked);
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(scalar(u"SELECT count(*) FROM write_off_reasons WHERE active"_s), 5);
+        QCOMPARE(scalar(u"SELECT count(*) FROM write_off_reasons WHERE code = 'theft' AND NOT "
+                        "active"_s),
+                 1);
+
+        // A threshold that is not an amount is refused; 500.00 is kept.
+        auto *threshold = child<QLineEdit>(&dialog, u"threshold"_s);
+        threshold->selectAll();
+        QTest::keyClicks(threshold, u"five"_s);
+        QTest::keyClick(threshold, Qt::Key_Return);
+        QCOMPARE(failed.size(), 2);
+        QVERIFY(failed.last().first().toString().startsWith(u"Approval threshold:"_s));
+        threshold->selectAll();
+        QTest::keyClicks(threshold, u"500.00"_s);
+        QTest::keyClick(threshold, Qt::Key_Return);
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(Sql::scalar(m_tdb->db(),
+                             u"SELECT value FROM app_state WHERE key = "
+                             "'write_off_approval_threshold'"_s)
+                     .value()
+                     .toString(),
+                 u"50000"_s);
+
+        // A keeper's next write-off offers the new reason and not theft.
+        WriteOffDialog writeOff(keeper(), 0);
+        auto *reason = child<QComboBox>(&writeOff, u"reason"_s);
+        QTRY_COMPARE(reason->count(), 5);
+        QVERIFY(reason->findText(u"Съели мыши"_s) >= 0);
+        QCOMPARE(reason->findText(u"Theft"_s), -1);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "ui/common/MessageBanner.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/ShopComboBox.h"
+#include "ui/documents/WriteOffSettingsDialog.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -62,6 +63,19 @@ SettingsPage::SettingsPage(const Session &session, QWidget *parent)
     auto *stockBox = new QGroupBox(tr("Stock"), this);
     auto *stockForm = new QFormLayout(stockBox);
     stockForm->addRow(tr("Highlight stock &below:"), lowStock);
+    // Write-off reasons and the approval threshold: a manager's.
+    auto *writeOffs = new QPushButton(tr("&Write-off reasons and approval…"), this);
+    writeOffs->setObjectName(u"writeOffSettings"_s);
+    stockForm->addRow(tr("Write-offs:"), writeOffs);
+    const bool mayApprove = hasPermission(session.actor.role, Permission::ManageOrders);
+    writeOffs->setEnabled(mayApprove);
+    if (!mayApprove)
+        writeOffs->setToolTip(
+            checkPermission(session.actor.role, Permission::ManageOrders)->message);
+    connect(writeOffs, &QPushButton::clicked, this, [this] {
+        WriteOffSettingsDialog dialog(m_session.actor, this);
+        dialog.exec();
+    });
     connect(lowStock, &QSpinBox::valueChanged, this, [this](int value) {
         AppSettings().setLowStockThreshold(value);
         emit lowStockThresholdChanged(value);
