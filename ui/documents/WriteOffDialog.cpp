@@ -407,7 +407,7 @@ void WriteOffDialog::post()
     }
     const int count = m_lines->rowCount();
     if (!Confirm::ask(this, tr("Post the write-off"),
-                      tr("Take %n line(s) worth %1 off the shelf of %2 as \"%3\"? A posted "
+                      tr("Take %Ln line(s) worth %1 off the shelf of %2 as \"%3\"? A posted "
                          "write-off cannot be edited.",
                          nullptr, count)
                           .arg(Money::format(m_lines->total()), m_session.shop.name,
