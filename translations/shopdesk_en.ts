@@ -605,7 +605,7 @@
 <context>
     <name>shopdesk::StockPage</name>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="341"/>
+        <location filename="../ui/stock/StockPage.cpp" line="347"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Stocktake committed: %Ln line counted</numerusform>
@@ -613,7 +613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="342"/>
+        <location filename="../ui/stock/StockPage.cpp" line="348"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>%Ln corrected.</numerusform>
@@ -621,7 +621,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="409"/>
+        <location filename="../ui/stock/StockPage.cpp" line="415"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Labels for the first %Ln product of the list; narrow the filter for the rest.</numerusform>
@@ -629,7 +629,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="435"/>
+        <location filename="../ui/stock/StockPage.cpp" line="441"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>%Ln shelf label printed.</numerusform>
@@ -637,7 +637,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="474"/>
+        <location filename="../ui/stock/StockPage.cpp" line="480"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln shelf label added to the queue (Ctrl+Shift+P to print).</numerusform>
@@ -702,6 +702,52 @@
         <translation>
             <numerusform>%Ln voided sale, %1</numerusform>
             <numerusform>%Ln voided sales, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="410"/>
+        <source>Take %Ln line(s) worth %1 off the shelf of %2 as &quot;%3&quot;? A posted write-off cannot be edited.</source>
+        <translation>
+            <numerusform>Take %Ln line worth %1 off the shelf of %2 as &quot;%3&quot;? A posted write-off cannot be edited.</numerusform>
+            <numerusform>Take %Ln lines worth %1 off the shelf of %2 as &quot;%3&quot;? A posted write-off cannot be edited.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="454"/>
+        <source>Write-off No. %1 posted: %Ln line(s) taken off the shelf.</source>
+        <translation>
+            <numerusform>Write-off No. %1 posted: %Ln line taken off the shelf.</numerusform>
+            <numerusform>Write-off No. %1 posted: %Ln lines taken off the shelf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="526"/>
+        <source>%Ln line(s), worth %1</source>
+        <translation>
+            <numerusform>%Ln line, worth %1</numerusform>
+            <numerusform>%Ln lines, worth %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="130"/>
+        <source>%Ln write-off(s)</source>
+        <translation>
+            <numerusform>%Ln write-off</numerusform>
+            <numerusform>%Ln write-offs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="131"/>
+        <source>, %Ln draft(s) to finish</source>
+        <translation>
+            <numerusform>, %Ln draft to finish</numerusform>
+            <numerusform>, %Ln drafts to finish</numerusform>
         </translation>
     </message>
 </context>

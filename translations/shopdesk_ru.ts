@@ -1382,37 +1382,37 @@ If another program started it, stop that program; otherwise remove the folder to
 <context>
     <name>HistoryFilter</name>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="28"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="29"/>
         <source>Unknown action &quot;%1&quot;; use one of: %2.</source>
         <translation>Неизвестное действие «%1»; допустимые: %2.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="31"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="32"/>
         <source>date_min is not a valid date.</source>
         <translation>date_min — некорректная дата.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="33"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="34"/>
         <source>date_max is not a valid date.</source>
         <translation>date_max — некорректная дата.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="37"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="38"/>
         <source>date_min (%1) is after date_max (%2).</source>
         <translation>date_min (%1) позже date_max (%2).</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="43"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="44"/>
         <source>Unknown time zone &quot;%1&quot;.</source>
         <translation>Неизвестный часовой пояс «%1».</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="45"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="46"/>
         <source>A PLU has at most 64 characters.</source>
         <translation>PLU — не больше 64 символов.</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryFilter.cpp" line="50"/>
+        <location filename="../models/history/HistoryFilter.cpp" line="51"/>
         <source>An id is a positive number.</source>
         <translation>Id — положительное число.</translation>
     </message>
@@ -3591,6 +3591,173 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>WriteOffReason</name>
+    <message>
+        <location filename="../models/documents/WriteOff.cpp" line="16"/>
+        <source>Spoiled</source>
+        <translation>Испорчено</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOff.cpp" line="17"/>
+        <source>Damaged</source>
+        <translation>Повреждено</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOff.cpp" line="18"/>
+        <source>Expired</source>
+        <translation>Истёк срок годности</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOff.cpp" line="19"/>
+        <source>Theft</source>
+        <translation>Кража</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOff.cpp" line="20"/>
+        <source>Own use</source>
+        <translation>Для нужд магазина</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffStore</name>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="92"/>
+        <source>Choose the reason for the write-off.</source>
+        <translation>Выберите причину списания.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="95"/>
+        <source>The note must be at most %1 characters.</source>
+        <translation>Примечание — не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="104"/>
+        <source>Line %1 (PLU %2): </source>
+        <translation>Строка %1 (PLU %2): </translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="106"/>
+        <source>the weight must be more than 0 and at most %1 kg.</source>
+        <translation>вес должен быть больше 0 и не больше %1 кг.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="108"/>
+        <source>the quantity must be a whole number from 1 to %1.</source>
+        <translation>количество — целое число от 1 до %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="133"/>
+        <source>That reason is not in the list (or is switched off); choose another.</source>
+        <translation>Этой причины нет в списке (или она отключена); выберите другую.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="140"/>
+        <source>Write-off No. %1 has already been posted by %2; it can no longer change.</source>
+        <translation>Списание № %1 уже проведено (%2); изменить его нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="145"/>
+        <source>Write-off No. %1 is discarded; it can no longer change.</source>
+        <translation>Списание № %1 отменено; изменить его нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="176"/>
+        <source>There is no such shop.</source>
+        <translation>Такого магазина нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="198"/>
+        <location filename="../models/documents/WriteOffStore.cpp" line="330"/>
+        <source>There is no such write-off.</source>
+        <translation>Такого списания нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="218"/>
+        <source>A write-off holds at most %1 lines; make two.</source>
+        <translation>В списании не больше %1 строк; сделайте два.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="227"/>
+        <source>Line %1 (PLU %2): the product is already on line %3; add the quantities into one line.</source>
+        <translation>Строка %1 (PLU %2): этот товар уже есть в строке %3; сложите количество в одну строку.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="246"/>
+        <source>Write-off No. %1 was saved by someone else after you opened it; open it again to see their changes.</source>
+        <translation>Списание № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново, чтобы увидеть изменения.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="262"/>
+        <source>Line %1: there is no product with PLU %2.</source>
+        <translation>Строка %1: товара с PLU %2 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="363"/>
+        <source>There is no product with PLU %1.</source>
+        <translation>Товара с PLU %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="367"/>
+        <source>PLU %1 (%2): none is on the shelf here; there is nothing to write off.</source>
+        <translation>PLU %1 (%2): на полке этого магазина его нет; списывать нечего.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="388"/>
+        <source>Write-off No. %1 was saved by someone else after you opened it; open it again before posting.</source>
+        <translation>Списание № %1 сохранил кто-то другой после того, как вы его открыли; откройте его заново перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="416"/>
+        <source>Add the goods to write off before posting.</source>
+        <translation>Добавьте списываемые товары перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="421"/>
+        <source>Line %1 (PLU %2): only %3 on the shelf; cannot write off %4.</source>
+        <translation>Строка %1 (PLU %2): на полке только %3; списать %4 нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="438"/>
+        <source>Write-off No. %1 is worth %2, more than %3: a manager approves it with their password or PIN.</source>
+        <translation>Списание № %1 на %2 — больше %3: его подтверждает менеджер паролем или PIN.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="447"/>
+        <source>Write-off No. %1: %2</source>
+        <translation>Списание № %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="448"/>
+        <source>Write-off No. %1: %2 (%3)</source>
+        <translation>Списание № %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="491"/>
+        <source>Write-off No. %1 is posted: it is never changed. Goods found again are received or added to the stock.</source>
+        <translation>Списание № %1 проведено и не меняется. Найденный товар оприходуйте поступлением или корректировкой остатка.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="495"/>
+        <source>Write-off No. %1 is already discarded.</source>
+        <translation>Списание № %1 уже отменено.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="530"/>
+        <source>A reason&apos;s name is 1 to %1 characters.</source>
+        <translation>Название причины — от 1 до %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="546"/>
+        <source>There already is a reason called &quot;%1&quot;.</source>
+        <translation>Причина «%1» уже есть.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffStore.cpp" line="587"/>
+        <source>The approval threshold must be from %1 to %2.</source>
+        <translation>Порог подтверждения — от %1 до %2.</translation>
+    </message>
+</context>
+<context>
     <name>XlsxTableReader</name>
     <message>
         <location filename="../models/imports/XlsxTableReader.cpp" line="19"/>
@@ -5466,57 +5633,62 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <translation>Отмена поступления</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="107"/>
+        <location filename="../models/history/HistoryModel.cpp" line="54"/>
+        <source>Written off</source>
+        <translation>Списано</translation>
+    </message>
+    <message>
+        <location filename="../models/history/HistoryModel.cpp" line="108"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="109"/>
+        <location filename="../models/history/HistoryModel.cpp" line="110"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="111"/>
+        <location filename="../models/history/HistoryModel.cpp" line="112"/>
         <source>PLU</source>
         <translation>PLU</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="113"/>
+        <location filename="../models/history/HistoryModel.cpp" line="114"/>
         <source>Product</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="115"/>
+        <location filename="../models/history/HistoryModel.cpp" line="116"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="117"/>
+        <location filename="../models/history/HistoryModel.cpp" line="118"/>
         <source>± shelf</source>
         <translation>± полка</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="119"/>
+        <location filename="../models/history/HistoryModel.cpp" line="120"/>
         <source>On shelf</source>
         <translation>На полке</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="121"/>
+        <location filename="../models/history/HistoryModel.cpp" line="122"/>
         <source>± orders</source>
         <translation>± заказы</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="123"/>
+        <location filename="../models/history/HistoryModel.cpp" line="124"/>
         <source>In orders</source>
         <translation>В заказах</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="125"/>
+        <location filename="../models/history/HistoryModel.cpp" line="126"/>
         <source>Staff</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../models/history/HistoryModel.cpp" line="127"/>
+        <location filename="../models/history/HistoryModel.cpp" line="128"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -6137,6 +6309,39 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../ui/MainWindow.cpp" line="495"/>
         <source>ShopDesk — %1</source>
         <translation>ShopDesk — %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ManagerApprovalDialog</name>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="25"/>
+        <source>A manager approves</source>
+        <translation>Подтверждение менеджера</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="34"/>
+        <source>the manager&apos;s password or PIN</source>
+        <translation>пароль или PIN менеджера</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="36"/>
+        <source>Manager&apos;s &amp;login:</source>
+        <translation>&amp;Логин менеджера:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="37"/>
+        <source>Password or &amp;PIN:</source>
+        <translation>Пароль или &amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="39"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../ui/common/ManagerApprovalDialog.cpp" line="59"/>
+        <source>A manager types their login and password or PIN to approve.</source>
+        <translation>Менеджер вводит свой логин и пароль или PIN, чтобы подтвердить.</translation>
     </message>
 </context>
 <context>
@@ -7106,7 +7311,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     <message>
         <location filename="../ui/catalog/ProductEditDialog.cpp" line="118"/>
         <source>Rea&amp;son:</source>
-        <translation>При&amp;чина:</translation>
+        <translation>Прич&amp;ина:</translation>
     </message>
     <message>
         <location filename="../ui/catalog/ProductEditDialog.cpp" line="123"/>
@@ -8261,143 +8466,153 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::SettingsPage</name>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="33"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="34"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="41"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="42"/>
         <source>Shop</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="43"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="44"/>
         <source>This till serves:</source>
         <translation>Эта касса обслуживает:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="46"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="47"/>
         <source>Built-in database (%1)</source>
         <translation>Встроенная база данных (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="50"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="51"/>
         <source>Change database &amp;connection…</source>
         <translation>Изменить подключение к &amp;базе данных…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="51"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="52"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="53"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="54"/>
         <source>In use:</source>
         <translation>Используется:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="59"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="60"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="61"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="62"/>
         <source>Pieces on the shelf; kilograms for goods sold by weight.</source>
         <translation>Штуки на полке; килограммы для весового товара.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="62"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="63"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="64"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="65"/>
         <source>Highlight stock &amp;below:</source>
         <translation>Подсвечивать остаток &amp;ниже:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="78"/>
-        <location filename="../ui/settings/SettingsPage.cpp" line="93"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="67"/>
+        <source>&amp;Write-off reasons and approval…</source>
+        <translation>&amp;Причины списания и подтверждение…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="69"/>
+        <source>Write-offs:</source>
+        <translation>Списания:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsPage.cpp" line="92"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="107"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="80"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="94"/>
         <source>Till</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="82"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="96"/>
         <source>Till &amp;name (in order numbers):</source>
         <translation>&amp;Имя кассы (в номерах заказов):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="83"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="97"/>
         <source>Unpaid orders &amp;expire after:</source>
         <translation>Неоплаченный заказ &amp;снимается через:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="86"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="100"/>
         <source>none; e.g. 192.168.1.50 or printer.local:9100</source>
         <translation>нет; например, 192.168.1.50 или printer.local:9100</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="89"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="103"/>
         <source>Receipt &amp;printer (ESC/POS):</source>
         <translation>&amp;Принтер чеков (ESC/POS):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="94"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="108"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="96"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="110"/>
         <source>&amp;Lock the till when idle for:</source>
         <translation>Бло&amp;кировать кассу при простое:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="115"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="129"/>
         <source>Same as the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="120"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="134"/>
         <source>The language changes at the next start of ShopDesk.</source>
         <translation>Язык сменится при следующем запуске ShopDesk.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="122"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="136"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="124"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="138"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="130"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="144"/>
         <source>&amp;VAT rates…</source>
         <translation>Ставки &amp;НДС…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="132"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="146"/>
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="134"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="148"/>
         <source>The rates products can have:</source>
         <translation>Ставки, которые можно назначать товарам:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="180"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="194"/>
         <source>This till now serves %1.</source>
         <translation>Теперь эта касса обслуживает магазин «%1».</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsPage.cpp" line="191"/>
+        <location filename="../ui/settings/SettingsPage.cpp" line="205"/>
         <source>The new database connection is used from the next start of ShopDesk.</source>
         <translation>Новое подключение к базе данных будет использоваться со следующего запуска ShopDesk.</translation>
     </message>
@@ -9013,97 +9228,102 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::StockPage</name>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="58"/>
+        <location filename="../ui/stock/StockPage.cpp" line="59"/>
         <source>Stock</source>
         <translation>Остатки</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="61"/>
+        <location filename="../ui/stock/StockPage.cpp" line="62"/>
         <source>&amp;Adjust…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="65"/>
+        <location filename="../ui/stock/StockPage.cpp" line="66"/>
         <source>New &amp;product…</source>
         <translation>Новый &amp;товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="69"/>
+        <location filename="../ui/stock/StockPage.cpp" line="70"/>
         <source>Ed&amp;it product…</source>
         <translation>Из&amp;менить товар…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="72"/>
+        <location filename="../ui/stock/StockPage.cpp" line="73"/>
         <source>New s&amp;tock…</source>
         <translation>Новый о&amp;статок…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="75"/>
+        <location filename="../ui/stock/StockPage.cpp" line="76"/>
         <source>Stoc&amp;ktake…</source>
         <translation>Инвента&amp;ризация…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="78"/>
+        <location filename="../ui/stock/StockPage.cpp" line="79"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="81"/>
+        <location filename="../ui/stock/StockPage.cpp" line="82"/>
         <source>Print shelf &amp;labels…</source>
         <translation>Печать &amp;ценников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="84"/>
+        <location filename="../ui/stock/StockPage.cpp" line="85"/>
         <source>Label &amp;queue…</source>
         <translation>Очередь ц&amp;енников…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="88"/>
+        <location filename="../ui/stock/StockPage.cpp" line="89"/>
         <source>Add to label q&amp;ueue</source>
         <translation>&amp;Добавить в очередь ценников</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="92"/>
+        <location filename="../ui/stock/StockPage.cpp" line="93"/>
         <source>&amp;Goods receipts…</source>
         <translation>&amp;Поступления…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="96"/>
+        <location filename="../ui/stock/StockPage.cpp" line="97"/>
+        <source>Write o&amp;ff…</source>
+        <translation>Спис&amp;ание…</translation>
+    </message>
+    <message>
+        <location filename="../ui/stock/StockPage.cpp" line="101"/>
         <source>Price c&amp;hanges…</source>
         <translation>Переоце&amp;нки…</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="100"/>
+        <location filename="../ui/stock/StockPage.cpp" line="105"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="136"/>
+        <location filename="../ui/stock/StockPage.cpp" line="141"/>
         <source>No stock matches these filters.</source>
         <translation>Нет остатков, подходящих под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="243"/>
+        <location filename="../ui/stock/StockPage.cpp" line="249"/>
         <source>The head office manages this shop&apos;s catalog: new products, prices and categories come from it with the next sync.</source>
         <translation>Каталогом этого магазина управляет головной офис: новые товары, цены и категории приходят от него со следующей синхронизацией.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="294"/>
+        <location filename="../ui/stock/StockPage.cpp" line="300"/>
         <source>%1 (PLU %2) created.</source>
         <translation>%1 (PLU %2) создан.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="312"/>
+        <location filename="../ui/stock/StockPage.cpp" line="318"/>
         <source>Select a loaded row to edit its product.</source>
         <translation>Выберите загруженную строку, чтобы изменить её товар.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="319"/>
+        <location filename="../ui/stock/StockPage.cpp" line="325"/>
         <source>%1 (PLU %2) saved.</source>
         <translation>%1 (PLU %2) сохранён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="341"/>
+        <location filename="../ui/stock/StockPage.cpp" line="347"/>
         <source>Stocktake committed: %Ln line(s) counted</source>
         <translation>
             <numerusform>Инвентаризация проведена: посчитана %Ln строка</numerusform>
@@ -9112,7 +9332,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="342"/>
+        <location filename="../ui/stock/StockPage.cpp" line="348"/>
         <source>%Ln corrected.</source>
         <translation>
             <numerusform>исправлено: %Ln.</numerusform>
@@ -9121,12 +9341,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="397"/>
+        <location filename="../ui/stock/StockPage.cpp" line="403"/>
         <source>Reading the products for the labels…</source>
         <translation>Чтение товаров для ценников…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="409"/>
+        <location filename="../ui/stock/StockPage.cpp" line="415"/>
         <source>Labels for the first %Ln products of the list; narrow the filter for the rest.</source>
         <translation>
             <numerusform>Ценники для первого %Ln товара списка; для остальных сузьте фильтр.</numerusform>
@@ -9135,12 +9355,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="429"/>
+        <location filename="../ui/stock/StockPage.cpp" line="435"/>
         <source>No products to print labels for.</source>
         <translation>Нет товаров для печати ценников.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="435"/>
+        <location filename="../ui/stock/StockPage.cpp" line="441"/>
         <source>%Ln shelf label(s) printed.</source>
         <translation>
             <numerusform>Напечатан %Ln ценник.</numerusform>
@@ -9149,12 +9369,12 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="461"/>
+        <location filename="../ui/stock/StockPage.cpp" line="467"/>
         <source>Choose the products whose shelf labels to queue.</source>
         <translation>Выберите товары, ценники которых поставить в очередь.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/stock/StockPage.cpp" line="474"/>
+        <location filename="../ui/stock/StockPage.cpp" line="480"/>
         <source>%Ln shelf label(s) added to the queue (Ctrl+Shift+P to print).</source>
         <translation>
             <numerusform>%Ln ценник добавлен в очередь (Ctrl+Shift+P — печать).</numerusform>
@@ -9163,22 +9383,22 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="267"/>
+        <location filename="../ui/stock/StockPage.cpp" line="273"/>
         <source>Select a loaded row to adjust.</source>
         <translation>Выберите загруженную строку, чтобы изменить остаток.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="274"/>
+        <location filename="../ui/stock/StockPage.cpp" line="280"/>
         <source>%1: now %2 on the shelf, %3 in orders.</source>
         <translation>%1: теперь на полке %2, в заказах %3.</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="352"/>
+        <location filename="../ui/stock/StockPage.cpp" line="358"/>
         <source>Export stock</source>
         <translation>Экспорт остатков</translation>
     </message>
     <message>
-        <location filename="../ui/stock/StockPage.cpp" line="366"/>
+        <location filename="../ui/stock/StockPage.cpp" line="372"/>
         <source>Exporting stock…</source>
         <translation>Экспорт остатков…</translation>
     </message>
@@ -9904,6 +10124,374 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
             <numerusform>%Ln аннулированная продажа, %1</numerusform>
             <numerusform>%Ln аннулированные продажи, %1</numerusform>
             <numerusform>%Ln аннулированных продаж, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffDialog</name>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="48"/>
+        <source>&amp;Remove lines</source>
+        <translation>&amp;Удалить строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="49"/>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="50"/>
+        <source>&amp;Post…</source>
+        <translation>&amp;Провести…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="51"/>
+        <source>&amp;Discard draft…</source>
+        <translation>&amp;Отменить черновик…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="54"/>
+        <source>Write-off</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="69"/>
+        <source>where, what happened</source>
+        <translation>где, что случилось</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="71"/>
+        <source>Rea&amp;son:</source>
+        <translation>Прич&amp;ина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="74"/>
+        <source>N&amp;ote:</source>
+        <translation>Приме&amp;чание:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="82"/>
+        <source>Scan a barcode, or type a PLU or a name; 3*code for three</source>
+        <translation>Отсканируйте штрихкод или введите PLU или название; 3*код — три штуки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="86"/>
+        <source>&amp;Add goods:</source>
+        <translation>&amp;Добавить товар:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="212"/>
+        <source>New write-off</source>
+        <translation>Новое списание</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="213"/>
+        <source>Write-off No. %1</source>
+        <translation>Списание № %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="218"/>
+        <source>Draft, started by %1</source>
+        <translation>Черновик, начал(а) %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="223"/>
+        <source>Posted %1 by %2</source>
+        <translation>Проведено %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="225"/>
+        <source>Posted %1 by %2, approved by %3</source>
+        <translation>Проведено %1, %2, подтвердил(а) %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="230"/>
+        <source>Discarded draft</source>
+        <translation>Черновик отменён</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="276"/>
+        <source>No product is called &quot;%1&quot;.</source>
+        <translation>Товара с названием «%1» нет.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="292"/>
+        <source>No product has the barcode or PLU %1.</source>
+        <translation>Нет товара со штрихкодом или PLU %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="330"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="394"/>
+        <source>Draft No. %1 saved.</source>
+        <translation>Черновик № %1 сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="405"/>
+        <source>Add the goods to write off before posting.</source>
+        <translation>Добавьте списываемые товары перед проведением.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="409"/>
+        <source>Post the write-off</source>
+        <translation>Проведение списания</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="410"/>
+        <source>Take %Ln line(s) worth %1 off the shelf of %2 as &quot;%3&quot;? A posted write-off cannot be edited.</source>
+        <translation>
+            <numerusform>Снять %Ln строку на %1 с полки магазина «%2» как «%3»? Проведённое списание нельзя изменить.</numerusform>
+            <numerusform>Снять %Ln строки на %1 с полки магазина «%2» как «%3»? Проведённое списание нельзя изменить.</numerusform>
+            <numerusform>Снять %Ln строк на %1 с полки магазина «%2» как «%3»? Проведённое списание нельзя изменить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="422"/>
+        <source>Write-off worth %1, more than %2: a manager approves it with their login and password or PIN.</source>
+        <translation>Списание на %1 — больше %2: его подтверждает менеджер логином и паролем или PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="454"/>
+        <source>Write-off No. %1 posted: %Ln line(s) taken off the shelf.</source>
+        <translation>
+            <numerusform>Списание № %1 проведено: %Ln строка снята с полки.</numerusform>
+            <numerusform>Списание № %1 проведено: %Ln строки сняты с полки.</numerusform>
+            <numerusform>Списание № %1 проведено: %Ln строк снято с полки.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="466"/>
+        <source>Discard the draft</source>
+        <translation>Отмена черновика</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="467"/>
+        <source>Discard draft No. %1? Nothing has left the shelf; it stays in the list as discarded.</source>
+        <translation>Отменить черновик № %1? С полки ничего не снято; в списке он останется как отменённый.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="480"/>
+        <source>Draft No. %1 discarded.</source>
+        <translation>Черновик № %1 отменён.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="526"/>
+        <source>%Ln line(s), worth %1</source>
+        <translation>
+            <numerusform>%Ln строка на %1</numerusform>
+            <numerusform>%Ln строки на %1</numerusform>
+            <numerusform>%Ln строк на %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffDialog.cpp" line="528"/>
+        <source> — more than %1: a manager approves it</source>
+        <translation> — больше %1: подтверждает менеджер</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffLinesModel</name>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="92"/>
+        <source>The shop&apos;s cost per kilogram (the retail price when no cost is known)</source>
+        <translation>Себестоимость килограмма в магазине (розничная цена, если себестоимость неизвестна)</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="94"/>
+        <source>The shop&apos;s cost (the retail price when no cost is known)</source>
+        <translation>Себестоимость в магазине (розничная цена, если себестоимость неизвестна)</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="123"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="125"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="127"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="129"/>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="131"/>
+        <source>On shelf</source>
+        <translation>На полке</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="133"/>
+        <source>Cost</source>
+        <translation>Себестоимость</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="135"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="159"/>
+        <source>Line %1: type the weight in kilograms, for example 1.250.</source>
+        <translation>Строка %1: введите вес в килограммах, например 1,250.</translation>
+    </message>
+    <message>
+        <location filename="../models/documents/WriteOffLinesModel.cpp" line="161"/>
+        <source>Line %1: type the quantity as a whole number.</source>
+        <translation>Строка %1: введите количество целым числом.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffSettingsDialog</name>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="32"/>
+        <source>Write-offs</source>
+        <translation>Списания</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="34"/>
+        <source>Reason (tick: offered)</source>
+        <translation>Причина (галочка: предлагается)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="41"/>
+        <source>A&amp;dd</source>
+        <translation>До&amp;бавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="47"/>
+        <source>&amp;New reason:</source>
+        <translation>&amp;Новая причина:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="52"/>
+        <source>&amp;Set</source>
+        <translation>&amp;Установить</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="61"/>
+        <source>A manager &amp;approves above:</source>
+        <translation>Менеджер &amp;подтверждает свыше:</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="145"/>
+        <source>Reason &quot;%1&quot; added.</source>
+        <translation>Причина «%1» добавлена.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="157"/>
+        <source>Approval threshold: &quot;%1&quot; is not an amount (e.g. 1000.00).</source>
+        <translation>Порог подтверждения: «%1» — не сумма (например, 1000,00).</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffSettingsDialog.cpp" line="168"/>
+        <source>Write-offs worth more than %1 now need a manager&apos;s approval.</source>
+        <translation>Списания дороже %1 теперь подтверждает менеджер.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::WriteOffsDialog</name>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="37"/>
+        <source>Write-offs — %1</source>
+        <translation>Списания — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="40"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="40"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="40"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="40"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="40"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="41"/>
+        <source>Value</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="41"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="41"/>
+        <source>Posted</source>
+        <translation>Проведён</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="41"/>
+        <source>Approved by</source>
+        <translation>Подтвердил</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="50"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="57"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="82"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="105"/>
+        <source>discarded</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="114"/>
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="117"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="130"/>
+        <source>%Ln write-off(s)</source>
+        <translation>
+            <numerusform>%Ln списание</numerusform>
+            <numerusform>%Ln списания</numerusform>
+            <numerusform>%Ln списаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/documents/WriteOffsDialog.cpp" line="131"/>
+        <source>, %Ln draft(s) to finish</source>
+        <translation>
+            <numerusform>, %Ln черновик не проведён</numerusform>
+            <numerusform>, %Ln черновика не проведены</numerusform>
+            <numerusform>, %Ln черновиков не проведены</numerusform>
         </translation>
     </message>
 </context>
