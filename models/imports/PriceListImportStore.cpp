@@ -68,8 +68,12 @@ Price readPrice(const QString &text)
     if (text.isEmpty())
         return {};
     const auto value = Money::parse(text);
-    if (!value)
+    if (!value) {
+        // Money::parse reads no sign: "-5" is a price below zero, not a typo.
+        if ((text.startsWith(u'-') || text.startsWith(u'\u2212')) && Money::parse(text.mid(1)))
+            return {{}, u"price_not_positive"_s};
         return {{}, u"price_unreadable"_s};
+    }
     if (*value <= 0)
         return {{}, u"price_not_positive"_s};
     if (*value > kMaxPrice)

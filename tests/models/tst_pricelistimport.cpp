@@ -353,6 +353,7 @@ private slots:
         }
         QCOMPARE(rows, (QList<int> {5, 6, 7, 8}));
         QCOMPARE(fields, (QStringList {u"purchase_price"_s, u"name"_s, u"plu"_s, u"category"_s}));
+        QCOMPARE(done->refused.at(0).reason, u"The price must be more than zero."_s); // -5
         QCOMPARE(price(u"1001"_s), 10490);
         QCOMPARE(price(u"1004"_s), 50000); // unchanged: no new price row
         QCOMPARE(scalar(u"SELECT count(*) FROM product_prices pp JOIN products p ON p.id = "
