@@ -348,6 +348,10 @@ Result<void> PriceListImportStore::resolve(qint64 supplierId)
                  "purchase IS DISTINCT FROM old_purchase) THEN 'update' ELSE 'unchanged' END"_s);
     if (!verdict)
         return verdict.error();
+    // Statistics of the matched rows, not of the file as it came in (when
+    // every product_id was NULL): the writes below join on them.
+    if (auto analyzed = Sql::run(m_db, u"ANALYZE price_list_rows"_s); !analyzed)
+        return analyzed.error();
     return {};
 }
 
