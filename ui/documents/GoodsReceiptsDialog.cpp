@@ -2,11 +2,13 @@
 
 #include "GoodsReceiptDialog.h"
 #include "models/core/Money.h"
+#include "models/core/Permissions.h"
 #include "models/core/TaskRunner.h"
 #include "models/documents/DocumentsService.h"
 #include "models/shops/ShopTime.h"
 #include "ui/common/Icons.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/imports/PriceListImportDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -57,6 +59,15 @@ GoodsReceiptsDialog::GoodsReceiptsDialog(const Session &session, QWidget *parent
     m_open = buttons->addButton(tr("&Open…"), QDialogButtonBox::ActionRole);
     m_open->setObjectName(u"openReceipt"_s);
     m_open->setEnabled(false);
+    // A supplier's price list changes the catalog: for those who may.
+    auto *importList = buttons->addButton(tr("&Import price list…"), QDialogButtonBox::ActionRole);
+    importList->setObjectName(u"importPriceList"_s);
+    importList->setVisible(hasPermission(session.actor.role, Permission::ManageProducts));
+    connect(importList, &QPushButton::clicked, this, [this] {
+        auto *dialog = new PriceListImportDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     for (QAbstractButton *b : buttons->buttons())
         if (auto *push = qobject_cast<QPushButton *>(b))
             push->setAutoDefault(false);
