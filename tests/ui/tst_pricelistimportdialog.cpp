@@ -8,6 +8,7 @@
 #include "models/shops/ShopStore.h"
 #include "models/suppliers/SupplierStore.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/documents/GoodsReceiptsDialog.h"
 #include "ui/imports/PriceListImportDialog.h"
 
 #include <QApplication>
@@ -95,6 +96,23 @@ private slots:
         QThreadPool::globalInstance()->waitForDone();
         Database::closeThreadConnection();
         m_tdb.reset();
+    }
+
+    void itOpensFromTheGoodsReceiptsList()
+    {
+        GoodsReceiptsDialog list(m_session);
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        auto *button = child<QPushButton>(&list, u"importPriceList"_s);
+        QVERIFY(button && button->isVisible());
+        button->click();
+        auto *dialog = list.findChild<PriceListImportDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QSignalSpy loaded(dialog, &PriceListImportDialog::suppliersLoaded);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(child<QComboBox>(dialog, u"supplier"_s)->currentText(), u"Молочная ферма"_s);
+        dialog->reject();
     }
 
     void aManagerImportsAListAndSavesTheRefusedRows()
