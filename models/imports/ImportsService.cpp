@@ -31,13 +31,14 @@ ImportsService::previewPriceList(qint64 supplierId, const QString &path,
 
 QFuture<Result<PriceListOutcome>> ImportsService::applyPriceList(
     qint64 supplierId, const QString &path, const PriceListMapping &mapping,
-    std::shared_ptr<std::atomic_bool> cancelled, PriceListImportStore::Progress progress) const
+    std::shared_ptr<std::atomic_bool> cancelled, PriceListImportStore::Progress progress,
+    const QString &refusedCsvPath) const
 {
-    return changeLocalCatalog(
-        [actor = m_actor, supplierId, path, mapping, cancelled, progress](const QSqlDatabase &db) {
-            return PriceListImportStore(db).apply(actor, supplierId, path, mapping, cancelled.get(),
-                                                  progress);
-        });
+    return changeLocalCatalog([actor = m_actor, supplierId, path, mapping, cancelled, progress,
+                               refusedCsvPath](const QSqlDatabase &db) {
+        return PriceListImportStore(db).apply(actor, supplierId, path, mapping, cancelled.get(),
+                                              progress, refusedCsvPath);
+    });
 }
 
 } // namespace shopdesk

@@ -24,11 +24,13 @@ public:
                                                           const PriceListMapping &mapping,
                                                           int limit) const;
     // `cancelled`, when given, stops the import (nothing written) once set;
-    // `progress` is called on the pool thread with the rows read so far.
+    // `progress` is called on the pool thread with the rows read so far;
+    // every refused row goes to `refusedCsvPath` when given.
     QFuture<Result<PriceListOutcome>>
     applyPriceList(qint64 supplierId, const QString &path, const PriceListMapping &mapping,
                    std::shared_ptr<std::atomic_bool> cancelled = {},
-                   PriceListImportStore::Progress progress = {}) const;
+                   PriceListImportStore::Progress progress = {},
+                   const QString &refusedCsvPath = {}) const;
 
 private:
     Actor m_actor;

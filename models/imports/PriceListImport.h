@@ -39,8 +39,8 @@ struct PriceListCounts
     int total() const { return created + updated + unchanged + refused; }
 };
 
-// What applying a price list did: the counts and every refused row (to be
-// exported with its reason).
+// What applying a price list did: the counts and the first refused rows
+// (all of them are in the CSV file apply() was given).
 struct PriceListOutcome
 {
     PriceListCounts counts;

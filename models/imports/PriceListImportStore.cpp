@@ -12,6 +12,7 @@
 #include "models/labels/LabelQueueStore.h"
 #include "models/suppliers/SupplierStore.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -355,14 +356,15 @@ Result<void> PriceListImportStore::resolve(qint64 supplierId)
     return {};
 }
 
-Result<QList<PriceListRow>> PriceListImportStore::rows(const QString &where, int limit) const
+Result<QList<PriceListRow>> PriceListImportStore::rows(const QString &where, int limit,
+                                                       int afterRow) const
 {
     auto q = Sql::run(m_db,
                       u"SELECT n, plu, barcode, coalesce(product_name, name), old_retail, retail, "
                       "  old_purchase, purchase, verdict, coalesce(err_field, ''), "
                       "  coalesce(err_code, ''), coalesce(err_arg, '') "
-                      "FROM price_list_rows WHERE %1 ORDER BY n LIMIT ?"_s.arg(where),
-                      {limit > 0 ? limit : std::numeric_limits<int>::max()});
+                      "FROM price_list_rows WHERE n > ? AND %1 ORDER BY n LIMIT ?"_s.arg(where),
+                      {afterRow, limit > 0 ? limit : std::numeric_limits<int>::max()});
     if (!q)
         return q.error();
     QList<PriceListRow> list;
@@ -405,11 +407,10 @@ Result<QList<PriceListRow>> PriceListImportStore::preview(const Actor &actor, qi
     return rows(u"true"_s, limit); // rolled back with the transaction
 }
 
-Result<PriceListOutcome> PriceListImportStore::apply(const Actor &actor, qint64 supplierId,
-                                                     const QString &path,
-                                                     const PriceListMapping &mapping,
-                                                     const std::atomic_bool *cancelled,
-                                                     const Progress &progress)
+Result<PriceListOutcome>
+PriceListImportStore::apply(const Actor &actor, qint64 supplierId, const QString &path,
+                            const PriceListMapping &mapping, const std::atomic_bool *cancelled,
+                            const Progress &progress, const QString &refusedCsvPath)
 {
     Transaction tx(m_db);
     if (!tx.isOpen())
@@ -522,10 +523,33 @@ Result<PriceListOutcome> PriceListImportStore::apply(const Actor &actor, qint64 
                 outcome.counts.refused = n;
         }
     }
-    auto refused = rows(u"verdict = 'refused'"_s, 0);
-    if (!refused)
-        return refused.error();
-    outcome.refused = std::move(refused).value();
+    // The refused rows a page at a time: the first ones kept, all to the file.
+    QFile csv(refusedCsvPath);
+    if (!refusedCsvPath.isEmpty() &&
+        (!csv.open(QIODevice::WriteOnly | QIODevice::Truncate) || csv.write(refusedCsv({})) < 0))
+        return StoreError::invalid(
+            u"refused_file"_s, tr("Cannot write %1: %2").arg(refusedCsvPath, csv.errorString()));
+    for (int after = 0;;) {
+        auto page = rows(u"verdict = 'refused'"_s, kRefusedKept, after);
+        if (!page)
+            return page.error();
+        if (page->isEmpty())
+            break;
+        after = page->last().number;
+        if (csv.isOpen()) {
+            QByteArray bytes = refusedCsv(page.value());
+            bytes.remove(0, bytes.indexOf('\n') + 1); // the header is written once
+            if (csv.write(bytes) != bytes.size())
+                return StoreError::invalid(
+                    u"refused_file"_s,
+                    tr("Cannot write %1: %2").arg(refusedCsvPath, csv.errorString()));
+        }
+        if (outcome.refused.isEmpty())
+            outcome.refused = std::move(page).value();
+        else if (!csv.isOpen())
+            break;
+    }
+    csv.close();
     if (isCancelled(cancelled))
         return StoreError::cancelled(tr("Stopped; nothing was imported."));
     if (auto done = tx.commit(); !done)

@@ -41,6 +41,8 @@ class PriceListImportStore
 public:
     // Rows per statement while staging the file.
     static constexpr int kBatch = 5000;
+    // Refused rows an outcome holds (the rest are only in the CSV file).
+    static constexpr int kRefusedKept = 1000;
 
     using Progress = std::function<void(int rowsRead)>;
 
@@ -50,15 +52,18 @@ public:
     // each; writes nothing.
     Result<QList<PriceListRow>> preview(const Actor &actor, qint64 supplierId, const QString &path,
                                         const PriceListMapping &mapping, int limit);
-    // Imports the whole file; its counts and refused rows. Refused, writing
-    // nothing: no permission, a catalog the head office owns, an unknown
-    // supplier ("supplier"), a bad mapping (PriceListMapping::check), a file
-    // that cannot be read (TableReader's error naming the row), a cancel
-    // (StoreError::cancelled).
+    // Imports the whole file; its counts and the first kRefusedKept refused
+    // rows. Every refused row, with its reason, goes to `refusedCsvPath` when
+    // given (refusedCsv's format, written a page at a time, so memory does not
+    // grow with them). Refused, writing nothing: no permission, a catalog the
+    // head office owns, an unknown supplier ("supplier"), a bad mapping
+    // (PriceListMapping::check), a file that cannot be read (TableReader's
+    // error naming the row), a cancel (StoreError::cancelled).
     Result<PriceListOutcome> apply(const Actor &actor, qint64 supplierId, const QString &path,
                                    const PriceListMapping &mapping,
                                    const std::atomic_bool *cancelled = nullptr,
-                                   const Progress &progress = {});
+                                   const Progress &progress = {},
+                                   const QString &refusedCsvPath = {});
 
     // The mapping kept for the supplier by its last import, if any.
     Result<std::optional<PriceListMapping>> savedMapping(qint64 supplierId) const;
@@ -76,7 +81,8 @@ private:
                           const PriceListMapping &mapping, int limit,
                           const std::atomic_bool *cancelled, const Progress &progress);
     Result<void> resolve(qint64 supplierId);
-    Result<QList<PriceListRow>> rows(const QString &where, int limit) const;
+    // Up to `limit` rows (0: all) matching `where`, after row `afterRow`.
+    Result<QList<PriceListRow>> rows(const QString &where, int limit, int afterRow = 0) const;
 
     QSqlDatabase m_db;
 };

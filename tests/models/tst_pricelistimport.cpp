@@ -241,8 +241,10 @@ private slots:
     {
         const QString path = csvList();
         QList<int> progress;
-        auto done = store().apply(m_manager, m_supplier, path, csvMapping(), nullptr,
-                                  [&progress](int rows) { progress << rows; });
+        const QString refusedPath = m_dir.filePath(u"refused.csv"_s);
+        auto done = store().apply(
+            m_manager, m_supplier, path, csvMapping(), nullptr,
+            [&progress](int rows) { progress << rows; }, refusedPath);
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(progress, QList<int> {12});
         QCOMPARE(done->counts.created, 1);
@@ -319,6 +321,9 @@ private slots:
         // Exported with their reasons.
         const QByteArray csv = PriceListImportStore::refusedCsv(done->refused);
         QCOMPARE(csv.count('\n'), 9);
+        QFile written(refusedPath);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), csv);
         QVERIFY(csv.contains("\r\n7,2003,,Творог,category,"));
     }
 
@@ -369,6 +374,31 @@ private slots:
                  u"Price list of Cheese House, list.xlsx"_s);
         QCOMPARE(scalar(u"SELECT count(*) FROM products WHERE plu IN ('3002', '3003', '3004')"_s),
                  0);
+    }
+
+    void everyRefusedRowGoesToTheFile()
+    {
+        // 2,500 rows with a zero price: the outcome keeps the first 1,000.
+        QStringList lines {u"PLU;Name;Price"_s};
+        for (int i = 0; i < 2500; ++i)
+            lines << u"Z%1;Product %1;0"_s.arg(i);
+        const QString path = write(u"zero.csv"_s, lines.join(u"\n"_s).toUtf8());
+        const QString refusedPath = m_dir.filePath(u"zero-refused.csv"_s);
+        auto done = store().apply(m_manager, m_supplier, path,
+                                  PriceListMapping::guess({u"PLU"_s, u"Name"_s, u"Price"_s}),
+                                  nullptr, {}, refusedPath);
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(done->counts.refused, 2500);
+        QCOMPARE(done->refused.size(), PriceListImportStore::kRefusedKept);
+        QCOMPARE(done->refused.last().number, 1001);
+        QFile written(refusedPath);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = written.readAll().split('\n');
+        QCOMPARE(rows.size(), 2502); // the header, 2,500 rows, and after the last CRLF
+        QCOMPARE(rows.at(1),
+                 QByteArray("2,Z0,,Product 0,retail_price,"
+                            "The price must be more than zero.\r"));
+        QVERIFY(rows.at(2500).startsWith("2501,Z2499,"));
     }
 
     void thePreviewShowsEachRowAndWritesNothing()

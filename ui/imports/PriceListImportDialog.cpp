@@ -351,8 +351,10 @@ void PriceListImportDialog::apply()
     QPointer<QProgressDialog> guard(progress);
     whenReady(this,
               ImportsService(m_session.actor)
-                  .applyPriceList(supplierId(), m_file->text(), m, cancelled,
-                                  [rowsRead](int rows) { rowsRead->store(rows); }),
+                  .applyPriceList(
+                      supplierId(), m_file->text(), m, cancelled,
+                      [rowsRead](int rows) { rowsRead->store(rows); },
+                      m_refusedDir.filePath(u"refused.csv"_s)),
               [this, guard](const Result<PriceListOutcome> &outcome) {
                   if (guard)
                       guard->deleteLater();
@@ -373,7 +375,7 @@ void PriceListImportDialog::apply()
                                              tr("%Ln updated", nullptr, c.updated),
                                              tr("%Ln unchanged", nullptr, c.unchanged),
                                              tr("%Ln refused", nullptr, c.refused)));
-                  m_saveRefused->setEnabled(!m_outcome.refused.isEmpty());
+                  m_saveRefused->setEnabled(m_outcome.counts.refused > 0);
                   m_banner->showMessage(tr("The price list is imported."),
                                         MessageBanner::Type::Positive);
                   emit applied(true);
@@ -393,18 +395,18 @@ void PriceListImportDialog::saveRefused()
 
 bool PriceListImportDialog::saveRefusedTo(const QString &path)
 {
-    QFile file(path);
-    const QByteArray csv = PriceListImportStore::refusedCsv(m_outcome.refused);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size()) {
+    QFile file(m_refusedDir.filePath(u"refused.csv"_s));
+    if (QFile::exists(path))
+        QFile::remove(path);
+    if (!file.copy(path)) {
         const QString message = tr("Cannot write %1: %2").arg(path, file.errorString());
         m_banner->showMessage(message);
         emit failed(message);
         return false;
     }
-    m_banner->showMessage(
-        tr("%Ln refused row(s) saved to %1.", nullptr, int(m_outcome.refused.size()))
-            .arg(QFileInfo(path).fileName()),
-        MessageBanner::Type::Positive);
+    m_banner->showMessage(tr("%Ln refused row(s) saved to %1.", nullptr, m_outcome.counts.refused)
+                              .arg(QFileInfo(path).fileName()),
+                          MessageBanner::Type::Positive);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "ui/Session.h"
 
 #include <QDialog>
+#include <QTemporaryDir>
 
 #include <array>
 #include <atomic>
@@ -50,7 +51,7 @@ public slots:
     void preview();
     void apply();
     void saveRefused();
-    // Writes the refused rows of the last import to `path` (CSV).
+    // Copies every refused row of the last import to `path` (CSV).
     bool saveRefusedTo(const QString &path);
 
 signals:
@@ -82,6 +83,8 @@ private:
     QPushButton *m_saveRefused;
     QStringList m_header;
     PriceListOutcome m_outcome;
+    // Holds every refused row of the last import (refused.csv).
+    QTemporaryDir m_refusedDir;
     int m_request = 0;
 };
 
