@@ -133,7 +133,10 @@ int measure(const QString &kind, const QString &path, const QString &csvPath)
     timer.start();
     if (kind == u"import") {
         const Actor actor {0, u"bench"_s, u"Bench"_s, Role::Manager, 0};
-        auto done = PriceListImportStore(conn.db()).apply(actor, supplier, path, mapping());
+        // Every refused row to a file, as the dialog asks.
+        const QString refused = QFileInfo(path).dir().filePath(u"refused.csv"_s);
+        auto done = PriceListImportStore(conn.db()).apply(actor, supplier, path, mapping(), nullptr,
+                                                          {}, refused);
         if (!done) {
             err << done.error().message << '\n';
             return 1;
