@@ -88,7 +88,7 @@ PriceListImportDialog::PriceListImportDialog(const Session &session, QWidget *pa
       m_supplier(new QComboBox(this)),
       m_file(new QLineEdit(this)),
       m_choose(new QPushButton(tr("C&hoose…"), this)),
-      m_headerRow(new QCheckBox(tr("The first row is a &header"), this)),
+      m_headerRow(new QCheckBox(tr("The first row is a hea&der"), this)),
       m_previewButton(new QPushButton(tr("&Preview"), this)),
       m_preview(new QTreeWidget(this)),
       m_result(new QLabel(this)),
