@@ -355,7 +355,7 @@
 <context>
     <name>shopdesk::GoodsReceiptsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="138"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="149"/>
         <source>%Ln receipt(s)</source>
         <translation>
             <numerusform>%Ln receipt</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="139"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="150"/>
         <source>, %Ln draft(s) to finish</source>
         <translation>
             <numerusform>, %Ln draft to finish</numerusform>
@@ -530,6 +530,57 @@
         <translation>
             <numerusform>%Ln document</numerusform>
             <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceListImportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="340"/>
+        <source>Importing the price list: %Ln row(s) read…</source>
+        <translation>
+            <numerusform>Importing the price list: %Ln row read…</numerusform>
+            <numerusform>Importing the price list: %Ln rows read…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="374"/>
+        <source>%Ln new product(s)</source>
+        <translation>
+            <numerusform>%Ln new product</numerusform>
+            <numerusform>%Ln new products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="375"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="376"/>
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="377"/>
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="407"/>
+        <source>%Ln refused row(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln refused row saved to %1.</numerusform>
+            <numerusform>%Ln refused rows saved to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -2245,6 +2245,208 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
     </message>
 </context>
 <context>
+    <name>PriceListImportStore</name>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="160"/>
+        <source>The row has neither PLU nor barcode.</source>
+        <translation>В строке нет ни PLU, ни штрихкода.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="162"/>
+        <source>The PLU &quot;%1&quot; may hold only letters, digits, - and _ (at most 32).</source>
+        <translation>PLU «%1» может содержать только буквы, цифры, - и _ (не больше 32).</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="166"/>
+        <source>The barcode &quot;%1&quot; must be 8 to 14 digits.</source>
+        <translation>Штрихкод «%1» должен состоять из 8–14 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="168"/>
+        <source>The barcode %1 has a wrong check digit.</source>
+        <translation>У штрихкода %1 неверная контрольная цифра.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="170"/>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Название длиннее 200 символов.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="172"/>
+        <source>&quot;%1&quot; is not a price.</source>
+        <translation>«%1» — не цена.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="174"/>
+        <source>The price must be more than zero.</source>
+        <translation>Цена должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="176"/>
+        <source>The price %1 is too large.</source>
+        <translation>Цена %1 слишком велика.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="178"/>
+        <source>The row has no price.</source>
+        <translation>В строке нет цены.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="180"/>
+        <source>The PLU %1 is also in row %2.</source>
+        <translation>PLU %1 есть и в строке %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="183"/>
+        <source>The barcode %1 is also in row %2.</source>
+        <translation>Штрихкод %1 есть и в строке %2.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="186"/>
+        <source>Row %1 already gives this product&apos;s prices.</source>
+        <translation>Цены этого товара уже даёт строка %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="188"/>
+        <source>The barcode belongs to PLU %1.</source>
+        <translation>Штрихкод принадлежит PLU %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="190"/>
+        <source>PLU %1 is archived; its prices are not changed.</source>
+        <translation>PLU %1 в архиве; его цены не меняются.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="192"/>
+        <source>No product has this barcode, and a new product needs a PLU.</source>
+        <translation>Товара с таким штрихкодом нет, а новому товару нужен PLU.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="195"/>
+        <source>No product has PLU %1, and a new product needs a name.</source>
+        <translation>Товара с PLU %1 нет, а новому товару нужно название.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="198"/>
+        <source>No product has PLU %1, and a new product needs a retail price.</source>
+        <translation>Товара с PLU %1 нет, а новому товару нужна розничная цена.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="202"/>
+        <source>There is no category &quot;%1&quot;; categories are not created by an import.</source>
+        <translation>Категории «%1» нет; импорт не создаёт категорий.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="243"/>
+        <source>Choose the supplier of the price list.</source>
+        <translation>Выберите поставщика прайс-листа.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="280"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="290"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="429"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="455"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="493"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="559"/>
+        <source>Stopped; nothing was imported.</source>
+        <translation>Остановлено; ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="431"/>
+        <source>Price list of %1, %2</source>
+        <translation>Прайс-лист поставщика %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="536"/>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="550"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListImportStore.cpp" line="595"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListMapping</name>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="68"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="70"/>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="72"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="74"/>
+        <source>Purchase price</source>
+        <translation>Закупочная цена</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="76"/>
+        <source>Retail price</source>
+        <translation>Розничная цена</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="78"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="102"/>
+        <source>Choose the column with the PLU or the barcode: rows are matched to products by them.</source>
+        <translation>Выберите столбец с PLU или штрихкодом: по нему строки сопоставляются с товарами.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="106"/>
+        <source>Choose the column with the retail or the purchase price.</source>
+        <translation>Выберите столбец с розничной или закупочной ценой.</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="110"/>
+        <source>Choose a column for %1 or none.</source>
+        <translation>Выберите столбец для поля «%1» или «нет».</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/PriceListMapping.cpp" line="114"/>
+        <source>One column cannot be both %1 and %2.</source>
+        <translation>Один столбец не может быть одновременно «%1» и «%2».</translation>
+    </message>
+</context>
+<context>
     <name>PriceRule</name>
     <message>
         <location filename="../models/documents/PriceRule.cpp" line="30"/>
@@ -5314,88 +5516,93 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
 <context>
     <name>shopdesk::GoodsReceiptsDialog</name>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="37"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="39"/>
         <source>Goods receipts — %1</source>
         <translation>Поступления — %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="42"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="42"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="42"/>
         <source>Supplier</source>
         <translation>Поставщик</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="42"/>
         <source>Invoice</source>
         <translation>Накладная</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="40"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="42"/>
         <source>Lines</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="43"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="43"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="41"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="43"/>
         <source>Posted</source>
         <translation>Проведён</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="50"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="52"/>
         <source>&amp;New…</source>
         <translation>&amp;Создать…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="57"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="59"/>
         <source>&amp;Open…</source>
         <translation>&amp;Открыть…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="82"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="63"/>
+        <source>&amp;Import price list…</source>
+        <translation>&amp;Импорт прайс-листа…</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="93"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="106"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="117"/>
         <source>cancels No. %1</source>
         <translation>отменяет № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="108"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="119"/>
         <source>cancelled by No. %1</source>
         <translation>отменено № %1</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="114"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="125"/>
         <source>%1 of %2</source>
         <translation>%1 от %2</translation>
     </message>
     <message>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="123"/>
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="126"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="134"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="137"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="138"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="149"/>
         <source>%Ln receipt(s)</source>
         <translation>
             <numerusform>%Ln поступление</numerusform>
@@ -5404,7 +5611,7 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="139"/>
+        <location filename="../ui/documents/GoodsReceiptsDialog.cpp" line="150"/>
         <source>, %Ln draft(s) to finish</source>
         <translation>
             <numerusform>, %Ln черновик не проведён</numerusform>
@@ -7127,6 +7334,234 @@ Install PostgreSQL 13 or newer: on Debian or Ubuntu run &quot;sudo apt install p
         <location filename="../models/documents/PriceLinesModel.cpp" line="118"/>
         <source>New price: &quot;%1&quot; is not a price; type it like 129.90.</source>
         <translation>Новая цена: «%1» — не цена; введите, например, 129,90.</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::PriceListImportDialog</name>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="55"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="62"/>
+        <source>New product</source>
+        <translation>Новый товар</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="64"/>
+        <source>Update</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="66"/>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="68"/>
+        <source>Refused (%1): %2</source>
+        <translation>Отклонено (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="90"/>
+        <source>C&amp;hoose…</source>
+        <translation>В&amp;ыбрать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="91"/>
+        <source>The first row is a hea&amp;der</source>
+        <translation>Первая строка — &amp;заголовок</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="92"/>
+        <source>&amp;Preview</source>
+        <translation>П&amp;росмотр</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="99"/>
+        <source>Import a supplier&apos;s price list</source>
+        <translation>Импорт прайс-листа поставщика</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>PLU</source>
+        <translation>PLU</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>Retail price</source>
+        <translation>Розничная цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>Purchase price</source>
+        <translation>Закупочная цена</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="110"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="119"/>
+        <source>&amp;Supplier:</source>
+        <translation>&amp;Поставщик:</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="123"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="132"/>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="270"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="134"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="140"/>
+        <source>Columns of the file:</source>
+        <translation>Столбцы файла:</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="143"/>
+        <source>&amp;Apply</source>
+        <translation>Примени&amp;ть</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="146"/>
+        <source>Save &amp;refused rows…</source>
+        <translation>Сохранить &amp;отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="212"/>
+        <source>Supplier&apos;s price list</source>
+        <translation>Прайс-лист поставщика</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="213"/>
+        <source>Price lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Прайс-листы (*.csv *.txt *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="272"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="330"/>
+        <source>Importing the price list…</source>
+        <translation>Импорт прайс-листа…</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="330"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="340"/>
+        <source>Importing the price list: %Ln row(s) read…</source>
+        <translation>
+            <numerusform>Импорт прайс-листа: прочитана %Ln строка…</numerusform>
+            <numerusform>Импорт прайс-листа: прочитаны %Ln строки…</numerusform>
+            <numerusform>Импорт прайс-листа: прочитано %Ln строк…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="345"/>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="373"/>
+        <source>Imported: %1, %2, %3; %4.</source>
+        <translation>Импортировано: %1, %2, %3; %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="374"/>
+        <source>%Ln new product(s)</source>
+        <translation>
+            <numerusform>%Ln новый товар</numerusform>
+            <numerusform>%Ln новых товара</numerusform>
+            <numerusform>%Ln новых товаров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="375"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln изменён</numerusform>
+            <numerusform>%Ln изменены</numerusform>
+            <numerusform>%Ln изменено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="376"/>
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln без изменений</numerusform>
+            <numerusform>%Ln без изменений</numerusform>
+            <numerusform>%Ln без изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="377"/>
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln отклонён</numerusform>
+            <numerusform>%Ln отклонены</numerusform>
+            <numerusform>%Ln отклонено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="379"/>
+        <source>The price list is imported.</source>
+        <translation>Прайс-лист импортирован.</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="388"/>
+        <source>Save refused rows</source>
+        <translation>Сохранение отклонённых строк</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="390"/>
+        <source>%1 - refused.csv</source>
+        <translation>%1 - отклонённые.csv</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="391"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="402"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/imports/PriceListImportDialog.cpp" line="407"/>
+        <source>%Ln refused row(s) saved to %1.</source>
+        <translation>
+            <numerusform>%Ln отклонённая строка сохранена в %1.</numerusform>
+            <numerusform>%Ln отклонённые строки сохранены в %1.</numerusform>
+            <numerusform>%Ln отклонённых строк сохранено в %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

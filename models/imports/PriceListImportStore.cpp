@@ -156,46 +156,51 @@ Result<void> insert(const QSqlDatabase &db, const Batch &b)
 
 QString reasonText(const QString &code, const QString &arg)
 {
-    using S = PriceListImportStore;
     if (code == u"key_missing")
-        return S::tr("The row has neither PLU nor barcode.");
+        return PriceListImportStore::tr("The row has neither PLU nor barcode.");
     if (code == u"plu_format")
-        return S::tr("The PLU \"%1\" may hold only letters, digits, - and _ (at most 32).")
+        return PriceListImportStore::tr(
+                   "The PLU \"%1\" may hold only letters, digits, - and _ (at most 32).")
             .arg(arg);
     if (code == u"barcode_format")
-        return S::tr("The barcode \"%1\" must be 8 to 14 digits.").arg(arg);
+        return PriceListImportStore::tr("The barcode \"%1\" must be 8 to 14 digits.").arg(arg);
     if (code == u"barcode_check")
-        return S::tr("The barcode %1 has a wrong check digit.").arg(arg);
+        return PriceListImportStore::tr("The barcode %1 has a wrong check digit.").arg(arg);
     if (code == u"name_too_long")
-        return S::tr("The name is longer than 200 characters.");
+        return PriceListImportStore::tr("The name is longer than 200 characters.");
     if (code == u"price_unreadable")
-        return S::tr("\"%1\" is not a price.").arg(arg);
+        return PriceListImportStore::tr("\"%1\" is not a price.").arg(arg);
     if (code == u"price_not_positive")
-        return S::tr("The price must be more than zero.");
+        return PriceListImportStore::tr("The price must be more than zero.");
     if (code == u"price_too_large")
-        return S::tr("The price %1 is too large.").arg(arg);
+        return PriceListImportStore::tr("The price %1 is too large.").arg(arg);
     if (code == u"price_missing")
-        return S::tr("The row has no price.");
+        return PriceListImportStore::tr("The row has no price.");
     if (code == u"duplicate_plu")
-        return S::tr("The PLU %1 is also in row %2.")
+        return PriceListImportStore::tr("The PLU %1 is also in row %2.")
             .arg(arg.section(u' ', 1), arg.section(u' ', 0, 0));
     if (code == u"duplicate_barcode")
-        return S::tr("The barcode %1 is also in row %2.")
+        return PriceListImportStore::tr("The barcode %1 is also in row %2.")
             .arg(arg.section(u' ', 1), arg.section(u' ', 0, 0));
     if (code == u"duplicate_product")
-        return S::tr("Row %1 already gives this product's prices.").arg(arg);
+        return PriceListImportStore::tr("Row %1 already gives this product's prices.").arg(arg);
     if (code == u"barcode_taken")
-        return S::tr("The barcode belongs to PLU %1.").arg(arg);
+        return PriceListImportStore::tr("The barcode belongs to PLU %1.").arg(arg);
     if (code == u"archived")
-        return S::tr("PLU %1 is archived; its prices are not changed.").arg(arg);
+        return PriceListImportStore::tr("PLU %1 is archived; its prices are not changed.").arg(arg);
     if (code == u"unknown_barcode")
-        return S::tr("No product has this barcode, and a new product needs a PLU.");
+        return PriceListImportStore::tr(
+            "No product has this barcode, and a new product needs a PLU.");
     if (code == u"new_needs_name")
-        return S::tr("No product has PLU %1, and a new product needs a name.").arg(arg);
+        return PriceListImportStore::tr("No product has PLU %1, and a new product needs a name.")
+            .arg(arg);
     if (code == u"new_needs_retail")
-        return S::tr("No product has PLU %1, and a new product needs a retail price.").arg(arg);
+        return PriceListImportStore::tr(
+                   "No product has PLU %1, and a new product needs a retail price.")
+            .arg(arg);
     if (code == u"unknown_category")
-        return S::tr("There is no category \"%1\"; categories are not created by an import.")
+        return PriceListImportStore::tr(
+                   "There is no category \"%1\"; categories are not created by an import.")
             .arg(arg);
     return code;
 }
