@@ -31,10 +31,10 @@ ALTER TABLE stock_documents ADD COLUMN approved_by bigint REFERENCES staff (id);
 ALTER TABLE stock_documents ADD CONSTRAINT stock_documents_write_off_reason
     CHECK (kind <> 'write_off' OR reason_code IS NOT NULL);
 
--- Posting needs a manager's approval above this value (1,000.00); a manager
--- changes it.
-INSERT INTO app_state (key, value) VALUES ('write_off_approval_threshold', '100000')
-    ON CONFLICT (key) DO NOTHING;
+-- Posting needs a manager's approval above a value kept in app_state
+-- ('write_off_approval_threshold', set by a manager); until one is set,
+-- WriteOffStore uses 1,000.00. Nothing is seeded here: app_state holds only
+-- what someone chose (the demo data's cancel leaves it empty).
 
 ALTER TABLE history DROP CONSTRAINT history_action_check;
 ALTER TABLE history ADD CONSTRAINT history_action_check CHECK (action IN ('product_created',
