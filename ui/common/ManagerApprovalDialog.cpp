@@ -44,6 +44,9 @@ ManagerApprovalDialog::ManagerApprovalDialog(const QString &why, qint64 shopId, 
     layout->addWidget(m_banner);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // Wide enough for the reason's text, the window title and the
+    // fields' hints in Russian as in English.
+    setMinimumWidth(460);
     m_login->setFocus();
 }
 
